@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Installs whatever this project needs and is missing, at the pinned versions in
+# docs/../TOOLCHAIN facts (see README "Set-up"). Idempotent: each step checks first and
+# prints what it installs. Safe to run on a fresh machine of the project's kind.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130   # must equal wasm-bindgen in Cargo.lock
+BINARYEN_VERSION=132.0.0
+TOOLS="$PWD/.tools"
+
+say() { printf '[setup] %s\n' "$*"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# Cargo.lock and this script must agree on wasm-bindgen, or the CLI refuses the wasm.
+if [ -f Cargo.lock ]; then
+  locked=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+  if [ -n "$locked" ] && [ "$locked" != "$WASM_BINDGEN_VERSION" ]; then
+    say "ERROR: Cargo.lock pins wasm-bindgen $locked but setup pins $WASM_BINDGEN_VERSION"; exit 1
+  fi
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "installing rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+apt_missing=()
+have chromium || apt_missing+=(chromium)
+have chromedriver || apt_missing+=(chromium-driver)
+have brotli || apt_missing+=(brotli)
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  say "installing Debian packages: ${apt_missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${apt_missing[@]}" >/dev/null
+fi
+if dpkg -s binaryen >/dev/null 2>&1; then
+  say "WARNING: Debian's binaryen is installed; its wasm-opt is too old. Our pinned one is put first on PATH by the Makefile."
+fi
+
+if ! (have trunk && trunk --version | grep -q "$TRUNK_VERSION"); then
+  say "installing trunk $TRUNK_VERSION (takes ~6 min on 2 cores)"
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install --locked trunk --version "$TRUNK_VERSION" --no-default-features
+fi
+
+if ! (have wasm-bindgen && wasm-bindgen --version | grep -q "$WASM_BINDGEN_VERSION"); then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (takes ~3 min)"
+  # No --locked: its lockfile pins a crate version the registry here lacks.
+  cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if [ ! -x "$TOOLS/node_modules/binaryen/bin/wasm-opt" ]; then
+  say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into .tools/"
+  mkdir -p "$TOOLS"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS" "binaryen@$BINARYEN_VERSION"
+fi
+
+if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  say "installing end-to-end test packages (npm ci in tests/e2e)"
+  (cd tests/e2e && npm ci --silent --no-audit --no-fund)
+fi
+
+say "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $("$TOOLS/node_modules/binaryen/bin/wasm-opt" --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"

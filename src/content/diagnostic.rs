@@ -1,0 +1,113 @@
+//! Located messages about an editor's files: where (file, line, column) and why.
+//!
+//! The same type feeds the browser console, the widget's error view and (later) the native
+//! validator, so every message reads the same everywhere: `file:line:column: severity: message`.
+
+use std::fmt;
+
+/// How bad a problem is: errors stop that file from being used, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The file (or the part named) could not be used.
+    Error,
+    /// Something was ignored or rendered more plainly than written.
+    Warning,
+}
+
+/// One located message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file the problem is in, as the editor named it (a URL or a path).
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong and, where it helps, what to write instead.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// A warning at `line:column` of `file`.
+    pub fn warning(file: &str, (line, column): (usize, usize), message: impl Into<String>) -> Self {
+        Self { file: file.to_owned(), line, column, severity: Severity::Warning, message: message.into() }
+    }
+
+    /// An error at `line:column` of `file`.
+    pub fn error(file: &str, (line, column): (usize, usize), message: impl Into<String>) -> Self {
+        Self { file: file.to_owned(), line, column, severity: Severity::Error, message: message.into() }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}:{}:{}: {}: {}", self.file, self.line, self.column, severity, self.message)
+    }
+}
+
+/// Maps byte offsets of a text to 1-based (line, column) pairs, columns in characters.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    /// Byte offset at which each line starts.
+    starts: Vec<usize>,
+    /// Added to every line number: the text may be a slice of a larger file.
+    line_offset: usize,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes `text`, whose first line is line `line_offset + 1` of its file.
+    pub fn new(text: &'a str, line_offset: usize) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self { text, starts, line_offset }
+    }
+
+    /// The (line, column) of byte `offset`; offsets past the end clamp to the end.
+    pub fn locate(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        // Step back to a char boundary so a byte offset inside a character still counts it.
+        let mut end = offset;
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let column = self.text[start..end].chars().count() + 1;
+        (line + 1 + self.line_offset, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_lines_and_character_columns() {
+        let idx = LineIndex::new("ab\nцд x\n", 0);
+        assert_eq!(idx.locate(0), (1, 1));
+        assert_eq!(idx.locate(3), (2, 1));
+        // "цд " is 5 bytes but 3 characters.
+        assert_eq!(idx.locate(3 + 5), (2, 4));
+        assert_eq!(idx.locate(999), (3, 1));
+    }
+
+    #[test]
+    fn line_offset_shifts_lines_of_a_slice() {
+        let idx = LineIndex::new("x\ny", 4);
+        assert_eq!(idx.locate(2), (6, 1));
+    }
+
+    #[test]
+    fn displays_like_a_compiler() {
+        let d = Diagnostic::warning("a/commentary.md", (3, 7), "raw HTML is shown as text");
+        assert_eq!(d.to_string(), "a/commentary.md:3:7: warning: raw HTML is shown as text");
+    }
+}

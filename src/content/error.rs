@@ -1,0 +1,36 @@
+//! Errors that stop a commentary from rendering at all (everything else is a warning).
+
+use thiserror::Error;
+
+/// Why a `commentary.md` could not be used. Each variant carries where, for the editor.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ContentError {
+    /// The file does not start with a `+++` line.
+    #[error("{file}:{line}:1: error: a commentary must start with front matter: a line `+++`, TOML (title, date, …), then another `+++` line")]
+    NoFrontMatter {
+        /// File name or URL.
+        file: String,
+        /// The first line that is not blank.
+        line: usize,
+    },
+    /// The opening `+++` is never closed.
+    #[error("{file}:{line}:1: error: the front matter opened here is never closed: add a `+++` line after the TOML")]
+    UnclosedFrontMatter {
+        /// File name or URL.
+        file: String,
+        /// Line of the opening fence.
+        line: usize,
+    },
+    /// The TOML is malformed, a key has the wrong type, or a required key is missing.
+    #[error("{file}:{line}:{column}: error: front matter: {message}")]
+    FrontMatter {
+        /// File name or URL.
+        file: String,
+        /// 1-based line in the file.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the TOML parser or our checks said.
+        message: String,
+    },
+}

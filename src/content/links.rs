@@ -1,0 +1,114 @@
+//! Link policy: which Markdown link targets may become real links.
+//!
+//! Only `http`, `https` and `mailto` links are emitted; `entity:` links name a catalog entry;
+//! relative links are resolved by the browser layer against the commentary's URL (and checked
+//! again). Everything else — `javascript:`, `data:`, `vbscript:`, placeholders like `#` — is
+//! rendered as its text, with a warning for the editor.
+
+/// What a Markdown link destination turned out to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// An absolute `http:`, `https:` or `mailto:` URL, safe to emit.
+    Web(String),
+    /// A relative reference, to be resolved against the commentary's URL.
+    Relative(String),
+    /// `entity:<id>`: a mention of a catalog entry.
+    Entity(String),
+    /// Not a link we emit; the reason is for the editor.
+    Plain(&'static str),
+}
+
+/// The scheme of `url` as a browser would parse it, lower-cased, or `None` for a relative
+/// reference. Browsers ignore leading/trailing C0 controls and spaces and drop tabs and
+/// newlines anywhere, so `" java\tscript:"` is `javascript`.
+pub fn scheme(url: &str) -> Option<String> {
+    let cleaned: String = url
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let colon = cleaned.find(':')?;
+    let candidate = &cleaned[..colon];
+    let mut chars = candidate.chars();
+    let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    (first_ok && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+        .then(|| candidate.to_ascii_lowercase())
+}
+
+/// Whether an absolute URL may be emitted as a link.
+pub fn is_allowed_scheme(url: &str) -> bool {
+    matches!(scheme(url).as_deref(), Some("http" | "https" | "mailto"))
+}
+
+/// Whether `id` is a valid entity id: lower-case ASCII letters, digits and `-`, not empty.
+pub fn is_entity_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Classifies a Markdown link destination.
+pub fn classify(dest: &str) -> LinkTarget {
+    let dest = dest.trim();
+    match scheme(dest).as_deref() {
+        Some("http" | "https" | "mailto") => LinkTarget::Web(dest.to_owned()),
+        Some("entity") => {
+            let id = &dest[dest.find(':').map_or(0, |i| i + 1)..];
+            if is_entity_id(id) {
+                LinkTarget::Entity(id.to_owned())
+            } else {
+                LinkTarget::Plain("an entity id has only lower-case letters, digits and '-'")
+            }
+        }
+        Some(_) => LinkTarget::Plain("only http, https, mailto and entity: links are allowed"),
+        None if dest.is_empty() || dest.starts_with('#') => {
+            LinkTarget::Plain("a link to `#…` goes nowhere inside the widget")
+        }
+        None => LinkTarget::Relative(dest.to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_links_pass() {
+        assert_eq!(classify("https://avim.org.tr/"), LinkTarget::Web("https://avim.org.tr/".into()));
+        assert_eq!(classify("HTTP://x.y"), LinkTarget::Web("HTTP://x.y".into()));
+        assert_eq!(classify("mailto:a@b.c"), LinkTarget::Web("mailto:a@b.c".into()));
+    }
+
+    #[test]
+    fn script_schemes_are_plain_even_when_disguised() {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " \u{1}javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox",
+            "file:///etc/passwd",
+        ] {
+            assert!(matches!(classify(bad), LinkTarget::Plain(_)), "{bad:?}");
+            assert!(!is_allowed_scheme(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn placeholders_are_plain_and_relative_links_wait_for_a_base() {
+        assert!(matches!(classify("#"), LinkTarget::Plain(_)));
+        assert!(matches!(classify(""), LinkTarget::Plain(_)));
+        assert_eq!(classify("../other/commentary.md"), LinkTarget::Relative("../other/commentary.md".into()));
+        assert_eq!(classify("/about"), LinkTarget::Relative("/about".into()));
+        // A colon after a slash is not a scheme.
+        assert_eq!(classify("a/b:c"), LinkTarget::Relative("a/b:c".into()));
+    }
+
+    #[test]
+    fn entity_links() {
+        assert_eq!(classify("entity:lukashenko"), LinkTarget::Entity("lukashenko".into()));
+        assert_eq!(classify("Entity:belt-and-road"), LinkTarget::Entity("belt-and-road".into()));
+        assert!(matches!(classify("entity:Bad Id"), LinkTarget::Plain(_)));
+        assert!(matches!(classify("entity:"), LinkTarget::Plain(_)));
+    }
+}
