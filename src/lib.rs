@@ -9,6 +9,7 @@
 #![deny(missing_docs)]
 
 pub mod content;
+pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

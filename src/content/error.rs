@@ -2,6 +2,8 @@
 
 use thiserror::Error;
 
+use super::diagnostic::Diagnostic;
+
 /// Why a `commentary.md` could not be used. Each variant carries where, for the editor.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ContentError {
@@ -33,4 +35,10 @@ pub enum ContentError {
         /// What the TOML parser or our checks said.
         message: String,
     },
+}
+
+impl From<Diagnostic> for ContentError {
+    fn from(d: Diagnostic) -> Self {
+        ContentError::FrontMatter { file: d.file, line: d.line, column: d.column, message: d.message }
+    }
 }

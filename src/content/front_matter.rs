@@ -1,10 +1,8 @@
 //! The commentary's front matter: TOML between two `+++` lines at the top of `commentary.md`.
 
-use serde::Deserialize;
-use toml::Spanned;
-
-use super::diagnostic::{Diagnostic, LineIndex};
+use super::diagnostic::Diagnostic;
 use super::error::ContentError;
+use super::toml_doc::{self, Fields, Locator};
 
 /// A calendar date (no time of day, no zone): what a commentary's `date` means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -38,28 +36,24 @@ impl Date {
 }
 
 /// One author of the commentary.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Author {
     /// Full name as it should be printed.
     pub name: String,
     /// Title or affiliation, printed after the name.
-    #[serde(default)]
     pub role: Option<String>,
     /// A page about the author (http/https).
-    #[serde(default)]
     pub url: Option<String>,
 }
 
 /// Where the commentary first appeared.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Publication {
     /// The original publisher, printed as "Originally published by …".
     pub publisher: String,
     /// The publisher's page for this commentary, or its site (http/https).
-    #[serde(default)]
     pub url: Option<String>,
     /// A closing note, e.g. a partnership statement, printed after the text.
-    #[serde(default)]
     pub note: Option<String>,
 }
 
@@ -81,22 +75,6 @@ pub struct FrontMatter {
     pub entities: Option<Vec<String>>,
     /// The map file, relative to `commentary.md`; `None` means `map.toml` when it exists.
     pub map: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Raw {
-    title: Spanned<String>,
-    date: Spanned<toml::value::Datetime>,
-    #[serde(default)]
-    lang: Option<Spanned<String>>,
-    #[serde(default)]
-    authors: Vec<Author>,
-    #[serde(default)]
-    publication: Option<Publication>,
-    #[serde(default)]
-    entities: Option<Vec<String>>,
-    #[serde(default)]
-    map: Option<String>,
 }
 
 /// The front matter split off a `commentary.md`, before parsing.
@@ -153,62 +131,58 @@ pub fn split<'a>(source: &'a str, file: &str) -> Result<Split<'a>, ContentError>
 /// Parses the TOML of a front matter. `first_line` is its line number in `file`.
 /// Unknown keys are reported as warnings (a typo must not take the commentary down).
 pub fn parse(toml_text: &str, first_line: usize, file: &str) -> Result<(FrontMatter, Vec<Diagnostic>), ContentError> {
-    let index = LineIndex::new(toml_text, first_line - 1);
-    let at = |span: std::ops::Range<usize>| index.locate(span.start);
-    let error = |span: Option<std::ops::Range<usize>>, message: String| {
-        let (line, column) = span.map_or((first_line, 1), at);
-        ContentError::FrontMatter { file: file.to_owned(), line, column, message }
+    let loc = Locator::new(toml_text, first_line, file);
+    read(toml_text, &loc).map_err(ContentError::from)
+}
+
+fn read(toml_text: &str, loc: &Locator<'_>) -> Result<(FrontMatter, Vec<Diagnostic>), Diagnostic> {
+    let doc = toml_doc::parse(toml_text, loc)?;
+    let mut top = Fields::new(doc.get_ref(), 0..0, "", loc);
+    let mut warnings = Vec::new();
+
+    let (title, _) = top.required_string("title", "\"Belarus-China Relations\"")?;
+    let date = match top.datetime("date")? {
+        Some((toml_datetime::Datetime { date: Some(d), .. }, _)) => Date { year: d.year, month: d.month, day: d.day },
+        Some((_, span)) => return Err(loc.error(&span, "`date` needs a calendar date, e.g. 2024-02-14")),
+        None => return Err(top.missing("date", "2024-02-14")),
     };
-
-    let mut unknown = Vec::new();
-    let de = toml::de::Deserializer::parse(toml_text).map_err(|e| error(e.span(), e.message().trim().to_owned()))?;
-    let raw: Raw = serde_ignored::deserialize(de, |path| unknown.push(path.to_string()))
-        .map_err(|e| error(e.span(), e.message().trim().to_owned()))?;
-
-    let mut warnings: Vec<Diagnostic> = unknown
-        .iter()
-        .map(|path| {
-            let key = path.rsplit('.').next().unwrap_or(path);
-            let pos = find_key_line(toml_text, key).map_or((first_line, 1), |(l, c)| (l + first_line - 1, c));
-            Diagnostic::warning(file, pos, format!("unknown front-matter key `{path}` is ignored (known keys: title, date, lang, authors, publication, entities, map)"))
-        })
-        .collect();
-
-    let title = raw.title.get_ref().trim().to_owned();
-    if title.is_empty() {
-        return Err(error(Some(raw.title.span()), "`title` is empty; write the commentary's title".into()));
-    }
-    let date = match raw.date.get_ref() {
-        toml::value::Datetime { date: Some(d), .. } => Date { year: d.year, month: d.month, day: d.day },
-        _ => return Err(error(Some(raw.date.span()), "`date` needs a calendar date such as 2024-02-14".into())),
-    };
-    let lang = match raw.lang {
-        Some(lang) if is_language_tag(lang.get_ref()) => lang.into_inner(),
-        Some(lang) => {
-            let (line, column) = at(lang.span());
-            warnings.push(Diagnostic::warning(file, (line, column), format!("`lang = \"{}\"` is not a language tag such as \"en\" or \"zh-Hans\"; using \"en\"", lang.get_ref())));
+    let lang = match top.string("lang")? {
+        Some((lang, _)) if is_language_tag(&lang) => lang,
+        Some((lang, span)) => {
+            warnings.push(loc.warning(&span, format!("`lang = \"{lang}\"` is not a language tag such as \"en\" or \"zh-Hans\"; using \"en\"")));
             "en".to_owned()
         }
         None => {
-            warnings.push(Diagnostic::warning(file, (first_line, 1), "no `lang` given; assuming \"en\""));
+            warnings.push(loc.warning(&(0..0), "no `lang` given; assuming \"en\""));
             "en".to_owned()
         }
     };
-    if raw.authors.is_empty() {
-        warnings.push(Diagnostic::warning(file, (first_line, 1), "no `[[authors]]`: the byline will be empty"));
+
+    let mut authors = Vec::new();
+    for mut a in top.tables("authors")? {
+        let (name, _) = a.required_string("name", "\"Yauheni Preiherman\"")?;
+        let role = a.string("role")?.map(|(r, _)| r);
+        let url = a.string("url")?.map(|(u, _)| u);
+        warnings.extend(a.unknown_keys("name, role, url"));
+        authors.push(Author { name, role, url });
     }
-    Ok((
-        FrontMatter {
-            title,
-            date,
-            lang,
-            authors: raw.authors,
-            publication: raw.publication,
-            entities: raw.entities,
-            map: raw.map,
-        },
-        warnings,
-    ))
+    if authors.is_empty() {
+        warnings.push(loc.warning(&(0..0), "no `[[authors]]`: the byline will be empty"));
+    }
+    let publication = match top.table("publication")? {
+        Some(mut p) => {
+            let (publisher, _) = p.required_string("publisher", "\"Centre for Eurasian Studies (AVIM)\"")?;
+            let url = p.string("url")?.map(|(u, _)| u);
+            let note = p.string("note")?.map(|(n, _)| n);
+            warnings.extend(p.unknown_keys("publisher, url, note"));
+            Some(Publication { publisher, url, note })
+        }
+        None => None,
+    };
+    let entities = top.string_list("entities")?;
+    let map = top.string("map")?.map(|(m, _)| m);
+    warnings.extend(top.unknown_keys("title, date, lang, authors, publication, entities, map"));
+    Ok((FrontMatter { title, date, lang, authors, publication, entities, map }, warnings))
 }
 
 /// A BCP 47 tag of the simple shape we accept: 2–8 letter primary subtag, then
@@ -219,15 +193,6 @@ fn is_language_tag(tag: &str) -> bool {
         .next()
         .is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
     primary_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
-/// Where `key = …` is written in `toml_text`, as a 1-based (line, column) of the slice.
-fn find_key_line(toml_text: &str, key: &str) -> Option<(usize, usize)> {
-    toml_text.lines().enumerate().find_map(|(i, line)| {
-        let start = line.len() - line.trim_start().len();
-        let rest = line[start..].strip_prefix(key)?;
-        rest.trim_start().starts_with('=').then_some((i + 1, start + 1))
-    })
 }
 
 #[cfg(test)]
@@ -281,7 +246,7 @@ mod tests {
         let ContentError::FrontMatter { line, column, ref message, .. } = e else { panic!("{e:?}") };
         assert_eq!(line, 3, "{e}");
         assert_eq!(column, 8, "{e}");
-        assert!(message.contains("datetime") || message.contains("date"), "{message}");
+        assert_eq!(message, "`date` must be a date without quotes, e.g. 2024-02-14, not a string");
     }
 
     #[test]
@@ -295,17 +260,28 @@ mod tests {
     #[test]
     fn missing_title_is_an_error_naming_the_key() {
         let e = parse("date = 2024-02-14\n", 2, "c.md").unwrap_err();
-        assert!(e.to_string().contains("title"), "{e}");
+        assert!(e.to_string().contains("`title` is missing"), "{e}");
+    }
+
+    #[test]
+    fn wrong_types_in_sub_tables_are_located() {
+        let e = parse("title = \"T\"\ndate = 2024-02-14\n[[authors]]\nname = 3\n", 2, "c.md").unwrap_err();
+        assert_eq!(e.to_string(), "c.md:5:8: error: front matter: `authors.name` must be a string in quotes, not an integer");
+        let e = parse("title = \"T\"\ndate = 2024-02-14\npublication = \"AVIM\"\n", 1, "c.md").unwrap_err();
+        assert!(e.to_string().starts_with("c.md:3:15: error: front matter: `publication` must be a table"), "{e}");
+        let e = parse("title = \"T\"\ndate = 2024-02-14\n[publication]\nurl = \"x\"\n", 1, "c.md").unwrap_err();
+        assert!(e.to_string().contains("`publication.publisher` is missing"), "{e}");
     }
 
     #[test]
     fn unknown_keys_and_bad_lang_are_warnings_with_lines() {
-        let toml_text = "title = \"T\"\ndate = 2024-02-14\nlang = \"english!\"\n  subtitel = \"x\"\n";
+        let toml_text = "title = \"T\"\ndate = 2024-02-14\nlang = \"english!\"\n  subtitel = \"x\"\n[publication]\npublisher = \"P\"\nnotes = \"n\"\n";
         let (fm, warnings) = parse(toml_text, 2, "c.md").unwrap();
         assert_eq!(fm.lang, "en");
         let text: Vec<String> = warnings.iter().map(ToString::to_string).collect();
         assert!(text.iter().any(|w| w.starts_with("c.md:4:") && w.contains("english!")), "{text:?}");
-        assert!(text.iter().any(|w| w.starts_with("c.md:5:3:") && w.contains("subtitel")), "{text:?}");
+        assert!(text.iter().any(|w| w.starts_with("c.md:5:3:") && w.contains("`subtitel`")), "{text:?}");
+        assert!(text.iter().any(|w| w.starts_with("c.md:8:1:") && w.contains("`publication.notes`")), "{text:?}");
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod front_matter;
 pub mod links;
 pub mod markdown;
 pub mod slug;
+pub mod toml_doc;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::ContentError;

@@ -1,0 +1,45 @@
+// Fails when the widget's brotli-compressed size exceeds scripts/size-budget.txt.
+// Usage: node scripts/size-check.mjs [dist-dir]
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const dist = process.argv[2] ?? 'dist';
+const budgetFile = new URL('./size-budget.txt', import.meta.url);
+const budget = Number(readFileSync(budgetFile, 'utf8').split('\n').find((l) => /^\s*\d+\s*$/.test(l)));
+if (!Number.isFinite(budget)) throw new Error(`no number in ${budgetFile.pathname}`);
+
+// What a host page downloads to run the widget: the loader, the wasm glue, the wasm, CSS.
+// The development page's own stylesheet is not part of the widget.
+const HOST_PAGE_ONLY = new Set(['site.css']);
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+const files = walk(dist)
+  .filter((p) => /\.(wasm|js|css)$/.test(p) && !HOST_PAGE_ONLY.has(relative(dist, p)))
+  .sort();
+if (files.length === 0) throw new Error(`no .wasm/.js/.css in ${dist}: run trunk build --release first`);
+
+let total = { raw: 0, gzip: 0, brotli: 0 };
+const kb = (n) => (n / 1024).toFixed(1).padStart(8);
+console.log(`${'file'.padEnd(40)} ${'raw KB'.padStart(8)} ${'gzip KB'.padStart(8)} ${'br KB'.padStart(8)}`);
+for (const file of files) {
+  const data = readFileSync(file);
+  const sizes = {
+    raw: data.length,
+    gzip: gzipSync(data, { level: 9 }).length,
+    brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+  for (const k in total) total[k] += sizes[k];
+  console.log(`${relative(dist, file).padEnd(40)} ${kb(sizes.raw)} ${kb(sizes.gzip)} ${kb(sizes.brotli)}`);
+}
+console.log(`${'total'.padEnd(40)} ${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}`);
+const verdict = total.brotli <= budget ? 'within' : 'OVER';
+console.log(`size budget: ${total.brotli} of ${budget} bytes brotli (${verdict} budget, ${(100 * total.brotli / budget).toFixed(1)} %)`);
+if (total.brotli > budget) {
+  console.error('The widget grew past scripts/size-budget.txt: shrink it, or raise the budget with a dated reason.');
+  process.exit(1);
+}

@@ -1,0 +1,144 @@
+//! Renders a loaded commentary: title, byline, body, closing note.
+//! Every string from a file goes through Yew's text nodes or attribute setters, never HTML.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use super::fetch::{resolve, Loaded};
+use crate::content::links::is_allowed_scheme;
+use crate::content::{Block, Date, Inline};
+use crate::i18n::{self, join_names};
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleProps {
+    pub loaded: Rc<Loaded>,
+    /// The element's `lang`, if set; otherwise the commentary's.
+    pub ui_lang: Option<AttrValue>,
+}
+
+/// Formats a date for `lang` with the browser's `Intl` (e.g. "14 February 2024").
+fn localised_date(date: Date, lang: &str) -> String {
+    let options = js_sys::Object::new();
+    for (key, value) in [("year", "numeric"), ("month", "long"), ("day", "numeric"), ("timeZone", "UTC")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    let js_date = js_sys::Date::new(&JsValue::from_f64(date.unix_millis()));
+    js_date.to_locale_date_string(lang, &options).as_string().unwrap_or_else(|| date.iso())
+}
+
+/// An external link that opens safely in a new tab.
+fn external(href: String, title: String, content: Html) -> Html {
+    let title = (!title.is_empty()).then_some(title);
+    html! { <a href={href} title={title} target="_blank" rel="noopener noreferrer">{ content }</a> }
+}
+
+struct Ctx<'a> {
+    base: &'a str,
+}
+
+impl Ctx<'_> {
+    fn inlines(&self, inlines: &[Inline]) -> Html {
+        inlines.iter().map(|i| self.inline(i)).collect()
+    }
+
+    fn inline(&self, inline: &Inline) -> Html {
+        match inline {
+            Inline::Text(text) => html! { { text.clone() } },
+            Inline::Emphasis(c) => html! { <em>{ self.inlines(c) }</em> },
+            Inline::Strong(c) => html! { <strong>{ self.inlines(c) }</strong> },
+            Inline::Strikethrough(c) => html! { <s>{ self.inlines(c) }</s> },
+            Inline::Code(code) => html! { <code>{ code.clone() }</code> },
+            Inline::Break => html! { <br /> },
+            Inline::Entity { id, content } => {
+                html! { <span class="cr-entity" data-entity={id.clone()}>{ self.inlines(content) }</span> }
+            }
+            Inline::Link { href, relative, title, content } => {
+                let resolved = if *relative { resolve(href, self.base) } else { Some(href.clone()) };
+                match resolved.filter(|url| is_allowed_scheme(url)) {
+                    Some(url) => external(url, title.clone(), self.inlines(content)),
+                    None => self.inlines(content),
+                }
+            }
+        }
+    }
+
+    fn blocks(&self, blocks: &[Block]) -> Html {
+        blocks.iter().map(|b| self.block(b)).collect()
+    }
+
+    fn block(&self, block: &Block) -> Html {
+        match block {
+            Block::Heading { level, id, content, .. } => {
+                let tag = format!("h{}", level.clamp(&2, &6));
+                html! { <@{tag} id={id.clone()} class="cr-h">{ self.inlines(content) }</@> }
+            }
+            Block::Paragraph { content, .. } => html! { <p>{ self.inlines(content) }</p> },
+            Block::Quote { blocks, .. } => html! { <blockquote>{ self.blocks(blocks) }</blockquote> },
+            Block::List { start: None, items, .. } => {
+                html! { <ul>{ for items.iter().map(|item| html! { <li>{ self.blocks(item) }</li> }) }</ul> }
+            }
+            Block::List { start: Some(n), items, .. } => html! {
+                <ol start={n.to_string()}>{ for items.iter().map(|item| html! { <li>{ self.blocks(item) }</li> }) }</ol>
+            },
+            Block::Code { text, .. } => html! { <pre><code>{ text.clone() }</code></pre> },
+            Block::Rule { .. } => html! { <hr /> },
+        }
+    }
+}
+
+/// The typeset commentary.
+#[function_component]
+pub fn Article(props: &ArticleProps) -> Html {
+    let loaded = &props.loaded;
+    let front = &loaded.commentary.front;
+    let ui_lang = props.ui_lang.as_deref().unwrap_or(&front.lang).to_owned();
+    let strings = i18n::strings(&ui_lang);
+    let ctx = Ctx { base: &loaded.url };
+
+    let names: Vec<&str> = front.authors.iter().map(|a| a.name.as_str()).collect();
+    let byline = (!names.is_empty()).then(|| {
+        html! { <p class="cr-byline">{ strings.by }{ " " }<span class="cr-authors">{ join_names(&names, strings.and) }</span></p> }
+    });
+    let publication = front.publication.as_ref();
+    let publisher = publication.map(|p| {
+        let name = html! { { p.publisher.clone() } };
+        let name = match p.url.clone().filter(|u| is_allowed_scheme(u)) {
+            Some(url) => external(url, String::new(), name),
+            None => name,
+        };
+        html! { <>{ " · " }{ strings.originally_published_by }{ " " }{ name }</> }
+    });
+    let about = front.authors.iter().filter(|a| a.role.is_some()).map(|a| {
+        html! {
+            <p class="cr-author-bio">
+                <span class="cr-author-name">{ a.name.clone() }</span>
+                { a.role.clone().map(|r| html! { <>{ ", " }<span class="cr-author-role">{ r }</span></> }) }
+            </p>
+        }
+    });
+    let date = localised_date(front.date, &ui_lang);
+    let note = publication.and_then(|p| p.note.clone()).map(|n| html! { <p class="cr-note">{ n }</p> });
+
+    html! {
+        <article class="cr" lang={front.lang.clone()} aria-labelledby="cr-title">
+            <header class="cr-head">
+                <p class="cr-kicker" lang={ui_lang.clone()}>{ strings.article_label }</p>
+                <h1 id="cr-title" class="cr-title">{ front.title.clone() }</h1>
+                { byline }
+                <p class="cr-meta" lang={ui_lang}>
+                    <time datetime={front.date.iso()}>{ date }</time>
+                    { publisher }
+                </p>
+            </header>
+            <div class="cr-body">{ ctx.blocks(&loaded.commentary.body.blocks) }</div>
+            if front.authors.iter().any(|a| a.role.is_some()) || note.is_some() {
+                <footer class="cr-foot" aria-label={strings.about_author}>
+                    { for about }
+                    { note }
+                </footer>
+            }
+        </article>
+    }
+}

@@ -1,0 +1,53 @@
+//! The browser layer: what `static/commentary-reader.js` (the custom element) calls.
+//!
+//! The element owns its open shadow root; [`mount`] renders a [`reader::Reader`] into it and
+//! returns a [`ReaderHandle`] the element destroys when it is removed or its `src` changes.
+
+mod article;
+mod events;
+pub mod fetch;
+mod reader;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, HtmlElement, ShadowRoot};
+
+pub use reader::{Reader, ReaderProps};
+
+/// The widget's stylesheet, adopted into every instance's shadow root by the element.
+#[wasm_bindgen]
+pub fn stylesheet() -> String {
+    include_str!("reader.css").to_owned()
+}
+
+/// A mounted widget. Call `destroy` to unmount it and release its DOM.
+#[wasm_bindgen]
+pub struct ReaderHandle {
+    app: Option<yew::AppHandle<Reader>>,
+    container: Element,
+}
+
+#[wasm_bindgen]
+impl ReaderHandle {
+    /// Unmounts the widget; safe to call twice.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+            self.container.remove();
+        }
+    }
+}
+
+/// Renders the commentary named by `host`'s `src` attribute into `root`.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement, root: ShadowRoot) -> Result<ReaderHandle, JsValue> {
+    let document = host.owner_document().ok_or_else(|| JsValue::from_str("the element is not in a document"))?;
+    let container = document.create_element("div")?;
+    container.set_class_name("cr-root");
+    root.append_child(&container)?;
+    let src = host.get_attribute("src").unwrap_or_default();
+    let base = host.base_uri().ok().flatten().unwrap_or_default();
+    let lang = host.get_attribute("lang").filter(|l| !l.trim().is_empty());
+    let props = ReaderProps { host, src: src.into(), base: base.into(), lang: lang.map(Into::into) };
+    let app = yew::Renderer::<Reader>::with_root_and_props(container.clone(), props).render();
+    Ok(ReaderHandle { app: Some(app), container })
+}

@@ -1,0 +1,123 @@
+//! The top component: loads the commentary, then shows it, or shows why it could not.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use super::article::Article;
+use super::events::dispatch;
+use super::fetch::{self, LoadError, Loaded};
+use crate::i18n;
+
+/// What the element passes in.
+#[derive(Properties, PartialEq, Clone)]
+pub struct ReaderProps {
+    /// The `<commentary-reader>` element; events are dispatched on it.
+    pub host: HtmlElement,
+    /// Its `src` attribute, as written.
+    pub src: AttrValue,
+    /// The document's base URL, against which `src` resolves.
+    pub base: AttrValue,
+    /// Its `lang` attribute: the UI language, overriding the commentary's.
+    #[prop_or_default]
+    pub lang: Option<AttrValue>,
+}
+
+#[derive(Clone)]
+enum LoadState {
+    Loading,
+    Ready(Rc<Loaded>),
+    Failed(Rc<LoadError>),
+}
+
+impl PartialEq for LoadState {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Loading, Self::Loading) => true,
+            (Self::Ready(a), Self::Ready(b)) => Rc::ptr_eq(a, b),
+            (Self::Failed(a), Self::Failed(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+/// Loads and shows one commentary.
+#[function_component]
+pub fn Reader(props: &ReaderProps) -> Html {
+    let state = use_state(|| LoadState::Loading);
+
+    {
+        let state = state.clone();
+        use_effect_with((props.src.clone(), props.base.clone()), move |(src, base)| {
+            let cancelled = Rc::new(Cell::new(false));
+            let url = if src.trim().is_empty() {
+                Err(LoadError::NoSource)
+            } else {
+                fetch::resolve(src, base).ok_or_else(|| LoadError::BadSource(src.to_string()))
+            };
+            state.set(LoadState::Loading);
+            let guard = cancelled.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match url {
+                    Ok(url) => fetch::load(url.into()).await,
+                    Err(e) => Err(e),
+                };
+                if guard.get() {
+                    return;
+                }
+                state.set(match result {
+                    Ok(loaded) => {
+                        for warning in &loaded.warnings {
+                            web_sys::console::warn_1(&format!("commentary-reader: {warning}").into());
+                        }
+                        LoadState::Ready(Rc::new(loaded))
+                    }
+                    Err(error) => {
+                        web_sys::console::error_1(&format!("commentary-reader: {error}").into());
+                        LoadState::Failed(Rc::new(error))
+                    }
+                });
+            });
+            move || cancelled.set(true)
+        });
+    }
+
+    // Effects run after the DOM is committed: the event means "on screen now".
+    {
+        let host = props.host.clone();
+        let src = props.src.to_string();
+        use_effect_with((*state).clone(), move |state| match state {
+            LoadState::Ready(loaded) => {
+                dispatch(&host, "ready", &[("src", &src), ("title", &loaded.commentary.front.title)]);
+            }
+            LoadState::Failed(error) => dispatch(&host, "error", &[("src", &src), ("message", &error.to_string())]),
+            LoadState::Loading => {}
+        });
+    }
+
+    let ui_lang = props.lang.clone();
+    match &*state {
+        LoadState::Loading => {
+            let strings = i18n::strings(ui_lang.as_deref().unwrap_or("en"));
+            html! {
+                <div class="cr-loading" aria-busy="true">
+                    // The host's fallback content shows through the slot while loading.
+                    <slot><p class="cr-status" role="status">{ strings.loading }</p></slot>
+                </div>
+            }
+        }
+        LoadState::Ready(loaded) => html! { <Article loaded={loaded.clone()} ui_lang={ui_lang} /> },
+        LoadState::Failed(error) => {
+            let strings = i18n::strings(ui_lang.as_deref().unwrap_or("en"));
+            html! {
+                <div class="cr-error" role="alert">
+                    <p class="cr-error-title">{ strings.error_title }</p>
+                    <p class="cr-error-message">{ error.to_string() }</p>
+                    <slot />
+                </div>
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+// End-to-end: the release build served with a strict CSP, driven by playwright-core in
+// Debian's Chromium. Every wait is on the widget's own events or a DOM condition.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve-static.mjs';
+
+const DIST = new URL('../../dist/', import.meta.url).pathname;
+const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let browser;
+let server;
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startServer({ root: DIST, csp: true });
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page that records the widget's events and CSP violations from the very start. */
+async function newPage(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  await page.addInitScript(() => {
+    window.__events = [];
+    window.__csp = [];
+    for (const type of ['commentary-reader:ready', 'commentary-reader:error']) {
+      document.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail, id: e.target.id }));
+    }
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return { page, problems, context };
+}
+
+const waitForEvent = (page, type, id = '') =>
+  page.waitForFunction(([t, i]) => window.__events.find((e) => e.type === t && e.id === i), [type, id]).then((h) => h.jsonValue());
+
+/** Text of `selector` inside the first widget's shadow root. */
+const shadow = (page, selector, id) =>
+  page.evaluate(([s, i]) => {
+    const host = i ? document.getElementById(i) : document.querySelector('commentary-reader');
+    return [...host.shadowRoot.querySelectorAll(s)].map((e) => e.textContent);
+  }, [selector, id]);
+
+test('the development page renders the seed commentary under a strict CSP', async () => {
+  const { page, problems, context } = await newPage();
+  await page.goto(server.url);
+  const ready = await waitForEvent(page, 'commentary-reader:ready');
+  assert.equal(ready.detail.title, 'Belarus-China Relations amid Geostrategic Challenges');
+  assert.deepEqual(await shadow(page, 'h1'), ['Belarus-China Relations amid Geostrategic Challenges']);
+  assert.deepEqual(await shadow(page, '.cr-body h2'), ['Long-established relations that took off in the 2010s']);
+  assert.equal((await shadow(page, '.cr-body p')).length, 7);
+  assert.match((await shadow(page, '.cr-meta'))[0], /February 14, 2024/);
+  // The host's fallback paragraph is not rendered once the widget is ready (no slot).
+  assert.equal(await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelector('slot')), null);
+  // No inline script in the built page, and nothing the policy refused.
+  const inline = await page.evaluate(() => [...document.scripts].filter((s) => !s.src).length);
+  assert.equal(inline, 0, 'the built page has an inline <script>');
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(problems, []);
+  // The widget's styles apply inside the shadow root (adopted stylesheet, CSP-safe).
+  const family = await page.evaluate(() => getComputedStyle(document.querySelector('commentary-reader').shadowRoot.querySelector('h1')).fontFamily);
+  assert.match(family, /Charter/);
+  await page.screenshot({ path: `${ARTIFACTS}seed-desktop.png`, fullPage: true });
+  await context.close();
+});
+
+test('the layout holds at 320 px wide', async () => {
+  const { page, context } = await newPage({ viewport: { width: 320, height: 640 } });
+  await page.goto(server.url);
+  await waitForEvent(page, 'commentary-reader:ready');
+  const overflow = await page.evaluate(() => {
+    const root = document.querySelector('commentary-reader').shadowRoot.querySelector('.cr');
+    return root.scrollWidth - root.clientWidth;
+  });
+  assert.ok(overflow <= 0, `the article overflows by ${overflow}px at 320px`);
+  await page.screenshot({ path: `${ARTIFACTS}seed-320.png`, fullPage: false });
+  await context.close();
+});
+
+/** Adds a widget for `src` to the already-loaded page and waits for its first event. */
+async function addWidget(page, id, src) {
+  await page.evaluate(([i, s]) => {
+    const el = document.createElement('commentary-reader');
+    el.id = i;
+    el.setAttribute('src', s);
+    el.innerHTML = '<p class="fallback">Host fallback copy</p>';
+    document.querySelector('main').append(el);
+  }, [id, src]);
+  return page.waitForFunction((i) => window.__events.find((e) => e.id === i), id).then((h) => h.jsonValue());
+}
+
+test('a missing commentary.md shows an error inside the widget and fires commentary-reader:error', async () => {
+  const { page, context } = await newPage();
+  await page.goto(server.url);
+  await waitForEvent(page, 'commentary-reader:ready');
+  const event = await addWidget(page, 'missing', 'commentaries/does-not-exist/commentary.md');
+  assert.equal(event.type, 'commentary-reader:error');
+  assert.match(event.detail.message, /404/);
+  const alert = await shadow(page, '[role=alert] .cr-error-message', 'missing');
+  assert.match(alert[0], /does-not-exist\/commentary\.md: the server answered 404/);
+  // The host's fallback content is shown again through the slot.
+  const slotted = await page.evaluate(() => document.getElementById('missing').shadowRoot.querySelector('slot').assignedNodes().map((n) => n.textContent).join(''));
+  assert.match(slotted, /Host fallback copy/);
+  await context.close();
+});
+
+test('a malformed commentary.md shows where the problem is', async () => {
+  const { page, context } = await newPage();
+  await page.route('**/broken/commentary.md', (route) =>
+    route.fulfill({ contentType: 'text/markdown', body: '+++\ntitle = "Broken"\ndate = 2024-13-45\n+++\nText' }));
+  await page.goto(server.url);
+  await waitForEvent(page, 'commentary-reader:ready');
+  const event = await addWidget(page, 'broken', 'broken/commentary.md');
+  assert.equal(event.type, 'commentary-reader:error');
+  assert.match(event.detail.message, /broken\/commentary\.md:3:\d+: error: front matter/);
+  assert.match((await shadow(page, '.cr-error-message', 'broken'))[0], /:3:\d+: error/);
+  await context.close();
+});
+
+test('raw <script>, event-handler HTML and javascript: links in a commentary never run', async () => {
+  const { page, problems, context } = await newPage();
+  const hostile = [
+    '+++', 'title = "Hostile"', 'date = 2024-01-01', 'lang = "en"', '+++',
+    '<script>window.__pwned = "script"</script>',
+    '',
+    'A [link](javascript:window.__pwned="link") and <img src=x onerror="window.__pwned=\'img\'"> and <svg onload="window.__pwned=\'svg\'"></svg>.',
+  ].join('\n');
+  await page.route('**/hostile/commentary.md', (route) => route.fulfill({ contentType: 'text/markdown', body: hostile }));
+  await page.goto(server.url);
+  await waitForEvent(page, 'commentary-reader:ready');
+  const event = await addWidget(page, 'hostile', 'hostile/commentary.md');
+  assert.equal(event.type, 'commentary-reader:ready');
+  const found = await page.evaluate(() => {
+    const root = document.getElementById('hostile').shadowRoot;
+    return { elements: root.querySelectorAll('script, img, svg, a').length, text: root.querySelector('.cr-body').textContent };
+  });
+  assert.equal(found.elements, 0);
+  assert.match(found.text, /<script>window.__pwned = "script"<\/script>/);
+  // Clicking the would-be link text does nothing either.
+  await page.evaluate(() => {
+    const root = document.getElementById('hostile').shadowRoot;
+    root.querySelector('.cr-body p:last-child').click();
+  });
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,145 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): mount the widget into a fresh
+//! element with an open shadow root, wait for its own ready/error event, inspect the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use commentary_reader::web::{mount, ReaderHandle};
+use js_sys::{Array, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Blob, BlobPropertyBag, CustomEvent, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode, Url};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = include_str!("../static/commentaries/belarus-china-relations-2024/commentary.md");
+
+struct Mounted {
+    host: HtmlElement,
+    root: ShadowRoot,
+    event: CustomEvent,
+    _handle: ReaderHandle,
+}
+
+/// Serves `markdown` from a blob: URL (no server needed).
+fn blob_url(markdown: &str) -> String {
+    let options = BlobPropertyBag::new();
+    options.set_type("text/markdown");
+    let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&markdown.into()), &options).unwrap();
+    Url::create_object_url_with_blob(&blob).unwrap()
+}
+
+/// Mounts a widget for `src` and resolves with its first ready or error event.
+async fn mount_src(src: &str) -> Mounted {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("commentary-reader").unwrap().unchecked_into();
+    host.set_attribute("src", src).unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let init = ShadowRootInit::new(ShadowRootMode::Open);
+    let root = host.attach_shadow(&init).unwrap();
+
+    let mut on_event: Option<Closure<dyn FnMut(web_sys::Event)>> = None;
+    let promise = Promise::new(&mut |resolve, _| {
+        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+            let _ = resolve.call1(&JsValue::NULL, &e);
+        });
+        for name in ["commentary-reader:ready", "commentary-reader:error"] {
+            host.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref()).unwrap();
+        }
+        on_event = Some(closure);
+    });
+    let handle = mount(host.clone(), root.clone()).unwrap();
+    let event: CustomEvent = JsFuture::from(promise).await.unwrap().unchecked_into();
+    drop(on_event);
+    Mounted { host, root, event, _handle: handle }
+}
+
+fn all(root: &ShadowRoot, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+}
+
+fn text(root: &ShadowRoot, selector: &str) -> String {
+    root.query_selector(selector).unwrap().map(|e| e.text_content().unwrap_or_default()).unwrap_or_default()
+}
+
+fn detail(event: &CustomEvent, key: &str) -> String {
+    Reflect::get(&event.detail(), &key.into()).unwrap().as_string().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn renders_the_seed_commentary() {
+    let m = mount_src(&blob_url(SEED)).await;
+    assert_eq!(m.event.type_(), "commentary-reader:ready");
+    assert!(m.event.bubbles() && m.event.composed());
+    assert_eq!(detail(&m.event, "title"), "Belarus-China Relations amid Geostrategic Challenges");
+    assert_eq!(text(&m.root, "h1"), "Belarus-China Relations amid Geostrategic Challenges");
+    assert_eq!(text(&m.root, ".cr-body h2"), "Long-established relations that took off in the 2010s");
+    assert_eq!(m.root.query_selector(".cr-body h2").unwrap().unwrap().id(), "long-established-relations-that-took-off-in-the-2010s");
+    assert_eq!(all(&m.root, ".cr-body p").len(), 7);
+    let emphasis: Vec<String> = all(&m.root, ".cr-body em").iter().map(|e| e.text_content().unwrap()).collect();
+    assert_eq!(emphasis, ["Firstly", "Secondly"]);
+    // The page-break split sentence is one paragraph.
+    assert!(all(&m.root, ".cr-body p").iter().any(|p| p.text_content().unwrap().contains("in 2013, infused new energy")));
+    assert!(text(&m.root, ".cr-byline").contains("Yauheni Preiherman"));
+    // `lang = "en"`: Intl formats the date the American English way.
+    assert!(text(&m.root, ".cr-meta").contains("February 14, 2024"), "{}", text(&m.root, ".cr-meta"));
+    assert_eq!(m.root.query_selector("time").unwrap().unwrap().get_attribute("datetime").as_deref(), Some("2024-02-14"));
+    assert!(text(&m.root, ".cr-foot").contains("Director, Minsk Dialogue Council on International Relations"));
+    assert!(text(&m.root, ".cr-foot").contains("partnership framework"));
+    // No dead placeholder links; the one real link opens safely.
+    for a in all(&m.root, "a") {
+        let href = a.get_attribute("href").unwrap();
+        assert!(href.starts_with("https://"), "{href}");
+        assert_eq!(a.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    }
+    assert_eq!(all(&m.root, "a").len(), 2, "publisher link in the byline and at the end of the text");
+    m.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn hostile_markdown_is_rendered_inert() {
+    let md = "+++\ntitle = \"Hostile\"\ndate = 2024-01-01\nlang = \"en\"\n+++\n\
+        <script>window.__pwned = 1</script>\n\n\
+        Text <img src=x onerror=\"window.__pwned = 3\"> and [click](javascript:window.__pwned=2) \
+        [data](data:text/html,<script>alert(1)</script>) [vb](vbscript:msgbox(1)).\n\n\
+        <iframe src=\"javascript:window.__pwned=4\"></iframe>\n";
+    let m = mount_src(&blob_url(md)).await;
+    assert_eq!(m.event.type_(), "commentary-reader:ready");
+    for tag in ["script", "img", "iframe", "a"] {
+        assert!(all(&m.root, tag).is_empty(), "a <{tag}> element was created");
+    }
+    let body = text(&m.root, ".cr-body");
+    assert!(body.contains("<script>window.__pwned = 1</script>"), "raw HTML is shown as text: {body}");
+    assert!(body.contains("click"));
+    let pwned = Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined(), "injected code ran: {pwned:?}");
+    m.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn malformed_commentary_shows_an_error_and_fires_the_error_event() {
+    let m = mount_src(&blob_url("# No front matter here\n\nJust text.")).await;
+    assert_eq!(m.event.type_(), "commentary-reader:error");
+    let message = detail(&m.event, "message");
+    assert!(message.contains("front matter") && message.contains(":1:1: error"), "{message}");
+    assert_eq!(m.root.query_selector("[role=alert]").unwrap().unwrap().class_name(), "cr-error");
+    assert!(text(&m.root, ".cr-error-message").contains("front matter"));
+    m.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn bad_toml_names_the_line() {
+    let m = mount_src(&blob_url("+++\ntitle = \"T\"\ndate = \"yesterday\"\n+++\nBody")).await;
+    assert_eq!(m.event.type_(), "commentary-reader:error");
+    assert!(detail(&m.event, "message").contains(":3:8: error: front matter"), "{}", detail(&m.event, "message"));
+    m.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn missing_file_shows_an_error_with_the_status() {
+    let m = mount_src("/no/such/folder/commentary.md").await;
+    assert_eq!(m.event.type_(), "commentary-reader:error");
+    assert!(detail(&m.event, "message").contains("404"), "{}", detail(&m.event, "message"));
+    assert!(text(&m.root, ".cr-error").contains("404"));
+    m.host.remove();
+}
