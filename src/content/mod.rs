@@ -2,6 +2,7 @@
 //!
 //! No browser APIs here; the same code serves the widget, the tests and the validator.
 
+pub mod catalog;
 pub mod diagnostic;
 pub mod error;
 pub mod front_matter;

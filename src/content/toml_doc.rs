@@ -165,6 +165,60 @@ impl<'t, 'i, 'l> Fields<'t, 'i, 'l> {
             .collect()
     }
 
+    /// An optional number (TOML integer or float), with the span of its value.
+    pub fn number(&mut self, key: &'static str) -> Result<Option<(f64, Range<usize>)>, Diagnostic> {
+        let Some(v) = self.get(key) else { return Ok(None) };
+        number_of(v.get_ref()).map(|n| Some((n, v.span()))).ok_or_else(|| self.wrong(key, v, "a number"))
+    }
+
+    /// An optional table of strings (`native = { be = "…", ru = "…" }`), in file order.
+    pub fn string_map(&mut self, key: &'static str) -> Result<Vec<(String, String)>, Diagnostic> {
+        let Some(v) = self.get(key) else { return Ok(Vec::new()) };
+        let DeValue::Table(t) = v.get_ref() else { return Err(self.wrong(key, v, "a table of strings, e.g. { be = \"…\" }")) };
+        t.iter()
+            .map(|(k, val)| match val.get_ref() {
+                DeValue::String(s) => Ok((k.get_ref().to_string(), s.to_string())),
+                _ => Err(self.wrong(&format!("{key}.{}", k.get_ref()), val, "a string in quotes")),
+            })
+            .collect()
+    }
+
+    /// An optional list of `[label, value]` pairs whose values `read` converts.
+    pub fn pairs<T>(
+        &mut self,
+        key: &'static str,
+        expected: &str,
+        read: impl Fn(&DeValue<'_>) -> Option<T>,
+    ) -> Result<Vec<(String, T)>, Diagnostic> {
+        let Some(v) = self.get(key) else { return Ok(Vec::new()) };
+        let DeValue::Array(items) = v.get_ref() else { return Err(self.wrong(key, v, expected)) };
+        items
+            .iter()
+            .map(|item| {
+                let pair = match item.get_ref() {
+                    DeValue::Array(pair) if pair.len() == 2 => pair,
+                    _ => return Err(self.wrong(key, item, expected)),
+                };
+                let label = match pair[0].get_ref() {
+                    DeValue::String(s) => s.to_string(),
+                    _ => return Err(self.wrong(key, &pair[0], expected)),
+                };
+                let value = read(pair[1].get_ref()).ok_or_else(|| self.wrong(key, &pair[1], expected))?;
+                Ok((label, value))
+            })
+            .collect()
+    }
+
+    /// The span of the value at `key`, if present (for messages about a valid but wrong value).
+    pub fn span_of(&self, key: &str) -> Option<Range<usize>> {
+        self.table.get(key).map(|v| v.span())
+    }
+
+    /// The span of the whole table.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
+
     /// Warnings for every key of this table that was never asked for.
     pub fn unknown_keys(&self, known: &str) -> Vec<Diagnostic> {
         self.table
@@ -174,5 +228,22 @@ impl<'t, 'i, 'l> Fields<'t, 'i, 'l> {
                 self.loc.warning(&k.span(), format!("unknown key {} is ignored (known keys: {known})", self.name(k.get_ref())))
             })
             .collect()
+    }
+}
+
+/// A TOML integer or float as `f64`.
+pub fn number_of(value: &DeValue<'_>) -> Option<f64> {
+    match value {
+        DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok().map(|n| n as f64),
+        DeValue::Float(f) => f.as_str().replace('_', "").parse().ok(),
+        _ => None,
+    }
+}
+
+/// A TOML string.
+pub fn string_of(value: &DeValue<'_>) -> Option<String> {
+    match value {
+        DeValue::String(s) => Some(s.to_string()),
+        _ => None,
     }
 }

@@ -1,0 +1,459 @@
+//! Entity catalogs (`entities.toml`): the curated cards behind every mention.
+//!
+//! A catalog is a list of `[[entity]]` tables. Several catalogs may be loaded (a shared one,
+//! then per-commentary ones); a later catalog overrides an earlier one by id. A broken entity
+//! is reported and skipped; the rest of the catalog stays usable.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use super::diagnostic::Diagnostic;
+use super::links::is_entity_id;
+use super::toml_doc::{self, number_of, string_of, Fields, Locator};
+
+/// A catalog entry's id: lower-case letters, digits and `-`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntityId(String);
+
+impl EntityId {
+    /// The id, if `id` is well-formed.
+    pub fn new(id: &str) -> Option<Self> {
+        is_entity_id(id).then(|| Self(id.to_owned()))
+    }
+
+    /// The id as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for EntityId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What an entity is; decides the card's label and which fields it should have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// An organisation, institution or think tank.
+    Organisation,
+    /// An initiative, programme or agreement.
+    Initiative,
+    /// A country (has `iso`).
+    Country,
+    /// A city, region or site (has coordinates).
+    Place,
+    /// A key figure: a number in context.
+    Figure,
+    /// An event or date.
+    Event,
+}
+
+impl EntityKind {
+    const ALL: [(&'static str, EntityKind); 7] = [
+        ("person", Self::Person),
+        ("organisation", Self::Organisation),
+        ("initiative", Self::Initiative),
+        ("country", Self::Country),
+        ("place", Self::Place),
+        ("figure", Self::Figure),
+        ("event", Self::Event),
+    ];
+
+    /// Parses the catalog spelling (`"organization"` is accepted too).
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = if s == "organization" { "organisation" } else { s };
+        Self::ALL.iter().find(|(name, _)| *name == s).map(|(_, k)| *k)
+    }
+
+    /// The catalog spelling.
+    pub fn as_str(self) -> &'static str {
+        Self::ALL.iter().find(|(_, k)| *k == self).map_or("", |(name, _)| name)
+    }
+}
+
+/// A point on the globe, degrees.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LatLon {
+    /// Latitude, −90…90.
+    pub lat: f64,
+    /// Longitude, −180…180.
+    pub lon: f64,
+}
+
+/// External references shown at the foot of a card.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Links {
+    /// A Wikidata item id such as `Q184`.
+    pub wikidata: Option<String>,
+    /// A Wikipedia article URL.
+    pub wikipedia: Option<String>,
+    /// The entity's own site.
+    pub website: Option<String>,
+    /// Where a figure comes from.
+    pub source: Option<String>,
+}
+
+/// A small chart that puts a figure in context.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Chart {
+    /// Bars on one shared scale, e.g. 0.404 % vs 0.144 %.
+    Bars {
+        /// Unit printed after each value.
+        unit: String,
+        /// Label and value of each bar.
+        values: Vec<(String, f64)>,
+    },
+    /// A range on a scale, e.g. 25–40 % of 0–100 %.
+    Range {
+        /// Unit printed after the numbers.
+        unit: String,
+        /// Lower end of the range.
+        from: f64,
+        /// Upper end of the range.
+        to: f64,
+        /// Start of the scale.
+        min: f64,
+        /// End of the scale.
+        max: f64,
+        /// What the range measures.
+        label: String,
+    },
+}
+
+/// One catalog entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Unique id.
+    pub id: EntityId,
+    /// What it is.
+    pub kind: EntityKind,
+    /// Display name.
+    pub name: String,
+    /// Texts that mention it, matched case-sensitively on whole words.
+    pub aliases: Vec<String>,
+    /// One or two sentences, the editor's words.
+    pub summary: String,
+    /// Names in other languages: (BCP 47 tag, name).
+    pub native: Vec<(String, String)>,
+    /// Label/value pairs.
+    pub facts: Vec<(String, String)>,
+    /// External references.
+    pub links: Links,
+    /// A point for the map.
+    pub location: Option<LatLon>,
+    /// ISO 3166-1 alpha-3 code of a country.
+    pub iso: Option<String>,
+    /// A chart for a figure.
+    pub chart: Option<Chart>,
+}
+
+const ENTITY_KEYS: &str = "id, kind, name, aliases, summary, native, facts, links, lat, lon, iso, chart";
+
+/// Parses one catalog file. Broken entities are skipped with an error; the rest are returned.
+pub fn parse_catalog(text: &str, file: &str) -> (Vec<Entity>, Vec<Diagnostic>) {
+    let loc = Locator::new(text, 1, file);
+    let mut diagnostics = Vec::new();
+    let doc = match toml_doc::parse(text, &loc) {
+        Ok(doc) => doc,
+        Err(e) => return (Vec::new(), vec![e]),
+    };
+    let mut top = Fields::new(doc.get_ref(), 0..0, "", &loc);
+    let tables = match top.tables("entity") {
+        Ok(t) => t,
+        Err(e) => return (Vec::new(), vec![e]),
+    };
+    diagnostics.extend(top.unknown_keys("entity (write each entry as [[entity]])"));
+    if tables.is_empty() {
+        diagnostics.push(loc.warning(&(0..0), "no [[entity]] entries in this catalog"));
+    }
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut seen: HashMap<EntityId, usize> = HashMap::new();
+    for mut t in tables {
+        match read_entity(&mut t, &loc, &mut diagnostics) {
+            Ok(entity) => {
+                diagnostics.extend(t.unknown_keys(ENTITY_KEYS));
+                if let Some(&i) = seen.get(&entity.id) {
+                    let span = t.span_of("id").unwrap_or_else(|| t.span());
+                    diagnostics.push(loc.warning(&span, format!("duplicate entity id `{}`: this entry replaces the earlier one", entity.id)));
+                    entities[i] = entity;
+                } else {
+                    seen.insert(entity.id.clone(), entities.len());
+                    entities.push(entity);
+                }
+            }
+            Err(e) => diagnostics.push(e),
+        }
+    }
+    (entities, diagnostics)
+}
+
+fn read_entity(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>, warnings: &mut Vec<Diagnostic>) -> Result<Entity, Diagnostic> {
+    let (id_text, id_span) = t.required_string("id", "\"lukashenko\"")?;
+    let id = EntityId::new(&id_text)
+        .ok_or_else(|| loc.error(&id_span, format!("entity id `{id_text}` may use only lower-case letters, digits and '-'")))?;
+    let (kind_text, kind_span) = t.required_string("kind", "\"person\"")?;
+    let kind = EntityKind::parse(&kind_text).ok_or_else(|| {
+        loc.error(&kind_span, format!("`{id}`: unknown kind `{kind_text}`; use person, organisation, initiative, country, place, figure or event"))
+    })?;
+    let (name, _) = t.required_string("name", "\"Aleksandr Lukashenko\"")?;
+    let (summary, _) = t.required_string("summary", "\"One or two sentences.\"")?;
+    let mut aliases = t.string_list("aliases")?.unwrap_or_default();
+    aliases.retain(|a| !a.trim().is_empty());
+    if aliases.is_empty() {
+        // The name is the natural first alias; an entity without any can only be linked explicitly.
+        aliases.push(name.clone());
+    }
+    let native = t.string_map("native")?;
+    let facts = t.pairs("facts", "a list of [\"label\", \"value\"] pairs of strings", string_of)?;
+
+    let links = match t.table("links")? {
+        Some(mut l) => {
+            let mut web = |key: &'static str, l: &mut Fields<'_, '_, '_>| -> Result<Option<String>, Diagnostic> {
+                Ok(match l.string(key)? {
+                    Some((url, _)) if super::links::is_allowed_scheme(&url) && !url.starts_with("mailto:") => Some(url),
+                    Some((url, span)) => {
+                        warnings.push(loc.warning(&span, format!("`{id}`: links.{key} `{url}` is not an http(s) URL; ignored")));
+                        None
+                    }
+                    None => None,
+                })
+            };
+            let wikipedia = web("wikipedia", &mut l)?;
+            let website = web("website", &mut l)?;
+            let source = web("source", &mut l)?;
+            let wikidata = match l.string("wikidata")? {
+                Some((q, _)) if q.len() > 1 && q.starts_with('Q') && q[1..].bytes().all(|b| b.is_ascii_digit()) => Some(q),
+                Some((q, span)) => {
+                    warnings.push(loc.warning(&span, format!("`{id}`: links.wikidata `{q}` is not a Wikidata id like Q184; ignored")));
+                    None
+                }
+                None => None,
+            };
+            warnings.extend(l.unknown_keys("wikidata, wikipedia, website, source"));
+            Links { wikidata, wikipedia, website, source }
+        }
+        None => Links::default(),
+    };
+
+    let location = match (t.number("lat")?, t.number("lon")?) {
+        (Some((lat, lat_span)), Some((lon, lon_span))) => {
+            if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
+                return Err(loc.error(&lat_span, format!("`{id}`: lat = {lat} is outside −90…90")));
+            }
+            if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
+                return Err(loc.error(&lon_span, format!("`{id}`: lon = {lon} is outside −180…180")));
+            }
+            Some(LatLon { lat, lon })
+        }
+        (Some((_, span)), None) | (None, Some((_, span))) => {
+            return Err(loc.error(&span, format!("`{id}`: give both lat and lon, or neither")));
+        }
+        (None, None) => None,
+    };
+    let iso = match t.string("iso")? {
+        Some((iso, _)) if iso.len() == 3 && iso.bytes().all(|b| b.is_ascii_uppercase()) => Some(iso),
+        Some((iso, span)) => return Err(loc.error(&span, format!("`{id}`: iso `{iso}` must be an ISO 3166-1 alpha-3 code such as \"BLR\""))),
+        None => None,
+    };
+    if kind == EntityKind::Country && iso.is_none() {
+        warnings.push(loc.warning(&t.span(), format!("`{id}` is a country without `iso` (e.g. iso = \"BLR\"): the map cannot highlight it")));
+    }
+    if kind == EntityKind::Place && location.is_none() {
+        warnings.push(loc.warning(&t.span(), format!("`{id}` is a place without lat/lon: the map cannot show it")));
+    }
+    let chart = read_chart(t, loc, &id)?;
+    if chart.is_some() && kind != EntityKind::Figure {
+        warnings.push(loc.warning(&t.span_of("chart").unwrap_or_else(|| t.span()), format!("`{id}`: only figures show a chart")));
+    }
+    Ok(Entity { id, kind, name, aliases, summary, native, facts, links, location, iso, chart })
+}
+
+fn read_chart(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>, id: &EntityId) -> Result<Option<Chart>, Diagnostic> {
+    let Some(mut c) = t.table("chart")? else { return Ok(None) };
+    let (kind, kind_span) = c.required_string("type", "\"bars\"")?;
+    let unit = c.string("unit")?.map(|(u, _)| u).unwrap_or_default();
+    let chart = match kind.as_str() {
+        "bars" => {
+            let values = c.pairs("values", "a list of [\"label\", number] pairs", number_of)?;
+            if values.is_empty() {
+                return Err(loc.error(&c.span(), format!("`{id}`: a bars chart needs values = [[\"label\", 1.0], …]")));
+            }
+            if let Some((label, _)) = values.iter().find(|(_, v)| !v.is_finite() || *v < 0.0) {
+                return Err(loc.error(&c.span(), format!("`{id}`: bar `{label}` must be a number ≥ 0")));
+            }
+            Chart::Bars { unit, values }
+        }
+        "range" => {
+            let need = |c: &mut Fields<'_, '_, '_>, key: &'static str| -> Result<f64, Diagnostic> {
+                c.number(key)?.map(|(n, _)| n).ok_or_else(|| c.missing(key, "25.0"))
+            };
+            let from = need(&mut c, "from")?;
+            let to = need(&mut c, "to")?;
+            let min = c.number("min")?.map_or(0.0, |(n, _)| n);
+            let max = c.number("max")?.map_or(100.0, |(n, _)| n);
+            let label = c.string("label")?.map(|(l, _)| l).unwrap_or_default();
+            if !(min <= from && from <= to && to <= max && min < max) {
+                return Err(loc.error(&c.span(), format!("`{id}`: a range chart needs min ≤ from ≤ to ≤ max (got {min}, {from}, {to}, {max})")));
+            }
+            Chart::Range { unit, from, to, min, max, label }
+        }
+        other => return Err(loc.error(&kind_span, format!("`{id}`: unknown chart type `{other}`; use \"bars\" or \"range\""))),
+    };
+    Ok(Some(chart))
+}
+
+/// Several catalogs merged: later entries override earlier ones with the same id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Catalog {
+    entities: Vec<Entity>,
+    by_id: HashMap<EntityId, usize>,
+}
+
+impl Catalog {
+    /// Merges catalogs in order.
+    pub fn merge(catalogs: impl IntoIterator<Item = Vec<Entity>>) -> Self {
+        let mut merged = Catalog::default();
+        for entity in catalogs.into_iter().flatten() {
+            match merged.by_id.get(&entity.id) {
+                Some(&i) => merged.entities[i] = entity,
+                None => {
+                    merged.by_id.insert(entity.id.clone(), merged.entities.len());
+                    merged.entities.push(entity);
+                }
+            }
+        }
+        merged
+    }
+
+    /// All entities, in first-seen order.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The index of `id`, if known.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The entity at `index`.
+    pub fn get(&self, index: usize) -> &Entity {
+        &self.entities[index]
+    }
+
+    /// Whether the catalog is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+}
+
+impl std::borrow::Borrow<str> for EntityId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[[entity]]
+id = "belarus"
+kind = "country"
+name = "Belarus"
+aliases = ["Belarus"]
+summary = "A country."
+native = { be = "Беларусь", ru = "Беларусь" }
+facts = [["Capital", "Minsk"]]
+links = { wikidata = "Q184", wikipedia = "https://en.wikipedia.org/wiki/Belarus" }
+lat = 53.9
+lon = 27
+iso = "BLR"
+
+[[entity]]
+id = "share"
+kind = "figure"
+name = "Transport exports share"
+aliases = ["0,404%", "0,144%"]
+summary = "Shares."
+chart = { type = "bars", unit = "%", values = [["Exports", 0.404], ["Economy", 0.144]] }
+"#;
+
+    #[test]
+    fn parses_every_field() {
+        let (entities, diags) = parse_catalog(GOOD, "e.toml");
+        assert!(diags.is_empty(), "{diags:?}");
+        let b = &entities[0];
+        assert_eq!(b.id.as_str(), "belarus");
+        assert_eq!(b.kind, EntityKind::Country);
+        assert_eq!(b.native, [("be".to_owned(), "Беларусь".to_owned()), ("ru".to_owned(), "Беларусь".to_owned())]);
+        assert_eq!(b.facts, [("Capital".to_owned(), "Minsk".to_owned())]);
+        assert_eq!(b.links.wikidata.as_deref(), Some("Q184"));
+        assert_eq!(b.location, Some(LatLon { lat: 53.9, lon: 27.0 }));
+        assert_eq!(b.iso.as_deref(), Some("BLR"));
+        assert_eq!(
+            entities[1].chart,
+            Some(Chart::Bars { unit: "%".into(), values: vec![("Exports".into(), 0.404), ("Economy".into(), 0.144)] })
+        );
+    }
+
+    #[test]
+    fn a_broken_entity_is_skipped_and_located_others_kept() {
+        let text = "[[entity]]\nid = \"ok\"\nkind = \"place\"\nname = \"Ok\"\nsummary = \"s\"\nlat = 1\nlon = 2\n\n[[entity]]\nid = \"bad\"\nkind = \"planet\"\nname = \"B\"\nsummary = \"s\"\n";
+        let (entities, diags) = parse_catalog(text, "e.toml");
+        assert_eq!(entities.len(), 1);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].to_string(), "e.toml:11:8: error: `bad`: unknown kind `planet`; use person, organisation, initiative, country, place, figure or event");
+    }
+
+    #[test]
+    fn bad_coordinates_ids_and_ranges_are_errors_with_lines() {
+        let (_, d) = parse_catalog("[[entity]]\nid = \"x\"\nkind = \"place\"\nname = \"X\"\nsummary = \"s\"\nlat = 95.0\nlon = 2\n", "e.toml");
+        assert!(d[0].to_string().starts_with("e.toml:6:7: error: `x`: lat = 95 is outside"), "{}", d[0]);
+        let (_, d) = parse_catalog("[[entity]]\nid = \"Bad Id\"\nkind = \"place\"\nname = \"X\"\nsummary = \"s\"\n", "e.toml");
+        assert!(d[0].to_string().starts_with("e.toml:2:6: error: entity id `Bad Id`"), "{}", d[0]);
+        let (_, d) = parse_catalog("[[entity]]\nid = \"r\"\nkind = \"figure\"\nname = \"R\"\nsummary = \"s\"\nchart = { type = \"range\", from = 40, to = 25 }\n", "e.toml");
+        assert!(d[0].message.contains("min ≤ from ≤ to ≤ max"), "{}", d[0]);
+        let (_, d) = parse_catalog("[[entity]]\nid = \"x\"\nkind = \"place\"\nname = \"X\"\nsummary = \"s\"\nlat = 5\n", "e.toml");
+        assert!(d[0].message.contains("both lat and lon"), "{}", d[0]);
+    }
+
+    #[test]
+    fn warnings_for_missing_kind_fields_unknown_keys_and_duplicates() {
+        let text = "[[entity]]\nid = \"c\"\nkind = \"country\"\nname = \"C\"\nsummary = \"s\"\ncolour = \"red\"\n[[entity]]\nid = \"c\"\nkind = \"person\"\nname = \"D\"\nsummary = \"s\"\n";
+        let (entities, d) = parse_catalog(text, "e.toml");
+        assert_eq!(entities.len(), 1);
+        assert_eq!(entities[0].name, "D");
+        let all: Vec<String> = d.iter().map(ToString::to_string).collect();
+        assert!(all.iter().any(|w| w.contains("country without `iso`")), "{all:?}");
+        assert!(all.iter().any(|w| w.starts_with("e.toml:6:1: warning: unknown key `entity.colour`")), "{all:?}");
+        assert!(all.iter().any(|w| w.starts_with("e.toml:8:6: warning: duplicate entity id `c`")), "{all:?}");
+    }
+
+    #[test]
+    fn syntax_errors_keep_nothing_but_say_where() {
+        let (entities, d) = parse_catalog("[[entity]]\nid = \"x\nkind = 1\n", "e.toml");
+        assert!(entities.is_empty());
+        assert!(d[0].to_string().starts_with("e.toml:2:"), "{}", d[0]);
+    }
+
+    #[test]
+    fn later_catalogs_override_by_id() {
+        let (shared, _) = parse_catalog(GOOD, "shared.toml");
+        let (local, _) = parse_catalog("[[entity]]\nid = \"belarus\"\nkind = \"country\"\nname = \"Republic of Belarus\"\nsummary = \"s\"\niso = \"BLR\"\n", "local.toml");
+        let catalog = Catalog::merge([shared, local]);
+        assert_eq!(catalog.entities().len(), 2);
+        assert_eq!(catalog.get(catalog.index_of("belarus").unwrap()).name, "Republic of Belarus");
+        assert!(catalog.index_of("nope").is_none());
+    }
+
+    #[test]
+    fn the_name_is_the_default_alias() {
+        let (e, _) = parse_catalog("[[entity]]\nid = \"m\"\nkind = \"place\"\nname = \"Minsk\"\nsummary = \"s\"\nlat = 1\nlon = 1\n", "e.toml");
+        assert_eq!(e[0].aliases, ["Minsk"]);
+    }
+}
