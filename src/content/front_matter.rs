@@ -2,6 +2,7 @@
 
 use super::diagnostic::Diagnostic;
 use super::error::ContentError;
+use super::linker::MentionPolicy;
 use super::toml_doc::{self, Fields, Locator};
 
 /// A calendar date (no time of day, no zone): what a commentary's `date` means.
@@ -75,6 +76,8 @@ pub struct FrontMatter {
     pub entities: Option<Vec<String>>,
     /// The map file, relative to `commentary.md`; `None` means `map.toml` when it exists.
     pub map: Option<String>,
+    /// Which mentions open cards (`mentions = "every"` or `"first"`).
+    pub mentions: MentionPolicy,
 }
 
 /// The front matter split off a `commentary.md`, before parsing.
@@ -181,8 +184,15 @@ fn read(toml_text: &str, loc: &Locator<'_>) -> Result<(FrontMatter, Vec<Diagnost
     };
     let entities = top.string_list("entities")?;
     let map = top.string("map")?.map(|(m, _)| m);
-    warnings.extend(top.unknown_keys("title, date, lang, authors, publication, entities, map"));
-    Ok((FrontMatter { title, date, lang, authors, publication, entities, map }, warnings))
+    let mentions = match top.string("mentions")? {
+        None => MentionPolicy::default(),
+        Some((m, span)) => MentionPolicy::parse(&m).unwrap_or_else(|| {
+            warnings.push(loc.warning(&span, format!("`mentions = \"{m}\"`: use \"every\" (the default) or \"first\"")));
+            MentionPolicy::default()
+        }),
+    };
+    warnings.extend(top.unknown_keys("title, date, lang, authors, publication, entities, map, mentions"));
+    Ok((FrontMatter { title, date, lang, authors, publication, entities, map, mentions }, warnings))
 }
 
 /// A BCP 47 tag of the simple shape we accept: 2–8 letter primary subtag, then
@@ -236,6 +246,12 @@ mod tests {
         assert_eq!(fm.date.iso(), "2024-02-14");
         assert_eq!(fm.authors[0].name, "A");
         assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(fm.mentions, MentionPolicy::Every);
+        let (fm, w) = parse("title = \"T\"\ndate = 2024-02-14\nlang = \"en\"\nmentions = \"first\"\n[[authors]]\nname = \"A\"", 1, "c.md").unwrap();
+        assert_eq!((fm.mentions, w.len()), (MentionPolicy::First, 0));
+        let (fm, w) = parse("title = \"T\"\ndate = 2024-02-14\nlang = \"en\"\nmentions = \"all\"\n[[authors]]\nname = \"A\"", 1, "c.md").unwrap();
+        assert_eq!(fm.mentions, MentionPolicy::Every);
+        assert!(w[0].to_string().starts_with("c.md:4:12: warning: `mentions = \"all\"`"), "{}", w[0]);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use super::catalog::EntityId;
 use super::diagnostic::{Diagnostic, LineIndex};
 use super::links::{classify, LinkTarget};
 use super::slug::Slugger;
@@ -98,10 +99,23 @@ pub enum Inline {
         /// Link text.
         content: Vec<Inline>,
     },
-    /// An explicit mention of a catalog entity: `[text](entity:id)`.
+    /// An explicit mention of a catalog entity, `[text](entity:id)`, before linking.
     Entity {
-        /// Entity id.
+        /// Entity id as written.
         id: String,
+        /// The mention's text.
+        content: Vec<Inline>,
+        /// Source line, for "unknown id" warnings.
+        line: usize,
+    },
+    /// A mention linked to a catalog entry (explicit, or found by an alias).
+    Mention {
+        /// The entity.
+        id: EntityId,
+        /// Position among all mentions of the commentary, from 0, in reading order.
+        ordinal: usize,
+        /// Not the entity's first mention (styled more quietly).
+        repeat: bool,
         /// The mention's text.
         content: Vec<Inline>,
     },
@@ -119,7 +133,7 @@ impl Inline {
                     Inline::Text(t) | Inline::Code(t) => out.push_str(t),
                     Inline::Break => out.push(' '),
                     Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => walk(c, out),
-                    Inline::Link { content, .. } | Inline::Entity { content, .. } => walk(content, out),
+                    Inline::Link { content, .. } | Inline::Entity { content, .. } | Inline::Mention { content, .. } => walk(content, out),
                 }
             }
         }
@@ -135,7 +149,7 @@ enum InlineKind {
     Strong,
     Strikethrough,
     Link { href: String, relative: bool, title: String },
-    Entity(String),
+    Entity(String, usize),
     /// A link whose target was refused: its text flows into the parent.
     Unlinked,
     /// Image alt text, kept as text.
@@ -256,7 +270,7 @@ impl Builder {
                 InlineKind::Link { href, relative, title } => {
                     self.push_inline(Inline::Link { href, relative, title, content: inlines }, line);
                 }
-                InlineKind::Entity(id) => self.push_inline(Inline::Entity { id, content: inlines }, line),
+                InlineKind::Entity(id, line) => self.push_inline(Inline::Entity { id, content: inlines, line }, line),
                 InlineKind::Unlinked | InlineKind::ImageAlt => {
                     for inline in inlines {
                         self.push_inline(inline, line);
@@ -359,7 +373,7 @@ pub fn parse_body(body: &str, first_line: usize, file: &str) -> (Document, Vec<D
                     let kind = match classify(&dest_url) {
                         LinkTarget::Web(href) => InlineKind::Link { href, relative: false, title: title.to_string() },
                         LinkTarget::Relative(href) => InlineKind::Link { href, relative: true, title: title.to_string() },
-                        LinkTarget::Entity(id) => InlineKind::Entity(id),
+                        LinkTarget::Entity(id) => InlineKind::Entity(id, line),
                         LinkTarget::Plain(why) => {
                             b.warnings.push(Diagnostic::warning(file, pos, format!("link to `{}` is shown as plain text: {why}", dest_url.escape_debug())));
                             InlineKind::Unlinked
@@ -477,7 +491,7 @@ mod tests {
     fn entity_links_and_relative_links() {
         let (blocks, _) = parse("[the Belarusian leader](entity:lukashenko) see [more](../x.md)");
         let Block::Paragraph { content, .. } = &blocks[0] else { panic!() };
-        assert_eq!(content[0], Inline::Entity { id: "lukashenko".into(), content: vec![text("the Belarusian leader")] });
+        assert_eq!(content[0], Inline::Entity { id: "lukashenko".into(), content: vec![text("the Belarusian leader")], line: 1 });
         assert!(matches!(&content[2], Inline::Link { relative: true, href, .. } if href == "../x.md"));
     }
 

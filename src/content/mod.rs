@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod diagnostic;
 pub mod error;
 pub mod front_matter;
+pub mod linker;
 pub mod links;
 pub mod markdown;
 pub mod slug;
