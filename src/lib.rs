@@ -10,6 +10,7 @@
 
 pub mod content;
 pub mod i18n;
+pub mod ui;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

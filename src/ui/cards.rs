@@ -1,0 +1,321 @@
+//! When a hover card opens and closes: one card at a time, for mouse, keyboard and touch.
+//!
+//! Times are milliseconds on one monotonic clock (the browser's `performance.now()`); the
+//! reducer never reads a clock itself, it is told the time, and answers with the time at which
+//! it wants to be woken (`wake_at`). That keeps every rule testable without a browser.
+//!
+//! The rules, after Wikipedia's Page Previews, GitHub's hovercards and WCAG 2.2 SC 1.4.13:
+//! - Mouse: a card opens once the pointer has been on a mention for [`HOVER_TOTAL_MS`] and has
+//!   rested (not moved) for [`HOVER_REST_MS`]; it stays while the pointer is on the mention or
+//!   the card, or travelling towards the card; it closes [`CLOSE_DELAY_MS`] after leaving both.
+//! - Keyboard: focusing a mention opens its card at once; Enter or Space pins it; Escape closes
+//!   it and focus stays on the mention (which does not reopen until focus or pointer leaves
+//!   and returns); focus may move into the card without closing it.
+//! - Touch (and clicks): a tap opens the card, a second tap on the mention or a tap elsewhere
+//!   closes it. Touch pointers never start hover intent.
+
+/// How long the pointer must stay on a mention before its card opens.
+pub const HOVER_TOTAL_MS: f64 = 500.0;
+/// How long the pointer must rest before the card opens.
+pub const HOVER_REST_MS: f64 = 150.0;
+/// How long after leaving both mention and card the card closes.
+pub const CLOSE_DELAY_MS: f64 = 300.0;
+
+/// What opened the card; it decides what closes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opener {
+    /// Mouse or pen hover; closes after leaving.
+    Hover,
+    /// Keyboard focus; closes when focus leaves mention and card.
+    Focus,
+    /// A click, a tap or Enter/Space: pinned until dismissed.
+    Pinned,
+}
+
+/// The card's state. `mention` is the ordinal of the mention the card belongs to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CardState {
+    /// No card.
+    Closed,
+    /// The pointer is on a mention; the card opens when intent is clear.
+    Intent {
+        /// The hovered mention.
+        mention: usize,
+        /// When the pointer entered it.
+        entered: f64,
+        /// When the pointer last moved on it.
+        last_move: f64,
+    },
+    /// A card is shown.
+    Open {
+        /// The mention it belongs to.
+        mention: usize,
+        /// What opened it.
+        opener: Opener,
+        /// When it will close unless the pointer comes back.
+        close_at: Option<f64>,
+    },
+}
+
+/// Something the reader did, or a timer firing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Action {
+    /// A mouse or pen pointer entered a mention (touch pointers are not sent).
+    PointerEnter {
+        /// Mention ordinal.
+        mention: usize,
+        /// Time.
+        now: f64,
+    },
+    /// The pointer moved on the mention it is on.
+    PointerMove {
+        /// Time.
+        now: f64,
+    },
+    /// The pointer left a mention.
+    PointerLeave {
+        /// Time.
+        now: f64,
+    },
+    /// The pointer entered the open card.
+    CardEnter,
+    /// The pointer left the open card.
+    CardLeave {
+        /// Time.
+        now: f64,
+    },
+    /// The pointer is between mention and card, heading for the card (the "safe triangle").
+    TowardsCard {
+        /// Time.
+        now: f64,
+    },
+    /// A mention received keyboard focus.
+    Focus {
+        /// Mention ordinal.
+        mention: usize,
+    },
+    /// Focus left the mention and the card together.
+    FocusOut,
+    /// Click, tap, Enter or Space on a mention.
+    Activate {
+        /// Mention ordinal.
+        mention: usize,
+    },
+    /// Escape was pressed.
+    Escape,
+    /// A press outside every mention and the card.
+    OutsidePress,
+    /// A timer asked for by `wake_at` fired.
+    Tick {
+        /// Time.
+        now: f64,
+    },
+}
+
+/// The card reducer's state.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cards {
+    /// The current card.
+    pub state: CardState,
+    /// A mention whose card was dismissed with Escape or a second tap: it does not reopen on
+    /// hover or focus until the pointer or focus has left it.
+    pub suppressed: Option<usize>,
+    /// When the reducer wants a [`Action::Tick`].
+    pub wake_at: Option<f64>,
+}
+
+impl Default for Cards {
+    fn default() -> Self {
+        Self { state: CardState::Closed, suppressed: None, wake_at: None }
+    }
+}
+
+impl Cards {
+    /// The mention whose card is open, if any.
+    pub fn open_mention(&self) -> Option<usize> {
+        match self.state {
+            CardState::Open { mention, .. } => Some(mention),
+            _ => None,
+        }
+    }
+
+    /// Applies `action`.
+    pub fn reduce(self, action: Action) -> Self {
+        use CardState::*;
+        let mut next = self;
+        match (self.state, action) {
+            (_, Action::PointerEnter { mention, .. }) if self.suppressed == Some(mention) => {}
+            (Open { mention: open, .. }, Action::PointerEnter { mention, .. }) if open == mention => {
+                next.state = Open { mention, opener: self.opener().unwrap_or(Opener::Hover), close_at: None };
+            }
+            (_, Action::PointerEnter { mention, now }) => {
+                next.state = Intent { mention, entered: now, last_move: now };
+            }
+            (Intent { mention, entered, .. }, Action::PointerMove { now }) => {
+                next.state = Intent { mention, entered, last_move: now };
+            }
+            (Intent { .. }, Action::PointerLeave { .. }) => next.state = Closed,
+            (Open { mention, opener: Opener::Hover, .. }, Action::PointerLeave { now } | Action::CardLeave { now }) => {
+                next.state = Open { mention, opener: Opener::Hover, close_at: Some(now + CLOSE_DELAY_MS) };
+            }
+            (Open { mention, opener, close_at: Some(_) }, Action::TowardsCard { now }) => {
+                next.state = Open { mention, opener, close_at: Some(now + CLOSE_DELAY_MS) };
+            }
+            (Open { mention, opener, .. }, Action::CardEnter) => next.state = Open { mention, opener, close_at: None },
+            (_, Action::Focus { mention }) if self.suppressed == Some(mention) => {}
+            (Open { mention: open, opener: Opener::Pinned, .. }, Action::Focus { mention }) if open == mention => {}
+            (_, Action::Focus { mention }) => next.state = Open { mention, opener: Opener::Focus, close_at: None },
+            (Open { opener: Opener::Focus | Opener::Pinned, .. }, Action::FocusOut) => next.state = Closed,
+            (Open { mention: open, opener: Opener::Pinned, .. }, Action::Activate { mention }) if open == mention => {
+                next.state = Closed;
+                next.suppressed = Some(mention);
+            }
+            (_, Action::Activate { mention }) => {
+                next.state = Open { mention, opener: Opener::Pinned, close_at: None };
+                next.suppressed = None;
+            }
+            (Open { mention, .. } | Intent { mention, .. }, Action::Escape) => {
+                next.state = Closed;
+                next.suppressed = Some(mention);
+            }
+            (Open { .. } | Intent { .. }, Action::OutsidePress) => next.state = Closed,
+            (Intent { mention, entered, last_move }, Action::Tick { now }) => {
+                if now + 0.5 >= ready_at(entered, last_move) {
+                    next.state = Open { mention, opener: Opener::Hover, close_at: None };
+                }
+            }
+            (Open { close_at: Some(at), .. }, Action::Tick { now }) if now + 0.5 >= at => next.state = Closed,
+            _ => {}
+        }
+        // Leaving a suppressed mention (pointer or focus) lifts the suppression.
+        if matches!(action, Action::PointerLeave { .. } | Action::FocusOut) {
+            next.suppressed = None;
+        }
+        next.wake_at = match next.state {
+            Intent { entered, last_move, .. } => Some(ready_at(entered, last_move)),
+            Open { close_at, .. } => close_at,
+            Closed => None,
+        };
+        next
+    }
+
+    fn opener(&self) -> Option<Opener> {
+        match self.state {
+            CardState::Open { opener, .. } => Some(opener),
+            _ => None,
+        }
+    }
+}
+
+fn ready_at(entered: f64, last_move: f64) -> f64 {
+    (entered + HOVER_TOTAL_MS).max(last_move + HOVER_REST_MS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(actions: &[Action]) -> Cards {
+        actions.iter().fold(Cards::default(), |c, a| c.reduce(*a))
+    }
+
+    fn open(c: &Cards) -> Option<(usize, Opener)> {
+        match c.state {
+            CardState::Open { mention, opener, .. } => Some((mention, opener)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn hover_opens_after_intent_not_before() {
+        let c = run(&[Action::PointerEnter { mention: 3, now: 1000.0 }]);
+        assert_eq!(c.wake_at, Some(1500.0));
+        assert_eq!(open(&c.reduce(Action::Tick { now: 1400.0 })), None);
+        assert_eq!(open(&c.reduce(Action::Tick { now: 1500.0 })), Some((3, Opener::Hover)));
+    }
+
+    #[test]
+    fn a_moving_pointer_must_rest_first() {
+        let c = run(&[Action::PointerEnter { mention: 1, now: 0.0 }, Action::PointerMove { now: 450.0 }]);
+        let c = c.reduce(Action::Tick { now: 500.0 });
+        assert_eq!(open(&c), None);
+        assert_eq!(c.wake_at, Some(600.0));
+        assert_eq!(open(&c.reduce(Action::Tick { now: 600.0 })), Some((1, Opener::Hover)));
+    }
+
+    #[test]
+    fn passing_over_a_mention_opens_nothing() {
+        let c = run(&[Action::PointerEnter { mention: 1, now: 0.0 }, Action::PointerLeave { now: 120.0 }, Action::Tick { now: 500.0 }]);
+        assert_eq!(c.state, CardState::Closed);
+        assert_eq!(c.wake_at, None);
+    }
+
+    #[test]
+    fn the_card_stays_while_the_pointer_is_on_it_and_closes_after_leaving_both() {
+        let c = run(&[Action::PointerEnter { mention: 1, now: 0.0 }, Action::Tick { now: 500.0 }, Action::PointerLeave { now: 700.0 }]);
+        assert_eq!(c.wake_at, Some(1000.0));
+        let inside = c.reduce(Action::CardEnter);
+        assert_eq!(inside.wake_at, None);
+        assert_eq!(open(&inside.reduce(Action::Tick { now: 1000.0 })), Some((1, Opener::Hover)));
+        let left = inside.reduce(Action::CardLeave { now: 2000.0 });
+        assert_eq!(open(&left.reduce(Action::Tick { now: 2200.0 })), Some((1, Opener::Hover)));
+        assert_eq!(left.reduce(Action::Tick { now: 2300.0 }).state, CardState::Closed);
+    }
+
+    #[test]
+    fn travelling_towards_the_card_postpones_closing() {
+        let c = run(&[Action::PointerEnter { mention: 1, now: 0.0 }, Action::Tick { now: 500.0 }, Action::PointerLeave { now: 600.0 }]);
+        let c = c.reduce(Action::TowardsCard { now: 850.0 });
+        assert_eq!(open(&c.reduce(Action::Tick { now: 900.0 })), Some((1, Opener::Hover)));
+        assert_eq!(c.wake_at, Some(1150.0));
+    }
+
+    #[test]
+    fn returning_to_the_mention_keeps_the_card() {
+        let c = run(&[Action::PointerEnter { mention: 1, now: 0.0 }, Action::Tick { now: 500.0 }, Action::PointerLeave { now: 600.0 }, Action::PointerEnter { mention: 1, now: 700.0 }]);
+        assert_eq!(open(&c), Some((1, Opener::Hover)));
+        assert_eq!(c.wake_at, None);
+    }
+
+    #[test]
+    fn focus_opens_escape_closes_and_does_not_reopen_until_focus_leaves() {
+        let c = run(&[Action::Focus { mention: 2 }]);
+        assert_eq!(open(&c), Some((2, Opener::Focus)));
+        let c = c.reduce(Action::Escape);
+        assert_eq!(c.state, CardState::Closed);
+        assert_eq!(c.reduce(Action::Focus { mention: 2 }).state, CardState::Closed);
+        assert_eq!(c.reduce(Action::PointerEnter { mention: 2, now: 0.0 }).state, CardState::Closed);
+        let c = c.reduce(Action::FocusOut).reduce(Action::Focus { mention: 2 });
+        assert_eq!(open(&c), Some((2, Opener::Focus)));
+        // Moving focus on to another mention switches cards: one at a time.
+        assert_eq!(open(&c.reduce(Action::Focus { mention: 5 })), Some((5, Opener::Focus)));
+    }
+
+    #[test]
+    fn focus_cards_ignore_the_pointer_leaving_and_close_when_focus_leaves() {
+        let c = run(&[Action::Focus { mention: 2 }, Action::PointerLeave { now: 10.0 }, Action::Tick { now: 1000.0 }]);
+        assert_eq!(open(&c), Some((2, Opener::Focus)));
+        assert_eq!(c.reduce(Action::FocusOut).state, CardState::Closed);
+    }
+
+    #[test]
+    fn tap_toggles_and_outside_press_closes() {
+        let c = run(&[Action::Activate { mention: 4 }]);
+        assert_eq!(open(&c), Some((4, Opener::Pinned)));
+        let closed = c.reduce(Action::Activate { mention: 4 });
+        assert_eq!(closed.state, CardState::Closed);
+        assert_eq!(c.reduce(Action::OutsidePress).state, CardState::Closed);
+        // A pinned card survives the pointer leaving.
+        let c = c.reduce(Action::PointerLeave { now: 0.0 }).reduce(Action::Tick { now: 5000.0 });
+        assert_eq!(open(&c), Some((4, Opener::Pinned)));
+        // Tapping another mention moves the card there.
+        assert_eq!(open(&c.reduce(Action::Activate { mention: 6 })), Some((6, Opener::Pinned)));
+    }
+
+    #[test]
+    fn enter_pins_a_focus_card_and_a_second_enter_closes_it() {
+        let c = run(&[Action::Focus { mention: 1 }, Action::Activate { mention: 1 }]);
+        assert_eq!(open(&c), Some((1, Opener::Pinned)));
+        assert_eq!(c.reduce(Action::Activate { mention: 1 }).state, CardState::Closed);
+    }
+}

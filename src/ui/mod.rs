@@ -1,0 +1,5 @@
+//! Pure UI logic: state machines and geometry that the Yew components drive.
+//! No `web-sys`, no Yew: everything here is tested with plain `cargo test`.
+
+pub mod cards;
+pub mod placement;
