@@ -5,7 +5,7 @@ SHELL := /bin/bash
 # Our pinned wasm-opt first (Debian's is too old), then cargo-installed tools.
 export PATH := $(CURDIR)/.tools/node_modules/binaryen/bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup serve build test test-native test-wasm test-e2e size
+.PHONY: setup serve build test test-native test-wasm test-e2e size bench
 
 setup:
 	@scripts/setup.sh
@@ -39,3 +39,7 @@ test-e2e:
 	@echo "== end-to-end: Playwright (playwright-core + /usr/bin/chromium) against dist/"
 	@test -f dist/commentary-reader-core_bg.wasm || trunk build --release
 	cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec
+
+## Benchmarks that print numbers (never asserted): parse + link throughput.
+bench:
+	cargo bench --bench link

@@ -35,3 +35,41 @@ pub fn parse_commentary(source: &str, file: &str) -> Result<(Commentary, Vec<Dia
     warnings.extend(body_warnings);
     Ok((Commentary { front, body }, warnings))
 }
+
+/// A commentary whose texts are linked to its catalog, ready to render.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Linked {
+    /// The body with mentions.
+    pub body: Document,
+    /// Each author's name and role, with mentions, for the closing "about the author" lines.
+    pub bios: Vec<(Vec<Inline>, Option<Vec<Inline>>)>,
+    /// The publication note, with mentions.
+    pub note: Option<Vec<Inline>>,
+    /// Every mention in reading order: body, then bios, then note.
+    pub mentions: linker::MentionIndex,
+}
+
+/// Links the body and the closing texts of `commentary` to `catalog`. `file` names the
+/// commentary in warnings (unknown explicit ids, aliases claimed twice).
+pub fn link_commentary(commentary: &Commentary, catalog: &catalog::Catalog, file: &str) -> (Linked, Vec<Diagnostic>) {
+    let linker = linker::Linker::new(catalog);
+    let mut warnings: Vec<Diagnostic> = linker
+        .collisions
+        .iter()
+        .map(|(alias, loser, winner)| {
+            Diagnostic::warning(file, (1, 1), format!("the alias `{alias}` belongs to both `{loser}` and `{winner}`; mentions go to `{winner}`"))
+        })
+        .collect();
+    let mut linking = linker::Linking::new(catalog, &linker, commentary.front.mentions, file);
+    let mut body = commentary.body.clone();
+    linking.document(&mut body);
+    let bios = commentary
+        .front
+        .authors
+        .iter()
+        .map(|a| (linking.text(&a.name), a.role.as_deref().map(|r| linking.text(r))))
+        .collect();
+    let note = commentary.front.publication.as_ref().and_then(|p| p.note.as_deref()).map(|n| linking.text(n));
+    warnings.append(&mut linking.warnings);
+    (Linked { body, bios, note, mentions: linking.mentions }, warnings)
+}

@@ -2,4 +2,5 @@
 //! No `web-sys`, no Yew: everything here is tested with plain `cargo test`.
 
 pub mod cards;
+pub mod chart;
 pub mod placement;

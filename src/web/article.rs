@@ -51,9 +51,15 @@ impl Ctx<'_> {
             Inline::Strikethrough(c) => html! { <s>{ self.inlines(c) }</s> },
             Inline::Code(code) => html! { <code>{ code.clone() }</code> },
             Inline::Break => html! { <br /> },
-            Inline::Entity { id, content } => {
-                html! { <span class="cr-entity" data-entity={id.clone()}>{ self.inlines(content) }</span> }
-            }
+            // Unresolved explicit links were already reported by the linker; keep their text.
+            Inline::Entity { content, .. } => self.inlines(content),
+            Inline::Mention { id, ordinal, repeat, content } => html! {
+                <span role="button" tabindex="0" aria-haspopup="dialog" aria-expanded="false"
+                      class={if *repeat { "cr-mention cr-repeat" } else { "cr-mention" }}
+                      part="mention" data-entity={id.to_string()} data-mention={ordinal.to_string()}>
+                    { self.inlines(content) }
+                </span>
+            },
             Inline::Link { href, relative, title, content } => {
                 let resolved = if *relative { resolve(href, self.base) } else { Some(href.clone()) };
                 match resolved.filter(|url| is_allowed_scheme(url)) {
@@ -110,16 +116,17 @@ pub fn Article(props: &ArticleProps) -> Html {
         };
         html! { <>{ " · " }{ strings.originally_published_by }{ " " }{ name }</> }
     });
-    let about = front.authors.iter().filter(|a| a.role.is_some()).map(|a| {
+    let linked = &loaded.linked;
+    let about = linked.bios.iter().filter(|(_, role)| role.is_some()).map(|(name, role)| {
         html! {
             <p class="cr-author-bio">
-                <span class="cr-author-name">{ a.name.clone() }</span>
-                { a.role.clone().map(|r| html! { <>{ ", " }<span class="cr-author-role">{ r }</span></> }) }
+                <span class="cr-author-name">{ ctx.inlines(name) }</span>
+                { role.as_ref().map(|r| html! { <>{ ", " }<span class="cr-author-role">{ ctx.inlines(r) }</span></> }) }
             </p>
         }
     });
     let date = localised_date(front.date, &ui_lang);
-    let note = publication.and_then(|p| p.note.clone()).map(|n| html! { <p class="cr-note">{ n }</p> });
+    let note = linked.note.as_ref().map(|n| html! { <p class="cr-note">{ ctx.inlines(n) }</p> });
 
     html! {
         <article class="cr" lang={front.lang.clone()} aria-labelledby="cr-title">
@@ -132,7 +139,7 @@ pub fn Article(props: &ArticleProps) -> Html {
                     { publisher }
                 </p>
             </header>
-            <div class="cr-body">{ ctx.blocks(&loaded.commentary.body.blocks) }</div>
+            <div class="cr-body">{ ctx.blocks(&linked.body.blocks) }</div>
             if front.authors.iter().any(|a| a.role.is_some()) || note.is_some() {
                 <footer class="cr-foot" aria-label={strings.about_author}>
                     { for about }

@@ -8,7 +8,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response, Url};
 
-use crate::content::{self, Commentary, ContentError, Diagnostic};
+use crate::content::catalog::{parse_catalog, Catalog};
+use crate::content::{self, link_commentary, Commentary, ContentError, Diagnostic, Linked};
 
 /// How long a single file may take before the load is given up.
 pub const TIMEOUT_MS: i32 = 15_000;
@@ -67,8 +68,10 @@ pub struct Loaded {
     pub url: String,
     /// The parsed commentary.
     pub commentary: Commentary,
-    /// Entity catalogs in the order listed (later ones override earlier ones).
-    pub catalogs: Vec<SideFile>,
+    /// The merged entity catalogs (later files override earlier ones by id).
+    pub catalog: Catalog,
+    /// The commentary's texts linked to the catalog.
+    pub linked: Linked,
     /// The map description, if any.
     pub map: Option<SideFile>,
     /// Warnings from every file, located.
@@ -201,6 +204,12 @@ pub async fn load(url: Rc<str>) -> Result<Loaded, LoadError> {
         }
     }
     let map = fetched.pop().flatten();
-    let catalogs = fetched.into_iter().flatten().collect();
-    Ok(Loaded { url: url.to_string(), commentary, catalogs, map, warnings })
+    let catalog = Catalog::merge(fetched.into_iter().flatten().map(|file| {
+        let (entities, diagnostics) = parse_catalog(&file.text, &file.url);
+        warnings.extend(diagnostics);
+        entities
+    }));
+    let (linked, link_warnings) = link_commentary(&commentary, &catalog, &url);
+    warnings.extend(link_warnings);
+    Ok(Loaded { url: url.to_string(), commentary, catalog, linked, map, warnings })
 }

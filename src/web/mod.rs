@@ -4,6 +4,8 @@
 //! returns a [`ReaderHandle`] the element destroys when it is removed or its `src` changes.
 
 mod article;
+mod card;
+mod commentary;
 mod events;
 pub mod fetch;
 mod reader;

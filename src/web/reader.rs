@@ -6,7 +6,7 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::article::Article;
+use super::commentary::Commentary;
 use super::events::dispatch;
 use super::fetch::{self, LoadError, Loaded};
 use crate::i18n;
@@ -108,7 +108,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 </div>
             }
         }
-        LoadState::Ready(loaded) => html! { <Article loaded={loaded.clone()} ui_lang={ui_lang} /> },
+        LoadState::Ready(loaded) => html! { <Commentary loaded={loaded.clone()} host={props.host.clone()} ui_lang={ui_lang} /> },
         LoadState::Failed(error) => {
             let strings = i18n::strings(ui_lang.as_deref().unwrap_or("en"));
             html! {

@@ -2,49 +2,21 @@
 // Debian's Chromium. Every wait is on the widget's own events or a DOM condition.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve-static.mjs';
-
-const DIST = new URL('../../dist/', import.meta.url).pathname;
-const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { launch, newPage as openPage, waitForEvent, ARTIFACTS } from './helpers.mjs';
 
 let browser;
 let server;
+let close;
 
 before(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer({ root: DIST, csp: true });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  ({ browser, server, close } = await launch());
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await close?.();
 });
 
-/** A page that records the widget's events and CSP violations from the very start. */
-async function newPage(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
-  await page.addInitScript(() => {
-    window.__events = [];
-    window.__csp = [];
-    for (const type of ['commentary-reader:ready', 'commentary-reader:error']) {
-      document.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail, id: e.target.id }));
-    }
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  return { page, problems, context };
-}
-
-const waitForEvent = (page, type, id = '') =>
-  page.waitForFunction(([t, i]) => window.__events.find((e) => e.type === t && e.id === i), [type, id]).then((h) => h.jsonValue());
+const newPage = (options) => openPage(browser, options);
 
 /** Text of `selector` inside the first widget's shadow root. */
 const shadow = (page, selector, id) =>

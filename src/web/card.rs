@@ -1,0 +1,232 @@
+//! The hover card: a non-modal dialog shown in the top layer (`popover="manual"`), placed by
+//! `ui::placement` and repositioned while the page scrolls or resizes.
+
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+use crate::content::catalog::{Chart, Entity};
+use crate::i18n::Strings;
+use crate::ui::chart::{self, format_number};
+use crate::ui::placement::{anchor_line, place, Rect, Side, Size};
+
+/// Which way the reader wants to go among an entity's mentions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The previous mention.
+    Previous,
+    /// The next mention.
+    Next,
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct CardProps {
+    pub entity: Rc<Entity>,
+    /// The mention element the card belongs to.
+    pub anchor: Element,
+    /// Pointer position when it opened, to pick the line of a wrapped mention.
+    pub pointer: Option<(f64, f64)>,
+    /// 1-based position of this mention among the entity's mentions, and their count.
+    pub position: (usize, usize),
+    pub strings: &'static Strings,
+    pub on_step: Callback<Step>,
+    pub on_close: Callback<()>,
+    /// Reports where the card ended up (for the "heading for the card" test).
+    pub on_placed: Callback<(Rect, Side)>,
+}
+
+fn rect_of(r: &web_sys::DomRect) -> Rect {
+    Rect { left: r.left(), top: r.top(), width: r.width(), height: r.height() }
+}
+
+/// Measures and places the card next to its anchor; sets only CSSOM properties (CSP-safe).
+fn position(card: &HtmlElement, anchor: &Element, pointer: Option<(f64, f64)>) -> Option<(Rect, Side)> {
+    let window = web_sys::window()?;
+    let document = window.document()?.document_element()?;
+    let lines = anchor.get_client_rects();
+    let rects: Vec<Rect> = (0..lines.length()).filter_map(|i| lines.get(i)).map(|r| rect_of(&r)).collect();
+    let line = anchor_line(&rects, pointer)?;
+    let style = card.style();
+    let _ = style.remove_property("max-height");
+    let _ = style.remove_property("max-width");
+    let size = card.get_bounding_client_rect();
+    let viewport = Size { width: f64::from(document.client_width()), height: f64::from(document.client_height()) };
+    let p = place(line, Size { width: size.width(), height: size.height() }, viewport);
+    let px = |v: f64| format!("{}px", crate::ui::chart::round2(v));
+    let _ = style.set_property("left", &px(p.left));
+    let _ = style.set_property("top", &px(p.top));
+    if let Some(h) = p.max_height {
+        let _ = style.set_property("max-height", &px(h));
+    }
+    if let Some(w) = p.max_width {
+        let _ = style.set_property("max-width", &px(w));
+    }
+    let _ = card.set_attribute("data-side", if p.side == Side::Below { "below" } else { "above" });
+    let placed = card.get_bounding_client_rect();
+    Some((rect_of(&placed), p.side))
+}
+
+fn chart_view(chart: &Chart, name: &str) -> Html {
+    const W: f64 = 200.0;
+    match chart {
+        Chart::Bars { unit, values } => {
+            let bars = chart::bars(values, W);
+            let label = bars.iter().map(|b| format!("{}: {}{unit}", b.label, format_number(b.value))).collect::<Vec<_>>().join("; ");
+            let height = bars.len() as f64 * 34.0;
+            html! {
+                <figure class="cr-chart">
+                    <svg viewBox={format!("0 0 {W} {height}")} role="img" aria-label={format!("{name} — {label}")} focusable="false">
+                        { for bars.iter().enumerate().map(|(i, b)| {
+                            let y = i as f64 * 34.0;
+                            html! {
+                                <g class={if i == 0 { "cr-bar cr-bar-first" } else { "cr-bar" }}>
+                                    <text x="0" y={format!("{}", y + 11.0)} class="cr-chart-label">{ format!("{} · {}{unit}", b.label, format_number(b.value)) }</text>
+                                    <rect x="0" y={format!("{}", y + 16.0)} width={format!("{}", b.length.max(1.0))} height="10" rx="2" />
+                                </g>
+                            }
+                        }) }
+                    </svg>
+                </figure>
+            }
+        }
+        Chart::Range { unit, from, to, min, max, label } => {
+            let (x, w) = chart::range(*from, *to, *min, *max, W);
+            let text = format!("{}–{}{unit}", format_number(*from), format_number(*to));
+            let aria = format!("{name}: {label} {text}, on a scale of {}–{}{unit}", format_number(*min), format_number(*max));
+            html! {
+                <figure class="cr-chart">
+                    <svg viewBox={format!("0 0 {W} 46")} role="img" aria-label={aria} focusable="false">
+                        <text x="0" y="11" class="cr-chart-label">{ if label.is_empty() { text.clone() } else { format!("{label} · {text}") } }</text>
+                        <rect x="0" y="18" width={format!("{W}")} height="10" rx="2" class="cr-track" />
+                        <rect x={format!("{x}")} y="18" width={format!("{w}")} height="10" rx="2" />
+                        <text x="0" y="42" class="cr-chart-scale">{ format!("{}{unit}", format_number(*min)) }</text>
+                        <text x={format!("{W}")} y="42" text-anchor="end" class="cr-chart-scale">{ format!("{}{unit}", format_number(*max)) }</text>
+                    </svg>
+                </figure>
+            }
+        }
+    }
+}
+
+fn new_tab_link(href: String, label: &str, strings: &Strings) -> Html {
+    html! {
+        <a href={href} target="_blank" rel="noopener noreferrer" aria-label={format!("{label} {}", strings.opens_in_new_tab)}>{ label.to_owned() }</a>
+    }
+}
+
+/// One entity's card.
+#[function_component]
+pub fn Card(props: &CardProps) -> Html {
+    let card_ref = use_node_ref();
+    let e = &props.entity;
+    let s = props.strings;
+
+    // Place after every render, and again whenever the page scrolls or resizes.
+    {
+        let card_ref = card_ref.clone();
+        let anchor = props.anchor.clone();
+        let pointer = props.pointer;
+        let on_placed = props.on_placed.clone();
+        use_effect_with((props.entity.id.clone(), props.anchor.clone()), move |_| {
+            let place_now = {
+                let card_ref = card_ref.clone();
+                move || {
+                    if let Some(card) = card_ref.cast::<HtmlElement>() {
+                        if let Some(placed) = position(&card, &anchor, pointer) {
+                            on_placed.emit(placed);
+                        }
+                    }
+                }
+            };
+            if let Some(card) = card_ref.cast::<HtmlElement>() {
+                // The top layer escapes the host page's overflow and stacking contexts.
+                let _ = card.show_popover();
+                place_now();
+                let _ = card.set_attribute("data-placed", "");
+            }
+            let window = web_sys::window().expect("the widget runs in a window");
+            let options = EventListenerOptions { phase: gloo::events::EventListenerPhase::Capture, passive: true };
+            let on_scroll = {
+                let place_now = place_now.clone();
+                EventListener::new_with_options(&window, "scroll", options, move |_| place_now())
+            };
+            let on_resize = EventListener::new(&window, "resize", move |_| place_now());
+            move || drop((on_scroll, on_resize))
+        });
+    }
+
+    let (k, n) = props.position;
+    let step = |dir: Step| {
+        let on_step = props.on_step.clone();
+        Callback::from(move |_: MouseEvent| on_step.emit(dir))
+    };
+    let close = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    };
+    let links = &e.links;
+    let link_items: Vec<Html> = [
+        links.wikipedia.clone().map(|u| new_tab_link(u, s.wikipedia, s)),
+        links.wikidata.clone().map(|q| new_tab_link(format!("https://www.wikidata.org/wiki/{q}"), s.wikidata, s)),
+        links.website.clone().map(|u| new_tab_link(u, s.website, s)),
+        links.source.clone().map(|u| new_tab_link(u, s.source, s)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+
+    html! {
+        <div ref={card_ref} class="cr-card" id="cr-card" part="card" data-entity={e.id.to_string()}
+             role="dialog" aria-modal="false" aria-labelledby="cr-card-name" popover="manual">
+            <div class="cr-card-head">
+                <p class="cr-card-kind">{ s.kind(e.kind) }</p>
+                <button type="button" class="cr-card-close" aria-label={s.close} onclick={close}>
+                    <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 4l8 8M12 4l-8 8" /></svg>
+                </button>
+            </div>
+            <p class="cr-card-name" id="cr-card-name">{ e.name.clone() }</p>
+            if !e.native.is_empty() {
+                <p class="cr-card-native">
+                    { for e.native.iter().enumerate().map(|(i, (lang, name))| html! {
+                        <>{ if i > 0 { " · " } else { "" } }<span lang={lang.clone()}>{ name.clone() }</span></>
+                    }) }
+                </p>
+            }
+            <p class="cr-card-summary">{ e.summary.clone() }</p>
+            { e.chart.as_ref().map(|c| chart_view(c, &e.name)) }
+            if !e.facts.is_empty() {
+                <dl class="cr-card-facts">
+                    { for e.facts.iter().map(|(label, value)| html! {
+                        <div><dt>{ label.clone() }</dt><dd>{ value.clone() }</dd></div>
+                    }) }
+                </dl>
+            }
+            <div class="cr-card-foot">
+                if n > 1 {
+                    <div class="cr-card-nav" role="group" aria-label={s.mention_position(k, n)}>
+                        <button type="button" aria-label={s.previous_mention} onclick={step(Step::Previous)} disabled={k == 1}>
+                            <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M10 3L5 8l5 5" /></svg>
+                        </button>
+                        <span class="cr-card-count" aria-hidden="true">{ s.mention_position(k, n) }</span>
+                        <button type="button" aria-label={s.next_mention} onclick={step(Step::Next)} disabled={k == n}>
+                            <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M6 3l5 5-5 5" /></svg>
+                        </button>
+                    </div>
+                } else {
+                    <span class="cr-card-count">{ s.mentioned_once }</span>
+                }
+                if !link_items.is_empty() {
+                    <p class="cr-card-links">{ for link_items }</p>
+                }
+            </div>
+        </div>
+    }
+}
+
+/// Whether `node` is inside `ancestor` (inclusive).
+pub fn contains(ancestor: &Element, node: Option<&web_sys::EventTarget>) -> bool {
+    node.and_then(|n| n.dyn_ref::<web_sys::Node>()).is_some_and(|n| ancestor.contains(Some(n)))
+}

@@ -1,0 +1,328 @@
+//! A loaded commentary with its hover cards: the article, plus one card at a time.
+//!
+//! DOM events are delegated from one wrapper element and turned into `ui::cards::Action`s; the
+//! pure reducer decides what happens. The card is rendered through a portal into a small host
+//! element placed right after its mention, so the card's links come next in the Tab order and
+//! screen readers meet the card where the mention is.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, EventTarget, HtmlElement};
+use yew::prelude::*;
+
+use super::article::Article;
+use super::card::{contains, Card, Step};
+use super::events::dispatch;
+use super::fetch::Loaded;
+use crate::i18n;
+use crate::ui::cards::{Action, CardState, Cards, Opener};
+use crate::ui::placement::{heading_for_card, Rect, Side};
+
+#[derive(PartialEq)]
+struct CardsState(Cards);
+
+impl Reducible for CardsState {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(CardsState(self.0.reduce(action)))
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CommentaryProps {
+    pub loaded: Rc<Loaded>,
+    pub host: HtmlElement,
+    pub ui_lang: Option<AttrValue>,
+}
+
+/// Where the pointer is and was, kept outside the render cycle.
+#[derive(Default)]
+struct Pointer {
+    at: Option<(f64, f64)>,
+    exit: Option<(f64, f64)>,
+    card: Option<(Rect, Side)>,
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The mention ordinal of the element at (or around) `target`.
+fn mention_of(target: Option<EventTarget>) -> Option<(usize, Element)> {
+    let element: Element = target?.dyn_into().ok()?;
+    let mention = element.closest("[data-mention]").ok()??;
+    let ordinal = mention.get_attribute("data-mention")?.parse().ok()?;
+    Some((ordinal, mention))
+}
+
+fn in_card(target: Option<&EventTarget>) -> bool {
+    target
+        .and_then(|t| t.dyn_ref::<Element>())
+        .and_then(|e| e.closest(".cr-card").ok().flatten())
+        .is_some()
+}
+
+/// The article and its cards.
+#[function_component]
+pub fn Commentary(props: &CommentaryProps) -> Html {
+    let cards = use_reducer_eq(|| CardsState(Cards::default()));
+    let wrapper = use_node_ref();
+    let pointer = use_mut_ref(Pointer::default);
+    let card_host: Rc<RefCell<Option<(usize, Element)>>> = use_mut_ref(|| None);
+    let lang = props.ui_lang.as_deref().unwrap_or(&props.loaded.commentary.front.lang).to_owned();
+    let strings = i18n::strings(&lang);
+    let state = cards.0;
+
+    // Timers the reducer asks for; dropping the Timeout cancels it.
+    {
+        let dispatcher = cards.dispatcher();
+        use_effect_with(state.wake_at, move |wake| {
+            let timer = wake.map(|at| {
+                let delay = (at - now()).max(0.0).ceil() as u32;
+                Timeout::new(delay, move || dispatcher.dispatch(Action::Tick { now: now() }))
+            });
+            move || drop(timer)
+        });
+    }
+
+    // Mention semantics follow the open card; hosts hear `card-open`.
+    {
+        let wrapper = wrapper.clone();
+        let host = props.host.clone();
+        let loaded = props.loaded.clone();
+        use_effect_with(state.open_mention(), move |open| {
+            let root = wrapper.cast::<Element>();
+            if let (Some(root), Some(m)) = (root.as_ref(), open) {
+                if let Ok(Some(el)) = root.query_selector(&format!("[data-mention=\"{m}\"]")) {
+                    let _ = el.set_attribute("aria-expanded", "true");
+                    let _ = el.set_attribute("aria-controls", "cr-card");
+                }
+                if let Some(id) = loaded.linked.mentions.by_ordinal.get(*m) {
+                    dispatch(&host, "card-open", &[("entity", id.as_str())]);
+                }
+            }
+            let opened = *open;
+            move || {
+                if let (Some(root), Some(m)) = (root, opened) {
+                    if let Ok(Some(el)) = root.query_selector(&format!("[data-mention=\"{m}\"]")) {
+                        let _ = el.set_attribute("aria-expanded", "false");
+                        let _ = el.remove_attribute("aria-controls");
+                    }
+                }
+            }
+        });
+    }
+
+    // A press anywhere outside mentions and the card closes it.
+    {
+        let dispatcher = cards.dispatcher();
+        use_effect_with(state.open_mention().is_some(), move |open| {
+            let listener = open.then(|| {
+                let document = web_sys::window().and_then(|w| w.document()).expect("the widget runs in a document");
+                EventListener::new(&document, "pointerdown", move |event| {
+                    let inside = event.composed_path().iter().any(|node| {
+                        node.dyn_ref::<Element>().is_some_and(|e| e.matches("[data-mention], .cr-card").unwrap_or(false))
+                    });
+                    if !inside {
+                        dispatcher.dispatch(Action::OutsidePress);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let on_pointer_over = {
+        let dispatcher = cards.dispatcher();
+        Callback::from(move |e: PointerEvent| {
+            if e.pointer_type() == "touch" {
+                return;
+            }
+            if in_card(e.target().as_ref()) && !in_card(e.related_target().as_ref()) {
+                dispatcher.dispatch(Action::CardEnter);
+            } else if let Some((m, el)) = mention_of(e.target()) {
+                if !contains(&el, e.related_target().as_ref()) {
+                    dispatcher.dispatch(Action::PointerEnter { mention: m, now: now() });
+                }
+            }
+        })
+    };
+    let on_pointer_out = {
+        let dispatcher = cards.dispatcher();
+        let pointer = pointer.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.pointer_type() == "touch" {
+                return;
+            }
+            if in_card(e.target().as_ref()) && !in_card(e.related_target().as_ref()) {
+                dispatcher.dispatch(Action::CardLeave { now: now() });
+            } else if let Some((_, el)) = mention_of(e.target()) {
+                if !contains(&el, e.related_target().as_ref()) {
+                    pointer.borrow_mut().exit = Some((f64::from(e.client_x()), f64::from(e.client_y())));
+                    dispatcher.dispatch(Action::PointerLeave { now: now() });
+                }
+            }
+        })
+    };
+    let on_pointer_move = {
+        let dispatcher = cards.dispatcher();
+        let pointer = pointer.clone();
+        Callback::from(move |e: PointerEvent| {
+            let at = (f64::from(e.client_x()), f64::from(e.client_y()));
+            let mut p = pointer.borrow_mut();
+            p.at = Some(at);
+            match state.state {
+                CardState::Intent { .. } => dispatcher.dispatch(Action::PointerMove { now: now() }),
+                CardState::Open { opener: Opener::Hover, close_at: Some(_), .. } => {
+                    if let (Some(exit), Some((rect, side))) = (p.exit, p.card) {
+                        if heading_for_card(at, exit, rect, side) {
+                            dispatcher.dispatch(Action::TowardsCard { now: now() });
+                        }
+                    }
+                }
+                _ => {}
+            }
+        })
+    };
+    let on_focus_in = {
+        let dispatcher = cards.dispatcher();
+        Callback::from(move |e: FocusEvent| {
+            if let Some((m, _)) = mention_of(e.target()) {
+                dispatcher.dispatch(Action::Focus { mention: m });
+            }
+        })
+    };
+    let on_focus_out = {
+        let dispatcher = cards.dispatcher();
+        Callback::from(move |e: FocusEvent| {
+            let to = e.related_target();
+            // Into the card, or on to another mention (whose focusin follows): not "out".
+            if in_card(to.as_ref()) || mention_of(to).is_some() {
+                return;
+            }
+            dispatcher.dispatch(Action::FocusOut);
+        })
+    };
+    let on_click = {
+        let dispatcher = cards.dispatcher();
+        Callback::from(move |e: MouseEvent| {
+            if let Some((m, _)) = mention_of(e.target()) {
+                dispatcher.dispatch(Action::Activate { mention: m });
+            }
+        })
+    };
+    let focus_mention = {
+        let wrapper = wrapper.clone();
+        move |m: usize| {
+            if let Some(root) = wrapper.cast::<Element>() {
+                if let Ok(Some(el)) = root.query_selector(&format!("[data-mention=\"{m}\"]")) {
+                    if let Ok(el) = el.dyn_into::<HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                }
+            }
+        }
+    };
+    let on_key_down = {
+        let dispatcher = cards.dispatcher();
+        let focus_mention = focus_mention.clone();
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Escape" => {
+                if let Some(m) = state.open_mention() {
+                    e.stop_propagation();
+                    dispatcher.dispatch(Action::Escape);
+                    if in_card(e.target().as_ref()) {
+                        focus_mention(m);
+                    }
+                }
+            }
+            "Enter" | " " => {
+                if let Some((m, _)) = mention_of(e.target()) {
+                    e.prevent_default();
+                    dispatcher.dispatch(Action::Activate { mention: m });
+                }
+            }
+            _ => {}
+        })
+    };
+
+    // The card, through a portal into a host element right after its mention.
+    let card = state.open_mention().and_then(|m| {
+        let mut slot = card_host.borrow_mut();
+        let reuse = matches!(&*slot, Some((current, _)) if *current == m);
+        if !reuse {
+            if let Some((_, old)) = slot.take() {
+                old.remove();
+            }
+            let root = wrapper.cast::<Element>()?;
+            let mention = root.query_selector(&format!("[data-mention=\"{m}\"]")).ok()??;
+            let span = mention.owner_document()?.create_element("span").ok()?;
+            span.set_class_name("cr-card-host");
+            mention.after_with_node_1(&span).ok()?;
+            *slot = Some((m, span));
+        }
+        let (_, host) = slot.as_ref()?;
+        let root = wrapper.cast::<Element>()?;
+        let anchor = root.query_selector(&format!("[data-mention=\"{m}\"]")).ok()??;
+        let id = props.loaded.linked.mentions.by_ordinal.get(m)?;
+        let index = props.loaded.catalog.index_of(id.as_str())?;
+        let all = props.loaded.linked.mentions.of(id);
+        let k = all.iter().position(|&o| o == m)?;
+        let entity = Rc::new(props.loaded.catalog.get(index).clone());
+        let on_step = {
+            let all = all.to_vec();
+            let focus_mention = focus_mention.clone();
+            let wrapper = wrapper.clone();
+            Callback::from(move |step: Step| {
+                let target = match step {
+                    Step::Previous => k.checked_sub(1).and_then(|i| all.get(i)),
+                    Step::Next => all.get(k + 1),
+                };
+                if let (Some(&t), Some(root)) = (target, wrapper.cast::<Element>()) {
+                    if let Ok(Some(el)) = root.query_selector(&format!("[data-mention=\"{t}\"]")) {
+                        el.scroll_into_view_with_bool(false);
+                        focus_mention(t);
+                    }
+                }
+            })
+        };
+        let on_close = {
+            let dispatcher = cards.dispatcher();
+            let focus_mention = focus_mention.clone();
+            Callback::from(move |()| {
+                dispatcher.dispatch(Action::Escape);
+                focus_mention(m);
+            })
+        };
+        let on_placed = {
+            let pointer = pointer.clone();
+            Callback::from(move |placed: (Rect, Side)| pointer.borrow_mut().card = Some(placed))
+        };
+        let at = pointer.borrow().at;
+        Some(create_portal(
+            html! {
+                <Card entity={entity} anchor={anchor} pointer={at} position={(k + 1, all.len())} strings={strings}
+                      on_step={on_step} on_close={on_close} on_placed={on_placed} />
+            },
+            host.clone(),
+        ))
+    });
+    if state.open_mention().is_none() {
+        if let Some((_, old)) = card_host.borrow_mut().take() {
+            old.remove();
+        }
+    }
+
+    html! {
+        <div ref={wrapper} class="cr-doc"
+             onpointerover={on_pointer_over} onpointerout={on_pointer_out} onpointermove={on_pointer_move}
+             onfocusin={on_focus_in} onfocusout={on_focus_out} onclick={on_click} onkeydown={on_key_down}>
+            <Article loaded={props.loaded.clone()} ui_lang={props.ui_lang.clone()} />
+            { card }
+        </div>
+    }
+}

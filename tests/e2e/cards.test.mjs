@@ -1,0 +1,196 @@
+// Hover cards on the seed commentary: mouse, keyboard, touch, placement, accessibility.
+// Time is Playwright's fake clock: the tests advance it instead of sleeping.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { launch, newPage, waitForEvent, ARTIFACTS } from './helpers.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+/** Opens the seed page with a fake clock and waits for the widget. */
+async function seed(options = {}) {
+  const opened = await newPage(env.browser, options, { clock: true });
+  await opened.page.goto(env.server.url);
+  await waitForEvent(opened.page, 'commentary-reader:ready');
+  return opened;
+}
+
+/** The open card's entity id, or null. */
+const openCard = (page) => page.evaluate(() => {
+  const card = document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]');
+  return card ? card.dataset.entity : null;
+});
+
+/** Bounding box of the n-th mention of `entity` (in page coordinates). */
+const mentionBox = (page, entity, n = 0) => page.locator(`[data-entity="${entity}"][data-mention]`).nth(n).boundingBox();
+
+/** The element focused inside the widget (through the shadow root). */
+const focused = (page) => page.evaluate(() => {
+  const el = document.querySelector('commentary-reader').shadowRoot.activeElement;
+  return el ? { mention: el.dataset.mention ?? null, entity: el.dataset.entity ?? null, cls: el.className } : null;
+});
+
+const cardRect = (page) => page.evaluate(() => {
+  const r = document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card').getBoundingClientRect();
+  return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+});
+
+test('hover opens the card only after the hover-intent delay, and announces it', async () => {
+  const { page, context } = await seed();
+  const box = await mentionBox(page, 'lukashenko');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.clock.runFor(400);
+  assert.equal(await openCard(page), null, 'the card opened before the pointer rested 500 ms');
+  await page.clock.runFor(150);
+  await page.waitForFunction(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'));
+  assert.equal(await openCard(page), 'lukashenko');
+  const name = await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card-name').textContent);
+  assert.equal(name, 'Aleksandr Lukashenko');
+  const event = await waitForEvent(page, 'commentary-reader:card-open');
+  assert.equal(event.detail.entity, 'lukashenko');
+  const expanded = await page.locator('[data-entity="lukashenko"][data-mention]').first().getAttribute('aria-expanded');
+  assert.equal(expanded, 'true');
+  await page.screenshot({ path: `${ARTIFACTS}card-hover.png` });
+  await context.close();
+});
+
+test('the card stays while the pointer is on it and closes about 300 ms after leaving both', async () => {
+  const { page, context } = await seed();
+  const box = await mentionBox(page, 'belarus', 2);
+  await page.mouse.move(box.x + 4, box.y + box.height / 2);
+  await page.clock.runFor(600);
+  await page.waitForFunction(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'));
+  const card = await cardRect(page);
+  // Move diagonally into the card, in small steps across the text.
+  await page.mouse.move(card.left + 40, card.top + 30, { steps: 12 });
+  await page.clock.runFor(2000);
+  assert.equal(await openCard(page), 'belarus', 'the card closed while the pointer was on it');
+  // Leave both: still there just before the delay, gone after it.
+  await page.mouse.move(5, 5, { steps: 4 });
+  await page.clock.runFor(250);
+  assert.equal(await openCard(page), 'belarus');
+  await page.clock.runFor(100);
+  await page.waitForFunction(() => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'));
+  assert.equal(await openCard(page), null);
+  await context.close();
+});
+
+test('keyboard: Tab reaches a mention and opens its card; Tab moves into the card; Escape closes and keeps focus', async () => {
+  const { page, context } = await seed();
+  await page.locator('.crumbs a').last().focus();
+  let f = null;
+  for (let i = 0; i < 6 && !(f && f.mention); i++) {
+    await page.keyboard.press('Tab');
+    f = await focused(page);
+  }
+  assert.ok(f && f.mention !== null, `Tab never reached a mention: ${JSON.stringify(f)}`);
+  await page.waitForFunction(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'));
+  assert.equal(await openCard(page), f.entity);
+  // The card's controls come next in the Tab order, and the card stays.
+  await page.keyboard.press('Tab');
+  const inCard = await page.evaluate(() => !!document.querySelector('commentary-reader').shadowRoot.activeElement.closest('.cr-card'));
+  assert.ok(inCard, 'Tab did not move into the card');
+  assert.equal(await openCard(page), f.entity);
+  // Escape from inside the card: closed, focus back on the mention.
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'));
+  assert.deepEqual(await focused(page), f);
+  // Tab on, Shift+Tab back: the card opens again for the mention.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.waitForFunction(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'));
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'));
+  assert.equal((await focused(page)).mention, f.mention, 'Escape moved focus');
+  await context.close();
+});
+
+test('touch: a tap opens the card, a tap elsewhere closes it, no hover emulation', async () => {
+  const { page, context } = await seed({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 780 } });
+  const mention = page.locator('[data-entity="beijing"][data-mention]').first();
+  await mention.scrollIntoViewIfNeeded();
+  await mention.tap();
+  await page.waitForFunction(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'));
+  assert.equal(await openCard(page), 'beijing');
+  // Waiting does not close a tapped card.
+  await page.clock.runFor(3000);
+  assert.equal(await openCard(page), 'beijing');
+  await page.screenshot({ path: `${ARTIFACTS}card-touch.png` });
+  await page.touchscreen.tap(195, 20);
+  await page.waitForFunction(() => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'));
+  // A second tap on the same mention toggles it closed.
+  await mention.tap();
+  await page.waitForFunction(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'));
+  await mention.tap();
+  await page.waitForFunction(() => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'));
+  await context.close();
+});
+
+test('the card stays inside the viewport at all four edges and never covers its mention', async () => {
+  const { page, context } = await seed({ viewport: { width: 480, height: 560 } });
+  // Pick mentions at the top, bottom, left and right edges of the viewport.
+  const cases = [
+    { name: 'top', block: 'start', pick: 'first' },
+    { name: 'bottom', block: 'end', pick: 'first' },
+    { name: 'left', block: 'center', pick: 'leftmost' },
+    { name: 'right', block: 'center', pick: 'rightmost' },
+  ];
+  for (const c of cases) {
+    const ordinal = await page.evaluate(({ block, pick }) => {
+      const root = document.querySelector('commentary-reader').shadowRoot;
+      const all = [...root.querySelectorAll('[data-mention]')];
+      let el = all[Math.floor(all.length / 2)];
+      if (pick === 'leftmost') el = all.reduce((a, b) => (b.getClientRects()[0].left < a.getClientRects()[0].left ? b : a));
+      if (pick === 'rightmost') el = all.reduce((a, b) => (b.getBoundingClientRect().right > a.getBoundingClientRect().right ? b : a));
+      el.scrollIntoView({ block });
+      return el.dataset.mention;
+    }, c);
+    await page.evaluate((o) => document.querySelector('commentary-reader').shadowRoot.querySelector(`[data-mention="${o}"]`).focus(), ordinal);
+    await page.waitForFunction((o) => {
+      const card = document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]');
+      return card && card.parentElement.previousElementSibling?.dataset.mention === o;
+    }, ordinal);
+    const card = await cardRect(page);
+    const vp = page.viewportSize();
+    assert.ok(card.left >= 0 && card.top >= 0 && card.right <= vp.width && card.bottom <= vp.height,
+      `${c.name}: card ${JSON.stringify(card)} outside ${JSON.stringify(vp)}`);
+    const lines = await page.evaluate((o) => [...document.querySelector('commentary-reader').shadowRoot.querySelector(`[data-mention="${o}"]`).getClientRects()].map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom })), ordinal);
+    const covered = lines.every((l) => l.left >= card.left && l.right <= card.right && l.top >= card.top && l.bottom <= card.bottom);
+    assert.ok(!covered, `${c.name}: the card covers its mention`);
+    await page.screenshot({ path: `${ARTIFACTS}card-edge-${c.name}.png` });
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'));
+    await page.evaluate(() => document.activeElement.blur());
+  }
+  await context.close();
+});
+
+test('axe finds no violations with a card open, in light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, context } = await seed({ reducedMotion: 'reduce', colorScheme });
+    await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelector('[data-entity="transport-exports-share"][data-mention]').focus());
+    await page.waitForFunction(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'));
+    const results = await new AxeBuilder({ page }).include('commentary-reader').analyze();
+    const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    assert.deepEqual(summary, [], `${colorScheme}: ${summary.join('\n')}`);
+    await page.screenshot({ path: `${ARTIFACTS}card-figure-${colorScheme}.png` });
+    await context.close();
+  }
+});
+
+test('every listed entity has a mention in the rendered text with a card of its name', async () => {
+  const { page, context } = await seed();
+  const required = ['lukashenko', 'preiherman', 'minsk-dialogue', 'avim', 'bri', 'eaeu', 'cis', 'union-state', 'eu',
+    'belarus', 'china', 'beijing', 'minsk', 'ukraine', 'donbas', 'crimea', 'russia'];
+  for (const id of required) {
+    const ordinal = await page.evaluate((i) => document.querySelector('commentary-reader').shadowRoot.querySelector(`[data-entity="${i}"][data-mention]`)?.dataset.mention, id);
+    assert.ok(ordinal !== undefined, `no mention of ${id}`);
+    await page.evaluate((o) => document.querySelector('commentary-reader').shadowRoot.querySelector(`[data-mention="${o}"]`).focus(), ordinal);
+    await page.waitForFunction((i) => document.querySelector('commentary-reader').shadowRoot.querySelector(`.cr-card[data-placed][data-entity="${i}"]`), id);
+    const name = await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card-name').textContent);
+    assert.ok(name.length > 1, `${id}: empty card name`);
+  }
+  await context.close();
+});

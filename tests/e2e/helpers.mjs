@@ -1,0 +1,40 @@
+// Shared set-up for the end-to-end tests: one static server (strict CSP) and Chromium.
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve-static.mjs';
+
+export const DIST = new URL('../../dist/', import.meta.url).pathname;
+export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Starts the server and the browser; returns { server, browser, close }. */
+export async function launch() {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const server = await startServer({ root: DIST, csp: true });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return { server, browser, close: async () => { await browser.close(); await server.close(); } };
+}
+
+/** A page that records the widget's events, CSP violations, errors and dialogs from the start. */
+export async function newPage(browser, options = {}, { clock = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  if (clock) await page.clock.install();
+  await page.addInitScript(() => {
+    window.__events = [];
+    window.__csp = [];
+    for (const type of ['commentary-reader:ready', 'commentary-reader:error', 'commentary-reader:card-open']) {
+      document.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail, id: e.target.id }));
+    }
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return { page, problems, context };
+}
+
+/** Resolves with the first recorded widget event of `type` (from the element with `id`). */
+export const waitForEvent = (page, type, id = '') =>
+  page.waitForFunction(([t, i]) => window.__events.find((e) => e.type === t && e.id === i), [type, id]).then((h) => h.jsonValue());

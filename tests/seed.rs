@@ -1,0 +1,64 @@
+//! The seed commentary as an editor wrote it: it parses without warnings, its catalog is
+//! clean, and every entity the card issue lists has a mention in the rendered text.
+
+use commentary_reader::content::catalog::{parse_catalog, Catalog, EntityKind};
+use commentary_reader::content::{link_commentary, parse_commentary, Inline};
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/static/commentaries/belarus-china-relations-2024/");
+
+fn read(name: &str) -> String {
+    std::fs::read_to_string(format!("{DIR}{name}")).unwrap_or_else(|e| panic!("{DIR}{name}: {e}"))
+}
+
+#[test]
+fn the_seed_parses_without_warnings() {
+    let (commentary, warnings) = parse_commentary(&read("commentary.md"), "commentary.md").unwrap();
+    assert!(warnings.is_empty(), "{warnings:#?}");
+    assert_eq!(commentary.front.title, "Belarus-China Relations amid Geostrategic Challenges");
+}
+
+#[test]
+fn every_listed_entity_is_mentioned_and_has_a_card() {
+    let (commentary, _) = parse_commentary(&read("commentary.md"), "commentary.md").unwrap();
+    let (entities, diags) = parse_catalog(&read("entities.toml"), "entities.toml");
+    assert!(diags.is_empty(), "{diags:#?}");
+    let catalog = Catalog::merge([entities]);
+    let (linked, warnings) = link_commentary(&commentary, &catalog, "commentary.md");
+    assert!(warnings.is_empty(), "{warnings:#?}");
+
+    let required = [
+        "lukashenko", "preiherman", "minsk-dialogue", "avim", "bri", "eaeu", "cis", "union-state", "eu", "belarus", "china",
+        "beijing", "minsk", "ukraine", "donbas", "crimea", "russia",
+    ];
+    for id in required {
+        let index = catalog.index_of(id).unwrap_or_else(|| panic!("no entity `{id}` in the catalog"));
+        let entity = catalog.get(index);
+        assert!(!entity.name.is_empty() && !entity.summary.is_empty());
+        assert!(!linked.mentions.of(&entity.id).is_empty(), "`{id}` is never mentioned");
+    }
+    // The key figures: each is a figure or event with at least one mention; the two shares
+    // and the capacity range carry charts.
+    let figures: Vec<_> = catalog.entities().iter().filter(|e| matches!(e.kind, EntityKind::Figure | EntityKind::Event)).collect();
+    assert!(figures.len() >= 5, "{} figures", figures.len());
+    for f in &figures {
+        assert!(!linked.mentions.of(&f.id).is_empty(), "figure `{}` is never mentioned", f.id);
+    }
+    for charted in ["0,404%", "0,144%", "25-40%"] {
+        let figure = figures.iter().find(|f| f.aliases.iter().any(|a| a == charted)).unwrap_or_else(|| panic!("no figure for {charted}"));
+        assert!(figure.chart.is_some(), "`{}` has no chart", figure.id);
+    }
+    // Countries carry their ISO code for the map.
+    for (id, iso) in [("belarus", "BLR"), ("china", "CHN"), ("ukraine", "UKR"), ("russia", "RUS")] {
+        assert_eq!(catalog.get(catalog.index_of(id).unwrap()).iso.as_deref(), Some(iso));
+    }
+    // "Belarus-China" yields both countries, in order.
+    let commentary_reader::content::Block::Paragraph { content, .. } = &linked.body.blocks[0] else { panic!("the body starts with a paragraph") };
+    let ids: Vec<&str> = content
+        .iter()
+        .filter_map(|i| match i {
+            Inline::Mention { id, .. } => Some(id.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ids, ["belarus", "china"]);
+}
