@@ -1,19 +1,18 @@
 //! Renders a loaded commentary: title, byline, body, closing note.
 //! Every string from a file goes through Yew's text nodes or attribute setters, never HTML.
 
-use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use super::fetch::{resolve, Loaded};
+use super::fetch::{resolve, Shared};
 use crate::content::links::is_allowed_scheme;
 use crate::content::{Block, Date, Inline};
 use crate::i18n::{self, join_names};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
-    pub loaded: Rc<Loaded>,
+    pub loaded: Shared,
     /// The element's `lang`, if set; otherwise the commentary's.
     pub ui_lang: Option<AttrValue>,
 }

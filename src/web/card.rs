@@ -69,42 +69,41 @@ fn position(card: &HtmlElement, anchor: &Element, pointer: Option<(f64, f64)>) -
     Some((rect_of(&placed), p.side))
 }
 
-fn chart_view(chart: &Chart, name: &str) -> Html {
+/// A figure's chart: labels and values as text (read by screen readers, wrapping freely),
+/// the bars as decorative SVG.
+fn chart_view(chart: &Chart) -> Html {
     const W: f64 = 200.0;
-    match chart {
-        Chart::Bars { unit, values } => {
-            let bars = chart::bars(values, W);
-            let label = bars.iter().map(|b| format!("{}: {}{unit}", b.label, format_number(b.value))).collect::<Vec<_>>().join("; ");
-            let height = bars.len() as f64 * 34.0;
-            html! {
-                <figure class="cr-chart">
-                    <svg viewBox={format!("0 0 {W} {height}")} role="img" aria-label={format!("{name} — {label}")} focusable="false">
-                        { for bars.iter().enumerate().map(|(i, b)| {
-                            let y = i as f64 * 34.0;
-                            html! {
-                                <g class={if i == 0 { "cr-bar cr-bar-first" } else { "cr-bar" }}>
-                                    <text x="0" y={format!("{}", y + 11.0)} class="cr-chart-label">{ format!("{} · {}{unit}", b.label, format_number(b.value)) }</text>
-                                    <rect x="0" y={format!("{}", y + 16.0)} width={format!("{}", b.length.max(1.0))} height="10" rx="2" />
-                                </g>
-                            }
-                        }) }
-                    </svg>
-                </figure>
-            }
+    let bar = |x: f64, w: f64, class: &'static str| {
+        html! {
+            <svg class="cr-chart-bar" viewBox={format!("0 0 {W} 10")} preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                <rect class="cr-track" x="0" y="0" width={format!("{W}")} height="10" rx="2" />
+                <rect class={class} x={format!("{x}")} y="0" width={format!("{}", w.max(1.0))} height="10" rx="2" />
+            </svg>
         }
+    };
+    match chart {
+        Chart::Bars { unit, values } => html! {
+            <figure class="cr-chart">
+                { for chart::bars(values, W).iter().enumerate().map(|(i, b)| html! {
+                    <div class="cr-chart-row">
+                        <span class="cr-chart-label">{ b.label.clone() }</span>
+                        <span class="cr-chart-value">{ format!("{}{unit}", format_number(b.value)) }</span>
+                        { bar(0.0, b.length, if i == 0 { "cr-fill" } else { "cr-fill cr-fill-2" }) }
+                    </div>
+                }) }
+            </figure>
+        },
         Chart::Range { unit, from, to, min, max, label } => {
             let (x, w) = chart::range(*from, *to, *min, *max, W);
-            let text = format!("{}–{}{unit}", format_number(*from), format_number(*to));
-            let aria = format!("{name}: {label} {text}, on a scale of {}–{}{unit}", format_number(*min), format_number(*max));
             html! {
                 <figure class="cr-chart">
-                    <svg viewBox={format!("0 0 {W} 46")} role="img" aria-label={aria} focusable="false">
-                        <text x="0" y="11" class="cr-chart-label">{ if label.is_empty() { text.clone() } else { format!("{label} · {text}") } }</text>
-                        <rect x="0" y="18" width={format!("{W}")} height="10" rx="2" class="cr-track" />
-                        <rect x={format!("{x}")} y="18" width={format!("{w}")} height="10" rx="2" />
-                        <text x="0" y="42" class="cr-chart-scale">{ format!("{}{unit}", format_number(*min)) }</text>
-                        <text x={format!("{W}")} y="42" text-anchor="end" class="cr-chart-scale">{ format!("{}{unit}", format_number(*max)) }</text>
-                    </svg>
+                    <div class="cr-chart-row">
+                        <span class="cr-chart-label">{ label.clone() }</span>
+                        <span class="cr-chart-value">{ format!("{}–{}{unit}", format_number(*from), format_number(*to)) }</span>
+                        { bar(x, w, "cr-fill") }
+                        <span class="cr-chart-scale">{ format!("{}{unit}", format_number(*min)) }</span>
+                        <span class="cr-chart-scale cr-end">{ format!("{}{unit}", format_number(*max)) }</span>
+                    </div>
                 </figure>
             }
         }
@@ -196,7 +195,7 @@ pub fn Card(props: &CardProps) -> Html {
                 </p>
             }
             <p class="cr-card-summary">{ e.summary.clone() }</p>
-            { e.chart.as_ref().map(|c| chart_view(c, &e.name)) }
+            { e.chart.as_ref().map(chart_view) }
             if !e.facts.is_empty() {
                 <dl class="cr-card-facts">
                     { for e.facts.iter().map(|(label, value)| html! {

@@ -17,7 +17,7 @@ use yew::prelude::*;
 use super::article::Article;
 use super::card::{contains, Card, Step};
 use super::events::dispatch;
-use super::fetch::Loaded;
+use super::fetch::Shared;
 use crate::i18n;
 use crate::ui::cards::{Action, CardState, Cards, Opener};
 use crate::ui::placement::{heading_for_card, Rect, Side};
@@ -34,7 +34,7 @@ impl Reducible for CardsState {
 
 #[derive(Properties, PartialEq)]
 pub struct CommentaryProps {
-    pub loaded: Rc<Loaded>,
+    pub loaded: Shared,
     pub host: HtmlElement,
     pub ui_lang: Option<AttrValue>,
 }
@@ -318,7 +318,11 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     }
 
     html! {
-        <div ref={wrapper} class="cr-doc"
+        <div ref={wrapper} class="cr-doc" data-card-state={match state.state {
+                 CardState::Closed => "closed",
+                 CardState::Intent { .. } => "intent",
+                 CardState::Open { .. } => "open",
+             }}
              onpointerover={on_pointer_over} onpointerout={on_pointer_out} onpointermove={on_pointer_move}
              onfocusin={on_focus_in} onfocusout={on_focus_out} onclick={on_click} onkeydown={on_key_down}>
             <Article loaded={props.loaded.clone()} ui_lang={props.ui_lang.clone()} />

@@ -108,7 +108,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 </div>
             }
         }
-        LoadState::Ready(loaded) => html! { <Commentary loaded={loaded.clone()} host={props.host.clone()} ui_lang={ui_lang} /> },
+        LoadState::Ready(loaded) => html! { <Commentary loaded={super::fetch::Shared(loaded.clone())} host={props.host.clone()} ui_lang={ui_lang} /> },
         LoadState::Failed(error) => {
             let strings = i18n::strings(ui_lang.as_deref().unwrap_or("en"));
             html! {
