@@ -1,0 +1,4 @@
+//! Pure geography for the mini-map: projection, fitting, route smoothing, label placement.
+//! No browser APIs; tested with `cargo test`.
+
+pub mod projection;
