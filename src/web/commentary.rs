@@ -325,8 +325,10 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
              }}
              onpointerover={on_pointer_over} onpointerout={on_pointer_out} onpointermove={on_pointer_move}
              onfocusin={on_focus_in} onfocusout={on_focus_out} onclick={on_click} onkeydown={on_key_down}>
-            <Article loaded={props.loaded.clone()} ui_lang={props.ui_lang.clone()} />
+            // Yew matches unkeyed children from the end: the optional card goes first so the
+            // article is never mistaken for it and rebuilt (which would drop focus).
             { card }
+            <Article loaded={props.loaded.clone()} ui_lang={props.ui_lang.clone()} />
         </div>
     }
 }

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, newPage, waitForEvent, ARTIFACTS } from './helpers.mjs';
+import { launch, newPage, waitForEvent, until, ARTIFACTS } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -24,7 +24,11 @@ const openCard = (page) => page.evaluate(() => {
 });
 
 /** Bounding box of the n-th mention of `entity` (in page coordinates). */
-const mentionBox = (page, entity, n = 0) => page.locator(`[data-entity="${entity}"][data-mention]`).nth(n).boundingBox();
+async function mentionBox(page, entity, n = 0) {
+  const mention = page.locator(`[data-entity="${entity}"][data-mention]`).nth(n);
+  await mention.scrollIntoViewIfNeeded();
+  return mention.boundingBox();
+}
 
 /** The element focused inside the widget (through the shadow root). */
 const focused = (page) => page.evaluate(() => {
@@ -44,11 +48,11 @@ test('hover opens the card only after the hover-intent delay, and announces it',
   await page.clock.runFor(400);
   assert.equal(await openCard(page), null, 'the card opened before the pointer rested 500 ms');
   await page.clock.runFor(150);
-  await page.waitForFunction(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'));
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'an open card' });
   assert.equal(await openCard(page), 'lukashenko');
   const name = await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card-name').textContent);
   assert.equal(name, 'Aleksandr Lukashenko');
-  const event = await waitForEvent(page, 'commentary-reader:card-open');
+  const event = await until(page, () => window.__events.find((e) => e.type === 'commentary-reader:card-open'));
   assert.equal(event.detail.entity, 'lukashenko');
   const expanded = await page.locator('[data-entity="lukashenko"][data-mention]').first().getAttribute('aria-expanded');
   assert.equal(expanded, 'true');
@@ -61,7 +65,7 @@ test('the card stays while the pointer is on it and closes about 300 ms after le
   const box = await mentionBox(page, 'belarus', 2);
   await page.mouse.move(box.x + 4, box.y + box.height / 2);
   await page.clock.runFor(600);
-  await page.waitForFunction(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'));
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'an open card' });
   const card = await cardRect(page);
   // Move diagonally into the card, in small steps across the text.
   await page.mouse.move(card.left + 40, card.top + 30, { steps: 12 });
@@ -72,7 +76,7 @@ test('the card stays while the pointer is on it and closes about 300 ms after le
   await page.clock.runFor(250);
   assert.equal(await openCard(page), 'belarus');
   await page.clock.runFor(100);
-  await page.waitForFunction(() => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'));
+  await until(page, () => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'), null, { what: 'the card to close' });
   assert.equal(await openCard(page), null);
   await context.close();
 });
@@ -86,7 +90,7 @@ test('keyboard: Tab reaches a mention and opens its card; Tab moves into the car
     f = await focused(page);
   }
   assert.ok(f && f.mention !== null, `Tab never reached a mention: ${JSON.stringify(f)}`);
-  await page.waitForFunction(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'));
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'an open card' });
   assert.equal(await openCard(page), f.entity);
   // The card's controls come next in the Tab order, and the card stays.
   await page.keyboard.press('Tab');
@@ -95,14 +99,14 @@ test('keyboard: Tab reaches a mention and opens its card; Tab moves into the car
   assert.equal(await openCard(page), f.entity);
   // Escape from inside the card: closed, focus back on the mention.
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'));
+  await until(page, () => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'), null, { what: 'the card to close' });
   assert.deepEqual(await focused(page), f);
   // Tab on, Shift+Tab back: the card opens again for the mention.
   await page.keyboard.press('Tab');
   await page.keyboard.press('Shift+Tab');
-  await page.waitForFunction(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'));
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'an open card' });
   await page.keyboard.press('Escape');
-  await page.waitForFunction(() => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'));
+  await until(page, () => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'), null, { what: 'the card to close' });
   assert.equal((await focused(page)).mention, f.mention, 'Escape moved focus');
   await context.close();
 });
@@ -112,19 +116,20 @@ test('touch: a tap opens the card, a tap elsewhere closes it, no hover emulation
   const mention = page.locator('[data-entity="beijing"][data-mention]').first();
   await mention.scrollIntoViewIfNeeded();
   await mention.tap();
-  await page.waitForFunction(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'));
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'an open card' });
   assert.equal(await openCard(page), 'beijing');
   // Waiting does not close a tapped card.
   await page.clock.runFor(3000);
   assert.equal(await openCard(page), 'beijing');
   await page.screenshot({ path: `${ARTIFACTS}card-touch.png` });
-  await page.touchscreen.tap(195, 20);
-  await page.waitForFunction(() => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'));
+  // A tap in the page's margin, outside the widget.
+  await page.touchscreen.tap(4, 390);
+  await until(page, () => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'), null, { what: 'the card to close' });
   // A second tap on the same mention toggles it closed.
   await mention.tap();
-  await page.waitForFunction(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'));
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'an open card' });
   await mention.tap();
-  await page.waitForFunction(() => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'));
+  await until(page, () => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'), null, { what: 'the card to close' });
   await context.close();
 });
 
@@ -148,7 +153,7 @@ test('the card stays inside the viewport at all four edges and never covers its 
       return el.dataset.mention;
     }, c);
     await page.evaluate((o) => document.querySelector('commentary-reader').shadowRoot.querySelector(`[data-mention="${o}"]`).focus(), ordinal);
-    await page.waitForFunction((o) => {
+    await until(page, (o) => {
       const card = document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]');
       return card && card.parentElement.previousElementSibling?.dataset.mention === o;
     }, ordinal);
@@ -161,7 +166,7 @@ test('the card stays inside the viewport at all four edges and never covers its 
     assert.ok(!covered, `${c.name}: the card covers its mention`);
     await page.screenshot({ path: `${ARTIFACTS}card-edge-${c.name}.png` });
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'));
+    await until(page, () => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'), null, { what: 'the card to close' });
     await page.evaluate(() => document.activeElement.blur());
   }
   await context.close();
@@ -171,7 +176,7 @@ test('axe finds no violations with a card open, in light and dark', async () => 
   for (const colorScheme of ['light', 'dark']) {
     const { page, context } = await seed({ reducedMotion: 'reduce', colorScheme });
     await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelector('[data-entity="transport-exports-share"][data-mention]').focus());
-    await page.waitForFunction(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'));
+    await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'an open card' });
     const results = await new AxeBuilder({ page }).include('commentary-reader').analyze();
     const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     assert.deepEqual(summary, [], `${colorScheme}: ${summary.join('\n')}`);
@@ -188,7 +193,7 @@ test('every listed entity has a mention in the rendered text with a card of its 
     const ordinal = await page.evaluate((i) => document.querySelector('commentary-reader').shadowRoot.querySelector(`[data-entity="${i}"][data-mention]`)?.dataset.mention, id);
     assert.ok(ordinal !== undefined, `no mention of ${id}`);
     await page.evaluate((o) => document.querySelector('commentary-reader').shadowRoot.querySelector(`[data-mention="${o}"]`).focus(), ordinal);
-    await page.waitForFunction((i) => document.querySelector('commentary-reader').shadowRoot.querySelector(`.cr-card[data-placed][data-entity="${i}"]`), id);
+    await until(page, (i) => document.querySelector('commentary-reader').shadowRoot.querySelector(`.cr-card[data-placed][data-entity="${i}"]`), id);
     const name = await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card-name').textContent);
     assert.ok(name.length > 1, `${id}: empty card name`);
   }

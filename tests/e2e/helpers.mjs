@@ -38,3 +38,17 @@ export async function newPage(browser, options = {}, { clock = false } = {}) {
 /** Resolves with the first recorded widget event of `type` (from the element with `id`). */
 export const waitForEvent = (page, type, id = '') =>
   page.waitForFunction(([t, i]) => window.__events.find((e) => e.type === t && e.id === i), [type, id]).then((h) => h.jsonValue());
+
+/**
+ * Waits until `fn(arg)` is truthy in the page. Polls from Node rather than from the page, so
+ * it also works while Playwright's fake clock holds the page's timers and animation frames.
+ */
+export async function until(page, fn, arg, { timeout = 10_000, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(fn, arg);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
