@@ -1,4 +1,6 @@
 //! Pure geography for the mini-map: projection, fitting, route smoothing, label placement.
 //! No browser APIs; tested with `cargo test`.
 
+pub mod json;
 pub mod projection;
+pub mod topojson;
