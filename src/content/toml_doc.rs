@@ -209,6 +209,35 @@ impl<'t, 'i, 'l> Fields<'t, 'i, 'l> {
             .collect()
     }
 
+    /// An optional boolean.
+    pub fn boolean(&mut self, key: &'static str) -> Result<Option<bool>, Diagnostic> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(v) => match v.get_ref() {
+                DeValue::Boolean(b) => Ok(Some(*b)),
+                _ => Err(self.wrong(key, v, "true or false")),
+            },
+        }
+    }
+
+    /// An optional list of `[number, number]` pairs (e.g. map bounds).
+    pub fn number_pairs(&mut self, key: &'static str) -> Result<Option<Vec<(f64, f64)>>, Diagnostic> {
+        let Some(v) = self.get(key) else { return Ok(None) };
+        let expected = "a list of [number, number] pairs";
+        let DeValue::Array(items) = v.get_ref() else { return Err(self.wrong(key, v, expected)) };
+        items
+            .iter()
+            .map(|item| match item.get_ref() {
+                DeValue::Array(pair) if pair.len() == 2 => match (number_of(pair[0].get_ref()), number_of(pair[1].get_ref())) {
+                    (Some(a), Some(b)) => Ok((a, b)),
+                    _ => Err(self.wrong(key, item, expected)),
+                },
+                _ => Err(self.wrong(key, item, expected)),
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some)
+    }
+
     /// The span of the value at `key`, if present (for messages about a valid but wrong value).
     pub fn span_of(&self, key: &str) -> Option<Range<usize>> {
         self.table.get(key).map(|v| v.span())

@@ -3,4 +3,5 @@
 
 pub mod json;
 pub mod projection;
+pub mod spec;
 pub mod topojson;
