@@ -1,6 +1,7 @@
 //! Pure geography for the mini-map: projection, fitting, route smoothing, label placement.
 //! No browser APIs; tested with `cargo test`.
 
+pub mod draw;
 pub mod json;
 pub mod projection;
 pub mod spec;

@@ -1,0 +1,241 @@
+//! Drawing geometry for the map, in screen units: paths, smoothed routes with direction marks,
+//! the scale bar and collision-free labels. SVG numbers are rounded to two decimals here, at
+//! the edge; everything before stays `f64`.
+
+use std::fmt::Write;
+
+use super::projection::{Conic, LonLat, Point};
+use crate::ui::placement::Rect;
+
+fn r2(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+/// An SVG path for closed rings, skipping points that fall within half a unit of the last.
+pub fn rings_path(rings: &[Vec<Point>]) -> String {
+    let mut d = String::new();
+    for ring in rings {
+        let mut last: Option<Point> = None;
+        let mut count = 0;
+        for p in ring {
+            if let Some(l) = last {
+                if (p.x - l.x).abs() < 0.5 && (p.y - l.y).abs() < 0.5 {
+                    continue;
+                }
+            }
+            let _ = write!(d, "{}{},{}", if count == 0 { 'M' } else { 'L' }, r2(p.x), r2(p.y));
+            last = Some(*p);
+            count += 1;
+        }
+        if count > 0 {
+            d.push('Z');
+        }
+    }
+    d
+}
+
+/// Cubic Bézier segments through `points` (a Catmull–Rom spline, tension ½): each segment is
+/// (start, control 1, control 2, end).
+pub fn spline(points: &[Point]) -> Vec<[Point; 4]> {
+    let n = points.len();
+    (0..n.saturating_sub(1))
+        .map(|i| {
+            let p0 = points[i.saturating_sub(1)];
+            let p1 = points[i];
+            let p2 = points[i + 1];
+            let p3 = points[(i + 2).min(n - 1)];
+            let c1 = Point { x: p1.x + (p2.x - p0.x) / 6.0, y: p1.y + (p2.y - p0.y) / 6.0 };
+            let c2 = Point { x: p2.x - (p3.x - p1.x) / 6.0, y: p2.y - (p3.y - p1.y) / 6.0 };
+            [p1, c1, c2, p2]
+        })
+        .collect()
+}
+
+/// The SVG path of a smooth route through `points`.
+pub fn route_path(points: &[Point]) -> String {
+    let segments = spline(points);
+    let mut d = String::new();
+    if let Some(first) = segments.first() {
+        let _ = write!(d, "M{},{}", r2(first[0].x), r2(first[0].y));
+    }
+    for [_, c1, c2, p] in segments {
+        let _ = write!(d, "C{},{} {},{} {},{}", r2(c1.x), r2(c1.y), r2(c2.x), r2(c2.y), r2(p.x), r2(p.y));
+    }
+    d
+}
+
+fn bezier(s: &[Point; 4], t: f64) -> (Point, f64) {
+    let u = 1.0 - t;
+    let [a, b, c, d] = *s;
+    let p = Point {
+        x: u * u * u * a.x + 3.0 * u * u * t * b.x + 3.0 * u * t * t * c.x + t * t * t * d.x,
+        y: u * u * u * a.y + 3.0 * u * u * t * b.y + 3.0 * u * t * t * c.y + t * t * t * d.y,
+    };
+    let dx = 3.0 * u * u * (b.x - a.x) + 6.0 * u * t * (c.x - b.x) + 3.0 * t * t * (d.x - c.x);
+    let dy = 3.0 * u * u * (b.y - a.y) + 6.0 * u * t * (c.y - b.y) + 3.0 * t * t * (d.y - c.y);
+    (p, dy.atan2(dx).to_degrees())
+}
+
+/// Where to draw direction chevrons: the middle of every segment long enough to show one,
+/// with the heading in degrees (0 = east, 90 = south in screen units).
+pub fn direction_marks(points: &[Point], min_length: f64) -> Vec<(Point, f64)> {
+    spline(points)
+        .iter()
+        .filter(|s| (s[3].x - s[0].x).hypot(s[3].y - s[0].y) >= min_length)
+        .map(|s| bezier(s, 0.5))
+        .collect()
+}
+
+/// Great-circle distance in km.
+pub fn distance_km(a: LonLat, b: LonLat) -> f64 {
+    let (la1, la2) = (a.lat.to_radians(), b.lat.to_radians());
+    let dla = la2 - la1;
+    let dlo = (b.lon - a.lon).to_radians();
+    let h = (dla / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlo / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+/// A scale bar for the map's centre: a round length in km (1, 2 or 5 × 10ⁿ) no longer than
+/// `max_px`, and its length in screen units.
+pub fn scale_bar(conic: &Conic, centre: Point, max_px: f64) -> (f64, f64) {
+    let a = conic.invert(centre);
+    let b = conic.invert(Point { x: centre.x + 100.0, y: centre.y });
+    let km_per_px = distance_km(a, b) / 100.0;
+    let max_km = max_px * km_per_px;
+    let magnitude = 10f64.powf(max_km.log10().floor());
+    let km = [5.0, 2.0, 1.0].iter().map(|m| m * magnitude).find(|&k| k <= max_km).unwrap_or(magnitude);
+    (km, km / km_per_px)
+}
+
+/// A label to place next to a point.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LabelRequest {
+    /// The labelled point.
+    pub at: Point,
+    /// Estimated text width.
+    pub width: f64,
+    /// Text height.
+    pub height: f64,
+}
+
+/// Where a label went: its box, and the SVG `text-anchor` to draw it with.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LabelSpot {
+    /// The label's box.
+    pub rect: Rect,
+    /// `start`, `end` or `middle`.
+    pub anchor: &'static str,
+    /// Baseline position of the text.
+    pub x: f64,
+    /// Baseline position of the text.
+    pub y: f64,
+}
+
+/// Places labels in priority order (the slice's order): for each, the first of right, left,
+/// above and below that stays in the frame and overlaps no placed label or obstacle; a label
+/// with no such spot is dropped (`None`).
+pub fn place_labels(requests: &[LabelRequest], frame: Rect, obstacles: &[Rect]) -> Vec<Option<LabelSpot>> {
+    let mut taken: Vec<Rect> = obstacles.to_vec();
+    requests
+        .iter()
+        .map(|r| {
+            let gap = 6.0;
+            let (w, h, p) = (r.width, r.height, r.at);
+            let candidates = [
+                (Rect { left: p.x + gap, top: p.y - h / 2.0, width: w, height: h }, "start", p.x + gap, p.y + h * 0.35),
+                (Rect { left: p.x - gap - w, top: p.y - h / 2.0, width: w, height: h }, "end", p.x - gap, p.y + h * 0.35),
+                (Rect { left: p.x - w / 2.0, top: p.y - gap - h, width: w, height: h }, "middle", p.x, p.y - gap - h * 0.15),
+                (Rect { left: p.x - w / 2.0, top: p.y + gap, width: w, height: h }, "middle", p.x, p.y + gap + h * 0.85),
+            ];
+            let inside = |c: &Rect| c.left >= frame.left && c.top >= frame.top && c.right() <= frame.right() && c.bottom() <= frame.bottom();
+            let spot = candidates
+                .into_iter()
+                .find(|(c, ..)| inside(c) && !taken.iter().any(|t| t.overlaps(c)))
+                .map(|(rect, anchor, x, y)| LabelSpot { rect, anchor, x: r2(x), y: r2(y) });
+            if let Some(s) = spot {
+                taken.push(s.rect);
+            }
+            spot
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pt(x: f64, y: f64) -> Point {
+        Point { x, y }
+    }
+
+    #[test]
+    fn rings_close_and_drop_coincident_points() {
+        let d = rings_path(&[vec![pt(0.0, 0.0), pt(0.1, 0.1), pt(10.0, 0.0), pt(10.0, 10.0)]]);
+        assert_eq!(d, "M0,0L10,0L10,10Z");
+    }
+
+    #[test]
+    fn the_spline_passes_through_every_stop_and_is_smooth_at_them() {
+        let stops = [pt(0.0, 0.0), pt(100.0, 50.0), pt(200.0, 0.0), pt(300.0, 80.0)];
+        let segs = spline(&stops);
+        assert_eq!(segs.len(), 3);
+        for (i, s) in segs.iter().enumerate() {
+            assert_eq!(s[0], stops[i]);
+            assert_eq!(s[3], stops[i + 1]);
+        }
+        // C1 continuity: the control points on either side of a stop are collinear with it.
+        for i in 0..2 {
+            let (before, at, after) = (segs[i][2], segs[i][3], segs[i + 1][1]);
+            let cross = (at.x - before.x) * (after.y - at.y) - (at.y - before.y) * (after.x - at.x);
+            assert!(cross.abs() < 1e-9, "kink at stop {}", i + 1);
+        }
+        assert!(route_path(&stops).starts_with("M0,0C"));
+    }
+
+    #[test]
+    fn direction_marks_point_along_travel() {
+        let marks = direction_marks(&[pt(0.0, 0.0), pt(100.0, 0.0), pt(100.0, 100.0)], 40.0);
+        assert_eq!(marks.len(), 2);
+        assert!(marks[0].1.abs() < 45.0, "eastward: {}", marks[0].1);
+        assert!((marks[1].1 - 90.0).abs() < 45.0, "southward on screen: {}", marks[1].1);
+        assert!(direction_marks(&[pt(0.0, 0.0), pt(10.0, 0.0)], 40.0).is_empty());
+    }
+
+    #[test]
+    fn distances_and_scale_bars_are_round() {
+        let minsk = LonLat { lon: 27.56, lat: 53.9 };
+        let beijing = LonLat { lon: 116.4, lat: 39.9 };
+        let d = distance_km(minsk, beijing);
+        assert!((d - 6_470.0).abs() < 30.0, "Minsk–Beijing is about 6,470 km on the great circle: {d}");
+        let b = super::super::projection::Bounds { min: LonLat { lon: 20.0, lat: 25.0 }, max: LonLat { lon: 125.0, lat: 60.0 } };
+        let conic = Conic::for_bounds(b).fit(b, 800.0, 500.0, 10.0);
+        let (km, px) = scale_bar(&conic, pt(400.0, 250.0), 160.0);
+        assert!(px <= 160.0 && px > 160.0 / 5.0, "{km} km = {px}px");
+        let lead = km / 10f64.powf(km.log10().floor());
+        assert!([1.0, 2.0, 5.0].iter().any(|m| (m - lead).abs() < 1e-9), "{km} is not round");
+    }
+
+    #[test]
+    fn labels_never_overlap_and_stay_in_the_frame() {
+        let frame = Rect { left: 0.0, top: 0.0, width: 300.0, height: 200.0 };
+        // A cluster of points closer than their labels are wide.
+        let requests: Vec<LabelRequest> = (0..12)
+            .map(|i| LabelRequest { at: pt(120.0 + (i % 4) as f64 * 8.0, 90.0 + (i / 4) as f64 * 8.0), width: 60.0, height: 12.0 })
+            .chain([LabelRequest { at: pt(295.0, 100.0), width: 60.0, height: 12.0 }])
+            .collect();
+        let marker = Rect { left: 10.0, top: 10.0, width: 20.0, height: 20.0 };
+        let spots = place_labels(&requests, frame, &[marker]);
+        let placed: Vec<Rect> = spots.iter().flatten().map(|s| s.rect).collect();
+        assert!(placed.len() >= 4, "only {} placed", placed.len());
+        assert!(placed.len() < requests.len(), "some must be dropped in such a cluster");
+        for (i, a) in placed.iter().enumerate() {
+            assert!(a.left >= 0.0 && a.right() <= 300.0 && a.top >= 0.0 && a.bottom() <= 200.0);
+            assert!(!a.overlaps(&marker));
+            for b in &placed[i + 1..] {
+                assert!(!a.overlaps(b), "{a:?} overlaps {b:?}");
+            }
+        }
+        // The label at the right edge flips to the left of its point.
+        assert_eq!(spots.last().unwrap().unwrap().anchor, "end");
+    }
+}
