@@ -62,3 +62,33 @@ fn every_listed_entity_is_mentioned_and_has_a_card() {
         .collect();
     assert_eq!(ids, ["belarus", "china"]);
 }
+
+#[test]
+fn the_seed_map_resolves_and_lays_out_cleanly() {
+    use commentary_reader::geo::{scene, spec, topojson};
+    let (spec, diags) = spec::parse_map(&read("map.toml"), "map.toml");
+    assert!(diags.is_empty(), "{diags:#?}");
+    let spec = spec.unwrap();
+    let (entities, _) = parse_catalog(&read("entities.toml"), "entities.toml");
+    let catalog = Catalog::merge([entities]);
+    let basemap = topojson::decode(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/basemaps/eurasia.topo.json")).unwrap(),
+        "countries",
+    )
+    .unwrap();
+    let sections = vec!["long-established-relations-that-took-off-in-the-2010s".to_owned()];
+    let (scene, warnings) = scene::resolve(spec, &catalog, basemap, &sections, "map.toml");
+    assert!(warnings.is_empty(), "{warnings:#?}");
+    assert_eq!(scene.routes.len(), 3);
+    for r in &scene.routes {
+        assert!(r.stops.contains(&"minsk".to_owned()) && r.stops.contains(&"brest".to_owned()), "{} avoids Belarus", r.id);
+    }
+    assert!(scene.stop("great-stone").is_some());
+    assert_eq!(scene.stop("minsk").unwrap().entity.as_deref(), Some("minsk"), "Minsk's marker opens its card");
+    assert_eq!(scene.stops.iter().filter(|s| s.gauge_break).count(), 4);
+    assert_eq!(scene.spec.highlights[scene.highlight_of["BLR"]].label, "Belarus", "Belarus is emphasised over the EAEU");
+    let layout = scene::layout(&scene, scene.home(), 640.0, 440.0);
+    assert!(layout.labels.iter().any(|l| l.text == "BELARUS"), "{:#?}", layout.labels);
+    assert!(layout.markers.iter().any(|m| m.id == "great-stone"));
+    assert_eq!(layout.routes.len(), 3);
+}

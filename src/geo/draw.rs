@@ -116,6 +116,9 @@ pub struct LabelRequest {
     pub width: f64,
     /// Text height.
     pub height: f64,
+    /// An area label (a country name): tried centred on the point first, and allowed over
+    /// markers (it is drawn with a halo), never over other labels.
+    pub area: bool,
 }
 
 /// Where a label went: its box, and the SVG `text-anchor` to draw it with.
@@ -135,12 +138,13 @@ pub struct LabelSpot {
 /// above and below that stays in the frame and overlaps no placed label or obstacle; a label
 /// with no such spot is dropped (`None`).
 pub fn place_labels(requests: &[LabelRequest], frame: Rect, obstacles: &[Rect]) -> Vec<Option<LabelSpot>> {
-    let mut taken: Vec<Rect> = obstacles.to_vec();
+    let mut labels: Vec<Rect> = Vec::new();
     requests
         .iter()
         .map(|r| {
             let gap = 6.0;
             let (w, h, p) = (r.width, r.height, r.at);
+            let centred = (Rect { left: p.x - w / 2.0, top: p.y - h / 2.0, width: w, height: h }, "middle", p.x, p.y + h * 0.35);
             let candidates = [
                 (Rect { left: p.x + gap, top: p.y - h / 2.0, width: w, height: h }, "start", p.x + gap, p.y + h * 0.35),
                 (Rect { left: p.x - gap - w, top: p.y - h / 2.0, width: w, height: h }, "end", p.x - gap, p.y + h * 0.35),
@@ -148,12 +152,16 @@ pub fn place_labels(requests: &[LabelRequest], frame: Rect, obstacles: &[Rect]) 
                 (Rect { left: p.x - w / 2.0, top: p.y + gap, width: w, height: h }, "middle", p.x, p.y + gap + h * 0.85),
             ];
             let inside = |c: &Rect| c.left >= frame.left && c.top >= frame.top && c.right() <= frame.right() && c.bottom() <= frame.bottom();
-            let spot = candidates
+            let free = |c: &Rect| !labels.iter().any(|t| t.overlaps(c)) && (r.area || !obstacles.iter().any(|t| t.overlaps(c)));
+            let spot = r
+                .area
+                .then_some(centred)
                 .into_iter()
-                .find(|(c, ..)| inside(c) && !taken.iter().any(|t| t.overlaps(c)))
+                .chain(candidates)
+                .find(|(c, ..)| inside(c) && free(c))
                 .map(|(rect, anchor, x, y)| LabelSpot { rect, anchor, x: r2(x), y: r2(y) });
             if let Some(s) = spot {
-                taken.push(s.rect);
+                labels.push(s.rect);
             }
             spot
         })
@@ -220,8 +228,8 @@ mod tests {
         let frame = Rect { left: 0.0, top: 0.0, width: 300.0, height: 200.0 };
         // A cluster of points closer than their labels are wide.
         let requests: Vec<LabelRequest> = (0..12)
-            .map(|i| LabelRequest { at: pt(120.0 + (i % 4) as f64 * 8.0, 90.0 + (i / 4) as f64 * 8.0), width: 60.0, height: 12.0 })
-            .chain([LabelRequest { at: pt(295.0, 100.0), width: 60.0, height: 12.0 }])
+            .map(|i| LabelRequest { at: pt(120.0 + (i % 4) as f64 * 8.0, 90.0 + (i / 4) as f64 * 8.0), width: 60.0, height: 12.0, area: false })
+            .chain([LabelRequest { at: pt(295.0, 100.0), width: 60.0, height: 12.0, area: false }])
             .collect();
         let marker = Rect { left: 10.0, top: 10.0, width: 20.0, height: 20.0 };
         let spots = place_labels(&requests, frame, &[marker]);
@@ -237,5 +245,18 @@ mod tests {
         }
         // The label at the right edge flips to the left of its point.
         assert_eq!(spots.last().unwrap().unwrap().anchor, "end");
+    }
+
+    #[test]
+    fn area_labels_centre_on_their_point_over_markers_but_not_over_labels() {
+        let frame = Rect { left: 0.0, top: 0.0, width: 300.0, height: 200.0 };
+        let marker = Rect { left: 145.0, top: 95.0, width: 10.0, height: 10.0 };
+        let country = LabelRequest { at: pt(150.0, 100.0), width: 50.0, height: 10.0, area: true };
+        let city = LabelRequest { at: pt(150.0, 100.0), width: 30.0, height: 10.0, area: false };
+        let spots = place_labels(&[country, city], frame, &[marker]);
+        let c = spots[0].unwrap();
+        assert_eq!((c.anchor, c.x), ("middle", 150.0));
+        let m = spots[1].unwrap();
+        assert!(!m.rect.overlaps(&c.rect) && !m.rect.overlaps(&marker));
     }
 }

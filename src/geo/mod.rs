@@ -4,5 +4,6 @@
 pub mod draw;
 pub mod json;
 pub mod projection;
+pub mod scene;
 pub mod spec;
 pub mod topojson;

@@ -1,0 +1,305 @@
+//! A map ready to draw: `map.toml` resolved against the catalog and the base map, then laid
+//! out for one view (projection, paths, markers, labels, scale bar).
+
+use std::collections::HashMap;
+
+use crate::content::catalog::{Catalog, EntityKind};
+use crate::content::diagnostic::Diagnostic;
+use crate::ui::placement::Rect;
+
+use super::draw::{self, LabelRequest};
+use super::projection::{Bounds, Conic, LonLat, Point};
+use super::spec::{MapSpec, RouteKind};
+use super::topojson::BaseMap;
+
+/// A point the map can show: a `[[place]]` or a located catalog entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stop {
+    /// Place id or entity id.
+    pub id: String,
+    /// Label.
+    pub name: String,
+    /// Position.
+    pub at: LonLat,
+    /// The catalog entity behind it, whose card it opens.
+    pub entity: Option<String>,
+    /// A break-of-gauge point.
+    pub gauge_break: bool,
+    /// Optional note (text alternative, marker title).
+    pub note: Option<String>,
+}
+
+/// A route with its stops resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedRoute {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Kind.
+    pub kind: RouteKind,
+    /// Stop ids in travel order (only those that resolved).
+    pub stops: Vec<String>,
+}
+
+/// Everything the map draws, independent of the view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scene {
+    /// The base map.
+    pub basemap: BaseMap,
+    /// The spec (highlights, chapters, title, view).
+    pub spec: MapSpec,
+    /// Every drawable stop by id, in first-use order.
+    pub stops: Vec<Stop>,
+    /// Routes.
+    pub routes: Vec<ResolvedRoute>,
+    /// ISO code → index of the highlight that colours it (the last listing it wins).
+    pub highlight_of: HashMap<String, usize>,
+    /// ISO code → catalog entity id of that country.
+    pub country_entity: HashMap<String, String>,
+}
+
+impl Scene {
+    /// A stop by id.
+    pub fn stop(&self, id: &str) -> Option<&Stop> {
+        self.stops.iter().find(|s| s.id == id)
+    }
+
+    /// The lon/lat box around `ids` (ISO codes of countries, or stop ids), if any resolve.
+    pub fn bounds_of(&self, ids: &[String]) -> Option<Bounds> {
+        let mut points: Vec<LonLat> = Vec::new();
+        for id in ids {
+            if let Some(c) = self.basemap.country(id) {
+                points.extend(c.rings.iter().flatten().copied());
+            } else if let Some(s) = self.stop(id) {
+                points.push(s.at);
+            }
+        }
+        let first = *points.first()?;
+        let mut b = Bounds { min: first, max: first };
+        for p in points {
+            b.min.lon = b.min.lon.min(p.lon);
+            b.min.lat = b.min.lat.min(p.lat);
+            b.max.lon = b.max.lon.max(p.lon);
+            b.max.lat = b.max.lat.max(p.lat);
+        }
+        // A single point (or a tiny area) gets some land around it.
+        let (dlon, dlat) = ((4.0 - (b.max.lon - b.min.lon)).max(0.0) / 2.0, (3.0 - (b.max.lat - b.min.lat)).max(0.0) / 2.0);
+        b.min.lon -= dlon;
+        b.max.lon += dlon;
+        b.min.lat -= dlat;
+        b.max.lat += dlat;
+        Some(b)
+    }
+
+    /// The initial view: `[view]` if given, else everything highlighted or routed.
+    pub fn home(&self) -> Bounds {
+        if let Some(v) = self.spec.view {
+            return v;
+        }
+        let mut ids: Vec<String> = self.spec.highlights.iter().flat_map(|h| h.countries.clone()).collect();
+        ids.extend(self.routes.iter().flat_map(|r| r.stops.clone()));
+        self.bounds_of(&ids).unwrap_or(Bounds { min: LonLat { lon: -25.0, lat: 0.0 }, max: LonLat { lon: 150.0, lat: 75.0 } })
+    }
+}
+
+/// Resolves `spec` against `catalog` and `basemap`. `sections` are the commentary's heading
+/// slugs (chapters must name one, or `intro`). Unknown references are warnings; the rest draws.
+pub fn resolve(spec: MapSpec, catalog: &Catalog, basemap: BaseMap, sections: &[String], file: &str) -> (Scene, Vec<Diagnostic>) {
+    let mut d = Vec::new();
+    let warn = |d: &mut Vec<Diagnostic>, m: String| d.push(Diagnostic::warning(file, (1, 1), m));
+    let mut stops: Vec<Stop> = Vec::new();
+    for p in &spec.places {
+        stops.push(Stop { id: p.id.clone(), name: p.name.clone(), at: p.at, entity: None, gauge_break: p.gauge_break, note: p.note.clone() });
+    }
+    // Located places of the catalog are stops too (and open their cards).
+    for e in catalog.entities() {
+        if let (EntityKind::Place, Some(at)) = (e.kind, e.location) {
+            if let Some(s) = stops.iter_mut().find(|s| s.id == e.id.as_str()) {
+                s.entity = Some(e.id.to_string());
+            } else {
+                stops.push(Stop { id: e.id.to_string(), name: e.name.clone(), at: LonLat { lon: at.lon, lat: at.lat }, entity: Some(e.id.to_string()), gauge_break: false, note: None });
+            }
+        }
+    }
+    let mut routes = Vec::new();
+    for r in &spec.routes {
+        let mut resolved = Vec::new();
+        for id in &r.via {
+            if stops.iter().any(|s| &s.id == id) {
+                resolved.push(id.clone());
+            } else if let Some(e) = catalog.index_of(id).map(|i| catalog.get(i)).filter(|e| e.location.is_some()) {
+                let at = e.location.expect("filtered on location");
+                stops.push(Stop { id: id.clone(), name: e.name.clone(), at: LonLat { lon: at.lon, lat: at.lat }, entity: Some(id.clone()), gauge_break: false, note: None });
+                resolved.push(id.clone());
+            } else {
+                warn(&mut d, format!("route `{}`: stop `{id}` is neither a [[place]] nor a catalog entity with lat/lon; skipped", r.id));
+            }
+        }
+        if resolved.len() >= 2 {
+            routes.push(ResolvedRoute { id: r.id.clone(), name: r.name.clone(), kind: r.kind, stops: resolved });
+        }
+    }
+    let mut highlight_of = HashMap::new();
+    for (i, h) in spec.highlights.iter().enumerate() {
+        for c in &h.countries {
+            if basemap.country(c).is_none() {
+                warn(&mut d, format!("highlight `{}`: country `{c}` is not on the base map", h.label));
+            }
+            // Emphasis wins over groups; otherwise the later highlight wins.
+            let keep = highlight_of.get(c).is_some_and(|&j: &usize| spec.highlights[j].emphasis && !h.emphasis);
+            if !keep {
+                highlight_of.insert(c.clone(), i);
+            }
+        }
+    }
+    for ch in &spec.chapters {
+        if ch.section != "intro" && !sections.contains(&ch.section) {
+            warn(&mut d, format!("chapter `{}` names no section of the commentary (headings: {})", ch.section, sections.join(", ")));
+        }
+    }
+    let country_entity = catalog
+        .entities()
+        .iter()
+        .filter_map(|e| e.iso.clone().map(|iso| (iso, e.id.to_string())))
+        .collect();
+    (Scene { basemap, spec, stops, routes, highlight_of, country_entity }, d)
+}
+
+/// One country, drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountryShape {
+    /// ISO code.
+    pub iso: String,
+    /// Name.
+    pub name: String,
+    /// SVG path.
+    pub d: String,
+    /// Highlight index, if highlighted.
+    pub highlight: Option<usize>,
+}
+
+/// A marker, drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkerShape {
+    /// Stop id.
+    pub id: String,
+    /// Screen position.
+    pub at: Point,
+}
+
+/// A route, drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RouteShape {
+    /// Route id.
+    pub id: String,
+    /// Kind.
+    pub kind: RouteKind,
+    /// SVG path.
+    pub d: String,
+    /// Direction chevrons: position and heading in degrees.
+    pub marks: Vec<(Point, f64)>,
+}
+
+/// A label, drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelShape {
+    /// Text.
+    pub text: String,
+    /// Baseline position.
+    pub x: f64,
+    /// Baseline position.
+    pub y: f64,
+    /// `start`, `end` or `middle`.
+    pub anchor: &'static str,
+    /// A country label (styled larger, in capitals).
+    pub country: bool,
+}
+
+/// The map for one view and size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// Countries.
+    pub countries: Vec<CountryShape>,
+    /// Routes.
+    pub routes: Vec<RouteShape>,
+    /// Markers.
+    pub markers: Vec<MarkerShape>,
+    /// Labels that fit.
+    pub labels: Vec<LabelShape>,
+    /// Scale bar: km and length in units.
+    pub scale: (f64, f64),
+    /// The projection used.
+    pub conic: Conic,
+}
+
+/// Approximate width of `text` at `size` units (labels are short; an estimate is enough).
+fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().count() as f64 * size * 0.56
+}
+
+/// Lays the scene out for `view` in a `width`×`height` frame.
+pub fn layout(scene: &Scene, view: Bounds, width: f64, height: f64) -> Layout {
+    // The projection's cone is set by the home view, so zooming does not change shapes.
+    let conic = Conic::for_bounds(scene.home()).fit(view, width, height, 8.0);
+    let project_ring = |ring: &Vec<LonLat>| ring.iter().map(|p| conic.project(*p)).collect::<Vec<Point>>();
+    let countries = scene
+        .basemap
+        .countries
+        .iter()
+        .map(|c| CountryShape {
+            iso: c.iso.clone(),
+            name: c.name.clone(),
+            d: draw::rings_path(&c.rings.iter().map(project_ring).collect::<Vec<_>>()),
+            highlight: scene.highlight_of.get(&c.iso).copied(),
+        })
+        .collect();
+    let routes = scene
+        .routes
+        .iter()
+        .map(|r| {
+            let points: Vec<Point> = r.stops.iter().filter_map(|id| scene.stop(id)).map(|s| conic.project(s.at)).collect();
+            RouteShape { id: r.id.clone(), kind: r.kind, d: draw::route_path(&points), marks: draw::direction_marks(&points, 60.0) }
+        })
+        .collect();
+    let frame = Rect { left: 0.0, top: 0.0, width, height };
+    let inside = |p: &Point| p.x >= 0.0 && p.y >= 0.0 && p.x <= width && p.y <= height;
+    let markers: Vec<MarkerShape> = scene
+        .stops
+        .iter()
+        .map(|s| MarkerShape { id: s.id.clone(), at: conic.project(s.at) })
+        .filter(|m| inside(&m.at))
+        .collect();
+    // Labels by importance: emphasised countries, catalog places, gauge breaks, other stops,
+    // then highlighted countries.
+    let mut requests: Vec<(LabelRequest, String, bool)> = Vec::new();
+    let stop_size = 11.0;
+    let mut ordered: Vec<&Stop> = scene.stops.iter().collect();
+    ordered.sort_by_key(|s| (s.entity.is_none(), !s.gauge_break));
+    for s in ordered {
+        let at = conic.project(s.at);
+        if inside(&at) {
+            requests.push((LabelRequest { at, width: text_width(&s.name, stop_size), height: stop_size, area: false }, s.name.clone(), false));
+        }
+    }
+    for (iso, &h) in &scene.highlight_of {
+        if let (Some(c), Some(b)) = (scene.basemap.country(iso), scene.bounds_of(std::slice::from_ref(iso))) {
+            // Label at the projected centre of the country's box; skip when off screen.
+            let centre = conic.project(LonLat { lon: (b.min.lon + b.max.lon) / 2.0, lat: (b.min.lat + b.max.lat) / 2.0 });
+            if inside(&centre) && (scene.spec.highlights[h].emphasis || c.rings.len() < 40) {
+                let text = c.name.to_uppercase();
+                let req = LabelRequest { at: centre, width: text_width(&text, 10.0) * 1.1, height: 10.0, area: true };
+                requests.insert(if scene.spec.highlights[h].emphasis { 0 } else { requests.len() }, (req, text, true));
+            }
+        }
+    }
+    let obstacles: Vec<Rect> = markers.iter().map(|m| Rect { left: m.at.x - 5.0, top: m.at.y - 5.0, width: 10.0, height: 10.0 }).collect();
+    let spots = draw::place_labels(&requests.iter().map(|r| r.0).collect::<Vec<_>>(), frame, &obstacles);
+    let labels = spots
+        .into_iter()
+        .zip(requests)
+        .filter_map(|(spot, (_, text, country))| spot.map(|s| LabelShape { text, x: s.x, y: s.y, anchor: s.anchor, country }))
+        .collect();
+    let scale = draw::scale_bar(&conic, Point { x: width / 2.0, y: height / 2.0 }, width / 4.0);
+    Layout { countries, routes, markers, labels, scale, conic }
+}
