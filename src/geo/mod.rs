@@ -7,3 +7,4 @@ pub mod projection;
 pub mod scene;
 pub mod spec;
 pub mod topojson;
+pub mod view;

@@ -29,6 +29,15 @@ pub struct Stop {
     pub note: Option<String>,
 }
 
+/// Something on the map that opens a card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trigger {
+    /// A stop's marker (stop id).
+    Stop(String),
+    /// A highlighted country (ISO code).
+    Country(String),
+}
+
 /// A route with its stops resolved.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResolvedRoute {
@@ -90,6 +99,21 @@ impl Scene {
         b.min.lat -= dlat;
         b.max.lat += dlat;
         Some(b)
+    }
+
+    /// What on the map opens a card, in a fixed order: stops with an entity, then highlighted
+    /// countries with an entity (by ISO code). Each gets a trigger number after the mentions'.
+    pub fn triggers(&self) -> Vec<(Trigger, String)> {
+        let mut out: Vec<(Trigger, String)> = self
+            .stops
+            .iter()
+            .filter_map(|s| s.entity.clone().map(|e| (Trigger::Stop(s.id.clone()), e)))
+            .collect();
+        let mut countries: Vec<(&String, &String)> =
+            self.country_entity.iter().filter(|(iso, _)| self.highlight_of.contains_key(*iso)).collect();
+        countries.sort();
+        out.extend(countries.into_iter().map(|(iso, e)| (Trigger::Country(iso.clone()), e.clone())));
+        out
     }
 
     /// The initial view: `[view]` if given, else everything highlighted or routed.
