@@ -6,6 +6,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="${1:-$here/../../static/basemaps}"
+mkdir -p "$out" && out="$(cd "$out" && pwd)"
 mkdir -p "$out"
 cd "$here"
 [ -x node_modules/.bin/mapshaper ] || npm ci --silent --no-audit --no-fund
