@@ -59,6 +59,11 @@ fn mention_of(target: Option<EventTarget>) -> Option<(usize, Element)> {
     Some((ordinal, mention))
 }
 
+/// The mention (or other card trigger) with ordinal `m` under `root`.
+fn find_mention(root: &Element, m: usize) -> Option<Element> {
+    root.query_selector(&format!("[data-mention=\"{m}\"]")).ok().flatten()
+}
+
 fn in_card(target: Option<&EventTarget>) -> bool {
     target
         .and_then(|t| t.dyn_ref::<Element>())
@@ -97,7 +102,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
         use_effect_with(state.open_mention(), move |open| {
             let root = wrapper.cast::<Element>();
             if let (Some(root), Some(m)) = (root.as_ref(), open) {
-                if let Ok(Some(el)) = root.query_selector(&format!("[data-mention=\"{m}\"]")) {
+                if let Some(el) = find_mention(root, *m) {
                     let _ = el.set_attribute("aria-expanded", "true");
                     let _ = el.set_attribute("aria-controls", "cr-card");
                 }
@@ -108,7 +113,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
             let opened = *open;
             move || {
                 if let (Some(root), Some(m)) = (root, opened) {
-                    if let Ok(Some(el)) = root.query_selector(&format!("[data-mention=\"{m}\"]")) {
+                    if let Some(el) = find_mention(&root, m) {
                         let _ = el.set_attribute("aria-expanded", "false");
                         let _ = el.remove_attribute("aria-controls");
                     }
@@ -219,7 +224,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
         let wrapper = wrapper.clone();
         move |m: usize| {
             if let Some(root) = wrapper.cast::<Element>() {
-                if let Ok(Some(el)) = root.query_selector(&format!("[data-mention=\"{m}\"]")) {
+                if let Some(el) = find_mention(&root, m) {
                     if let Ok(el) = el.dyn_into::<HtmlElement>() {
                         let _ = el.focus();
                     }
@@ -259,7 +264,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
                 old.remove();
             }
             let root = wrapper.cast::<Element>()?;
-            let mention = root.query_selector(&format!("[data-mention=\"{m}\"]")).ok()??;
+            let mention = find_mention(&root, m)?;
             let span = mention.owner_document()?.create_element("span").ok()?;
             span.set_class_name("cr-card-host");
             mention.after_with_node_1(&span).ok()?;
@@ -267,7 +272,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
         }
         let (_, host) = slot.as_ref()?;
         let root = wrapper.cast::<Element>()?;
-        let anchor = root.query_selector(&format!("[data-mention=\"{m}\"]")).ok()??;
+        let anchor = find_mention(&root, m)?;
         let id = props.loaded.linked.mentions.by_ordinal.get(m)?;
         let index = props.loaded.catalog.index_of(id.as_str())?;
         let all = props.loaded.linked.mentions.of(id);
@@ -283,7 +288,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
                     Step::Next => all.get(k + 1),
                 };
                 if let (Some(&t), Some(root)) = (target, wrapper.cast::<Element>()) {
-                    if let Ok(Some(el)) = root.query_selector(&format!("[data-mention=\"{t}\"]")) {
+                    if let Some(el) = find_mention(&root, t) {
                         el.scroll_into_view_with_bool(false);
                         focus_mention(t);
                     }
