@@ -83,7 +83,12 @@ fn the_seed_map_resolves_and_lays_out_cleanly() {
     for r in &scene.routes {
         assert!(r.stops.contains(&"minsk".to_owned()) && r.stops.contains(&"brest".to_owned()), "{} avoids Belarus", r.id);
     }
-    assert!(scene.stop("great-stone").is_some());
+    assert_eq!(scene.stop("great-stone").unwrap().entity.as_deref(), Some("great-stone"), "the Great Stone marker opens its card");
+    assert_eq!(scene.groups_of("POL"), ["eu"], "Poland lights up with mentions of the EU");
+    assert_eq!(scene.groups_of("BLR"), ["eaeu"]);
+    let eaeu = scene.bounds_of_entity("eaeu").unwrap();
+    assert!(eaeu.min.lon < 45.0 && eaeu.max.lon > 150.0, "the EAEU's box spans Armenia to Chukotka: {eaeu:?}");
+    assert!(scene.bounds_of_entity("lukashenko").is_none(), "people are not on the map");
     assert_eq!(scene.stop("minsk").unwrap().entity.as_deref(), Some("minsk"), "Minsk's marker opens its card");
     assert_eq!(scene.stops.iter().filter(|s| s.gauge_break).count(), 4);
     assert_eq!(scene.spec.highlights[scene.highlight_of["BLR"]].label, "Belarus", "Belarus is emphasised over the EAEU");

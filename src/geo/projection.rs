@@ -133,6 +133,14 @@ impl Conic {
         self
     }
 
+    /// How to get from `home`'s screen coordinates to this projection's, when both share the
+    /// same cone (only scale and translation differ): `(k, dx, dy)` with
+    /// `self.project(p) = k · home.project(p) + (dx, dy)`. An SVG `transform` does the rest.
+    pub fn relative_to(&self, home: &Conic) -> (f64, f64, f64) {
+        let k = self.scale / home.scale;
+        (k, self.tx - home.tx * k, self.ty - home.ty * k)
+    }
+
     /// The current scale factor (screen units per radian-ish unit), for zooming.
     pub fn scale(&self) -> f64 {
         self.scale
@@ -155,6 +163,19 @@ mod tests {
         for (lon, lat) in [(27.56, 53.9), (116.4, 39.9), (-20.0, 5.0), (149.0, 74.0), (0.0, 0.0), (100.0, 45.0)] {
             let back = conic.invert(conic.project(LonLat { lon, lat }));
             assert!(close(back.lon, lon, 1e-9) && close(back.lat, lat, 1e-9), "{lon},{lat} → {back:?}");
+        }
+    }
+
+    #[test]
+    fn another_view_is_a_scale_and_shift_of_the_home_view() {
+        let home = Conic::for_bounds(EURASIA).fit(EURASIA, 800.0, 500.0, 8.0);
+        let belarus = Bounds { min: LonLat { lon: 23.0, lat: 51.0 }, max: LonLat { lon: 33.0, lat: 56.5 } };
+        let zoomed = Conic::for_bounds(EURASIA).fit(belarus, 800.0, 500.0, 8.0);
+        let (k, dx, dy) = zoomed.relative_to(&home);
+        assert!(k > 5.0, "zooming to Belarus magnifies: {k}");
+        for (lon, lat) in [(27.56, 53.9), (116.4, 39.9), (-20.0, 5.0)] {
+            let (h, z) = (home.project(LonLat { lon, lat }), zoomed.project(LonLat { lon, lat }));
+            assert!(close(h.x * k + dx, z.x, 1e-6) && close(h.y * k + dy, z.y, 1e-6));
         }
     }
 

@@ -116,6 +116,22 @@ impl Scene {
         out
     }
 
+    /// The entities of the highlight groups `iso` belongs to (`[[highlight]] entity = …`).
+    pub fn groups_of(&self, iso: &str) -> Vec<&str> {
+        self.spec.highlights.iter().filter(|h| h.countries.iter().any(|c| c == iso)).filter_map(|h| h.entity.as_deref()).collect()
+    }
+
+    /// The lon/lat box the map shows to locate an entity: its marker, its country, or the
+    /// countries of a highlight group standing for it. `None` if the map does not show it.
+    pub fn bounds_of_entity(&self, entity: &str) -> Option<Bounds> {
+        let mut ids: Vec<String> = self.stops.iter().filter(|s| s.entity.as_deref() == Some(entity)).map(|s| s.id.clone()).collect();
+        ids.extend(self.country_entity.iter().filter(|(_, e)| e.as_str() == entity).map(|(iso, _)| iso.clone()));
+        if ids.is_empty() {
+            ids.extend(self.spec.highlights.iter().filter(|h| h.entity.as_deref() == Some(entity)).flat_map(|h| h.countries.clone()));
+        }
+        self.bounds_of(&ids)
+    }
+
     /// The initial view: `[view]` if given, else everything highlighted or routed.
     pub fn home(&self) -> Bounds {
         if let Some(v) = self.spec.view {
@@ -175,6 +191,11 @@ pub fn resolve(spec: MapSpec, catalog: &Catalog, basemap: BaseMap, sections: &[S
             if !keep {
                 highlight_of.insert(c.clone(), i);
             }
+        }
+    }
+    for h in &spec.highlights {
+        if let Some(e) = h.entity.as_deref().filter(|e| catalog.index_of(e).is_none()) {
+            warn(&mut d, format!("highlight `{}`: entity `{e}` is not in the catalog", h.label));
         }
     }
     for ch in &spec.chapters {
@@ -262,12 +283,21 @@ fn text_width(text: &str, size: f64) -> f64 {
     text.chars().count() as f64 * size * 0.56
 }
 
-/// Lays the scene out for `view` in a `width`×`height` frame.
-pub fn layout(scene: &Scene, view: Bounds, width: f64, height: f64) -> Layout {
-    // The projection's cone is set by the home view, so zooming does not change shapes.
-    let conic = Conic::for_bounds(scene.home()).fit(view, width, height, 8.0);
+/// The projection for the scene's home view in a `width`×`height` frame. Country shapes are
+/// drawn once with it; other views are a scale and translation of it (see [`Conic::relative_to`]).
+pub fn home_conic(scene: &Scene, width: f64, height: f64) -> Conic {
+    Conic::for_bounds(scene.home()).fit(scene.home(), width, height, 8.0)
+}
+
+/// The projection for `view`: the home view's cone, so zooming never changes shapes.
+pub fn view_conic(scene: &Scene, view: Bounds, width: f64, height: f64) -> Conic {
+    Conic::for_bounds(scene.home()).fit(view, width, height, 8.0)
+}
+
+/// Every country of the base map, projected with `conic`.
+pub fn countries(scene: &Scene, conic: &Conic) -> Vec<CountryShape> {
     let project_ring = |ring: &Vec<LonLat>| ring.iter().map(|p| conic.project(*p)).collect::<Vec<Point>>();
-    let countries = scene
+    scene
         .basemap
         .countries
         .iter()
@@ -277,7 +307,21 @@ pub fn layout(scene: &Scene, view: Bounds, width: f64, height: f64) -> Layout {
             d: draw::rings_path(&c.rings.iter().map(project_ring).collect::<Vec<_>>()),
             highlight: scene.highlight_of.get(&c.iso).copied(),
         })
-        .collect();
+        .collect()
+}
+
+/// Lays the scene out for `view` in a `width`×`height` frame, countries included.
+pub fn layout(scene: &Scene, view: Bounds, width: f64, height: f64) -> Layout {
+    let mut l = overlay(scene, view, width, height);
+    l.countries = countries(scene, &l.conic);
+    l
+}
+
+/// Everything but the countries for `view`: routes, markers, labels and the scale bar. Cheap
+/// enough to run on every animation frame; the countries are drawn once and transformed.
+pub fn overlay(scene: &Scene, view: Bounds, width: f64, height: f64) -> Layout {
+    let conic = view_conic(scene, view, width, height);
+    let countries = Vec::new();
     let routes = scene
         .routes
         .iter()
@@ -306,7 +350,9 @@ pub fn layout(scene: &Scene, view: Bounds, width: f64, height: f64) -> Layout {
             requests.push((LabelRequest { at, width: text_width(&s.name, stop_size), height: stop_size, area: false }, s.name.clone(), false));
         }
     }
-    for (iso, &h) in &scene.highlight_of {
+    let mut highlighted: Vec<(&String, &usize)> = scene.highlight_of.iter().collect();
+    highlighted.sort();
+    for (iso, &h) in highlighted {
         if let (Some(c), Some(b)) = (scene.basemap.country(iso), scene.bounds_of(std::slice::from_ref(iso))) {
             // Label at the projected centre of the country's box; skip when off screen.
             let centre = conic.project(LonLat { lon: (b.min.lon + b.max.lon) / 2.0, lat: (b.min.lat + b.max.lat) / 2.0 });

@@ -27,6 +27,9 @@ pub struct Highlight {
     pub label: String,
     /// Drawn strongest (e.g. the commentary's main country).
     pub emphasis: bool,
+    /// The catalog entity the group stands for (e.g. `eaeu`): hovering its mentions lights
+    /// the whole group up, and hovering the group's countries opens its card.
+    pub entity: Option<String>,
 }
 
 /// A route through named stops.
@@ -129,7 +132,7 @@ pub fn parse_map(text: &str, file: &str) -> (Option<MapSpec>, Vec<Diagnostic>) {
             };
             match result {
                 Ok(()) => d.extend(t.unknown_keys(match kind {
-                    "highlight" => "countries, label, emphasis",
+                    "highlight" => "countries, label, emphasis, entity",
                     "route" => "id, name, kind, via",
                     "place" => "id, name, lat, lon, gauge_break, note",
                     _ => "section, focus",
@@ -171,7 +174,13 @@ fn read_highlight(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>) -> Result<Highl
     }
     let (label, _) = t.required_string("label", "\"Eurasian Economic Union\"")?;
     let emphasis = t.boolean("emphasis")?.unwrap_or(false);
-    Ok(Highlight { countries, label, emphasis })
+    let entity = match t.string("entity")? {
+        Some((e, span)) if !is_entity_id(&e) => {
+            return Err(loc.error(&span, format!("highlight `{label}`: entity `{e}` is not an entity id (lower-case letters, digits and '-')")))
+        }
+        other => other.map(|(e, _)| e),
+    };
+    Ok(Highlight { countries, label, emphasis, entity })
 }
 
 fn read_route(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>) -> Result<Route, Diagnostic> {
@@ -263,7 +272,7 @@ focus = ["BLR", "CHN"]
         assert!(d.is_empty(), "{d:?}");
         let spec = spec.unwrap();
         assert_eq!(spec.view.unwrap().max, LonLat { lon: 125.0, lat: 60.0 });
-        assert_eq!(spec.highlights[0], Highlight { countries: vec!["BLR".into()], label: "Belarus".into(), emphasis: true });
+        assert_eq!(spec.highlights[0], Highlight { countries: vec!["BLR".into()], label: "Belarus".into(), emphasis: true, entity: None });
         assert_eq!(spec.routes[0].via, ["chongqing", "minsk", "malaszewicze"]);
         assert!(spec.places[0].gauge_break);
         assert_eq!(spec.chapters[0].focus, ["BLR", "CHN"]);

@@ -56,6 +56,23 @@ pub fn current_section<'a>(tops: &[(&'a str, f64)]) -> &'a str {
     tops.iter().filter(|(_, top)| *top <= 0.0).last().map_or("intro", |(id, _)| id)
 }
 
+/// Moves the view by whole degrees (a drag: the point grabbed stays under the pointer).
+pub fn shift(b: Bounds, dlon: f64, dlat: f64) -> Bounds {
+    clamp_lat(Bounds {
+        min: LonLat { lon: b.min.lon + dlon, lat: b.min.lat + dlat },
+        max: LonLat { lon: b.max.lon + dlon, lat: b.max.lat + dlat },
+    })
+}
+
+/// The chapter to show while `section` is read. `sections` are the commentary's sections in
+/// reading order (`intro` first); `chapters` the sections that have a `[[chapter]]`, in
+/// `map.toml` order. A section without a chapter keeps the closest earlier one's, so the map
+/// does not jump back to its home view in the middle of the text.
+pub fn chapter_for(sections: &[&str], chapters: &[&str], section: &str) -> Option<usize> {
+    let at = sections.iter().position(|s| *s == section)?;
+    sections[..=at].iter().rev().find_map(|s| chapters.iter().position(|c| c == s))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,6 +105,22 @@ mod tests {
         assert_eq!(ease(B, far, 1.0), far);
         let mid = ease(B, far, 0.5);
         assert!((mid.min.lon - 50.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_section_without_a_chapter_keeps_the_previous_one() {
+        let sections = ["intro", "a", "b", "c"];
+        assert_eq!(chapter_for(&sections, &["intro", "b"], "intro"), Some(0));
+        assert_eq!(chapter_for(&sections, &["intro", "b"], "a"), Some(0));
+        assert_eq!(chapter_for(&sections, &["intro", "b"], "c"), Some(1));
+        assert_eq!(chapter_for(&sections, &["b"], "a"), None, "before the first chapter: home view");
+        assert_eq!(chapter_for(&sections, &["b"], "nowhere"), None);
+    }
+
+    #[test]
+    fn dragging_shifts_by_degrees() {
+        let s = shift(B, -5.0, 2.5);
+        assert_eq!((s.min.lon, s.max.lon, s.min.lat, s.max.lat), (-5.0, 95.0, 32.5, 72.5));
     }
 
     #[test]
