@@ -47,7 +47,7 @@ class CommentaryReader extends HTMLElement {
     if (generation !== this.#generation || !this.isConnected) return;
     root.adoptedStyleSheets = [sheet];
     try {
-      this.#handle = mount(this, root);
+      this.#handle = mount(this, root, new URL('./', import.meta.url).href);
     } catch (error) {
       this.#fail(root, String(error?.message ?? error));
     }

@@ -47,7 +47,8 @@ async fn mount_src(src: &str) -> Mounted {
         }
         on_event = Some(closure);
     });
-    let handle = mount(host.clone(), root.clone()).unwrap();
+    let assets = web_sys::window().unwrap().location().href().unwrap();
+    let handle = mount(host.clone(), root.clone(), assets).unwrap();
     let event: CustomEvent = JsFuture::from(promise).await.unwrap().unchecked_into();
     drop(on_event);
     Mounted { host, root, event, _handle: handle }

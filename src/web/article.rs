@@ -6,6 +6,7 @@ use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use super::fetch::{resolve, Shared};
+use super::map::Map;
 use crate::content::links::is_allowed_scheme;
 use crate::content::{Block, Date, Inline};
 use crate::i18n::{self, join_names};
@@ -15,6 +16,9 @@ pub struct ArticleProps {
     pub loaded: Shared,
     /// The element's `lang`, if set; otherwise the commentary's.
     pub ui_lang: Option<AttrValue>,
+    /// The latest "show on map" request from a card.
+    #[prop_or_default]
+    pub show: Option<(u32, AttrValue)>,
 }
 
 /// Formats a date for `lang` with the browser's `Intl` (e.g. "14 February 2024").
@@ -126,6 +130,21 @@ pub fn Article(props: &ArticleProps) -> Html {
     });
     let date = localised_date(front.date, &ui_lang);
     let note = linked.note.as_ref().map(|n| html! { <p class="cr-note">{ ctx.inlines(n) }</p> });
+    // The map sits between the header and the text: beside the text on wide screens (sticky),
+    // inline above it on narrow ones. A map that cannot be drawn leaves a note, not a hole.
+    let map = match &loaded.map {
+        Some(Ok(_)) => html! {
+            <div class="cr-map-slot" lang={ui_lang.clone()}>
+                <Map loaded={loaded.clone()} strings={strings} show={props.show.clone()} />
+            </div>
+        },
+        Some(Err(why)) => html! {
+            <div class="cr-map-slot" lang={ui_lang.clone()}>
+                <p class="cr-map-missing" role="note">{ strings.map_unavailable }{ ": " }{ why.clone() }</p>
+            </div>
+        },
+        None => html! {},
+    };
 
     html! {
         <article class="cr" lang={front.lang.clone()} aria-labelledby="cr-title">
@@ -138,6 +157,7 @@ pub fn Article(props: &ArticleProps) -> Html {
                     { publisher }
                 </p>
             </header>
+            { map }
             <div class="cr-body">{ ctx.blocks(&linked.body.blocks) }</div>
             if front.authors.iter().any(|a| a.role.is_some()) || note.is_some() {
                 <footer class="cr-foot" aria-label={strings.about_author}>

@@ -29,13 +29,17 @@ pub struct CardProps {
     pub anchor: Element,
     /// Pointer position when it opened, to pick the line of a wrapped mention.
     pub pointer: Option<(f64, f64)>,
-    /// 1-based position of this mention among the entity's mentions, and their count.
+    /// 1-based position of this mention among the entity's mentions, and their count. A
+    /// position of 0 means the card was opened from the map.
     pub position: (usize, usize),
     pub strings: &'static Strings,
     pub on_step: Callback<Step>,
     pub on_close: Callback<()>,
     /// Reports where the card ended up (for the "heading for the card" test).
     pub on_placed: Callback<(Rect, Side)>,
+    /// Moves the map to the entity; only given when the map shows it.
+    #[prop_or_default]
+    pub on_show_map: Option<Callback<()>>,
 }
 
 fn rect_of(r: &web_sys::DomRect) -> Rect {
@@ -204,7 +208,17 @@ pub fn Card(props: &CardProps) -> Html {
                 </dl>
             }
             <div class="cr-card-foot">
-                if n > 1 {
+                if let Some(show) = props.on_show_map.clone() {
+                    <button type="button" class="cr-card-show-map" onclick={Callback::from(move |_: MouseEvent| show.emit(()))}>
+                        <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M8 14s-4.5-4.2-4.5-7.5a4.5 4.5 0 0 1 9 0C12.5 9.8 8 14 8 14z" /><circle cx="8" cy="6.5" r="1.5" /></svg>
+                        { s.show_on_map }
+                    </button>
+                }
+                if k == 0 && n > 0 {
+                    <button type="button" class="cr-card-goto" onclick={step(Step::Next)}>{ s.first_mention(n) }</button>
+                } else if k == 0 {
+                    <span class="cr-card-count">{ s.not_mentioned }</span>
+                } else if n > 1 {
                     <div class="cr-card-nav" role="group" aria-label={s.mention_position(k, n)}>
                         <button type="button" aria-label={s.previous_mention} onclick={step(Step::Previous)} disabled={k == 1}>
                             <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M10 3L5 8l5 5" /></svg>

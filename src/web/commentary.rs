@@ -64,6 +64,49 @@ fn find_mention(root: &Element, m: usize) -> Option<Element> {
     root.query_selector(&format!("[data-mention=\"{m}\"]")).ok().flatten()
 }
 
+/// The entity a hovered or focused element stands for: a mention, a marker, a country, or a
+/// country in a highlight group that stands for an entity. Cards themselves are not linked.
+fn linked_entity(target: Option<&EventTarget>) -> Option<String> {
+    let element = target?.dyn_ref::<Element>()?;
+    if element.closest(".cr-card").ok().flatten().is_some() {
+        return None;
+    }
+    let linked = element.closest("[data-entity], [data-groups]").ok()??;
+    linked
+        .get_attribute("data-entity")
+        .or_else(|| linked.get_attribute("data-groups").and_then(|g| g.split(' ').next().map(str::to_owned)))
+}
+
+/// Marks everything standing for `id` (mentions, markers, countries, highlight groups) with
+/// `data-active`, and clears the previous entity's marks.
+fn set_active(root: &Element, current: &RefCell<Option<String>>, id: Option<String>) {
+    if *current.borrow() == id {
+        return;
+    }
+    let each = |selector: &str, f: &dyn Fn(&Element)| {
+        if let Ok(list) = root.query_selector_all(selector) {
+            for i in 0..list.length() {
+                if let Some(el) = list.get(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    f(&el);
+                }
+            }
+        }
+    };
+    each("[data-active]", &|el| {
+        let _ = el.remove_attribute("data-active");
+    });
+    if let Some(id) = &id {
+        each("[data-entity], [data-groups]", &|el| {
+            let own = el.get_attribute("data-entity").is_some_and(|e| e == *id);
+            let group = el.get_attribute("data-groups").is_some_and(|g| g.split(' ').any(|x| x == id));
+            if (own || group) && !el.matches(".cr-card").unwrap_or(false) {
+                let _ = el.set_attribute("data-active", "");
+            }
+        });
+    }
+    *current.borrow_mut() = id;
+}
+
 fn in_card(target: Option<&EventTarget>) -> bool {
     target
         .and_then(|t| t.dyn_ref::<Element>())
@@ -78,6 +121,33 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     let wrapper = use_node_ref();
     let pointer = use_mut_ref(Pointer::default);
     let card_host: Rc<RefCell<Option<(usize, Element)>>> = use_mut_ref(|| None);
+    let active: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
+    let show = use_state(|| None::<(u32, AttrValue)>);
+    // Card triggers on the map (markers, countries) are numbered after the text's mentions.
+    let map_triggers: Rc<Vec<String>> = use_memo(props.loaded.clone(), |loaded| match &loaded.map {
+        Some(Ok(scene)) => scene.triggers().into_iter().map(|(_, entity)| entity).collect(),
+        _ => Vec::new(),
+    });
+    let entity_at = {
+        let loaded = props.loaded.clone();
+        let map_triggers = map_triggers.clone();
+        move |m: usize| -> Option<String> {
+            let mentions = &loaded.linked.mentions.by_ordinal;
+            match mentions.get(m) {
+                Some(id) => Some(id.to_string()),
+                None => map_triggers.get(m - mentions.len()).cloned(),
+            }
+        }
+    };
+    let set_linked = {
+        let wrapper = wrapper.clone();
+        let active = active.clone();
+        move |id: Option<String>| {
+            if let Some(root) = wrapper.cast::<Element>() {
+                set_active(&root, &active, id);
+            }
+        }
+    };
     let lang = props.ui_lang.as_deref().unwrap_or(&props.loaded.commentary.front.lang).to_owned();
     let strings = i18n::strings(&lang);
     let state = cards.0;
@@ -98,7 +168,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     {
         let wrapper = wrapper.clone();
         let host = props.host.clone();
-        let loaded = props.loaded.clone();
+        let entity_at = entity_at.clone();
         use_effect_with(state.open_mention(), move |open| {
             let root = wrapper.cast::<Element>();
             if let (Some(root), Some(m)) = (root.as_ref(), open) {
@@ -106,7 +176,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
                     let _ = el.set_attribute("aria-expanded", "true");
                     let _ = el.set_attribute("aria-controls", "cr-card");
                 }
-                if let Some(id) = loaded.linked.mentions.by_ordinal.get(*m) {
+                if let Some(id) = entity_at(*m) {
                     dispatch(&host, "card-open", &[("entity", id.as_str())]);
                 }
             }
@@ -143,10 +213,12 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
 
     let on_pointer_over = {
         let dispatcher = cards.dispatcher();
+        let set_linked = set_linked.clone();
         Callback::from(move |e: PointerEvent| {
             if e.pointer_type() == "touch" {
                 return;
             }
+            set_linked(linked_entity(e.target().as_ref()));
             if in_card(e.target().as_ref()) && !in_card(e.related_target().as_ref()) {
                 dispatcher.dispatch(Action::CardEnter);
             } else if let Some((m, el)) = mention_of(e.target()) {
@@ -159,9 +231,14 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     let on_pointer_out = {
         let dispatcher = cards.dispatcher();
         let pointer = pointer.clone();
+        let set_linked = set_linked.clone();
+        let wrapper = wrapper.clone();
         Callback::from(move |e: PointerEvent| {
             if e.pointer_type() == "touch" {
                 return;
+            }
+            if wrapper.cast::<Element>().is_some_and(|w| !contains(&w, e.related_target().as_ref())) {
+                set_linked(None);
             }
             if in_card(e.target().as_ref()) && !in_card(e.related_target().as_ref()) {
                 dispatcher.dispatch(Action::CardLeave { now: now() });
@@ -195,7 +272,9 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     };
     let on_focus_in = {
         let dispatcher = cards.dispatcher();
+        let set_linked = set_linked.clone();
         Callback::from(move |e: FocusEvent| {
+            set_linked(linked_entity(e.target().as_ref()));
             if let Some((m, _)) = mention_of(e.target()) {
                 dispatcher.dispatch(Action::Focus { mention: m });
             }
@@ -203,8 +282,12 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     };
     let on_focus_out = {
         let dispatcher = cards.dispatcher();
+        let set_linked = set_linked.clone();
         Callback::from(move |e: FocusEvent| {
             let to = e.related_target();
+            if linked_entity(to.as_ref()).is_none() {
+                set_linked(None);
+            }
             // Into the card, or on to another mention (whose focusin follows): not "out".
             if in_card(to.as_ref()) || mention_of(to).is_some() {
                 return;
@@ -267,25 +350,45 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
             let mention = find_mention(&root, m)?;
             let span = mention.owner_document()?.create_element("span").ok()?;
             span.set_class_name("cr-card-host");
-            mention.after_with_node_1(&span).ok()?;
+            // A map trigger's card cannot live inside the <svg>: it goes right after the map.
+            let after = mention.closest("svg").ok().flatten().unwrap_or(mention);
+            after.after_with_node_1(&span).ok()?;
             *slot = Some((m, span));
         }
         let (_, host) = slot.as_ref()?;
         let root = wrapper.cast::<Element>()?;
         let anchor = find_mention(&root, m)?;
-        let id = props.loaded.linked.mentions.by_ordinal.get(m)?;
+        let id = entity_at(m)?;
         let index = props.loaded.catalog.index_of(id.as_str())?;
-        let all = props.loaded.linked.mentions.of(id);
-        let k = all.iter().position(|&o| o == m)?;
+        let all = props.loaded.linked.mentions.of(&props.loaded.catalog.get(index).id);
+        // 0: opened from the map, not from one of the mentions.
+        let k = all.iter().position(|&o| o == m).map_or(0, |i| i + 1);
         let entity = Rc::new(props.loaded.catalog.get(index).clone());
+        let on_map = match &props.loaded.map {
+            Some(Ok(scene)) => k > 0 && scene.bounds_of_entity(&id).is_some(),
+            _ => false,
+        };
+        let on_show_map = on_map.then(|| {
+            let dispatcher = cards.dispatcher();
+            let show = show.clone();
+            let set_linked = set_linked.clone();
+            let id = id.clone();
+            Callback::from(move |()| {
+                dispatcher.dispatch(Action::Escape);
+                let serial = show.as_ref().map_or(1, |(n, _)| n + 1);
+                show.set(Some((serial, AttrValue::from(id.clone()))));
+                set_linked(Some(id.clone()));
+            })
+        });
         let on_step = {
             let all = all.to_vec();
             let focus_mention = focus_mention.clone();
             let wrapper = wrapper.clone();
             Callback::from(move |step: Step| {
+                // `k` is 1-based; 0 (from the map) steps to the first mention.
                 let target = match step {
-                    Step::Previous => k.checked_sub(1).and_then(|i| all.get(i)),
-                    Step::Next => all.get(k + 1),
+                    Step::Previous => k.checked_sub(2).and_then(|i| all.get(i)),
+                    Step::Next => all.get(k),
                 };
                 if let (Some(&t), Some(root)) = (target, wrapper.cast::<Element>()) {
                     if let Some(el) = find_mention(&root, t) {
@@ -310,8 +413,8 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
         let at = pointer.borrow().at;
         Some(create_portal(
             html! {
-                <Card entity={entity} anchor={anchor} pointer={at} position={(k + 1, all.len())} strings={strings}
-                      on_step={on_step} on_close={on_close} on_placed={on_placed} />
+                <Card entity={entity} anchor={anchor} pointer={at} position={(k, all.len())} strings={strings}
+                      on_step={on_step} on_close={on_close} on_placed={on_placed} on_show_map={on_show_map} />
             },
             host.clone(),
         ))
@@ -333,7 +436,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
             // Yew matches unkeyed children from the end: the optional card goes first so the
             // article is never mistaken for it and rebuilt (which would drop focus).
             { card }
-            <Article loaded={props.loaded.clone()} ui_lang={props.ui_lang.clone()} />
+            <Article loaded={props.loaded.clone()} ui_lang={props.ui_lang.clone()} show={(*show).clone()} />
         </div>
     }
 }

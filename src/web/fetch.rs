@@ -9,7 +9,12 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response, Url};
 
 use crate::content::catalog::{parse_catalog, Catalog};
-use crate::content::{self, link_commentary, Commentary, ContentError, Diagnostic, Linked};
+use crate::content::{self, link_commentary, Block, Commentary, ContentError, Diagnostic, Inline, Linked};
+use crate::geo::scene::{self, Scene};
+use crate::geo::{spec, topojson};
+
+/// The base map used when `map.toml` names none, relative to the widget's own files.
+pub const DEFAULT_BASEMAP: &str = "basemaps/eurasia.topo.json";
 
 /// How long a single file may take before the load is given up.
 pub const TIMEOUT_MS: i32 = 15_000;
@@ -72,8 +77,11 @@ pub struct Loaded {
     pub catalog: Catalog,
     /// The commentary's texts linked to the catalog.
     pub linked: Linked,
-    /// The map description, if any.
-    pub map: Option<SideFile>,
+    /// The map, if the folder has one: drawn, or why it cannot be.
+    pub map: Option<Result<Rc<Scene>, String>>,
+    /// The top-level sections in reading order: `("intro", "")`, then each heading's slug
+    /// and text. Map chapters name them.
+    pub sections: Vec<(String, String)>,
     /// Warnings from every file, located.
     pub warnings: Vec<Diagnostic>,
 }
@@ -155,7 +163,8 @@ fn network(url: &str, error: &JsValue) -> LoadError {
 /// Loads a commentary folder: `commentary.md`, then its catalogs and map in parallel.
 /// A missing side file that was only a default is silently absent; one the front matter
 /// names explicitly yields a warning. Side files never fail the load.
-pub async fn load(url: Rc<str>) -> Result<Loaded, LoadError> {
+/// `assets` is the URL of the folder the widget's own files came from (for the default base map).
+pub async fn load(url: Rc<str>, assets: Rc<str>) -> Result<Loaded, LoadError> {
     let source = fetch_text(&url, false).await?.unwrap_or_default();
     let (commentary, mut warnings) = content::parse_commentary(&source, &url)?;
 
@@ -203,7 +212,7 @@ pub async fn load(url: Rc<str>) -> Result<Loaded, LoadError> {
             }
         }
     }
-    let map = fetched.pop().flatten();
+    let map_file = fetched.pop().flatten();
     let catalog = Catalog::merge(fetched.into_iter().flatten().map(|file| {
         let (entities, diagnostics) = parse_catalog(&file.text, &file.url);
         warnings.extend(diagnostics);
@@ -211,7 +220,38 @@ pub async fn load(url: Rc<str>) -> Result<Loaded, LoadError> {
     }));
     let (linked, link_warnings) = link_commentary(&commentary, &catalog, &url);
     warnings.extend(link_warnings);
-    Ok(Loaded { url: url.to_string(), commentary, catalog, linked, map, warnings })
+    let mut sections = vec![("intro".to_owned(), String::new())];
+    sections.extend(linked.body.blocks.iter().filter_map(|b| match b {
+        Block::Heading { id, content, .. } => Some((id.clone(), Inline::plain_text(content))),
+        _ => None,
+    }));
+    let map = match map_file {
+        Some(file) => Some(load_map(file, &assets, &catalog, &sections, &mut warnings).await),
+        None => None,
+    };
+    Ok(Loaded { url: url.to_string(), commentary, catalog, linked, map, sections, warnings })
+}
+
+/// Parses `map.toml`, fetches its base map and resolves both against the catalog. Problems
+/// inside the file are warnings (the rest still draws); a file that cannot be parsed at all or
+/// a base map that cannot be loaded leaves the text and cards working, with a note instead.
+async fn load_map(file: SideFile, assets: &str, catalog: &Catalog, sections: &[(String, String)], warnings: &mut Vec<Diagnostic>) -> Result<Rc<Scene>, String> {
+    let (spec, diagnostics) = spec::parse_map(&file.text, &file.url);
+    let first_error = diagnostics.iter().find(|d| d.severity == crate::content::diagnostic::Severity::Error).map(ToString::to_string);
+    warnings.extend(diagnostics);
+    let Some(spec) = spec else {
+        return Err(first_error.unwrap_or_else(|| format!("{}: the map could not be read", file.url)));
+    };
+    let basemap_url = match &spec.basemap {
+        Some(reference) => resolve(reference, &file.url).ok_or_else(|| format!("{}: basemap `{reference}` is not a valid URL", file.url))?,
+        None => resolve(DEFAULT_BASEMAP, assets).ok_or_else(|| format!("the default base map is not reachable from {assets}"))?,
+    };
+    let text = fetch_text(&basemap_url, false).await.map_err(|e| e.to_string())?.unwrap_or_default();
+    let basemap = topojson::decode(&text, "countries").map_err(|e| format!("{basemap_url}: {e}"))?;
+    let slugs: Vec<String> = sections.iter().skip(1).map(|(slug, _)| slug.clone()).collect();
+    let (scene, diagnostics) = scene::resolve(spec, catalog, basemap, &slugs, &file.url);
+    warnings.extend(diagnostics);
+    Ok(Rc::new(scene))
 }
 
 /// A loaded commentary shared between components. Equality is identity: components compare

@@ -8,6 +8,7 @@ mod card;
 mod commentary;
 mod events;
 pub mod fetch;
+mod map;
 mod reader;
 
 use wasm_bindgen::prelude::*;
@@ -39,9 +40,10 @@ impl ReaderHandle {
     }
 }
 
-/// Renders the commentary named by `host`'s `src` attribute into `root`.
+/// Renders the commentary named by `host`'s `src` attribute into `root`. `assets` is the URL
+/// of the folder the widget's own files are served from (the default base map lives there).
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, root: ShadowRoot) -> Result<ReaderHandle, JsValue> {
+pub fn mount(host: HtmlElement, root: ShadowRoot, assets: String) -> Result<ReaderHandle, JsValue> {
     let document = host.owner_document().ok_or_else(|| JsValue::from_str("the element is not in a document"))?;
     let container = document.create_element("div")?;
     container.set_class_name("cr-root");
@@ -49,7 +51,7 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) -> Result<ReaderHandle, JsValu
     let src = host.get_attribute("src").unwrap_or_default();
     let base = host.base_uri().ok().flatten().unwrap_or_default();
     let lang = host.get_attribute("lang").filter(|l| !l.trim().is_empty());
-    let props = ReaderProps { host, src: src.into(), base: base.into(), lang: lang.map(Into::into) };
+    let props = ReaderProps { host, src: src.into(), base: base.into(), assets: assets.into(), lang: lang.map(Into::into) };
     let app = yew::Renderer::<Reader>::with_root_and_props(container.clone(), props).render();
     Ok(ReaderHandle { app: Some(app), container })
 }

@@ -20,6 +20,8 @@ pub struct ReaderProps {
     pub src: AttrValue,
     /// The document's base URL, against which `src` resolves.
     pub base: AttrValue,
+    /// The folder the widget's own files come from.
+    pub assets: AttrValue,
     /// Its `lang` attribute: the UI language, overriding the commentary's.
     #[prop_or_default]
     pub lang: Option<AttrValue>,
@@ -50,6 +52,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
 
     {
         let state = state.clone();
+        let assets = props.assets.clone();
         use_effect_with((props.src.clone(), props.base.clone()), move |(src, base)| {
             let cancelled = Rc::new(Cell::new(false));
             let url = if src.trim().is_empty() {
@@ -61,7 +64,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             let guard = cancelled.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match url {
-                    Ok(url) => fetch::load(url.into()).await,
+                    Ok(url) => fetch::load(url.into(), assets.as_str().into()).await,
                     Err(e) => Err(e),
                 };
                 if guard.get() {
