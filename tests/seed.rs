@@ -96,4 +96,17 @@ fn the_seed_map_resolves_and_lays_out_cleanly() {
     assert!(layout.labels.iter().any(|l| l.text == "BELARUS"), "{:#?}", layout.labels);
     assert!(layout.markers.iter().any(|m| m.id == "great-stone"));
     assert_eq!(layout.routes.len(), 3);
+
+    // A small side-column map labels only the countries whose names fit inside them.
+    let small = scene::overlay(&scene, scene.home(), 300.0, 240.0);
+    let names: Vec<&str> = small.labels.iter().filter(|l| l.country).map(|l| l.text.as_str()).collect();
+    assert!(names.contains(&"BELARUS"), "the emphasised country is always labelled: {names:?}");
+    assert!(!names.contains(&"CYPRUS") && !names.contains(&"AUSTRIA"), "{names:?}");
+    // Zoomed in on Poland and Belarus, Poland's name fits.
+    let europe = commentary_reader::geo::projection::Bounds {
+        min: commentary_reader::geo::projection::LonLat { lon: 13.0, lat: 48.0 },
+        max: commentary_reader::geo::projection::LonLat { lon: 33.0, lat: 57.0 },
+    };
+    let zoomed = scene::overlay(&scene, europe, 300.0, 240.0);
+    assert!(zoomed.labels.iter().any(|l| l.text == "POLAND"), "{:?}", zoomed.labels);
 }

@@ -350,17 +350,28 @@ pub fn overlay(scene: &Scene, view: Bounds, width: f64, height: f64) -> Layout {
             requests.push((LabelRequest { at, width: text_width(&s.name, stop_size), height: stop_size, area: false }, s.name.clone(), false));
         }
     }
-    let mut highlighted: Vec<(&String, &usize)> = scene.highlight_of.iter().collect();
-    highlighted.sort();
-    for (iso, &h) in highlighted {
-        if let (Some(c), Some(b)) = (scene.basemap.country(iso), scene.bounds_of(std::slice::from_ref(iso))) {
-            // Label at the projected centre of the country's box; skip when off screen.
-            let centre = conic.project(LonLat { lon: (b.min.lon + b.max.lon) / 2.0, lat: (b.min.lat + b.max.lat) / 2.0 });
-            if inside(&centre) && (scene.spec.highlights[h].emphasis || c.rings.len() < 40) {
-                let text = c.name.to_uppercase();
-                let req = LabelRequest { at: centre, width: text_width(&text, 10.0) * 1.1, height: 10.0, area: true };
-                requests.insert(if scene.spec.highlights[h].emphasis { 0 } else { requests.len() }, (req, text, true));
-            }
+    // Highlighted countries are labelled when their name fits inside them at this zoom,
+    // larger ones first; the emphasised country always (and before every place).
+    let mut countries_to_label: Vec<(bool, f64, LabelRequest, String)> = Vec::new();
+    for (iso, &h) in &scene.highlight_of {
+        let (Some(c), Some(b)) = (scene.basemap.country(iso), scene.bounds_of(std::slice::from_ref(iso))) else { continue };
+        let mid = (b.min.lat + b.max.lat) / 2.0;
+        let centre = conic.project(LonLat { lon: (b.min.lon + b.max.lon) / 2.0, lat: mid });
+        let span = (conic.project(LonLat { lon: b.max.lon, lat: mid }).x - conic.project(LonLat { lon: b.min.lon, lat: mid }).x).abs();
+        let text = c.name.to_uppercase();
+        // Capitals, semi-bold and letter-spaced: wider than the estimate for place names.
+        let width = text_width(&text, 10.0) * 1.3;
+        let emphasis = scene.spec.highlights[h].emphasis;
+        if inside(&centre) && (emphasis || span >= width * 0.8) {
+            countries_to_label.push((emphasis, span, LabelRequest { at: centre, width, height: 10.0, area: true }, text));
+        }
+    }
+    countries_to_label.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.3.cmp(&b.3)));
+    for (emphasis, _, req, text) in countries_to_label {
+        if emphasis {
+            requests.insert(0, (req, text, true));
+        } else {
+            requests.push((req, text, true));
         }
     }
     let obstacles: Vec<Rect> = markers.iter().map(|m| Rect { left: m.at.x - 5.0, top: m.at.y - 5.0, width: 10.0, height: 10.0 }).collect();

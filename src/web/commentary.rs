@@ -47,6 +47,8 @@ struct Pointer {
     card: Option<(Rect, Side)>,
 }
 
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
 fn now() -> f64 {
     js_sys::Date::now()
 }
@@ -112,6 +114,39 @@ fn in_card(target: Option<&EventTarget>) -> bool {
         .and_then(|t| t.dyn_ref::<Element>())
         .and_then(|e| e.closest(".cr-card").ok().flatten())
         .is_some()
+}
+
+/// Tab order around a card opened from the map. Its host sits after the `<svg>`, so the
+/// browser's own order would skip it: Tab on the trigger enters the card, Tab off the card's
+/// last control goes on to the next trigger, Shift+Tab off its first returns to the trigger.
+/// `None`: the browser's order is right.
+fn map_tab(root: &Element, open: usize, target: Option<&EventTarget>, back: bool) -> Option<HtmlElement> {
+    let trigger = find_mention(root, open)?;
+    if trigger.namespace_uri().as_deref() != Some(SVG_NS) {
+        return None;
+    }
+    let target = target?.dyn_ref::<Element>()?;
+    let card = root.query_selector(".cr-card").ok()??;
+    let controls = card.query_selector_all("button:not([disabled]), a[href]").ok()?;
+    let control = |i: u32| controls.get(i).and_then(|n| n.dyn_into::<HtmlElement>().ok());
+    let count = controls.length();
+    if target == &trigger {
+        return if back { None } else { control(0) };
+    }
+    if !card.contains(Some(target)) || count == 0 {
+        return None;
+    }
+    if back {
+        // Markers and countries are SVG elements: `focus` is the same method on them.
+        return control(0).filter(|first| first.unchecked_ref::<Element>() == target).map(|_| trigger.unchecked_into());
+    }
+    control(count - 1).filter(|last| last.unchecked_ref::<Element>() == target)?;
+    // On to the next focusable thing in the map after the trigger, if there is one.
+    let svg = trigger.closest("svg").ok()??;
+    let stops = svg.query_selector_all("[tabindex=\"0\"]").ok()?;
+    let items: Vec<Element> = (0..stops.length()).filter_map(|i| stops.get(i)?.dyn_into().ok()).collect();
+    let at = items.iter().position(|e| *e == trigger)?;
+    items.get(at + 1).cloned().map(JsCast::unchecked_into)
 }
 
 /// The article and its cards.
@@ -308,9 +343,8 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
         move |m: usize| {
             if let Some(root) = wrapper.cast::<Element>() {
                 if let Some(el) = find_mention(&root, m) {
-                    if let Ok(el) = el.dyn_into::<HtmlElement>() {
-                        let _ = el.focus();
-                    }
+                    // Mentions are HTML, map triggers SVG: `focus` is the same method on both.
+                    let _ = el.unchecked_into::<HtmlElement>().focus();
                 }
             }
         }
@@ -318,7 +352,16 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     let on_key_down = {
         let dispatcher = cards.dispatcher();
         let focus_mention = focus_mention.clone();
+        let wrapper = wrapper.clone();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Tab" => {
+                if let (Some(root), Some(m)) = (wrapper.cast::<Element>(), state.open_mention()) {
+                    if let Some(next) = map_tab(&root, m, e.target().as_ref(), e.shift_key()) {
+                        e.prevent_default();
+                        let _ = next.focus();
+                    }
+                }
+            }
             "Escape" => {
                 if let Some(m) = state.open_mention() {
                     e.stop_propagation();
@@ -350,8 +393,10 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
             let mention = find_mention(&root, m)?;
             let span = mention.owner_document()?.create_element("span").ok()?;
             span.set_class_name("cr-card-host");
-            // A map trigger's card cannot live inside the <svg>: it goes right after the map.
-            let after = mention.closest("svg").ok().flatten().unwrap_or(mention);
+            // The host goes right after its mention, so Tab reaches the card's controls next.
+            // A map trigger's card cannot live inside the <svg>: it goes right after the map,
+            // and `map_tab` below keeps the Tab order as if it followed its trigger.
+            let after = if mention.namespace_uri().as_deref() == Some(SVG_NS) { mention.closest("svg").ok().flatten()? } else { mention };
             after.after_with_node_1(&span).ok()?;
             *slot = Some((m, span));
         }
