@@ -227,6 +227,16 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
         });
     }
 
+    // "Show on map" lights the entity up once the card is gone (its removal moves focus).
+    {
+        let set_linked = set_linked.clone();
+        use_effect_with((*show).clone(), move |show| {
+            if let Some((_, id)) = show {
+                set_linked(Some(id.to_string()));
+            }
+        });
+    }
+
     // A press anywhere outside mentions and the card closes it.
     {
         let dispatcher = cards.dispatcher();
@@ -253,7 +263,11 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
             if e.pointer_type() == "touch" {
                 return;
             }
-            set_linked(linked_entity(e.target().as_ref()));
+            // Entering something linked lights it up; leaving it clears (pointerout), so a
+            // highlight from "show on map" survives the pointer crossing plain text.
+            if let Some(id) = linked_entity(e.target().as_ref()) {
+                set_linked(Some(id));
+            }
             if in_card(e.target().as_ref()) && !in_card(e.related_target().as_ref()) {
                 dispatcher.dispatch(Action::CardEnter);
             } else if let Some((m, el)) = mention_of(e.target()) {
@@ -272,8 +286,11 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
             if e.pointer_type() == "touch" {
                 return;
             }
-            if wrapper.cast::<Element>().is_some_and(|w| !contains(&w, e.related_target().as_ref())) {
-                set_linked(None);
+            let left = linked_entity(e.target().as_ref());
+            let entered = linked_entity(e.related_target().as_ref());
+            let outside = wrapper.cast::<Element>().is_some_and(|w| !contains(&w, e.related_target().as_ref()));
+            if (left.is_some() && left != entered) || outside {
+                set_linked(entered);
             }
             if in_card(e.target().as_ref()) && !in_card(e.related_target().as_ref()) {
                 dispatcher.dispatch(Action::CardLeave { now: now() });
@@ -309,7 +326,11 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
         let dispatcher = cards.dispatcher();
         let set_linked = set_linked.clone();
         Callback::from(move |e: FocusEvent| {
-            set_linked(linked_entity(e.target().as_ref()));
+            // Clearing is focusout's job: focus landing on the map itself keeps a
+            // "show on map" highlight.
+            if let Some(id) = linked_entity(e.target().as_ref()) {
+                set_linked(Some(id));
+            }
             if let Some((m, _)) = mention_of(e.target()) {
                 dispatcher.dispatch(Action::Focus { mention: m });
             }
@@ -416,13 +437,11 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
         let on_show_map = on_map.then(|| {
             let dispatcher = cards.dispatcher();
             let show = show.clone();
-            let set_linked = set_linked.clone();
             let id = id.clone();
             Callback::from(move |()| {
                 dispatcher.dispatch(Action::Escape);
                 let serial = show.as_ref().map_or(1, |(n, _)| n + 1);
                 show.set(Some((serial, AttrValue::from(id.clone()))));
-                set_linked(Some(id.clone()));
             })
         });
         let on_step = {

@@ -305,8 +305,14 @@ pub fn Map(props: &MapProps) -> Html {
             };
             let callback = Closure::<dyn FnMut()>::new(check);
             let init = IntersectionObserverInit::new();
-            let top = format!("-{}% 0px -{}% 0px", READING_LINE * 100.0, (1.0 - READING_LINE) * 100.0);
-            init.set_root_margin(&top);
+            // Any block entering, leaving or moving a tenth of its height through the viewport
+            // wakes the check; the headings' positions then decide. (A thin band at the reading
+            // line misses jumps that land it in the margin between two blocks.)
+            let thresholds = js_sys::Array::new();
+            for i in 0..=10 {
+                thresholds.push(&JsValue::from_f64(f64::from(i) / 10.0));
+            }
+            init.set_threshold(&thresholds);
             let observer = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init).ok();
             if let (Some(o), Some(article)) = (&observer, &article) {
                 if let Ok(blocks) = article.query_selector_all(".cr-body > *") {
@@ -332,15 +338,21 @@ pub fn Map(props: &MapProps) -> Html {
         let scene = scene.clone();
         let collapsed = collapsed.clone();
         let announcement = announcement.clone();
-        let figure_ref = figure_ref.clone();
+        let svg_ref = svg_ref.clone();
         let loaded = props.loaded.clone();
         use_effect_with(props.show.clone(), move |show| {
             if let Some((_, entity)) = show {
                 if let Some(bounds) = scene.bounds_of_entity(entity) {
                     collapsed.set(false);
                     mover.ease(bounds);
-                    if let Some(figure) = figure_ref.cast::<Element>() {
-                        figure.scroll_into_view_with_bool(false);
+                    // Focus moves to the map (the card that had it is gone): keyboard users can
+                    // zoom on at once, and it scrolls into view on phones. After the render
+                    // that un-collapses it.
+                    if let Some(svg) = svg_ref.cast::<Element>() {
+                        Timeout::new(0, move || {
+                            let _ = svg.unchecked_into::<HtmlElement>().focus();
+                        })
+                        .forget();
                     }
                     let name = loaded.catalog.index_of(entity).map(|i| loaded.catalog.get(i).name.clone()).unwrap_or_default();
                     announcement.set(s.map_shows_entity(&name));
