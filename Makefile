@@ -18,9 +18,10 @@ serve: setup
 build: setup
 	trunk build --release
 
-## Every test: native, browser (wasm-bindgen-test), size budget, end-to-end (Playwright).
+## Every test: native, browser (wasm-bindgen-test), size budget, end-to-end (Playwright), and
+## the committed base map regenerating byte for byte.
 test: setup
-	@$(MAKE) --no-print-directory test-native test-wasm size test-e2e
+	@$(MAKE) --no-print-directory test-native test-wasm size test-e2e test-basemap
 
 test-native:
 	@echo "== native tests: cargo test"

@@ -282,11 +282,38 @@ test('layout: beside the text and in view while reading on wide screens; inline 
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
     await toggle.tap();
     await until(page, () => !document.querySelector('commentary-reader').shadowRoot.querySelector('#cr-map-body').hidden, null, { what: 'the map to expand' });
+    // Two fingers spreading apart zoom the map in (the page itself does not zoom).
+    const box = await page.locator('svg[part=map]').boundingBox();
+    const before = await settled(page);
+    const cdp = await context.newCDPSession(page);
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    const touch = (type, d) => cdp.send('Input.dispatchTouchEvent', {
+      type, touchPoints: type === 'touchEnd' ? [] : [{ x: cx - d, y: cy, id: 1 }, { x: cx + d, y: cy, id: 2 }],
+    });
+    await touch('touchStart', 20);
+    for (const d of [30, 45, 60, 80]) await touch('touchMove', d);
+    await touch('touchEnd', 0);
+    const pinched = await settled(page);
+    assert.ok(span(pinched) < span(before) * 0.6, `pinching out did not zoom in: ${before} → ${pinched}`);
+    await page.locator('.cr-map-controls').getByRole('button', { name: 'Whole map' }).tap();
+    await settled(page);
     // A tap on a marker opens its card.
     await page.locator('[data-place=minsk]').tap();
     await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'the card on tap' });
     assert.equal(await openCard(page), 'minsk');
     await page.screenshot({ path: `${ARTIFACTS}map-phone.png` });
+    await context.close();
+  }
+  {
+    // Print: the map is a static figure; its controls are not printed.
+    const { page, context } = await seed({ viewport: { width: 1280, height: 900 } });
+    await page.emulateMedia({ media: 'print' });
+    const printed = await inWidget(page, (root) => ({
+      map: root.querySelector('svg[part=map]').getBoundingClientRect().height > 100,
+      controls: getComputedStyle(root.querySelector('.cr-map-controls')).display,
+      position: getComputedStyle(root.querySelector('.cr-map')).position,
+    }));
+    assert.deepEqual(printed, { map: true, controls: 'none', position: 'static' });
     await context.close();
   }
 });
