@@ -33,7 +33,7 @@ async function mentionBox(page, entity, n = 0) {
 /** The element focused inside the widget (through the shadow root). */
 const focused = (page) => page.evaluate(() => {
   const el = document.querySelector('commentary-reader').shadowRoot.activeElement;
-  return el ? { mention: el.dataset.mention ?? null, entity: el.dataset.entity ?? null, cls: el.className } : null;
+  return el ? { mention: el.dataset.mention ?? null, entity: el.dataset.entity ?? null, cls: el.getAttribute('class') ?? '' } : null;
 });
 
 const cardRect = (page) => page.evaluate(() => {
