@@ -132,6 +132,20 @@ impl Scene {
         self.bounds_of(&ids)
     }
 
+    /// The lon/lat box of the whole base map (panning keeps the view's centre inside it).
+    pub fn extent(&self) -> Bounds {
+        let mut points = self.basemap.countries.iter().flat_map(|c| c.rings.iter().flatten());
+        let Some(first) = points.next() else { return self.home() };
+        let mut b = Bounds { min: *first, max: *first };
+        for p in points {
+            b.min.lon = b.min.lon.min(p.lon);
+            b.min.lat = b.min.lat.min(p.lat);
+            b.max.lon = b.max.lon.max(p.lon);
+            b.max.lat = b.max.lat.max(p.lat);
+        }
+        b
+    }
+
     /// The initial view: `[view]` if given, else everything highlighted or routed.
     pub fn home(&self) -> Bounds {
         if let Some(v) = self.spec.view {

@@ -64,6 +64,15 @@ pub fn shift(b: Bounds, dlon: f64, dlat: f64) -> Bounds {
     })
 }
 
+/// Moves `b` (without resizing it) so its centre stays inside `limits`: panning cannot lose
+/// the map off the edge of its base map.
+pub fn keep_within(b: Bounds, limits: Bounds) -> Bounds {
+    let c = centre(b);
+    let dlon = c.lon.clamp(limits.min.lon, limits.max.lon) - c.lon;
+    let dlat = c.lat.clamp(limits.min.lat, limits.max.lat) - c.lat;
+    shift(b, dlon, dlat)
+}
+
 /// The chapter to show while `section` is read. `sections` are the commentary's sections in
 /// reading order (`intro` first); `chapters` the sections that have a `[[chapter]]`, in
 /// `map.toml` order. A section without a chapter keeps the closest earlier one's, so the map
@@ -115,6 +124,15 @@ mod tests {
         assert_eq!(chapter_for(&sections, &["intro", "b"], "c"), Some(1));
         assert_eq!(chapter_for(&sections, &["b"], "a"), None, "before the first chapter: home view");
         assert_eq!(chapter_for(&sections, &["b"], "nowhere"), None);
+    }
+
+    #[test]
+    fn panning_stops_at_the_edge_of_the_base_map() {
+        let limits = Bounds { min: LonLat { lon: -25.0, lat: 0.0 }, max: LonLat { lon: 150.0, lat: 75.0 } };
+        assert_eq!(keep_within(B, limits), B, "a view inside the limits is left alone");
+        let far = keep_within(shift(B, 300.0, 0.0), limits);
+        assert_eq!(centre(far).lon, 150.0);
+        assert_eq!(far.max.lon - far.min.lon, 100.0, "the view keeps its size");
     }
 
     #[test]

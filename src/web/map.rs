@@ -108,6 +108,8 @@ fn Countries(props: &CountriesProps) -> Html {
 
 /// Plays eased moves of the view, one frame at a time.
 struct Mover {
+    /// Where the view's centre may go (the base map's extent).
+    limits: Bounds,
     view: RefCell<Bounds>,
     frame: RefCell<Option<AnimationFrame>>,
     set: Callback<Bounds>,
@@ -119,6 +121,7 @@ impl Mover {
     }
 
     fn jump(&self, to: Bounds) {
+        let to = view::keep_within(to, self.limits);
         self.frame.borrow_mut().take();
         *self.view.borrow_mut() = to;
         self.set.emit(to);
@@ -131,7 +134,7 @@ impl Mover {
         }
         let from = self.now();
         let start = now();
-        self.step(from, to, start);
+        self.step(from, view::keep_within(to, self.limits), start);
     }
 
     fn step(self: &Rc<Self>, from: Bounds, to: Bounds, start: f64) {
@@ -178,7 +181,8 @@ pub fn Map(props: &MapProps) -> Html {
     let mover = {
         let view_state = view_state.clone();
         let home = scene.home();
-        use_memo((), move |_| Mover { view: RefCell::new(home), frame: RefCell::new(None), set: Callback::from(move |v| view_state.set(v)) })
+        let limits = scene.extent();
+        use_memo((), move |_| Mover { limits, view: RefCell::new(home), frame: RefCell::new(None), set: Callback::from(move |v| view_state.set(v)) })
     };
     let geometry = use_mut_ref(|| (420.0_f64, 360.0_f64));
     let gesture = use_mut_ref(Gesture::default);
@@ -231,7 +235,10 @@ pub fn Map(props: &MapProps) -> Html {
                 mover.jump(*bounds);
             }
             chapter.set(Some(i));
-            announcement.set(s.map_shows(&titles[i], names));
+            // The first placement, on load, is not news: only moves are announced.
+            if animate {
+                announcement.set(s.map_shows(&titles[i], names));
+            }
         })
     };
 

@@ -198,6 +198,7 @@ test('reading moves the map to each chapter; the chapter buttons do so without s
   const { page, context } = await seed();
   const home = await settled(page);
   assert.equal(await inWidget(page, (root) => root.querySelector('.cr-map').dataset.chapter), 'intro');
+  assert.equal(await inWidget(page, (root) => root.querySelector('.cr-map [aria-live=polite]').textContent), '', 'nothing is announced on load');
   // Scroll the second section's heading up past the reading line.
   await page.evaluate(() => {
     const h = document.querySelector('commentary-reader').shadowRoot.querySelector('#long-established-relations-that-took-off-in-the-2010s');
