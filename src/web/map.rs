@@ -753,10 +753,13 @@ pub fn Map(props: &MapProps) -> Html {
                             <button type="button" aria-label={s.previous_chapter} onclick={chapter_step(-1)} disabled={chapter.is_none_or(|i| i == 0)}>
                                 <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M10 3L5 8l5 5" /></svg>
                             </button>
-                            <span class="cr-chapter-name">{ match *chapter {
-                                Some(i) => s.chapter_k_of_n(i + 1, n, &chapter_title(i)),
-                                None => s.overview.to_owned(),
-                            } }</span>
+                            { {
+                                let name = match *chapter {
+                                    Some(i) => s.chapter_k_of_n(i + 1, n, &chapter_title(i)),
+                                    None => s.overview.to_owned(),
+                                };
+                                html! { <span class="cr-chapter-name" title={name.clone()}>{ name }</span> }
+                            } }
                             <button type="button" aria-label={s.next_chapter} onclick={chapter_step(1)} disabled={chapter.is_some_and(|i| i + 1 >= n)}>
                                 <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M6 3l5 5-5 5" /></svg>
                             </button>
