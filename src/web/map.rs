@@ -242,6 +242,12 @@ pub fn Map(props: &MapProps) -> Html {
         })
     };
 
+    // An eased move in flight holds the mover: stop it when the map goes away.
+    {
+        let mover = mover.clone();
+        use_effect_with((), move |_| move || drop(mover.frame.borrow_mut().take()));
+    }
+
     // Measure the frame; the SVG's units are CSS pixels, so labels and targets keep their size.
     {
         let frame_ref = frame_ref.clone();
