@@ -3,4 +3,5 @@
 
 pub mod cards;
 pub mod chart;
+pub mod options;
 pub mod placement;
