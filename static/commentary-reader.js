@@ -1,29 +1,42 @@
 // commentary-reader.js — the one script a host page loads (as a module, no inline script).
 // It defines <commentary-reader src="…/commentary.md">, gives each element an open shadow
-// root, loads the WebAssembly core once per page, and mounts/unmounts the widget.
+// root, loads the WebAssembly core once per page (when the first element comes near the
+// viewport), and mounts/unmounts the widget.
 import init, { mount, stylesheet } from './commentary-reader-core.js';
+
+// `make dist` writes the wasm file's SRI hash here, so the browser checks the module it
+// compiles too (the snippet's `integrity` covers this file, `modulepreload` the glue).
+const WASM_INTEGRITY = null;
+const WASM_URL = new URL('./commentary-reader-core_bg.wasm', import.meta.url);
+// Start a little before the element scrolls into view, so it is ready when it arrives.
+const NEAR = '600px 0px';
 
 let core = null;   // Promise of the initialised core, shared by every element on the page
 let sheet = null;  // One constructed stylesheet, adopted by every shadow root
 
 function loadCore() {
-  core ??= init({ module_or_path: new URL('./commentary-reader-core_bg.wasm', import.meta.url) }).then(() => {
+  core ??= (async () => {
+    const wasm = WASM_INTEGRITY ? fetch(WASM_URL, { integrity: WASM_INTEGRITY }) : WASM_URL;
+    await init({ module_or_path: wasm });
     sheet = new CSSStyleSheet();
     sheet.replaceSync(stylesheet());
-  });
+  })();
   return core;
 }
 
 class CommentaryReader extends HTMLElement {
-  static observedAttributes = ['src', 'lang'];
+  static observedAttributes = ['src', 'lang', 'theme', 'map', 'cards'];
   #handle = null;
   #generation = 0;
+  #near = null;  // IntersectionObserver waiting for the element to come near the viewport
 
   connectedCallback() {
-    this.#start();
+    this.#whenNear(() => this.#start());
   }
 
   disconnectedCallback() {
+    this.#near?.disconnect();
+    this.#near = null;
     this.#stop();
   }
 
@@ -34,9 +47,22 @@ class CommentaryReader extends HTMLElement {
     }
   }
 
+  #whenNear(then) {
+    if (this.#handle || this.#near) return;
+    if (!('IntersectionObserver' in window)) { then(); return; }
+    this.#near = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      this.#near.disconnect();
+      this.#near = null;
+      then();
+    }, { rootMargin: NEAR });
+    this.#near.observe(this);
+  }
+
   async #start() {
     const generation = ++this.#generation;
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    if (!root.firstChild) root.append(document.createElement('slot'));  // fallback stays visible
     try {
       await loadCore();
     } catch (error) {
@@ -46,6 +72,7 @@ class CommentaryReader extends HTMLElement {
     // Removed or restarted while the core was loading: a newer start owns the element.
     if (generation !== this.#generation || !this.isConnected) return;
     root.adoptedStyleSheets = [sheet];
+    root.replaceChildren();
     try {
       this.#handle = mount(this, root, new URL('./', import.meta.url).href);
     } catch (error) {

@@ -19,6 +19,8 @@ pub struct ArticleProps {
     /// The latest "show on map" request from a card.
     #[prop_or_default]
     pub show: Option<(u32, AttrValue)>,
+    #[prop_or_default]
+    pub options: crate::ui::options::Options,
 }
 
 /// Formats a date for `lang` with the browser's `Intl` (e.g. "14 February 2024").
@@ -39,6 +41,8 @@ fn external(href: String, title: String, content: Html) -> Html {
 
 struct Ctx<'a> {
     base: &'a str,
+    /// Mentions open cards (the element's `cards` attribute); otherwise they are plain text.
+    cards: bool,
 }
 
 impl Ctx<'_> {
@@ -56,6 +60,7 @@ impl Ctx<'_> {
             Inline::Break => html! { <br /> },
             // Unresolved explicit links were already reported by the linker; keep their text.
             Inline::Entity { content, .. } => self.inlines(content),
+            Inline::Mention { content, .. } if !self.cards => self.inlines(content),
             Inline::Mention { id, ordinal, repeat, content } => html! {
                 <span role="button" tabindex="0" aria-haspopup="dialog" aria-expanded="false"
                       class={if *repeat { "cr-mention cr-repeat" } else { "cr-mention" }}
@@ -104,7 +109,7 @@ pub fn Article(props: &ArticleProps) -> Html {
     let front = &loaded.commentary.front;
     let ui_lang = props.ui_lang.as_deref().unwrap_or(&front.lang).to_owned();
     let strings = i18n::strings(&ui_lang);
-    let ctx = Ctx { base: &loaded.url };
+    let ctx = Ctx { base: &loaded.url, cards: props.options.cards };
 
     let names: Vec<&str> = front.authors.iter().map(|a| a.name.as_str()).collect();
     let byline = (!names.is_empty()).then(|| {
@@ -132,10 +137,10 @@ pub fn Article(props: &ArticleProps) -> Html {
     let note = linked.note.as_ref().map(|n| html! { <p class="cr-note">{ ctx.inlines(n) }</p> });
     // The map sits between the header and the text: beside the text on wide screens (sticky),
     // inline above it on narrow ones. A map that cannot be drawn leaves a note, not a hole.
-    let map = match &loaded.map {
+    let map = match loaded.map.as_ref().filter(|_| props.options.map) {
         Some(Ok(_)) => html! {
             <div class="cr-map-slot" lang={ui_lang.clone()}>
-                <Map loaded={loaded.clone()} strings={strings} show={props.show.clone()} />
+                <Map loaded={loaded.clone()} strings={strings} show={props.show.clone()} cards={props.options.cards} />
             </div>
         },
         Some(Err(why)) => html! {

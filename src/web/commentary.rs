@@ -37,6 +37,7 @@ pub struct CommentaryProps {
     pub loaded: Shared,
     pub host: HtmlElement,
     pub ui_lang: Option<AttrValue>,
+    pub options: crate::ui::options::Options,
 }
 
 /// Where the pointer is and was, kept outside the render cycle.
@@ -159,8 +160,8 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     let active: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
     let show = use_state(|| None::<(u32, AttrValue)>);
     // Card triggers on the map (markers, countries) are numbered after the text's mentions.
-    let map_triggers: Rc<Vec<String>> = use_memo(props.loaded.clone(), |loaded| match &loaded.map {
-        Some(Ok(scene)) => scene.triggers().into_iter().map(|(_, entity)| entity).collect(),
+    let map_triggers: Rc<Vec<String>> = use_memo((props.loaded.clone(), props.options), |(loaded, options)| match &loaded.map {
+        Some(Ok(scene)) if options.map && options.cards => scene.triggers().into_iter().map(|(_, entity)| entity).collect(),
         _ => Vec::new(),
     });
     let entity_at = {
@@ -431,7 +432,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
         let k = all.iter().position(|&o| o == m).map_or(0, |i| i + 1);
         let entity = Rc::new(props.loaded.catalog.get(index).clone());
         let on_map = match &props.loaded.map {
-            Some(Ok(scene)) => k > 0 && scene.bounds_of_entity(&id).is_some(),
+            Some(Ok(scene)) => props.options.map && k > 0 && scene.bounds_of_entity(&id).is_some(),
             _ => false,
         };
         let on_show_map = on_map.then(|| {
@@ -500,7 +501,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
             // Yew matches unkeyed children from the end: the optional card goes first so the
             // article is never mistaken for it and rebuilt (which would drop focus).
             { card }
-            <Article loaded={props.loaded.clone()} ui_lang={props.ui_lang.clone()} show={(*show).clone()} />
+            <Article loaded={props.loaded.clone()} ui_lang={props.ui_lang.clone()} show={(*show).clone()} options={props.options} />
         </div>
     }
 }

@@ -38,6 +38,9 @@ pub struct MapProps {
     pub strings: &'static Strings,
     /// "Show on map" requests from cards: a serial number (so repeating one works) and the entity.
     pub show: Option<(u32, AttrValue)>,
+    /// Markers and countries open cards (the element's `cards` attribute).
+    #[prop_or(true)]
+    pub cards: bool,
 }
 
 fn now() -> f64 {
@@ -508,7 +511,13 @@ pub fn Map(props: &MapProps) -> Html {
     };
     let triggers: Rc<Vec<(Trigger, usize)>> = {
         let scene = scene.clone();
-        use_memo((), move |_| scene.triggers().into_iter().enumerate().map(|(i, (t, _))| (t, first_trigger + i)).collect::<Vec<_>>())
+        let cards = props.cards;
+        use_memo((), move |_| {
+            if !cards {
+                return Vec::new();
+            }
+            scene.triggers().into_iter().enumerate().map(|(i, (t, _))| (t, first_trigger + i)).collect::<Vec<_>>()
+        })
     };
     let country_triggers: Rc<Vec<(String, usize)>> = {
         let triggers = triggers.clone();

@@ -51,7 +51,16 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, assets: String) -> Result<Read
     let src = host.get_attribute("src").unwrap_or_default();
     let base = host.base_uri().ok().flatten().unwrap_or_default();
     let lang = host.get_attribute("lang").filter(|l| !l.trim().is_empty());
-    let props = ReaderProps { host, src: src.into(), base: base.into(), assets: assets.into(), lang: lang.map(Into::into) };
+    let (options, problems) = crate::ui::options::parse(
+        host.get_attribute("theme").as_deref(),
+        host.get_attribute("map").as_deref(),
+        host.get_attribute("cards").as_deref(),
+    );
+    for problem in problems {
+        web_sys::console::warn_1(&format!("commentary-reader: {problem}").into());
+    }
+    container.set_attribute("data-theme", options.theme.as_str())?;
+    let props = ReaderProps { host, src: src.into(), base: base.into(), assets: assets.into(), lang: lang.map(Into::into), options };
     let app = yew::Renderer::<Reader>::with_root_and_props(container.clone(), props).render();
     Ok(ReaderHandle { app: Some(app), container })
 }

@@ -22,6 +22,9 @@ pub struct ReaderProps {
     pub base: AttrValue,
     /// The folder the widget's own files come from.
     pub assets: AttrValue,
+    /// `theme`, `map` and `cards`.
+    #[prop_or_default]
+    pub options: crate::ui::options::Options,
     /// Its `lang` attribute: the UI language, overriding the commentary's.
     #[prop_or_default]
     pub lang: Option<AttrValue>,
@@ -111,7 +114,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 </div>
             }
         }
-        LoadState::Ready(loaded) => html! { <Commentary loaded={super::fetch::Shared(loaded.clone())} host={props.host.clone()} ui_lang={ui_lang} /> },
+        LoadState::Ready(loaded) => html! { <Commentary loaded={super::fetch::Shared(loaded.clone())} host={props.host.clone()} ui_lang={ui_lang} options={props.options} /> },
         LoadState::Failed(error) => {
             let strings = i18n::strings(ui_lang.as_deref().unwrap_or("en"));
             html! {

@@ -69,6 +69,7 @@ async function addWidget(page, id, src) {
     el.setAttribute('src', s);
     el.innerHTML = '<p class="fallback">Host fallback copy</p>';
     document.querySelector('main').append(el);
+    el.scrollIntoView();  // the widget starts when it comes near the viewport
   }, [id, src]);
   return page.waitForFunction((i) => window.__events.find((e) => e.id === i), id).then((h) => h.jsonValue());
 }
