@@ -5,7 +5,7 @@ SHELL := /bin/bash
 # Our pinned wasm-opt first (Debian's is too old), then cargo-installed tools.
 export PATH := $(CURDIR)/.tools/node_modules/binaryen/bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup serve build test test-native test-wasm test-e2e size bench test-basemap
+.PHONY: setup serve build dist test test-native test-wasm test-e2e size bench test-basemap
 
 setup:
 	@scripts/setup.sh
@@ -17,6 +17,14 @@ serve: setup
 ## Release build into dist/ (no inline script; runs from any static server).
 build: setup
 	trunk build --release
+
+## The publishable folder dist/commentary-reader/ (stable names, base maps, iframe embed) and
+## its SRI hashes, printed and written to dist/commentary-reader/integrity.json.
+dist: setup
+	trunk build --release
+	@echo; echo "dist/commentary-reader/ is ready to copy to any static host. SRI (sha384), from integrity.json:"
+	@cat dist/commentary-reader/integrity.json
+	@echo; echo "The snippet, from snippet.html:"; cat dist/commentary-reader/snippet.html
 
 ## Every test: native, browser (wasm-bindgen-test), size budget, end-to-end (Playwright), and
 ## the committed base map regenerating byte for byte.
@@ -34,11 +42,11 @@ test-wasm:
 size:
 	@echo "== release build and size budget"
 	trunk build --release
-	node scripts/size-check.mjs dist
+	node scripts/size-check.mjs dist/commentary-reader
 
 test-e2e:
 	@echo "== end-to-end: Playwright (playwright-core + /usr/bin/chromium) against dist/"
-	@test -f dist/commentary-reader-core_bg.wasm || trunk build --release
+	@test -f dist/commentary-reader/commentary-reader-core_bg.wasm || trunk build --release
 	cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec
 
 ## Benchmarks that print numbers (never asserted): parse + link throughput.
