@@ -49,9 +49,15 @@ test-e2e:
 	@test -f dist/commentary-reader/commentary-reader-core_bg.wasm || trunk build --release
 	cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec
 
-## Benchmarks that print numbers (never asserted): parse + link throughput.
-bench:
+## Benchmarks that print numbers (never asserted) and rewrite the generated part of
+## BENCHMARKS.md: bytes, time to ready, cards, scale and memory against the peer page
+## (Tippy.js + Leaflet) and the limit page (static HTML), and native throughput (criterion).
+bench: setup
+	trunk build --release
+	cd bench && { [ -d node_modules ] || npm ci --silent --no-audit --no-fund; }
+	node bench/build-peer.mjs
 	cargo bench --bench link
+	node bench/run.mjs
 
 ## The committed base map regenerates byte for byte (installs mapshaper from npm, ~1 min).
 test-basemap:

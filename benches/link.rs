@@ -1,11 +1,14 @@
-//! Parse + link throughput on generated reports (run with `make bench`).
+//! Parse + link throughput on generated reports, with criterion (run by `make bench`).
 //!
-//! Prints, for reports of 20,000, 40,000 and 80,000 words with 200 entities, the time to parse
-//! the Markdown and link every alias, and the rate in MB/s. Linear linking means the rate stays
-//! flat as the report grows. Timings are reported, never asserted.
+//! For reports of 20,000, 40,000 and 80,000 words with 200 entities and a mention every ten
+//! words: the time to parse front matter and Markdown and link every alias, as throughput in
+//! bytes per second. Linear linking means the rate stays flat as the report grows. Criterion
+//! writes its estimates to target/criterion/, where `bench/run.mjs` reads them for the table in
+//! BENCHMARKS.md. Timings are reported, never asserted.
 
 use std::hint::black_box;
-use std::time::Instant;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 use commentary_reader::content::catalog::{parse_catalog, Catalog};
 use commentary_reader::content::{link_commentary, parse_commentary};
@@ -60,28 +63,27 @@ fn report(words: usize, entities: usize, every: usize) -> String {
     md
 }
 
-fn main() {
+fn parse_and_link(c: &mut Criterion) {
     let (entities, _) = parse_catalog(&catalog(200), "bench.toml");
     let catalog = Catalog::merge([entities]);
-    println!("{:>8} {:>10} {:>10} {:>12} {:>10}", "words", "mentions", "bytes", "parse+link", "MB/s");
+    let mut group = c.benchmark_group("parse+link");
+    group.sample_size(20);
     for words in [20_000, 40_000, 80_000] {
         let md = report(words, 200, 10);
-        let runs = 20;
-        let mut best = f64::MAX;
-        let mut mentions = 0;
-        for _ in 0..runs {
-            let start = Instant::now();
-            let (commentary, _) = parse_commentary(black_box(&md), "bench.md").expect("the generated report parses");
-            let (linked, _) = link_commentary(&commentary, &catalog, "bench.md");
-            best = best.min(start.elapsed().as_secs_f64());
-            mentions = linked.mentions.by_ordinal.len();
-            black_box(linked);
-        }
-        println!(
-            "{words:>8} {mentions:>10} {:>10} {:>9.2} ms {:>10.1}",
-            md.len(),
-            best * 1e3,
-            md.len() as f64 / best / 1e6
-        );
+        // The generated text really has the mentions it claims.
+        let (commentary, _) = parse_commentary(&md, "bench.md").expect("the generated report parses");
+        let (linked, _) = link_commentary(&commentary, &catalog, "bench.md");
+        assert_eq!(linked.mentions.by_ordinal.len(), words / 10, "one mention every ten words");
+        group.throughput(Throughput::Bytes(md.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(words), &md, |b, md| {
+            b.iter(|| {
+                let (commentary, _) = parse_commentary(black_box(md), "bench.md").expect("parses");
+                black_box(link_commentary(&commentary, &catalog, "bench.md"))
+            });
+        });
     }
+    group.finish();
 }
+
+criterion_group!(benches, parse_and_link);
+criterion_main!(benches);

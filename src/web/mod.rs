@@ -22,6 +22,13 @@ pub fn stylesheet() -> String {
     include_str!("reader.css").to_owned()
 }
 
+/// Bytes of WebAssembly linear memory the core holds (reported by `make bench`).
+#[wasm_bindgen]
+pub fn memory_bytes() -> f64 {
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    f64::from(memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length())
+}
+
 /// A mounted widget. Call `destroy` to unmount it and release its DOM.
 #[wasm_bindgen]
 pub struct ReaderHandle {
