@@ -34,6 +34,8 @@ test: setup
 test-native:
 	@echo "== native tests: cargo test"
 	cargo test
+	@echo "== the validator over every published commentary"
+	cargo run --quiet --bin commentary-reader -- check static/commentaries/*/
 
 test-wasm:
 	@echo "== browser tests: wasm-bindgen-test in headless Chromium"

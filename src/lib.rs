@@ -9,6 +9,7 @@
 #![deny(missing_docs)]
 
 pub mod content;
+pub mod folder;
 pub mod geo;
 pub mod i18n;
 pub mod ui;

@@ -42,3 +42,16 @@ impl From<Diagnostic> for ContentError {
         ContentError::FrontMatter { file: d.file, line: d.line, column: d.column, message: d.message }
     }
 }
+
+impl ContentError {
+    /// The same problem as a located diagnostic (the validator prints these).
+    pub fn into_diagnostic(self) -> super::Diagnostic {
+        let text = self.to_string();
+        // The message after "file:line:column: error: ".
+        let message = text.split_once(": error: ").map_or(text.as_str(), |(_, m)| m).to_owned();
+        match self {
+            Self::NoFrontMatter { file, line } | Self::UnclosedFrontMatter { file, line } => super::Diagnostic::error(&file, (line, 1), message),
+            Self::FrontMatter { file, line, column, .. } => super::Diagnostic::error(&file, (line, column), message),
+        }
+    }
+}

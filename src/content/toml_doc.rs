@@ -25,6 +25,11 @@ impl<'a> Locator<'a> {
         Self { file, index: LineIndex::new(text, first_line - 1) }
     }
 
+    /// The 1-based line and column where `span` starts.
+    pub fn position(&self, span: &Range<usize>) -> (usize, usize) {
+        self.index.locate(span.start)
+    }
+
     /// An error at the start of `span`.
     pub fn error(&self, span: &Range<usize>, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(self.file, self.index.locate(span.start), message)

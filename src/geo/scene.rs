@@ -161,7 +161,7 @@ impl Scene {
 /// slugs (chapters must name one, or `intro`). Unknown references are warnings; the rest draws.
 pub fn resolve(spec: MapSpec, catalog: &Catalog, basemap: BaseMap, sections: &[String], file: &str) -> (Scene, Vec<Diagnostic>) {
     let mut d = Vec::new();
-    let warn = |d: &mut Vec<Diagnostic>, m: String| d.push(Diagnostic::warning(file, (1, 1), m));
+    let warn = |d: &mut Vec<Diagnostic>, at: (usize, usize), m: String| d.push(Diagnostic::warning(file, at, m));
     let mut stops: Vec<Stop> = Vec::new();
     for p in &spec.places {
         stops.push(Stop { id: p.id.clone(), name: p.name.clone(), at: p.at, entity: None, gauge_break: p.gauge_break, note: p.note.clone() });
@@ -187,7 +187,7 @@ pub fn resolve(spec: MapSpec, catalog: &Catalog, basemap: BaseMap, sections: &[S
                 stops.push(Stop { id: id.clone(), name: e.name.clone(), at: LonLat { lon: at.lon, lat: at.lat }, entity: Some(id.clone()), gauge_break: false, note: None });
                 resolved.push(id.clone());
             } else {
-                warn(&mut d, format!("route `{}`: stop `{id}` is neither a [[place]] nor a catalog entity with lat/lon; skipped", r.id));
+                warn(&mut d, r.at, format!("route `{}`: stop `{id}` is neither a [[place]] nor a catalog entity with lat/lon; skipped", r.id));
             }
         }
         if resolved.len() >= 2 {
@@ -198,7 +198,7 @@ pub fn resolve(spec: MapSpec, catalog: &Catalog, basemap: BaseMap, sections: &[S
     for (i, h) in spec.highlights.iter().enumerate() {
         for c in &h.countries {
             if basemap.country(c).is_none() {
-                warn(&mut d, format!("highlight `{}`: country `{c}` is not on the base map", h.label));
+                warn(&mut d, h.at, format!("highlight `{}`: country `{c}` is not on the base map", h.label));
             }
             // Emphasis wins over groups; otherwise the later highlight wins.
             let keep = highlight_of.get(c).is_some_and(|&j: &usize| spec.highlights[j].emphasis && !h.emphasis);
@@ -209,12 +209,12 @@ pub fn resolve(spec: MapSpec, catalog: &Catalog, basemap: BaseMap, sections: &[S
     }
     for h in &spec.highlights {
         if let Some(e) = h.entity.as_deref().filter(|e| catalog.index_of(e).is_none()) {
-            warn(&mut d, format!("highlight `{}`: entity `{e}` is not in the catalog", h.label));
+            warn(&mut d, h.at, format!("highlight `{}`: entity `{e}` is not in the catalog", h.label));
         }
     }
     for ch in &spec.chapters {
         if ch.section != "intro" && !sections.contains(&ch.section) {
-            warn(&mut d, format!("chapter `{}` names no section of the commentary (headings: {})", ch.section, sections.join(", ")));
+            warn(&mut d, ch.at, format!("chapter `{}` names no section of the commentary (headings: {})", ch.section, sections.join(", ")));
         }
     }
     let country_entity = catalog

@@ -30,6 +30,8 @@ pub struct Highlight {
     /// The catalog entity the group stands for (e.g. `eaeu`): hovering its mentions lights
     /// the whole group up, and hovering the group's countries opens its card.
     pub entity: Option<String>,
+    /// Line and column of `countries` in the file (for later warnings).
+    pub at: (usize, usize),
 }
 
 /// A route through named stops.
@@ -43,6 +45,8 @@ pub struct Route {
     pub kind: RouteKind,
     /// Stops in travel order: entity ids or `[[place]]` ids.
     pub via: Vec<String>,
+    /// Line and column of `via` in the file (for later warnings).
+    pub at: (usize, usize),
 }
 
 /// A map-only point.
@@ -67,6 +71,8 @@ pub struct Chapter {
     pub section: String,
     /// Countries (ISO codes) and/or place ids to fit and emphasise.
     pub focus: Vec<String>,
+    /// Line and column of `section` in the file (for later warnings).
+    pub at: (usize, usize),
 }
 
 /// A whole `map.toml`.
@@ -128,7 +134,7 @@ pub fn parse_map(text: &str, file: &str) -> (Option<MapSpec>, Vec<Diagnostic>) {
                 "highlight" => read_highlight(&mut t, &loc).map(|h| spec.highlights.push(h)),
                 "route" => read_route(&mut t, &loc).map(|r| spec.routes.push(r)),
                 "place" => read_place(&mut t, &loc).map(|p| spec.places.push(p)),
-                _ => read_chapter(&mut t).map(|c| spec.chapters.push(c)),
+                _ => read_chapter(&mut t, &loc).map(|c| spec.chapters.push(c)),
             };
             match result {
                 Ok(()) => d.extend(t.unknown_keys(match kind {
@@ -180,7 +186,8 @@ fn read_highlight(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>) -> Result<Highl
         }
         other => other.map(|(e, _)| e),
     };
-    Ok(Highlight { countries, label, emphasis, entity })
+    let at = loc.position(&t.span_of("countries").unwrap_or_else(|| t.span()));
+    Ok(Highlight { countries, label, emphasis, entity, at })
 }
 
 fn read_route(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>) -> Result<Route, Diagnostic> {
@@ -203,7 +210,8 @@ fn read_route(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>) -> Result<Route, Di
         let span = t.span_of("via").unwrap_or_else(|| t.span());
         return Err(loc.error(&span, format!("route `{id}` needs at least two stops in `via`")));
     }
-    Ok(Route { id, name, kind, via })
+    let at = loc.position(&t.span_of("via").unwrap_or_else(|| t.span()));
+    Ok(Route { id, name, kind, via, at })
 }
 
 fn read_place(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>) -> Result<Place, Diagnostic> {
@@ -225,13 +233,13 @@ fn read_place(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>) -> Result<Place, Di
     Ok(Place { id, name, at: LonLat { lon, lat }, gauge_break, note })
 }
 
-fn read_chapter(t: &mut Fields<'_, '_, '_>) -> Result<Chapter, Diagnostic> {
-    let (section, _) = t.required_string("section", "\"intro\"")?;
+fn read_chapter(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>) -> Result<Chapter, Diagnostic> {
+    let (section, section_span) = t.required_string("section", "\"intro\"")?;
     let focus = t.string_list("focus")?.unwrap_or_default();
     if focus.is_empty() {
         return Err(t.missing("focus", "[\"BLR\", \"CHN\"]"));
     }
-    Ok(Chapter { section, focus })
+    Ok(Chapter { section, focus, at: loc.position(&section_span) })
 }
 
 #[cfg(test)]
@@ -272,7 +280,7 @@ focus = ["BLR", "CHN"]
         assert!(d.is_empty(), "{d:?}");
         let spec = spec.unwrap();
         assert_eq!(spec.view.unwrap().max, LonLat { lon: 125.0, lat: 60.0 });
-        assert_eq!(spec.highlights[0], Highlight { countries: vec!["BLR".into()], label: "Belarus".into(), emphasis: true, entity: None });
+        assert_eq!(spec.highlights[0], Highlight { countries: vec!["BLR".into()], label: "Belarus".into(), emphasis: true, entity: None, at: (7, 13) });
         assert_eq!(spec.routes[0].via, ["chongqing", "minsk", "malaszewicze"]);
         assert!(spec.places[0].gauge_break);
         assert_eq!(spec.chapters[0].focus, ["BLR", "CHN"]);

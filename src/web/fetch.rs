@@ -8,13 +8,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response, Url};
 
-use crate::content::catalog::{parse_catalog, Catalog};
-use crate::content::{self, link_commentary, Block, Commentary, ContentError, Diagnostic, Inline, Linked};
-use crate::geo::scene::{self, Scene};
-use crate::geo::{spec, topojson};
-
-/// The base map used when `map.toml` names none, relative to the widget's own files.
-pub const DEFAULT_BASEMAP: &str = "basemaps/eurasia.topo.json";
+use crate::content::catalog::Catalog;
+use crate::content::{self, link_commentary, Commentary, ContentError, Diagnostic, Linked};
+use crate::folder::{self, TextFile, DEFAULT_BASEMAP};
+use crate::geo::scene::Scene;
 
 /// How long a single file may take before the load is given up.
 pub const TIMEOUT_MS: i32 = 15_000;
@@ -168,11 +165,9 @@ pub async fn load(url: Rc<str>, assets: Rc<str>) -> Result<Loaded, LoadError> {
     let source = fetch_text(&url, false).await?.unwrap_or_default();
     let (commentary, mut warnings) = content::parse_commentary(&source, &url)?;
 
-    let explicit_catalogs = commentary.front.entities.is_some();
-    let catalog_refs = commentary.front.entities.clone().unwrap_or_else(|| vec!["entities.toml".to_owned()]);
-    let map_ref = commentary.front.map.clone();
-    let explicit_map = map_ref.is_some();
-    let map_ref = map_ref.unwrap_or_else(|| "map.toml".to_owned());
+    let refs = folder::side_refs(&commentary.front);
+    let (explicit_catalogs, explicit_map) = (refs.explicit_catalogs, refs.explicit_map);
+    let (catalog_refs, map_ref) = (refs.catalogs, refs.map);
 
     // Start every request before awaiting any of them.
     let mut pending = Vec::new();
@@ -213,20 +208,13 @@ pub async fn load(url: Rc<str>, assets: Rc<str>) -> Result<Loaded, LoadError> {
         }
     }
     let map_file = fetched.pop().flatten();
-    let catalog = Catalog::merge(fetched.into_iter().flatten().map(|file| {
-        let (entities, diagnostics) = parse_catalog(&file.text, &file.url);
-        warnings.extend(diagnostics);
-        entities
-    }));
+    let catalogs: Vec<TextFile> = fetched.into_iter().flatten().map(|f| TextFile { name: f.url, text: f.text }).collect();
+    let catalog = folder::merge_catalogs(&catalogs, &mut warnings);
     let (linked, link_warnings) = link_commentary(&commentary, &catalog, &url);
     warnings.extend(link_warnings);
-    let mut sections = vec![("intro".to_owned(), String::new())];
-    sections.extend(linked.body.blocks.iter().filter_map(|b| match b {
-        Block::Heading { id, content, .. } => Some((id.clone(), Inline::plain_text(content))),
-        _ => None,
-    }));
+    let sections = folder::sections(&linked);
     let map = match map_file {
-        Some(file) => Some(load_map(file, &assets, &catalog, &sections, &mut warnings).await),
+        Some(file) => Some(load_map(TextFile { name: file.url, text: file.text }, &assets, &catalog, &sections, &mut warnings).await),
         None => None,
     };
     Ok(Loaded { url: url.to_string(), commentary, catalog, linked, map, sections, warnings })
@@ -235,23 +223,14 @@ pub async fn load(url: Rc<str>, assets: Rc<str>) -> Result<Loaded, LoadError> {
 /// Parses `map.toml`, fetches its base map and resolves both against the catalog. Problems
 /// inside the file are warnings (the rest still draws); a file that cannot be parsed at all or
 /// a base map that cannot be loaded leaves the text and cards working, with a note instead.
-async fn load_map(file: SideFile, assets: &str, catalog: &Catalog, sections: &[(String, String)], warnings: &mut Vec<Diagnostic>) -> Result<Rc<Scene>, String> {
-    let (spec, diagnostics) = spec::parse_map(&file.text, &file.url);
-    let first_error = diagnostics.iter().find(|d| d.severity == crate::content::diagnostic::Severity::Error).map(ToString::to_string);
-    warnings.extend(diagnostics);
-    let Some(spec) = spec else {
-        return Err(first_error.unwrap_or_else(|| format!("{}: the map could not be read", file.url)));
-    };
+async fn load_map(file: TextFile, assets: &str, catalog: &Catalog, sections: &[(String, String)], warnings: &mut Vec<Diagnostic>) -> Result<Rc<Scene>, String> {
+    let spec = folder::read_map(&file, warnings)?;
     let basemap_url = match &spec.basemap {
-        Some(reference) => resolve(reference, &file.url).ok_or_else(|| format!("{}: basemap `{reference}` is not a valid URL", file.url))?,
+        Some(reference) => resolve(reference, &file.name).ok_or_else(|| format!("{}: basemap `{reference}` is not a valid URL", file.name))?,
         None => resolve(DEFAULT_BASEMAP, assets).ok_or_else(|| format!("the default base map is not reachable from {assets}"))?,
     };
     let text = fetch_text(&basemap_url, false).await.map_err(|e| e.to_string())?.unwrap_or_default();
-    let basemap = topojson::decode(&text, "countries").map_err(|e| format!("{basemap_url}: {e}"))?;
-    let slugs: Vec<String> = sections.iter().skip(1).map(|(slug, _)| slug.clone()).collect();
-    let (scene, diagnostics) = scene::resolve(spec, catalog, basemap, &slugs, &file.url);
-    warnings.extend(diagnostics);
-    Ok(Rc::new(scene))
+    folder::build_scene(spec, &TextFile { name: basemap_url, text }, catalog, sections, &file.name, warnings)
 }
 
 /// A loaded commentary shared between components. Equality is identity: components compare

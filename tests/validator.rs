@@ -1,0 +1,48 @@
+//! The validator CLI (`commentary-reader check`) on the repo's commentaries and on the
+//! deliberately broken fixtures in tests/fixtures/broken/ (each with its expected.txt).
+
+use std::path::Path;
+use std::process::Command;
+
+fn check(folder: &Path) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_commentary-reader")).arg("check").arg(folder).output().expect("the validator runs");
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).expect("utf-8 output"))
+}
+
+#[test]
+fn the_published_commentaries_are_clean() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/commentaries");
+    for entry in std::fs::read_dir(root).unwrap() {
+        let folder = entry.unwrap().path();
+        let (code, out) = check(&folder);
+        assert_eq!((code, out.as_str()), (0, ""), "{}", folder.display());
+    }
+}
+
+#[test]
+fn each_broken_fixture_is_reported_at_the_right_line() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
+    let mut folders: Vec<_> = std::fs::read_dir(&root).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    folders.sort();
+    assert!(folders.len() >= 15, "{} fixtures", folders.len());
+    for folder in folders {
+        let expected = std::fs::read_to_string(folder.join("expected.txt")).unwrap();
+        let (code, out) = check(&folder);
+        let prefix = format!("{}/", folder.display());
+        let printed: Vec<&str> = out.lines().map(|l| l.strip_prefix(&prefix).unwrap_or(l)).collect();
+        let lines: Vec<&str> = expected.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert!(!lines.is_empty(), "{}: expected.txt is empty", folder.display());
+        for line in &lines {
+            assert!(printed.contains(line), "{}: missing\n  {line}\nprinted:\n  {}", folder.display(), printed.join("\n  "));
+        }
+        let has_error = lines.iter().any(|l| l.contains(": error: "));
+        assert_eq!(code, i32::from(has_error), "{}: exit code", folder.display());
+    }
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let out = Command::new(env!("CARGO_BIN_EXE_commentary-reader")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("usage: commentary-reader check"));
+}
