@@ -105,6 +105,10 @@ pub struct Strings {
     pub not_mentioned: &'static str,
     /// Shown where the map would be when it cannot be drawn.
     pub map_unavailable: &'static str,
+    /// The button that tries loading again after a network failure.
+    pub retry: &'static str,
+    /// Heading of the `debug` panel listing the content's problems.
+    pub problems: &'static str,
 }
 
 /// English.
@@ -159,6 +163,8 @@ pub const EN: Strings = Strings {
     first_mention: "Mentioned {n}× — go to the text",
     not_mentioned: "Not named in the text",
     map_unavailable: "The map could not be drawn",
+    retry: "Try again",
+    problems: "Problems in this commentary's files",
 };
 
 impl Strings {

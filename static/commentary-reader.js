@@ -25,7 +25,7 @@ function loadCore() {
 }
 
 class CommentaryReader extends HTMLElement {
-  static observedAttributes = ['src', 'lang', 'theme', 'map', 'cards'];
+  static observedAttributes = ['src', 'lang', 'theme', 'map', 'cards', 'debug'];
   #handle = null;
   #generation = 0;
   #near = null;  // IntersectionObserver waiting for the element to come near the viewport

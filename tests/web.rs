@@ -144,3 +144,132 @@ async fn missing_file_shows_an_error_with_the_status() {
     assert!(text(&m.root, ".cr-error").contains("404"));
     m.host.remove();
 }
+
+/// The hostile corpus (tests/hostile/*.txt): a commentary.md, optionally followed by
+/// `=== entities.toml ===` and `=== map.toml ===` sections. Every payload tries to run
+/// `window.__pwned=1`, inject markup or style, or hang the parser.
+const HOSTILE: &[(&str, &str)] = &[
+    ("01-script-tag.txt", include_str!("hostile/01-script-tag.txt")),
+    ("02-img-onerror.txt", include_str!("hostile/02-img-onerror.txt")),
+    ("03-javascript-link.txt", include_str!("hostile/03-javascript-link.txt")),
+    ("04-data-link.txt", include_str!("hostile/04-data-link.txt")),
+    ("05-vbscript-link.txt", include_str!("hostile/05-vbscript-link.txt")),
+    ("06-obfuscated-javascript-link.txt", include_str!("hostile/06-obfuscated-javascript-link.txt")),
+    ("07-svg-onload.txt", include_str!("hostile/07-svg-onload.txt")),
+    ("08-iframe-srcdoc.txt", include_str!("hostile/08-iframe-srcdoc.txt")),
+    ("09-style-tag.txt", include_str!("hostile/09-style-tag.txt")),
+    ("10-comment-trick.txt", include_str!("hostile/10-comment-trick.txt")),
+    ("11-javascript-autolink.txt", include_str!("hostile/11-javascript-autolink.txt")),
+    ("12-javascript-reference-link.txt", include_str!("hostile/12-javascript-reference-link.txt")),
+    ("13-image-javascript-src.txt", include_str!("hostile/13-image-javascript-src.txt")),
+    ("14-entity-name-html.txt", include_str!("hostile/14-entity-name-html.txt")),
+    ("15-entity-summary-script.txt", include_str!("hostile/15-entity-summary-script.txt")),
+    ("16-entity-facts-html.txt", include_str!("hostile/16-entity-facts-html.txt")),
+    ("17-entity-link-javascript.txt", include_str!("hostile/17-entity-link-javascript.txt")),
+    ("18-entity-website-data.txt", include_str!("hostile/18-entity-website-data.txt")),
+    ("19-entity-id-css-injection.txt", include_str!("hostile/19-entity-id-css-injection.txt")),
+    ("20-alias-html.txt", include_str!("hostile/20-alias-html.txt")),
+    ("21-map-place-svg-injection.txt", include_str!("hostile/21-map-place-svg-injection.txt")),
+    ("22-map-route-name-html.txt", include_str!("hostile/22-map-route-name-html.txt")),
+    ("23-map-title-html.txt", include_str!("hostile/23-map-title-html.txt")),
+    ("24-map-highlight-label.txt", include_str!("hostile/24-map-highlight-label.txt")),
+    ("25-map-place-note-html.txt", include_str!("hostile/25-map-place-note-html.txt")),
+    ("26-publication-url-javascript.txt", include_str!("hostile/26-publication-url-javascript.txt")),
+    ("27-author-name-html.txt", include_str!("hostile/27-author-name-html.txt")),
+    ("28-bidi-controls.txt", include_str!("hostile/28-bidi-controls.txt")),
+    ("29-nul-bytes.txt", include_str!("hostile/29-nul-bytes.txt")),
+    ("30-deep-nesting.txt", include_str!("hostile/30-deep-nesting.txt")),
+    ("31-enormous-line.txt", include_str!("hostile/31-enormous-line.txt")),
+    ("32-mention-in-javascript-link.txt", include_str!("hostile/32-mention-in-javascript-link.txt")),
+    ("33-title-html.txt", include_str!("hostile/33-title-html.txt")),
+    ("34-note-html.txt", include_str!("hostile/34-note-html.txt")),
+    ("35-html-entities-script.txt", include_str!("hostile/35-html-entities-script.txt")),
+];
+
+const BASEMAP: &str = include_str!("../static/basemaps/eurasia.topo.json");
+
+fn blob_of(text: &str, kind: &str) -> String {
+    let options = BlobPropertyBag::new();
+    options.set_type(kind);
+    let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&text.into()), &options).unwrap();
+    Url::create_object_url_with_blob(&blob).unwrap()
+}
+
+/// Every element under `root` is one the widget makes, no attribute is an event handler or
+/// carries a script URL, and links go only to http(s) and mailto.
+fn inert(root: &ShadowRoot, case: &str) {
+    for el in all(root, "*") {
+        let tag = el.tag_name().to_ascii_lowercase();
+        assert!(
+            !["script", "iframe", "object", "embed", "img", "style", "link", "meta", "base", "form", "foreignobject", "image", "use"].contains(&tag.as_str()),
+            "{case}: a <{tag}> element was rendered"
+        );
+        let names = el.get_attribute_names();
+        for i in 0..names.length() {
+            let name = names.get(i).as_string().unwrap().to_ascii_lowercase();
+            let value = el.get_attribute(&name).unwrap_or_default();
+            assert!(!name.starts_with("on"), "{case}: <{tag} {name}> event handler attribute");
+            let lower: String = value.to_ascii_lowercase().chars().filter(|c| !c.is_whitespace() && *c != '\0').collect();
+            for scheme in ["javascript:", "vbscript:", "data:text"] {
+                assert!(!lower.contains(scheme), "{case}: <{tag} {name}=\"{value}\">");
+            }
+            if name == "href" {
+                assert!(["http://", "https://", "mailto:"].iter().any(|s| lower.starts_with(s)), "{case}: link to {value}");
+            }
+            if name == "style" {
+                // Only the card's position, set through the CSSOM.
+                assert!(el.class_name().contains("cr-card"), "{case}: style attribute on <{tag}>");
+            }
+        }
+    }
+    let pwned = Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined(), "{case}: a payload ran");
+}
+
+#[wasm_bindgen_test]
+async fn the_hostile_corpus_renders_inert() {
+    assert!(HOSTILE.len() >= 30, "{} hostile inputs", HOSTILE.len());
+    let basemap = blob_of(BASEMAP, "application/json");
+    for (case, text) in HOSTILE {
+        let (rest, map) = match text.split_once("\n=== map.toml ===\n") {
+            Some((rest, map)) => (rest, Some(map)),
+            None => (*text, None),
+        };
+        let (md, entities) = match rest.split_once("\n=== entities.toml ===\n") {
+            Some((md, e)) => (md, Some(e)),
+            None => (rest, None),
+        };
+        let mut refs = String::new();
+        if let Some(e) = entities {
+            refs += &format!("entities = [\"{}\"]\n", blob_of(e, "application/toml"));
+        }
+        if let Some(m) = map {
+            refs += &format!("map = \"{}\"\n", blob_of(&format!("basemap = \"{basemap}\"\n{m}"), "application/toml"));
+        }
+        let md = md.replacen("+++\n", &format!("+++\n{refs}"), 1);
+        let m = mount_src(&blob_of(&md, "text/markdown")).await;
+        let kind = m.event.type_();
+        assert!(kind == "commentary-reader:ready" || kind == "commentary-reader:error", "{case}: {kind}");
+        let frame = || {
+            JsFuture::from(Promise::new(&mut |resolve, _| {
+                web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+            }))
+        };
+        frame().await.unwrap();
+        if map.is_some() {
+            assert!(m.root.query_selector("svg[part=map]").unwrap().is_some(), "{case}: the map was not drawn, so its names went untested");
+        }
+        inert(&m.root, case);
+        // Open the first card (hostile names, summaries, facts and links render there).
+        if let Some(mention) = m.root.query_selector("[data-mention]").unwrap() {
+            mention.unchecked_into::<HtmlElement>().focus().unwrap();
+            frame().await.unwrap();
+            frame().await.unwrap();
+            assert!(m.root.query_selector(".cr-card").unwrap().is_some(), "{case}: the card did not open");
+            inert(&m.root, case);
+        } else {
+            assert!(entities.is_none() || case.contains("css-injection"), "{case}: no mention to open a card from");
+        }
+        m.host.remove();
+    }
+}

@@ -38,6 +38,9 @@ pub struct CommentaryProps {
     pub host: HtmlElement,
     pub ui_lang: Option<AttrValue>,
     pub options: crate::ui::options::Options,
+    /// Show the content's problems in a panel (the element's `debug` attribute).
+    #[prop_or_default]
+    pub debug: bool,
 }
 
 /// Where the pointer is and was, kept outside the render cycle.
@@ -502,6 +505,12 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
             // article is never mistaken for it and rebuilt (which would drop focus).
             { card }
             <Article loaded={props.loaded.clone()} ui_lang={props.ui_lang.clone()} show={(*show).clone()} options={props.options} />
+            if props.debug {
+                <section class="cr-debug" aria-label={strings.problems}>
+                    <p class="cr-debug-title">{ format!("{} ({})", strings.problems, props.loaded.warnings.len()) }</p>
+                    <ul>{ for props.loaded.warnings.iter().map(|w| html! { <li><code>{ w.to_string() }</code></li> }) }</ul>
+                </section>
+            }
         </div>
     }
 }

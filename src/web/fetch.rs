@@ -13,6 +13,9 @@ use crate::content::{self, link_commentary, Commentary, ContentError, Diagnostic
 use crate::folder::{self, TextFile, DEFAULT_BASEMAP};
 use crate::geo::scene::Scene;
 
+/// The largest file the widget reads (a 20,000-word report is about 150 KB).
+pub const MAX_BYTES: usize = 5_000_000;
+
 /// How long a single file may take before the load is given up.
 pub const TIMEOUT_MS: i32 = 15_000;
 
@@ -49,9 +52,24 @@ pub enum LoadError {
         /// What the browser said.
         reason: String,
     },
+    /// The file is larger than [`MAX_BYTES`].
+    #[error("{url}: {} MB is more than a commentary file may be ({} MB); split it or check the URL", bytes / 1_000_000, MAX_BYTES / 1_000_000)]
+    TooLarge {
+        /// The file's URL.
+        url: String,
+        /// Its size.
+        bytes: usize,
+    },
     /// The file was fetched but is not a usable commentary.
     #[error("{0}")]
     Content(#[from] ContentError),
+}
+
+impl LoadError {
+    /// A failure a second attempt may fix (the network, the server, a timeout).
+    pub fn is_network(&self) -> bool {
+        matches!(self, Self::Http { .. } | Self::Timeout { .. } | Self::Network { .. })
+    }
 }
 
 /// A fetched side file (entity catalog or map), kept as text for its parser.
@@ -139,8 +157,11 @@ impl Pending {
             return Err(LoadError::Http { url: url.to_owned(), status: response.status(), status_text: response.status_text() });
         }
         let text: Promise = response.text().map_err(|e| network(url, &e))?;
-        let text = JsFuture::from(text).await.map_err(fail)?;
-        Ok(Some(text.as_string().unwrap_or_default()))
+        let text = JsFuture::from(text).await.map_err(fail)?.as_string().unwrap_or_default();
+        if text.len() > MAX_BYTES {
+            return Err(LoadError::TooLarge { url: url.to_owned(), bytes: text.len() });
+        }
+        Ok(Some(text))
     }
 }
 

@@ -67,7 +67,8 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, assets: String) -> Result<Read
         web_sys::console::warn_1(&format!("commentary-reader: {problem}").into());
     }
     container.set_attribute("data-theme", options.theme.as_str())?;
-    let props = ReaderProps { host, src: src.into(), base: base.into(), assets: assets.into(), lang: lang.map(Into::into), options };
+    let debug = host.has_attribute("debug");
+    let props = ReaderProps { host, src: src.into(), base: base.into(), assets: assets.into(), lang: lang.map(Into::into), options, debug };
     let app = yew::Renderer::<Reader>::with_root_and_props(container.clone(), props).render();
     Ok(ReaderHandle { app: Some(app), container })
 }

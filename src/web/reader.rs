@@ -22,6 +22,9 @@ pub struct ReaderProps {
     pub base: AttrValue,
     /// The folder the widget's own files come from.
     pub assets: AttrValue,
+    /// The `debug` attribute: list the content's problems in a panel.
+    #[prop_or_default]
+    pub debug: bool,
     /// `theme`, `map` and `cards`.
     #[prop_or_default]
     pub options: crate::ui::options::Options,
@@ -52,11 +55,13 @@ impl PartialEq for LoadState {
 #[function_component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let state = use_state(|| LoadState::Loading);
+    // Bumped by the retry button: the load runs again.
+    let attempt = use_state(|| 0_u32);
 
     {
         let state = state.clone();
         let assets = props.assets.clone();
-        use_effect_with((props.src.clone(), props.base.clone()), move |(src, base)| {
+        use_effect_with((props.src.clone(), props.base.clone(), *attempt), move |(src, base, _)| {
             let cancelled = Rc::new(Cell::new(false));
             let url = if src.trim().is_empty() {
                 Err(LoadError::NoSource)
@@ -114,13 +119,19 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 </div>
             }
         }
-        LoadState::Ready(loaded) => html! { <Commentary loaded={super::fetch::Shared(loaded.clone())} host={props.host.clone()} ui_lang={ui_lang} options={props.options} /> },
+        LoadState::Ready(loaded) => html! { <Commentary loaded={super::fetch::Shared(loaded.clone())} host={props.host.clone()} ui_lang={ui_lang} options={props.options} debug={props.debug} /> },
         LoadState::Failed(error) => {
             let strings = i18n::strings(ui_lang.as_deref().unwrap_or("en"));
             html! {
                 <div class="cr-error" role="alert">
                     <p class="cr-error-title">{ strings.error_title }</p>
                     <p class="cr-error-message">{ error.to_string() }</p>
+                    if error.is_network() {
+                        <button type="button" class="cr-retry" onclick={{
+                            let attempt = attempt.clone();
+                            Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+                        }}>{ strings.retry }</button>
+                    }
                     <slot />
                 </div>
             }
