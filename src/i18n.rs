@@ -109,6 +109,12 @@ pub struct Strings {
     pub retry: &'static str,
     /// Heading of the `debug` panel listing the content's problems.
     pub problems: &'static str,
+    /// The unit of the map's scale bar.
+    pub km: &'static str,
+    /// Month names as a date uses them (genitive where the language needs it).
+    pub months: [&'static str; 12],
+    /// A date: `{d}` day, `{m}` month number, `{month}` its name, `{y}` year.
+    pub date_format: &'static str,
 }
 
 /// English.
@@ -165,7 +171,246 @@ pub const EN: Strings = Strings {
     map_unavailable: "The map could not be drawn",
     retry: "Try again",
     problems: "Problems in this commentary's files",
+    km: "km",
+    months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    date_format: "{month} {d}, {y}",
 };
+/// Russian.
+pub const RU: Strings = Strings {
+    by: "Автор:",
+    and: "и",
+    originally_published_by: "Впервые опубликовано:",
+    loading: "Загрузка комментария…",
+    error_title: "Не удалось показать этот комментарий",
+    article_label: "Комментарий",
+    about_author: "Об авторе",
+    kinds: ["Персона", "Организация", "Инициатива", "Страна", "Место", "Ключевая цифра", "Событие"],
+    mention_k_of_n: "Упоминание {k} из {n}",
+    mentioned_once: "Упоминается один раз",
+    previous_mention: "Предыдущее упоминание",
+    next_mention: "Следующее упоминание",
+    close: "Закрыть",
+    wikipedia: "Википедия",
+    wikidata: "Викиданные",
+    website: "Сайт",
+    source: "Источник",
+    opens_in_new_tab: "(откроется в новой вкладке)",
+    map: "Карта",
+    map_help: "Клавиши + и − меняют масштаб, стрелки сдвигают карту, 0 возвращает исходный вид. Клавиша Tab ведёт к местам и странам с карточками.",
+    zoom: "Масштаб",
+    zoom_in: "Приблизить",
+    zoom_out: "Отдалить",
+    reset_view: "Вся карта",
+    chapters: "Главы карты",
+    previous_chapter: "Предыдущая глава",
+    next_chapter: "Следующая глава",
+    chapter_k_of_n: "{k}/{n}: {title}",
+    overview: "Обзор",
+    introduction: "Введение",
+    map_as_text: "Карта в виде текста",
+    routes: "Маршруты",
+    places: "Места",
+    highlighted: "Выделенные страны",
+    legend: "Легенда",
+    rail: "Железнодорожный маршрут",
+    sea: "Морской маршрут",
+    road: "Автомобильный маршрут",
+    gauge_break: "Смена ширины колеи",
+    place_with_card: "Место с карточкой",
+    hide_map: "Скрыть карту",
+    show_map: "Показать карту",
+    map_attribution: "Границы: Natural Earth",
+    map_shows: "Карта: {title} — показано: {what}",
+    map_shows_entity: "На карте: {name}",
+    wheel_hint: "Чтобы изменить масштаб, прокрутите колесо, удерживая Ctrl (⌘ на Mac)",
+    show_on_map: "Показать на карте",
+    first_mention: "Упоминаний в тексте: {n} — перейти к тексту",
+    not_mentioned: "В тексте не упоминается",
+    map_unavailable: "Не удалось нарисовать карту",
+    retry: "Повторить",
+    problems: "Проблемы в файлах комментария",
+    km: "км",
+    months: ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
+    date_format: "{d} {month} {y} г.",
+};
+
+/// Belarusian.
+pub const BE: Strings = Strings {
+    by: "Аўтар:",
+    and: "і",
+    originally_published_by: "Упершыню апублікавана:",
+    loading: "Загрузка каментарыя…",
+    error_title: "Не атрымалася паказаць гэты каментарый",
+    article_label: "Каментарый",
+    about_author: "Пра аўтара",
+    kinds: ["Асоба", "Арганізацыя", "Ініцыятыва", "Краіна", "Месца", "Ключавая лічба", "Падзея"],
+    mention_k_of_n: "Згадка {k} з {n}",
+    mentioned_once: "Згадваецца адзін раз",
+    previous_mention: "Папярэдняя згадка",
+    next_mention: "Наступная згадка",
+    close: "Закрыць",
+    wikipedia: "Вікіпедыя",
+    wikidata: "Вікіданыя",
+    website: "Сайт",
+    source: "Крыніца",
+    opens_in_new_tab: "(адкрыецца ў новай укладцы)",
+    map: "Мапа",
+    map_help: "Клавішы + і − змяняюць маштаб, стрэлкі зрушваюць мапу, 0 вяртае зыходны выгляд. Клавіша Tab вядзе да месцаў і краін з карткамі.",
+    zoom: "Маштаб",
+    zoom_in: "Наблізіць",
+    zoom_out: "Аддаліць",
+    reset_view: "Уся мапа",
+    chapters: "Раздзелы мапы",
+    previous_chapter: "Папярэдні раздзел",
+    next_chapter: "Наступны раздзел",
+    chapter_k_of_n: "{k}/{n}: {title}",
+    overview: "Агляд",
+    introduction: "Уводзіны",
+    map_as_text: "Мапа ў выглядзе тэксту",
+    routes: "Маршруты",
+    places: "Месцы",
+    highlighted: "Вылучаныя краіны",
+    legend: "Легенда",
+    rail: "Чыгуначны маршрут",
+    sea: "Марскі маршрут",
+    road: "Аўтамабільны маршрут",
+    gauge_break: "Змена шырыні каляіны",
+    place_with_card: "Месца з карткай",
+    hide_map: "Схаваць мапу",
+    show_map: "Паказаць мапу",
+    map_attribution: "Межы: Natural Earth",
+    map_shows: "Мапа: {title} — паказана: {what}",
+    map_shows_entity: "На мапе: {name}",
+    wheel_hint: "Каб змяніць маштаб, пракручвайце кола, утрымліваючы Ctrl (⌘ на Mac)",
+    show_on_map: "Паказаць на мапе",
+    first_mention: "Згадак у тэксце: {n} — перайсці да тэксту",
+    not_mentioned: "У тэксце не згадваецца",
+    map_unavailable: "Не атрымалася намаляваць мапу",
+    retry: "Паспрабаваць яшчэ раз",
+    problems: "Праблемы ў файлах каментарыя",
+    km: "км",
+    months: ["студзеня", "лютага", "сакавіка", "красавіка", "мая", "чэрвеня", "ліпеня", "жніўня", "верасня", "кастрычніка", "лістапада", "снежня"],
+    date_format: "{d} {month} {y} г.",
+};
+
+/// Chinese (Simplified).
+pub const ZH: Strings = Strings {
+    by: "作者：",
+    and: "和",
+    originally_published_by: "原载于",
+    loading: "正在加载评论…",
+    error_title: "无法显示此评论",
+    article_label: "评论",
+    about_author: "关于作者",
+    kinds: ["人物", "机构", "倡议", "国家", "地点", "关键数字", "事件"],
+    mention_k_of_n: "第 {k} 处提及，共 {n} 处",
+    mentioned_once: "仅提及一次",
+    previous_mention: "上一处提及",
+    next_mention: "下一处提及",
+    close: "关闭",
+    wikipedia: "维基百科",
+    wikidata: "维基数据",
+    website: "网站",
+    source: "来源",
+    opens_in_new_tab: "（在新标签页中打开）",
+    map: "地图",
+    map_help: "按 + 和 − 缩放，按方向键平移，按 0 复原。按 Tab 键可依次访问带有卡片的地点和国家。",
+    zoom: "缩放",
+    zoom_in: "放大",
+    zoom_out: "缩小",
+    reset_view: "全图",
+    chapters: "地图章节",
+    previous_chapter: "上一章节",
+    next_chapter: "下一章节",
+    chapter_k_of_n: "{k}/{n}：{title}",
+    overview: "概览",
+    introduction: "引言",
+    map_as_text: "地图的文字版本",
+    routes: "路线",
+    places: "地点",
+    highlighted: "突出显示的国家",
+    legend: "图例",
+    rail: "铁路路线",
+    sea: "海运路线",
+    road: "公路路线",
+    gauge_break: "轨距变换点",
+    place_with_card: "带卡片的地点",
+    hide_map: "隐藏地图",
+    show_map: "显示地图",
+    map_attribution: "边界：Natural Earth",
+    map_shows: "地图：{title}——显示{what}",
+    map_shows_entity: "地图：显示{name}",
+    wheel_hint: "按住 Ctrl（Mac 上为 ⌘）并滚动以缩放地图",
+    show_on_map: "在地图上显示",
+    first_mention: "文中提及 {n} 次——转到正文",
+    not_mentioned: "正文中未提及",
+    map_unavailable: "无法绘制地图",
+    retry: "重试",
+    problems: "此评论文件中的问题",
+    km: "公里",
+    months: ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"],
+    date_format: "{y}年{m}月{d}日",
+};
+
+/// Turkish.
+pub const TR: Strings = Strings {
+    by: "Yazar:",
+    and: "ve",
+    originally_published_by: "İlk yayımlandığı yer:",
+    loading: "Yorum yükleniyor…",
+    error_title: "Bu yorum gösterilemedi",
+    article_label: "Yorum",
+    about_author: "Yazar hakkında",
+    kinds: ["Kişi", "Kuruluş", "Girişim", "Ülke", "Yer", "Önemli veri", "Olay"],
+    mention_k_of_n: "Anılma {k} / {n}",
+    mentioned_once: "Bir kez anılıyor",
+    previous_mention: "Önceki anılma",
+    next_mention: "Sonraki anılma",
+    close: "Kapat",
+    wikipedia: "Vikipedi",
+    wikidata: "Vikiveri",
+    website: "Web sitesi",
+    source: "Kaynak",
+    opens_in_new_tab: "(yeni sekmede açılır)",
+    map: "Harita",
+    map_help: "Yakınlaştırmak ve uzaklaştırmak için + ve −, kaydırmak için ok tuşlarını, başa dönmek için 0'ı kullanın. Tab tuşu kartı olan yerlere ve ülkelere götürür.",
+    zoom: "Yakınlaştırma",
+    zoom_in: "Yakınlaştır",
+    zoom_out: "Uzaklaştır",
+    reset_view: "Tüm harita",
+    chapters: "Harita bölümleri",
+    previous_chapter: "Önceki bölüm",
+    next_chapter: "Sonraki bölüm",
+    chapter_k_of_n: "{k}/{n}: {title}",
+    overview: "Genel bakış",
+    introduction: "Giriş",
+    map_as_text: "Haritanın metin hâli",
+    routes: "Güzergâhlar",
+    places: "Yerler",
+    highlighted: "Vurgulanan ülkeler",
+    legend: "Açıklama",
+    rail: "Demiryolu güzergâhı",
+    sea: "Deniz güzergâhı",
+    road: "Karayolu güzergâhı",
+    gauge_break: "Ray açıklığı değişimi",
+    place_with_card: "Kartı olan yer",
+    hide_map: "Haritayı gizle",
+    show_map: "Haritayı göster",
+    map_attribution: "Sınırlar: Natural Earth",
+    map_shows: "Harita: {title} — gösterilen: {what}",
+    map_shows_entity: "Harita: {name} gösteriliyor",
+    wheel_hint: "Haritayı yakınlaştırmak için Ctrl (Mac'te ⌘) tuşunu basılı tutup kaydırın",
+    show_on_map: "Haritada göster",
+    first_mention: "Metinde {n} kez anılıyor — metne git",
+    not_mentioned: "Metinde geçmiyor",
+    map_unavailable: "Harita çizilemedi",
+    retry: "Tekrar dene",
+    problems: "Bu yorumun dosyalarındaki sorunlar",
+    km: "km",
+    months: ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"],
+    date_format: "{d} {month} {y}",
+};
+
 
 impl Strings {
     /// The card label of an entity kind.
@@ -205,15 +450,30 @@ impl Strings {
         self.map_shows_entity.replace("{name}", name)
     }
 
+    /// A date in this language ("February 14, 2024", "14 февраля 2024 г.", "2024年2月14日").
+    /// Our own table rather than the browser's `Intl`, whose locale data varies (Chromium
+    /// builds without Belarusian fall back to English).
+    pub fn date(&self, date: crate::content::Date) -> String {
+        self.date_format
+            .replace("{month}", self.months[usize::from(date.month.clamp(1, 12)) - 1])
+            .replace("{d}", &date.day.to_string())
+            .replace("{m}", &date.month.to_string())
+            .replace("{y}", &date.year.to_string())
+    }
+
     /// "Mentioned 3× — go to the text".
     pub fn first_mention(&self, n: usize) -> String {
         self.first_mention.replace("{n}", &n.to_string())
     }
 }
 
-/// The strings for a BCP 47 language tag, falling back to English.
-pub fn strings(_lang: &str) -> &'static Strings {
-    &EN
+/// Every language the widget speaks, by primary language subtag.
+pub const LANGUAGES: [(&str, &Strings); 5] = [("en", &EN), ("ru", &RU), ("be", &BE), ("zh", &ZH), ("tr", &TR)];
+
+/// The strings for a BCP 47 language tag (`ru`, `zh-Hans-CN`, `be-BY`…), falling back to English.
+pub fn strings(lang: &str) -> &'static Strings {
+    let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    LANGUAGES.iter().find(|(code, _)| *code == primary).map_or(&EN, |(_, s)| s)
 }
 
 /// "A", "A and B", "A, B and C".
@@ -249,6 +509,75 @@ mod tests {
         }
         assert_eq!(EN.chapter_k_of_n(2, 3, "Trade"), "2/3: Trade");
         assert_eq!(EN.map_shows("Introduction", "Belarus, China"), "Map: Introduction — showing Belarus, China");
+    }
+
+    /// Every field of one table, for the checks below.
+    fn all(s: &Strings) -> Vec<(&'static str, &'static str)> {
+        let mut v = vec![
+            ("by", s.by), ("and", s.and), ("originally_published_by", s.originally_published_by), ("loading", s.loading),
+            ("error_title", s.error_title), ("article_label", s.article_label), ("about_author", s.about_author),
+            ("mention_k_of_n", s.mention_k_of_n), ("mentioned_once", s.mentioned_once), ("previous_mention", s.previous_mention),
+            ("next_mention", s.next_mention), ("close", s.close), ("wikipedia", s.wikipedia), ("wikidata", s.wikidata),
+            ("website", s.website), ("source", s.source), ("opens_in_new_tab", s.opens_in_new_tab), ("map", s.map),
+            ("map_help", s.map_help), ("zoom", s.zoom), ("zoom_in", s.zoom_in), ("zoom_out", s.zoom_out), ("reset_view", s.reset_view),
+            ("chapters", s.chapters), ("previous_chapter", s.previous_chapter), ("next_chapter", s.next_chapter),
+            ("chapter_k_of_n", s.chapter_k_of_n), ("overview", s.overview), ("introduction", s.introduction),
+            ("map_as_text", s.map_as_text), ("routes", s.routes), ("places", s.places), ("highlighted", s.highlighted),
+            ("legend", s.legend), ("rail", s.rail), ("sea", s.sea), ("road", s.road), ("gauge_break", s.gauge_break),
+            ("place_with_card", s.place_with_card), ("hide_map", s.hide_map), ("show_map", s.show_map),
+            ("map_attribution", s.map_attribution), ("map_shows", s.map_shows), ("map_shows_entity", s.map_shows_entity),
+            ("wheel_hint", s.wheel_hint), ("show_on_map", s.show_on_map), ("first_mention", s.first_mention),
+            ("not_mentioned", s.not_mentioned), ("map_unavailable", s.map_unavailable), ("retry", s.retry),
+            ("problems", s.problems), ("km", s.km),
+        ];
+        v.extend(s.kinds.iter().map(|k| ("kinds", *k)));
+        v
+    }
+
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut found: Vec<&str> = text.match_indices('{').filter_map(|(i, _)| text[i..].find('}').map(|j| &text[i..=i + j])).collect();
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn every_language_has_every_key_filled_with_the_same_placeholders() {
+        // The struct makes every key exist in every table (a missing one does not compile);
+        // this checks none is empty, none is left in English by mistake where it should not
+        // be, and every `{placeholder}` survives translation.
+        let english = all(&EN);
+        for (code, table) in LANGUAGES {
+            let strings = all(table);
+            assert_eq!(strings.len(), english.len());
+            for ((key, text), (_, en)) in strings.iter().zip(&english) {
+                assert!(!text.trim().is_empty(), "{code}.{key} is empty");
+                assert_eq!(placeholders(text), placeholders(en), "{code}.{key}: placeholders differ from English");
+            }
+            if code != "en" {
+                let same = strings.iter().zip(&english).filter(|((k, t), (_, e))| t == e && !["map_attribution", "km", "chapter_k_of_n", "website", "source"].contains(k)).count();
+                assert!(same <= 1, "{code}: {same} strings are still English");
+            }
+        }
+    }
+
+    #[test]
+    fn dates_read_naturally_in_each_language() {
+        let d = crate::content::Date { year: 2024, month: 2, day: 14 };
+        assert_eq!(EN.date(d), "February 14, 2024");
+        assert_eq!(RU.date(d), "14 февраля 2024 г.");
+        assert_eq!(BE.date(d), "14 лютага 2024 г.");
+        assert_eq!(ZH.date(d), "2024年2月14日");
+        assert_eq!(TR.date(d), "14 Şubat 2024");
+    }
+
+    #[test]
+    fn tags_choose_their_language() {
+        assert_eq!(strings("ru").close, "Закрыть");
+        assert_eq!(strings("be-BY").close, "Закрыць");
+        assert_eq!(strings("zh-Hans-CN").close, "关闭");
+        assert_eq!(strings("TR").close, "Kapat");
+        assert_eq!(strings("").close, "Close");
+        assert_eq!(RU.mention_position(2, 5), "Упоминание 2 из 5");
     }
 
     #[test]

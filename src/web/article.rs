@@ -2,13 +2,12 @@
 //! Every string from a file goes through Yew's text nodes or attribute setters, never HTML.
 
 
-use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use super::fetch::{resolve, Shared};
 use super::map::Map;
 use crate::content::links::is_allowed_scheme;
-use crate::content::{Block, Date, Inline};
+use crate::content::{Block, Inline};
 use crate::i18n::{self, join_names};
 
 #[derive(Properties, PartialEq)]
@@ -21,16 +20,6 @@ pub struct ArticleProps {
     pub show: Option<(u32, AttrValue)>,
     #[prop_or_default]
     pub options: crate::ui::options::Options,
-}
-
-/// Formats a date for `lang` with the browser's `Intl` (e.g. "14 February 2024").
-fn localised_date(date: Date, lang: &str) -> String {
-    let options = js_sys::Object::new();
-    for (key, value) in [("year", "numeric"), ("month", "long"), ("day", "numeric"), ("timeZone", "UTC")] {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-    }
-    let js_date = js_sys::Date::new(&JsValue::from_f64(date.unix_millis()));
-    js_date.to_locale_date_string(lang, &options).as_string().unwrap_or_else(|| date.iso())
 }
 
 /// An external link that opens safely in a new tab.
@@ -133,7 +122,7 @@ pub fn Article(props: &ArticleProps) -> Html {
             </p>
         }
     });
-    let date = localised_date(front.date, &ui_lang);
+    let date = strings.date(front.date);
     let note = linked.note.as_ref().map(|n| html! { <p class="cr-note">{ ctx.inlines(n) }</p> });
     // The map sits between the header and the text: beside the text on wide screens (sticky),
     // inline above it on narrow ones. A map that cannot be drawn leaves a note, not a hole.

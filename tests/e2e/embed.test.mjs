@@ -197,6 +197,18 @@ test('attributes: theme forces light or dark, map and cards can be switched off,
   await set('map', 'on');
   const triggers = await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelectorAll('[data-mention]').length);
   assert.equal(triggers, 0, 'with cards off the map has no card triggers either');
+  // The UI language: the element's lang, in the widget's words, dates and the map.
+  await set('cards', 'on');
+  for (const [lang, toggle, kicker, month] of [['ru', 'Скрыть карту', 'Комментарий', 'февраля'], ['be', 'Схаваць мапу', 'Каментарый', 'лютага'],
+    ['zh', '隐藏地图', '评论', '2024年2月14日'], ['tr', 'Haritayı gizle', 'Yorum', 'Şubat']]) {
+    await set('lang', lang);
+    const ui = await page.evaluate(() => {
+      const root = document.querySelector('commentary-reader').shadowRoot;
+      return { toggle: root.querySelector('.cr-map-toggle')?.textContent, kicker: root.querySelector('.cr-kicker').textContent, date: root.querySelector('.cr-meta time').textContent, kickerLang: root.querySelector('.cr-kicker').lang };
+    });
+    assert.deepEqual([ui.toggle, ui.kicker, ui.kickerLang], [toggle, kicker, lang], lang);
+    assert.ok(ui.date.includes(month), `${lang}: ${ui.date}`);
+  }
   await context.close();
 });
 
