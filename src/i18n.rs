@@ -111,6 +111,20 @@ pub struct Strings {
     pub problems: &'static str,
     /// The unit of the map's scale bar.
     pub km: &'static str,
+    /// Reading time: `{range}` minutes, e.g. "4–5".
+    pub reading_time: &'static str,
+    /// Summary of the citation box.
+    pub cite: &'static str,
+    /// Copies a citation.
+    pub copy: &'static str,
+    /// Announced after copying.
+    pub copied: &'static str,
+    /// The per-paragraph link button.
+    pub copy_link: &'static str,
+    /// Announced after copying a paragraph link.
+    pub link_copied: &'static str,
+    /// Accessible name of the reading-progress bar.
+    pub progress: &'static str,
     /// Month names as a date uses them (genitive where the language needs it).
     pub months: [&'static str; 12],
     /// A date: `{d}` day, `{m}` month number, `{month}` its name, `{y}` year.
@@ -172,6 +186,13 @@ pub const EN: Strings = Strings {
     retry: "Try again",
     problems: "Problems in this commentary's files",
     km: "km",
+    reading_time: "{range} min read",
+    cite: "Cite this",
+    copy: "Copy",
+    copied: "Copied",
+    copy_link: "Copy a link to this paragraph",
+    link_copied: "Link copied",
+    progress: "Reading progress",
     months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
     date_format: "{month} {d}, {y}",
 };
@@ -230,6 +251,13 @@ pub const RU: Strings = Strings {
     retry: "Повторить",
     problems: "Проблемы в файлах комментария",
     km: "км",
+    reading_time: "{range} мин чтения",
+    cite: "Как цитировать",
+    copy: "Копировать",
+    copied: "Скопировано",
+    copy_link: "Скопировать ссылку на этот абзац",
+    link_copied: "Ссылка скопирована",
+    progress: "Прогресс чтения",
     months: ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
     date_format: "{d} {month} {y} г.",
 };
@@ -289,6 +317,13 @@ pub const BE: Strings = Strings {
     retry: "Паспрабаваць яшчэ раз",
     problems: "Праблемы ў файлах каментарыя",
     km: "км",
+    reading_time: "{range} хв чытання",
+    cite: "Як цытаваць",
+    copy: "Капіяваць",
+    copied: "Скапіявана",
+    copy_link: "Скапіяваць спасылку на гэты абзац",
+    link_copied: "Спасылка скапіявана",
+    progress: "Прагрэс чытання",
     months: ["студзеня", "лютага", "сакавіка", "красавіка", "мая", "чэрвеня", "ліпеня", "жніўня", "верасня", "кастрычніка", "лістапада", "снежня"],
     date_format: "{d} {month} {y} г.",
 };
@@ -348,6 +383,13 @@ pub const ZH: Strings = Strings {
     retry: "重试",
     problems: "此评论文件中的问题",
     km: "公里",
+    reading_time: "阅读时间 {range} 分钟",
+    cite: "引用本文",
+    copy: "复制",
+    copied: "已复制",
+    copy_link: "复制本段链接",
+    link_copied: "链接已复制",
+    progress: "阅读进度",
     months: ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"],
     date_format: "{y}年{m}月{d}日",
 };
@@ -407,6 +449,13 @@ pub const TR: Strings = Strings {
     retry: "Tekrar dene",
     problems: "Bu yorumun dosyalarındaki sorunlar",
     km: "km",
+    reading_time: "{range} dk okuma",
+    cite: "Kaynak göster",
+    copy: "Kopyala",
+    copied: "Kopyalandı",
+    copy_link: "Bu paragrafın bağlantısını kopyala",
+    link_copied: "Bağlantı kopyalandı",
+    progress: "Okuma ilerlemesi",
     months: ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"],
     date_format: "{d} {month} {y}",
 };
@@ -459,6 +508,12 @@ impl Strings {
             .replace("{d}", &date.day.to_string())
             .replace("{m}", &date.month.to_string())
             .replace("{y}", &date.year.to_string())
+    }
+
+    /// "4–5 min read" (or "4 min read" when the range is one value).
+    pub fn reading(&self, (fast, slow): (u32, u32)) -> String {
+        let range = if fast == slow { fast.to_string() } else { format!("{fast}–{slow}") };
+        self.reading_time.replace("{range}", &range)
     }
 
     /// "Mentioned 3× — go to the text".
@@ -528,7 +583,8 @@ mod tests {
             ("map_attribution", s.map_attribution), ("map_shows", s.map_shows), ("map_shows_entity", s.map_shows_entity),
             ("wheel_hint", s.wheel_hint), ("show_on_map", s.show_on_map), ("first_mention", s.first_mention),
             ("not_mentioned", s.not_mentioned), ("map_unavailable", s.map_unavailable), ("retry", s.retry),
-            ("problems", s.problems), ("km", s.km),
+            ("problems", s.problems), ("km", s.km), ("reading_time", s.reading_time), ("cite", s.cite), ("copy", s.copy),
+            ("copied", s.copied), ("copy_link", s.copy_link), ("link_copied", s.link_copied), ("progress", s.progress),
         ];
         v.extend(s.kinds.iter().map(|k| ("kinds", *k)));
         v

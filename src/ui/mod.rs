@@ -4,4 +4,5 @@
 pub mod cards;
 pub mod chart;
 pub mod options;
+pub mod reading;
 pub mod placement;

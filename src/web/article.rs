@@ -8,6 +8,7 @@ use super::fetch::{resolve, Shared};
 use super::map::Map;
 use crate::content::links::is_allowed_scheme;
 use crate::content::{Block, Inline};
+use crate::ui::reading;
 use crate::i18n::{self, join_names};
 
 #[derive(Properties, PartialEq)]
@@ -69,6 +70,30 @@ impl Ctx<'_> {
 
     fn blocks(&self, blocks: &[Block]) -> Html {
         blocks.iter().map(|b| self.block(b)).collect()
+    }
+
+    /// The body's top-level blocks: each paragraph gets a stable anchor (`p-1`, `p-2`, …, by
+    /// position among paragraphs) and a control that copies a link to it.
+    fn top_blocks(&self, blocks: &[Block], copy_link: &str) -> Html {
+        let mut n = 0;
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph { content, .. } => {
+                    n += 1;
+                    let id = format!("p-{n}");
+                    html! {
+                        <p id={id.clone()}>
+                            { self.inlines(content) }
+                            <button type="button" class="cr-anchor" data-anchor={id} aria-label={copy_link.to_owned()}>
+                                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M6.5 9.5l3-3M7 4.5l1-1a2.5 2.5 0 0 1 3.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 0 1 4.5 9l1-1" /></svg>
+                            </button>
+                        </p>
+                    }
+                }
+                other => self.block(other),
+            })
+            .collect()
     }
 
     fn block(&self, block: &Block) -> Html {
@@ -146,19 +171,30 @@ pub fn Article(props: &ArticleProps) -> Html {
                 <p class="cr-kicker" lang={ui_lang.clone()}>{ strings.article_label }</p>
                 <h1 id="cr-title" class="cr-title">{ front.title.clone() }</h1>
                 { byline }
-                <p class="cr-meta" lang={ui_lang}>
+                <p class="cr-meta" lang={ui_lang.clone()}>
                     <time datetime={front.date.iso()}>{ date }</time>
                     { publisher }
+                    <span class="cr-reading-time">{ " · " }{ strings.reading(reading::minutes(reading::characters(&loaded.commentary.body), &front.lang)) }</span>
                 </p>
             </header>
             { map }
-            <div class="cr-body">{ ctx.blocks(&linked.body.blocks) }</div>
+            <div class="cr-body">{ ctx.top_blocks(&linked.body.blocks, strings.copy_link) }</div>
             if front.authors.iter().any(|a| a.role.is_some()) || note.is_some() {
                 <footer class="cr-foot" aria-label={strings.about_author}>
                     { for about }
                     { note }
                 </footer>
             }
+            <details class="cr-cite" lang={ui_lang.clone()}>
+                <summary>{ strings.cite }</summary>
+                { for reading::citations(front, &loaded.url).into_iter().map(|(style, text)| html! {
+                    <div class="cr-cite-item">
+                        <p class="cr-cite-style">{ style }</p>
+                        <p class="cr-cite-text" lang={front.lang.clone()}>{ text }</p>
+                        <button type="button" class="cr-copy" aria-label={format!("{} ({style})", strings.copy)}>{ strings.copy }</button>
+                    </div>
+                }) }
+            </details>
         </article>
     }
 }

@@ -153,6 +153,74 @@ fn map_tab(root: &Element, open: usize, target: Option<&EventTarget>, back: bool
     items.get(at + 1).cloned().map(JsCast::unchecked_into)
 }
 
+/// Copies `text` to the clipboard and says so in the widget's polite live region.
+fn copy(text: &str, root: Option<Element>, done: &'static str) {
+    let Some(window) = web_sys::window() else { return };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        let said = match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => done,
+            Err(_) => "",
+        };
+        if let Some(live) = root.and_then(|r| r.query_selector(".cr-announce").ok().flatten()) {
+            live.set_text_content(Some(said));
+        }
+    });
+}
+
+/// Scrolls to the element the page's URL fragment names (`#p-3`, `#a-heading`), once: the
+/// browser cannot, because the anchors live in the widget's shadow root.
+fn scroll_to_fragment(root: &Element) {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let id = js_sys::decode_uri_component(hash.trim_start_matches('#')).ok().and_then(|s| s.as_string()).unwrap_or_default();
+    if id.is_empty() {
+        return;
+    }
+    if let Ok(candidates) = root.query_selector_all("[id]") {
+        for i in 0..candidates.length() {
+            if let Some(el) = candidates.get(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                if el.id() == id {
+                    el.scroll_into_view();
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// A slim bar that fills as the reader gets through the article (decorative: the reading
+/// time and the scroll position say the same to assistive technology).
+#[function_component]
+fn Progress() -> Html {
+    let bar = use_node_ref();
+    {
+        let bar = bar.clone();
+        use_effect_with((), move |_| {
+            let update = {
+                let bar = bar.clone();
+                move || {
+                    let Some(bar) = bar.cast::<HtmlElement>() else { return };
+                    let Some(article) = bar.closest(".cr-doc").ok().flatten().and_then(|d| d.query_selector(".cr-body").ok().flatten()) else { return };
+                    let r = article.get_bounding_client_rect();
+                    let vh = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(800.0);
+                    let p = if r.height() <= vh { f64::from(u8::from(r.bottom() <= vh)) } else { (-r.top() / (r.height() - vh)).clamp(0.0, 1.0) };
+                    let _ = bar.style().set_property("transform", &format!("scaleX({})", crate::ui::chart::round2(p)));
+                }
+            };
+            update();
+            let window = web_sys::window().expect("a window");
+            let options = gloo::events::EventListenerOptions { phase: gloo::events::EventListenerPhase::Bubble, passive: true };
+            let on_scroll = {
+                let update = update.clone();
+                EventListener::new_with_options(&window, "scroll", options, move |_| update())
+            };
+            let on_resize = EventListener::new(&window, "resize", move |_| update());
+            move || drop((on_scroll, on_resize))
+        });
+    }
+    html! { <div class="cr-progress" aria-hidden="true"><div ref={bar} class="cr-progress-bar" /></div> }
+}
+
 /// The article and its cards.
 #[function_component]
 pub fn Commentary(props: &CommentaryProps) -> Html {
@@ -237,6 +305,16 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
         use_effect_with((*show).clone(), move |show| {
             if let Some((_, id)) = show {
                 set_linked(Some(id.to_string()));
+            }
+        });
+    }
+
+    // A page opened with a fragment for one of the widget's anchors scrolls there once.
+    {
+        let wrapper = wrapper.clone();
+        use_effect_with((), move |_| {
+            if let Some(root) = wrapper.cast::<Element>() {
+                scroll_to_fragment(&root);
             }
         });
     }
@@ -357,9 +435,24 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     };
     let on_click = {
         let dispatcher = cards.dispatcher();
+        let wrapper = wrapper.clone();
         Callback::from(move |e: MouseEvent| {
             if let Some((m, _)) = mention_of(e.target()) {
                 dispatcher.dispatch(Action::Activate { mention: m });
+                return;
+            }
+            let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+            let closest = |s: &str| target.as_ref().and_then(|t| t.closest(s).ok().flatten());
+            if let Some(anchor) = closest(".cr-anchor") {
+                // A link to the paragraph on the host page: its URL plus the paragraph's anchor,
+                // which the widget scrolls to when a page opens with it.
+                let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+                let base = href.split('#').next().unwrap_or_default().to_owned();
+                let id = anchor.get_attribute("data-anchor").unwrap_or_default();
+                copy(&format!("{base}#{id}"), wrapper.cast::<Element>(), strings.link_copied);
+            } else if let Some(button) = closest(".cr-copy") {
+                let text = button.parent_element().and_then(|p| p.query_selector(".cr-cite-text").ok().flatten()).and_then(|t| t.text_content()).unwrap_or_default();
+                copy(&text, wrapper.cast::<Element>(), strings.copied);
             }
         })
     };
@@ -504,6 +597,8 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
             // Yew matches unkeyed children from the end: the optional card goes first so the
             // article is never mistaken for it and rebuilt (which would drop focus).
             { card }
+            <Progress />
+            <p class="cr-visually-hidden cr-announce" aria-live="polite"></p>
             <Article loaded={props.loaded.clone()} ui_lang={props.ui_lang.clone()} show={(*show).clone()} options={props.options} />
             if props.debug {
                 <section class="cr-debug" aria-label={strings.problems}>

@@ -1,0 +1,151 @@
+//! Reading aids that are pure computation: the reading-time range and the citations.
+
+use crate::content::{Block, Document, FrontMatter, Inline};
+
+/// Characters read per minute and its spread, by language: Firefox Reader View's table
+/// (Trauzettel-Klosinski & Dietz, 2012). Belarusian is not in it; Russian stands in.
+const SPEEDS: [(&str, f64, f64); 5] = [("en", 987.0, 118.0), ("ru", 986.0, 175.0), ("be", 986.0, 175.0), ("zh", 255.0, 29.0), ("tr", 1054.0, 156.0)];
+
+/// All the text a reader reads in `document` (paragraphs, headings, lists, quotes, code).
+pub fn characters(document: &Document) -> usize {
+    fn blocks(bs: &[Block]) -> usize {
+        bs.iter()
+            .map(|b| match b {
+                Block::Heading { content, .. } | Block::Paragraph { content, .. } => Inline::plain_text(content).chars().count(),
+                Block::Quote { blocks: inner, .. } => blocks(inner),
+                Block::List { items, .. } => items.iter().map(|item| blocks(item)).sum(),
+                Block::Code { text, .. } => text.chars().count(),
+                Block::Rule { .. } => 0,
+            })
+            .sum()
+    }
+    blocks(&document.blocks)
+}
+
+/// Minutes to read `chars` characters of language `lang`, as a (fast, slow) range, at least 1.
+pub fn minutes(chars: usize, lang: &str) -> (u32, u32) {
+    let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    let (_, speed, spread) = SPEEDS.iter().find(|(code, ..)| *code == primary).copied().unwrap_or(SPEEDS[0]);
+    let chars = chars as f64;
+    let fast = (chars / (speed + spread)).ceil().max(1.0) as u32;
+    let slow = (chars / (speed - spread)).ceil().max(1.0) as u32;
+    (fast, slow.max(fast))
+}
+
+fn authors_apa(front: &FrontMatter) -> String {
+    // "Preiherman, Y." — family name last word, initials of the others.
+    let names: Vec<String> = front
+        .authors
+        .iter()
+        .map(|a| {
+            let parts: Vec<&str> = a.name.split_whitespace().collect();
+            match parts.split_last() {
+                Some((family, given)) if !given.is_empty() => {
+                    let initials: Vec<String> = given.iter().filter_map(|g| g.chars().next()).map(|c| format!("{c}.")).collect();
+                    format!("{family}, {}", initials.join(" "))
+                }
+                _ => a.name.clone(),
+            }
+        })
+        .collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}, & {last}", init.join(", ")),
+    }
+}
+
+fn authors_chicago(front: &FrontMatter) -> String {
+    // First author inverted ("Preiherman, Yauheni"), the others as written.
+    let names: Vec<String> = front
+        .authors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let parts: Vec<&str> = a.name.split_whitespace().collect();
+            match parts.split_last() {
+                Some((family, given)) if i == 0 && !given.is_empty() => format!("{family}, {}", given.join(" ")),
+                _ => a.name.clone(),
+            }
+        })
+        .collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}, and {last}", init.join(", ")),
+    }
+}
+
+const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/// The commentary's citation in three styles: Chicago (notes-bibliography), APA 7 and BibTeX.
+/// `url` is where the reader found it (the publisher's page if the front matter gives one).
+pub fn citations(front: &FrontMatter, url: &str) -> [(&'static str, String); 3] {
+    let d = front.date;
+    let month = MONTHS[usize::from(d.month.clamp(1, 12)) - 1];
+    let publisher = front.publication.as_ref().map(|p| p.publisher.clone()).unwrap_or_default();
+    let url = front.publication.as_ref().and_then(|p| p.url.clone()).unwrap_or_else(|| url.to_owned());
+    let title = &front.title;
+    let chicago = format!(
+        "{}. \u{201c}{title}.\u{201d} {}{month} {}, {}. {url}.",
+        authors_chicago(front),
+        if publisher.is_empty() { String::new() } else { format!("{publisher}, ") },
+        d.day,
+        d.year
+    );
+    let apa = format!(
+        "{} ({}, {month} {}). {title}. {}{url}",
+        authors_apa(front),
+        d.year,
+        d.day,
+        if publisher.is_empty() { String::new() } else { format!("{publisher}. ") }
+    );
+    let family = front.authors.first().and_then(|a| a.name.split_whitespace().last()).unwrap_or("anonymous");
+    let key: String = format!("{family}{}", d.year).chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
+    let escape = |s: &str| s.replace(['{', '}'], "").replace('&', "\\&");
+    let bibtex = format!(
+        "@online{{{key},\n  author = {{{}}},\n  title = {{{}}},\n  organization = {{{}}},\n  date = {{{}}},\n  url = {{{url}}},\n  langid = {{{}}}\n}}",
+        escape(&front.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(" and ")),
+        escape(title),
+        escape(&publisher),
+        d.iso(),
+        front.lang
+    );
+    [("Chicago", chicago), ("APA", apa), ("BibTeX", bibtex)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::parse_commentary;
+
+    const SEED: &str = include_str!("../../static/commentaries/belarus-china-relations-2024/commentary.md");
+
+    #[test]
+    fn reading_time_is_a_range_by_language() {
+        // 4,000 characters of English: 4000/1105 → 4, 4000/869 → 5.
+        assert_eq!(minutes(4000, "en"), (4, 5));
+        assert_eq!(minutes(4000, "ru-RU"), (4, 5));
+        assert_eq!(minutes(4000, "zh"), (15, 18), "Chinese reads fewer characters a minute");
+        assert_eq!(minutes(10, "en"), (1, 1), "never zero");
+        assert_eq!(minutes(4000, "xx"), minutes(4000, "en"));
+    }
+
+    #[test]
+    fn the_seed_reads_in_about_four_minutes() {
+        let (c, _) = parse_commentary(SEED, "commentary.md").unwrap();
+        let chars = characters(&c.body);
+        assert!((3_000..5_000).contains(&chars), "{chars}");
+        assert_eq!(minutes(chars, "en"), (4, 5));
+    }
+
+    #[test]
+    fn citations_follow_their_styles() {
+        let (c, _) = parse_commentary(SEED, "commentary.md").unwrap();
+        let [(_, chicago), (_, apa), (_, bibtex)] = citations(&c.front, "https://example.org/x");
+        assert!(chicago.starts_with("Preiherman, Yauheni. \u{201c}Belarus-China Relations amid Geostrategic Challenges.\u{201d} Centre for Eurasian Studies (AVIM), February 14, 2024."), "{chicago}");
+        assert!(apa.starts_with("Preiherman, Y. (2024, February 14). Belarus-China Relations amid Geostrategic Challenges. Centre for Eurasian Studies (AVIM). "), "{apa}");
+        assert!(bibtex.starts_with("@online{preiherman2024,\n  author = {Yauheni Preiherman},"), "{bibtex}");
+        assert!(bibtex.contains("date = {2024-02-14}") && bibtex.trim_end().ends_with('}'));
+    }
+}
