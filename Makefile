@@ -5,7 +5,7 @@ SHELL := /bin/bash
 # Our pinned wasm-opt first (Debian's is too old), then cargo-installed tools.
 export PATH := $(CURDIR)/.tools/node_modules/binaryen/bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup serve build dist test test-native test-wasm test-e2e size bench test-basemap
+.PHONY: setup serve build dist screenshots test test-native test-wasm test-e2e size bench test-basemap
 
 setup:
 	@scripts/setup.sh
@@ -60,6 +60,12 @@ bench: setup
 	node bench/build-peer.mjs
 	cargo bench --bench link
 	node bench/run.mjs
+
+## The README's screenshots (light, dark, phone) and the print rendering as a PDF, into
+## docs/screenshots/.
+screenshots: setup
+	trunk build --release
+	node scripts/screenshots.mjs
 
 ## The committed base map regenerates byte for byte (installs mapshaper from npm, ~1 min).
 test-basemap:

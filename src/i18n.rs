@@ -123,6 +123,8 @@ pub struct Strings {
     pub copy_link: &'static str,
     /// Announced after copying a paragraph link.
     pub link_copied: &'static str,
+    /// Heading of the printed glossary of the cards.
+    pub glossary: &'static str,
     /// Accessible name of the reading-progress bar.
     pub progress: &'static str,
     /// Month names as a date uses them (genitive where the language needs it).
@@ -192,6 +194,7 @@ pub const EN: Strings = Strings {
     copied: "Copied",
     copy_link: "Copy a link to this paragraph",
     link_copied: "Link copied",
+    glossary: "Glossary",
     progress: "Reading progress",
     months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
     date_format: "{month} {d}, {y}",
@@ -257,6 +260,7 @@ pub const RU: Strings = Strings {
     copied: "Скопировано",
     copy_link: "Скопировать ссылку на этот абзац",
     link_copied: "Ссылка скопирована",
+    glossary: "Глоссарий",
     progress: "Прогресс чтения",
     months: ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
     date_format: "{d} {month} {y} г.",
@@ -323,6 +327,7 @@ pub const BE: Strings = Strings {
     copied: "Скапіявана",
     copy_link: "Скапіяваць спасылку на гэты абзац",
     link_copied: "Спасылка скапіявана",
+    glossary: "Слоўнік",
     progress: "Прагрэс чытання",
     months: ["студзеня", "лютага", "сакавіка", "красавіка", "мая", "чэрвеня", "ліпеня", "жніўня", "верасня", "кастрычніка", "лістапада", "снежня"],
     date_format: "{d} {month} {y} г.",
@@ -389,6 +394,7 @@ pub const ZH: Strings = Strings {
     copied: "已复制",
     copy_link: "复制本段链接",
     link_copied: "链接已复制",
+    glossary: "术语表",
     progress: "阅读进度",
     months: ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"],
     date_format: "{y}年{m}月{d}日",
@@ -455,6 +461,7 @@ pub const TR: Strings = Strings {
     copied: "Kopyalandı",
     copy_link: "Bu paragrafın bağlantısını kopyala",
     link_copied: "Bağlantı kopyalandı",
+    glossary: "Sözlük",
     progress: "Okuma ilerlemesi",
     months: ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"],
     date_format: "{d} {month} {y}",
@@ -584,7 +591,7 @@ mod tests {
             ("wheel_hint", s.wheel_hint), ("show_on_map", s.show_on_map), ("first_mention", s.first_mention),
             ("not_mentioned", s.not_mentioned), ("map_unavailable", s.map_unavailable), ("retry", s.retry),
             ("problems", s.problems), ("km", s.km), ("reading_time", s.reading_time), ("cite", s.cite), ("copy", s.copy),
-            ("copied", s.copied), ("copy_link", s.copy_link), ("link_copied", s.link_copied), ("progress", s.progress),
+            ("copied", s.copied), ("copy_link", s.copy_link), ("link_copied", s.link_copied), ("progress", s.progress), ("glossary", s.glossary),
         ];
         v.extend(s.kinds.iter().map(|k| ("kinds", *k)));
         v

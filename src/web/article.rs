@@ -23,6 +23,19 @@ pub struct ArticleProps {
     pub options: crate::ui::options::Options,
 }
 
+/// The entities the text mentions, each once, in order of first mention.
+fn glossary(loaded: &Shared) -> Vec<&crate::content::catalog::Entity> {
+    let mut seen = std::collections::HashSet::new();
+    loaded
+        .linked
+        .mentions
+        .by_ordinal
+        .iter()
+        .filter(|id| seen.insert(id.as_str()))
+        .filter_map(|id| loaded.catalog.index_of(id.as_str()).map(|i| loaded.catalog.get(i)))
+        .collect()
+}
+
 /// An external link that opens safely in a new tab.
 fn external(href: String, title: String, content: Html) -> Html {
     let title = (!title.is_empty()).then_some(title);
@@ -184,6 +197,24 @@ pub fn Article(props: &ArticleProps) -> Html {
                     { for about }
                     { note }
                 </footer>
+            }
+            // Printed instead of the interactive cards: every entity the text mentions, in
+            // order of first mention, with its summary and facts.
+            if !loaded.linked.mentions.by_ordinal.is_empty() {
+                <section class="cr-glossary" aria-label={strings.glossary}>
+                    <h2 class="cr-glossary-title" lang={ui_lang.clone()}>{ strings.glossary }</h2>
+                    <dl>
+                        { for glossary(loaded).into_iter().map(|e| html! {
+                            <div class="cr-glossary-entry">
+                                <dt>{ e.name.clone() }<span class="cr-glossary-kind" lang={ui_lang.clone()}>{ " · " }{ strings.kind(e.kind) }</span></dt>
+                                <dd>
+                                    { e.summary.clone() }
+                                    { for e.facts.iter().map(|(label, value)| html! { <>{ " " }<span class="cr-glossary-fact">{ format!("{label}: {value}.") }</span></> }) }
+                                </dd>
+                            </div>
+                        }) }
+                    </dl>
+                </section>
             }
             <details class="cr-cite" lang={ui_lang.clone()}>
                 <summary>{ strings.cite }</summary>

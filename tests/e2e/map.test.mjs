@@ -313,8 +313,12 @@ test('layout: beside the text and in view while reading on wide screens; inline 
       map: root.querySelector('svg[part=map]').getBoundingClientRect().height > 100,
       controls: getComputedStyle(root.querySelector('.cr-map-controls')).display,
       position: getComputedStyle(root.querySelector('.cr-map')).position,
+      glossary: getComputedStyle(root.querySelector('.cr-glossary')).display,
+      entries: [...root.querySelectorAll('.cr-glossary dt')].map((dt) => dt.textContent),
     }));
-    assert.deepEqual(printed, { map: true, controls: 'none', position: 'static' });
+    const { entries, ...rest } = printed;
+    assert.deepEqual(rest, { map: true, controls: 'none', position: 'static', glossary: 'block' });
+    assert.ok(entries[0].startsWith('Belarus') && entries.some((e) => e.startsWith('Aleksandr Lukashenko · Person')), entries.join(' | '));
     await context.close();
   }
 });
