@@ -30,10 +30,10 @@ function prepareOurs() {
   cpSync(pkg, join(ours, 'commentary-reader'), { recursive: true });
   cpSync(join(ROOT, 'static/commentaries', SEED), join(ours, 'commentaries', SEED), { recursive: true });
   copyFileSync(join(OUT, 'limit/page.css'), join(ours, 'page.css'));
-  const page = (title, src) => `<!doctype html>
+  const page = (title, src, up = '') => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,"><title>${title}</title><link rel="stylesheet" href="${src.startsWith('scale') ? '../' : ''}page.css">
-<script type="module" src="${src.startsWith('scale') ? '../' : ''}commentary-reader/commentary-reader.js"></script></head>
+<link rel="icon" href="data:,"><title>${title}</title><link rel="stylesheet" href="${up}page.css">
+<script type="module" src="${up}commentary-reader/commentary-reader.js"></script></head>
 <body><main><commentary-reader src="${src}"></commentary-reader></main></body></html>
 `;
   writeFileSync(join(ours, 'index.html'), page('Ours', `commentaries/${SEED}/commentary.md`));
@@ -42,7 +42,7 @@ function prepareOurs() {
   const { md, toml } = generated(20_000, 200, 10);
   writeFileSync(join(ours, 'scale/commentary.md'), md);
   writeFileSync(join(ours, 'scale/entities.toml'), toml);
-  writeFileSync(join(ours, 'scale/index.html'), page('Scale', 'commentary.md'));
+  writeFileSync(join(ours, 'scale/index.html'), page('Scale', 'commentary.md', '../'));
 }
 
 /** The same generator as benches/link.rs (xorshift, so every run measures the same text). */
