@@ -83,10 +83,16 @@ impl Linker {
     /// Every alias occurrence in `text` that stands on word boundaries, without overlaps,
     /// preferring the leftmost and then the longest.
     pub fn find(&self, text: &str) -> Vec<Found> {
+        self.find_between(text, None, None)
+    }
+
+    /// Like [`Linker::find`] for a piece of a longer text: `before` and `after` are the
+    /// characters around it (a word may go on across Markdown emphasis: "Minsk*er*").
+    pub fn find_between(&self, text: &str, before: Option<char>, after: Option<char>) -> Vec<Found> {
         let Some(automaton) = &self.automaton else { return Vec::new() };
         let mut found: Vec<Found> = automaton
             .find_overlapping_iter(text)
-            .filter(|m| on_word_boundaries(text, m.start(), m.end()))
+            .filter(|m| on_word_boundaries(text, m.start(), m.end(), before, after))
             .map(|m| Found { start: m.start(), end: m.end(), entity: self.owners[m.pattern().as_usize()] })
             .collect();
         found.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
@@ -104,13 +110,14 @@ impl Linker {
 
 /// Whether `text[start..end]` is a whole word (or phrase): where the match begins or ends with
 /// a letter or digit, the neighbouring character must not be one.
-fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+/// `before` and `after` are the characters around `text` itself, if it is part of a longer text.
+fn on_word_boundaries(text: &str, start: usize, end: usize, before: Option<char>, after: Option<char>) -> bool {
     let inner = &text[start..end];
     let word = |c: char| c.is_alphanumeric();
     let first_is_word = inner.chars().next().is_some_and(word);
     let last_is_word = inner.chars().next_back().is_some_and(word);
-    let before_ok = !first_is_word || !text[..start].chars().next_back().is_some_and(word);
-    let after_ok = !last_is_word || !text[end..].chars().next().is_some_and(word);
+    let before_ok = !first_is_word || !text[..start].chars().next_back().or(before).is_some_and(word);
+    let after_ok = !last_is_word || !text[end..].chars().next().or(after).is_some_and(word);
     before_ok && after_ok
 }
 
@@ -182,20 +189,30 @@ impl<'a> Linking<'a> {
 
     /// Links inline content in place.
     pub fn inlines(&mut self, inlines: &mut Vec<Inline>) {
+        self.inlines_between(inlines, None, None);
+    }
+
+    /// Links `inlines`, a run of a longer text between the characters `before` and `after`.
+    fn inlines_between(&mut self, inlines: &mut Vec<Inline>, before: Option<char>, after: Option<char>) {
         let old = std::mem::take(inlines);
-        for inline in old {
+        // Each child's neighbouring characters, across the boundaries of emphasis and the like.
+        let texts: Vec<String> = old.iter().map(|i| Inline::plain_text(std::slice::from_ref(i))).collect();
+        let before_of = |i: usize| texts[..i].iter().rev().find_map(|t| t.chars().next_back()).or(before);
+        let after_of = |i: usize| texts[i + 1..].iter().find_map(|t| t.chars().next()).or(after);
+        for (i, inline) in old.into_iter().enumerate() {
+            let (b, a) = (before_of(i), after_of(i));
             match inline {
-                Inline::Text(text) => self.split_text(text, inlines),
+                Inline::Text(text) => self.split_text(text, inlines, b, a),
                 Inline::Emphasis(mut c) => {
-                    self.inlines(&mut c);
+                    self.inlines_between(&mut c, b, a);
                     inlines.push(Inline::Emphasis(c));
                 }
                 Inline::Strong(mut c) => {
-                    self.inlines(&mut c);
+                    self.inlines_between(&mut c, b, a);
                     inlines.push(Inline::Strong(c));
                 }
                 Inline::Strikethrough(mut c) => {
-                    self.inlines(&mut c);
+                    self.inlines_between(&mut c, b, a);
                     inlines.push(Inline::Strikethrough(c));
                 }
                 Inline::Entity { id, content, line } => match self.catalog.index_of(&id) {
@@ -227,8 +244,8 @@ impl<'a> Linking<'a> {
         out.push(Inline::Mention { id, ordinal, repeat, content });
     }
 
-    fn split_text(&mut self, text: String, out: &mut Vec<Inline>) {
-        let found = self.linker.find(&text);
+    fn split_text(&mut self, text: String, out: &mut Vec<Inline>, before: Option<char>, after: Option<char>) {
+        let found = self.linker.find_between(&text, before, after);
         if found.is_empty() {
             out.push(Inline::Text(text));
             return;
