@@ -5,7 +5,7 @@ SHELL := /bin/bash
 # Our pinned wasm-opt first (Debian's is too old), then cargo-installed tools.
 export PATH := $(CURDIR)/.tools/node_modules/binaryen/bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup serve build dist screenshots test test-native test-wasm test-e2e size bench test-basemap
+.PHONY: setup serve build dist screenshots fuzz test test-native test-wasm test-e2e size bench test-basemap
 
 setup:
 	@scripts/setup.sh
@@ -66,6 +66,17 @@ bench: setup
 screenshots: setup
 	trunk build --release
 	node scripts/screenshots.mjs
+
+## Fuzz the parsers with cargo-fuzz (libFuzzer; needs a nightly toolchain and cargo-fuzz):
+## each target for FUZZ_SECONDS (default 60), starting from the committed seeds in fuzz/seeds/.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+	@for t in commentary linker map; do \
+	  mkdir -p fuzz/corpus/$$t && cp -n fuzz/seeds/$$t/* fuzz/corpus/$$t/; \
+	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
+	  cargo +nightly fuzz run $$t fuzz/corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 || exit 1; \
+	done
 
 ## The committed base map regenerates byte for byte (installs mapshaper from npm, ~1 min).
 test-basemap:
