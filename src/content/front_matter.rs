@@ -67,6 +67,9 @@ pub struct FrontMatter {
     pub date: Date,
     /// BCP 47 language tag of the text, e.g. `en`.
     pub lang: String,
+    /// The editor gave `lang` (otherwise `lang` is the "en" default, and the widget's own
+    /// words follow the host page's language instead).
+    pub lang_given: bool,
     /// Authors in byline order.
     pub authors: Vec<Author>,
     /// The original publication, if any.
@@ -149,7 +152,9 @@ fn read(toml_text: &str, loc: &Locator<'_>) -> Result<(FrontMatter, Vec<Diagnost
         Some((_, span)) => return Err(loc.error(&span, "`date` needs a calendar date, e.g. 2024-02-14")),
         None => return Err(top.missing("date", "2024-02-14")),
     };
-    let lang = match top.string("lang")? {
+    let lang_read = top.string("lang")?;
+    let lang_given = matches!(&lang_read, Some((l, _)) if is_language_tag(l));
+    let lang = match lang_read {
         Some((lang, _)) if is_language_tag(&lang) => lang,
         Some((lang, span)) => {
             warnings.push(loc.warning(&span, format!("`lang = \"{lang}\"` is not a language tag such as \"en\" or \"zh-Hans\"; using \"en\"")));
@@ -192,7 +197,7 @@ fn read(toml_text: &str, loc: &Locator<'_>) -> Result<(FrontMatter, Vec<Diagnost
         }),
     };
     warnings.extend(top.unknown_keys("title, date, lang, authors, publication, entities, map, mentions"));
-    Ok((FrontMatter { title, date, lang, authors, publication, entities, map, mentions }, warnings))
+    Ok((FrontMatter { title, date, lang, lang_given, authors, publication, entities, map, mentions }, warnings))
 }
 
 /// A BCP 47 tag of the simple shape we accept: 2–8 letter primary subtag, then

@@ -68,7 +68,10 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, assets: String) -> Result<Read
     }
     container.set_attribute("data-theme", options.theme.as_str())?;
     let debug = host.has_attribute("debug");
-    let props = ReaderProps { host, src: src.into(), base: base.into(), assets: assets.into(), lang: lang.map(Into::into), options, debug };
+    // The host page's language: the widget's words follow it when neither the element nor the
+    // commentary names one.
+    let page_lang = document.document_element().and_then(|e| e.get_attribute("lang")).filter(|l| !l.trim().is_empty());
+    let props = ReaderProps { host, src: src.into(), base: base.into(), assets: assets.into(), lang: lang.map(Into::into), page_lang: page_lang.map(Into::into), options, debug };
     let app = yew::Renderer::<Reader>::with_root_and_props(container.clone(), props).render();
     Ok(ReaderHandle { app: Some(app), container })
 }

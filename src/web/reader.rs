@@ -22,6 +22,9 @@ pub struct ReaderProps {
     pub base: AttrValue,
     /// The folder the widget's own files come from.
     pub assets: AttrValue,
+    /// The host page's `<html lang>`, the last choice for the widget's words.
+    #[prop_or_default]
+    pub page_lang: Option<AttrValue>,
     /// The `debug` attribute: list the content's problems in a panel.
     #[prop_or_default]
     pub debug: bool,
@@ -108,10 +111,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
         });
     }
 
+    // The widget's words: the element's `lang`, else the commentary's, else the page's.
     let ui_lang = props.lang.clone();
+    let early_lang = ui_lang.clone().or_else(|| props.page_lang.clone());
     match &*state {
         LoadState::Loading => {
-            let strings = i18n::strings(ui_lang.as_deref().unwrap_or("en"));
+            let strings = i18n::strings(early_lang.as_deref().unwrap_or("en"));
             html! {
                 <div class="cr-loading" aria-busy="true">
                     // The host's fallback content shows through the slot while loading.
@@ -119,9 +124,12 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 </div>
             }
         }
-        LoadState::Ready(loaded) => html! { <Commentary loaded={super::fetch::Shared(loaded.clone())} host={props.host.clone()} ui_lang={ui_lang} options={props.options} debug={props.debug} /> },
+        LoadState::Ready(loaded) => {
+            let ui_lang = ui_lang.or_else(|| (!loaded.commentary.front.lang_given).then(|| props.page_lang.clone()).flatten());
+            html! { <Commentary loaded={super::fetch::Shared(loaded.clone())} host={props.host.clone()} ui_lang={ui_lang} options={props.options} debug={props.debug} /> }
+        }
         LoadState::Failed(error) => {
-            let strings = i18n::strings(ui_lang.as_deref().unwrap_or("en"));
+            let strings = i18n::strings(early_lang.as_deref().unwrap_or("en"));
             html! {
                 <div class="cr-error" role="alert">
                     <p class="cr-error-title">{ strings.error_title }</p>

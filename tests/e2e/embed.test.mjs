@@ -248,3 +248,24 @@ test('iframe embed: the iframe follows its content height; messages from elsewhe
   assert.equal(await frameHeight(), sized, 'a message not from the embed\'s origin changed the height');
   await context.close();
 });
+
+test('the widget\'s words follow the element\'s lang, else the commentary\'s, else the page\'s', async () => {
+  const page_ = (attrs) => `<!doctype html><html lang="tr"><head><meta charset="utf-8"><title>tr</title><link rel="icon" href="data:,">
+<script type="module" src="commentary-reader/commentary-reader.js"></script></head>
+<body><commentary-reader src="commentaries/belarus-china-relations-2024/commentary.md" ${attrs}></commentary-reader></body></html>`;
+  const toggle = (page) => page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-map-toggle').textContent);
+  for (const [dropLang, attrs, expected] of [[false, '', 'Hide map'], [true, '', 'Haritayı gizle'], [true, 'lang="ru"', 'Скрыть карту']]) {
+    const { page, context } = await newPage(env.browser);
+    await page.route('**/tr.html', (route) => route.fulfill({ contentType: 'text/html', body: page_(attrs) }));
+    if (dropLang) {
+      await page.route('**/belarus-china-relations-2024/commentary.md', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: (await response.text()).replace(/^lang = .*\n/m, '') });
+      });
+    }
+    await page.goto(new URL('tr.html', env.server.url).href);
+    await waitForEvent(page, 'commentary-reader:ready');
+    assert.equal(await toggle(page), expected, `commentary lang ${dropLang ? 'absent' : 'en'}, ${attrs || 'no element lang'}`);
+    await context.close();
+  }
+});
