@@ -93,3 +93,21 @@ test('an absurdly large file gets a clear message, not a frozen tab', async () =
   assert.match(event.detail.message, /21 MB is more than a commentary file may be \(5 MB\)/);
   await context.close();
 });
+
+test('a catalog of 3,000 entities still renders, with its cards', async () => {
+  const { page, context } = await newPage(env.browser);
+  let toml = '';
+  for (let i = 0; i < 3000; i++) toml += `[[entity]]\nid = "e${i}"\nkind = "organisation"\nname = "Entity ${i}"\naliases = ["Entity ${i}"]\nsummary = "Generated."\n\n`;
+  // The seed's own entities stay too, after the generated ones.
+  await page.route(`**/${SEED}entities.toml`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: toml + (await response.text()) });
+  });
+  await widgetPage(page);
+  await waitForEvent(page, 'commentary-reader:ready', 'w');
+  const mentions = await page.evaluate(() => document.getElementById('w').shadowRoot.querySelectorAll('.cr-mention').length);
+  assert.ok(mentions > 40, `${mentions} mentions`);
+  await page.locator('#w .cr-mention[data-entity=minsk]').first().focus();
+  await until(page, () => document.getElementById('w').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'a card' });
+  await context.close();
+});
