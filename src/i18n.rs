@@ -127,6 +127,8 @@ pub struct Strings {
     pub glossary: &'static str,
     /// Accessible name of the reading-progress bar.
     pub progress: &'static str,
+    /// Digit grouping and decimal mark: "1,234.5" in English, "1 234,5" in Russian.
+    pub number_marks: (&'static str, &'static str),
     /// Month names as a date uses them (genitive where the language needs it).
     pub months: [&'static str; 12],
     /// A date: `{d}` day, `{m}` month number, `{month}` its name, `{y}` year.
@@ -196,6 +198,7 @@ pub const EN: Strings = Strings {
     link_copied: "Link copied",
     glossary: "Glossary",
     progress: "Reading progress",
+    number_marks: (",", "."),
     months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
     date_format: "{month} {d}, {y}",
 };
@@ -262,6 +265,7 @@ pub const RU: Strings = Strings {
     link_copied: "Ссылка скопирована",
     glossary: "Глоссарий",
     progress: "Прогресс чтения",
+    number_marks: ("\u{a0}", ","),
     months: ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
     date_format: "{d} {month} {y} г.",
 };
@@ -329,6 +333,7 @@ pub const BE: Strings = Strings {
     link_copied: "Спасылка скапіявана",
     glossary: "Слоўнік",
     progress: "Прагрэс чытання",
+    number_marks: ("\u{a0}", ","),
     months: ["студзеня", "лютага", "сакавіка", "красавіка", "мая", "чэрвеня", "ліпеня", "жніўня", "верасня", "кастрычніка", "лістапада", "снежня"],
     date_format: "{d} {month} {y} г.",
 };
@@ -396,6 +401,7 @@ pub const ZH: Strings = Strings {
     link_copied: "链接已复制",
     glossary: "术语表",
     progress: "阅读进度",
+    number_marks: (",", "."),
     months: ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"],
     date_format: "{y}年{m}月{d}日",
 };
@@ -463,6 +469,7 @@ pub const TR: Strings = Strings {
     link_copied: "Bağlantı kopyalandı",
     glossary: "Sözlük",
     progress: "Okuma ilerlemesi",
+    number_marks: (".", ","),
     months: ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"],
     date_format: "{d} {month} {y}",
 };
@@ -521,6 +528,24 @@ impl Strings {
     pub fn reading(&self, (fast, slow): (u32, u32)) -> String {
         let range = if fast == slow { fast.to_string() } else { format!("{fast}–{slow}") };
         self.reading_time.replace("{range}", &range)
+    }
+
+    /// A number as this language writes it (up to three decimals): "2,000" / "2 000", "0.404" / "0,404".
+    pub fn number(&self, v: f64) -> String {
+        let plain = crate::ui::chart::format_number(v);
+        let (sign, rest) = plain.strip_prefix('-').map_or(("", plain.as_str()), |r| ("-", r));
+        let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
+        let mut grouped = String::new();
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 && int.len() > 4 {
+                grouped.push_str(self.number_marks.0);
+            }
+            grouped.push(c);
+        }
+        match frac {
+            Some(f) => format!("{sign}{grouped}{}{f}", self.number_marks.1),
+            None => format!("{sign}{grouped}"),
+        }
     }
 
     /// "Mentioned 3× — go to the text".
@@ -631,6 +656,16 @@ mod tests {
         assert_eq!(BE.date(d), "14 лютага 2024 г.");
         assert_eq!(ZH.date(d), "2024年2月14日");
         assert_eq!(TR.date(d), "14 Şubat 2024");
+    }
+
+    #[test]
+    fn numbers_are_written_the_local_way() {
+        assert_eq!(EN.number(12000.0), "12,000");
+        assert_eq!(EN.number(2000.0), "2000", "four digits stay together, as style guides advise");
+        assert_eq!(RU.number(12000.0), "12\u{a0}000");
+        assert_eq!(RU.number(0.404), "0,404");
+        assert_eq!(TR.number(1234567.5), "1.234.567,5");
+        assert_eq!(ZH.number(-0.144), "-0.144");
     }
 
     #[test]

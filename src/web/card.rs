@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::content::catalog::{Chart, Entity};
 use crate::i18n::Strings;
-use crate::ui::chart::{self, format_number};
+use crate::ui::chart;
 use crate::ui::placement::{anchor_line, place, Rect, Side, Size};
 
 /// Which way the reader wants to go among an entity's mentions.
@@ -75,7 +75,7 @@ fn position(card: &HtmlElement, anchor: &Element, pointer: Option<(f64, f64)>) -
 
 /// A figure's chart: labels and values as text (read by screen readers, wrapping freely),
 /// the bars as decorative SVG.
-fn chart_view(chart: &Chart) -> Html {
+fn chart_view(chart: &Chart, s: &Strings) -> Html {
     const W: f64 = 200.0;
     let bar = |x: f64, w: f64, class: &'static str| {
         html! {
@@ -91,7 +91,7 @@ fn chart_view(chart: &Chart) -> Html {
                 { for chart::bars(values, W).iter().enumerate().map(|(i, b)| html! {
                     <div class="cr-chart-row">
                         <span class="cr-chart-label">{ b.label.clone() }</span>
-                        <span class="cr-chart-value">{ format!("{}{unit}", format_number(b.value)) }</span>
+                        <span class="cr-chart-value">{ format!("{}{unit}", s.number(b.value)) }</span>
                         { bar(0.0, b.length, if i == 0 { "cr-fill" } else { "cr-fill cr-fill-2" }) }
                     </div>
                 }) }
@@ -103,10 +103,10 @@ fn chart_view(chart: &Chart) -> Html {
                 <figure class="cr-chart">
                     <div class="cr-chart-row">
                         <span class="cr-chart-label">{ label.clone() }</span>
-                        <span class="cr-chart-value">{ format!("{}–{}{unit}", format_number(*from), format_number(*to)) }</span>
+                        <span class="cr-chart-value">{ format!("{}–{}{unit}", s.number(*from), s.number(*to)) }</span>
                         { bar(x, w, "cr-fill") }
-                        <span class="cr-chart-scale">{ format!("{}{unit}", format_number(*min)) }</span>
-                        <span class="cr-chart-scale cr-end">{ format!("{}{unit}", format_number(*max)) }</span>
+                        <span class="cr-chart-scale">{ format!("{}{unit}", s.number(*min)) }</span>
+                        <span class="cr-chart-scale cr-end">{ format!("{}{unit}", s.number(*max)) }</span>
                     </div>
                 </figure>
             }
@@ -199,7 +199,7 @@ pub fn Card(props: &CardProps) -> Html {
                 </p>
             }
             <p class="cr-card-summary">{ e.summary.clone() }</p>
-            { e.chart.as_ref().map(chart_view) }
+            { e.chart.as_ref().map(|c| chart_view(c, s)) }
             if !e.facts.is_empty() {
                 <dl class="cr-card-facts">
                     { for e.facts.iter().map(|(label, value)| html! {

@@ -744,7 +744,7 @@ pub fn Map(props: &MapProps) -> Html {
                         <g class="cr-markers">{ for markers }</g>
                         <g class="cr-scale" aria-hidden="true">
                             <path d={format!("M12 {y0} V{y} H{x1} V{y0}", y0 = num(scale_y - 4.0), y = num(scale_y), x1 = num(12.0 + length))} />
-                            <text x="12" y={num(scale_y - 7.0)}>{ format!("{} {}", crate::ui::chart::format_number(km), s.km) }</text>
+                            <text x="12" y={num(scale_y - 7.0)}>{ format!("{} {}", s.number(km), s.km) }</text>
                         </g>
                     </svg>
                     <p class="cr-map-credit">{ s.map_attribution }</p>
