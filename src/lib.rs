@@ -8,6 +8,9 @@
 //!   functions the `<commentary-reader>` custom element calls.
 #![deny(missing_docs)]
 
+pub mod bundle;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod compile;
 pub mod content;
 pub mod folder;
 pub mod geo;

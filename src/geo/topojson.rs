@@ -19,6 +19,10 @@ pub struct Country {
 pub struct BaseMap {
     /// Countries in file order.
     pub countries: Vec<Country>,
+    /// The quantisation grid of a quantised topology, `[scale x, scale y, translate x,
+    /// translate y]`: every coordinate is `integer * scale + translate`, which lets a bundle
+    /// store the small integers again.
+    pub grid: Option<[f64; 4]>,
 }
 
 impl BaseMap {
@@ -116,7 +120,8 @@ pub fn decode(text: &str, object: &str) -> Result<BaseMap, String> {
             countries.push(Country { iso, name, rings });
         }
     }
-    Ok(BaseMap { countries })
+    let grid = quantized.then_some([scale.0, scale.1, translate.0, translate.1]);
+    Ok(BaseMap { countries, grid })
 }
 
 #[cfg(test)]

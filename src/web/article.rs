@@ -133,7 +133,7 @@ impl Ctx<'_> {
 #[function_component]
 pub fn Article(props: &ArticleProps) -> Html {
     let loaded = &props.loaded;
-    let front = &loaded.commentary.front;
+    let front = &loaded.front;
     let ui_lang = props.ui_lang.as_deref().unwrap_or(&front.lang).to_owned();
     let strings = i18n::strings(&ui_lang);
     let ctx = Ctx { base: &loaded.url, cards: props.options.cards };
@@ -187,7 +187,7 @@ pub fn Article(props: &ArticleProps) -> Html {
                 <p class="cr-meta" lang={ui_lang.clone()}>
                     <time datetime={front.date.iso()}>{ date }</time>
                     { publisher }
-                    <span class="cr-reading-time">{ " · " }{ strings.reading(reading::minutes(reading::characters(&loaded.commentary.body), &front.lang)) }</span>
+                    <span class="cr-reading-time">{ " · " }{ strings.reading(reading::minutes(reading::characters(&loaded.linked.body), &front.lang)) }</span>
                 </p>
             </header>
             { map }

@@ -255,7 +255,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
             }
         }
     };
-    let lang = props.ui_lang.as_deref().unwrap_or(&props.loaded.commentary.front.lang).to_owned();
+    let lang = props.ui_lang.as_deref().unwrap_or(&props.loaded.front.lang).to_owned();
     let strings = i18n::strings(&lang);
     let state = cards.0;
 

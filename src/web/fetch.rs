@@ -81,25 +81,7 @@ pub struct SideFile {
     pub text: String,
 }
 
-/// Everything a commentary folder provided.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Loaded {
-    /// Absolute URL of `commentary.md`; relative links resolve against it.
-    pub url: String,
-    /// The parsed commentary.
-    pub commentary: Commentary,
-    /// The merged entity catalogs (later files override earlier ones by id).
-    pub catalog: Catalog,
-    /// The commentary's texts linked to the catalog.
-    pub linked: Linked,
-    /// The map, if the folder has one: drawn, or why it cannot be.
-    pub map: Option<Result<Rc<Scene>, String>>,
-    /// The top-level sections in reading order: `("intro", "")`, then each heading's slug
-    /// and text. Map chapters name them.
-    pub sections: Vec<(String, String)>,
-    /// Warnings from every file, located.
-    pub warnings: Vec<Diagnostic>,
-}
+pub use crate::folder::Loaded;
 
 /// Resolves `reference` against `base`; `None` if it is not a URL.
 pub fn resolve(reference: &str, base: &str) -> Option<String> {
@@ -238,7 +220,7 @@ pub async fn load(url: Rc<str>, assets: Rc<str>) -> Result<Loaded, LoadError> {
         Some(file) => Some(load_map(TextFile { name: file.url, text: file.text }, &assets, &catalog, &sections, &mut warnings).await),
         None => None,
     };
-    Ok(Loaded { url: url.to_string(), commentary, catalog, linked, map, sections, warnings })
+    Ok(Loaded { url: url.to_string(), front: commentary.front, catalog, linked, map, sections, warnings })
 }
 
 /// Parses `map.toml`, fetches its base map and resolves both against the catalog. Problems

@@ -104,7 +104,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let src = props.src.to_string();
         use_effect_with((*state).clone(), move |state| match state {
             LoadState::Ready(loaded) => {
-                dispatch(&host, "ready", &[("src", &src), ("title", &loaded.commentary.front.title)]);
+                dispatch(&host, "ready", &[("src", &src), ("title", &loaded.front.title)]);
             }
             LoadState::Failed(error) => dispatch(&host, "error", &[("src", &src), ("message", &error.to_string())]),
             LoadState::Loading => {}
@@ -125,7 +125,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             }
         }
         LoadState::Ready(loaded) => {
-            let ui_lang = ui_lang.or_else(|| (!loaded.commentary.front.lang_given).then(|| props.page_lang.clone()).flatten());
+            let ui_lang = ui_lang.or_else(|| (!loaded.front.lang_given).then(|| props.page_lang.clone()).flatten());
             html! { <Commentary loaded={super::fetch::Shared(loaded.clone())} host={props.host.clone()} ui_lang={ui_lang} options={props.options} debug={props.debug} /> }
         }
         LoadState::Failed(error) => {
