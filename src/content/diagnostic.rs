@@ -3,6 +3,7 @@
 //! The same type feeds the browser console, the widget's error view and (later) the native
 //! validator, so every message reads the same everywhere: `file:line:column: severity: message`.
 
+use std::cell::Cell;
 use std::fmt;
 
 /// How bad a problem is: errors stop that file from being used, warnings do not.
@@ -52,6 +53,10 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Maps byte offsets of a text to 1-based (line, column) pairs, columns in characters.
+///
+/// Finding the line is a binary search. The column is counted from the last position located
+/// (when that was on the same line) rather than from the start of the line, so locating
+/// positions of one long line in reading order costs time linear in the line, not quadratic.
 #[derive(Debug, Clone)]
 pub struct LineIndex<'a> {
     text: &'a str,
@@ -59,6 +64,8 @@ pub struct LineIndex<'a> {
     starts: Vec<usize>,
     /// Added to every line number: the text may be a slice of a larger file.
     line_offset: usize,
+    /// The last position located: (0-based line, char-boundary byte offset, 1-based column).
+    last: Cell<(usize, usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -67,20 +74,38 @@ impl<'a> LineIndex<'a> {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        Self { text, starts, line_offset }
+        Self { text, starts, line_offset, last: Cell::new((0, 0, 1)) }
+    }
+
+    /// 0-based index of the line holding byte `offset` (already clamped to the text).
+    fn line_index(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// The line of byte `offset` (as in [`LineIndex::locate`]), without counting the column.
+    pub fn line(&self, offset: usize) -> usize {
+        self.line_index(offset.min(self.text.len())) + 1 + self.line_offset
     }
 
     /// The (line, column) of byte `offset`; offsets past the end clamp to the end.
     pub fn locate(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[line];
+        let line = self.line_index(offset);
         // Step back to a char boundary so a byte offset inside a character still counts it.
         let mut end = offset;
         while !self.text.is_char_boundary(end) {
             end -= 1;
         }
-        let column = self.text[start..end].chars().count() + 1;
+        let start = self.starts[line];
+        let (last_line, last_end, last_column) = self.last.get();
+        let column = if last_line == line && last_end <= end && end - last_end < end - start {
+            last_column + self.text[last_end..end].chars().count()
+        } else if last_line == line && end < last_end && last_end - end < end - start {
+            last_column - self.text[end..last_end].chars().count()
+        } else {
+            self.text[start..end].chars().count() + 1
+        };
+        self.last.set((line, end, column));
         (line + 1 + self.line_offset, column)
     }
 }
@@ -97,6 +122,21 @@ mod tests {
         // "цд " is 5 bytes but 3 characters.
         assert_eq!(idx.locate(3 + 5), (2, 4));
         assert_eq!(idx.locate(999), (3, 1));
+    }
+
+    #[test]
+    fn locating_in_any_order_agrees_with_a_fresh_index() {
+        let text = "ab цд\n\nx ж *y* 中国 z\nend";
+        let fresh = |offset| LineIndex::new(text, 2).locate(offset);
+        let idx = LineIndex::new(text, 2);
+        let forward: Vec<usize> = (0..=text.len() + 2).collect();
+        let backward: Vec<usize> = forward.iter().rev().copied().collect();
+        // Jumping back and forth, within a line and across lines, inside characters too.
+        let jumps: Vec<usize> = (0..forward.len()).map(|i| (i * 7 + 3) % forward.len()).collect();
+        for offset in forward.into_iter().chain(backward).chain(jumps) {
+            assert_eq!(idx.locate(offset), fresh(offset), "offset {offset}");
+            assert_eq!(idx.line(offset), fresh(offset).0, "offset {offset}");
+        }
     }
 
     #[test]

@@ -199,10 +199,12 @@ impl<'a> Linking<'a> {
         let texts: Vec<String> = old.iter().map(|i| Inline::plain_text(std::slice::from_ref(i))).collect();
         let before_of = |i: usize| texts[..i].iter().rev().find_map(|t| t.chars().next_back()).or(before);
         let after_of = |i: usize| texts[i + 1..].iter().find_map(|t| t.chars().next()).or(after);
+        // `inlines[..merged]` holds no two neighbouring text runs (see `split_text`).
+        let mut merged = 0;
         for (i, inline) in old.into_iter().enumerate() {
             let (b, a) = (before_of(i), after_of(i));
             match inline {
-                Inline::Text(text) => self.split_text(text, inlines, b, a),
+                Inline::Text(text) => self.split_text(text, inlines, &mut merged, b, a),
                 Inline::Emphasis(mut c) => {
                     self.inlines_between(&mut c, b, a);
                     inlines.push(Inline::Emphasis(c));
@@ -244,7 +246,9 @@ impl<'a> Linking<'a> {
         out.push(Inline::Mention { id, ordinal, repeat, content });
     }
 
-    fn split_text(&mut self, text: String, out: &mut Vec<Inline>, before: Option<char>, after: Option<char>) {
+    /// Appends `text` to `out`, its aliases turned into mentions. `out[..*merged]` holds no two
+    /// neighbouring text runs, and after a text with a match neither does `out`.
+    fn split_text(&mut self, text: String, out: &mut Vec<Inline>, merged: &mut usize, before: Option<char>, after: Option<char>) {
         let found = self.linker.find_between(&text, before, after);
         if found.is_empty() {
             out.push(Inline::Text(text));
@@ -262,20 +266,25 @@ impl<'a> Linking<'a> {
         if at < text.len() {
             out.push(Inline::Text(text[at..].to_owned()));
         }
-        // `First` may have turned mentions back into text: merge neighbouring runs.
-        merge_text(out);
+        // `First` may have turned mentions back into text: merge neighbouring runs. Only what
+        // was appended since the last merge (and its first item with the run before it) can
+        // need it, so the paragraph's earlier output is not rebuilt for every text run.
+        merge_text_from(out, *merged);
+        *merged = out.len();
     }
 }
 
-fn merge_text(inlines: &mut Vec<Inline>) {
-    let mut merged: Vec<Inline> = Vec::with_capacity(inlines.len());
-    for inline in inlines.drain(..) {
-        match (merged.last_mut(), inline) {
+/// Merges neighbouring text runs of `inlines[from..]`, and its first item with
+/// `inlines[from - 1]`. With no neighbouring runs in `inlines[..from]`, this leaves none at all,
+/// as merging the whole of `inlines` would, in time linear in `inlines.len() - from`.
+fn merge_text_from(inlines: &mut Vec<Inline>, from: usize) {
+    let tail: Vec<Inline> = inlines.drain(from..).collect();
+    for inline in tail {
+        match (inlines.last_mut(), inline) {
             (Some(Inline::Text(prev)), Inline::Text(next)) => prev.push_str(&next),
-            (_, inline) => merged.push(inline),
+            (_, inline) => inlines.push(inline),
         }
     }
-    *inlines = merged;
 }
 
 #[cfg(test)]

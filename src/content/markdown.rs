@@ -168,22 +168,42 @@ enum Frame {
 
 struct Builder {
     stack: Vec<Frame>,
+    /// Indices in `stack` of the frames that are not [`Frame::Flattened`], innermost last, so
+    /// finding the innermost one does not scan back over thousands of flattened frames.
+    real: Vec<usize>,
     slugger: Slugger,
     warnings: Vec<Diagnostic>,
 }
 
 impl Builder {
-    /// Index of the innermost frame that is not flattened.
+    /// The innermost frame that is not flattened.
     fn top(&mut self) -> &mut Frame {
-        let i = self.stack.iter().rposition(|f| !matches!(f, Frame::Flattened)).expect("root frame is never popped");
+        let i = *self.real.last().expect("root frame is never popped");
         &mut self.stack[i]
+    }
+
+    /// Pushes `frame` as the innermost frame, keeping `real` in step.
+    fn push(&mut self, frame: Frame) {
+        if !matches!(frame, Frame::Flattened) {
+            self.real.push(self.stack.len());
+        }
+        self.stack.push(frame);
+    }
+
+    /// Pops the innermost frame, keeping `real` in step.
+    fn pop(&mut self) -> Frame {
+        let frame = self.stack.pop().expect("every end event has a start");
+        if !matches!(frame, Frame::Flattened) {
+            self.real.pop();
+        }
+        frame
     }
 
     fn open(&mut self, frame: Frame) {
         if self.stack.len() > MAX_DEPTH {
-            self.stack.push(Frame::Flattened);
+            self.push(Frame::Flattened);
         } else {
-            self.stack.push(frame);
+            self.push(frame);
         }
     }
 
@@ -191,7 +211,7 @@ impl Builder {
     /// (tight list items hold text directly).
     fn push_inline(&mut self, inline: Inline, line: usize) {
         if matches!(self.top(), Frame::Blocks { .. } | Frame::List { .. }) {
-            self.stack.push(Frame::Inlines { kind: InlineKind::Paragraph { implicit: true }, inlines: Vec::new(), line });
+            self.push(Frame::Inlines { kind: InlineKind::Paragraph { implicit: true }, inlines: Vec::new(), line });
         }
         let Frame::Inlines { inlines, .. } = self.top() else { unreachable!("an inline frame was just ensured") };
         match (inlines.last_mut(), inline) {
@@ -225,8 +245,7 @@ impl Builder {
 
     /// Pops the innermost frame and attaches it to its parent.
     fn close(&mut self) {
-        let frame = self.stack.pop().expect("every end event has a start");
-        match frame {
+        match self.pop() {
             Frame::Flattened => {}
             Frame::Blocks { quote: true, blocks, line } => {
                 self.push_block(Block::Quote { blocks, line });
@@ -325,13 +344,15 @@ pub fn parse_body(body: &str, first_line: usize, file: &str) -> (Document, Vec<D
     let options = Options::ENABLE_SMART_PUNCTUATION | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_STRIKETHROUGH;
     let mut b = Builder {
         stack: vec![Frame::Blocks { quote: false, blocks: Vec::new(), line: first_line }],
+        real: vec![0],
         slugger: Slugger::default(),
         warnings: Vec::new(),
     };
     let mut html_warned = false;
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
-        let pos = index.locate(range.start);
-        let line = pos.0;
+        // Only the line is needed for every event; the column is counted for warnings only.
+        let line = index.line(range.start);
+        let pos = || index.locate(range.start);
         match event {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => {
@@ -342,7 +363,7 @@ pub fn parse_body(body: &str, first_line: usize, file: &str) -> (Document, Vec<D
                     b.close_implicit();
                     let level = heading_level(level);
                     if level == 1 {
-                        b.warnings.push(Diagnostic::warning(file, pos, "`#` headings are shown as section headings (level 2): the title comes from the front matter"));
+                        b.warnings.push(Diagnostic::warning(file, pos(), "`#` headings are shown as section headings (level 2): the title comes from the front matter"));
                     }
                     b.open(Frame::Inlines { kind: InlineKind::Heading { level, id: id.map(|s| s.to_string()) }, inlines: Vec::new(), line });
                 }
@@ -375,14 +396,14 @@ pub fn parse_body(body: &str, first_line: usize, file: &str) -> (Document, Vec<D
                         LinkTarget::Relative(href) => InlineKind::Link { href, relative: true, title: title.to_string() },
                         LinkTarget::Entity(id) => InlineKind::Entity(id, line),
                         LinkTarget::Plain(why) => {
-                            b.warnings.push(Diagnostic::warning(file, pos, format!("link to `{}` is shown as plain text: {why}", dest_url.escape_debug())));
+                            b.warnings.push(Diagnostic::warning(file, pos(), format!("link to `{}` is shown as plain text: {why}", dest_url.escape_debug())));
                             InlineKind::Unlinked
                         }
                     };
                     b.open(Frame::Inlines { kind, inlines: Vec::new(), line });
                 }
                 Tag::Image { .. } => {
-                    b.warnings.push(Diagnostic::warning(file, pos, "images are not shown in a commentary; the alt text is shown instead"));
+                    b.warnings.push(Diagnostic::warning(file, pos(), "images are not shown in a commentary; the alt text is shown instead"));
                     b.open(Frame::Inlines { kind: InlineKind::ImageAlt, inlines: Vec::new(), line });
                 }
                 // Not enabled in `options`; kept total so a future option cannot lose text.
@@ -404,7 +425,7 @@ pub fn parse_body(body: &str, first_line: usize, file: &str) -> (Document, Vec<D
                     continue;
                 }
                 if !html_warned {
-                    b.warnings.push(Diagnostic::warning(file, pos, "raw HTML is not allowed in a commentary; it is shown as text"));
+                    b.warnings.push(Diagnostic::warning(file, pos(), "raw HTML is not allowed in a commentary; it is shown as text"));
                     html_warned = true;
                 }
                 b.push_inline(Inline::Text(html.to_string()), line);
