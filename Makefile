@@ -39,7 +39,7 @@ test-native:
 
 test-wasm:
 	@echo "== browser tests: wasm-bindgen-test in headless Chromium"
-	cargo test --target wasm32-unknown-unknown --test web
+	cargo test --target wasm32-unknown-unknown --test web --features compiler
 
 size:
 	@echo "== release build and size budget"

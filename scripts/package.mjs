@@ -3,22 +3,30 @@
 //
 //   commentary-reader/commentary-reader.js        the element (the only file a page names)
 //   commentary-reader/commentary-reader-core.js   wasm-bindgen glue, imported by the element
-//   commentary-reader/commentary-reader-core_bg.wasm
+//   commentary-reader/commentary-reader-core_bg.wasm  the reader (reads compiled bundles only)
+//   commentary-reader/commentary-reader-compiler.js, …_bg.wasm  the compiler module, loaded by
+//                                                 the element only for a src naming a commentary.md
 //   commentary-reader/basemaps/                   base maps (the default one is fetched from here)
 //   commentary-reader/embed.html, embed.js        the iframe alternative
 //   commentary-reader/commentary-reader-frame.js  the host script that sizes such iframes
 //   commentary-reader/integrity.json, snippet.html  SRI (sha384) hashes and the snippet using them
 //
+// Every commentary folder copied into the build gets its compiled form, commentary.bundle.json
+// (`commentary-reader build`, native), which is what pages should point the element at.
+//
 // The wasm's hash is written into the element's code, which fetches the wasm with it: with the
 // snippet's `integrity` on the element and `modulepreload` on the glue, every byte is checked.
 //   node scripts/package.mjs [staging dir]   (default: $TRUNK_STAGING_DIR)
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const staging = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist');
 const source = resolve(process.env.TRUNK_SOURCE_DIR ?? '.');
 const out = join(staging, 'commentary-reader');
+const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
+const run = (command, args) => execFileSync(command, args, { cwd: source, stdio: ['ignore', 'inherit', 'inherit'] });
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 rmSync(out, { recursive: true, force: true });
@@ -32,22 +40,45 @@ for (const name of ['embed.html', 'embed.js', 'commentary-reader-frame.js']) {
   cpSync(join(source, 'static/embed', name), join(out, name));
 }
 
+// The compiler module: the same crate without the reader, with the `compile` export.
+const profile = release ? ['--release'] : [];
+run('cargo', ['build', '--quiet', ...profile, '--target', 'wasm32-unknown-unknown', '--bin', 'commentary-reader-compiler', '--no-default-features', '--features', 'compiler']);
+const targetDir = process.env.CARGO_TARGET_DIR ?? join(source, 'target');
+const built = join(targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'commentary-reader-compiler.wasm');
+run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'commentary-reader-compiler', built]);
+if (release) {
+  const file = join(out, 'commentary-reader-compiler_bg.wasm');
+  run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-reference-types', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-multivalue', file, '-o', file]);
+}
+
+// Compiled bundles for every commentary folder of the build.
+const commentaries = join(staging, 'commentaries');
+if (existsSync(commentaries)) {
+  const folders = readdirSync(commentaries, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(commentaries, d.name));
+  if (folders.length) run('cargo', ['run', '--quiet', ...profile, '--bin', 'commentary-reader', '--', 'build', ...folders]);
+}
+
 const wasm = readFileSync(join(out, 'commentary-reader-core_bg.wasm'));
 const placeholder = 'const WASM_INTEGRITY = null;';
 const loader = readFileSync(join(staging, 'commentary-reader.js'), 'utf8');
 if (!loader.includes(placeholder)) throw new Error(`commentary-reader.js lacks \`${placeholder}\``);
-writeFileSync(join(out, 'commentary-reader.js'), loader.replace(placeholder, `const WASM_INTEGRITY = '${sri(wasm)}';`));
+const compilerPlaceholder = 'const COMPILER_INTEGRITY = null;';
+if (!loader.includes(compilerPlaceholder)) throw new Error(`commentary-reader.js lacks \`${compilerPlaceholder}\``);
+const compilerWasm = readFileSync(join(out, 'commentary-reader-compiler_bg.wasm'));
+writeFileSync(join(out, 'commentary-reader.js'), loader
+  .replace(placeholder, `const WASM_INTEGRITY = '${sri(wasm)}';`)
+  .replace(compilerPlaceholder, `const COMPILER_INTEGRITY = '${sri(compilerWasm)}';`));
 rmSync(join(staging, 'commentary-reader.js'));
 
 const integrity = {};
-for (const name of ['commentary-reader.js', 'commentary-reader-core.js', 'commentary-reader-core_bg.wasm', 'commentary-reader-frame.js', 'embed.js']) {
+for (const name of ['commentary-reader.js', 'commentary-reader-core.js', 'commentary-reader-core_bg.wasm', 'commentary-reader-compiler.js', 'commentary-reader-compiler_bg.wasm', 'commentary-reader-frame.js', 'embed.js']) {
   integrity[name] = sri(readFileSync(join(out, name)));
 }
 writeFileSync(join(out, 'integrity.json'), `${JSON.stringify(integrity, null, 2)}\n`);
 const snippet = `<!-- commentary-reader: put the folder at /commentary-reader/ (or change the three URLs) -->
 <link rel="modulepreload" href="/commentary-reader/commentary-reader-core.js" integrity="${integrity['commentary-reader-core.js']}">
 <script type="module" src="/commentary-reader/commentary-reader.js" integrity="${integrity['commentary-reader.js']}"></script>
-<commentary-reader src="/commentaries/belarus-china-relations-2024/commentary.md" lang="en">
+<commentary-reader src="/commentaries/belarus-china-relations-2024/commentary.bundle.json" lang="en">
   <p>Optional fallback: the article as plain HTML, shown while the widget loads and if it fails.</p>
 </commentary-reader>
 `;

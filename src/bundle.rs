@@ -678,6 +678,12 @@ impl<T: Codec> Codec for Result<T, String> {
     }
 }
 
+/// Whether `text` is a bundle (rather than, say, a `commentary.md`): its first item is [`MAGIC`].
+pub fn is_bundle(text: &str) -> bool {
+    let rest = text.trim_start().strip_prefix('[').map(str::trim_start);
+    rest.and_then(|r| r.strip_prefix('"')).is_some_and(|r| r.starts_with(MAGIC))
+}
+
 /// Writes a compiled folder (its `url` is not kept: the reader knows where it found the file).
 pub fn encode(compiled: &Compiled) -> String {
     let mut w = Writer::new();
@@ -769,6 +775,15 @@ mod tests {
         w.uint(99_999_999);
         let e = Vec::<String>::get(&mut Reader::new(&w.finish()).unwrap()).unwrap_err();
         assert!(e.to_string().contains("more than the file holds"), "{e}");
+    }
+
+    #[test]
+    fn bundles_are_told_from_markdown_by_their_first_bytes() {
+        assert!(is_bundle(&encode(&Compiled::Failed { message: "m".into(), network: false })));
+        assert!(is_bundle(&format!(" \n[ \"{MAGIC}\", 99]")));
+        assert!(!is_bundle("+++\ntitle = \"T\"\n+++\n[link](https://example.org)"));
+        assert!(!is_bundle("[\"something else\"]"));
+        assert!(!is_bundle(""));
     }
 
     #[test]

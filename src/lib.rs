@@ -9,7 +9,6 @@
 #![deny(missing_docs)]
 
 pub mod bundle;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod compile;
 pub mod content;
 pub mod folder;

@@ -1,18 +1,36 @@
 // commentary-reader.js — the one script a host page loads (as a module, no inline script).
-// It defines <commentary-reader src="…/commentary.md">, gives each element an open shadow
-// root, loads the WebAssembly core once per page (when the first element comes near the
-// viewport), and mounts/unmounts the widget.
+// It defines <commentary-reader src="…/commentary.bundle.json">, gives each element an open
+// shadow root, loads the WebAssembly core once per page (when the first element comes near the
+// viewport), and mounts/unmounts the widget. A src naming a commentary.md (an editor's folder
+// that was not compiled) is compiled in the browser by a second module, loaded only then
+// (the core tells the two apart by the file's first bytes).
 import init, { mount, stylesheet } from './commentary-reader-core.js';
 
 // `make dist` writes the wasm file's SRI hash here, so the browser checks the module it
 // compiles too (the snippet's `integrity` covers this file, `modulepreload` the glue).
 const WASM_INTEGRITY = null;
 const WASM_URL = new URL('./commentary-reader-core_bg.wasm', import.meta.url);
+const COMPILER_INTEGRITY = null;
+const COMPILER_URL = new URL('./commentary-reader-compiler_bg.wasm', import.meta.url);
 // Start a little before the element scrolls into view, so it is ready when it arrives.
 const NEAR = '600px 0px';
 
 let core = null;   // Promise of the initialised core, shared by every element on the page
 let sheet = null;  // One constructed stylesheet, adopted by every shadow root
+let compiler = null;  // Promise of the compiler module, loaded for the first commentary.md
+
+// Compiles the folder of the commentary.md at `url` (its text already fetched: `source`) to a
+// bundle (text). A failure to load the module rejects (the widget offers a retry, which loads
+// it again).
+function compile(url, assets, source) {
+  compiler ??= (async () => {
+    const module = await import('./commentary-reader-compiler.js');
+    const wasm = COMPILER_INTEGRITY ? fetch(COMPILER_URL, { integrity: COMPILER_INTEGRITY }) : COMPILER_URL;
+    await module.default({ module_or_path: wasm });
+    return module;
+  })().catch((error) => { compiler = null; throw error; });
+  return compiler.then((module) => module.compile(url, assets, source));
+}
 
 function loadCore() {
   core ??= (async () => {
@@ -74,7 +92,7 @@ class CommentaryReader extends HTMLElement {
     root.adoptedStyleSheets = [sheet];
     root.replaceChildren();
     try {
-      this.#handle = mount(this, root, new URL('./', import.meta.url).href);
+      this.#handle = mount(this, root, new URL('./', import.meta.url).href, compile);
     } catch (error) {
       this.#fail(root, String(error?.message ?? error));
     }

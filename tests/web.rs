@@ -30,6 +30,12 @@ fn blob_url(markdown: &str) -> String {
 
 /// Mounts a widget for `src` and resolves with its first ready or error event.
 async fn mount_src(src: &str) -> Mounted {
+    mount_with(src, Some(compiler())).await
+}
+
+/// Mounts a widget for `src` with the given compiler (or none, as a page without the compiler
+/// module) and resolves with its first ready or error event.
+async fn mount_with(src: &str, compiler: Option<js_sys::Function>) -> Mounted {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: HtmlElement = document.create_element("commentary-reader").unwrap().unchecked_into();
     host.set_attribute("src", src).unwrap();
@@ -48,10 +54,19 @@ async fn mount_src(src: &str) -> Mounted {
         on_event = Some(closure);
     });
     let assets = web_sys::window().unwrap().location().href().unwrap();
-    let handle = mount(host.clone(), root.clone(), assets).unwrap();
+    let handle = mount(host.clone(), root.clone(), assets, compiler).unwrap();
     let event: CustomEvent = JsFuture::from(promise).await.unwrap().unchecked_into();
     drop(on_event);
     Mounted { host, root, event, _handle: handle }
+}
+
+/// What the element passes as `compiler`: here the compiler module's `compile`, linked into
+/// the test binary (`--features compiler`), behind a JS function returning a promise.
+fn compiler() -> js_sys::Function {
+    let closure = Closure::<dyn FnMut(String, String, Option<String>) -> Promise>::new(|url: String, assets: String, source: Option<String>| {
+        wasm_bindgen_futures::future_to_promise(async move { Ok(JsValue::from(commentary_reader::web::compiler::compile(url, assets, source).await)) })
+    });
+    closure.into_js_value().unchecked_into()
 }
 
 fn all(root: &ShadowRoot, selector: &str) -> Vec<Element> {
@@ -65,6 +80,35 @@ fn text(root: &ShadowRoot, selector: &str) -> String {
 
 fn detail(event: &CustomEvent, key: &str) -> String {
     Reflect::get(&event.detail(), &key.into()).unwrap().as_string().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn a_compiled_bundle_renders_without_the_compiler() {
+    // What `commentary-reader build` writes, made here by the compiler module itself.
+    let bundle = commentary_reader::web::compiler::compile("https://example.org/c/commentary.md".into(), String::new(), Some(SEED.into())).await;
+    assert!(commentary_reader::bundle::is_bundle(&bundle));
+    let m = mount_with(&blob_of(&bundle, "application/json"), None).await;
+    assert_eq!(m.event.type_(), "commentary-reader:ready", "{}", detail(&m.event, "message"));
+    assert_eq!(text(&m.root, "h1"), "Belarus-China Relations amid Geostrategic Challenges");
+    assert_eq!(all(&m.root, ".cr-body p").len(), 7);
+    assert!(text(&m.root, ".cr-byline").contains("Yauheni Preiherman"));
+    m.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn markdown_without_the_compiler_says_to_compile_it() {
+    let m = mount_with(&blob_url(SEED), None).await;
+    assert_eq!(m.event.type_(), "commentary-reader:error");
+    assert!(detail(&m.event, "message").contains("commentary-reader build"), "{}", detail(&m.event, "message"));
+    m.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_bundle_of_another_format_version_says_so() {
+    let m = mount_with(&blob_of(&format!("[\"{}\",99,0]", commentary_reader::bundle::MAGIC), "application/json"), None).await;
+    assert_eq!(m.event.type_(), "commentary-reader:error");
+    assert!(detail(&m.event, "message").contains("format 99"), "{}", detail(&m.event, "message"));
+    m.host.remove();
 }
 
 #[wasm_bindgen_test]

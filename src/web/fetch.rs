@@ -1,6 +1,5 @@
 //! Fetching an editor's files, with a timeout, and loading a whole commentary folder.
 
-use std::rc::Rc;
 
 use js_sys::{Function, Promise};
 use thiserror::Error;
@@ -8,10 +7,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, RequestInit, Response, Url};
 
-use crate::content::catalog::Catalog;
-use crate::content::{self, link_commentary, Commentary, ContentError, Diagnostic, Linked};
-use crate::folder::{self, TextFile, DEFAULT_BASEMAP};
-use crate::geo::scene::Scene;
+use crate::bundle::{self, Compiled};
+use crate::content::ContentError;
 
 /// The largest file the widget reads (a 20,000-word report is about 150 KB).
 pub const MAX_BYTES: usize = 5_000_000;
@@ -63,22 +60,37 @@ pub enum LoadError {
     /// The file was fetched but is not a usable commentary.
     #[error("{0}")]
     Content(#[from] ContentError),
+    /// The folder was compiled (in the browser or by `commentary-reader build`) and could not
+    /// be shown; `network` when a second attempt may fix it.
+    #[error("{message}")]
+    Compiled {
+        /// Why, located.
+        message: String,
+        /// A retry may help.
+        network: bool,
+    },
+    /// The file is not a bundle this widget can read.
+    #[error("{url}: {message}")]
+    Bundle {
+        /// The file's URL.
+        url: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The file is not a bundle (an editor's `commentary.md`) and the page gave the widget
+    /// no compiler.
+    #[error("{url}: this page cannot compile Markdown in the browser; compile the folder with `commentary-reader build` and point src at its commentary.bundle.json")]
+    NoCompiler {
+        /// The file's URL.
+        url: String,
+    },
 }
 
 impl LoadError {
     /// A failure a second attempt may fix (the network, the server, a timeout).
     pub fn is_network(&self) -> bool {
-        matches!(self, Self::Http { .. } | Self::Timeout { .. } | Self::Network { .. })
+        matches!(self, Self::Http { .. } | Self::Timeout { .. } | Self::Network { .. } | Self::Compiled { network: true, .. })
     }
-}
-
-/// A fetched side file (entity catalog or map), kept as text for its parser.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SideFile {
-    /// Absolute URL.
-    pub url: String,
-    /// Contents.
-    pub text: String,
 }
 
 pub use crate::folder::Loaded;
@@ -103,7 +115,7 @@ impl Drop for Timer {
 }
 
 /// A request under way; the timer aborts it after [`TIMEOUT_MS`].
-struct Pending {
+pub(crate) struct Pending {
     url: String,
     promise: Promise,
     controller: AbortController,
@@ -111,7 +123,7 @@ struct Pending {
 }
 
 /// Sends the request for `url` now (so several can be under way at once).
-fn start(url: &str) -> Result<Pending, LoadError> {
+pub(crate) fn start(url: &str) -> Result<Pending, LoadError> {
     let window = web_sys::window().expect("the widget runs in a window");
     let controller = AbortController::new().map_err(|e| network(url, &e))?;
     let init = RequestInit::new();
@@ -127,7 +139,7 @@ fn start(url: &str) -> Result<Pending, LoadError> {
 
 impl Pending {
     /// The response body as text. `Ok(None)` means 404 and `optional` was set.
-    async fn text(self, optional: bool) -> Result<Option<String>, LoadError> {
+    pub(crate) async fn text(self, optional: bool) -> Result<Option<String>, LoadError> {
         let url = self.url.as_str();
         let timed_out = || self.controller.signal().aborted();
         let fail = |e: JsValue| if timed_out() { LoadError::Timeout { url: url.to_owned() } } else { network(url, &e) };
@@ -160,80 +172,21 @@ fn network(url: &str, error: &JsValue) -> LoadError {
     LoadError::Network { url: url.to_owned(), reason }
 }
 
-/// Loads a commentary folder: `commentary.md`, then its catalogs and map in parallel.
-/// A missing side file that was only a default is silently absent; one the front matter
-/// names explicitly yields a warning. Side files never fail the load.
-/// `assets` is the URL of the folder the widget's own files came from (for the default base map).
-pub async fn load(url: Rc<str>, assets: Rc<str>) -> Result<Loaded, LoadError> {
-    let source = fetch_text(&url, false).await?.unwrap_or_default();
-    let (commentary, mut warnings) = content::parse_commentary(&source, &url)?;
-
-    let refs = folder::side_refs(&commentary.front);
-    let (explicit_catalogs, explicit_map) = (refs.explicit_catalogs, refs.explicit_map);
-    let (catalog_refs, map_ref) = (refs.catalogs, refs.map);
-
-    // Start every request before awaiting any of them.
-    let mut pending = Vec::new();
-    for reference in catalog_refs.iter().chain(std::iter::once(&map_ref)) {
-        match resolve(reference, &url) {
-            Some(abs) => pending.push(Some((abs.clone(), start(&abs)))),
-            None => {
-                let explicit = if pending.len() < catalog_refs.len() { explicit_catalogs } else { explicit_map };
-                if explicit {
-                    warnings.push(Diagnostic::warning(&url, (1, 1), format!("`{reference}` is not a valid URL relative to this file")));
-                }
-                pending.push(None);
-            }
-        }
+/// Loads what `url` names: a compiled bundle, read directly, or anything else (an editor's
+/// `commentary.md`), which `compiler(url, assets, text)` compiles to a bundle with its folder
+/// (see `web::compiler`). The file is told apart by its first bytes, not by its name.
+pub async fn load(url: &str, assets: &str, compiler: Option<&Function>) -> Result<Loaded, LoadError> {
+    let mut text = fetch_text(url, false).await?.unwrap_or_default();
+    if !bundle::is_bundle(&text) {
+        let compiler = compiler.ok_or_else(|| LoadError::NoCompiler { url: url.to_owned() })?;
+        let promise: Promise = compiler.call3(&JsValue::NULL, &url.into(), &assets.into(), &text.into()).map_err(|e| network(url, &e))?.unchecked_into();
+        text = JsFuture::from(promise).await.map_err(|e| network(url, &e))?.as_string().unwrap_or_default();
     }
-    let mut fetched = Vec::new();
-    for (i, p) in pending.into_iter().enumerate() {
-        let explicit = if i < catalog_refs.len() { explicit_catalogs } else { explicit_map };
-        let Some((abs, request)) = p else {
-            fetched.push(None);
-            continue;
-        };
-        let answer = match request {
-            Ok(request) => request.text(true).await,
-            Err(e) => Err(e),
-        };
-        match answer {
-            Ok(Some(text)) => fetched.push(Some(SideFile { url: abs, text })),
-            Ok(None) if !explicit => fetched.push(None),
-            Ok(None) => {
-                warnings.push(Diagnostic::warning(&abs, (1, 1), "listed in the front matter but not found (404)"));
-                fetched.push(None);
-            }
-            Err(e) => {
-                warnings.push(Diagnostic::warning(&abs, (1, 1), format!("could not be loaded: {e}")));
-                fetched.push(None);
-            }
-        }
+    match bundle::decode(&text, url) {
+        Ok(Compiled::Ready(loaded)) => Ok(loaded),
+        Ok(Compiled::Failed { message, network }) => Err(LoadError::Compiled { message, network }),
+        Err(e) => Err(LoadError::Bundle { url: url.to_owned(), message: e.to_string() }),
     }
-    let map_file = fetched.pop().flatten();
-    let catalogs: Vec<TextFile> = fetched.into_iter().flatten().map(|f| TextFile { name: f.url, text: f.text }).collect();
-    let catalog = folder::merge_catalogs(&catalogs, &mut warnings);
-    let (linked, link_warnings) = link_commentary(&commentary, &catalog, &url);
-    warnings.extend(link_warnings);
-    let sections = folder::sections(&linked);
-    let map = match map_file {
-        Some(file) => Some(load_map(TextFile { name: file.url, text: file.text }, &assets, &catalog, &sections, &mut warnings).await),
-        None => None,
-    };
-    Ok(Loaded { url: url.to_string(), front: commentary.front, catalog, linked, map, sections, warnings })
-}
-
-/// Parses `map.toml`, fetches its base map and resolves both against the catalog. Problems
-/// inside the file are warnings (the rest still draws); a file that cannot be parsed at all or
-/// a base map that cannot be loaded leaves the text and cards working, with a note instead.
-async fn load_map(file: TextFile, assets: &str, catalog: &Catalog, sections: &[(String, String)], warnings: &mut Vec<Diagnostic>) -> Result<Rc<Scene>, String> {
-    let spec = folder::read_map(&file, warnings)?;
-    let basemap_url = match &spec.basemap {
-        Some(reference) => resolve(reference, &file.name).ok_or_else(|| format!("{}: basemap `{reference}` is not a valid URL", file.name))?,
-        None => resolve(DEFAULT_BASEMAP, assets).ok_or_else(|| format!("the default base map is not reachable from {assets}"))?,
-    };
-    let text = fetch_text(&basemap_url, false).await.map_err(|e| e.to_string())?.unwrap_or_default();
-    folder::build_scene(spec, &TextFile { name: basemap_url, text }, catalog, sections, &file.name, warnings)
 }
 
 /// A loaded commentary shared between components. Equality is identity: components compare

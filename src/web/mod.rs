@@ -1,20 +1,36 @@
 //! The browser layer: what `static/commentary-reader.js` (the custom element) calls.
 //!
-//! The element owns its open shadow root; [`mount`] renders a [`reader::Reader`] into it and
-//! returns a [`ReaderHandle`] the element destroys when it is removed or its `src` changes.
+//! The element owns its open shadow root; `mount` renders a `reader::Reader` into it and
+//! returns a `ReaderHandle` the element destroys when it is removed or its `src` changes.
+//! The reader reads compiled bundles only; for a `src` naming a `commentary.md`, the element
+//! hands it a function that loads the separate compiler module (feature `compiler`,
+//! [`compiler::compile`]) and compiles the folder in the browser.
 
+#[cfg(feature = "reader")]
 mod article;
+#[cfg(feature = "reader")]
 mod card;
+#[cfg(feature = "reader")]
 mod commentary;
+#[cfg(feature = "compiler")]
+pub mod compiler;
+#[cfg(feature = "reader")]
 mod events;
 pub mod fetch;
+#[cfg(feature = "reader")]
 mod map;
+#[cfg(feature = "reader")]
 mod reader;
 
+#[cfg(feature = "reader")]
+pub use reader_exports::*;
+
+#[cfg(feature = "reader")]
+mod reader_exports {
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, ShadowRoot};
 
-pub use reader::{Reader, ReaderProps};
+pub use super::reader::{Reader, ReaderProps};
 
 /// The widget's stylesheet, adopted into every instance's shadow root by the element.
 #[wasm_bindgen]
@@ -49,8 +65,11 @@ impl ReaderHandle {
 
 /// Renders the commentary named by `host`'s `src` attribute into `root`. `assets` is the URL
 /// of the folder the widget's own files are served from (the default base map lives there).
+/// `compiler(url, assets)` returns a promise of the bundle text for a `commentary.md` URL (the
+/// element passes one that loads the compiler module on first use); without it, such a `src`
+/// is an error that says to compile the folder.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, root: ShadowRoot, assets: String) -> Result<ReaderHandle, JsValue> {
+pub fn mount(host: HtmlElement, root: ShadowRoot, assets: String, compiler: Option<js_sys::Function>) -> Result<ReaderHandle, JsValue> {
     let document = host.owner_document().ok_or_else(|| JsValue::from_str("the element is not in a document"))?;
     let container = document.create_element("div")?;
     container.set_class_name("cr-root");
@@ -71,7 +90,8 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, assets: String) -> Result<Read
     // The host page's language: the widget's words follow it when neither the element nor the
     // commentary names one.
     let page_lang = document.document_element().and_then(|e| e.get_attribute("lang")).filter(|l| !l.trim().is_empty());
-    let props = ReaderProps { host, src: src.into(), base: base.into(), assets: assets.into(), lang: lang.map(Into::into), page_lang: page_lang.map(Into::into), options, debug };
+    let props = ReaderProps { host, src: src.into(), base: base.into(), assets: assets.into(), compiler, lang: lang.map(Into::into), page_lang: page_lang.map(Into::into), options, debug };
     let app = yew::Renderer::<Reader>::with_root_and_props(container.clone(), props).render();
     Ok(ReaderHandle { app: Some(app), container })
+}
 }

@@ -22,6 +22,10 @@ pub struct ReaderProps {
     pub base: AttrValue,
     /// The folder the widget's own files come from.
     pub assets: AttrValue,
+    /// Compiles a `commentary.md` folder to a bundle (the element loads the compiler module
+    /// for it); see `fetch::load`.
+    #[prop_or_default]
+    pub compiler: Option<js_sys::Function>,
     /// The host page's `<html lang>`, the last choice for the widget's words.
     #[prop_or_default]
     pub page_lang: Option<AttrValue>,
@@ -64,6 +68,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     {
         let state = state.clone();
         let assets = props.assets.clone();
+        let compiler = props.compiler.clone();
         use_effect_with((props.src.clone(), props.base.clone(), *attempt), move |(src, base, _)| {
             let cancelled = Rc::new(Cell::new(false));
             let url = if src.trim().is_empty() {
@@ -75,7 +80,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             let guard = cancelled.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match url {
-                    Ok(url) => fetch::load(url.into(), assets.as_str().into()).await,
+                    Ok(url) => fetch::load(&url, &assets, compiler.as_ref()).await,
                     Err(e) => Err(e),
                 };
                 if guard.get() {
