@@ -9,6 +9,7 @@
 // Timings are reported, never asserted: they depend on the machine (this project's machine
 // kind: 2 cores). Sizes are exact.
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -28,7 +29,8 @@ function prepareOurs() {
   const pkg = join(ROOT, 'dist/commentary-reader');
   if (!existsSync(join(pkg, 'commentary-reader-core_bg.wasm'))) throw new Error('no dist/commentary-reader: run trunk build --release first');
   cpSync(pkg, join(ours, 'commentary-reader'), { recursive: true });
-  cpSync(join(ROOT, 'static/commentaries', SEED), join(ours, 'commentaries', SEED), { recursive: true });
+  // The folder as `make dist` publishes it: sources and their compiled commentary.bundle.json.
+  cpSync(join(ROOT, 'dist/commentaries', SEED), join(ours, 'commentaries', SEED), { recursive: true });
   copyFileSync(join(OUT, 'limit/page.css'), join(ours, 'page.css'));
   const page = (title, src, up = '') => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -36,13 +38,17 @@ function prepareOurs() {
 <script type="module" src="${up}commentary-reader/commentary-reader.js"></script></head>
 <body><main><commentary-reader src="${src}"></commentary-reader></main></body></html>
 `;
-  writeFileSync(join(ours, 'index.html'), page('Ours', `commentaries/${SEED}/commentary.md`));
+  writeFileSync(join(ours, 'index.html'), page('Ours', `commentaries/${SEED}/commentary.bundle.json`));
+  // The same folder named by its commentary.md: compiled in the browser by the compiler module.
+  mkdirSync(join(ours, 'md'), { recursive: true });
+  writeFileSync(join(ours, 'md/index.html'), page('Ours (Markdown)', `../commentaries/${SEED}/commentary.md`, '../'));
   // Scale: a generated 20,000-word report, 200 entities, a mention every ten words (2,000).
   mkdirSync(join(ours, 'scale'), { recursive: true });
   const { md, toml } = generated(20_000, 200, 10);
   writeFileSync(join(ours, 'scale/commentary.md'), md);
   writeFileSync(join(ours, 'scale/entities.toml'), toml);
-  writeFileSync(join(ours, 'scale/index.html'), page('Scale', 'commentary.md', '../'));
+  writeFileSync(join(ours, 'scale/index.html'), page('Scale', 'commentary.bundle.json', '../'));
+  execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'commentary-reader', '--', 'build', join(ours, 'scale')], { cwd: ROOT, stdio: 'inherit' });
 }
 
 /** The same generator as benches/link.rs (xorshift, so every run measures the same text). */
@@ -174,10 +180,13 @@ try {
   }
   process.stderr.write('\n');
   const scale = [];
+  const markdown = [];
   for (let i = 0; i < 5; i++) {
-    const r = await load(browser, `${server.url}ours/scale/`, 'ready', false);
-    scale.push(r.ms);
-    await r.context.close();
+    for (const [path, into] of [['ours/scale/', scale], ['ours/md/', markdown]]) {
+      const r = await load(browser, server.url + path, 'ready', false);
+      into.push(r.ms);
+      await r.context.close();
+    }
   }
 
   // ---- Report ------------------------------------------------------------------------------
@@ -201,7 +210,8 @@ try {
   const text = `<!-- bench:start (written by \`make bench\` on ${new Date().toISOString().slice(0, 10)}; do not edit by hand) -->
 ## Side by side (\`make bench\`)
 
-Ours: the widget as a host page embeds it. Peer: what a think tank would use instead, the same
+Ours: the widget as a host page embeds it, pointed at the compiled \`commentary.bundle.json\`
+that \`make dist\` publishes. Peer: what a think tank would use instead, the same
 commentary as static HTML with Tippy.js cards and a Leaflet map of the same base map, routes and
 markers (no tiles), built by \`bench/build-peer.mjs\` from the project's own files. Limit: the
 same text as plain static HTML. Served from localhost, headless Chromium, ${RUNS} cold loads
@@ -230,7 +240,8 @@ Ours / peer: **${(m.ours / m.peer).toFixed(2)}×** (goal ≤ 1.0×); ours / limi
 | measure | ours | peer |
 | --- | ---: | ---: |
 | card painted, from asking (focus; \`tippy.show()\`) to its frame, median of ${ourCards.length} | ${ms(median(ourCards))} | ${ms(median(peerCards))} |
-| generated report, 20,000 words, 200 entities, 2,000 mentions: time to ready, median of ${scale.length} | ${ms(median(scale))} | — |
+| generated report, 20,000 words, 200 entities, 2,000 mentions (compiled): time to ready, median of ${scale.length} | ${ms(median(scale))} | — |
+| the seed named by its \`commentary.md\` (compiled in the browser, compiler module loaded): time to ready, median of ${markdown.length} | ${ms(median(markdown))} | — |
 | JS heap after ready (after a GC) | ${kb(ourMemory.js)} | ${kb(peerMemory.js)} |
 | WebAssembly memory after ready | ${kb(ourMemory.wasm)} | — |
 

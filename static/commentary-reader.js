@@ -42,11 +42,27 @@ function loadCore() {
   return core;
 }
 
+// Starts fetching `src` (as the core would: same URL, its own abort controller) so the file
+// arrives while the core loads. The core adopts the request, with its timeout.
+function prefetch(src) {
+  if (!src || !src.trim()) return null;
+  try {
+    const url = new URL(src, document.baseURI).href;
+    const controller = new AbortController();
+    const response = fetch(url, { signal: controller.signal });
+    response.catch(() => {});  // the core reports failures; nothing is unhandled here
+    return { url, response, controller };
+  } catch {
+    return null;  // not a URL: the core says so
+  }
+}
+
 class CommentaryReader extends HTMLElement {
   static observedAttributes = ['src', 'lang', 'theme', 'map', 'cards', 'debug'];
   #handle = null;
   #generation = 0;
   #near = null;  // IntersectionObserver waiting for the element to come near the viewport
+  #early = null;  // the request for src, started before the core is ready
 
   connectedCallback() {
     this.#whenNear(() => this.#start());
@@ -67,7 +83,7 @@ class CommentaryReader extends HTMLElement {
 
   #whenNear(then) {
     if (this.#handle || this.#near) return;
-    if (!('IntersectionObserver' in window)) { then(); return; }
+    if (!('IntersectionObserver' in window) || this.#nearNow()) { then(); return; }
     this.#near = new IntersectionObserver((entries) => {
       if (!entries.some((e) => e.isIntersecting)) return;
       this.#near.disconnect();
@@ -77,10 +93,20 @@ class CommentaryReader extends HTMLElement {
     this.#near.observe(this);
   }
 
+  // Already within the margin (the common case: the widget is the page's article): start now
+  // rather than a frame later, when the observer would first report.
+  #nearNow() {
+    const box = this.getBoundingClientRect();
+    const margin = 600;
+    return box.bottom >= -margin && box.top <= innerHeight + margin && box.right >= 0 && box.left <= innerWidth;
+  }
+
   async #start() {
     const generation = ++this.#generation;
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     if (!root.firstChild) root.append(document.createElement('slot'));  // fallback stays visible
+    // The commentary downloads while the core compiles; the core takes this request over.
+    this.#early = prefetch(this.getAttribute('src'));
     try {
       await loadCore();
     } catch (error) {
@@ -92,13 +118,17 @@ class CommentaryReader extends HTMLElement {
     root.adoptedStyleSheets = [sheet];
     root.replaceChildren();
     try {
-      this.#handle = mount(this, root, new URL('./', import.meta.url).href, compile);
+      const early = this.#early;
+      this.#early = null;
+      this.#handle = mount(this, root, new URL('./', import.meta.url).href, compile, early);
     } catch (error) {
       this.#fail(root, String(error?.message ?? error));
     }
   }
 
   #stop() {
+    this.#early?.controller.abort();
+    this.#early = null;
     this.#generation++;
     if (this.#handle) {
       this.#handle.destroy();

@@ -54,7 +54,7 @@ async fn mount_with(src: &str, compiler: Option<js_sys::Function>) -> Mounted {
         on_event = Some(closure);
     });
     let assets = web_sys::window().unwrap().location().href().unwrap();
-    let handle = mount(host.clone(), root.clone(), assets, compiler).unwrap();
+    let handle = mount(host.clone(), root.clone(), assets, compiler, JsValue::UNDEFINED).unwrap();
     let event: CustomEvent = JsFuture::from(promise).await.unwrap().unchecked_into();
     drop(on_event);
     Mounted { host, root, event, _handle: handle }

@@ -2,13 +2,64 @@
 //! the scale bar and collision-free labels. SVG numbers are rounded to two decimals here, at
 //! the edge; everything before stays `f64`.
 
-use std::fmt::Write;
-
 use super::projection::{Conic, LonLat, Point};
 use crate::ui::placement::Rect;
 
 fn r2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
+}
+
+/// Appends `v` rounded to two decimals, as short as it goes (`12.5`, `3`, `-0.25`): what
+/// `r2(v).to_string()` gives, without the float formatter (a map writes thousands of them on
+/// every draw). Not-a-number and infinities write `0`.
+pub fn push_num(out: &mut String, v: f64) {
+    let n = (v * 100.0).round();
+    if !n.is_finite() || n == 0.0 {
+        out.push('0');
+        return;
+    }
+    let n = n.clamp(-9.0e17, 9.0e17) as i64;
+    if n < 0 {
+        out.push('-');
+    }
+    let n = n.unsigned_abs();
+    let (int, frac) = (n / 100, n % 100);
+    push_uint(out, int);
+    if frac != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + (frac / 10) as u8));
+        if frac % 10 != 0 {
+            out.push(char::from(b'0' + (frac % 10) as u8));
+        }
+    }
+}
+
+fn push_uint(out: &mut String, mut n: u64) {
+    let mut digits = [0_u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[i..].iter().map(|&b| char::from(b)));
+}
+
+/// [`push_num`] into a new string.
+pub fn num(v: f64) -> String {
+    let mut s = String::new();
+    push_num(&mut s, v);
+    s
+}
+
+/// Appends `x,y`.
+fn push_point(out: &mut String, p: Point) {
+    push_num(out, p.x);
+    out.push(',');
+    push_num(out, p.y);
 }
 
 /// An SVG path for closed rings, skipping points that fall within half a unit of the last.
@@ -23,7 +74,8 @@ pub fn rings_path(rings: &[Vec<Point>]) -> String {
                     continue;
                 }
             }
-            let _ = write!(d, "{}{},{}", if count == 0 { 'M' } else { 'L' }, r2(p.x), r2(p.y));
+            d.push(if count == 0 { 'M' } else { 'L' });
+            push_point(&mut d, *p);
             last = Some(*p);
             count += 1;
         }
@@ -56,10 +108,16 @@ pub fn route_path(points: &[Point]) -> String {
     let segments = spline(points);
     let mut d = String::new();
     if let Some(first) = segments.first() {
-        let _ = write!(d, "M{},{}", r2(first[0].x), r2(first[0].y));
+        d.push('M');
+        push_point(&mut d, first[0]);
     }
     for [_, c1, c2, p] in segments {
-        let _ = write!(d, "C{},{} {},{} {},{}", r2(c1.x), r2(c1.y), r2(c2.x), r2(c2.y), r2(p.x), r2(p.y));
+        d.push('C');
+        push_point(&mut d, c1);
+        d.push(' ');
+        push_point(&mut d, c2);
+        d.push(' ');
+        push_point(&mut d, p);
     }
     d
 }
@@ -173,6 +231,24 @@ mod tests {
 
     fn pt(x: f64, y: f64) -> Point {
         Point { x, y }
+    }
+
+    #[test]
+    fn numbers_read_as_the_float_formatter_writes_them() {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for i in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let scale = [1.0, 10.0, 1000.0, 1e6][i % 4];
+            let v = (state as f64 / u64::MAX as f64 - 0.5) * scale;
+            let expected = r2(v).to_string();
+            let expected = if expected == "-0" { "0".to_owned() } else { expected };
+            assert_eq!(num(v), expected, "{v}");
+        }
+        for (v, s) in [(0.0, "0"), (-0.001, "0"), (3.0, "3"), (12.5, "12.5"), (-0.25, "-0.25"), (0.05, "0.05"), (100.999, "101"), (f64::NAN, "0"), (f64::INFINITY, "0")] {
+            assert_eq!(num(v), s, "{v}");
+        }
     }
 
     #[test]

@@ -64,9 +64,15 @@ impl Ctx<'_> {
             // Unresolved explicit links were already reported by the linker; keep their text.
             Inline::Entity { content, .. } => self.inlines(content),
             Inline::Mention { content, .. } if !self.cards => self.inlines(content),
-            Inline::Mention { id, ordinal, repeat, content } => html! {
-                <span role="button" tabindex="0" aria-haspopup="dialog" aria-expanded="false"
-                      class={if *repeat { "cr-mention cr-repeat" } else { "cr-mention" }}
+            // Literal classes: Yew builds a set for every computed one.
+            Inline::Mention { id, ordinal, repeat: true, content } => html! {
+                <span role="button" tabindex="0" aria-haspopup="dialog" aria-expanded="false" class="cr-mention cr-repeat"
+                      part="mention" data-entity={id.to_string()} data-mention={ordinal.to_string()}>
+                    { self.inlines(content) }
+                </span>
+            },
+            Inline::Mention { id, ordinal, repeat: false, content } => html! {
+                <span role="button" tabindex="0" aria-haspopup="dialog" aria-expanded="false" class="cr-mention"
                       part="mention" data-entity={id.to_string()} data-mention={ordinal.to_string()}>
                     { self.inlines(content) }
                 </span>
@@ -203,29 +209,61 @@ pub fn Article(props: &ArticleProps) -> Html {
             if !loaded.linked.mentions.by_ordinal.is_empty() {
                 <section class="cr-glossary" aria-label={strings.glossary}>
                     <h2 class="cr-glossary-title" lang={ui_lang.clone()}>{ strings.glossary }</h2>
-                    <dl>
-                        { for glossary(loaded).into_iter().map(|e| html! {
-                            <div class="cr-glossary-entry">
-                                <dt>{ e.name.clone() }<span class="cr-glossary-kind" lang={ui_lang.clone()}>{ " · " }{ strings.kind(e.kind) }</span></dt>
-                                <dd>
-                                    { e.summary.clone() }
-                                    { for e.facts.iter().map(|(label, value)| html! { <>{ " " }<span class="cr-glossary-fact">{ format!("{label}: {value}.") }</span></> }) }
-                                </dd>
-                            </div>
-                        }) }
-                    </dl>
+                    <Later render={{
+                        let (loaded, ui_lang) = (loaded.clone(), ui_lang.clone());
+                        Callback::from(move |()| html! {
+                            <dl>
+                                { for glossary(&loaded).into_iter().map(|e| html! {
+                                    <div class="cr-glossary-entry">
+                                        <dt>{ e.name.clone() }<span class="cr-glossary-kind" lang={ui_lang.clone()}>{ " · " }{ strings.kind(e.kind) }</span></dt>
+                                        <dd>
+                                            { e.summary.clone() }
+                                            { for e.facts.iter().map(|(label, value)| html! { <>{ " " }<span class="cr-glossary-fact">{ format!("{label}: {value}.") }</span></> }) }
+                                        </dd>
+                                    </div>
+                                }) }
+                            </dl>
+                        })
+                    }} />
                 </section>
             }
             <details class="cr-cite" lang={ui_lang.clone()}>
                 <summary>{ strings.cite }</summary>
-                { for reading::citations(front, &loaded.url).into_iter().map(|(style, text)| html! {
-                    <div class="cr-cite-item">
-                        <p class="cr-cite-style">{ style }</p>
-                        <p class="cr-cite-text" lang={front.lang.clone()}>{ text }</p>
-                        <button type="button" class="cr-copy" aria-label={format!("{} ({style})", strings.copy)}>{ strings.copy }</button>
-                    </div>
-                }) }
+                <Later render={{
+                    let loaded = loaded.clone();
+                    Callback::from(move |()| html! {
+                        { for reading::citations(&loaded.front, &loaded.url).into_iter().map(|(style, text)| html! {
+                            <div class="cr-cite-item">
+                                <p class="cr-cite-style">{ style }</p>
+                                <p class="cr-cite-text" lang={loaded.front.lang.clone()}>{ text }</p>
+                                <button type="button" class="cr-copy" aria-label={format!("{} ({style})", strings.copy)}>{ strings.copy }</button>
+                            </div>
+                        }) }
+                    })
+                }} />
             </details>
         </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LaterProps {
+    render: Callback<(), Html>,
+}
+
+/// What is not on screen when the commentary appears (the print-only glossary, the closed
+/// "Cite this"): rendered right after the first paint instead of before it, so the widget is
+/// ready sooner.
+#[function_component]
+fn Later(props: &LaterProps) -> Html {
+    let shown = use_state(|| false);
+    {
+        let shown = shown.clone();
+        use_effect_with((), move |_| shown.set(true));
+    }
+    if *shown {
+        props.render.emit(())
+    } else {
+        Html::default()
     }
 }

@@ -128,12 +128,30 @@ pub(crate) fn start(url: &str) -> Result<Pending, LoadError> {
     let controller = AbortController::new().map_err(|e| network(url, &e))?;
     let init = RequestInit::new();
     init.set_signal(Some(&controller.signal()));
+    let promise = window.fetch_with_str_and_init(url, &init);
+    watch(url, promise, controller)
+}
+
+/// Takes over a request the element started before the core was ready (`{ url, response,
+/// controller }`, see `prefetch` in commentary-reader.js), if it is for `url`.
+fn adopt(early: &JsValue, url: &str) -> Option<Pending> {
+    let get = |key: &str| js_sys::Reflect::get(early, &key.into()).ok();
+    if get("url")?.as_string()? != url {
+        return None;
+    }
+    let promise: Promise = get("response")?.dyn_into().ok()?;
+    let controller: AbortController = get("controller")?.dyn_into().ok()?;
+    watch(url, promise, controller).ok()
+}
+
+/// A request under way, given [`TIMEOUT_MS`] before `controller` aborts it.
+fn watch(url: &str, promise: Promise, controller: AbortController) -> Result<Pending, LoadError> {
+    let window = web_sys::window().expect("the widget runs in a window");
     let abort = controller.clone();
     let callback = Closure::<dyn FnMut()>::new(move || abort.abort());
     let id = window
         .set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref::<Function>(), TIMEOUT_MS)
         .map_err(|e| network(url, &e))?;
-    let promise = window.fetch_with_str_and_init(url, &init);
     Ok(Pending { url: url.to_owned(), promise, controller, _timer: Timer { id, _callback: callback } })
 }
 
@@ -174,9 +192,14 @@ fn network(url: &str, error: &JsValue) -> LoadError {
 
 /// Loads what `url` names: a compiled bundle, read directly, or anything else (an editor's
 /// `commentary.md`), which `compiler(url, assets, text)` compiles to a bundle with its folder
-/// (see `web::compiler`). The file is told apart by its first bytes, not by its name.
-pub async fn load(url: &str, assets: &str, compiler: Option<&Function>) -> Result<Loaded, LoadError> {
-    let mut text = fetch_text(url, false).await?.unwrap_or_default();
+/// (see `web::compiler`). The file is told apart by its first bytes, not by its name. `early`
+/// is the element's request for the same file, started while the core loaded.
+pub async fn load(url: &str, assets: &str, compiler: Option<&Function>, early: Option<JsValue>) -> Result<Loaded, LoadError> {
+    let request = match early.and_then(|e| adopt(&e, url)) {
+        Some(request) => request,
+        None => start(url)?,
+    };
+    let mut text = request.text(false).await?.unwrap_or_default();
     if !bundle::is_bundle(&text) {
         let compiler = compiler.ok_or_else(|| LoadError::NoCompiler { url: url.to_owned() })?;
         let promise: Promise = compiler.call3(&JsValue::NULL, &url.into(), &assets.into(), &text.into()).map_err(|e| network(url, &e))?.unchecked_into();

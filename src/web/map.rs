@@ -54,7 +54,7 @@ fn reduced_motion() -> bool {
 }
 
 fn num(v: f64) -> String {
-    round2(v).to_string()
+    crate::geo::draw::num(v)
 }
 
 /// The scene of a loaded commentary (the component is only rendered when there is one).
@@ -84,25 +84,31 @@ fn Countries(props: &CountriesProps) -> Html {
         .shapes
         .iter()
         .map(|c| {
-            let mut class = classes!("cr-country");
-            if let Some(h) = c.highlight {
-                class.push("cr-hl");
-                class.push(format!("cr-hl-{}", h % 6));
-                if scene.spec.highlights[h].emphasis {
-                    class.push("cr-emphasis");
-                }
-            }
+            // Plain countries get a literal class: Yew builds a set for every computed one, and
+            // there are a hundred and more of them.
+            let class = c.highlight.map(|h| {
+                let emphasis = if scene.spec.highlights[h].emphasis { " cr-emphasis" } else { "" };
+                format!("cr-country cr-hl cr-hl-{}{emphasis}", h % 6)
+            });
             let groups = scene.groups_of(&c.iso).join(" ");
+            let groups = (!groups.is_empty()).then_some(groups);
             let entity = scene.country_entity.get(&c.iso).cloned();
-            match props.triggers.iter().find(|(iso, _)| *iso == c.iso) {
-                Some((_, m)) => html! {
+            match (props.triggers.iter().find(|(iso, _)| *iso == c.iso), class) {
+                (Some((_, m)), Some(class)) => html! {
                     <path class={class} d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity}
-                          data-groups={(!groups.is_empty()).then_some(groups)} data-mention={m.to_string()}
+                          data-groups={groups} data-mention={m.to_string()}
                           tabindex="0" role="button" aria-label={c.name.clone()} aria-haspopup="dialog" aria-expanded="false" />
                 },
-                None => html! {
-                    <path class={class} d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity}
-                          data-groups={(!groups.is_empty()).then_some(groups)} />
+                (Some((_, m)), None) => html! {
+                    <path class="cr-country" d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity}
+                          data-groups={groups} data-mention={m.to_string()}
+                          tabindex="0" role="button" aria-label={c.name.clone()} aria-haspopup="dialog" aria-expanded="false" />
+                },
+                (None, Some(class)) => html! {
+                    <path class={class} d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity} data-groups={groups} />
+                },
+                (None, None) => html! {
+                    <path class="cr-country" d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity} data-groups={groups} />
                 },
             }
         })
@@ -654,9 +660,10 @@ pub fn Map(props: &MapProps) -> Html {
         }
     });
     let labels = overlay.labels.iter().map(|l| {
-        html! {
-            <text class={if l.country { "cr-label cr-label-country" } else { "cr-label" }}
-                  x={num(l.x)} y={num(l.y)} text-anchor={l.anchor}>{ l.text.clone() }</text>
+        if l.country {
+            html! { <text class="cr-label cr-label-country" x={num(l.x)} y={num(l.y)} text-anchor={l.anchor}>{ l.text.clone() }</text> }
+        } else {
+            html! { <text class="cr-label" x={num(l.x)} y={num(l.y)} text-anchor={l.anchor}>{ l.text.clone() }</text> }
         }
     });
     let (km, length) = overlay.scale;

@@ -67,9 +67,10 @@ impl ReaderHandle {
 /// of the folder the widget's own files are served from (the default base map lives there).
 /// `compiler(url, assets)` returns a promise of the bundle text for a `commentary.md` URL (the
 /// element passes one that loads the compiler module on first use); without it, such a `src`
-/// is an error that says to compile the folder.
+/// is an error that says to compile the folder. `early` is the element's request for `src`,
+/// started while the core loaded (`{ url, response, controller }`), or `undefined`.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, root: ShadowRoot, assets: String, compiler: Option<js_sys::Function>) -> Result<ReaderHandle, JsValue> {
+pub fn mount(host: HtmlElement, root: ShadowRoot, assets: String, compiler: Option<js_sys::Function>, early: JsValue) -> Result<ReaderHandle, JsValue> {
     let document = host.owner_document().ok_or_else(|| JsValue::from_str("the element is not in a document"))?;
     let container = document.create_element("div")?;
     container.set_class_name("cr-root");
@@ -90,7 +91,7 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, assets: String, compiler: Opti
     // The host page's language: the widget's words follow it when neither the element nor the
     // commentary names one.
     let page_lang = document.document_element().and_then(|e| e.get_attribute("lang")).filter(|l| !l.trim().is_empty());
-    let props = ReaderProps { host, src: src.into(), base: base.into(), assets: assets.into(), compiler, lang: lang.map(Into::into), page_lang: page_lang.map(Into::into), options, debug };
+    let props = ReaderProps { host, src: src.into(), base: base.into(), assets: assets.into(), compiler, early: super::reader::Early(std::rc::Rc::new(std::cell::RefCell::new((!early.is_undefined() && !early.is_null()).then_some(early)))), lang: lang.map(Into::into), page_lang: page_lang.map(Into::into), options, debug };
     let app = yew::Renderer::<Reader>::with_root_and_props(container.clone(), props).render();
     Ok(ReaderHandle { app: Some(app), container })
 }

@@ -26,6 +26,10 @@ pub struct ReaderProps {
     /// for it); see `fetch::load`.
     #[prop_or_default]
     pub compiler: Option<js_sys::Function>,
+    /// The element's request for `src`, started while the core loaded; used by the first
+    /// load only.
+    #[prop_or_default]
+    pub early: Early,
     /// The host page's `<html lang>`, the last choice for the widget's words.
     #[prop_or_default]
     pub page_lang: Option<AttrValue>,
@@ -38,6 +42,16 @@ pub struct ReaderProps {
     /// Its `lang` attribute: the UI language, overriding the commentary's.
     #[prop_or_default]
     pub lang: Option<AttrValue>,
+}
+
+/// A request handed over once (a retry fetches anew). Equal by identity.
+#[derive(Clone, Default)]
+pub struct Early(pub Rc<std::cell::RefCell<Option<wasm_bindgen::JsValue>>>);
+
+impl PartialEq for Early {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 #[derive(Clone)]
@@ -69,6 +83,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let state = state.clone();
         let assets = props.assets.clone();
         let compiler = props.compiler.clone();
+        let early = props.early.clone();
         use_effect_with((props.src.clone(), props.base.clone(), *attempt), move |(src, base, _)| {
             let cancelled = Rc::new(Cell::new(false));
             let url = if src.trim().is_empty() {
@@ -80,7 +95,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             let guard = cancelled.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match url {
-                    Ok(url) => fetch::load(&url, &assets, compiler.as_ref()).await,
+                    Ok(url) => fetch::load(&url, &assets, compiler.as_ref(), early.0.borrow_mut().take()).await,
                     Err(e) => Err(e),
                 };
                 if guard.get() {

@@ -74,6 +74,44 @@ async function addWidget(page, id, src) {
   return page.waitForFunction((i) => window.__events.find((e) => e.id === i), id).then((h) => h.jsonValue());
 }
 
+test('a commentary.md is compiled in the browser: the same commentary as its bundle, the compiler fetched only then', async () => {
+  const { page, problems, context } = await newPage();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(server.url);
+  await waitForEvent(page, 'commentary-reader:ready');
+  assert.ok(fetched.some((p) => p.endsWith('/commentary.bundle.json')), 'the page reads the compiled bundle');
+  assert.ok(!fetched.some((p) => p.includes('compiler')), 'a page with a bundle loaded the compiler module');
+  assert.ok(!fetched.some((p) => /\.(md|toml)$|topo\.json$/.test(p)), `sources fetched: ${fetched.join(' ')}`);
+  const fromBundle = await page.evaluate(() => {
+    const root = document.querySelector('commentary-reader').shadowRoot;
+    return { text: root.querySelector('.cr-body').textContent, mentions: root.querySelectorAll('[data-mention]').length, countries: root.querySelectorAll('[data-country]').length };
+  });
+  const event = await addWidget(page, 'md', 'commentaries/belarus-china-relations-2024/commentary.md');
+  assert.equal(event.type, 'commentary-reader:ready', JSON.stringify(event));
+  const fromMarkdown = await page.evaluate(() => {
+    const root = document.getElementById('md').shadowRoot;
+    return { text: root.querySelector('.cr-body').textContent, mentions: root.querySelectorAll('[data-mention]').length, countries: root.querySelectorAll('[data-country]').length };
+  });
+  assert.deepEqual(fromMarkdown, fromBundle);
+  assert.ok(fromBundle.mentions > 30 && fromBundle.countries > 10, JSON.stringify(fromBundle));
+  assert.equal(fetched.filter((p) => p.endsWith('commentary-reader-compiler_bg.wasm')).length, 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a damaged bundle says where it broke', async () => {
+  const { page, context } = await newPage();
+  await page.route('**/damaged/commentary.bundle.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: '["commentary-reader bundle",1,0,"Title",2024,2,' }));
+  await page.goto(server.url);
+  await waitForEvent(page, 'commentary-reader:ready');
+  const event = await addWidget(page, 'damaged', 'damaged/commentary.bundle.json');
+  assert.equal(event.type, 'commentary-reader:error');
+  assert.match(event.detail.message, /damaged\/commentary\.bundle\.json: not a usable commentary bundle \(byte \d+\)/);
+  await context.close();
+});
+
 test('a missing commentary.md shows an error inside the widget and fires commentary-reader:error', async () => {
   const { page, context } = await newPage();
   await page.goto(server.url);
