@@ -252,14 +252,17 @@ struct LaterProps {
 }
 
 /// What is not on screen when the commentary appears (the print-only glossary, the closed
-/// "Cite this"): rendered right after the first paint instead of before it, so the widget is
-/// ready sooner.
+/// "Cite this"): rendered in a task of its own after the first render, not before the widget
+/// is ready (an effect would render it in the same pass).
 #[function_component]
 fn Later(props: &LaterProps) -> Html {
     let shown = use_state(|| false);
     {
         let shown = shown.clone();
-        use_effect_with((), move |_| shown.set(true));
+        use_effect_with((), move |_| {
+            let timer = gloo::timers::callback::Timeout::new(0, move || shown.set(true));
+            move || drop(timer)
+        });
     }
     if *shown {
         props.render.emit(())
