@@ -29,7 +29,7 @@ use crate::folder::Loaded;
 use crate::geo::projection::{Bounds, LonLat};
 use crate::geo::scene::{ResolvedRoute, Scene, Stop};
 use crate::geo::spec::{Chapter, Highlight, MapSpec, Place, Route, RouteKind};
-use crate::geo::topojson::{BaseMap, Country};
+use crate::geo::topojson::{arcs_to_lonlat, assemble, BaseMap, Country, Topology};
 
 /// First item of every bundle.
 pub const MAGIC: &str = "commentary-reader bundle";
@@ -405,55 +405,6 @@ record!(Chapter { section, focus, at });
 record!(MapSpec { view, basemap, title, highlights, routes, places, chapters });
 record!(Stop { id, name, at, entity, gauge_break, note });
 record!(ResolvedRoute { id, name, kind, stops });
-impl Codec for BaseMap {
-    fn put(&self, w: &mut Writer) {
-        let grid = self.grid.unwrap_or([1.0 / GRID, 1.0 / GRID, 0.0, 0.0]);
-        for v in grid {
-            v.put(w);
-        }
-        w.uint(self.countries.len() as u64);
-        for c in &self.countries {
-            c.iso.put(w);
-            c.name.put(w);
-            w.uint(c.rings.len() as u64);
-            for ring in &c.rings {
-                w.uint(ring.len() as u64);
-                let (mut x, mut y) = (0_i64, 0_i64);
-                for p in ring {
-                    let qx = ((p.lon - grid[2]) / grid[0]).round() as i64;
-                    let qy = ((p.lat - grid[3]) / grid[1]).round() as i64;
-                    w.int(qx - x);
-                    w.int(qy - y);
-                    (x, y) = (qx, qy);
-                }
-            }
-        }
-    }
-    fn get(r: &mut Reader<'_>) -> Result<Self, BundleError> {
-        let grid = [f64::get(r)?, f64::get(r)?, f64::get(r)?, f64::get(r)?];
-        let n = r.len()?;
-        let mut countries = Vec::with_capacity(n);
-        for _ in 0..n {
-            let (iso, name) = (r.str()?, r.str()?);
-            let n = r.len()?;
-            let mut rings = Vec::with_capacity(n);
-            for _ in 0..n {
-                let m = r.len()?;
-                let (mut x, mut y) = (0_i64, 0_i64);
-                let mut ring = Vec::with_capacity(m);
-                for _ in 0..m {
-                    x += r.int()?;
-                    y += r.int()?;
-                    ring.push(LonLat { lon: x as f64 * grid[0] + grid[2], lat: y as f64 * grid[1] + grid[3] });
-                }
-                rings.push(ring);
-            }
-            countries.push(Country { iso, name, rings });
-        }
-        Ok(BaseMap { countries, grid: Some(grid) })
-    }
-}
-
 impl Codec for EntityId {
     fn put(&self, w: &mut Writer) {
         w.str(self.as_str());
@@ -639,6 +590,113 @@ fn put_map(map: &HashMap<String, impl Codec + Ord + Clone>, w: &mut Writer) {
     pairs.put(w);
 }
 
+impl Codec for BaseMap {
+    fn put(&self, w: &mut Writer) {
+        let grid = self.grid.unwrap_or([1.0 / GRID, 1.0 / GRID, 0.0, 0.0]);
+        for v in grid {
+            v.put(w);
+        }
+        match (&self.topology, self.grid) {
+            // Arcs once (shared borders are not repeated), then each country's rings as arc
+            // references: about a third fewer points than the rings.
+            (Some(t), Some(_)) if t.rings.len() == self.countries.len() => {
+                w.uint(1);
+                w.uint(t.arcs.len() as u64);
+                for arc in &t.arcs {
+                    put_deltas(w, arc.iter().copied());
+                }
+                w.uint(self.countries.len() as u64);
+                for (c, rings) in self.countries.iter().zip(&t.rings) {
+                    c.iso.put(w);
+                    c.name.put(w);
+                    w.uint(rings.len() as u64);
+                    for refs in rings {
+                        w.uint(refs.len() as u64);
+                        for &r in refs {
+                            w.int(r);
+                        }
+                    }
+                }
+            }
+            _ => {
+                w.uint(0);
+                w.uint(self.countries.len() as u64);
+                for c in &self.countries {
+                    c.iso.put(w);
+                    c.name.put(w);
+                    w.uint(c.rings.len() as u64);
+                    for ring in &c.rings {
+                        put_deltas(w, ring.iter().map(|p| (((p.lon - grid[2]) / grid[0]).round() as i64, ((p.lat - grid[3]) / grid[1]).round() as i64)));
+                    }
+                }
+            }
+        }
+    }
+    fn get(r: &mut Reader<'_>) -> Result<Self, BundleError> {
+        let grid = [f64::get(r)?, f64::get(r)?, f64::get(r)?, f64::get(r)?];
+        let to_lonlat = |(x, y): (i64, i64)| LonLat { lon: x as f64 * grid[0] + grid[2], lat: y as f64 * grid[1] + grid[3] };
+        match r.uint()? {
+            1 => {
+                let n = r.len()?;
+                let arcs = (0..n).map(|_| get_deltas(r)).collect::<Result<Vec<_>, _>>()?;
+                let lonlat = arcs_to_lonlat(&arcs, grid);
+                let n = r.len()?;
+                let (mut countries, mut topology_rings) = (Vec::with_capacity(n), Vec::with_capacity(n));
+                for _ in 0..n {
+                    let (iso, name) = (r.str()?, r.str()?);
+                    let m = r.len()?;
+                    let mut refs_of_rings = Vec::with_capacity(m);
+                    let mut rings = Vec::with_capacity(m);
+                    for _ in 0..m {
+                        let k = r.len()?;
+                        let refs = (0..k).map(|_| r.int()).collect::<Result<Vec<i64>, _>>()?;
+                        rings.push(assemble(&lonlat, &refs).map_err(|e| r.error(e))?);
+                        refs_of_rings.push(refs);
+                    }
+                    countries.push(Country { iso, name, rings });
+                    topology_rings.push(refs_of_rings);
+                }
+                Ok(BaseMap { countries, grid: Some(grid), topology: Some(Topology { arcs, rings: topology_rings }) })
+            }
+            0 => {
+                let n = r.len()?;
+                let mut countries = Vec::with_capacity(n);
+                for _ in 0..n {
+                    let (iso, name) = (r.str()?, r.str()?);
+                    let m = r.len()?;
+                    let rings = (0..m).map(|_| Ok(get_deltas(r)?.into_iter().map(to_lonlat).collect())).collect::<Result<Vec<_>, BundleError>>()?;
+                    countries.push(Country { iso, name, rings });
+                }
+                Ok(BaseMap { countries, grid: Some(grid), topology: None })
+            }
+            t => Err(r.error(format!("base map kind {t} does not exist"))),
+        }
+    }
+}
+
+/// A line of grid points: its length, then each point as the difference to the one before.
+fn put_deltas(w: &mut Writer, points: impl ExactSizeIterator<Item = (i64, i64)>) {
+    w.uint(points.len() as u64);
+    let (mut x, mut y) = (0_i64, 0_i64);
+    for (qx, qy) in points {
+        w.int(qx - x);
+        w.int(qy - y);
+        (x, y) = (qx, qy);
+    }
+}
+
+fn get_deltas(r: &mut Reader<'_>) -> Result<Vec<(i64, i64)>, BundleError> {
+    let n = r.len()?;
+    let (mut x, mut y) = (0_i64, 0_i64);
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        x = x.wrapping_add(r.int()?);
+        y = y.wrapping_add(r.int()?);
+        out.push((x, y));
+    }
+    Ok(out)
+}
+
 impl Codec for Scene {
     fn put(&self, w: &mut Writer) {
         self.basemap.put(w);
@@ -784,6 +842,22 @@ mod tests {
         assert!(!is_bundle("+++\ntitle = \"T\"\n+++\n[link](https://example.org)"));
         assert!(!is_bundle("[\"something else\"]"));
         assert!(!is_bundle(""));
+    }
+
+    #[test]
+    fn a_base_map_without_a_grid_is_kept_to_a_thousandth_of_a_degree() {
+        let text = r#"{"type":"Topology","arcs":[[[10.12345,20.5],[11.0,20.5],[11.0,21.98765],[10.12345,20.5]]],
+            "objects":{"c":{"type":"GeometryCollection","geometries":[{"type":"Polygon","arcs":[[0]],"properties":{"a3":"AAA","name":"A"}}]}}}"#;
+        let map = crate::geo::topojson::decode(text, "c").unwrap();
+        assert_eq!((map.grid, map.topology.is_none()), (None, true));
+        let mut w = Writer::new();
+        map.put(&mut w);
+        let back = BaseMap::get(&mut Reader::new(&w.finish()).unwrap()).unwrap();
+        let (a, b) = (&map.countries[0].rings[0], &back.countries[0].rings[0]);
+        assert_eq!(a.len(), b.len());
+        for (p, q) in a.iter().zip(b) {
+            assert!((p.lon - q.lon).abs() <= 0.5 / GRID + 1e-12 && (p.lat - q.lat).abs() <= 0.5 / GRID + 1e-12, "{p:?} {q:?}");
+        }
     }
 
     #[test]

@@ -23,6 +23,43 @@ pub struct BaseMap {
     /// translate y]`: every coordinate is `integer * scale + translate`, which lets a bundle
     /// store the small integers again.
     pub grid: Option<[f64; 4]>,
+    /// For a quantised topology: its arcs (absolute grid integers) and, per country, the arc
+    /// references of each ring, so a bundle can store every shared border once.
+    pub topology: Option<Topology>,
+}
+
+/// The arcs of a quantised topology and how the countries' rings are made of them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Topology {
+    /// Arcs as absolute grid integers.
+    pub arcs: Vec<Vec<(i64, i64)>>,
+    /// Per country (in [`BaseMap::countries`] order), per ring: arc references (`!i` for
+    /// arc `i` reversed).
+    pub rings: Vec<Vec<Vec<i64>>>,
+}
+
+/// The ring made of the arcs `refs` (`!i` for arc `i` reversed): consecutive arcs share their
+/// joining point.
+pub fn assemble(arcs: &[Vec<LonLat>], refs: &[i64]) -> Result<Vec<LonLat>, String> {
+    let mut points: Vec<LonLat> = Vec::new();
+    for &i in refs {
+        let (arc, reversed) = if i < 0 { ((!i) as usize, true) } else { (i as usize, false) };
+        let arc = arcs.get(arc).ok_or_else(|| format!("arc {arc} does not exist"))?;
+        let skip = usize::from(!points.is_empty());
+        if reversed {
+            points.extend(arc.iter().rev().skip(skip));
+        } else {
+            points.extend(arc.iter().skip(skip));
+        }
+    }
+    Ok(points)
+}
+
+/// Arcs of grid integers in lon/lat.
+pub fn arcs_to_lonlat(arcs: &[Vec<(i64, i64)>], grid: [f64; 4]) -> Vec<Vec<LonLat>> {
+    arcs.iter()
+        .map(|arc| arc.iter().map(|&(x, y)| LonLat { lon: x as f64 * grid[0] + grid[2], lat: y as f64 * grid[1] + grid[3] }).collect())
+        .collect()
 }
 
 impl BaseMap {
@@ -52,6 +89,8 @@ pub fn decode(text: &str, object: &str) -> Result<BaseMap, String> {
         None => ((1.0, 1.0), (0.0, 0.0)),
     };
     let quantized = topo.get("transform").is_some();
+    // Quantised arcs are delta-encoded integers: kept as such for bundles.
+    let mut int_arcs: Vec<Vec<(i64, i64)>> = Vec::new();
     let arcs: Vec<Vec<LonLat>> = topo
         .get("arcs")
         .map(Json::items)
@@ -59,37 +98,30 @@ pub fn decode(text: &str, object: &str) -> Result<BaseMap, String> {
         .iter()
         .map(|arc| {
             let (mut x, mut y) = (0.0, 0.0);
-            arc.items()
+            let mut ints = Vec::new();
+            let points = arc
+                .items()
                 .iter()
                 .map(|p| {
                     let (dx, dy) = (p.items().first().and_then(Json::num).unwrap_or(0.0), p.items().get(1).and_then(Json::num).unwrap_or(0.0));
                     if quantized {
                         x += dx;
                         y += dy;
+                        ints.push((x as i64, y as i64));
                     } else {
                         (x, y) = (dx, dy);
                     }
                     LonLat { lon: x * scale.0 + translate.0, lat: y * scale.1 + translate.1 }
                 })
-                .collect()
+                .collect();
+            int_arcs.push(ints);
+            points
         })
         .collect();
-    let ring = |indices: &Json| -> Result<Vec<LonLat>, String> {
-        let mut points: Vec<LonLat> = Vec::new();
-        for index in indices.items() {
-            let i = index.num().ok_or("arc index must be a number")? as i64;
-            let (arc, reversed) = if i < 0 { ((!i) as usize, true) } else { (i as usize, false) };
-            let arc = arcs.get(arc).ok_or_else(|| format!("arc {arc} does not exist"))?;
-            let mut segment: Vec<LonLat> = arc.clone();
-            if reversed {
-                segment.reverse();
-            }
-            // Consecutive arcs share their joining point.
-            let skip = usize::from(!points.is_empty());
-            points.extend(segment.into_iter().skip(skip));
-        }
-        Ok(points)
-    };
+    // Arcs are integers in a quantised topology; anything else (fractions, huge values) is kept
+    // as rings only.
+    let integral = quantized
+        && topo.get("arcs").map(Json::items).unwrap_or_default().iter().flat_map(Json::items).flat_map(Json::items).all(|v| v.num().is_some_and(|n| n.fract() == 0.0 && n.abs() < 1e12));
     let geometries = topo
         .get("objects")
         .and_then(|o| o.get(object))
@@ -98,6 +130,7 @@ pub fn decode(text: &str, object: &str) -> Result<BaseMap, String> {
         .map(Json::items)
         .unwrap_or_default();
     let mut countries = Vec::new();
+    let mut topology_rings = Vec::new();
     for g in geometries {
         let props = g.get("properties");
         let iso = props.and_then(|p| p.get("a3")).and_then(Json::str).unwrap_or_default().to_owned();
@@ -108,20 +141,25 @@ pub fn decode(text: &str, object: &str) -> Result<BaseMap, String> {
             _ => continue, // clipped away entirely (null geometry)
         };
         let mut rings = Vec::new();
+        let mut refs_of_rings = Vec::new();
         for polygon in polygons {
             for r in polygon.items() {
-                let r = ring(r)?;
-                if r.len() >= 3 {
-                    rings.push(r);
+                let refs = r.items().iter().map(|i| i.num().map(|n| n as i64).ok_or("arc index must be a number")).collect::<Result<Vec<i64>, _>>()?;
+                let ring = assemble(&arcs, &refs)?;
+                if ring.len() >= 3 {
+                    rings.push(ring);
+                    refs_of_rings.push(refs);
                 }
             }
         }
         if !iso.is_empty() && !rings.is_empty() {
             countries.push(Country { iso, name, rings });
+            topology_rings.push(refs_of_rings);
         }
     }
     let grid = quantized.then_some([scale.0, scale.1, translate.0, translate.1]);
-    Ok(BaseMap { countries, grid })
+    let topology = integral.then_some(Topology { arcs: int_arcs, rings: topology_rings });
+    Ok(BaseMap { countries, grid, topology })
 }
 
 #[cfg(test)]
