@@ -32,10 +32,16 @@ function prepareOurs() {
   // The folder as `make dist` publishes it: sources and their compiled commentary.bundle.json.
   cpSync(join(ROOT, 'dist/commentaries', SEED), join(ours, 'commentaries', SEED), { recursive: true });
   copyFileSync(join(OUT, 'limit/page.css'), join(ours, 'page.css'));
+  // The page as the snippet of \`make dist\` (snippet.html) has it: the glue, the wasm and the
+  // commentary preloaded with the HTML, every script checked against its hash.
+  const integrity = JSON.parse(readFileSync(join(pkg, 'integrity.json'), 'utf8'));
   const page = (title, src, up = '') => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,"><title>${title}</title><link rel="stylesheet" href="${up}page.css">
-<script type="module" src="${up}commentary-reader/commentary-reader.js"></script></head>
+<link rel="modulepreload" href="${up}commentary-reader/commentary-reader-core.js" integrity="${integrity['commentary-reader-core.js']}">
+<link rel="preload" href="${up}commentary-reader/commentary-reader-core_bg.wasm" as="fetch" type="application/wasm" crossorigin integrity="${integrity['commentary-reader-core_bg.wasm']}">
+<link rel="preload" href="${src}" as="fetch" crossorigin>
+<script type="module" src="${up}commentary-reader/commentary-reader.js" integrity="${integrity['commentary-reader.js']}"></script></head>
 <body><main><commentary-reader src="${src}"></commentary-reader></main></body></html>
 `;
   writeFileSync(join(ours, 'index.html'), page('Ours', `commentaries/${SEED}/commentary.bundle.json`));

@@ -75,8 +75,13 @@ for (const name of ['commentary-reader.js', 'commentary-reader-core.js', 'commen
   integrity[name] = sri(readFileSync(join(out, name)));
 }
 writeFileSync(join(out, 'integrity.json'), `${JSON.stringify(integrity, null, 2)}\n`);
-const snippet = `<!-- commentary-reader: put the folder at /commentary-reader/ (or change the three URLs) -->
+// The two preloads start the wasm and the commentary with the page's HTML instead of after the
+// element's script (the element's own requests reuse them: same URL, mode and integrity).
+const snippet = `<!-- commentary-reader: put the folder at /commentary-reader/ (or change the URLs); preload the
+     commentary the element names (the same URL as its src) -->
 <link rel="modulepreload" href="/commentary-reader/commentary-reader-core.js" integrity="${integrity['commentary-reader-core.js']}">
+<link rel="preload" href="/commentary-reader/commentary-reader-core_bg.wasm" as="fetch" type="application/wasm" crossorigin integrity="${integrity['commentary-reader-core_bg.wasm']}">
+<link rel="preload" href="/commentaries/belarus-china-relations-2024/commentary.bundle.json" as="fetch" crossorigin>
 <script type="module" src="/commentary-reader/commentary-reader.js" integrity="${integrity['commentary-reader.js']}"></script>
 <commentary-reader src="/commentaries/belarus-china-relations-2024/commentary.bundle.json" lang="en">
   <p>Optional fallback: the article as plain HTML, shown while the widget loads and if it fails.</p>
