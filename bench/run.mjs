@@ -39,7 +39,7 @@ function prepareOurs() {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,"><title>${title}</title><link rel="stylesheet" href="${up}page.css">
 <link rel="modulepreload" href="${up}commentary-reader/commentary-reader-core.js" integrity="${integrity['commentary-reader-core.js']}">
-<link rel="preload" href="${up}commentary-reader/commentary-reader-core_bg.wasm" as="fetch" type="application/wasm" crossorigin integrity="${integrity['commentary-reader-core_bg.wasm']}">
+<link rel="preload" href="${up}commentary-reader/commentary-reader-core_bg.wasm" as="fetch" type="application/wasm" crossorigin>
 <link rel="preload" href="${src}" as="fetch" crossorigin>
 <script type="module" src="${up}commentary-reader/commentary-reader.js" integrity="${integrity['commentary-reader.js']}"></script></head>
 <body><main><commentary-reader src="${src}"></commentary-reader></main></body></html>

@@ -80,7 +80,7 @@ writeFileSync(join(out, 'integrity.json'), `${JSON.stringify(integrity, null, 2)
 const snippet = `<!-- commentary-reader: put the folder at /commentary-reader/ (or change the URLs); preload the
      commentary the element names (the same URL as its src) -->
 <link rel="modulepreload" href="/commentary-reader/commentary-reader-core.js" integrity="${integrity['commentary-reader-core.js']}">
-<link rel="preload" href="/commentary-reader/commentary-reader-core_bg.wasm" as="fetch" type="application/wasm" crossorigin integrity="${integrity['commentary-reader-core_bg.wasm']}">
+<link rel="preload" href="/commentary-reader/commentary-reader-core_bg.wasm" as="fetch" type="application/wasm" crossorigin>
 <link rel="preload" href="/commentaries/belarus-china-relations-2024/commentary.bundle.json" as="fetch" crossorigin>
 <script type="module" src="/commentary-reader/commentary-reader.js" integrity="${integrity['commentary-reader.js']}"></script>
 <commentary-reader src="/commentaries/belarus-china-relations-2024/commentary.bundle.json" lang="en">

@@ -179,6 +179,9 @@ pub fn Map(props: &MapProps) -> Html {
     let scene = scene_of(&props.loaded).expect("the map is only rendered for a drawable scene");
     let first_trigger = props.loaded.linked.mentions.by_ordinal.len();
     let size = use_state(|| (420.0_f64, 360.0_f64));
+    // Nothing is drawn before the frame is measured: drawing at a guessed size and again at the
+    // real one would project and lay out every country twice before the widget is ready.
+    let measured = use_state(|| false);
     let view_state = use_state(|| scene.home());
     let chapter = use_state(|| None::<usize>);
     let collapsed = use_state(|| false);
@@ -261,9 +264,11 @@ pub fn Map(props: &MapProps) -> Html {
     {
         let frame_ref = frame_ref.clone();
         let size = size.clone();
+        let measured = measured.clone();
         let geometry = geometry.clone();
         use_effect_with((), move |_| {
             let frame = frame_ref.cast::<HtmlElement>().expect("the map frame is rendered");
+            let first_done = std::cell::Cell::new(false);
             let measure = {
                 let frame = frame.clone();
                 move || {
@@ -271,6 +276,9 @@ pub fn Map(props: &MapProps) -> Html {
                     if fw >= 1.0 && fh >= 1.0 && *geometry.borrow() != (fw, fh) {
                         *geometry.borrow_mut() = (fw, fh);
                         size.set((fw, fh));
+                    }
+                    if !first_done.replace(true) {
+                        measured.set(true);
                     }
                 }
             };
@@ -513,7 +521,7 @@ pub fn Map(props: &MapProps) -> Html {
     let home = scene::home_conic(&scene, w, h);
     let shapes = {
         let scene = scene.clone();
-        use_memo(((w * 4.0) as i64, (h * 4.0) as i64), move |_| scene::countries(&scene, &home))
+        use_memo(((w * 4.0) as i64, (h * 4.0) as i64, *measured), move |(_, _, measured)| if *measured { scene::countries(&scene, &home) } else { Vec::new() })
     };
     let triggers: Rc<Vec<(Trigger, usize)>> = {
         let scene = scene.clone();
@@ -743,16 +751,18 @@ pub fn Map(props: &MapProps) -> Html {
                          role="group" aria-label={format!("{}: {title}", s.map)} aria-describedby="cr-map-help"
                          tabindex="0" data-view={view_attr} onkeydown={on_key}>
                         <rect class="cr-sea-bg" x="0" y="0" width={num(w)} height={num(h)} />
-                        <g class="cr-countries" transform={transform}>
-                            <Countries shapes={shapes} scene={scene.clone()} triggers={country_triggers} />
-                        </g>
-                        <g class="cr-routes">{ for routes }</g>
-                        <g class="cr-labels" aria-hidden="true">{ for labels }</g>
-                        <g class="cr-markers">{ for markers }</g>
-                        <g class="cr-scale" aria-hidden="true">
-                            <path d={format!("M12 {y0} V{y} H{x1} V{y0}", y0 = num(scale_y - 4.0), y = num(scale_y), x1 = num(12.0 + length))} />
-                            <text x="12" y={num(scale_y - 7.0)}>{ format!("{} {}", s.number(km), s.km) }</text>
-                        </g>
+                        if *measured {
+                            <g class="cr-countries" transform={transform}>
+                                <Countries shapes={shapes} scene={scene.clone()} triggers={country_triggers} />
+                            </g>
+                            <g class="cr-routes">{ for routes }</g>
+                            <g class="cr-labels" aria-hidden="true">{ for labels }</g>
+                            <g class="cr-markers">{ for markers }</g>
+                            <g class="cr-scale" aria-hidden="true">
+                                <path d={format!("M12 {y0} V{y} H{x1} V{y0}", y0 = num(scale_y - 4.0), y = num(scale_y), x1 = num(12.0 + length))} />
+                                <text x="12" y={num(scale_y - 7.0)}>{ format!("{} {}", s.number(km), s.km) }</text>
+                            </g>
+                        }
                     </svg>
                     <p class="cr-map-credit">{ s.map_attribution }</p>
                     if *hint {
