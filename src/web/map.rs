@@ -93,22 +93,20 @@ fn Countries(props: &CountriesProps) -> Html {
             let groups = scene.groups_of(&c.iso).join(" ");
             let groups = (!groups.is_empty()).then_some(groups);
             let entity = scene.country_entity.get(&c.iso).cloned();
-            match (props.triggers.iter().find(|(iso, _)| *iso == c.iso), class) {
-                (Some((_, m)), Some(class)) => html! {
-                    <path class={class} d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity}
-                          data-groups={groups} data-mention={m.to_string()}
-                          tabindex="0" role="button" aria-label={c.name.clone()} aria-haspopup="dialog" aria-expanded="false" />
+            // Countries that open a card are buttons; the rest carry none of these attributes.
+            let trigger = props.triggers.iter().find(|(iso, _)| *iso == c.iso).map(|(_, m)| m.to_string());
+            let button = trigger.is_some();
+            let (tabindex, role, popup, expanded) =
+                if button { (Some("0"), Some("button"), Some("dialog"), Some("false")) } else { (None, None, None, None) };
+            let label = button.then(|| c.name.clone());
+            match class {
+                Some(class) => html! {
+                    <path class={class} d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity} data-groups={groups} data-mention={trigger}
+                          tabindex={tabindex} role={role} aria-label={label} aria-haspopup={popup} aria-expanded={expanded} />
                 },
-                (Some((_, m)), None) => html! {
-                    <path class="cr-country" d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity}
-                          data-groups={groups} data-mention={m.to_string()}
-                          tabindex="0" role="button" aria-label={c.name.clone()} aria-haspopup="dialog" aria-expanded="false" />
-                },
-                (None, Some(class)) => html! {
-                    <path class={class} d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity} data-groups={groups} />
-                },
-                (None, None) => html! {
-                    <path class="cr-country" d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity} data-groups={groups} />
+                None => html! {
+                    <path class="cr-country" d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity} data-groups={groups} data-mention={trigger}
+                          tabindex={tabindex} role={role} aria-label={label} aria-haspopup={popup} aria-expanded={expanded} />
                 },
             }
         })
