@@ -6,3 +6,5 @@ pub mod chart;
 pub mod options;
 pub mod reading;
 pub mod placement;
+/// Minifying the widget's stylesheet at build time (also included by `build.rs`).
+pub mod minify;

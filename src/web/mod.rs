@@ -35,7 +35,7 @@ pub use super::reader::{Reader, ReaderProps};
 /// The widget's stylesheet, adopted into every instance's shadow root by the element.
 #[wasm_bindgen]
 pub fn stylesheet() -> String {
-    include_str!("reader.css").to_owned()
+    include_str!(concat!(env!("OUT_DIR"), "/reader.css")).to_owned()
 }
 
 /// Bytes of WebAssembly linear memory the core holds (reported by `make bench`).
