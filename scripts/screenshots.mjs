@@ -42,6 +42,8 @@ for (const [name, scheme] of [['light.png', 'light'], ['dark.png', 'dark']]) {
 const phone = await shoot('phone.png', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
 await phone.done('phone.png');
 const print = await shoot('print.pdf', { viewport: { width: 1280, height: 860 } });
+// The print glossary is rendered once the browser is idle after ready.
+await print.page.waitForFunction(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-glossary dt'));
 await print.page.pdf({ path: `${OUT}print.pdf`, format: 'A4', printBackground: true, margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } });
 await print.done();
 

@@ -2,6 +2,11 @@
 //! Every string from a file goes through Yew's text nodes or attribute setters, never HTML.
 
 
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::fetch::{resolve, Shared};
@@ -252,21 +257,51 @@ struct LaterProps {
 }
 
 /// What is not on screen when the commentary appears (the print-only glossary, the closed
-/// "Cite this"): rendered in a task of its own after the first render, not before the widget
-/// is ready (an effect would render it in the same pass).
+/// "Cite this"): rendered when the browser is next idle (at most half a second later), after
+/// the widget is ready and painted, not in the same pass; at once if the page is printed
+/// before that (Yew renders in the microtask after `beforeprint`, before the print layout).
 #[function_component]
 fn Later(props: &LaterProps) -> Html {
     let shown = use_state(|| false);
     {
         let shown = shown.clone();
         use_effect_with((), move |_| {
-            let timer = gloo::timers::callback::Timeout::new(0, move || shown.set(true));
-            move || drop(timer)
+            let cancelled = Rc::new(Cell::new(false));
+            let guard = cancelled.clone();
+            let show = shown.clone();
+            let callback = Closure::once_into_js(move || {
+                if !guard.get() {
+                    show.set(true);
+                }
+            });
+            when_idle(&callback);
+            let print = web_sys::window().map(|w| gloo::events::EventListener::once(&w, "beforeprint", move |_| shown.set(true)));
+            move || {
+                cancelled.set(true);
+                drop(print);
+            }
         });
     }
     if *shown {
         props.render.emit(())
     } else {
         Html::default()
+    }
+}
+
+/// Calls `callback` when the main thread is next idle (`requestIdleCallback`, within 500 ms),
+/// or after 50 ms where the browser has no idle callbacks.
+fn when_idle(callback: &JsValue) {
+    let Some(window) = web_sys::window() else { return };
+    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match idle {
+        Some(idle) => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &500.into());
+            let _ = idle.call2(&window, callback, &options);
+        }
+        None => {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 50);
+        }
     }
 }

@@ -309,6 +309,8 @@ test('layout: beside the text and in view while reading on wide screens; inline 
     // Print: the map is a static figure; its controls are not printed.
     const { page, context } = await seed({ viewport: { width: 1280, height: 900 } });
     await page.emulateMedia({ media: 'print' });
+    // The glossary is rendered once the browser is idle after ready (or on beforeprint).
+    await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-glossary dt'), null, { what: 'the print glossary' });
     const printed = await inWidget(page, (root) => ({
       map: root.querySelector('svg[part=map]').getBoundingClientRect().height > 100,
       controls: getComputedStyle(root.querySelector('.cr-map-controls')).display,

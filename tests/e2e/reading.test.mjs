@@ -55,6 +55,7 @@ test('"Cite this" gives Chicago, APA and BibTeX, each with a copy button', async
   await page.goto(env.server.url);
   await waitForEvent(page, 'commentary-reader:ready');
   await page.locator('.cr-cite summary').click();
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-cite-style'), null, { what: 'the citations' });
   const styles = await shadow(page, (root) => [...root.querySelectorAll('.cr-cite-style')].map((e) => e.textContent));
   assert.deepEqual(styles, ['Chicago', 'APA', 'BibTeX']);
   await page.locator('.cr-cite').getByRole('button', { name: 'Copy (APA)' }).click();
