@@ -313,7 +313,12 @@ impl<T: Codec> Codec for Vec<T> {
     }
     fn get(r: &mut Reader<'_>) -> Result<Self, BundleError> {
         let n = r.len()?;
-        (0..n).map(|_| T::get(r)).collect()
+        // A plain loop: `collect` into a `Result` instantiates an adapter per type (KBs of wasm).
+        let mut items = Vec::with_capacity(n);
+        for _ in 0..n {
+            items.push(T::get(r)?);
+        }
+        Ok(items)
     }
 }
 
@@ -638,7 +643,10 @@ impl Codec for BaseMap {
         match r.uint()? {
             1 => {
                 let n = r.len()?;
-                let arcs = (0..n).map(|_| get_deltas(r)).collect::<Result<Vec<_>, _>>()?;
+                let mut arcs = Vec::with_capacity(n);
+                for _ in 0..n {
+                    arcs.push(get_deltas(r)?);
+                }
                 let lonlat = arcs_to_lonlat(&arcs, grid);
                 let n = r.len()?;
                 let (mut countries, mut topology_rings) = (Vec::with_capacity(n), Vec::with_capacity(n));
@@ -649,7 +657,10 @@ impl Codec for BaseMap {
                     let mut rings = Vec::with_capacity(m);
                     for _ in 0..m {
                         let k = r.len()?;
-                        let refs = (0..k).map(|_| r.int()).collect::<Result<Vec<i64>, _>>()?;
+                        let mut refs = Vec::with_capacity(k);
+                        for _ in 0..k {
+                            refs.push(r.int()?);
+                        }
                         rings.push(assemble(&lonlat, &refs).map_err(|e| r.error(e))?);
                         refs_of_rings.push(refs);
                     }
@@ -664,7 +675,10 @@ impl Codec for BaseMap {
                 for _ in 0..n {
                     let (iso, name) = (r.str()?, r.str()?);
                     let m = r.len()?;
-                    let rings = (0..m).map(|_| Ok(get_deltas(r)?.into_iter().map(to_lonlat).collect())).collect::<Result<Vec<_>, BundleError>>()?;
+                    let mut rings = Vec::with_capacity(m);
+                    for _ in 0..m {
+                        rings.push(get_deltas(r)?.into_iter().map(to_lonlat).collect());
+                    }
                     countries.push(Country { iso, name, rings });
                 }
                 Ok(BaseMap { countries, grid: Some(grid), topology: None })
