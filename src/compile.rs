@@ -52,7 +52,7 @@ pub fn compile(dir: &Path) -> (Compiled, Vec<Diagnostic>) {
     let refs = folder::side_refs(&commentary.front);
     let side = |reference: &str, explicit: bool, out: &mut Vec<Diagnostic>| -> Option<TextFile> {
         let Some(path) = beside(&md, reference) else {
-            out.push(Diagnostic::warning(&name(&md), (1, 1), format!("`{reference}` is remote: not checked here")));
+            out.push(Diagnostic::warning(&name(&md), (1, 1), format!("`{reference}` is remote: neither checked nor compiled into the bundle (copy it into the folder, or point src at commentary.md so the browser loads it)")));
             return None;
         };
         match read(&path) {

@@ -79,3 +79,22 @@ fn build_writes_a_bundle_even_for_a_folder_that_cannot_be_shown() {
     }
     std::fs::remove_dir_all(&tmp).unwrap();
 }
+
+#[test]
+fn a_remote_catalog_is_left_out_with_a_warning_that_says_so() {
+    let dir = std::env::temp_dir().join(format!("cr-bundle-remote-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("commentary.md"),
+        "+++\ntitle = \"T\"\ndate = 2024-01-01\nlang = \"en\"\nentities = [\"https://example.org/entities.toml\"]\n[[authors]]\nname = \"A\"\n+++\n\nMinsk.\n",
+    )
+    .unwrap();
+    let (compiled, diagnostics) = compile(&dir);
+    let Compiled::Ready(loaded) = compiled else { panic!("the commentary compiles") };
+    assert!(loaded.catalog.is_empty());
+    let warning = diagnostics.iter().find(|d| d.message.contains("https://example.org/entities.toml")).expect("a warning about the remote catalog");
+    assert!(warning.message.contains("not compiled into the bundle"), "{warning}");
+    assert_eq!(loaded.warnings, diagnostics, "the bundle carries the same warnings for the debug panel");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
