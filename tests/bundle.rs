@@ -94,7 +94,7 @@ fn a_remote_catalog_is_left_out_with_a_warning_that_says_so() {
     let Compiled::Ready(loaded) = compiled else { panic!("the commentary compiles") };
     assert!(loaded.catalog.is_empty());
     let warning = diagnostics.iter().find(|d| d.message.contains("https://example.org/entities.toml")).expect("a warning about the remote catalog");
-    assert!(warning.message.contains("not compiled into the bundle"), "{warning}");
+    assert!(warning.message.contains("neither checked nor compiled into the bundle"), "{warning}");
     assert_eq!(loaded.warnings, diagnostics, "the bundle carries the same warnings for the debug panel");
     std::fs::remove_dir_all(&dir).unwrap();
 }
