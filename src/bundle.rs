@@ -399,7 +399,38 @@ record!(FrontMatter { title, date, lang, lang_given, authors, publication, entit
 record!(Document { blocks });
 record!(LatLon { lat, lon });
 record!(Links { wikidata, wikipedia, website, source });
-record!(Entity { id, kind, name, aliases, summary, native, facts, links, location, iso, chart });
+impl Codec for Entity {
+    fn put(&self, w: &mut Writer) {
+        self.id.put(w);
+        self.kind.put(w);
+        self.name.put(w);
+        self.aliases.put(w);
+        self.summary.put(w);
+        self.native.put(w);
+        self.facts.put(w);
+        self.links.put(w);
+        self.location.put(w);
+        self.iso.put(w);
+        self.chart.put(w);
+    }
+    /// `source` (where the editor wrote it) only serves messages made at compile time.
+    fn get(r: &mut Reader<'_>) -> Result<Self, BundleError> {
+        Ok(Self {
+            id: Codec::get(r)?,
+            kind: Codec::get(r)?,
+            name: Codec::get(r)?,
+            aliases: Codec::get(r)?,
+            summary: Codec::get(r)?,
+            native: Codec::get(r)?,
+            facts: Codec::get(r)?,
+            links: Codec::get(r)?,
+            location: Codec::get(r)?,
+            iso: Codec::get(r)?,
+            chart: Codec::get(r)?,
+            source: None,
+        })
+    }
+}
 record!(Diagnostic { file, line, column, severity, message });
 record!(LonLat { lon, lat });
 record!(Bounds { min, max });

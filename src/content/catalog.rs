@@ -125,7 +125,7 @@ pub enum Chart {
 }
 
 /// One catalog entry.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Entity {
     /// Unique id.
     pub id: EntityId,
@@ -149,6 +149,16 @@ pub struct Entity {
     pub iso: Option<String>,
     /// A chart for a figure.
     pub chart: Option<Chart>,
+    /// Where its aliases are written (file, line, column), for messages about them. Not part of
+    /// what it is: equality ignores it, and bundles do not carry it.
+    pub source: Option<(String, usize, usize)>,
+}
+
+impl PartialEq for Entity {
+    fn eq(&self, o: &Self) -> bool {
+        (&self.id, self.kind, &self.name, &self.aliases, &self.summary, &self.native, &self.facts, &self.links, &self.location, &self.iso, &self.chart)
+            == (&o.id, o.kind, &o.name, &o.aliases, &o.summary, &o.native, &o.facts, &o.links, &o.location, &o.iso, &o.chart)
+    }
 }
 
 const ENTITY_KEYS: &str = "id, kind, name, aliases, summary, native, facts, links, lat, lon, iso, chart";
@@ -201,6 +211,9 @@ fn read_entity(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>, warnings: &mut Vec
     })?;
     let (name, _) = t.required_string("name", "\"Aleksandr Lukashenko\"")?;
     let (summary, _) = t.required_string("summary", "\"One or two sentences.\"")?;
+    let at = t.span_of("aliases").or_else(|| t.span_of("name")).unwrap_or_else(|| t.span());
+    let (line, column) = loc.position(&at);
+    let source = Some((loc.file().to_owned(), line, column));
     let mut aliases = t.string_list("aliases")?.unwrap_or_default();
     aliases.retain(|a| !a.trim().is_empty());
     if aliases.is_empty() {
@@ -269,7 +282,7 @@ fn read_entity(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>, warnings: &mut Vec
     if chart.is_some() && kind != EntityKind::Figure {
         warnings.push(loc.warning(&t.span_of("chart").unwrap_or_else(|| t.span()), format!("`{id}`: only figures show a chart")));
     }
-    Ok(Entity { id, kind, name, aliases, summary, native, facts, links, location, iso, chart })
+    Ok(Entity { id, kind, name, aliases, summary, native, facts, links, location, iso, chart, source })
 }
 
 fn read_chart(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>, id: &EntityId) -> Result<Option<Chart>, Diagnostic> {

@@ -57,7 +57,10 @@ pub fn link_commentary(commentary: &Commentary, catalog: &catalog::Catalog, file
         .collisions
         .iter()
         .map(|(alias, loser, winner)| {
-            Diagnostic::warning(file, (1, 1), format!("the alias `{alias}` belongs to both `{loser}` and `{winner}`; mentions go to `{winner}`"))
+            // Located where the winner's aliases are written (the catalog), else at the text's top.
+            let source = catalog.index_of(winner.as_str()).and_then(|i| catalog.get(i).source.clone());
+            let (at_file, at) = source.map_or((file.to_owned(), (1, 1)), |(f, l, c)| (f, (l, c)));
+            Diagnostic::warning(&at_file, at, format!("the alias `{alias}` belongs to both `{loser}` and `{winner}`; mentions go to `{winner}`"))
         })
         .collect();
     let mut linking = linker::Linking::new(catalog, &linker, commentary.front.mentions, file);

@@ -25,6 +25,11 @@ impl<'a> Locator<'a> {
         Self { file, index: LineIndex::new(text, first_line - 1) }
     }
 
+    /// The file's name, as messages give it.
+    pub fn file(&self) -> &str {
+        self.file
+    }
+
     /// The 1-based line and column where `span` starts.
     pub fn position(&self, span: &Range<usize>) -> (usize, usize) {
         self.index.locate(span.start)
