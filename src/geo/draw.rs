@@ -13,25 +13,65 @@ fn r2(v: f64) -> f64 {
 /// `r2(v).to_string()` gives, without the float formatter (a map writes thousands of them on
 /// every draw). Not-a-number and infinities write `0`.
 pub fn push_num(out: &mut String, v: f64) {
-    let n = (v * 100.0).round();
-    if !n.is_finite() || n == 0.0 {
+    push_decimal(out, v, 2);
+}
+
+/// Appends `v` rounded to `decimals` (at most 6) places, trailing zeros dropped, `-0` as `0`,
+/// non-finite as `0`. Integer arithmetic only: the widget carries no float formatter.
+pub fn push_decimal(out: &mut String, v: f64, decimals: u32) {
+    let decimals = decimals.min(6);
+    let unit = 10_u64.pow(decimals);
+    let scaled = (v * unit as f64).round();
+    if !scaled.is_finite() || scaled == 0.0 {
         out.push('0');
         return;
     }
-    let n = n.clamp(-9.0e17, 9.0e17) as i64;
-    if n < 0 {
+    if scaled < 0.0 {
         out.push('-');
     }
-    let n = n.unsigned_abs();
-    let (int, frac) = (n / 100, n % 100);
-    push_uint(out, int);
-    if frac != 0 {
-        out.push('.');
-        out.push(char::from(b'0' + (frac / 10) as u8));
-        if frac % 10 != 0 {
-            out.push(char::from(b'0' + (frac % 10) as u8));
-        }
+    let scaled = scaled.abs();
+    if scaled >= 9.0e18 {
+        // Beyond u64: the integer part digit by digit (exact for the integers f64 holds).
+        push_big(out, (v.abs()).trunc());
+        return;
     }
+    let n = scaled as u64;
+    push_uint(out, n / unit);
+    let mut frac = n % unit;
+    if frac != 0 {
+        let mut width = decimals;
+        while frac % 10 == 0 {
+            frac /= 10;
+            width -= 1;
+        }
+        out.push('.');
+        let digits = {
+            let mut s = String::new();
+            push_uint(&mut s, frac);
+            s
+        };
+        for _ in digits.len()..width as usize {
+            out.push('0');
+        }
+        out.push_str(&digits);
+    }
+}
+
+fn push_big(out: &mut String, mut v: f64) {
+    let mut digits = Vec::new();
+    while v >= 1.0 {
+        let d = v % 10.0;
+        digits.push(char::from(b'0' + d as u8));
+        v = ((v - d) / 10.0).round();
+    }
+    out.extend(digits.iter().rev());
+}
+
+/// [`push_decimal`] into a new string.
+pub fn decimal(v: f64, decimals: u32) -> String {
+    let mut s = String::new();
+    push_decimal(&mut s, v, decimals);
+    s
 }
 
 fn push_uint(out: &mut String, mut n: u64) {
@@ -248,6 +288,9 @@ mod tests {
         }
         for (v, s) in [(0.0, "0"), (-0.001, "0"), (3.0, "3"), (12.5, "12.5"), (-0.25, "-0.25"), (0.05, "0.05"), (100.999, "101"), (f64::NAN, "0"), (f64::INFINITY, "0")] {
             assert_eq!(num(v), s, "{v}");
+        }
+        for (v, d, s) in [(0.404, 3, "0.404"), (0.0405, 4, "0.0405"), (1.0e-4, 4, "0.0001"), (1234567.125, 3, "1234567.125"), (1.5e9, 3, "1500000000"), (-2.5, 3, "-2.5"), (1.0e20, 3, "100000000000000000000")] {
+            assert_eq!(decimal(v, d), s, "{v} to {d}");
         }
     }
 

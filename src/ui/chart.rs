@@ -40,9 +40,7 @@ pub fn range(from: f64, to: f64, min: f64, max: f64, width: f64) -> (f64, f64) {
 
 /// A number as people write it: no trailing zeros, at most three decimals.
 pub fn format_number(v: f64) -> String {
-    let s = format!("{:.3}", v);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".to_owned() } else { s.to_owned() }
+    crate::geo::draw::decimal(v, 3)
 }
 
 #[cfg(test)]

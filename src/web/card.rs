@@ -59,7 +59,7 @@ fn position(card: &HtmlElement, anchor: &Element, pointer: Option<(f64, f64)>) -
     let size = card.get_bounding_client_rect();
     let viewport = Size { width: f64::from(document.client_width()), height: f64::from(document.client_height()) };
     let p = place(line, Size { width: size.width(), height: size.height() }, viewport);
-    let px = |v: f64| format!("{}px", crate::ui::chart::round2(v));
+    let px = |v: f64| format!("{}px", crate::geo::draw::num(v));
     let _ = style.set_property("left", &px(p.left));
     let _ = style.set_property("top", &px(p.top));
     if let Some(h) = p.max_height {
@@ -76,12 +76,13 @@ fn position(card: &HtmlElement, anchor: &Element, pointer: Option<(f64, f64)>) -
 /// A figure's chart: labels and values as text (read by screen readers, wrapping freely),
 /// the bars as decorative SVG.
 fn chart_view(chart: &Chart, s: &Strings) -> Html {
+    // The width of the bar's viewBox (written out as "200" below).
     const W: f64 = 200.0;
     let bar = |x: f64, w: f64, class: &'static str| {
         html! {
-            <svg class="cr-chart-bar" viewBox={format!("0 0 {W} 10")} preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                <rect class="cr-track" x="0" y="0" width={format!("{W}")} height="10" rx="2" />
-                <rect class={class} x={format!("{x}")} y="0" width={format!("{}", w.max(1.0))} height="10" rx="2" />
+            <svg class="cr-chart-bar" viewBox="0 0 200 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                <rect class="cr-track" x="0" y="0" width="200" height="10" rx="2" />
+                <rect class={class} x={crate::geo::draw::num(x)} y="0" width={crate::geo::draw::num(w.max(1.0))} height="10" rx="2" />
             </svg>
         }
     };

@@ -204,7 +204,7 @@ fn Progress() -> Html {
                     let r = article.get_bounding_client_rect();
                     let vh = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(800.0);
                     let p = if r.height() <= vh { f64::from(u8::from(r.bottom() <= vh)) } else { (-r.top() / (r.height() - vh)).clamp(0.0, 1.0) };
-                    let _ = bar.style().set_property("transform", &format!("scaleX({})", crate::ui::chart::round2(p)));
+                    let _ = bar.style().set_property("transform", &format!("scaleX({})", crate::geo::draw::num(p)));
                 }
             };
             update();

@@ -25,7 +25,6 @@ use crate::geo::scene::{self, CountryShape, Scene, Trigger};
 use crate::geo::spec::RouteKind;
 use crate::geo::view;
 use crate::i18n::Strings;
-use crate::ui::chart::round2;
 
 /// How long an eased move takes.
 const EASE_MS: f64 = 700.0;
@@ -545,7 +544,7 @@ pub fn Map(props: &MapProps) -> Html {
     };
     let overlay = scene::overlay(&scene, view, w, h);
     let (k, dx, dy) = overlay.conic.relative_to(&home);
-    let transform = format!("translate({} {}) scale({})", num(dx), num(dy), round2(k * 10_000.0) / 10_000.0);
+    let transform = format!("translate({} {}) scale({})", num(dx), num(dy), crate::geo::draw::decimal(k, 4));
 
     let zoom_by = |factor: f64| {
         let mover = mover.clone();
