@@ -45,15 +45,13 @@ pub fn push_decimal(out: &mut String, v: f64, decimals: u32) {
             width -= 1;
         }
         out.push('.');
-        let digits = {
-            let mut s = String::new();
-            push_uint(&mut s, frac);
-            s
-        };
-        for _ in digits.len()..width as usize {
+        // Leading zeros of the fraction (`0.05`): `frac` has fewer digits than `width`.
+        let mut place = 10_u64.pow(width - 1);
+        while frac < place {
             out.push('0');
+            place /= 10;
         }
-        out.push_str(&digits);
+        push_uint(out, frac);
     }
 }
 

@@ -14,12 +14,6 @@ use crate::content::{self, link_commentary, Diagnostic};
 use crate::folder::{self, TextFile, DEFAULT_BASEMAP};
 use crate::geo::scene::Scene;
 
-/// A fetched side file (entity catalog or map), kept as text for its parser.
-struct SideFile {
-    url: String,
-    text: String,
-}
-
 /// Compiles the folder of the `commentary.md` at `url` and returns the bundle's text. Never
 /// fails: a folder that cannot be shown becomes a bundle that says why (and whether a retry
 /// may help). `assets` is the URL of the widget's own folder (for the default base map);
@@ -74,7 +68,7 @@ async fn load(url: Rc<str>, assets: Rc<str>, source: Option<String>) -> Result<L
             Err(e) => Err(e),
         };
         match answer {
-            Ok(Some(text)) => fetched.push(Some(SideFile { url: abs, text })),
+            Ok(Some(text)) => fetched.push(Some(TextFile { name: abs, text })),
             Ok(None) if !explicit => fetched.push(None),
             Ok(None) => {
                 warnings.push(Diagnostic::warning(&abs, (1, 1), "listed in the front matter but not found (404)"));
@@ -87,13 +81,13 @@ async fn load(url: Rc<str>, assets: Rc<str>, source: Option<String>) -> Result<L
         }
     }
     let map_file = fetched.pop().flatten();
-    let catalogs: Vec<TextFile> = fetched.into_iter().flatten().map(|f| TextFile { name: f.url, text: f.text }).collect();
+    let catalogs: Vec<TextFile> = fetched.into_iter().flatten().collect();
     let catalog = folder::merge_catalogs(&catalogs, &mut warnings);
     let (linked, link_warnings) = link_commentary(&commentary, &catalog, &url);
     warnings.extend(link_warnings);
     let sections = folder::sections(&linked);
     let map = match map_file {
-        Some(file) => Some(load_map(TextFile { name: file.url, text: file.text }, &assets, &catalog, &sections, &mut warnings).await),
+        Some(file) => Some(load_map(file, &assets, &catalog, &sections, &mut warnings).await),
         None => None,
     };
     Ok(Loaded { url: url.to_string(), front: commentary.front, catalog, linked, map, sections, warnings })

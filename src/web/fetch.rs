@@ -1,5 +1,5 @@
-//! Fetching an editor's files, with a timeout, and loading a whole commentary folder.
-
+//! Fetching files with a timeout, and loading what an element's `src` names: a compiled
+//! bundle, or (through the compiler module) an editor's `commentary.md`.
 
 use js_sys::{Function, Promise};
 use thiserror::Error;

@@ -23,6 +23,7 @@ use super::fetch::Shared;
 use crate::geo::projection::{Bounds, Point};
 use crate::geo::scene::{self, CountryShape, Scene, Trigger};
 use crate::geo::spec::RouteKind;
+use crate::geo::draw::{decimal, num};
 use crate::geo::view;
 use crate::i18n::Strings;
 
@@ -50,10 +51,6 @@ fn reduced_motion() -> bool {
     web_sys::window()
         .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
         .is_some_and(|m| m.matches())
-}
-
-fn num(v: f64) -> String {
-    crate::geo::draw::num(v)
 }
 
 /// The scene of a loaded commentary (the component is only rendered when there is one).
@@ -544,7 +541,7 @@ pub fn Map(props: &MapProps) -> Html {
     };
     let overlay = scene::overlay(&scene, view, w, h);
     let (k, dx, dy) = overlay.conic.relative_to(&home);
-    let transform = format!("translate({} {}) scale({})", num(dx), num(dy), crate::geo::draw::decimal(k, 4));
+    let transform = format!("translate({} {}) scale({})", num(dx), num(dy), decimal(k, 4));
 
     let zoom_by = |factor: f64| {
         let mover = mover.clone();
