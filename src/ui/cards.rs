@@ -13,6 +13,11 @@
 //!   and returns); focus may move into the card without closing it.
 //! - Touch (and clicks): a tap opens the card, a second tap on the mention or a tap elsewhere
 //!   closes it. Touch pointers never start hover intent.
+//! - Escape closes the card whatever opened it, hover included (SC 1.4.13 "dismissible"), and
+//!   that mention does not reopen until the pointer or focus leaves it and comes back.
+//! - A card opened by focus or a click is *held* while the pointer visits other mentions: their
+//!   cards may show over it, and when the pointer leaves them the held card comes back, as long
+//!   as focus is still on its mention (SC 1.4.13 "persistent").
 
 /// How long the pointer must stay on a mention before its card opens.
 pub const HOVER_TOTAL_MS: f64 = 500.0;
@@ -122,20 +127,34 @@ pub struct Cards {
     pub suppressed: Option<usize>,
     /// When the reducer wants a [`Action::Tick`].
     pub wake_at: Option<f64>,
+    /// A card opened by focus or a click that a hover is visiting over: the mention and its
+    /// opener. It is shown while the hover is only an intent, and comes back when the hover
+    /// card closes. `Some` only while `state` is `Intent` or a hover `Open`.
+    pub held: Option<(usize, Opener)>,
 }
 
 impl Default for Cards {
     fn default() -> Self {
-        Self { state: CardState::Closed, suppressed: None, wake_at: None }
+        Self { state: CardState::Closed, suppressed: None, wake_at: None, held: None }
     }
 }
 
 impl Cards {
-    /// The mention whose card is open, if any.
+    /// The mention whose card is shown, if any: the open card, or the held one while a hover
+    /// over another mention is still only an intent.
     pub fn open_mention(&self) -> Option<usize> {
         match self.state {
             CardState::Open { mention, .. } => Some(mention),
-            _ => None,
+            CardState::Intent { .. } => self.held.map(|(mention, _)| mention),
+            CardState::Closed => None,
+        }
+    }
+
+    /// The state to fall back to when a hover ends: the held card, or none.
+    fn fall_back(&self) -> CardState {
+        match self.held {
+            Some((mention, opener)) => CardState::Open { mention, opener, close_at: None },
+            None => CardState::Closed,
         }
     }
 
@@ -148,13 +167,26 @@ impl Cards {
             (Open { mention: open, .. }, Action::PointerEnter { mention, .. }) if open == mention => {
                 next.state = Open { mention, opener: self.opener().unwrap_or(Opener::Hover), close_at: None };
             }
+            // Back on the held card's own mention: the held card, at once.
+            (Intent { .. } | Open { opener: Opener::Hover, .. }, Action::PointerEnter { mention, .. }) if self.held.is_some_and(|(h, _)| h == mention) => {
+                next.state = self.fall_back();
+                next.held = None;
+            }
+            // A hover over another mention while a focus or click card is open: hold that card.
+            (Open { mention: open, opener: opener @ (Opener::Focus | Opener::Pinned), .. }, Action::PointerEnter { mention, now }) => {
+                next.held = Some((open, opener));
+                next.state = Intent { mention, entered: now, last_move: now };
+            }
             (_, Action::PointerEnter { mention, now }) => {
                 next.state = Intent { mention, entered: now, last_move: now };
             }
             (Intent { mention, entered, .. }, Action::PointerMove { now }) => {
                 next.state = Intent { mention, entered, last_move: now };
             }
-            (Intent { .. }, Action::PointerLeave { .. }) => next.state = Closed,
+            (Intent { .. }, Action::PointerLeave { .. }) => {
+                next.state = self.fall_back();
+                next.held = None;
+            }
             (Open { mention, opener: Opener::Hover, .. }, Action::PointerLeave { now } | Action::CardLeave { now }) => {
                 next.state = Open { mention, opener: Opener::Hover, close_at: Some(now + CLOSE_DELAY_MS) };
             }
@@ -164,7 +196,12 @@ impl Cards {
             (Open { mention, opener, .. }, Action::CardEnter) => next.state = Open { mention, opener, close_at: None },
             (_, Action::Focus { mention }) if self.suppressed == Some(mention) => {}
             (Open { mention: open, opener: Opener::Pinned, .. }, Action::Focus { mention }) if open == mention => {}
-            (_, Action::Focus { mention }) => next.state = Open { mention, opener: Opener::Focus, close_at: None },
+            (_, Action::Focus { mention }) => {
+                next.state = Open { mention, opener: Opener::Focus, close_at: None };
+                next.held = None;
+                // Focus has left the dismissed mention for another one.
+                next.suppressed = None;
+            }
             (Open { opener: Opener::Focus | Opener::Pinned, .. }, Action::FocusOut) => next.state = Closed,
             (Open { mention: open, opener: Opener::Pinned, .. }, Action::Activate { mention }) if open == mention => {
                 next.state = Closed;
@@ -173,23 +210,42 @@ impl Cards {
             (_, Action::Activate { mention }) => {
                 next.state = Open { mention, opener: Opener::Pinned, close_at: None };
                 next.suppressed = None;
+                next.held = None;
             }
-            (Open { mention, .. } | Intent { mention, .. }, Action::Escape) => {
+            // Escape dismisses what is shown, whatever opened it, and the hover behind it.
+            (Open { .. } | Intent { .. }, Action::Escape) => {
+                next.suppressed = match self.state {
+                    Intent { mention, .. } if self.held.is_none() => Some(mention),
+                    _ => self.open_mention(),
+                };
                 next.state = Closed;
-                next.suppressed = Some(mention);
+                next.held = None;
             }
-            (Open { .. } | Intent { .. }, Action::OutsidePress) => next.state = Closed,
+            (Open { .. } | Intent { .. }, Action::OutsidePress) => {
+                next.state = Closed;
+                next.held = None;
+            }
             (Intent { mention, entered, last_move }, Action::Tick { now }) => {
                 if now + 0.5 >= ready_at(entered, last_move) {
                     next.state = Open { mention, opener: Opener::Hover, close_at: None };
                 }
             }
-            (Open { close_at: Some(at), .. }, Action::Tick { now }) if now + 0.5 >= at => next.state = Closed,
+            (Open { close_at: Some(at), .. }, Action::Tick { now }) if now + 0.5 >= at => {
+                next.state = self.fall_back();
+                next.held = None;
+            }
             _ => {}
         }
-        // Leaving a suppressed mention (pointer or focus) lifts the suppression.
+        // Leaving a suppressed mention (pointer or focus) lifts the suppression; focus leaving
+        // for good also lets go of a held card.
         if matches!(action, Action::PointerLeave { .. } | Action::FocusOut) {
             next.suppressed = None;
+        }
+        if matches!(action, Action::FocusOut) {
+            next.held = None;
+        }
+        if next.state == Closed {
+            next.held = None;
         }
         next.wake_at = match next.state {
             Intent { entered, last_move, .. } => Some(ready_at(entered, last_move)),
@@ -317,5 +373,80 @@ mod tests {
         let c = run(&[Action::Focus { mention: 1 }, Action::Activate { mention: 1 }]);
         assert_eq!(open(&c), Some((1, Opener::Pinned)));
         assert_eq!(c.reduce(Action::Activate { mention: 1 }).state, CardState::Closed);
+    }
+
+    #[test]
+    fn escape_closes_a_hover_card_and_it_stays_closed_until_the_pointer_comes_back() {
+        let c = run(&[Action::PointerEnter { mention: 3, now: 0.0 }, Action::Tick { now: 500.0 }]);
+        assert_eq!(open(&c), Some((3, Opener::Hover)));
+        let c = c.reduce(Action::Escape);
+        assert_eq!(c.state, CardState::Closed);
+        assert_eq!(c.wake_at, None);
+        // Moving on the mention, or the pointer re-entering it without leaving, opens nothing.
+        let c = c.reduce(Action::PointerMove { now: 600.0 }).reduce(Action::PointerEnter { mention: 3, now: 700.0 });
+        assert_eq!(c.state, CardState::Closed);
+        // Leaving and coming back starts hover intent again.
+        let c = c.reduce(Action::PointerLeave { now: 800.0 }).reduce(Action::PointerEnter { mention: 3, now: 900.0 });
+        assert_eq!(open(&c.reduce(Action::Tick { now: 1400.0 })), Some((3, Opener::Hover)));
+    }
+
+    #[test]
+    fn escape_during_hover_intent_cancels_it() {
+        let c = run(&[Action::PointerEnter { mention: 3, now: 0.0 }, Action::Escape, Action::Tick { now: 500.0 }]);
+        assert_eq!(c.state, CardState::Closed);
+        assert_eq!(c.suppressed, Some(3));
+    }
+
+    #[test]
+    fn a_focus_card_is_held_while_the_pointer_visits_another_mention() {
+        let c = run(&[Action::Focus { mention: 2 }, Action::PointerEnter { mention: 7, now: 0.0 }]);
+        // Still only an intent: the focused mention's card stays shown.
+        assert_eq!(c.open_mention(), Some(2));
+        let c = c.reduce(Action::Tick { now: 500.0 });
+        assert_eq!(open(&c), Some((7, Opener::Hover)));
+        // The pointer leaves: the hover card closes after the delay and the focus card returns.
+        let c = c.reduce(Action::PointerLeave { now: 600.0 });
+        assert_eq!(c.open_mention(), Some(7));
+        let c = c.reduce(Action::Tick { now: 900.0 });
+        assert_eq!(open(&c), Some((2, Opener::Focus)));
+        assert_eq!(c.held, None);
+        // And it stays however long the pointer is away.
+        assert_eq!(open(&c.reduce(Action::Tick { now: 5000.0 })), Some((2, Opener::Focus)));
+    }
+
+    #[test]
+    fn passing_over_another_mention_never_hides_the_focus_card() {
+        let c = run(&[Action::Focus { mention: 2 }, Action::PointerEnter { mention: 7, now: 0.0 }, Action::PointerLeave { now: 100.0 }]);
+        assert_eq!(open(&c), Some((2, Opener::Focus)));
+        assert_eq!(c.wake_at, None);
+    }
+
+    #[test]
+    fn back_on_the_held_mention_shows_its_card_at_once() {
+        let c = run(&[Action::Activate { mention: 2 }, Action::PointerEnter { mention: 7, now: 0.0 }, Action::Tick { now: 500.0 }, Action::PointerEnter { mention: 2, now: 600.0 }]);
+        assert_eq!(open(&c), Some((2, Opener::Pinned)));
+        assert_eq!(c.held, None);
+    }
+
+    #[test]
+    fn focus_leaving_lets_go_of_the_held_card() {
+        let c = run(&[Action::Focus { mention: 2 }, Action::PointerEnter { mention: 7, now: 0.0 }, Action::Tick { now: 500.0 }, Action::FocusOut]);
+        assert_eq!(open(&c), Some((7, Opener::Hover)));
+        let c = c.reduce(Action::PointerLeave { now: 600.0 }).reduce(Action::Tick { now: 900.0 });
+        assert_eq!(c.state, CardState::Closed);
+    }
+
+    #[test]
+    fn escape_over_a_held_card_closes_everything() {
+        let c = run(&[Action::Focus { mention: 2 }, Action::PointerEnter { mention: 7, now: 0.0 }, Action::Tick { now: 500.0 }, Action::Escape]);
+        assert_eq!(c.state, CardState::Closed);
+        assert_eq!(c.held, None);
+        assert_eq!(c.reduce(Action::Tick { now: 5000.0 }).state, CardState::Closed);
+    }
+
+    #[test]
+    fn a_dismissed_mention_reopens_once_focus_has_been_on_another_mention() {
+        let c = run(&[Action::Focus { mention: 2 }, Action::Escape, Action::Focus { mention: 5 }, Action::Focus { mention: 2 }]);
+        assert_eq!(open(&c), Some((2, Opener::Focus)));
     }
 }

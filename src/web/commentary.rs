@@ -221,6 +221,21 @@ fn Progress() -> Html {
     html! { <div class="cr-progress" aria-hidden="true"><div ref={bar} class="cr-progress-bar" /></div> }
 }
 
+#[derive(Properties, PartialEq)]
+struct CardPortalProps {
+    host: Element,
+    children: Html,
+}
+
+/// The open card, rendered into its host element. Keyed by mention where it is used: Yew moves
+/// a portal whose host changes without moving its event subtree, which stays bound to the old
+/// (removed) host, so a card that moved from one mention to the next had dead controls. A new
+/// key makes Yew build a fresh portal on the new host instead.
+#[function_component]
+fn CardPortal(props: &CardPortalProps) -> Html {
+    create_portal(props.children.clone(), props.host.clone())
+}
+
 /// The article and its cards.
 #[function_component]
 pub fn Commentary(props: &CommentaryProps) -> Html {
@@ -331,6 +346,30 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
                     });
                     if !inside {
                         dispatcher.dispatch(Action::OutsidePress);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Escape closes the card however it opened (SC 1.4.13 "dismissible"): a card opened by
+    // hovering has focus elsewhere on the page, so its Escape never reaches the widget.
+    {
+        let dispatcher = cards.dispatcher();
+        let wrapper = wrapper.clone();
+        use_effect_with(state.state != CardState::Closed, move |listening| {
+            let listener = listening.then(|| {
+                let document = web_sys::window().and_then(|w| w.document()).expect("the widget runs in a document");
+                EventListener::new(&document, "keydown", move |event| {
+                    let Some(key) = event.dyn_ref::<KeyboardEvent>() else { return };
+                    if key.key() != "Escape" || key.default_prevented() {
+                        return;
+                    }
+                    // Keys from inside the widget are handled (and stopped) there.
+                    let inside = wrapper.cast::<Element>().map(wasm_bindgen::JsValue::from).is_some_and(|w| event.composed_path().iter().any(|node| node == w));
+                    if !inside {
+                        dispatcher.dispatch(Action::Escape);
                     }
                 })
             });
@@ -480,8 +519,13 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
                     }
                 }
             }
+            // Escape with focus outside the widget (a card opened by hovering) is heard on the
+            // document, below.
             "Escape" => {
-                if let Some(m) = state.open_mention() {
+                if let Some(m) = state.open_mention().or(match state.state {
+                    CardState::Intent { mention, .. } => Some(mention),
+                    _ => None,
+                }) {
                     e.stop_propagation();
                     dispatcher.dispatch(Action::Escape);
                     if in_card(e.target().as_ref()) {
@@ -572,13 +616,12 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
             Callback::from(move |placed: (Rect, Side)| pointer.borrow_mut().card = Some(placed))
         };
         let at = pointer.borrow().at;
-        Some(create_portal(
-            html! {
+        Some(html! {
+            <CardPortal key={m.to_string()} host={host.clone()}>
                 <Card entity={entity} anchor={anchor} pointer={at} position={(k, all.len())} strings={strings}
                       on_step={on_step} on_close={on_close} on_placed={on_placed} on_show_map={on_show_map} />
-            },
-            host.clone(),
-        ))
+            </CardPortal>
+        })
     });
     if state.open_mention().is_none() {
         if let Some((_, old)) = card_host.borrow_mut().take() {

@@ -112,6 +112,67 @@ test('keyboard: Tab reaches a mention and opens its card; Tab moves into the car
   await context.close();
 });
 
+test('Escape closes a card opened by hovering, with focus elsewhere, and it stays closed until the pointer comes back', async () => {
+  const { page, context } = await seed();
+  const box = await mentionBox(page, 'lukashenko');
+  const inside = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.mouse.move(inside.x, inside.y);
+  await page.clock.runFor(700);
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'an open card' });
+  assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'focus is not on the page body');
+  await page.keyboard.press('Escape');
+  await until(page, () => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'), null, { what: 'the card to close on Escape' });
+  // Resting and moving on the mention does not bring it back.
+  await page.mouse.move(inside.x + 2, inside.y);
+  await page.clock.runFor(2000);
+  assert.equal(await openCard(page), null, 'the card came back while the pointer stayed');
+  // Leaving and coming back does.
+  await page.mouse.move(5, 5, { steps: 3 });
+  await page.mouse.move(inside.x, inside.y, { steps: 3 });
+  await page.clock.runFor(700);
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'the card after the pointer came back' });
+  assert.equal(await openCard(page), 'lukashenko');
+  // Escape during the hover intent cancels it too.
+  await page.keyboard.press('Escape');
+  await until(page, () => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'), null, { what: 'the card to close' });
+  const other = await mentionBox(page, 'beijing');
+  await page.mouse.move(other.x + other.width / 2, other.y + other.height / 2, { steps: 3 });
+  await page.clock.runFor(200);
+  await page.keyboard.press('Escape');
+  await page.clock.runFor(2000);
+  assert.equal(await openCard(page), null, 'a card opened after Escape during the hover intent');
+  await context.close();
+});
+
+test('a card opened by focus persists: hovering another mention may show its card, and leaving brings the focused one back', async () => {
+  const { page, context } = await seed();
+  const focusedMention = page.locator('.cr-body .cr-mention[data-entity="lukashenko"]').first();
+  await focusedMention.scrollIntoViewIfNeeded();
+  await focusedMention.focus();
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed][data-entity=lukashenko]'), null, { what: 'the focus card' });
+  const ordinal = await focusedMention.getAttribute('data-mention');
+  // Pass over another mention without resting: the focus card never leaves.
+  const box = await mentionBox(page, 'china');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 2 });
+  await page.clock.runFor(200);
+  assert.equal(await openCard(page), 'lukashenko', 'passing over another mention hid the focus card');
+  // Rest on it: its card shows.
+  await page.clock.runFor(600);
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed][data-entity=china]'), null, { what: 'the hovered card' });
+  // Leave: after the close delay the focused mention's card is back, and focus never moved.
+  await page.mouse.move(2, 2, { steps: 3 });
+  await page.clock.runFor(400);
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed][data-entity=lukashenko]'), null, { what: 'the focus card to come back' });
+  await page.clock.runFor(3000);
+  assert.equal(await openCard(page), 'lukashenko', 'the focus card closed while focus stayed on its mention');
+  assert.equal((await focused(page)).mention, ordinal);
+  // Its controls work after the swap.
+  await page.locator('.cr-card .cr-card-close').click();
+  await until(page, () => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'), null, { what: 'the card to close' });
+  assert.equal((await focused(page)).mention, ordinal, 'Close did not return focus to the mention');
+  await context.close();
+});
+
 test('touch: a tap opens the card, a tap elsewhere closes it, no hover emulation', async () => {
   const { page, context } = await seed({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 780 } });
   const mention = page.locator('[data-entity="beijing"][data-mention]').first();
@@ -146,7 +207,9 @@ test('the card stays inside the viewport at all four edges and never covers its 
   for (const c of cases) {
     const ordinal = await page.evaluate(({ block, pick }) => {
       const root = document.querySelector('commentary-reader').shadowRoot;
-      const all = [...root.querySelectorAll('[data-mention]')];
+      // Text mentions only: map triggers are [data-mention] too, but their cards live after
+      // the map, and where they are on screen depends on how far the map has eased.
+      const all = [...root.querySelectorAll('.cr-body .cr-mention[data-mention]')];
       let el = all[Math.floor(all.length / 2)];
       if (pick === 'leftmost') el = all.reduce((a, b) => (b.getClientRects()[0].left < a.getClientRects()[0].left ? b : a));
       if (pick === 'rightmost') el = all.reduce((a, b) => (b.getBoundingClientRect().right > a.getBoundingClientRect().right ? b : a));
@@ -155,9 +218,11 @@ test('the card stays inside the viewport at all four edges and never covers its 
     }, c);
     await page.evaluate((o) => document.querySelector('commentary-reader').shadowRoot.querySelector(`[data-mention="${o}"]`).focus(), ordinal);
     await until(page, (o) => {
-      const card = document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]');
-      return card && card.parentElement.previousElementSibling?.dataset.mention === o;
-    }, ordinal);
+      const root = document.querySelector('commentary-reader').shadowRoot;
+      const card = root.querySelector('.cr-card[data-placed]');
+      const mention = root.querySelector(`[data-mention="${o}"]`);
+      return card && card.dataset.entity === mention.dataset.entity && mention.getAttribute('aria-expanded') === 'true';
+    }, ordinal, { what: `the card of mention ${ordinal} (${c.name})` });
     const card = await cardRect(page);
     const vp = page.viewportSize();
     assert.ok(card.left >= 0 && card.top >= 0 && card.right <= vp.width && card.bottom <= vp.height,
