@@ -48,17 +48,18 @@ const mentionsOf = (page, entity) => page.evaluate((e) =>
   [...document.querySelector('commentary-reader').shadowRoot.querySelectorAll(`.cr-body .cr-mention[data-entity="${e}"]`)].map((m) => m.dataset.mention), entity);
 
 /** Waits until the card of trigger `ordinal` is open and placed, and the trigger says so. */
-const cardOpenFor = (page, ordinal, what) => until2(page, (o) => {
+const cardOpenFor = (page, ordinal, what) => untilSaying(page, (o) => {
   const root = document.querySelector('commentary-reader').shadowRoot;
   const trigger = root.querySelector(`[data-mention="${o}"]`);
   const card = root.querySelector('.cr-card[data-placed]');
   return card && card.dataset.entity === trigger.dataset.entity && trigger.getAttribute('aria-expanded') === 'true';
 }, ordinal, { what: what ?? `the card of trigger ${ordinal}` });
 
-async function until2(page, fn, arg, opts) {
+/** `until`, and on a timeout also says what the widget's card state was. */
+async function untilSaying(page, fn, arg, opts) {
   try { return await until(page, fn, arg, opts); } catch (e) {
-    const st = await page.evaluate(() => { const r = document.querySelector('commentary-reader').shadowRoot; const c = r.querySelector('.cr-card'); return { state: r.querySelector('.cr-doc').dataset.cardState, card: c?.dataset.entity, placed: c?.hasAttribute('data-placed'), active: r.activeElement?.dataset?.mention, expanded: [...r.querySelectorAll('[aria-expanded=true]')].map(e => e.dataset.mention) }; });
-    throw new Error(e.message + ' ' + JSON.stringify(st));
+    const state = await page.evaluate(() => { const r = document.querySelector('commentary-reader').shadowRoot; const c = r.querySelector('.cr-card'); return { state: r.querySelector('.cr-doc').dataset.cardState, card: c?.dataset.entity, placed: c?.hasAttribute('data-placed'), active: r.activeElement?.dataset?.mention, expanded: [...r.querySelectorAll('[aria-expanded=true]')].map(e => e.dataset.mention) }; });
+    throw new Error(e.message + ' ' + JSON.stringify(state));
   }
 }
 const noCard = (page, what) => until(page, () => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'), null, { what });
