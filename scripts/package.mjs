@@ -20,7 +20,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const staging = resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? 'dist');
 const source = resolve(process.env.TRUNK_SOURCE_DIR ?? '.');
@@ -56,6 +56,26 @@ const commentaries = join(staging, 'commentaries');
 if (existsSync(commentaries)) {
   const folders = readdirSync(commentaries, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(commentaries, d.name));
   if (folders.length) run('cargo', ['run', '--quiet', ...profile, '--bin', 'commentary-reader', '--', 'build', ...folders]);
+}
+
+// Development builds (`trunk serve`) reload their pages after every rebuild through an external
+// module (static/dev/live-reload.js): Trunk's own reload script is inline, which the strict
+// policy `trunk serve` sends refuses. Release builds never get it.
+if (!release) {
+  mkdirSync(join(staging, 'dev'), { recursive: true });
+  cpSync(join(source, 'static/dev/live-reload.js'), join(staging, 'dev', 'live-reload.js'));
+  const pages = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const path = join(dir, d.name);
+    if (d.isDirectory()) return path === out || d.name === 'commentaries' ? [] : pages(path);
+    return d.name.endsWith('.html') ? [path] : [];
+  });
+  for (const page of pages(staging)) {
+    const html = readFileSync(page, 'utf8');
+    const src = relative(dirname(page), join(staging, 'dev', 'live-reload.js')).split(sep).join('/');
+    const tag = `<script type="module" src="${src}"></script>`;
+    if (!html.includes('</head>')) throw new Error(`${relative(staging, page)} has no </head> for the live-reload script`);
+    writeFileSync(page, html.replace('</head>', `  ${tag}\n</head>`));
+  }
 }
 
 const wasm = readFileSync(join(out, 'commentary-reader-core_bg.wasm'));
