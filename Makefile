@@ -4,8 +4,11 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 # Our pinned wasm-opt first (Debian's is too old), then cargo-installed tools.
 export PATH := $(CURDIR)/.tools/node_modules/binaryen/bin:$(HOME)/.cargo/bin:$(PATH)
+# No machine paths in the wasm (cargo registry, toolchain, checkout): see scripts/wasm-rustflags.sh.
+# Only wasm builds get them, so native builds and their cache are untouched.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := $(shell scripts/wasm-rustflags.sh)
 
-.PHONY: setup serve build dist screenshots fuzz test test-native test-wasm test-e2e size bench test-basemap
+.PHONY: setup serve build dist screenshots fuzz test test-native test-wasm test-e2e size test-reproducible bench test-basemap
 
 setup:
 	@scripts/setup.sh
@@ -29,7 +32,7 @@ dist: setup
 ## Every test: native, browser (wasm-bindgen-test), size budget, end-to-end (Playwright), and
 ## the committed base map regenerating byte for byte.
 test: setup
-	@$(MAKE) --no-print-directory test-native test-wasm size test-e2e test-basemap
+	@$(MAKE) --no-print-directory test-native test-wasm size test-reproducible test-e2e test-basemap
 
 test-native:
 	@echo "== native tests: cargo test"
@@ -45,6 +48,11 @@ size:
 	@echo "== release build and size budget"
 	trunk build --release
 	node scripts/size-check.mjs dist/commentary-reader
+
+## No machine path in dist/, and the same bytes when built from another folder.
+test-reproducible:
+	@echo "== reproducible release: no machine paths, same bytes from another folder"
+	scripts/reproducible.sh
 
 test-e2e:
 	@echo "== end-to-end: Playwright (playwright-core + /usr/bin/chromium) against dist/"
