@@ -98,3 +98,24 @@ fn a_remote_catalog_is_left_out_with_a_warning_that_says_so() {
     assert_eq!(loaded.warnings, diagnostics, "the bundle carries the same warnings for the debug panel");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_damaged_entity_kind_is_refused_with_its_position() {
+    let dir = std::env::temp_dir().join(format!("cr-bundle-kind-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("commentary.md"), "+++\ntitle = \"T\"\ndate = 2024-01-01\nlang = \"en\"\n[[authors]]\nname = \"A\"\n+++\n\nThe Summit met.\n").unwrap();
+    std::fs::write(dir.join("entities.toml"), "[[entity]]\nid = \"kind-probe\"\nkind = \"event\"\nname = \"The Summit\"\nsummary = \"S.\"\n").unwrap();
+    let (compiled, diagnostics) = compile(&dir);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let text = bundle::encode(&compiled);
+    // An entity is written as its id, then its kind's index (event is the 7th kind: 6).
+    let written = "\"kind-probe\",6,";
+    let at = text.find(written).expect("the entity's id and kind") + written.len() - 2;
+    for damaged in ["7", "4294967296"] {
+        let e = bundle::decode(&format!("{}{damaged}{}", &text[..at], &text[at + 1..]), "").expect_err("a kind that does not exist is refused");
+        assert_eq!((e.at, e.message.as_str()), (at, format!("variant {damaged} of EntityKind does not exist").as_str()));
+        assert_eq!(e.to_string(), format!("not a usable commentary bundle (byte {at}): variant {damaged} of EntityKind does not exist"));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
