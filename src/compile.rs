@@ -1,31 +1,37 @@
 //! Compiling a commentary folder from disk: the validator's and `build`'s steps (the same
 //! `folder` steps the browser takes), native only.
+//!
+//! Files are named relative to the folder (`commentary.md`, `entities.toml`,
+//! `../shared/entities.toml`; see [`folder::name_beside`]), never by where the folder happens to
+//! be: the names end up in the bundle, which readers see (error box, debug panel, console), and
+//! the same folder must compile to the same bytes on any machine. The validator puts the folder
+//! as it was given in front of each name when it prints them.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::bundle::Compiled;
 use crate::content::{link_commentary, parse_commentary, Diagnostic};
-use crate::folder::{self, Loaded, TextFile};
+use crate::folder::{self, name_beside, Loaded, TextFile};
 
 /// The base map the widget ships (`static/basemaps/eurasia.topo.json`), used when `map.toml`
 /// names none.
 pub const DEFAULT_BASEMAP: &str = include_str!("../static/basemaps/eurasia.topo.json");
 
-/// A file next to `base` (a reference as the front matter or map.toml wrote it).
-fn beside(base: &Path, reference: &str) -> Option<PathBuf> {
+/// How messages name the bundled base map: not a file of the folder.
+pub const DEFAULT_BASEMAP_NAME: &str = "basemaps/eurasia.topo.json (bundled)";
+
+/// The folder-relative name of the file `reference` points to from the file named `from`, or
+/// `None` for a remote reference (a URL), which `build` does not read.
+fn beside(from: &str, reference: &str) -> Option<String> {
     if reference.contains("://") || reference.starts_with("data:") {
         return None;
     }
-    Some(base.parent().unwrap_or(Path::new(".")).join(reference))
+    Some(name_beside(from, reference))
 }
 
-fn name(path: &Path) -> String {
-    path.display().to_string()
-}
-
-/// Reads `path`; `Ok(None)` when it does not exist.
-fn read(path: &Path) -> Result<Option<String>, String> {
-    match std::fs::read_to_string(path) {
+/// Reads the file named `name` in `dir`; `Ok(None)` when it does not exist.
+fn read(dir: &Path, name: &str) -> Result<Option<String>, String> {
+    match std::fs::read_to_string(dir.join(name)) {
         Ok(text) => Ok(Some(text)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e.to_string()),
@@ -33,17 +39,17 @@ fn read(path: &Path) -> Result<Option<String>, String> {
 }
 
 /// One folder compiled (or why it cannot be shown), and every problem of it, sorted by file and
-/// position.
+/// position. Every file name in both is relative to `dir`.
 pub fn compile(dir: &Path) -> (Compiled, Vec<Diagnostic>) {
     let mut out = Vec::new();
-    let md = dir.join("commentary.md");
+    let md = "commentary.md";
     let fail = |d: Diagnostic| (Compiled::Failed { message: d.to_string(), network: false }, vec![d]);
-    let source = match read(&md) {
+    let source = match read(dir, md) {
         Ok(Some(text)) => text,
-        Ok(None) => return fail(Diagnostic::error(&name(&md), (1, 1), "not found: a commentary folder needs a commentary.md")),
-        Err(e) => return fail(Diagnostic::error(&name(&md), (1, 1), format!("cannot be read: {e}"))),
+        Ok(None) => return fail(Diagnostic::error(md, (1, 1), "not found: a commentary folder needs a commentary.md")),
+        Err(e) => return fail(Diagnostic::error(md, (1, 1), format!("cannot be read: {e}"))),
     };
-    let (commentary, warnings) = match parse_commentary(&source, &name(&md)) {
+    let (commentary, warnings) = match parse_commentary(&source, md) {
         Ok(parsed) => parsed,
         Err(e) => return fail(e.into_diagnostic()),
     };
@@ -51,26 +57,26 @@ pub fn compile(dir: &Path) -> (Compiled, Vec<Diagnostic>) {
 
     let refs = folder::side_refs(&commentary.front);
     let side = |reference: &str, explicit: bool, out: &mut Vec<Diagnostic>| -> Option<TextFile> {
-        let Some(path) = beside(&md, reference) else {
-            out.push(Diagnostic::warning(&name(&md), (1, 1), format!("`{reference}` is remote: neither checked nor compiled into the bundle (copy it into the folder, or point src at commentary.md so the browser loads it)")));
+        let Some(name) = beside(md, reference) else {
+            out.push(Diagnostic::warning(md, (1, 1), format!("`{reference}` is remote: neither checked nor compiled into the bundle (copy it into the folder, or point src at commentary.md so the browser loads it)")));
             return None;
         };
-        match read(&path) {
-            Ok(Some(text)) => Some(TextFile { name: name(&path), text }),
+        match read(dir, &name) {
+            Ok(Some(text)) => Some(TextFile { name, text }),
             Ok(None) if explicit => {
-                out.push(Diagnostic::error(&name(&path), (1, 1), "listed in the front matter but not found"));
+                out.push(Diagnostic::error(&name, (1, 1), "listed in the front matter but not found"));
                 None
             }
             Ok(None) => None,
             Err(e) => {
-                out.push(Diagnostic::error(&name(&path), (1, 1), format!("cannot be read: {e}")));
+                out.push(Diagnostic::error(&name, (1, 1), format!("cannot be read: {e}")));
                 None
             }
         }
     };
     let catalogs: Vec<TextFile> = refs.catalogs.iter().filter_map(|r| side(r, refs.explicit_catalogs, &mut out)).collect();
     let catalog = folder::merge_catalogs(&catalogs, &mut out);
-    let (linked, link_warnings) = link_commentary(&commentary, &catalog, &name(&md));
+    let (linked, link_warnings) = link_commentary(&commentary, &catalog, md);
     out.extend(link_warnings);
     let sections = folder::sections(&linked);
     let mut map = None;
@@ -79,9 +85,9 @@ pub fn compile(dir: &Path) -> (Compiled, Vec<Diagnostic>) {
             Err(e) => Err(e),
             Ok(spec) => {
                 let basemap = match spec.basemap.as_deref() {
-                    None => Ok(TextFile { name: "basemaps/eurasia.topo.json (bundled)".into(), text: DEFAULT_BASEMAP.into() }),
-                    Some(reference) => match beside(Path::new(&file.name), reference).map(|path| (read(&path), path)) {
-                        Some((Ok(Some(text)), path)) => Ok(TextFile { name: name(&path), text }),
+                    None => Ok(TextFile { name: DEFAULT_BASEMAP_NAME.into(), text: DEFAULT_BASEMAP.into() }),
+                    Some(reference) => match beside(&file.name, reference).map(|name| (read(dir, &name), name)) {
+                        Some((Ok(Some(text)), name)) => Ok(TextFile { name, text }),
                         _ => Err(format!("basemap `{reference}` cannot be read")),
                     },
                 };

@@ -48,6 +48,28 @@ pub struct TextFile {
     pub text: String,
 }
 
+/// The name of the file `reference` points to, as written in the file named `from`. Names are
+/// `/`-separated and relative to the commentary's folder (`commentary.md`, `maps/map.toml`,
+/// `../shared/entities.toml`), so messages and bundles say the same wherever the folder is.
+/// `.` steps and `dir/..` pairs are taken out; an absolute reference stays as written.
+pub fn name_beside(from: &str, reference: &str) -> String {
+    if reference.starts_with('/') {
+        return reference.to_owned();
+    }
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop(); // `from` itself: the reference is relative to its folder.
+    for part in reference.split('/') {
+        match part {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|p| *p != "..") => {
+                parts.pop();
+            }
+            part => parts.push(part),
+        }
+    }
+    parts.join("/")
+}
+
 /// The side files a commentary asks for.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SideRefs {
@@ -107,4 +129,20 @@ pub fn build_scene(spec: MapSpec, basemap: &TextFile, catalog: &Catalog, section
     let (scene, diagnostics) = scene::resolve(spec, catalog, countries, &slugs, map_file);
     warnings.extend(diagnostics);
     Ok(Rc::new(scene))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_relative_to_the_folder_whatever_file_wrote_the_reference() {
+        assert_eq!(name_beside("commentary.md", "entities.toml"), "entities.toml");
+        assert_eq!(name_beside("commentary.md", "./data/entities.toml"), "data/entities.toml");
+        assert_eq!(name_beside("commentary.md", "../shared/entities.toml"), "../shared/entities.toml");
+        assert_eq!(name_beside("maps/map.toml", "../basemaps/x.topo.json"), "basemaps/x.topo.json");
+        assert_eq!(name_beside("maps/map.toml", "../../basemaps/x.topo.json"), "../basemaps/x.topo.json");
+        assert_eq!(name_beside("../shared/map.toml", "../../x.json"), "../../x.json");
+        assert_eq!(name_beside("commentary.md", "/srv/shared/entities.toml"), "/srv/shared/entities.toml", "the editor's own absolute path");
+    }
 }

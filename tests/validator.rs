@@ -29,6 +29,10 @@ fn each_broken_fixture_is_reported_at_the_right_line() {
         let expected = std::fs::read_to_string(folder.join("expected.txt")).unwrap();
         let (code, out) = check(&folder);
         let prefix = format!("{}/", folder.display());
+        // Every location starts with the folder as given, so a terminal can open it.
+        for line in out.lines() {
+            assert!(line.starts_with(&prefix), "{}: not located under the folder given: {line}", folder.display());
+        }
         let printed: Vec<&str> = out.lines().map(|l| l.strip_prefix(&prefix).unwrap_or(l)).collect();
         let lines: Vec<&str> = expected.lines().filter(|l| !l.trim().is_empty()).collect();
         assert!(!lines.is_empty(), "{}: expected.txt is empty", folder.display());

@@ -10,6 +10,10 @@
 //!     cargo run --bin commentary-reader -- check static/commentaries/*
 //!     cargo run --release --bin commentary-reader -- build dist/commentaries/*
 //!
+//! Messages name files relative to the folder (that is how the bundle stores them, so it says
+//! nothing about the compiling machine); printed, each gets the folder as given in front, e.g.
+//! `static/commentaries/x/commentary.md:3:8: error: …`, which a terminal or editor can open.
+//!
 //! The default base map is the one the widget ships (`static/basemaps/eurasia.topo.json`,
 //! built into this binary); a `basemap` named in `map.toml` is read relative to it.
 
@@ -18,7 +22,7 @@ use std::process::ExitCode;
 
 use commentary_reader::bundle;
 use commentary_reader::compile::compile;
-use commentary_reader::content::Severity;
+use commentary_reader::content::{Diagnostic, Severity};
 
 const USAGE: &str = "usage: commentary-reader check <folder>…\n       commentary-reader build <folder>…\n\ncheck: checks commentary folders (commentary.md, entity catalogs, map.toml) as the widget\nloads them and prints every problem as file:line:column: error|warning: message.\nbuild: the same, then writes each folder's commentary.bundle.json, the compiled form the\nwidget reads fastest (point the element's src at it).";
 
@@ -38,7 +42,7 @@ fn main() -> ExitCode {
                     }
                 }
                 for d in &diagnostics {
-                    println!("{d}");
+                    println!("{}", Diagnostic { file: Path::new(folder).join(&d.file).display().to_string(), ..d.clone() });
                 }
                 errors += diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
                 warnings += diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
