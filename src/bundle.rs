@@ -447,7 +447,19 @@ impl Codec for Entity {
         })
     }
 }
-record!(Diagnostic { file, line, column, severity, message });
+impl Codec for Diagnostic {
+    fn put(&self, w: &mut Writer) {
+        self.file.put(w);
+        self.line.put(w);
+        self.column.put(w);
+        self.severity.put(w);
+        self.message.put(w);
+    }
+    /// `unknown_id` only serves folding messages at compile time.
+    fn get(r: &mut Reader<'_>) -> Result<Self, BundleError> {
+        Ok(Self { file: Codec::get(r)?, line: Codec::get(r)?, column: Codec::get(r)?, severity: Codec::get(r)?, message: Codec::get(r)?, unknown_id: None })
+    }
+}
 record!(LonLat { lon, lat });
 record!(Bounds { min, max });
 record!(Highlight { countries, label, emphasis, entity, at });

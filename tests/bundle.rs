@@ -164,6 +164,7 @@ fn bundles_name_files_relative_to_the_folder_wherever_it_is_compiled() {
         "tests/fixtures/broken/missing-title",
         "tests/fixtures/broken/catalog-alias-twice",
         "tests/fixtures/broken/unknown-front-matter-key",
+        "tests/fixtures/broken/front-matter-and-more",
     ];
     for folder in folders {
         let name = Path::new(folder).file_name().unwrap();
@@ -192,4 +193,18 @@ fn bundles_name_files_relative_to_the_folder_wherever_it_is_compiled() {
     let Compiled::Failed { message, .. } = compile(&root.join("one/missing-title")).0 else { panic!("missing-title cannot be shown") };
     assert!(message.starts_with("commentary.md:2:1: error: front matter: `title` is missing"), "{message}");
     std::fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn a_front_matter_that_cannot_be_read_fails_the_bundle_but_not_the_checks() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken/front-matter-and-more");
+    let (compiled, diagnostics) = compile(&folder);
+    let first = "commentary.md:2:17: error: front matter: TOML syntax: invalid basic string, expected `\"`";
+    assert_eq!(compiled, Compiled::Failed { message: first.to_owned(), network: false }, "readers get the front matter's error, and only that");
+    assert_eq!(bundle::decode(&bundle::encode(&compiled), "").unwrap(), compiled);
+    let files: Vec<&str> = diagnostics.iter().map(|d| d.file.as_str()).collect();
+    assert_eq!(diagnostics[0].to_string(), first);
+    for file in ["commentary.md", "entities.toml", "map.toml"] {
+        assert!(files.iter().filter(|f| **f == file).count() >= 2, "{file} is checked too: {diagnostics:#?}");
+    }
 }

@@ -1,7 +1,8 @@
 //! `commentary-reader check <folder>…` — the validator. Loads each commentary folder exactly as
 //! the widget does (the same `folder` steps, the same parsers) and prints every problem as
 //! `file:line:column: error|warning: message`. Exits with 1 if any folder has an error, 2 on
-//! bad usage.
+//! bad usage. Where the widget stops at a front matter it cannot read, the validator goes on
+//! and checks the body, the catalogs and the map too, so one run lists every problem.
 //!
 //! `commentary-reader build <folder>…` does the same and writes each folder's compiled form,
 //! `commentary.bundle.json` (see `commentary_reader::bundle`), which is what readers download.

@@ -170,8 +170,10 @@ impl Scene {
 }
 
 /// Resolves `spec` against `catalog` and `basemap`. `sections` are the commentary's heading
-/// slugs (chapters must name one, or `intro`). Unknown references are warnings; the rest draws.
-pub fn resolve(spec: MapSpec, catalog: &Catalog, basemap: BaseMap, sections: &[String], file: &str) -> (Scene, Vec<Diagnostic>) {
+/// slugs (chapters must name one, or `intro`); `None` when the body is not known (a front matter
+/// that is never closed), and then chapters are not checked. Unknown references are warnings;
+/// the rest draws.
+pub fn resolve(spec: MapSpec, catalog: &Catalog, basemap: BaseMap, sections: Option<&[String]>, file: &str) -> (Scene, Vec<Diagnostic>) {
     let mut d = Vec::new();
     let warn = |d: &mut Vec<Diagnostic>, at: (usize, usize), m: String| d.push(Diagnostic::warning(file, at, m));
     let mut stops: Vec<Stop> = Vec::new();
@@ -199,7 +201,8 @@ pub fn resolve(spec: MapSpec, catalog: &Catalog, basemap: BaseMap, sections: &[S
                 stops.push(Stop { id: id.clone(), name: e.name.clone(), at: LonLat { lon: at.lon, lat: at.lat }, entity: Some(id.clone()), gauge_break: false, note: None });
                 resolved.push(id.clone());
             } else {
-                warn(&mut d, r.at, format!("route `{}`: stop `{id}` is neither a [[place]] nor a catalog entity with lat/lon; skipped", r.id));
+                let message = format!("route `{}`: stop `{id}` is neither a [[place]] nor a catalog entity with lat/lon; skipped", r.id);
+                d.push(Diagnostic::warning(file, r.at, message).with_unknown_id(id));
             }
         }
         if resolved.len() >= 2 {
@@ -221,12 +224,15 @@ pub fn resolve(spec: MapSpec, catalog: &Catalog, basemap: BaseMap, sections: &[S
     }
     for h in &spec.highlights {
         if let Some(e) = h.entity.as_deref().filter(|e| catalog.index_of(e).is_none()) {
-            warn(&mut d, h.at, format!("highlight `{}`: entity `{e}` is not in the catalog", h.label));
+            d.push(Diagnostic::warning(file, h.at, format!("highlight `{}`: entity `{e}` is not in the catalog", h.label)).with_unknown_id(e));
         }
     }
-    for ch in &spec.chapters {
-        if ch.section != "intro" && !sections.contains(&ch.section) {
-            warn(&mut d, ch.at, format!("chapter `{}` names no section of the commentary (headings: {})", ch.section, sections.join(", ")));
+    // Without a known body every chapter would seem to name a missing section.
+    if let Some(sections) = sections {
+        for ch in &spec.chapters {
+            if ch.section != "intro" && !sections.contains(&ch.section) {
+                warn(&mut d, ch.at, format!("chapter `{}` names no section of the commentary (headings: {})", ch.section, sections.join(", ")));
+            }
         }
     }
     let country_entity = catalog
@@ -421,7 +427,7 @@ mod tests {
         let (spec, diagnostics) = parse_map(map_toml, "map.toml");
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         let basemap = BaseMap { countries: Vec::new(), grid: None, topology: None };
-        let (scene, diagnostics) = resolve(spec.expect("the map parses"), &Catalog::merge([Vec::new()]), basemap, &[], "map.toml");
+        let (scene, diagnostics) = resolve(spec.expect("the map parses"), &Catalog::merge([Vec::new()]), basemap, Some(&[]), "map.toml");
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         scene
     }
