@@ -176,6 +176,19 @@ impl<'a> Reader<'a> {
         Ok(v)
     }
 
+    /// The index of one of `count` variants of the enum `what`. An index out of range is an
+    /// error located at the index itself. It is compared as read (a `u64`): narrowed to a
+    /// 32-bit `usize` first, as on wasm32, 4294967296 would have passed as variant 0.
+    pub fn tag(&mut self, count: usize, what: &str) -> Result<usize, BundleError> {
+        self.skip_space();
+        let at = self.pos;
+        let i = self.uint()?;
+        match usize::try_from(i) {
+            Ok(i) if i < count => Ok(i),
+            _ => Err(BundleError { at, message: format!("variant {i} of {what} does not exist") }),
+        }
+    }
+
     /// A count or index (checked against what is left, so a corrupt length fails early).
     pub fn len(&mut self) -> Result<usize, BundleError> {
         let v = self.uint()?;
@@ -370,18 +383,21 @@ macro_rules! record {
     };
 }
 
-/// A field-less enum as the index of its variant.
+/// A field-less enum as the index of its variant. Every variant must be listed: the `match` in
+/// `put` does not compile otherwise (an unlisted variant would have been written as the first).
 macro_rules! tags {
     ($t:ident { $($v:ident),* $(,)? }) => {
         impl Codec for $t {
             fn put(&self, w: &mut Writer) {
                 let all = [$($t::$v),*];
-                w.uint(all.iter().position(|v| v == self).unwrap_or(0) as u64);
+                match self {
+                    $($t::$v)|* => {}
+                }
+                w.uint(all.iter().position(|v| v == self).expect("every variant is listed") as u64);
             }
             fn get(r: &mut Reader<'_>) -> Result<Self, BundleError> {
                 let all = [$($t::$v),*];
-                let i = r.uint()?;
-                all.get(i as usize).copied().ok_or_else(|| r.error(format!("variant {i} of {} does not exist", stringify!($t))))
+                r.tag(all.len(), stringify!($t)).map(|i| all[i])
             }
         }
     };
@@ -431,7 +447,19 @@ impl Codec for Entity {
         })
     }
 }
-record!(Diagnostic { file, line, column, severity, message });
+impl Codec for Diagnostic {
+    fn put(&self, w: &mut Writer) {
+        self.file.put(w);
+        self.line.put(w);
+        self.column.put(w);
+        self.severity.put(w);
+        self.message.put(w);
+    }
+    /// `unknown_id` only serves folding messages at compile time.
+    fn get(r: &mut Reader<'_>) -> Result<Self, BundleError> {
+        Ok(Self { file: Codec::get(r)?, line: Codec::get(r)?, column: Codec::get(r)?, severity: Codec::get(r)?, message: Codec::get(r)?, unknown_id: None })
+    }
+}
 record!(LonLat { lon, lat });
 record!(Bounds { min, max });
 record!(Highlight { countries, label, emphasis, entity, at });
@@ -903,6 +931,29 @@ mod tests {
         for (p, q) in a.iter().zip(b) {
             assert!((p.lon - q.lon).abs() <= 0.5 / GRID + 1e-12 && (p.lat - q.lat).abs() <= 0.5 / GRID + 1e-12, "{p:?} {q:?}");
         }
+    }
+
+    #[test]
+    fn an_unknown_variant_of_any_tagged_enum_is_refused_where_it_stands() {
+        fn refused<T: Codec + fmt::Debug>(tag: &str, name: &str) {
+            let text = format!("[ {tag}]");
+            let e = T::get(&mut Reader::new(&text).unwrap()).expect_err(&format!("{name} {tag} was accepted"));
+            assert_eq!(e, BundleError { at: 2, message: format!("variant {tag} of {name} does not exist") });
+        }
+        // One past the last variant, and 2^32 (variant 0 if the index were narrowed to 32 bits).
+        for tag in ["4294967296", "18446744073709551615"] {
+            refused::<EntityKind>(tag, "EntityKind");
+            refused::<MentionPolicy>(tag, "MentionPolicy");
+            refused::<RouteKind>(tag, "RouteKind");
+            refused::<Severity>(tag, "Severity");
+        }
+        refused::<EntityKind>("7", "EntityKind");
+        refused::<MentionPolicy>("2", "MentionPolicy");
+        refused::<RouteKind>("3", "RouteKind");
+        refused::<Severity>("2", "Severity");
+        // The last variant of each still reads.
+        assert_eq!(EntityKind::get(&mut Reader::new("[6]").unwrap()), Ok(EntityKind::Event));
+        assert_eq!(Severity::get(&mut Reader::new("[1]").unwrap()), Ok(Severity::Warning));
     }
 
     #[test]

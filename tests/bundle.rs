@@ -98,3 +98,113 @@ fn a_remote_catalog_is_left_out_with_a_warning_that_says_so() {
     assert_eq!(loaded.warnings, diagnostics, "the bundle carries the same warnings for the debug panel");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_damaged_entity_kind_is_refused_with_its_position() {
+    let dir = std::env::temp_dir().join(format!("cr-bundle-kind-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("commentary.md"), "+++\ntitle = \"T\"\ndate = 2024-01-01\nlang = \"en\"\n[[authors]]\nname = \"A\"\n+++\n\nThe Summit met.\n").unwrap();
+    std::fs::write(dir.join("entities.toml"), "[[entity]]\nid = \"kind-probe\"\nkind = \"event\"\nname = \"The Summit\"\nsummary = \"S.\"\n").unwrap();
+    let (compiled, diagnostics) = compile(&dir);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let text = bundle::encode(&compiled);
+    // An entity is written as its id, then its kind's index (event is the 7th kind: 6).
+    let written = "\"kind-probe\",6,";
+    let at = text.find(written).expect("the entity's id and kind") + written.len() - 2;
+    for damaged in ["7", "4294967296"] {
+        let e = bundle::decode(&format!("{}{damaged}{}", &text[..at], &text[at + 1..]), "").expect_err("a kind that does not exist is refused");
+        assert_eq!((e.at, e.message.as_str()), (at, format!("variant {damaged} of EntityKind does not exist").as_str()));
+        assert_eq!(e.to_string(), format!("not a usable commentary bundle (byte {at}): variant {damaged} of EntityKind does not exist"));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Copies the folder `from` (its files, not sub-folders) to `to`.
+fn copy_folder(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for f in std::fs::read_dir(from).unwrap() {
+        let f = f.unwrap().path();
+        if f.is_file() {
+            std::fs::copy(&f, to.join(f.file_name().unwrap())).unwrap();
+        }
+    }
+}
+
+/// Every `/`-rooted path in `text`: a `/` that starts a word (after a quote, a space, a bracket
+/// or a backtick, or at the start) and is followed by a name, as in `"/home/editor/x.md:3:8`.
+/// URLs (`https://…`) and relative names (`basemaps/…`, `Brest/Małaszewicze`) do not count.
+fn rooted_paths(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut before = None;
+    for (i, c) in text.char_indices() {
+        let starts_word = before.is_none_or(|b: char| matches!(b, '"' | '\'' | '`' | ' ' | '(' | '[' | '=' | ','));
+        if c == '/' && starts_word && text[i + 1..].starts_with(|n: char| n.is_alphanumeric() || n == '.' || n == '_') {
+            found.push(text[i..].chars().take(60).collect());
+        }
+        before = Some(c);
+    }
+    found
+}
+
+#[test]
+fn bundles_name_files_relative_to_the_folder_wherever_it_is_compiled() {
+    assert_eq!(rooted_paths("[\"x\",\"/home/editor/work/x/commentary.md:3:8: error: e\"]"), ["/home/editor/work/x/commentary.md:3:8: error: e\"]"]);
+    assert!(rooted_paths("[\"https://avim.org.tr/\",\"basemaps/eurasia.topo.json (bundled)\",\"Brest/Małaszewicze\"]").is_empty());
+
+    let root = std::env::temp_dir().join(format!("cr-bundle-paths-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let folders = [
+        "static/commentaries/belarus-china-relations-2024",
+        // Warnings in every file, a map that cannot be read, a commentary that cannot be shown,
+        // an alias located in the catalog.
+        "tests/fixtures/broken/map-place-out-of-range",
+        "tests/fixtures/broken/map-syntax",
+        "tests/fixtures/broken/missing-title",
+        "tests/fixtures/broken/catalog-alias-twice",
+        "tests/fixtures/broken/unknown-front-matter-key",
+        "tests/fixtures/broken/front-matter-and-more",
+    ];
+    for folder in folders {
+        let name = Path::new(folder).file_name().unwrap();
+        let (here, there) = (root.join("one").join(name), root.join("two/deeper/still").join(name));
+        copy_folder(&manifest.join(folder), &here);
+        copy_folder(&manifest.join(folder), &there);
+        let (compiled, diagnostics) = compile(&here);
+        let text = bundle::encode(&compiled);
+        for machine_path in [root.display().to_string(), manifest.display().to_string()] {
+            assert!(!text.contains(&machine_path), "{folder}: the bundle names {machine_path}");
+        }
+        assert_eq!(rooted_paths(&text), Vec::<String>::new(), "{folder}: absolute paths in the bundle");
+        assert_eq!(bundle::encode(&compile(&there).0), text, "{folder}: compiled elsewhere, the bundle differs");
+        for d in &diagnostics {
+            assert!(["commentary.md", "entities.toml", "map.toml"].contains(&d.file.as_str()), "{folder}: {d}");
+        }
+    }
+
+    // What a reader sees names the file as the editor knows it.
+    let (compiled, _) = compile(&root.join("one/map-syntax"));
+    let Compiled::Ready(loaded) = compiled else { panic!("map-syntax shows its text") };
+    match loaded.map {
+        Some(Err(note)) => assert!(note.starts_with("map.toml:1:6: error: TOML syntax"), "{note}"),
+        other => panic!("expected a map that cannot be drawn, got {other:?}"),
+    }
+    let Compiled::Failed { message, .. } = compile(&root.join("one/missing-title")).0 else { panic!("missing-title cannot be shown") };
+    assert!(message.starts_with("commentary.md:2:1: error: front matter: `title` is missing"), "{message}");
+    std::fs::remove_dir_all(&root).unwrap();
+}
+
+#[test]
+fn a_front_matter_that_cannot_be_read_fails_the_bundle_but_not_the_checks() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken/front-matter-and-more");
+    let (compiled, diagnostics) = compile(&folder);
+    let first = "commentary.md:2:17: error: front matter: TOML syntax: invalid basic string, expected `\"`";
+    assert_eq!(compiled, Compiled::Failed { message: first.to_owned(), network: false }, "readers get the front matter's error, and only that");
+    assert_eq!(bundle::decode(&bundle::encode(&compiled), "").unwrap(), compiled);
+    let files: Vec<&str> = diagnostics.iter().map(|d| d.file.as_str()).collect();
+    assert_eq!(diagnostics[0].to_string(), first);
+    for file in ["commentary.md", "entities.toml", "map.toml"] {
+        assert!(files.iter().filter(|f| **f == file).count() >= 2, "{file} is checked too: {diagnostics:#?}");
+    }
+}

@@ -30,7 +30,7 @@ fn every_commentary_folder_loads_without_warnings() {
                 Block::Heading { id, .. } => Some(id.clone()),
                 _ => None,
             }).collect();
-            let (scene, diags) = scene::resolve(map.expect("map.toml parses"), &catalog, topojson::decode(&basemap, "countries").unwrap(), &sections, "map.toml");
+            let (scene, diags) = scene::resolve(map.expect("map.toml parses"), &catalog, topojson::decode(&basemap, "countries").unwrap(), Some(&sections), "map.toml");
             warnings.extend(diags);
             assert!(!scene.routes.is_empty() || !scene.stops.is_empty(), "{name}: the map shows nothing");
             for chapter in &scene.spec.chapters {

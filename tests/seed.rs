@@ -77,7 +77,7 @@ fn the_seed_map_resolves_and_lays_out_cleanly() {
     )
     .unwrap();
     let sections = vec!["long-established-relations-that-took-off-in-the-2010s".to_owned()];
-    let (scene, warnings) = scene::resolve(spec, &catalog, basemap, &sections, "map.toml");
+    let (scene, warnings) = scene::resolve(spec, &catalog, basemap, Some(&sections), "map.toml");
     assert!(warnings.is_empty(), "{warnings:#?}");
     assert_eq!(scene.routes.len(), 3);
     for r in &scene.routes {

@@ -29,11 +29,19 @@ fn each_broken_fixture_is_reported_at_the_right_line() {
         let expected = std::fs::read_to_string(folder.join("expected.txt")).unwrap();
         let (code, out) = check(&folder);
         let prefix = format!("{}/", folder.display());
+        // Every location starts with the folder as given, so a terminal can open it.
+        for line in out.lines() {
+            assert!(line.starts_with(&prefix), "{}: not located under the folder given: {line}", folder.display());
+        }
         let printed: Vec<&str> = out.lines().map(|l| l.strip_prefix(&prefix).unwrap_or(l)).collect();
-        let lines: Vec<&str> = expected.lines().filter(|l| !l.trim().is_empty()).collect();
+        // A line `! text` says no printed line may contain `text`.
+        let (absent, lines): (Vec<&str>, Vec<&str>) = expected.lines().filter(|l| !l.trim().is_empty()).partition(|l| l.starts_with("! "));
         assert!(!lines.is_empty(), "{}: expected.txt is empty", folder.display());
         for line in &lines {
             assert!(printed.contains(line), "{}: missing\n  {line}\nprinted:\n  {}", folder.display(), printed.join("\n  "));
+        }
+        for text in absent.iter().map(|l| &l[2..]) {
+            assert!(!printed.iter().any(|p| p.contains(text)), "{}: printed, though it should not be:\n  {text}\nprinted:\n  {}", folder.display(), printed.join("\n  "));
         }
         let has_error = lines.iter().any(|l| l.contains(": error: "));
         assert_eq!(code, i32::from(has_error), "{}: exit code", folder.display());

@@ -1,7 +1,8 @@
 //! `commentary-reader check <folder>…` — the validator. Loads each commentary folder exactly as
 //! the widget does (the same `folder` steps, the same parsers) and prints every problem as
 //! `file:line:column: error|warning: message`. Exits with 1 if any folder has an error, 2 on
-//! bad usage.
+//! bad usage. Where the widget stops at a front matter it cannot read, the validator goes on
+//! and checks the body, the catalogs and the map too, so one run lists every problem.
 //!
 //! `commentary-reader build <folder>…` does the same and writes each folder's compiled form,
 //! `commentary.bundle.json` (see `commentary_reader::bundle`), which is what readers download.
@@ -9,6 +10,10 @@
 //!
 //!     cargo run --bin commentary-reader -- check static/commentaries/*
 //!     cargo run --release --bin commentary-reader -- build dist/commentaries/*
+//!
+//! Messages name files relative to the folder (that is how the bundle stores them, so it says
+//! nothing about the compiling machine); printed, each gets the folder as given in front, e.g.
+//! `static/commentaries/x/commentary.md:3:8: error: …`, which a terminal or editor can open.
 //!
 //! The default base map is the one the widget ships (`static/basemaps/eurasia.topo.json`,
 //! built into this binary); a `basemap` named in `map.toml` is read relative to it.
@@ -18,7 +23,7 @@ use std::process::ExitCode;
 
 use commentary_reader::bundle;
 use commentary_reader::compile::compile;
-use commentary_reader::content::Severity;
+use commentary_reader::content::{Diagnostic, Severity};
 
 const USAGE: &str = "usage: commentary-reader check <folder>…\n       commentary-reader build <folder>…\n\ncheck: checks commentary folders (commentary.md, entity catalogs, map.toml) as the widget\nloads them and prints every problem as file:line:column: error|warning: message.\nbuild: the same, then writes each folder's commentary.bundle.json, the compiled form the\nwidget reads fastest (point the element's src at it).";
 
@@ -38,7 +43,7 @@ fn main() -> ExitCode {
                     }
                 }
                 for d in &diagnostics {
-                    println!("{d}");
+                    println!("{}", Diagnostic { file: Path::new(folder).join(&d.file).display().to_string(), ..d.clone() });
                 }
                 errors += diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
                 warnings += diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();

@@ -165,17 +165,18 @@ const ENTITY_KEYS: &str = "id, kind, name, aliases, summary, native, facts, link
 
 /// Parses one catalog file. Broken entities are skipped with an error; the rest are returned.
 pub fn parse_catalog(text: &str, file: &str) -> (Vec<Entity>, Vec<Diagnostic>) {
+    read_catalog(text, file).unwrap_or_else(|e| (Vec::new(), vec![e]))
+}
+
+/// Like [`parse_catalog`], but tells a file that could not be read as a catalog at all (a TOML
+/// syntax error, `entity` that is not a list of tables): `Err` with that error. None of its
+/// entities are known then, so every message about an unknown id may follow from it.
+pub fn read_catalog(text: &str, file: &str) -> Result<(Vec<Entity>, Vec<Diagnostic>), Diagnostic> {
     let loc = Locator::new(text, 1, file);
     let mut diagnostics = Vec::new();
-    let doc = match toml_doc::parse(text, &loc) {
-        Ok(doc) => doc,
-        Err(e) => return (Vec::new(), vec![e]),
-    };
+    let doc = toml_doc::parse(text, &loc)?;
     let mut top = Fields::new(doc.get_ref(), 0..0, "", &loc);
-    let tables = match top.tables("entity") {
-        Ok(t) => t,
-        Err(e) => return (Vec::new(), vec![e]),
-    };
+    let tables = top.tables("entity")?;
     diagnostics.extend(top.unknown_keys("entity (write each entry as [[entity]])"));
     if tables.is_empty() {
         diagnostics.push(loc.warning(&(0..0), "no [[entity]] entries in this catalog"));
@@ -198,7 +199,7 @@ pub fn parse_catalog(text: &str, file: &str) -> (Vec<Entity>, Vec<Diagnostic>) {
             Err(e) => diagnostics.push(e),
         }
     }
-    (entities, diagnostics)
+    Ok((entities, diagnostics))
 }
 
 fn read_entity(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>, warnings: &mut Vec<Diagnostic>) -> Result<Entity, Diagnostic> {

@@ -1,7 +1,7 @@
 //! Located messages about an editor's files: where (file, line, column) and why.
 //!
-//! The same type feeds the browser console, the widget's error view and (later) the native
-//! validator, so every message reads the same everywhere: `file:line:column: severity: message`.
+//! The same type feeds the browser console, the widget's error view and the native validator,
+//! so every message reads the same everywhere: `file:line:column: severity: message`.
 
 use std::cell::Cell;
 use std::fmt;
@@ -16,7 +16,7 @@ pub enum Severity {
 }
 
 /// One located message.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Diagnostic {
     /// The file the problem is in, as the editor named it (a URL or a path).
     pub file: String,
@@ -28,17 +28,35 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// What is wrong and, where it helps, what to write instead.
     pub message: String,
+    /// The id this message says the catalog lacks (an `entity:` link, a route stop, a
+    /// highlight's entity). When a catalog could not be read at all, every such message may
+    /// follow from that alone, and `folder` folds them into one note at the catalog's error.
+    /// Only of use while compiling: equality ignores it and bundles do not carry it.
+    pub unknown_id: Option<String>,
 }
+
+impl PartialEq for Diagnostic {
+    fn eq(&self, o: &Self) -> bool {
+        (&self.file, self.line, self.column, self.severity, &self.message) == (&o.file, o.line, o.column, o.severity, &o.message)
+    }
+}
+
+impl Eq for Diagnostic {}
 
 impl Diagnostic {
     /// A warning at `line:column` of `file`.
     pub fn warning(file: &str, (line, column): (usize, usize), message: impl Into<String>) -> Self {
-        Self { file: file.to_owned(), line, column, severity: Severity::Warning, message: message.into() }
+        Self { file: file.to_owned(), line, column, severity: Severity::Warning, message: message.into(), unknown_id: None }
     }
 
     /// An error at `line:column` of `file`.
     pub fn error(file: &str, (line, column): (usize, usize), message: impl Into<String>) -> Self {
-        Self { file: file.to_owned(), line, column, severity: Severity::Error, message: message.into() }
+        Self { file: file.to_owned(), line, column, severity: Severity::Error, message: message.into(), unknown_id: None }
+    }
+
+    /// The same message, marked as saying that the catalog lacks `id`.
+    pub fn with_unknown_id(self, id: &str) -> Self {
+        Self { unknown_id: Some(id.to_owned()), ..self }
     }
 }
 

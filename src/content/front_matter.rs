@@ -1,6 +1,6 @@
 //! The commentary's front matter: TOML between two `+++` lines at the top of `commentary.md`.
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, Severity};
 use super::error::ContentError;
 use super::linker::MentionPolicy;
 use super::toml_doc::{self, Fields, Locator};
@@ -135,69 +135,105 @@ pub fn split<'a>(source: &'a str, file: &str) -> Result<Split<'a>, ContentError>
 }
 
 /// Parses the TOML of a front matter. `first_line` is its line number in `file`.
-/// Unknown keys are reported as warnings (a typo must not take the commentary down).
+/// Unknown keys are reported as warnings (a typo must not take the commentary down); the first
+/// error (in reading order: title, date, lang, authors, …) is what keeps it from rendering.
 pub fn parse(toml_text: &str, first_line: usize, file: &str) -> Result<(FrontMatter, Vec<Diagnostic>), ContentError> {
-    let loc = Locator::new(toml_text, first_line, file);
-    read(toml_text, &loc).map_err(ContentError::from)
+    let (front, diagnostics) = parse_all(toml_text, first_line, file);
+    match diagnostics.iter().find(|d| d.severity == Severity::Error) {
+        Some(error) => Err(ContentError::from(error.clone())),
+        None => Ok((front, diagnostics)),
+    }
 }
 
-fn read(toml_text: &str, loc: &Locator<'_>) -> Result<(FrontMatter, Vec<Diagnostic>), Diagnostic> {
-    let doc = toml_doc::parse(toml_text, loc)?;
-    let mut top = Fields::new(doc.get_ref(), 0..0, "", loc);
-    let mut warnings = Vec::new();
-
-    let (title, _) = top.required_string("title", "\"Belarus-China Relations\"")?;
-    let date = match top.datetime("date")? {
-        Some((toml_datetime::Datetime { date: Some(d), .. }, _)) => Date { year: d.year, month: d.month, day: d.day },
-        Some((_, span)) => return Err(loc.error(&span, "`date` needs a calendar date, e.g. 2024-02-14")),
-        None => return Err(top.missing("date", "2024-02-14")),
-    };
-    let lang_read = top.string("lang")?;
-    let lang_given = matches!(&lang_read, Some((l, _)) if is_language_tag(l));
-    let lang = match lang_read {
-        Some((lang, _)) if is_language_tag(&lang) => lang,
-        Some((lang, span)) => {
-            warnings.push(loc.warning(&span, format!("`lang = \"{lang}\"` is not a language tag such as \"en\" or \"zh-Hans\"; using \"en\"")));
-            "en".to_owned()
-        }
-        None => {
-            warnings.push(loc.warning(&(0..0), "no `lang` given; assuming \"en\""));
-            "en".to_owned()
-        }
-    };
-
-    let mut authors = Vec::new();
-    for mut a in top.tables("authors")? {
-        let (name, _) = a.required_string("name", "\"Yauheni Preiherman\"")?;
-        let role = a.string("role")?.map(|(r, _)| r);
-        let url = a.string("url")?.map(|(u, _)| u);
-        warnings.extend(a.unknown_keys("name, role, url"));
-        authors.push(Author { name, role, url });
+/// Reads the front matter as far as it goes, for the validator: every problem, errors and
+/// warnings in reading order (an error's message without the `front matter: ` that
+/// [`ContentError`] adds), and a front matter with a stand-in (see [`stand_in`]) for each value
+/// that is missing or broken. With an error it is only good for checking the rest of the
+/// folder against (which catalogs and map it names, which mentions link): [`parse`] never lets
+/// readers see it. A TOML syntax error leaves nothing readable: the stand-ins and that one
+/// error, none of the "no `lang`" kind of warnings.
+pub fn parse_all(toml_text: &str, first_line: usize, file: &str) -> (FrontMatter, Vec<Diagnostic>) {
+    let loc = Locator::new(toml_text, first_line, file);
+    let mut front = stand_in();
+    let mut out = Vec::new();
+    match toml_doc::parse(toml_text, &loc) {
+        Ok(doc) => read(&mut Fields::new(doc.get_ref(), 0..0, "", &loc), &loc, &mut front, &mut out),
+        Err(e) => out.push(e),
     }
-    if authors.is_empty() {
-        warnings.push(loc.warning(&(0..0), "no `[[authors]]`: the byline will be empty"));
+    (front, out)
+}
+
+/// The front matter [`parse_all`] starts from, and what is left of one that cannot be read at
+/// all: an empty title, 1970-01-01, `"en"` (not given), no authors, no publication, the default
+/// catalogs and map, every mention linked. Never shown to readers.
+pub fn stand_in() -> FrontMatter {
+    FrontMatter {
+        title: String::new(),
+        date: Date { year: 1970, month: 1, day: 1 },
+        lang: "en".to_owned(),
+        lang_given: false,
+        authors: Vec::new(),
+        publication: None,
+        entities: None,
+        map: None,
+        mentions: MentionPolicy::default(),
     }
-    let publication = match top.table("publication")? {
-        Some(mut p) => {
-            let (publisher, _) = p.required_string("publisher", "\"Centre for Eurasian Studies (AVIM)\"")?;
-            let url = p.string("url")?.map(|(u, _)| u);
-            let note = p.string("note")?.map(|(n, _)| n);
-            warnings.extend(p.unknown_keys("publisher, url, note"));
-            Some(Publication { publisher, url, note })
+}
+
+/// The value `read` gave, or `None` with its error in `out`: reading goes on past a broken key.
+fn keep<T>(read: Result<T, Diagnostic>, out: &mut Vec<Diagnostic>) -> Option<T> {
+    read.map_err(|e| out.push(e)).ok()
+}
+
+/// Fills `front` from the top-level table, every problem into `out`.
+fn read(top: &mut Fields<'_, '_, '_>, loc: &Locator<'_>, front: &mut FrontMatter, out: &mut Vec<Diagnostic>) {
+    if let Some((title, _)) = keep(top.required_string("title", "\"Belarus-China Relations\""), out) {
+        front.title = title;
+    }
+    match keep(top.datetime("date"), out) {
+        Some(Some((toml_datetime::Datetime { date: Some(d), .. }, _))) => front.date = Date { year: d.year, month: d.month, day: d.day },
+        Some(Some((_, span))) => out.push(loc.error(&span, "`date` needs a calendar date, e.g. 2024-02-14")),
+        Some(None) => out.push(top.missing("date", "2024-02-14")),
+        None => {}
+    }
+    match keep(top.string("lang"), out) {
+        Some(Some((lang, _))) if is_language_tag(&lang) => (front.lang, front.lang_given) = (lang, true),
+        Some(Some((lang, span))) => out.push(loc.warning(&span, format!("`lang = \"{lang}\"` is not a language tag such as \"en\" or \"zh-Hans\"; using \"en\""))),
+        Some(None) => out.push(loc.warning(&(0..0), "no `lang` given; assuming \"en\"")),
+        None => {}
+    }
+
+    // An author or publication with an error is left out; the others are still read.
+    let authors = keep(top.tables("authors"), out);
+    let no_authors = authors.as_ref().is_some_and(Vec::is_empty);
+    for mut a in authors.into_iter().flatten() {
+        let name = keep(a.required_string("name", "\"Yauheni Preiherman\""), out);
+        let role = keep(a.string("role"), out).flatten().map(|(r, _)| r);
+        let url = keep(a.string("url"), out).flatten().map(|(u, _)| u);
+        out.extend(a.unknown_keys("name, role, url"));
+        if let Some((name, _)) = name {
+            front.authors.push(Author { name, role, url });
         }
-        None => None,
-    };
-    let entities = top.string_list("entities")?;
-    let map = top.string("map")?.map(|(m, _)| m);
-    let mentions = match top.string("mentions")? {
-        None => MentionPolicy::default(),
-        Some((m, span)) => MentionPolicy::parse(&m).unwrap_or_else(|| {
-            warnings.push(loc.warning(&span, format!("`mentions = \"{m}\"`: use \"every\" (the default) or \"first\"")));
-            MentionPolicy::default()
-        }),
-    };
-    warnings.extend(top.unknown_keys("title, date, lang, authors, publication, entities, map, mentions"));
-    Ok((FrontMatter { title, date, lang, lang_given, authors, publication, entities, map, mentions }, warnings))
+    }
+    if no_authors {
+        out.push(loc.warning(&(0..0), "no `[[authors]]`: the byline will be empty"));
+    }
+    if let Some(mut p) = keep(top.table("publication"), out).flatten() {
+        let publisher = keep(p.required_string("publisher", "\"Centre for Eurasian Studies (AVIM)\""), out);
+        let url = keep(p.string("url"), out).flatten().map(|(u, _)| u);
+        let note = keep(p.string("note"), out).flatten().map(|(n, _)| n);
+        out.extend(p.unknown_keys("publisher, url, note"));
+        front.publication = publisher.map(|(publisher, _)| Publication { publisher, url, note });
+    }
+    front.entities = keep(top.string_list("entities"), out).flatten();
+    front.map = keep(top.string("map"), out).flatten().map(|(m, _)| m);
+    if let Some(Some((m, span))) = keep(top.string("mentions"), out) {
+        match MentionPolicy::parse(&m) {
+            Some(policy) => front.mentions = policy,
+            None => out.push(loc.warning(&span, format!("`mentions = \"{m}\"`: use \"every\" (the default) or \"first\""))),
+        }
+    }
+    out.extend(top.unknown_keys("title, date, lang, authors, publication, entities, map, mentions"));
 }
 
 /// A BCP 47 tag of the simple shape we accept: 2–8 letter primary subtag, then
@@ -311,6 +347,38 @@ mod tests {
         assert_eq!(fm.date.iso(), "2024-02-14");
         let e = parse("title = \"T\"\ndate = 10:00:00\n", 1, "c.md").unwrap_err();
         assert!(e.to_string().starts_with("c.md:2:8:"), "{e}");
+    }
+
+    #[test]
+    fn reading_everything_reports_each_problem_and_keeps_what_is_readable() {
+        let toml_text = "date = \"14.02.2024\"\nlang = \"en\"\ncolour = \"red\"\nentities = [\"people.toml\"]\nmap = \"maps/map.toml\"\nmentions = \"first\"\n[[authors]]\nname = 3\n[[authors]]\nname = \"B\"\n";
+        let (front, diagnostics) = parse_all(toml_text, 2, "c.md");
+        let text: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            text,
+            [
+                "c.md:2:1: error: `title` is missing; add e.g. title = \"Belarus-China Relations\"",
+                "c.md:2:8: error: `date` must be a date without quotes, e.g. 2024-02-14, not a string",
+                "c.md:9:8: error: `authors.name` must be a string in quotes, not an integer",
+                "c.md:4:1: warning: unknown key `colour` is ignored (known keys: title, date, lang, authors, publication, entities, map, mentions)",
+            ]
+        );
+        // What the rest of the folder is checked against: the catalogs, map and policy named.
+        assert_eq!(front.entities, Some(vec!["people.toml".to_owned()]));
+        assert_eq!(front.map.as_deref(), Some("maps/map.toml"));
+        assert_eq!(front.mentions, MentionPolicy::First);
+        assert_eq!(front.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["B"], "the broken author is left out");
+        // The reader's parse stops at the first of them.
+        let e = parse(toml_text, 2, "c.md").unwrap_err();
+        assert_eq!(e.to_string(), "c.md:2:1: error: front matter: `title` is missing; add e.g. title = \"Belarus-China Relations\"");
+    }
+
+    #[test]
+    fn a_toml_syntax_error_leaves_only_stand_ins_and_that_error() {
+        let (front, diagnostics) = parse_all("title = \"Unclosed\nentities = [\"people.toml\"]\n", 2, "c.md");
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        assert!(diagnostics[0].to_string().starts_with("c.md:2:") && diagnostics[0].message.starts_with("TOML syntax"), "{}", diagnostics[0]);
+        assert_eq!((front.entities, front.map, front.mentions, front.authors.len()), (None, None, MentionPolicy::Every, 0));
     }
 
     #[test]

@@ -227,7 +227,8 @@ impl<'a> Linking<'a> {
                             self.file,
                             (line, 1),
                             format!("unknown entity id `{id}` in an entity: link: shown as plain text (add it to entities.toml or fix the id)"),
-                        ));
+                        )
+                        .with_unknown_id(&id));
                         inlines.extend(content);
                     }
                 },

@@ -132,6 +132,18 @@ impl Scene {
         self.bounds_of(&ids)
     }
 
+    /// The kinds of route the legend explains: each kind this map draws, once, in the order
+    /// of its first route (routes of one kind need not be next to each other in `map.toml`).
+    pub fn legend_kinds(&self) -> Vec<RouteKind> {
+        let mut kinds: Vec<RouteKind> = Vec::new();
+        for route in &self.routes {
+            if !kinds.contains(&route.kind) {
+                kinds.push(route.kind);
+            }
+        }
+        kinds
+    }
+
     /// The lon/lat box of the whole base map (panning keeps the view's centre inside it).
     pub fn extent(&self) -> Bounds {
         let mut points = self.basemap.countries.iter().flat_map(|c| c.rings.iter().flatten());
@@ -158,8 +170,10 @@ impl Scene {
 }
 
 /// Resolves `spec` against `catalog` and `basemap`. `sections` are the commentary's heading
-/// slugs (chapters must name one, or `intro`). Unknown references are warnings; the rest draws.
-pub fn resolve(spec: MapSpec, catalog: &Catalog, basemap: BaseMap, sections: &[String], file: &str) -> (Scene, Vec<Diagnostic>) {
+/// slugs (chapters must name one, or `intro`); `None` when the body is not known (a front matter
+/// that is never closed), and then chapters are not checked. Unknown references are warnings;
+/// the rest draws.
+pub fn resolve(spec: MapSpec, catalog: &Catalog, basemap: BaseMap, sections: Option<&[String]>, file: &str) -> (Scene, Vec<Diagnostic>) {
     let mut d = Vec::new();
     let warn = |d: &mut Vec<Diagnostic>, at: (usize, usize), m: String| d.push(Diagnostic::warning(file, at, m));
     let mut stops: Vec<Stop> = Vec::new();
@@ -187,7 +201,8 @@ pub fn resolve(spec: MapSpec, catalog: &Catalog, basemap: BaseMap, sections: &[S
                 stops.push(Stop { id: id.clone(), name: e.name.clone(), at: LonLat { lon: at.lon, lat: at.lat }, entity: Some(id.clone()), gauge_break: false, note: None });
                 resolved.push(id.clone());
             } else {
-                warn(&mut d, r.at, format!("route `{}`: stop `{id}` is neither a [[place]] nor a catalog entity with lat/lon; skipped", r.id));
+                let message = format!("route `{}`: stop `{id}` is neither a [[place]] nor a catalog entity with lat/lon; skipped", r.id);
+                d.push(Diagnostic::warning(file, r.at, message).with_unknown_id(id));
             }
         }
         if resolved.len() >= 2 {
@@ -209,12 +224,15 @@ pub fn resolve(spec: MapSpec, catalog: &Catalog, basemap: BaseMap, sections: &[S
     }
     for h in &spec.highlights {
         if let Some(e) = h.entity.as_deref().filter(|e| catalog.index_of(e).is_none()) {
-            warn(&mut d, h.at, format!("highlight `{}`: entity `{e}` is not in the catalog", h.label));
+            d.push(Diagnostic::warning(file, h.at, format!("highlight `{}`: entity `{e}` is not in the catalog", h.label)).with_unknown_id(e));
         }
     }
-    for ch in &spec.chapters {
-        if ch.section != "intro" && !sections.contains(&ch.section) {
-            warn(&mut d, ch.at, format!("chapter `{}` names no section of the commentary (headings: {})", ch.section, sections.join(", ")));
+    // Without a known body every chapter would seem to name a missing section.
+    if let Some(sections) = sections {
+        for ch in &spec.chapters {
+            if ch.section != "intro" && !sections.contains(&ch.section) {
+                warn(&mut d, ch.at, format!("chapter `{}` names no section of the commentary (headings: {})", ch.section, sections.join(", ")));
+            }
         }
     }
     let country_entity = catalog
@@ -397,4 +415,32 @@ pub fn overlay(scene: &Scene, view: Bounds, width: f64, height: f64) -> Layout {
         .collect();
     let scale = draw::scale_bar(&conic, Point { x: width / 2.0, y: height / 2.0 }, width / 4.0);
     Layout { countries, routes, markers, labels, scale, conic }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::catalog::Catalog;
+    use crate::geo::spec::parse_map;
+
+    fn scene_of(map_toml: &str) -> Scene {
+        let (spec, diagnostics) = parse_map(map_toml, "map.toml");
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let basemap = BaseMap { countries: Vec::new(), grid: None, topology: None };
+        let (scene, diagnostics) = resolve(spec.expect("the map parses"), &Catalog::merge([Vec::new()]), basemap, Some(&[]), "map.toml");
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        scene
+    }
+
+    #[test]
+    fn the_legend_names_each_route_kind_once_in_order_of_first_use() {
+        let places = "[[place]]\nid = \"a\"\nname = \"A\"\nlat = 50.0\nlon = 20.0\n\n[[place]]\nid = \"b\"\nname = \"B\"\nlat = 52.0\nlon = 30.0\n";
+        let route = |id: &str, kind: &str| format!("\n[[route]]\nid = \"{id}\"\nname = \"{id}\"\nkind = \"{kind}\"\nvia = [\"a\", \"b\"]\n");
+        // Rail, sea, rail, road, sea: the repeats are not next to each other.
+        let toml: String = [("r1", "rail"), ("s1", "sea"), ("r2", "rail"), ("d1", "road"), ("s2", "sea")].iter().fold(places.to_owned(), |t, (id, kind)| t + &route(id, kind));
+        let scene = scene_of(&toml);
+        assert_eq!(scene.routes.len(), 5);
+        assert_eq!(scene.legend_kinds(), [RouteKind::Rail, RouteKind::Sea, RouteKind::Road]);
+        assert!(scene_of(places).legend_kinds().is_empty(), "a map without routes has no route keys");
+    }
 }

@@ -29,7 +29,10 @@ pub async fn compile(url: String, assets: String, source: Option<String>) -> Str
 
 /// Loads a commentary folder: `commentary.md`, then its catalogs and map in parallel.
 /// A missing side file that was only a default is silently absent; one the front matter
-/// names explicitly yields a warning. Side files never fail the load.
+/// names explicitly yields a warning. Side files never fail the load. A catalog that cannot be
+/// read folds the messages its absence causes into one note, as `commentary-reader check` does.
+/// Unlike `check`, a front matter with an error ends the load at once: the bundle can only
+/// carry that error, so fetching the rest would only delay it.
 /// `assets` is the URL of the folder the widget's own files came from (for the default base map).
 async fn load(url: Rc<str>, assets: Rc<str>, source: Option<String>) -> Result<Loaded, LoadError> {
     let source = match source {
@@ -42,15 +45,22 @@ async fn load(url: Rc<str>, assets: Rc<str>, source: Option<String>) -> Result<L
     let (explicit_catalogs, explicit_map) = (refs.explicit_catalogs, refs.explicit_map);
     let (catalog_refs, map_ref) = (refs.catalogs, refs.map);
 
+    // A catalog asked for and not read: the messages its absence causes are folded at the end.
+    let mut lost = folder::LostCatalog::default();
     // Start every request before awaiting any of them.
     let mut pending = Vec::new();
     for reference in catalog_refs.iter().chain(std::iter::once(&map_ref)) {
         match resolve(reference, &url) {
             Some(abs) => pending.push(Some((abs.clone(), start(&abs)))),
             None => {
-                let explicit = if pending.len() < catalog_refs.len() { explicit_catalogs } else { explicit_map };
+                let is_catalog = pending.len() < catalog_refs.len();
+                let explicit = if is_catalog { explicit_catalogs } else { explicit_map };
                 if explicit {
-                    warnings.push(Diagnostic::warning(&url, (1, 1), format!("`{reference}` is not a valid URL relative to this file")));
+                    let report = Diagnostic::warning(&url, (1, 1), format!("`{reference}` is not a valid URL relative to this file"));
+                    if is_catalog {
+                        lost.record(&report);
+                    }
+                    warnings.push(report);
                 }
                 pending.push(None);
             }
@@ -58,7 +68,8 @@ async fn load(url: Rc<str>, assets: Rc<str>, source: Option<String>) -> Result<L
     }
     let mut fetched = Vec::new();
     for (i, p) in pending.into_iter().enumerate() {
-        let explicit = if i < catalog_refs.len() { explicit_catalogs } else { explicit_map };
+        let is_catalog = i < catalog_refs.len();
+        let explicit = if is_catalog { explicit_catalogs } else { explicit_map };
         let Some((abs, request)) = p else {
             fetched.push(None);
             continue;
@@ -67,22 +78,26 @@ async fn load(url: Rc<str>, assets: Rc<str>, source: Option<String>) -> Result<L
             Ok(request) => request.text(true).await,
             Err(e) => Err(e),
         };
-        match answer {
-            Ok(Some(text)) => fetched.push(Some(TextFile { name: abs, text })),
-            Ok(None) if !explicit => fetched.push(None),
-            Ok(None) => {
-                warnings.push(Diagnostic::warning(&abs, (1, 1), "listed in the front matter but not found (404)"));
-                fetched.push(None);
+        let report = match answer {
+            Ok(Some(text)) => {
+                fetched.push(Some(TextFile { name: abs, text }));
+                continue;
             }
-            Err(e) => {
-                warnings.push(Diagnostic::warning(&abs, (1, 1), format!("could not be loaded: {e}")));
-                fetched.push(None);
+            Ok(None) if !explicit => None,
+            Ok(None) => Some(Diagnostic::warning(&abs, (1, 1), "listed in the front matter but not found (404)")),
+            Err(e) => Some(Diagnostic::warning(&abs, (1, 1), format!("could not be loaded: {e}"))),
+        };
+        if let Some(report) = report {
+            if is_catalog {
+                lost.record(&report);
             }
+            warnings.push(report);
         }
+        fetched.push(None);
     }
     let map_file = fetched.pop().flatten();
     let catalogs: Vec<TextFile> = fetched.into_iter().flatten().collect();
-    let catalog = folder::merge_catalogs(&catalogs, &mut warnings);
+    let catalog = folder::merge_catalogs(&catalogs, &mut warnings, &mut lost);
     let (linked, link_warnings) = link_commentary(&commentary, &catalog, &url);
     warnings.extend(link_warnings);
     let sections = folder::sections(&linked);
@@ -90,6 +105,7 @@ async fn load(url: Rc<str>, assets: Rc<str>, source: Option<String>) -> Result<L
         Some(file) => Some(load_map(file, &assets, &catalog, &sections, &mut warnings).await),
         None => None,
     };
+    lost.fold(&mut warnings);
     Ok(Loaded { url: url.to_string(), front: commentary.front, catalog, linked, map, sections, warnings })
 }
 
@@ -103,6 +119,6 @@ async fn load_map(file: TextFile, assets: &str, catalog: &Catalog, sections: &[(
         None => resolve(DEFAULT_BASEMAP, assets).ok_or_else(|| format!("the default base map is not reachable from {assets}"))?,
     };
     let text = fetch_text(&basemap_url, false).await.map_err(|e| e.to_string())?.unwrap_or_default();
-    folder::build_scene(spec, &TextFile { name: basemap_url, text }, catalog, sections, &file.name, warnings)
+    folder::build_scene(spec, &TextFile { name: basemap_url, text }, catalog, Some(sections), &file.name, warnings)
 }
 

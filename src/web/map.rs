@@ -675,8 +675,7 @@ pub fn Map(props: &MapProps) -> Html {
     let chapter_slug = chapter.and_then(|i| chapters.get(i)).map(|(section, _, _)| props.loaded.sections[*section].0.clone());
 
     // Legend: highlight groups, then the kinds of route and marker this map uses.
-    let mut kinds: Vec<RouteKind> = scene.routes.iter().map(|r| r.kind).collect();
-    kinds.dedup();
+    let kinds = scene.legend_kinds();
     let legend = html! {
         <ul class="cr-legend" aria-label={s.legend}>
             { for scene.spec.highlights.iter().enumerate().map(|(i, hl)| html! {
