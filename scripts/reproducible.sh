@@ -10,6 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+# The same tools as the Makefile's (our pinned wasm-opt first), when run by hand.
+export PATH="$root/.tools/node_modules/binaryen/bin:$HOME/.cargo/bin:$PATH"
 [ -f dist/commentary-reader/commentary-reader-core_bg.wasm ] || { echo "reproducible: build dist/ first (make size or make build)" >&2; exit 2; }
 
 node scripts/check-no-paths.mjs dist
