@@ -116,6 +116,13 @@ impl Scene {
         out
     }
 
+    /// The map's card triggers, numbered after the text's `mentions` mentions, with the entity
+    /// each opens: the one rule the map (which renders them) and the commentary (which opens
+    /// their cards) share.
+    pub fn numbered_triggers(&self, mentions: usize) -> Vec<(Trigger, usize, String)> {
+        self.triggers().into_iter().enumerate().map(|(i, (trigger, entity))| (trigger, mentions + i, entity)).collect()
+    }
+
     /// The entities of the highlight groups `iso` belongs to (`[[highlight]] entity = …`).
     pub fn groups_of(&self, iso: &str) -> Vec<&str> {
         self.spec.highlights.iter().filter(|h| h.countries.iter().any(|c| c == iso)).filter_map(|h| h.entity.as_deref()).collect()

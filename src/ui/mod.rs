@@ -6,5 +6,6 @@ pub mod chart;
 pub mod options;
 pub mod reading;
 pub mod placement;
+pub mod map_state;
 /// Minifying the widget's stylesheet at build time (also included by `build.rs`).
 pub mod minify;

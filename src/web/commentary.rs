@@ -245,19 +245,21 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     let card_host: Rc<RefCell<Option<(usize, Element)>>> = use_mut_ref(|| None);
     let active: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
     let show = use_state(|| None::<(u32, AttrValue)>);
-    // Card triggers on the map (markers, countries) are numbered after the text's mentions.
-    let map_triggers: Rc<Vec<String>> = use_memo((props.loaded.clone(), props.options), |(loaded, options)| match &loaded.map {
-        Some(Ok(scene)) if options.map && options.cards => scene.triggers().into_iter().map(|(_, entity)| entity).collect(),
+    // Card triggers on the map (markers, countries), numbered after the text's mentions by the
+    // same rule the map renders them with.
+    let map_triggers: Rc<Vec<(usize, String)>> = use_memo((props.loaded.clone(), props.options), |(loaded, options)| match &loaded.map {
+        Some(Ok(scene)) if options.map && options.cards => {
+            scene.numbered_triggers(loaded.linked.mentions.by_ordinal.len()).into_iter().map(|(_, number, entity)| (number, entity)).collect()
+        }
         _ => Vec::new(),
     });
     let entity_at = {
         let loaded = props.loaded.clone();
         let map_triggers = map_triggers.clone();
         move |m: usize| -> Option<String> {
-            let mentions = &loaded.linked.mentions.by_ordinal;
-            match mentions.get(m) {
+            match loaded.linked.mentions.by_ordinal.get(m) {
                 Some(id) => Some(id.to_string()),
-                None => map_triggers.get(m - mentions.len()).cloned(),
+                None => map_triggers.iter().find(|(number, _)| *number == m).map(|(_, entity)| entity.clone()),
             }
         }
     };

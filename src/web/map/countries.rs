@@ -1,0 +1,61 @@
+//! The base map's countries, projected once per frame size and moved with an SVG transform.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::geo::scene::{CountryShape, Scene};
+
+/// The countries' properties: only re-rendered when the shapes change.
+#[derive(Properties)]
+pub struct CountriesProps {
+    /// The shapes in home-view coordinates.
+    pub shapes: Rc<Vec<CountryShape>>,
+    /// The scene they belong to (highlights, groups, entities).
+    pub scene: Rc<Scene>,
+    /// ISO code → trigger number, for highlighted countries that open a card.
+    pub triggers: Rc<Vec<(String, usize)>>,
+}
+
+impl PartialEq for CountriesProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.shapes, &other.shapes) && Rc::ptr_eq(&self.scene, &other.scene) && Rc::ptr_eq(&self.triggers, &other.triggers)
+    }
+}
+
+/// One `<path>` per country; highlighted ones that stand for an entity are buttons.
+#[function_component]
+pub fn Countries(props: &CountriesProps) -> Html {
+    let scene = &props.scene;
+    props
+        .shapes
+        .iter()
+        .map(|c| {
+            // Plain countries get a literal class: Yew builds a set for every computed one, and
+            // there are a hundred and more of them.
+            let class = c.highlight.map(|h| {
+                let emphasis = if scene.spec.highlights[h].emphasis { " cr-emphasis" } else { "" };
+                format!("cr-country cr-hl cr-hl-{}{emphasis}", h % 6)
+            });
+            let groups = scene.groups_of(&c.iso).join(" ");
+            let groups = (!groups.is_empty()).then_some(groups);
+            let entity = scene.country_entity.get(&c.iso).cloned();
+            // Countries that open a card are buttons; the rest carry none of these attributes.
+            let trigger = props.triggers.iter().find(|(iso, _)| *iso == c.iso).map(|(_, m)| m.to_string());
+            let button = trigger.is_some();
+            let (tabindex, role, popup, expanded) =
+                if button { (Some("0"), Some("button"), Some("dialog"), Some("false")) } else { (None, None, None, None) };
+            let label = button.then(|| c.name.clone());
+            match class {
+                Some(class) => html! {
+                    <path class={class} d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity} data-groups={groups} data-mention={trigger}
+                          tabindex={tabindex} role={role} aria-label={label} aria-haspopup={popup} aria-expanded={expanded} />
+                },
+                None => html! {
+                    <path class="cr-country" d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity} data-groups={groups} data-mention={trigger}
+                          tabindex={tabindex} role={role} aria-label={label} aria-haspopup={popup} aria-expanded={expanded} />
+                },
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,239 @@
+//! The corridor mini-map: an `<svg part="map">` drawn from `geo::scene`, with zoom and pan
+//! (buttons, keyboard, Ctrl/⌘ + wheel, drag, pinch), chapters that follow the reading, a
+//! legend and a text alternative.
+//!
+//! Its state is the pure reducer `ui::map_state` (tested natively); this component composes the
+//! parts (`Countries`, `Overlay`, `Controls`, `Legend`, `TextAlternative`) and the hooks that turn
+//! browser events into actions (`hooks`). Countries are projected once per frame size and moved
+//! with an SVG transform, so zooming and easing redraw only routes, markers and labels. Markers
+//! and highlighted countries that stand for a catalog entity carry `data-mention` numbers after
+//! the text's mentions (`Scene::numbered_triggers`): the commentary's delegated handlers open
+//! their cards exactly as for mentions.
+
+mod controls;
+mod countries;
+mod hooks;
+mod legend;
+mod overlay;
+
+use std::rc::Rc;
+
+use web_sys::{Element, HtmlElement};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::fetch::Shared;
+use crate::geo::draw::{decimal, num};
+use crate::geo::scene::{self, Scene, Trigger};
+use crate::i18n::Strings;
+use crate::ui::map_state::{chapters, Announcement, MapAction, MapState};
+use controls::Controls;
+use countries::Countries;
+use hooks::{use_animation_frames, use_frame_size, use_gestures, use_reading_chapter};
+use legend::{Legend, TextAlternative};
+use overlay::Overlay;
+
+#[derive(Properties, PartialEq)]
+pub struct MapProps {
+    pub loaded: Shared,
+    pub strings: &'static Strings,
+    /// "Show on map" requests from cards: a serial number (so repeating one works) and the entity.
+    pub show: Option<(u32, AttrValue)>,
+    /// Markers and countries open cards (the element's `cards` attribute).
+    #[prop_or(true)]
+    pub cards: bool,
+}
+
+/// The map's state, held by Yew.
+struct Held(MapState);
+
+impl Reducible for Held {
+    type Action = MapAction;
+    fn reduce(self: Rc<Self>, action: MapAction) -> Rc<Self> {
+        Rc::new(Held(self.0.clone().reduce(action)))
+    }
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// The scene of a loaded commentary (the component is only rendered when there is one).
+fn scene_of(loaded: &Shared) -> Option<Rc<Scene>> {
+    loaded.map.as_ref()?.as_ref().ok().cloned()
+}
+
+/// A key on the focused map, as an action: + and − zoom, arrows pan (Shift: further), 0 or
+/// Home shows the whole map.
+fn key_action(e: &KeyboardEvent) -> Option<MapAction> {
+    if e.alt_key() || e.ctrl_key() || e.meta_key() {
+        return None;
+    }
+    let step = if e.shift_key() { 0.3 } else { 0.1 };
+    Some(match e.key().as_str() {
+        "+" | "=" => MapAction::Zoom { factor: 1.5, now: now() },
+        "-" | "_" | "−" => MapAction::Zoom { factor: 1.0 / 1.5, now: now() },
+        "ArrowLeft" => MapAction::Pan { dx: -step, dy: 0.0 },
+        "ArrowRight" => MapAction::Pan { dx: step, dy: 0.0 },
+        "ArrowUp" => MapAction::Pan { dx: 0.0, dy: step },
+        "ArrowDown" => MapAction::Pan { dx: 0.0, dy: -step },
+        "0" | "Home" => MapAction::Home { now: now() },
+        _ => return None,
+    })
+}
+
+/// Card triggers of the map by kind: (stop id → number), (ISO code → number).
+type TriggerNumbers = (Rc<Vec<(String, usize)>>, Rc<Vec<(String, usize)>>);
+
+fn trigger_numbers(scene: &Scene, mentions: usize, cards: bool) -> TriggerNumbers {
+    let (mut stops, mut countries) = (Vec::new(), Vec::new());
+    if cards {
+        for (trigger, number, _) in scene.numbered_triggers(mentions) {
+            match trigger {
+                Trigger::Stop(id) => stops.push((id, number)),
+                Trigger::Country(iso) => countries.push((iso, number)),
+            }
+        }
+    }
+    (Rc::new(stops), Rc::new(countries))
+}
+
+/// The map.
+#[function_component]
+pub fn Map(props: &MapProps) -> Html {
+    let s = props.strings;
+    let scene = scene_of(&props.loaded).expect("the map is only rendered for a drawable scene");
+    let map = {
+        let (scene, loaded) = (scene.clone(), props.loaded.clone());
+        use_reducer(move || Held(MapState::new(scene.clone(), Rc::new(chapters(&scene, &loaded.sections)), reduced_motion())))
+    };
+    let state = &map.0;
+    let on_action = {
+        let dispatcher = map.dispatcher();
+        Callback::from(move |action| dispatcher.dispatch(action))
+    };
+    let (frame_ref, svg_ref, figure_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let slugs = use_memo(props.loaded.clone(), |loaded| loaded.sections.iter().map(|(slug, _)| slug.clone()).collect::<Vec<_>>());
+
+    use_frame_size(frame_ref.clone(), on_action.clone());
+    use_animation_frames(state.easing.is_some(), on_action.clone());
+    use_reading_chapter(figure_ref.clone(), slugs, state.chapters().clone(), on_action.clone());
+    use_gestures(svg_ref.clone(), on_action.clone());
+
+    // "Show on map" from a card.
+    {
+        let (on_action, scene, loaded) = (on_action.clone(), scene.clone(), props.loaded.clone());
+        use_effect_with(props.show.clone(), move |show| {
+            if let Some((bounds, (_, entity))) = show.as_ref().and_then(|show| Some((scene.bounds_of_entity(&show.1)?, show))) {
+                let name = loaded.catalog.index_of(entity).map(|i| loaded.catalog.get(i).name.clone()).unwrap_or_default();
+                on_action.emit(MapAction::Show { bounds, name, now: now() });
+            }
+        });
+    }
+    // Focus moves to the map when asked (the card that had it is gone), after the render that
+    // unfolds it: keyboard users can zoom on at once, and it scrolls into view on phones.
+    {
+        let svg_ref = svg_ref.clone();
+        use_effect_with(state.focus_requests, move |requests| {
+            if *requests > 0 {
+                if let Some(svg) = svg_ref.cast::<Element>() {
+                    let _ = svg.unchecked_into::<HtmlElement>().focus();
+                }
+            }
+        });
+    }
+
+    let (w, h) = state.size;
+    let view = state.view;
+    let measured = state.measured;
+    // Country shapes in home-view coordinates, redrawn only when the frame's size changes.
+    let home = scene::home_conic(&scene, w, h);
+    let shapes = {
+        let scene = scene.clone();
+        use_memo(((w * 4.0) as i64, (h * 4.0) as i64, measured), move |(_, _, measured)| if *measured { scene::countries(&scene, &home) } else { Vec::new() })
+    };
+    let (stop_triggers, country_triggers) = {
+        let scene = scene.clone();
+        let mentions = props.loaded.linked.mentions.by_ordinal.len();
+        (*use_memo(props.cards, move |cards| trigger_numbers(&scene, mentions, *cards))).clone()
+    };
+    let layout = {
+        let scene = scene.clone();
+        use_memo((view, (w, h)), move |(view, (w, h))| scene::overlay(&scene, *view, *w, *h))
+    };
+    let (k, dx, dy) = layout.conic.relative_to(&home);
+    let transform = format!("translate({} {}) scale({})", num(dx), num(dy), decimal(k, 4));
+
+    let chapters = state.chapters().clone();
+    let chapter_title = |i: usize| -> String {
+        match &props.loaded.sections[chapters[i].section] {
+            (slug, _) if slug == "intro" => s.introduction.to_owned(),
+            (_, title) => title.clone(),
+        }
+    };
+    let chapter_name = match state.chapter {
+        Some(i) => s.chapter_k_of_n(i + 1, chapters.len(), &chapter_title(i)),
+        None => s.overview.to_owned(),
+    };
+    let announcement = match &state.announcement {
+        Announcement::Silent => String::new(),
+        Announcement::Chapter(i) => s.map_shows(&chapter_title(*i), &chapters[*i].names),
+        Announcement::Entity(name) => s.map_shows_entity(name),
+    };
+    let title = scene.spec.title.clone().unwrap_or_else(|| s.map.to_owned());
+    let view_attr = format!("{},{},{},{}", num(view.min.lon), num(view.min.lat), num(view.max.lon), num(view.max.lat));
+    let chapter_slug = state.chapter.map(|i| props.loaded.sections[chapters[i].section].0.clone());
+    let collapsed = state.collapsed;
+    let on_key = {
+        let on_action = on_action.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if let Some(action) = key_action(&e) {
+                e.prevent_default();
+                on_action.emit(action);
+            }
+        })
+    };
+
+    html! {
+        <figure ref={figure_ref} class={classes!("cr-map", collapsed.then_some("cr-collapsed"))} data-chapter={chapter_slug} aria-labelledby="cr-map-title">
+            <div class="cr-map-head">
+                <figcaption id="cr-map-title" class="cr-map-title">{ title.clone() }</figcaption>
+                <button type="button" class="cr-map-toggle" aria-expanded={(!collapsed).to_string()} aria-controls="cr-map-body"
+                        onclick={on_action.reform(|_: MouseEvent| MapAction::ToggleCollapsed)}>
+                    { if collapsed { s.show_map } else { s.hide_map } }
+                </button>
+            </div>
+            <div id="cr-map-body" class="cr-map-body" hidden={collapsed}>
+                <div ref={frame_ref} class="cr-map-frame">
+                    <svg ref={svg_ref} part="map" class="cr-map-svg" viewBox={format!("0 0 {} {}", num(w), num(h))}
+                         role="group" aria-label={format!("{}: {title}", s.map)} aria-describedby="cr-map-help"
+                         tabindex="0" data-view={view_attr} onkeydown={on_key}>
+                        <rect class="cr-sea-bg" x="0" y="0" width={num(w)} height={num(h)} />
+                        if measured {
+                            <g class="cr-countries" transform={transform}>
+                                <Countries shapes={shapes} scene={scene.clone()} triggers={country_triggers} />
+                            </g>
+                            <Overlay scene={scene.clone()} layout={layout} stop_triggers={stop_triggers} height={h} strings={s} />
+                        }
+                    </svg>
+                    <p class="cr-map-credit">{ s.map_attribution }</p>
+                    if state.hint {
+                        <p class="cr-map-hint" aria-hidden="true">{ s.wheel_hint }</p>
+                    }
+                </div>
+                <p id="cr-map-help" class="cr-visually-hidden">{ s.map_help }</p>
+                <Controls strings={s} chapters={chapters.len()} chapter_name={AttrValue::from(chapter_name)}
+                          can_step={(state.can_step(-1), state.can_step(1))} on_action={on_action.clone()} />
+                <Legend scene={scene.clone()} strings={s} />
+                <TextAlternative scene={scene.clone()} strings={s} />
+            </div>
+            <p class="cr-visually-hidden" aria-live="polite">{ announcement }</p>
+        </figure>
+    }
+}
