@@ -1,0 +1,215 @@
+//! The commentary's delegated DOM events, turned into the card reducer's actions. One wrapper
+//! element listens for the whole article, the map's triggers and the card: each handler finds
+//! what the event's target belongs to (`dom`) and tells the reducer.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+use super::dom::{copy, find_mention, in_card, linked_entity, map_tab, mention_of, now, set_active};
+use super::{CardsState, Pointer};
+use crate::i18n::Strings;
+use crate::ui::cards::{Action, CardState, Cards, Opener};
+use crate::ui::placement::heading_for_card;
+use crate::web::card::contains;
+
+/// What every handler may need: the reducer, the wrapper element, the pointer's track, the
+/// highlighted entity, the state of the last render and the widget's words.
+#[derive(Clone)]
+pub(super) struct Context {
+    pub dispatcher: UseReducerDispatcher<CardsState>,
+    pub wrapper: NodeRef,
+    pub pointer: Rc<RefCell<Pointer>>,
+    pub active: Rc<RefCell<Option<String>>>,
+    pub state: Cards,
+    pub strings: &'static Strings,
+}
+
+impl Context {
+    /// Lights up everything standing for `id` (or nothing).
+    pub fn set_linked(&self, id: Option<String>) {
+        if let Some(root) = self.wrapper.cast::<Element>() {
+            set_active(&root, &self.active, id);
+        }
+    }
+
+    /// Moves focus to mention or map trigger `m`.
+    pub fn focus_mention(&self, m: usize) {
+        if let Some(el) = self.wrapper.cast::<Element>().and_then(|root| find_mention(&root, m)) {
+            // Mentions are HTML, map triggers SVG: `focus` is the same method on both.
+            let _ = el.unchecked_into::<HtmlElement>().focus();
+        }
+    }
+}
+
+/// The wrapper's listeners.
+pub(super) struct Delegated {
+    pub pointer_over: Callback<PointerEvent>,
+    pub pointer_out: Callback<PointerEvent>,
+    pub pointer_move: Callback<PointerEvent>,
+    pub focus_in: Callback<FocusEvent>,
+    pub focus_out: Callback<FocusEvent>,
+    pub click: Callback<MouseEvent>,
+    pub key_down: Callback<KeyboardEvent>,
+}
+
+/// Every listener of the wrapper.
+pub(super) fn delegated(cx: &Context) -> Delegated {
+    Delegated {
+        pointer_over: pointer_over(cx.clone()),
+        pointer_out: pointer_out(cx.clone()),
+        pointer_move: pointer_move(cx.clone()),
+        focus_in: focus_in(cx.clone()),
+        focus_out: focus_out(cx.clone()),
+        click: click(cx.clone()),
+        key_down: key_down(cx.clone()),
+    }
+}
+
+fn pointer_over(cx: Context) -> Callback<PointerEvent> {
+    Callback::from(move |e: PointerEvent| {
+        if e.pointer_type() == "touch" {
+            return;
+        }
+        // Entering something linked lights it up; leaving it clears (pointerout), so a
+        // highlight from "show on map" survives the pointer crossing plain text.
+        if let Some(id) = linked_entity(e.target().as_ref()) {
+            cx.set_linked(Some(id));
+        }
+        if in_card(e.target().as_ref()) && !in_card(e.related_target().as_ref()) {
+            cx.dispatcher.dispatch(Action::CardEnter);
+        } else if let Some((m, el)) = mention_of(e.target()) {
+            if !contains(&el, e.related_target().as_ref()) {
+                cx.dispatcher.dispatch(Action::PointerEnter { mention: m, now: now() });
+            }
+        }
+    })
+}
+
+fn pointer_out(cx: Context) -> Callback<PointerEvent> {
+    Callback::from(move |e: PointerEvent| {
+        if e.pointer_type() == "touch" {
+            return;
+        }
+        let left = linked_entity(e.target().as_ref());
+        let entered = linked_entity(e.related_target().as_ref());
+        let outside = cx.wrapper.cast::<Element>().is_some_and(|w| !contains(&w, e.related_target().as_ref()));
+        if (left.is_some() && left != entered) || outside {
+            cx.set_linked(entered);
+        }
+        if in_card(e.target().as_ref()) && !in_card(e.related_target().as_ref()) {
+            cx.dispatcher.dispatch(Action::CardLeave { now: now() });
+        } else if let Some((_, el)) = mention_of(e.target()) {
+            if !contains(&el, e.related_target().as_ref()) {
+                cx.pointer.borrow_mut().exit = Some((f64::from(e.client_x()), f64::from(e.client_y())));
+                cx.dispatcher.dispatch(Action::PointerLeave { now: now() });
+            }
+        }
+    })
+}
+
+fn pointer_move(cx: Context) -> Callback<PointerEvent> {
+    Callback::from(move |e: PointerEvent| {
+        let at = (f64::from(e.client_x()), f64::from(e.client_y()));
+        let mut p = cx.pointer.borrow_mut();
+        p.at = Some(at);
+        match cx.state.state {
+            CardState::Intent { .. } => cx.dispatcher.dispatch(Action::PointerMove { now: now() }),
+            CardState::Open { opener: Opener::Hover, close_at: Some(_), .. } => {
+                if let (Some(exit), Some((rect, side))) = (p.exit, p.card) {
+                    if heading_for_card(at, exit, rect, side) {
+                        cx.dispatcher.dispatch(Action::TowardsCard { now: now() });
+                    }
+                }
+            }
+            _ => {}
+        }
+    })
+}
+
+fn focus_in(cx: Context) -> Callback<FocusEvent> {
+    Callback::from(move |e: FocusEvent| {
+        // Clearing is focusout's job: focus landing on the map itself keeps a "show on map"
+        // highlight.
+        if let Some(id) = linked_entity(e.target().as_ref()) {
+            cx.set_linked(Some(id));
+        }
+        if let Some((m, _)) = mention_of(e.target()) {
+            cx.dispatcher.dispatch(Action::Focus { mention: m });
+        }
+    })
+}
+
+fn focus_out(cx: Context) -> Callback<FocusEvent> {
+    Callback::from(move |e: FocusEvent| {
+        let to = e.related_target();
+        if linked_entity(to.as_ref()).is_none() {
+            cx.set_linked(None);
+        }
+        // Into the card, or on to another mention (whose focusin follows): not "out".
+        if in_card(to.as_ref()) || mention_of(to).is_some() {
+            return;
+        }
+        cx.dispatcher.dispatch(Action::FocusOut);
+    })
+}
+
+fn click(cx: Context) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        if let Some((m, _)) = mention_of(e.target()) {
+            cx.dispatcher.dispatch(Action::Activate { mention: m });
+            return;
+        }
+        let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+        let closest = |s: &str| target.as_ref().and_then(|t| t.closest(s).ok().flatten());
+        if let Some(anchor) = closest(".cr-anchor") {
+            // A link to the paragraph on the host page: its URL plus the paragraph's anchor,
+            // which the widget scrolls to when a page opens with it.
+            let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+            let base = href.split('#').next().unwrap_or_default().to_owned();
+            let id = anchor.get_attribute("data-anchor").unwrap_or_default();
+            copy(&format!("{base}#{id}"), cx.wrapper.cast::<Element>(), cx.strings.link_copied);
+        } else if let Some(button) = closest(".cr-copy") {
+            let text = button.parent_element().and_then(|p| p.query_selector(".cr-cite-text").ok().flatten()).and_then(|t| t.text_content()).unwrap_or_default();
+            copy(&text, cx.wrapper.cast::<Element>(), cx.strings.copied);
+        }
+    })
+}
+
+fn key_down(cx: Context) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+        "Tab" => {
+            if let (Some(root), Some(m)) = (cx.wrapper.cast::<Element>(), cx.state.open_mention()) {
+                if let Some(next) = map_tab(&root, m, e.target().as_ref(), e.shift_key()) {
+                    e.prevent_default();
+                    let _ = next.focus();
+                }
+            }
+        }
+        // Escape with focus outside the widget (a card opened by hovering) is heard on the
+        // document (`hooks::use_document_escape`).
+        "Escape" => {
+            let intent = match cx.state.state {
+                CardState::Intent { mention, .. } => Some(mention),
+                _ => None,
+            };
+            if let Some(m) = cx.state.open_mention().or(intent) {
+                e.stop_propagation();
+                cx.dispatcher.dispatch(Action::Escape);
+                if in_card(e.target().as_ref()) {
+                    cx.focus_mention(m);
+                }
+            }
+        }
+        "Enter" | " " => {
+            if let Some((m, _)) = mention_of(e.target()) {
+                e.prevent_default();
+                cx.dispatcher.dispatch(Action::Activate { mention: m });
+            }
+        }
+        _ => {}
+    })
+}

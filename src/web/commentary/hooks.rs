@@ -1,0 +1,107 @@
+//! The commentary's effects, one hook each: the card reducer's timers, the open card's
+//! semantics on its mention, the document-wide listeners a card needs while it shows, and the
+//! deep link scrolled to once.
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, KeyboardEvent};
+use yew::prelude::*;
+
+use super::dom::{find_mention, now, scroll_to_fragment};
+use super::CardsState;
+use crate::ui::cards::Action;
+use crate::web::events::dispatch;
+
+/// Wakes the card reducer when it asked to be (`wake_at`); a new time cancels the old timer.
+#[hook]
+pub(super) fn use_card_timer(wake_at: Option<f64>, dispatcher: UseReducerDispatcher<CardsState>) {
+    use_effect_with(wake_at, move |wake| {
+        let timer = wake.map(|at| {
+            let delay = (at - now()).max(0.0).ceil() as u32;
+            Timeout::new(delay, move || dispatcher.dispatch(Action::Tick { now: now() }))
+        });
+        move || drop(timer)
+    });
+}
+
+/// The open card's mention says so (`aria-expanded`, `aria-controls`), and the host page hears
+/// `commentary-reader:card-open` with the entity.
+#[hook]
+pub(super) fn use_card_semantics(wrapper: NodeRef, host: HtmlElement, open: Option<usize>, entity: Option<String>) {
+    use_effect_with(open, move |open| {
+        let root = wrapper.cast::<Element>();
+        if let (Some(root), Some(m)) = (root.as_ref(), open) {
+            if let Some(el) = find_mention(root, *m) {
+                let _ = el.set_attribute("aria-expanded", "true");
+                let _ = el.set_attribute("aria-controls", "cr-card");
+            }
+            if let Some(id) = entity {
+                dispatch(&host, "card-open", &[("entity", id.as_str())]);
+            }
+        }
+        let opened = *open;
+        move || {
+            if let (Some(root), Some(m)) = (root, opened) {
+                if let Some(el) = find_mention(&root, m) {
+                    let _ = el.set_attribute("aria-expanded", "false");
+                    let _ = el.remove_attribute("aria-controls");
+                }
+            }
+        }
+    });
+}
+
+/// A page opened with a fragment for one of the widget's anchors scrolls there, once.
+#[hook]
+pub(super) fn use_fragment_scroll(wrapper: NodeRef) {
+    use_effect_with((), move |_| {
+        if let Some(root) = wrapper.cast::<Element>() {
+            scroll_to_fragment(&root);
+        }
+    });
+}
+
+/// While a card is open, a press anywhere outside mentions and the card closes it.
+#[hook]
+pub(super) fn use_outside_press(open: bool, dispatcher: UseReducerDispatcher<CardsState>) {
+    use_effect_with(open, move |open| {
+        let listener = open.then(|| {
+            let document = web_sys::window().and_then(|w| w.document()).expect("the widget runs in a document");
+            EventListener::new(&document, "pointerdown", move |event| {
+                let inside = event
+                    .composed_path()
+                    .iter()
+                    .any(|node| node.dyn_ref::<Element>().is_some_and(|e| e.matches("[data-mention], .cr-card").unwrap_or(false)));
+                if !inside {
+                    dispatcher.dispatch(Action::OutsidePress);
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// Escape closes the card however it opened (SC 1.4.13 "dismissible"): a card opened by
+/// hovering has focus elsewhere on the page, so its Escape never reaches the widget. Keys from
+/// inside the widget are handled (and stopped) there.
+#[hook]
+pub(super) fn use_document_escape(listening: bool, wrapper: NodeRef, dispatcher: UseReducerDispatcher<CardsState>) {
+    use_effect_with(listening, move |listening| {
+        let listener = listening.then(|| {
+            let document = web_sys::window().and_then(|w| w.document()).expect("the widget runs in a document");
+            EventListener::new(&document, "keydown", move |event| {
+                let Some(key) = event.dyn_ref::<KeyboardEvent>() else { return };
+                if key.key() != "Escape" || key.default_prevented() {
+                    return;
+                }
+                let inside = wrapper.cast::<Element>().map(wasm_bindgen::JsValue::from).is_some_and(|w| event.composed_path().iter().any(|node| node == w));
+                if !inside {
+                    dispatcher.dispatch(Action::Escape);
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
