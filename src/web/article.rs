@@ -2,8 +2,6 @@
 //! Every string from a file goes through Yew's text nodes or attribute setters, never HTML.
 
 
-use std::cell::Cell;
-use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -266,20 +264,10 @@ fn Later(props: &LaterProps) -> Html {
     {
         let shown = shown.clone();
         use_effect_with((), move |_| {
-            let cancelled = Rc::new(Cell::new(false));
-            let guard = cancelled.clone();
             let show = shown.clone();
-            let callback = Closure::once_into_js(move || {
-                if !guard.get() {
-                    show.set(true);
-                }
-            });
-            when_idle(&callback);
+            let idle = when_idle(move || show.set(true));
             let print = web_sys::window().map(|w| gloo::events::EventListener::once(&w, "beforeprint", move |_| shown.set(true)));
-            move || {
-                cancelled.set(true);
-                drop(print);
-            }
+            move || drop((idle, print))
         });
     }
     if *shown {
@@ -289,19 +277,47 @@ fn Later(props: &LaterProps) -> Html {
     }
 }
 
-/// Calls `callback` when the main thread is next idle (`requestIdleCallback`, within 500 ms),
-/// or after 50 ms where the browser has no idle callbacks.
-fn when_idle(callback: &JsValue) {
-    let Some(window) = web_sys::window() else { return };
-    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    match idle {
-        Some(idle) => {
+/// A callback waiting for the browser to be idle; dropping it cancels the callback.
+struct WhenIdle {
+    handle: JsValue,
+    /// `cancelIdleCallback`, or `None` where the callback waits on a timer instead.
+    cancel: Option<js_sys::Function>,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Drop for WhenIdle {
+    fn drop(&mut self) {
+        let Some(window) = web_sys::window() else { return };
+        match &self.cancel {
+            Some(cancel) => {
+                let _ = cancel.call1(&window, &self.handle);
+            }
+            None => window.clear_timeout_with_handle(self.handle.as_f64().unwrap_or_default() as i32),
+        }
+    }
+}
+
+/// Calls `f` when the main thread is next idle (`requestIdleCallback`, within 500 ms), or after
+/// 50 ms where the browser has no idle callbacks, unless the returned guard is dropped first.
+fn when_idle(f: impl FnOnce() + 'static) -> Option<WhenIdle> {
+    let window = web_sys::window()?;
+    let mut f = Some(f);
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        if let Some(f) = f.take() {
+            f();
+        }
+    });
+    let function = |name: &str| js_sys::Reflect::get(&window, &name.into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match (function("requestIdleCallback"), function("cancelIdleCallback")) {
+        (Some(request), cancel @ Some(_)) => {
             let options = js_sys::Object::new();
             let _ = js_sys::Reflect::set(&options, &"timeout".into(), &500.into());
-            let _ = idle.call2(&window, callback, &options);
+            let handle = request.call2(&window, callback.as_ref(), &options).ok()?;
+            Some(WhenIdle { handle, cancel, _callback: callback })
         }
-        None => {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 50);
+        _ => {
+            let handle = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref(), 50).ok()?;
+            Some(WhenIdle { handle: JsValue::from(handle), cancel: None, _callback: callback })
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Fetching files with a timeout, and loading what an element's `src` names: a compiled
 //! bundle, or (through the compiler module) an editor's `commentary.md`.
 
+use gloo::timers::callback::Timeout;
 use js_sys::{Function, Promise};
 use thiserror::Error;
 use wasm_bindgen::prelude::*;
@@ -100,26 +101,13 @@ pub fn resolve(reference: &str, base: &str) -> Option<String> {
     Url::new_with_base(reference, base).ok().map(|u| u.href())
 }
 
-/// Cancels a timer when dropped, so an early answer leaves nothing running.
-struct Timer {
-    id: i32,
-    _callback: Closure<dyn FnMut()>,
-}
-
-impl Drop for Timer {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            window.clear_timeout_with_handle(self.id);
-        }
-    }
-}
-
 /// A request under way; the timer aborts it after [`TIMEOUT_MS`].
 pub(crate) struct Pending {
     url: String,
     promise: Promise,
     controller: AbortController,
-    _timer: Timer,
+    /// Aborts the request when it fires; dropped (cancelled) with the answer.
+    _timer: Timeout,
 }
 
 /// Sends the request for `url` now (so several can be under way at once).
@@ -146,13 +134,9 @@ fn adopt(early: &JsValue, url: &str) -> Option<Pending> {
 
 /// A request under way, given [`TIMEOUT_MS`] before `controller` aborts it.
 fn watch(url: &str, promise: Promise, controller: AbortController) -> Result<Pending, LoadError> {
-    let window = web_sys::window().expect("the widget runs in a window");
     let abort = controller.clone();
-    let callback = Closure::<dyn FnMut()>::new(move || abort.abort());
-    let id = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.as_ref().unchecked_ref::<Function>(), TIMEOUT_MS)
-        .map_err(|e| network(url, &e))?;
-    Ok(Pending { url: url.to_owned(), promise, controller, _timer: Timer { id, _callback: callback } })
+    let timer = Timeout::new(TIMEOUT_MS.unsigned_abs(), move || abort.abort());
+    Ok(Pending { url: url.to_owned(), promise, controller, _timer: timer })
 }
 
 impl Pending {
