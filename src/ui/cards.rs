@@ -267,6 +267,53 @@ fn ready_at(entered: f64, last_move: f64) -> f64 {
     (entered + HOVER_TOTAL_MS).max(last_move + HOVER_REST_MS)
 }
 
+/// Which way the reader wants to go among an entity's mentions, from a card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The previous mention.
+    Previous,
+    /// The next mention (from a map card: the first).
+    Next,
+}
+
+/// Where a card was opened from, which decides what its footer offers: a mention knows its
+/// place among the entity's mentions; a map trigger (marker, country) offers the first mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardOrigin {
+    /// The `index`-th (1-based) of the entity's `count` mentions.
+    Mention {
+        /// 1-based position.
+        index: usize,
+        /// How many mentions the entity has.
+        count: usize,
+    },
+    /// A trigger on the map; the entity has `count` mentions in the text (maybe none).
+    Map {
+        /// How many mentions the entity has.
+        count: usize,
+    },
+}
+
+impl CardOrigin {
+    /// The origin of trigger `trigger`, given the ordinals of its entity's mentions in order.
+    pub fn of(trigger: usize, mentions: &[usize]) -> Self {
+        match mentions.iter().position(|&m| m == trigger) {
+            Some(i) => CardOrigin::Mention { index: i + 1, count: mentions.len() },
+            None => CardOrigin::Map { count: mentions.len() },
+        }
+    }
+
+    /// The mention ordinal `step` goes to, if there is one that way.
+    pub fn step(self, step: Step, mentions: &[usize]) -> Option<usize> {
+        match (self, step) {
+            (CardOrigin::Map { .. }, Step::Next) => mentions.first().copied(),
+            (CardOrigin::Map { .. }, Step::Previous) => None,
+            (CardOrigin::Mention { index, .. }, Step::Previous) => index.checked_sub(2).and_then(|i| mentions.get(i)).copied(),
+            (CardOrigin::Mention { index, .. }, Step::Next) => mentions.get(index).copied(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -448,5 +495,23 @@ mod tests {
     fn a_dismissed_mention_reopens_once_focus_has_been_on_another_mention() {
         let c = run(&[Action::Focus { mention: 2 }, Action::Escape, Action::Focus { mention: 5 }, Action::Focus { mention: 2 }]);
         assert_eq!(open(&c), Some((2, Opener::Focus)));
+    }
+
+    #[test]
+    fn a_card_knows_where_it_came_from_and_where_its_steps_go() {
+        let mentions = [3, 9, 14];
+        let middle = CardOrigin::of(9, &mentions);
+        assert_eq!(middle, CardOrigin::Mention { index: 2, count: 3 });
+        assert_eq!(middle.step(Step::Previous, &mentions), Some(3));
+        assert_eq!(middle.step(Step::Next, &mentions), Some(14));
+        let first = CardOrigin::of(3, &mentions);
+        assert_eq!(first.step(Step::Previous, &mentions), None);
+        let last = CardOrigin::of(14, &mentions);
+        assert_eq!(last.step(Step::Next, &mentions), None);
+        // A map trigger (numbered after every mention) goes to the first mention.
+        let map = CardOrigin::of(60, &mentions);
+        assert_eq!(map, CardOrigin::Map { count: 3 });
+        assert_eq!(map.step(Step::Next, &mentions), Some(3));
+        assert_eq!(CardOrigin::of(60, &[]).step(Step::Next, &[]), None);
     }
 }

@@ -10,17 +10,9 @@ use yew::prelude::*;
 
 use crate::content::catalog::{Chart, Entity};
 use crate::i18n::Strings;
+use crate::ui::cards::{CardOrigin, Step};
 use crate::ui::chart;
 use crate::ui::placement::{anchor_line, place, Rect, Side, Size};
-
-/// Which way the reader wants to go among an entity's mentions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    /// The previous mention.
-    Previous,
-    /// The next mention.
-    Next,
-}
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct CardProps {
@@ -29,9 +21,9 @@ pub struct CardProps {
     pub anchor: Element,
     /// Pointer position when it opened, to pick the line of a wrapped mention.
     pub pointer: Option<(f64, f64)>,
-    /// 1-based position of this mention among the entity's mentions, and their count. A
-    /// position of 0 means the card was opened from the map.
-    pub position: (usize, usize),
+    /// Where the card was opened from: a mention (its place among the entity's mentions) or
+    /// the map.
+    pub origin: CardOrigin,
     pub strings: &'static Strings,
     pub on_step: Callback<Step>,
     pub on_close: Callback<()>,
@@ -162,7 +154,6 @@ pub fn Card(props: &CardProps) -> Html {
         });
     }
 
-    let (k, n) = props.position;
     let step = |dir: Step| {
         let on_step = props.on_step.clone();
         Callback::from(move |_: MouseEvent| on_step.emit(dir))
@@ -215,23 +206,24 @@ pub fn Card(props: &CardProps) -> Html {
                         { s.show_on_map }
                     </button>
                 }
-                if k == 0 && n > 0 {
-                    <button type="button" class="cr-card-goto" onclick={step(Step::Next)}>{ s.first_mention(n) }</button>
-                } else if k == 0 {
-                    <span class="cr-card-count">{ s.not_mentioned }</span>
-                } else if n > 1 {
-                    <div class="cr-card-nav" role="group" aria-label={s.mention_position(k, n)}>
-                        <button type="button" aria-label={s.previous_mention} onclick={step(Step::Previous)} disabled={k == 1}>
-                            <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M10 3L5 8l5 5" /></svg>
-                        </button>
-                        <span class="cr-card-count" aria-hidden="true">{ s.mention_position(k, n) }</span>
-                        <button type="button" aria-label={s.next_mention} onclick={step(Step::Next)} disabled={k == n}>
-                            <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M6 3l5 5-5 5" /></svg>
-                        </button>
-                    </div>
-                } else {
-                    <span class="cr-card-count">{ s.mentioned_once }</span>
-                }
+                { match props.origin {
+                    CardOrigin::Map { count: 0 } => html! { <span class="cr-card-count">{ s.not_mentioned }</span> },
+                    CardOrigin::Map { count } => html! {
+                        <button type="button" class="cr-card-goto" onclick={step(Step::Next)}>{ s.first_mention(count) }</button>
+                    },
+                    CardOrigin::Mention { count: 1, .. } => html! { <span class="cr-card-count">{ s.mentioned_once }</span> },
+                    CardOrigin::Mention { index, count } => html! {
+                        <div class="cr-card-nav" role="group" aria-label={s.mention_position(index, count)}>
+                            <button type="button" aria-label={s.previous_mention} onclick={step(Step::Previous)} disabled={index == 1}>
+                                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M10 3L5 8l5 5" /></svg>
+                            </button>
+                            <span class="cr-card-count" aria-hidden="true">{ s.mention_position(index, count) }</span>
+                            <button type="button" aria-label={s.next_mention} onclick={step(Step::Next)} disabled={index == count}>
+                                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M6 3l5 5-5 5" /></svg>
+                            </button>
+                        </div>
+                    },
+                } }
                 if !link_items.is_empty() {
                     <p class="cr-card-links">{ for link_items }</p>
                 }

@@ -18,10 +18,10 @@ use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::article::Article;
-use super::card::{Card, Step};
+use super::card::Card;
 use super::fetch::Shared;
 use crate::i18n;
-use crate::ui::cards::{Action, CardState, Cards};
+use crate::ui::cards::{Action, CardOrigin, CardState, Cards, Step};
 use crate::ui::placement::{Rect, Side};
 use dom::{find_mention, SVG_NS};
 use handlers::{delegated, Context};
@@ -118,11 +118,10 @@ fn card_view(props: &CommentaryProps, cx: &Context, triggers: &Triggers, host: E
     let id = triggers.entity(m)?;
     let index = props.loaded.catalog.index_of(id.as_str())?;
     let all = props.loaded.linked.mentions.of(&props.loaded.catalog.get(index).id).to_vec();
-    // 0: opened from the map, not from one of the mentions.
-    let k = all.iter().position(|&o| o == m).map_or(0, |i| i + 1);
+    let origin = CardOrigin::of(m, &all);
     let entity = Rc::new(props.loaded.catalog.get(index).clone());
     let on_map = match &props.loaded.map {
-        Some(Ok(scene)) => props.options.map && k > 0 && scene.bounds_of_entity(&id).is_some(),
+        Some(Ok(scene)) => props.options.map && matches!(origin, CardOrigin::Mention { .. }) && scene.bounds_of_entity(&id).is_some(),
         _ => false,
     };
     let on_show_map = on_map.then(|| {
@@ -133,16 +132,10 @@ fn card_view(props: &CommentaryProps, cx: &Context, triggers: &Triggers, host: E
             show.set(Some((serial, AttrValue::from(id.clone()))));
         })
     });
-    let count = all.len();
     let on_step = {
         let cx = cx.clone();
         Callback::from(move |step: Step| {
-            // `k` is 1-based; 0 (from the map) steps to the first mention.
-            let target = match step {
-                Step::Previous => k.checked_sub(2).and_then(|i| all.get(i)),
-                Step::Next => all.get(k),
-            };
-            if let (Some(&t), Some(root)) = (target, cx.wrapper.cast::<Element>()) {
+            if let (Some(t), Some(root)) = (origin.step(step, &all), cx.wrapper.cast::<Element>()) {
                 if let Some(el) = find_mention(&root, t) {
                     el.scroll_into_view_with_bool(false);
                     cx.focus_mention(t);
@@ -164,7 +157,7 @@ fn card_view(props: &CommentaryProps, cx: &Context, triggers: &Triggers, host: E
     let at = cx.pointer.borrow().at;
     Some(html! {
         <CardPortal key={m.to_string()} host={host}>
-            <Card entity={entity} anchor={anchor} pointer={at} position={(k, count)} strings={cx.strings}
+            <Card entity={entity} anchor={anchor} pointer={at} origin={origin} strings={cx.strings}
                   on_step={on_step} on_close={on_close} on_placed={on_placed} on_show_map={on_show_map} />
         </CardPortal>
     })
