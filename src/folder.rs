@@ -14,7 +14,8 @@
 //!    which the browser fetches and native drivers never do.
 //! 2. [`Pipeline::admit`]: a driver's [`Answer`] to one request (the text, [`Answer::Absent`]
 //!    for "not found" or 404, or an [`Answer::Failed`] with its [`Failure`]). The whole policy
-//!    for files that cannot be had is there, in one function (below).
+//!    for files that cannot be had is there, in one private function (`Pipeline::verdict`,
+//!    tabulated below); problems inside a file that was had are its parser's to report.
 //! 3. [`Pipeline::finish`] once no request is left: catalogs merged, the commentary linked, its
 //!    sections, the map resolved against its base map, knock-on messages folded
 //!    ([`LostCatalog`]), every message sorted by file, line and column; the [`Compiled`] result
@@ -35,7 +36,8 @@
 //! that cannot be had fails the whole result (readers get the message, with a retry for network
 //! failures); a catalog that cannot be had leaves its entities out (and folds the "not in the
 //! catalog" messages, [`LostCatalog`]); a map that cannot be had leaves no map; a base map that
-//! cannot be had, or is not TopoJSON, leaves a note where the map would be, with the message.
+//! cannot be had, or is not TopoJSON (`name`: error: not a usable base map: …), leaves a note
+//! where the map would be, with the message.
 //!
 //! Every problem of a folder is reported in one run ([`Purpose::Check`]). A front matter that
 //! cannot be read still lets the body, the catalogs and the map be checked, against stand-ins
