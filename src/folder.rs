@@ -1,24 +1,58 @@
-//! Loading a commentary folder, step by step, shared by the widget (which fetches the files)
-//! and the validator `commentary-reader check` (which reads them from disk): both take the same
-//! steps, so the validator reports exactly what readers would meet.
+//! One commentary folder, from its files to what readers get, without any I/O: the pipeline
+//! both compilers drive. The native one (`crate::compile`, behind `commentary-reader check` and
+//! `build`) reads files from disk; the browser's (`web::compiler`) fetches them. Neither decides
+//! anything about a file: they answer the [`Pipeline`]'s requests, so the validator says exactly
+//! what readers would meet.
 //!
-//! 0. [`read_commentary`] (the validator; the widget stops at the first error instead).
-//! 1. [`side_refs`]: which catalogs and map the front matter asks for (or the defaults).
-//! 2. [`merge_catalogs`], then `content::link_commentary`, then [`sections`].
-//! 3. [`read_map`], then [`build_scene`] once the base map is at hand.
-//! 4. [`LostCatalog::fold`], once every message is in.
+//! The flow is a loop (the browser's driver starts each round's requests together):
 //!
-//! Every problem of a folder is reported in one run. A front matter that cannot be read still
-//! lets the body, the catalogs and the map be checked, against stand-ins for what it would have
-//! said ([`read_commentary`]); readers are not shown such a commentary. A catalog that cannot be
-//! read at all makes every "not in the catalog" message a likely knock-on: those are folded into
-//! one note at the catalog's own error ([`LostCatalog`]) rather than burying it.
+//! 1. [`Pipeline::requests`]: what is needed next, as typed [`Request`]s: first `commentary.md`;
+//!    once it is read, the [`plan`] of its front matter (each catalog of `entities`, or the
+//!    default `entities.toml`, and the map, or the default `map.toml`); once `map.toml` is read,
+//!    its base map ([`basemap_request`]). References are located by one pure function,
+//!    [`locate`]: relative to the file that wrote them, or remote ([`Address::Remote`], a URL),
+//!    which the browser fetches and native drivers never do.
+//! 2. [`Pipeline::admit`]: a driver's [`Answer`] to one request (the text, [`Answer::Absent`]
+//!    for "not found" or 404, or an [`Answer::Failed`] with its [`Failure`]). The whole policy
+//!    for files that cannot be had is there, in one private function (`Pipeline::verdict`,
+//!    tabulated below); problems inside a file that was had are its parser's to report.
+//! 3. [`Pipeline::finish`] once no request is left: catalogs merged, the commentary linked, its
+//!    sections, the map resolved against its base map, knock-on messages folded
+//!    ([`LostCatalog`]), every message sorted by file, line and column; the [`Compiled`] result
+//!    (what a bundle holds) and the messages.
+//!
+//! What a file that cannot be had means, for both compilers alike (`name` is the file, `by` the
+//! file that names it; every such message is at line 1, column 1):
+//!
+//! | answer | named by the editor | default (`entities.toml`, `map.toml`) | required (`commentary.md`, the widget's base map) |
+//! | --- | --- | --- | --- |
+//! | text | used | used | used |
+//! | absent (not found, 404) | `name`: error: listed in the front matter but not found (a base map: "not found: `basemap` in `by` names it") | nothing: the folder has none | `name`: error: not found: … |
+//! | network error, timeout, error status, too large, unreadable | `name`: error: the reason | `name`: error: the reason | `name`: error: the reason |
+//! | remote, not fetched (native only) | `by`: warning: `` `ref` is remote: neither checked nor compiled into the bundle … `` | — | — |
+//!
+//! A default file is only looked for, so its absence says nothing; a file that is there but
+//! cannot be had makes the result wrong, so that is an error whoever named it. A `commentary.md`
+//! that cannot be had fails the whole result (readers get the message, with a retry for network
+//! failures); a catalog that cannot be had leaves its entities out (and folds the "not in the
+//! catalog" messages, [`LostCatalog`]); a map that cannot be had leaves no map; a base map that
+//! cannot be had, or is not TopoJSON (`name`: error: not a usable base map: …), leaves a note
+//! where the map would be, with the message.
+//!
+//! Every problem of a folder is reported in one run ([`Purpose::Check`]). A front matter that
+//! cannot be read still lets the body, the catalogs and the map be checked, against stand-ins
+//! for what it would have said ([`read_commentary`]); readers are not shown such a commentary,
+//! so the browser ([`Purpose::Show`]) asks for nothing more once it knows. A catalog that cannot
+//! be read at all makes every "not in the catalog" message a likely knock-on: those are folded
+//! into one note at the catalog's own error ([`LostCatalog`]) rather than burying it.
 
+use std::fmt;
 use std::rc::Rc;
 
-use crate::content::catalog::{read_catalog, Catalog};
+use crate::bundle::Compiled;
+use crate::content::catalog::{read_catalog, Catalog, Entity};
 use crate::content::error::ContentError;
-use crate::content::{front_matter, markdown, Block, Commentary, Diagnostic, FrontMatter, Inline, Linked, Severity};
+use crate::content::{front_matter, link_commentary, markdown, Block, Commentary, Diagnostic, FrontMatter, Inline, Linked, Severity};
 use crate::geo::scene::{self, Scene};
 use crate::geo::spec::{self, MapSpec};
 use crate::geo::topojson;
@@ -79,27 +113,537 @@ pub fn name_beside(from: &str, reference: &str) -> String {
     parts.join("/")
 }
 
-/// The side files a commentary asks for.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SideRefs {
-    /// Entity catalogs, relative to `commentary.md`.
-    pub catalogs: Vec<String>,
-    /// The front matter named them (a missing one is then worth a warning).
-    pub explicit_catalogs: bool,
-    /// The map, relative to `commentary.md`.
-    pub map: String,
-    /// The front matter named it.
-    pub explicit_map: bool,
+/// `commentary.md`: the file every folder has, named relative to the folder.
+pub const COMMENTARY: &str = "commentary.md";
+
+/// The catalog a commentary has when its front matter names none.
+pub const DEFAULT_CATALOG: &str = "entities.toml";
+
+/// The map a commentary has when its front matter names none.
+pub const DEFAULT_MAP: &str = "map.toml";
+
+/// Whether `reference` is a URL rather than the name of a file: it starts with `//` or with a
+/// scheme (`https:`, `blob:`, `data:`; two characters at least, so `C:\…` stays a path).
+pub fn is_remote(reference: &str) -> bool {
+    reference.starts_with("//") || reference.split_once(':').is_some_and(|(scheme, _)| is_scheme(scheme))
 }
 
-/// What the front matter asks for; `entities.toml` and `map.toml` by default.
-pub fn side_refs(front: &FrontMatter) -> SideRefs {
-    SideRefs {
-        catalogs: front.entities.clone().unwrap_or_else(|| vec!["entities.toml".to_owned()]),
-        explicit_catalogs: front.entities.is_some(),
-        map: front.map.clone().unwrap_or_else(|| "map.toml".to_owned()),
-        explicit_map: front.map.is_some(),
+/// A URL scheme: a letter, then letters, digits, `+`, `-` or `.`; two characters at least.
+fn is_scheme(s: &str) -> bool {
+    s.len() >= 2 && s.starts_with(|c: char| c.is_ascii_alphabetic()) && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+/// `url` split into its scheme and authority (`https://host`, `//host`) and the rest (`/path?query`),
+/// if it has an authority (so relative references resolve against it as browsers do).
+fn split_origin(url: &str) -> Option<(&str, &str)> {
+    let authority = match url.strip_prefix("//") {
+        Some(_) => 2,
+        None => {
+            let (scheme, rest) = url.split_once(':')?;
+            if !is_scheme(scheme) || !rest.starts_with("//") {
+                return None;
+            }
+            scheme.len() + 3
+        }
+    };
+    let path = url[authority..].find(['/', '?', '#']).map_or(url.len(), |i| authority + i);
+    Some(url.split_at(path))
+}
+
+/// `reference` as written in the file named `base`: a URL resolved against a URL the way a
+/// browser does for the usual cases (`..` stops at the root, a query or fragment of `base` is
+/// dropped, `/x` starts at the host, `//host/x` takes `base`'s scheme), a remote reference as
+/// written, and anything else as [`name_beside`] names it.
+pub fn join(base: &str, reference: &str) -> String {
+    let Some((origin, path)) = split_origin(base) else {
+        return if is_remote(reference) { reference.to_owned() } else { name_beside(base, reference) };
+    };
+    if let Some(host) = reference.strip_prefix("//") {
+        let scheme = origin.split_once("//").map_or("", |(scheme, _)| scheme);
+        return format!("{scheme}//{host}");
     }
+    if is_remote(reference) {
+        return reference.to_owned();
+    }
+    let path = &path[..path.find(['?', '#']).unwrap_or(path.len())];
+    let mut segments: Vec<&str> = path.split('/').skip(1).collect();
+    segments.pop(); // `base` itself: the reference is relative to its folder.
+    if reference.starts_with('/') {
+        segments.clear();
+    }
+    for part in reference.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                segments.pop();
+            }
+            part => segments.push(part),
+        }
+    }
+    format!("{origin}/{}", segments.join("/"))
+}
+
+/// Where a file asked for is ([`locate`] finds it from a reference).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Address {
+    /// A file of the commentary's folder, named relative to it (`entities.toml`,
+    /// `maps/map.toml`, `../shared/entities.toml`, or an editor's absolute path as written).
+    Folder(String),
+    /// A URL (`https://…`, `//host/…`, `blob:…`, `data:…`). The browser fetches it; native
+    /// `check` and `build` read only files on disk and answer [`Failure::NotFetched`].
+    Remote(String),
+    /// One of the widget's own files, relative to the folder it is served from
+    /// ([`DEFAULT_BASEMAP`]); the native binary has it built in.
+    Widget(String),
+}
+
+/// Locates `reference`, written in the file at `from`: beside it (`..` and `.` steps resolved),
+/// or remote when it is a URL, or when `from` is remote itself (then resolved against its URL).
+/// The one function that turns what an editor wrote into where a file is.
+pub fn locate(from: &Address, reference: &str) -> Address {
+    match from {
+        Address::Remote(url) => Address::Remote(join(url, reference)),
+        _ if is_remote(reference) => Address::Remote(reference.to_owned()),
+        Address::Folder(file) => Address::Folder(name_beside(file, reference)),
+        Address::Widget(file) => Address::Widget(name_beside(file, reference)),
+    }
+}
+
+/// Why a file is asked for, which decides what its absence means ([`Pipeline::admit`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Asked {
+    /// Nothing works without it: `commentary.md`, and the widget's base map for a map that
+    /// names none.
+    Required,
+    /// Only as a default (`entities.toml`, `map.toml` when the front matter names none): a
+    /// folder may well have none.
+    ByDefault,
+    /// Named by the editor (the front matter's `entities` or `map`, `map.toml`'s `basemap`), as
+    /// written there.
+    Named(String),
+}
+
+/// What a requested file is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// `commentary.md`.
+    Commentary,
+    /// The entity catalog at this position of the front matter's `entities` (0 for the default
+    /// `entities.toml`); later ones override earlier ones by id.
+    Catalog(usize),
+    /// `map.toml`, or the map the front matter names.
+    Map,
+    /// The base map `map.toml` names, or the widget's own.
+    Basemap,
+}
+
+/// One file the pipeline asks a driver for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// What it is for.
+    pub need: Need,
+    /// Where it is.
+    pub address: Address,
+    /// Why it is asked for.
+    pub asked: Asked,
+}
+
+/// A driver's answer to a [`Request`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// The file's text.
+    Text(String),
+    /// There is no such file: not on disk, HTTP 404, or nowhere to look (a reference relative
+    /// to a `blob:` URL, which has no folder).
+    Absent,
+    /// The file may be there but could not be had.
+    Failed(Failure),
+}
+
+/// Why a file that may be there could not be had.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// The request failed (offline, refused, blocked by CORS or CSP): what the browser said.
+    Network(String),
+    /// No answer within this many seconds.
+    Timeout {
+        /// The time allowed.
+        seconds: u32,
+    },
+    /// The server answered with an error status other than 404.
+    Status {
+        /// The HTTP status.
+        code: u16,
+        /// Its reason phrase, possibly empty.
+        text: String,
+    },
+    /// Larger than a commentary file may be.
+    TooLarge {
+        /// The file's size.
+        bytes: usize,
+        /// The largest size allowed.
+        limit: usize,
+    },
+    /// There but not readable as text (permissions, not UTF-8, a folder): what the system said.
+    Unreadable(String),
+    /// A remote file this driver does not fetch: native `check` and `build` read only the
+    /// folder's own files, so the bundle is the same on any machine.
+    NotFetched,
+}
+
+impl Failure {
+    /// A second attempt may succeed: the network, the server or a timeout failed.
+    pub fn is_network(&self) -> bool {
+        matches!(self, Self::Network(_) | Self::Timeout { .. } | Self::Status { .. })
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Network(reason) => write!(f, "could not be fetched: {reason}"),
+            Self::Timeout { seconds } => write!(f, "could not be fetched: no answer within {seconds} seconds"),
+            Self::Status { code, text } => write!(f, "could not be fetched: the server answered {}", format!("{code} {text}").trim_end()),
+            Self::TooLarge { bytes, limit } => write!(f, "{} MB is more than a commentary file may be ({} MB); split it or check the URL", bytes / 1_000_000, limit / 1_000_000),
+            Self::Unreadable(reason) => write!(f, "cannot be read: {reason}"),
+            Self::NotFetched => write!(f, "remote, and not fetched: only the folder's own files are read"),
+        }
+    }
+}
+
+/// What a commentary asks for, from its front matter: each catalog its `entities` lists, or
+/// the default `entities.toml`, then the map it names, or the default `map.toml`, located
+/// beside `commentary.md`. The base map is asked for once the map is read ([`basemap_request`]).
+pub fn plan(front: &FrontMatter) -> Vec<Request> {
+    let from = Address::Folder(COMMENTARY.to_owned());
+    let named = |need, reference: &String| Request { need, address: locate(&from, reference), asked: Asked::Named(reference.clone()) };
+    let by_default = |need, name: &str| Request { need, address: Address::Folder(name.to_owned()), asked: Asked::ByDefault };
+    let mut requests: Vec<Request> = match &front.entities {
+        Some(list) => list.iter().enumerate().map(|(i, reference)| named(Need::Catalog(i), reference)).collect(),
+        None => vec![by_default(Need::Catalog(0), DEFAULT_CATALOG)],
+    };
+    requests.push(match &front.map {
+        Some(reference) => named(Need::Map, reference),
+        None => by_default(Need::Map, DEFAULT_MAP),
+    });
+    requests
+}
+
+/// The base map of the map read from `map`: the one its `basemap` names, located beside it, or
+/// the widget's own ([`DEFAULT_BASEMAP`]).
+pub fn basemap_request(map: &Address, spec: &MapSpec) -> Request {
+    match &spec.basemap {
+        Some(reference) => Request { need: Need::Basemap, address: locate(map, reference), asked: Asked::Named(reference.clone()) },
+        None => Request { need: Need::Basemap, address: Address::Widget(DEFAULT_BASEMAP.to_owned()), asked: Asked::Required },
+    }
+}
+
+/// How messages (and bundles) name the files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Naming {
+    /// Relative to the folder, as bundles keep them whatever machine compiled them (native
+    /// `check` and `build`): `commentary.md`, `../shared/entities.toml`; the widget's own files
+    /// as `basemaps/eurasia.topo.json (bundled)`.
+    Folder,
+    /// By URL, as the browser fetches them.
+    Urls {
+        /// The URL of `commentary.md`.
+        commentary: String,
+        /// The URL of the folder the widget's own files come from.
+        assets: String,
+    },
+}
+
+impl Naming {
+    /// The name of `commentary.md` in messages.
+    pub fn commentary(&self) -> String {
+        match self {
+            Self::Folder => COMMENTARY.to_owned(),
+            Self::Urls { commentary, .. } => commentary.clone(),
+        }
+    }
+
+    /// The name of the file at `address` in messages (for `commentary.md`, see
+    /// [`Naming::commentary`]: its URL need not end in `commentary.md`).
+    pub fn name(&self, address: &Address) -> String {
+        match (self, address) {
+            (_, Address::Remote(url)) => url.clone(),
+            (Self::Folder, Address::Folder(name)) => name.clone(),
+            (Self::Folder, Address::Widget(name)) => format!("{name} (bundled)"),
+            (Self::Urls { commentary, .. }, Address::Folder(name)) => join(commentary, name),
+            (Self::Urls { assets, .. }, Address::Widget(name)) => join(assets, name),
+        }
+    }
+}
+
+/// What the result is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// What readers get (the browser): once the commentary cannot be shown nothing more is
+    /// asked for, since the result then carries only its error.
+    Show,
+    /// Every problem of the folder (the validator and `build`): a commentary that cannot be
+    /// shown still gets its catalogs and map checked.
+    Check,
+}
+
+/// A file as [`Pipeline::admit`] judged it.
+#[derive(Debug, Clone, PartialEq)]
+enum Admitted {
+    /// Its text, named as messages name it.
+    Found(TextFile),
+    /// A default file the folder does not have: nothing to say.
+    Absent,
+    /// Asked for and not had: the message that says why.
+    Lost(Diagnostic),
+}
+
+/// `commentary.md` as far as it is admitted.
+#[derive(Debug, Clone, PartialEq)]
+enum Source {
+    /// Not answered yet.
+    Waiting,
+    /// Read, perhaps with errors.
+    Read(CommentaryFile),
+    /// Not had: the message readers get, and whether a retry may help.
+    Lost {
+        /// Why, located.
+        report: Diagnostic,
+        /// A retry may help.
+        network: bool,
+    },
+}
+
+/// The map as far as it is admitted.
+#[derive(Debug, Clone, PartialEq)]
+enum MapState {
+    /// No map: none asked for or answered yet, or a default `map.toml` the folder lacks.
+    Absent,
+    /// Asked for and not had: the message that says why. There is no map.
+    Lost(Diagnostic),
+    /// Read, but not a map at all: its problems, and the note readers see where it would be.
+    Unreadable {
+        /// Every problem of the file, its first error among them.
+        diagnostics: Vec<Diagnostic>,
+        /// That error, as readers see it.
+        note: String,
+    },
+    /// Parsed; drawn once its base map is admitted.
+    Parsed {
+        /// The map file's name in messages.
+        name: String,
+        /// The map.
+        spec: MapSpec,
+        /// Its problems.
+        diagnostics: Vec<Diagnostic>,
+        /// The base map's text, or why there is none; `None` until admitted.
+        basemap: Option<Result<TextFile, Diagnostic>>,
+    },
+}
+
+/// One commentary folder on its way from files to what readers get, without I/O: a driver asks
+/// it for [`Pipeline::requests`], answers each through [`Pipeline::admit`], until none is
+/// left, then calls [`Pipeline::finish`]. See the module docs for the flow and the policy.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pipeline {
+    purpose: Purpose,
+    naming: Naming,
+    /// Requests not yet answered, in the order they were made.
+    pending: Vec<Request>,
+    commentary: Source,
+    /// The catalogs in the front matter's order; `None` until admitted.
+    catalogs: Vec<Option<Admitted>>,
+    map: MapState,
+}
+
+impl Pipeline {
+    /// A pipeline that asks for `commentary.md` first.
+    pub fn new(purpose: Purpose, naming: Naming) -> Self {
+        let commentary = Request { need: Need::Commentary, address: Address::Folder(COMMENTARY.to_owned()), asked: Asked::Required };
+        Self { purpose, naming, pending: vec![commentary], commentary: Source::Waiting, catalogs: Vec::new(), map: MapState::Absent }
+    }
+
+    /// The files needed and not yet answered, in the order they were asked for; each answer
+    /// may add more (the plan once `commentary.md` is read, the base map once `map.toml` is).
+    /// Empty when everything is in. All of them may be fetched at once.
+    pub fn requests(&self) -> &[Request] {
+        &self.pending
+    }
+
+    /// Takes a driver's answer to `request` (one of [`Pipeline::requests`]; any other is
+    /// ignored), judged by the policy of the module docs.
+    pub fn admit(&mut self, request: &Request, answer: Answer) {
+        let Some(at) = self.pending.iter().position(|r| r == request) else { return };
+        self.pending.remove(at);
+        let network = matches!(&answer, Answer::Failed(failure) if failure.is_network());
+        let admitted = self.verdict(request, answer);
+        match request.need {
+            Need::Commentary => self.admit_commentary(request, admitted, network),
+            Need::Catalog(i) => self.catalogs[i] = Some(admitted),
+            Need::Map => self.admit_map(request, admitted),
+            Need::Basemap => {
+                let basemap = match admitted {
+                    Admitted::Found(file) => Ok(file),
+                    Admitted::Lost(report) => Err(report),
+                    Admitted::Absent => Err(self.not_found(request)),
+                };
+                if let MapState::Parsed { basemap: slot, .. } = &mut self.map {
+                    *slot = Some(basemap);
+                }
+            }
+        }
+    }
+
+    /// The policy: what an answer to `request` means, and what message, located where, says
+    /// so. Every severity for a file that cannot be had is decided here (the module docs
+    /// tabulate it); problems inside a file are the parsers'.
+    fn verdict(&self, request: &Request, answer: Answer) -> Admitted {
+        match answer {
+            Answer::Text(text) => Admitted::Found(TextFile { name: self.name(request), text }),
+            Answer::Absent if request.asked == Asked::ByDefault => Admitted::Absent,
+            Answer::Absent => Admitted::Lost(self.not_found(request)),
+            Answer::Failed(Failure::NotFetched) => {
+                let reference = match &request.asked {
+                    Asked::Named(reference) => reference.clone(),
+                    Asked::Required | Asked::ByDefault => self.name(request),
+                };
+                let message = format!("`{reference}` is remote: neither checked nor compiled into the bundle (copy it into the folder, or point src at commentary.md so the browser loads it)");
+                Admitted::Lost(Diagnostic::warning(&self.referrer(request), (1, 1), message))
+            }
+            Answer::Failed(failure) => Admitted::Lost(Diagnostic::error(&self.name(request), (1, 1), failure.to_string())),
+        }
+    }
+
+    /// The error for a file that is not there and had to be (see [`Pipeline::verdict`]).
+    fn not_found(&self, request: &Request) -> Diagnostic {
+        let message = match (request.need, &request.asked) {
+            (Need::Commentary, _) => "not found: a commentary folder needs a commentary.md".to_owned(),
+            (Need::Basemap, Asked::Named(_)) => format!("not found: `basemap` in {} names it", self.referrer(request)),
+            (Need::Basemap, _) => "not found: the widget's own base map (drawn when map.toml names none) is missing from its files".to_owned(),
+            (Need::Catalog(_) | Need::Map, _) => "listed in the front matter but not found".to_owned(),
+        };
+        Diagnostic::error(&self.name(request), (1, 1), message)
+    }
+
+    /// The name of the file `request` asks for, in messages.
+    fn name(&self, request: &Request) -> String {
+        match request.need {
+            Need::Commentary => self.naming.commentary(),
+            _ => self.naming.name(&request.address),
+        }
+    }
+
+    /// The name of the file that asked for `request`'s: the map for its base map, else
+    /// `commentary.md`.
+    fn referrer(&self, request: &Request) -> String {
+        match (&self.map, request.need) {
+            (MapState::Parsed { name, .. }, Need::Basemap) => name.clone(),
+            _ => self.naming.commentary(),
+        }
+    }
+
+    /// `commentary.md` admitted: read past its errors, then its plan asked for (with an error
+    /// and [`Purpose::Show`], nothing more: readers get only the error).
+    fn admit_commentary(&mut self, request: &Request, admitted: Admitted, network: bool) {
+        let file = match admitted {
+            Admitted::Found(file) => file,
+            Admitted::Lost(report) => return self.commentary = Source::Lost { report, network },
+            Admitted::Absent => return self.commentary = Source::Lost { report: self.not_found(request), network },
+        };
+        let read = read_commentary(&file.text, &file.name);
+        if read.error.is_none() || self.purpose == Purpose::Check {
+            let plan = plan(&read.commentary.front);
+            self.catalogs = vec![None; plan.iter().filter(|r| matches!(r.need, Need::Catalog(_))).count()];
+            self.pending.extend(plan);
+        }
+        self.commentary = Source::Read(read);
+    }
+
+    /// `map.toml` admitted: parsed at once, since its base map is asked for next.
+    fn admit_map(&mut self, request: &Request, admitted: Admitted) {
+        self.map = match admitted {
+            Admitted::Absent => MapState::Absent,
+            Admitted::Lost(report) => MapState::Lost(report),
+            Admitted::Found(file) => {
+                let mut diagnostics = Vec::new();
+                match read_map(&file, &mut diagnostics) {
+                    Err(note) => MapState::Unreadable { diagnostics, note },
+                    Ok(spec) => {
+                        self.pending.push(basemap_request(&request.address, &spec));
+                        MapState::Parsed { name: file.name, spec, diagnostics, basemap: None }
+                    }
+                }
+            }
+        };
+    }
+
+    /// What readers get, and every message, sorted by file, line and column. A request still
+    /// unanswered counts as [`Answer::Absent`].
+    pub fn finish(mut self) -> (Compiled, Vec<Diagnostic>) {
+        while let Some(request) = self.pending.first().cloned() {
+            self.admit(&request, Answer::Absent);
+        }
+        let read = match self.commentary {
+            Source::Read(read) => read,
+            Source::Lost { report, network } => return (Compiled::Failed { message: report.to_string(), network }, vec![report]),
+            Source::Waiting => unreachable!("every request, `commentary.md` first, was answered above"),
+        };
+        let mut out = read.diagnostics;
+        if let (Some(error), Purpose::Show) = (&read.error, self.purpose) {
+            sort(&mut out);
+            return (Compiled::Failed { message: error.to_string(), network: false }, out);
+        }
+        let name = self.naming.commentary();
+        let mut lost = LostCatalog::default();
+        let catalog = read_catalogs(self.catalogs.into_iter().flatten(), &mut out, &mut lost);
+        let (linked, link_warnings) = link_commentary(&read.commentary, &catalog, &name);
+        out.extend(link_warnings);
+        let sections = sections(&linked);
+        let map = self.map.finish(&catalog, read.body_known.then_some(&sections[..]), &mut out);
+        lost.fold(&mut out);
+        sort(&mut out);
+        if let Some(error) = read.error {
+            return (Compiled::Failed { message: error.to_string(), network: false }, out);
+        }
+        let loaded = Loaded { url: String::new(), front: read.commentary.front, catalog, linked, map, sections, warnings: out.clone() };
+        (Compiled::Ready(loaded), out)
+    }
+}
+
+impl MapState {
+    /// The map readers get: none, a note saying why it cannot be drawn, or the scene resolved
+    /// against `catalog` (chapters against `sections` when the body is known). Its messages,
+    /// and the map's and the base map's, go to `out`.
+    fn finish(self, catalog: &Catalog, sections: Option<&[(String, String)]>, out: &mut Vec<Diagnostic>) -> Option<Result<Rc<Scene>, String>> {
+        match self {
+            Self::Absent => None,
+            Self::Lost(report) => {
+                out.push(report);
+                None
+            }
+            Self::Unreadable { diagnostics, note } => {
+                out.extend(diagnostics);
+                Some(Err(note))
+            }
+            Self::Parsed { name, spec, diagnostics, basemap } => {
+                out.extend(diagnostics);
+                let scene = match basemap? {
+                    Ok(basemap) => build_scene(spec, &basemap, catalog, sections, &name, out),
+                    Err(report) => Err(report),
+                };
+                Some(scene.map_err(|report| {
+                    let note = report.to_string();
+                    out.push(report);
+                    note
+                }))
+            }
+        }
+    }
+}
+
+/// Sorts messages by file, line and column (stably: a folded note stays after its error).
+fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
 }
 
 /// `commentary.md` read as far as it goes, for the validator.
@@ -199,16 +743,27 @@ impl LostCatalog {
 /// Parses every catalog (later ones override earlier ones by id); their problems go to
 /// `warnings`, and a catalog that cannot be read at all is recorded in `lost`.
 pub fn merge_catalogs(files: &[TextFile], warnings: &mut Vec<Diagnostic>, lost: &mut LostCatalog) -> Catalog {
-    Catalog::merge(files.iter().map(|file| match read_catalog(&file.text, &file.name) {
-        Ok((entities, diagnostics)) => {
-            warnings.extend(diagnostics);
-            entities
-        }
-        Err(e) => {
-            lost.record(&e);
-            warnings.push(e);
-            Vec::new()
-        }
+    read_catalogs(files.iter().cloned().map(Admitted::Found), warnings, lost)
+}
+
+/// Merges the catalogs as admitted, in the front matter's order: each one found is parsed (its
+/// problems to `out`), each lost one leaves its message; both kinds of loss go to `lost`.
+fn read_catalogs(catalogs: impl Iterator<Item = Admitted>, out: &mut Vec<Diagnostic>, lost: &mut LostCatalog) -> Catalog {
+    Catalog::merge(catalogs.map(|catalog| -> Vec<Entity> {
+        let report = match catalog {
+            Admitted::Absent => return Vec::new(),
+            Admitted::Found(file) => match read_catalog(&file.text, &file.name) {
+                Ok((entities, diagnostics)) => {
+                    out.extend(diagnostics);
+                    return entities;
+                }
+                Err(report) => report,
+            },
+            Admitted::Lost(report) => report,
+        };
+        lost.record(&report);
+        out.push(report);
+        Vec::new()
     }))
 }
 
@@ -233,9 +788,10 @@ pub fn read_map(file: &TextFile, warnings: &mut Vec<Diagnostic>) -> Result<MapSp
 }
 
 /// Resolves the map against its base map and the catalog. `sections` as [`sections`] gives
-/// them, or `None` when the body is not known (chapters are then not checked).
-pub fn build_scene(spec: MapSpec, basemap: &TextFile, catalog: &Catalog, sections: Option<&[(String, String)]>, map_file: &str, warnings: &mut Vec<Diagnostic>) -> Result<Rc<Scene>, String> {
-    let countries = topojson::decode(&basemap.text, "countries").map_err(|e| format!("{}: {e}", basemap.name))?;
+/// them, or `None` when the body is not known (chapters are then not checked). A base map that
+/// is not TopoJSON is an error at the base map itself.
+pub fn build_scene(spec: MapSpec, basemap: &TextFile, catalog: &Catalog, sections: Option<&[(String, String)]>, map_file: &str, warnings: &mut Vec<Diagnostic>) -> Result<Rc<Scene>, Diagnostic> {
+    let countries = topojson::decode(&basemap.text, "countries").map_err(|e| Diagnostic::error(&basemap.name, (1, 1), format!("not a usable base map: {e}")))?;
     let slugs: Option<Vec<String>> = sections.map(|s| s.iter().skip(1).map(|(slug, _)| slug.clone()).collect());
     let (scene, diagnostics) = scene::resolve(spec, catalog, countries, slugs.as_deref(), map_file);
     warnings.extend(diagnostics);
@@ -271,7 +827,8 @@ mod tests {
         assert!(texts.contains(&error.to_string()), "the error is in the list too, as the reader gets it: {texts:?}");
         assert!(texts.iter().any(|t| t.starts_with("commentary.md:12:1: warning: raw HTML")), "the body is checked, at its lines: {texts:?}");
         assert!(read.body_known);
-        assert_eq!(side_refs(&read.commentary.front).map, "maps/m.toml", "the map it names is checked");
+        let map = plan(&read.commentary.front).into_iter().find(|r| r.need == Need::Map).unwrap();
+        assert_eq!(map.address, Address::Folder("maps/m.toml".into()), "the map it names is checked");
         assert_eq!(sections(&link(&read.commentary)).len(), 2, "intro and Trade");
     }
 
@@ -373,5 +930,85 @@ mod tests {
         assert_eq!(name_beside("maps/map.toml", "../../basemaps/x.topo.json"), "../basemaps/x.topo.json");
         assert_eq!(name_beside("../shared/map.toml", "../../x.json"), "../../x.json");
         assert_eq!(name_beside("commentary.md", "/srv/shared/entities.toml"), "/srv/shared/entities.toml", "the editor's own absolute path");
+    }
+
+    #[test]
+    fn remote_references_are_urls_and_paths_are_not() {
+        for url in ["https://example.org/e.toml", "http://x/e.toml", "//cdn.example.org/e.toml", "blob:https://h/0f9a", "data:text/plain,x"] {
+            assert!(is_remote(url), "{url}");
+        }
+        for path in ["entities.toml", "../shared/e.toml", "/srv/e.toml", "C:\\data\\e.toml", "maps/a:b.toml"] {
+            assert!(!is_remote(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn references_resolve_against_urls_as_a_browser_does() {
+        let base = "https://example.org/c/x/commentary.md?v=2#top";
+        assert_eq!(join(base, "entities.toml"), "https://example.org/c/x/entities.toml");
+        assert_eq!(join(base, "../shared/./e.toml"), "https://example.org/c/shared/e.toml");
+        assert_eq!(join(base, "../../../../e.toml"), "https://example.org/e.toml", "`..` stops at the root");
+        assert_eq!(join(base, "/e.toml"), "https://example.org/e.toml");
+        assert_eq!(join(base, "//cdn.example.net/e.toml"), "https://cdn.example.net/e.toml");
+        assert_eq!(join(base, "https://other.example/e.toml"), "https://other.example/e.toml");
+        assert_eq!(join("https://example.org", "e.toml"), "https://example.org/e.toml");
+        assert_eq!(join("https://example.org/cr/", "basemaps/eurasia.topo.json"), "https://example.org/cr/basemaps/eurasia.topo.json");
+        assert_eq!(join("maps/map.toml", "../b.json"), "b.json", "a folder name is not a URL");
+    }
+
+    #[test]
+    fn a_reference_is_located_beside_the_file_that_wrote_it() {
+        let commentary = Address::Folder(COMMENTARY.into());
+        assert_eq!(locate(&commentary, "./data/e.toml"), Address::Folder("data/e.toml".into()));
+        assert_eq!(locate(&commentary, "https://example.org/e.toml"), Address::Remote("https://example.org/e.toml".into()));
+        let map = locate(&commentary, "maps/map.toml");
+        assert_eq!(locate(&map, "../basemaps/w.json"), Address::Folder("basemaps/w.json".into()));
+        let remote_map = Address::Remote("https://example.org/m/map.toml".into());
+        assert_eq!(locate(&remote_map, "w.json"), Address::Remote("https://example.org/m/w.json".into()), "beside a remote file is remote");
+        let spec = MapSpec::default();
+        assert_eq!(basemap_request(&map, &spec), Request { need: Need::Basemap, address: Address::Widget(DEFAULT_BASEMAP.into()), asked: Asked::Required });
+    }
+
+    #[test]
+    fn files_are_named_relative_to_the_folder_natively_and_by_url_in_the_browser() {
+        let urls = Naming::Urls { commentary: "https://example.org/c/x/article.md".into(), assets: "https://example.org/cr/".into() };
+        let (folder, widget) = (Address::Folder("../shared/e.toml".into()), Address::Widget(DEFAULT_BASEMAP.into()));
+        assert_eq!((Naming::Folder.commentary(), Naming::Folder.name(&folder), Naming::Folder.name(&widget)), ("commentary.md".into(), "../shared/e.toml".into(), "basemaps/eurasia.topo.json (bundled)".into()));
+        assert_eq!(
+            (urls.commentary(), urls.name(&folder), urls.name(&widget)),
+            ("https://example.org/c/x/article.md".into(), "https://example.org/c/shared/e.toml".into(), "https://example.org/cr/basemaps/eurasia.topo.json".into())
+        );
+    }
+
+    #[test]
+    fn the_plan_asks_for_what_the_front_matter_names_or_the_defaults() {
+        let mut front = front_matter::stand_in();
+        let requests = plan(&front);
+        let by_default = |need, name: &str| Request { need, address: Address::Folder(name.into()), asked: Asked::ByDefault };
+        assert_eq!(requests, [by_default(Need::Catalog(0), DEFAULT_CATALOG), by_default(Need::Map, DEFAULT_MAP)]);
+        front.entities = Some(vec!["../shared/e.toml".into(), "https://example.org/e.toml".into()]);
+        front.map = Some("maps/m.toml".into());
+        let named = |need, address, reference: &str| Request { need, address, asked: Asked::Named(reference.into()) };
+        assert_eq!(
+            plan(&front),
+            [
+                named(Need::Catalog(0), Address::Folder("../shared/e.toml".into()), "../shared/e.toml"),
+                named(Need::Catalog(1), Address::Remote("https://example.org/e.toml".into()), "https://example.org/e.toml"),
+                named(Need::Map, Address::Folder("maps/m.toml".into()), "maps/m.toml"),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_answer_to_a_request_not_made_is_ignored_and_unanswered_ones_count_as_absent() {
+        let mut pipeline = Pipeline::new(Purpose::Check, Naming::Folder);
+        let stray = Request { need: Need::Map, address: Address::Folder("map.toml".into()), asked: Asked::ByDefault };
+        pipeline.admit(&stray, Answer::Text("[view".into()));
+        assert_eq!(pipeline.requests().len(), 1, "still waiting for commentary.md");
+        let request = pipeline.requests()[0].clone();
+        pipeline.admit(&request, Answer::Text("+++\ntitle = \"T\"\ndate = 2024-01-01\nlang = \"en\"\n[[authors]]\nname = \"A\"\n+++\nText.\n".into()));
+        assert_eq!(pipeline.requests().iter().map(|r| r.need).collect::<Vec<_>>(), [Need::Catalog(0), Need::Map]);
+        let (compiled, diagnostics) = pipeline.finish();
+        assert!(matches!(compiled, Compiled::Ready(_)) && diagnostics.is_empty(), "{diagnostics:?}");
     }
 }

@@ -1,5 +1,5 @@
 //! `commentary-reader check <folder>…` — the validator. Loads each commentary folder exactly as
-//! the widget does (the same `folder` steps, the same parsers) and prints every problem as
+//! the widget does (the same `folder::Pipeline`, the same parsers) and prints every problem as
 //! `file:line:column: error|warning: message`. Exits with 1 if any folder has an error, 2 on
 //! bad usage. Where the widget stops at a front matter it cannot read, the validator goes on
 //! and checks the body, the catalogs and the map too, so one run lists every problem.

@@ -161,11 +161,6 @@ impl Pending {
     }
 }
 
-/// Fetches `url` as text. `Ok(None)` means 404 and `optional` was set.
-pub async fn fetch_text(url: &str, optional: bool) -> Result<Option<String>, LoadError> {
-    start(url)?.text(optional).await
-}
-
 fn network(url: &str, error: &JsValue) -> LoadError {
     let reason = js_sys::Reflect::get(error, &"message".into())
         .ok()
