@@ -3,7 +3,7 @@
 //! the edge; everything before stays `f64`.
 
 use super::projection::{Conic, LonLat, Point};
-use crate::ui::placement::Rect;
+use super::rect::Rect;
 
 fn r2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0

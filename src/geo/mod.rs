@@ -4,6 +4,7 @@
 pub mod draw;
 pub mod json;
 pub mod projection;
+pub mod rect;
 pub mod scene;
 pub mod spec;
 pub mod topojson;

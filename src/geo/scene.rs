@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::content::catalog::{Catalog, EntityKind};
 use crate::content::diagnostic::Diagnostic;
-use crate::ui::placement::Rect;
+use super::rect::Rect;
 
 use super::draw::{self, LabelRequest};
 use super::projection::{Bounds, Conic, LonLat, Point};

@@ -4,35 +4,7 @@
 //! that wraps over two lines has one rectangle per line (`getClientRects`); the card anchors to
 //! the line under the pointer, or to the first line for keyboard focus.
 
-/// A rectangle in viewport coordinates.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rect {
-    /// Left edge.
-    pub left: f64,
-    /// Top edge.
-    pub top: f64,
-    /// Width.
-    pub width: f64,
-    /// Height.
-    pub height: f64,
-}
-
-impl Rect {
-    /// Right edge.
-    pub fn right(&self) -> f64 {
-        self.left + self.width
-    }
-
-    /// Bottom edge.
-    pub fn bottom(&self) -> f64 {
-        self.top + self.height
-    }
-
-    /// Whether two rectangles share any area.
-    pub fn overlaps(&self, other: &Rect) -> bool {
-        self.left < other.right() && other.left < self.right() && self.top < other.bottom() && other.top < self.bottom()
-    }
-}
+pub use crate::geo::rect::Rect;
 
 /// A width and height.
 #[derive(Debug, Clone, Copy, PartialEq)]
