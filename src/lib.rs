@@ -1,11 +1,17 @@
 //! commentary-reader: an embeddable reader for policy commentaries.
 //!
-//! The crate is split in two:
-//! - [`content`] is pure Rust (no `web-sys`, no Yew): front matter, Markdown → a typed
-//!   document model, link policy, diagnostics. It is tested with plain `cargo test` and will
-//!   also back the native validator.
-//! - `web` (wasm32 only) is the thin browser layer: fetching, the Yew components and the
-//!   functions the `<commentary-reader>` custom element calls.
+//! Layers, each using only those below it (docs/architecture.md draws them):
+//! - [`content`]: front matter, Markdown → a typed document model, entity catalogs, linking,
+//!   located diagnostics. Pure Rust.
+//! - [`geo`]: the map's geography: projection, base map, `map.toml`, scenes, layout. Pure.
+//! - [`ui`]: the widget's state machines (cards, the map) and placement geometry. Pure.
+//! - [`folder`]: the folder pipeline (what a commentary needs, one severity policy, the
+//!   finished commentary), without I/O; [`compile`] drives it from disk, `web::compiler` from the
+//!   network. [`bundle`] is the compiled form the reader downloads; [`i18n`] the widget's words.
+//! - `web` (wasm32 only): the thin browser layer: fetching, the Yew components and the functions
+//!   the `<commentary-reader>` custom element calls.
+//!
+//! Everything but `web` is tested with plain `cargo test`.
 #![deny(missing_docs)]
 
 pub mod bundle;

@@ -69,29 +69,29 @@ pub enum Action {
     PointerEnter {
         /// Mention ordinal.
         mention: usize,
-        /// Time.
+        /// When it happened (milliseconds on the page's clock).
         now: f64,
     },
     /// The pointer moved on the mention it is on.
     PointerMove {
-        /// Time.
+        /// When it happened (milliseconds on the page's clock).
         now: f64,
     },
     /// The pointer left a mention.
     PointerLeave {
-        /// Time.
+        /// When it happened (milliseconds on the page's clock).
         now: f64,
     },
     /// The pointer entered the open card.
     CardEnter,
     /// The pointer left the open card.
     CardLeave {
-        /// Time.
+        /// When it happened (milliseconds on the page's clock).
         now: f64,
     },
     /// The pointer is between mention and card, heading for the card (the "safe triangle").
     TowardsCard {
-        /// Time.
+        /// When it happened (milliseconds on the page's clock).
         now: f64,
     },
     /// A mention received keyboard focus.
@@ -112,7 +112,7 @@ pub enum Action {
     OutsidePress,
     /// A timer asked for by `wake_at` fired.
     Tick {
-        /// Time.
+        /// When it happened (milliseconds on the page's clock).
         now: f64,
     },
 }

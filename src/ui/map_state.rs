@@ -106,21 +106,21 @@ pub enum MapAction {
     /// The frame was measured at this size (CSS pixels); a zero size (a hidden frame) marks
     /// it measured but keeps the size it had.
     Resize {
-        /// Width.
+        /// The frame's width in CSS pixels.
         width: f64,
-        /// Height.
+        /// The frame's height in CSS pixels.
         height: f64,
     },
     /// An animation frame at time `now`.
     Frame {
-        /// Time.
+        /// When it happened (milliseconds on the page's clock).
         now: f64,
     },
     /// Zoom by `factor` (> 1 zooms in) about the view's centre, eased (buttons, + and −).
     Zoom {
-        /// Factor.
+        /// How much closer: above 1 zooms in, below 1 out.
         factor: f64,
-        /// Time.
+        /// When it happened (milliseconds on the page's clock).
         now: f64,
     },
     /// Pan by fractions of the view (arrow keys): at once.
@@ -132,7 +132,7 @@ pub enum MapAction {
     },
     /// Back to the whole map, eased.
     Home {
-        /// Time.
+        /// When it happened (milliseconds on the page's clock).
         now: f64,
     },
     /// A pointer dragged the map from `from` to `to` (SVG pixels): the point grabbed follows it.
@@ -153,7 +153,7 @@ pub enum MapAction {
     },
     /// Ctrl/⌘ + wheel: zoom by `factor` about the pointer at `at`.
     WheelZoom {
-        /// Factor.
+        /// How much closer: above 1 zooms in, below 1 out.
         factor: f64,
         /// Pointer position.
         at: Point,
@@ -163,18 +163,18 @@ pub enum MapAction {
     /// The reading reached chapter `index`. `by_reader`: a move the reader caused (eased and
     /// announced), not the first placement on load.
     ReadingChapter {
-        /// Chapter.
+        /// The chapter's index, in `map.toml` order.
         index: usize,
         /// Caused by reading on (not the initial placement).
         by_reader: bool,
-        /// Time.
+        /// When it happened (milliseconds on the page's clock).
         now: f64,
     },
     /// The previous/next chapter buttons.
     StepChapter {
         /// −1 or +1.
         delta: isize,
-        /// Time.
+        /// When it happened (milliseconds on the page's clock).
         now: f64,
     },
     /// A card's "Show on map": move to `bounds`, unfold, announce `name`, take focus.
@@ -183,7 +183,7 @@ pub enum MapAction {
         bounds: Bounds,
         /// The entity's display name.
         name: String,
-        /// Time.
+        /// When it happened (milliseconds on the page's clock).
         now: f64,
     },
     /// The "Hide map" / "Show map" toggle.
