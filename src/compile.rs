@@ -17,8 +17,8 @@ use crate::content::Diagnostic;
 use crate::folder::{self, Address, Answer, Failure, Naming, Pipeline, Purpose};
 
 /// The base map the widget ships (`static/basemaps/eurasia.topo.json`), used when `map.toml`
-/// names none: [`folder::DEFAULT_BASEMAP`] among the widget's files.
-pub const DEFAULT_BASEMAP: &str = include_str!("../static/basemaps/eurasia.topo.json");
+/// names none: [`folder::DEFAULT_BASEMAP_PATH`] among the widget's files.
+pub const DEFAULT_BASEMAP_TEXT: &str = include_str!("../static/basemaps/eurasia.topo.json");
 
 /// One folder compiled (or why it cannot be shown), and every problem of it, sorted by file and
 /// position ([`Purpose::Check`]: a front matter with errors fails the bundle, but the body, the
@@ -43,7 +43,7 @@ fn read(dir: &Path, address: &Address) -> Answer {
             Err(e) => Answer::Failed(Failure::Unreadable(e.to_string())),
         },
         Address::Remote(_) => Answer::Failed(Failure::NotFetched),
-        Address::Widget(name) if name == folder::DEFAULT_BASEMAP => Answer::Text(DEFAULT_BASEMAP.to_owned()),
+        Address::Widget(name) if name == folder::DEFAULT_BASEMAP_PATH => Answer::Text(DEFAULT_BASEMAP_TEXT.to_owned()),
         // The binary carries no other file of the widget's.
         Address::Widget(_) => Answer::Absent,
     }

@@ -58,7 +58,7 @@ use crate::geo::spec::{self, MapSpec};
 use crate::geo::topojson;
 
 /// The base map used when `map.toml` names none, relative to the widget's own files.
-pub const DEFAULT_BASEMAP: &str = "basemaps/eurasia.topo.json";
+pub const DEFAULT_BASEMAP_PATH: &str = "basemaps/eurasia.topo.json";
 
 /// Everything a commentary folder provides, parsed, linked and resolved: what the reader
 /// shows. The compiler (native `commentary-reader build`, or the browser's compiler module)
@@ -193,7 +193,7 @@ pub enum Address {
     /// `check` and `build` read only files on disk and answer [`Failure::NotFetched`].
     Remote(String),
     /// One of the widget's own files, relative to the folder it is served from
-    /// ([`DEFAULT_BASEMAP`]); the native binary has it built in.
+    /// ([`DEFAULT_BASEMAP_PATH`]); the native binary has it built in.
     Widget(String),
 }
 
@@ -330,11 +330,11 @@ pub fn plan(front: &FrontMatter) -> Vec<Request> {
 }
 
 /// The base map of the map read from `map`: the one its `basemap` names, located beside it, or
-/// the widget's own ([`DEFAULT_BASEMAP`]).
+/// the widget's own ([`DEFAULT_BASEMAP_PATH`]).
 pub fn basemap_request(map: &Address, spec: &MapSpec) -> Request {
     match &spec.basemap {
         Some(reference) => Request { need: Need::Basemap, address: locate(map, reference), asked: Asked::Named(reference.clone()) },
-        None => Request { need: Need::Basemap, address: Address::Widget(DEFAULT_BASEMAP.to_owned()), asked: Asked::Required },
+        None => Request { need: Need::Basemap, address: Address::Widget(DEFAULT_BASEMAP_PATH.to_owned()), asked: Asked::Required },
     }
 }
 
@@ -966,13 +966,13 @@ mod tests {
         let remote_map = Address::Remote("https://example.org/m/map.toml".into());
         assert_eq!(locate(&remote_map, "w.json"), Address::Remote("https://example.org/m/w.json".into()), "beside a remote file is remote");
         let spec = MapSpec::default();
-        assert_eq!(basemap_request(&map, &spec), Request { need: Need::Basemap, address: Address::Widget(DEFAULT_BASEMAP.into()), asked: Asked::Required });
+        assert_eq!(basemap_request(&map, &spec), Request { need: Need::Basemap, address: Address::Widget(DEFAULT_BASEMAP_PATH.into()), asked: Asked::Required });
     }
 
     #[test]
     fn files_are_named_relative_to_the_folder_natively_and_by_url_in_the_browser() {
         let urls = Naming::Urls { commentary: "https://example.org/c/x/article.md".into(), assets: "https://example.org/cr/".into() };
-        let (folder, widget) = (Address::Folder("../shared/e.toml".into()), Address::Widget(DEFAULT_BASEMAP.into()));
+        let (folder, widget) = (Address::Folder("../shared/e.toml".into()), Address::Widget(DEFAULT_BASEMAP_PATH.into()));
         assert_eq!((Naming::Folder.commentary(), Naming::Folder.name(&folder), Naming::Folder.name(&widget)), ("commentary.md".into(), "../shared/e.toml".into(), "basemaps/eurasia.topo.json (bundled)".into()));
         assert_eq!(
             (urls.commentary(), urls.name(&folder), urls.name(&widget)),

@@ -5,7 +5,7 @@
 //! that they are the same messages apart from how files are named.
 
 use commentary_reader::bundle::Compiled;
-use commentary_reader::folder::{Address, Answer, Failure, Naming, Pipeline, Purpose, DEFAULT_BASEMAP};
+use commentary_reader::folder::{Address, Answer, Failure, Naming, Pipeline, Purpose, DEFAULT_BASEMAP_PATH};
 
 /// Where the browser's `commentary.md` is, and the folder its URL names.
 const URL: &str = "https://example.org/c/x/commentary.md";
@@ -66,7 +66,7 @@ fn good() -> Files {
 
 /// How the drivers below look up the widget's base map.
 fn widget() -> String {
-    format!("widget:{DEFAULT_BASEMAP}")
+    format!("widget:{DEFAULT_BASEMAP_PATH}")
 }
 
 /// `files` with the file `name` replaced (or added, or with `None` removed).
@@ -107,8 +107,8 @@ fn run(files: &Files, driver: Driver) -> (Compiled, Vec<String>) {
 
 /// A browser message with files named as the native driver names them.
 fn as_native(message: &str) -> String {
-    let widget_url = format!("{ASSETS}{DEFAULT_BASEMAP}");
-    message.replace(&widget_url, &format!("{DEFAULT_BASEMAP} (bundled)")).replace(FOLDER_URL, "")
+    let widget_url = format!("{ASSETS}{DEFAULT_BASEMAP_PATH}");
+    message.replace(&widget_url, &format!("{DEFAULT_BASEMAP_PATH} (bundled)")).replace(FOLDER_URL, "")
 }
 
 /// Both drivers over `files`: what each gets, after checking that the browser printed the
