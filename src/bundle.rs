@@ -225,6 +225,11 @@ impl<'a> Reader<'a> {
                 return Ok(out);
             }
             let escape = bytes.get(self.pos + 1).copied();
+            // An escape cut short by the end of the file, or an unknown one, is reported at its
+            // backslash (never past the end, nor inside a multi-byte character).
+            if !matches!(escape, Some(b'"' | b'\\' | b'/' | b'n' | b't' | b'r' | b'u')) {
+                return Err(self.error(if escape.is_none() { "a string ends in the middle of an escape" } else { "an unknown escape in a string" }));
+            }
             self.pos += 2;
             match escape {
                 Some(b'"') => out.push('"'),
@@ -887,6 +892,20 @@ mod tests {
         assert_eq!(r.uint().unwrap(), u64::MAX);
         assert_eq!(f64::get(&mut r).unwrap(), -0.1);
         r.end().unwrap();
+    }
+
+    #[test]
+    fn an_escape_cut_short_or_unknown_is_located_at_its_backslash() {
+        // Found by the `bundle` fuzz target: a file ending in a backslash inside a string was
+        // reported one byte past its end.
+        for (text, message) in [("[\"ab\\", "ends in the middle of an escape"), ("[\"ab\\é\"]", "unknown escape"), ("[\"ab\\q\"]", "unknown escape")] {
+            let mut r = Reader::new(text).unwrap();
+            let e = r.str().unwrap_err();
+            assert_eq!(e.at, 4, "{text:?}: {e:?}");
+            assert!(e.message.contains(message), "{text:?}: {e:?}");
+        }
+        let e = decode("[\"commentary-reader bundle\\", "u").unwrap_err();
+        assert!(e.at <= "[\"commentary-reader bundle\\".len(), "{e:?}");
     }
 
     #[test]
