@@ -8,22 +8,20 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::fetch::{resolve, Shared};
+use super::context::ReaderContext;
 use super::map::Map;
 use crate::content::links::is_allowed_scheme;
 use crate::content::{Block, Inline};
 use crate::ui::reading;
-use crate::i18n::{self, join_names};
+use crate::i18n::join_names;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
-    pub loaded: Shared,
-    /// The element's `lang`, if set; otherwise the commentary's.
-    pub ui_lang: Option<AttrValue>,
+    /// The commentary and how to show it.
+    pub reader: ReaderContext,
     /// The latest "show on map" request from a card.
     #[prop_or_default]
     pub show: Option<(u32, AttrValue)>,
-    #[prop_or_default]
-    pub options: crate::ui::options::Options,
 }
 
 /// The entities the text mentions, each once, in order of first mention.
@@ -141,11 +139,12 @@ impl Ctx<'_> {
 /// The typeset commentary.
 #[function_component]
 pub fn Article(props: &ArticleProps) -> Html {
-    let loaded = &props.loaded;
+    let reader = &props.reader;
+    let loaded = &reader.loaded;
     let front = &loaded.front;
-    let ui_lang = props.ui_lang.as_deref().unwrap_or(&front.lang).to_owned();
-    let strings = i18n::strings(&ui_lang);
-    let ctx = Ctx { base: &loaded.url, cards: props.options.cards };
+    let ui_lang = reader.ui_lang.to_string();
+    let strings = reader.strings;
+    let ctx = Ctx { base: &loaded.url, cards: reader.options.cards };
 
     let names: Vec<&str> = front.authors.iter().map(|a| a.name.as_str()).collect();
     let byline = (!names.is_empty()).then(|| {
@@ -173,10 +172,10 @@ pub fn Article(props: &ArticleProps) -> Html {
     let note = linked.note.as_ref().map(|n| html! { <p class="cr-note">{ ctx.inlines(n) }</p> });
     // The map sits between the header and the text: beside the text on wide screens (sticky),
     // inline above it on narrow ones. A map that cannot be drawn leaves a note, not a hole.
-    let map = match loaded.map.as_ref().filter(|_| props.options.map) {
+    let map = match loaded.map.as_ref().filter(|_| reader.options.map) {
         Some(Ok(_)) => html! {
             <div class="cr-map-slot" lang={ui_lang.clone()}>
-                <Map loaded={loaded.clone()} strings={strings} show={props.show.clone()} cards={props.options.cards} />
+                <Map reader={reader.clone()} show={props.show.clone()} />
             </div>
         },
         Some(Err(why)) => html! {

@@ -12,6 +12,7 @@ mod article;
 mod card;
 #[cfg(feature = "reader")]
 mod commentary;
+mod context;
 #[cfg(feature = "compiler")]
 pub mod compiler;
 #[cfg(feature = "reader")]

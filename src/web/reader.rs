@@ -7,6 +7,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::commentary::Commentary;
+use super::context::ReaderContext;
 use super::events::dispatch;
 use super::fetch::{self, LoadError, Loaded};
 use crate::i18n;
@@ -146,7 +147,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
         }
         LoadState::Ready(loaded) => {
             let ui_lang = ui_lang.or_else(|| (!loaded.front.lang_given).then(|| props.page_lang.clone()).flatten());
-            html! { <Commentary loaded={super::fetch::Shared(loaded.clone())} host={props.host.clone()} ui_lang={ui_lang} options={props.options} debug={props.debug} /> }
+            let context = ReaderContext::new(super::fetch::Shared(loaded.clone()), props.options, ui_lang);
+            html! { <Commentary reader={context} host={props.host.clone()} debug={props.debug} /> }
         }
         LoadState::Failed(error) => {
             let strings = i18n::strings(early_lang.as_deref().unwrap_or("en"));

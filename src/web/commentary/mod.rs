@@ -19,8 +19,8 @@ use yew::prelude::*;
 
 use super::article::Article;
 use super::card::Card;
+use super::context::ReaderContext;
 use super::fetch::Shared;
-use crate::i18n;
 use crate::ui::cards::{Action, CardOrigin, CardState, Cards, Step};
 use crate::ui::placement::{Rect, Side};
 use dom::{find_mention, SVG_NS};
@@ -41,10 +41,10 @@ impl Reducible for CardsState {
 
 #[derive(Properties, PartialEq)]
 pub struct CommentaryProps {
-    pub loaded: Shared,
+    /// The commentary and how to show it.
+    pub reader: ReaderContext,
+    /// The element, which hears the widget's events.
     pub host: HtmlElement,
-    pub ui_lang: Option<AttrValue>,
-    pub options: crate::ui::options::Options,
     /// Show the content's problems in a panel (the element's `debug` attribute).
     #[prop_or_default]
     pub debug: bool,
@@ -112,16 +112,16 @@ fn card_host(slot: &RefCell<Option<(usize, Element)>>, root: &Element, m: usize)
 }
 
 /// The card of trigger `m`, with its callbacks, in its portal.
-fn card_view(props: &CommentaryProps, cx: &Context, triggers: &Triggers, host: Element, m: usize, show: &UseStateHandle<Option<(u32, AttrValue)>>) -> Option<Html> {
+fn card_view(reader: &ReaderContext, cx: &Context, triggers: &Triggers, host: Element, m: usize, show: &UseStateHandle<Option<(u32, AttrValue)>>) -> Option<Html> {
     let root = cx.wrapper.cast::<Element>()?;
     let anchor = find_mention(&root, m)?;
     let id = triggers.entity(m)?;
-    let index = props.loaded.catalog.index_of(id.as_str())?;
-    let all = props.loaded.linked.mentions.of(&props.loaded.catalog.get(index).id).to_vec();
+    let index = reader.loaded.catalog.index_of(id.as_str())?;
+    let all = reader.loaded.linked.mentions.of(&reader.loaded.catalog.get(index).id).to_vec();
     let origin = CardOrigin::of(m, &all);
-    let entity = Rc::new(props.loaded.catalog.get(index).clone());
-    let on_map = match &props.loaded.map {
-        Some(Ok(scene)) => props.options.map && matches!(origin, CardOrigin::Mention { .. }) && scene.bounds_of_entity(&id).is_some(),
+    let entity = Rc::new(reader.loaded.catalog.get(index).clone());
+    let on_map = match &reader.loaded.map {
+        Some(Ok(scene)) => reader.options.map && matches!(origin, CardOrigin::Mention { .. }) && scene.bounds_of_entity(&id).is_some(),
         _ => false,
     };
     let on_show_map = on_map.then(|| {
@@ -166,21 +166,21 @@ fn card_view(props: &CommentaryProps, cx: &Context, triggers: &Triggers, host: E
 /// The article and its cards.
 #[function_component]
 pub fn Commentary(props: &CommentaryProps) -> Html {
+    let reader = &props.reader;
     let cards = use_reducer_eq(|| CardsState(Cards::default()));
     let wrapper = use_node_ref();
     let pointer = use_mut_ref(Pointer::default);
     let host_slot: Rc<RefCell<Option<(usize, Element)>>> = use_mut_ref(|| None);
     let active: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
     let show = use_state(|| None::<(u32, AttrValue)>);
-    let map_triggers: Rc<Vec<(usize, String)>> = use_memo((props.loaded.clone(), props.options), |(loaded, options)| match &loaded.map {
+    let map_triggers: Rc<Vec<(usize, String)>> = use_memo((reader.loaded.clone(), reader.options), |(loaded, options)| match &loaded.map {
         Some(Ok(scene)) if options.map && options.cards => {
             scene.numbered_triggers(loaded.linked.mentions.by_ordinal.len()).into_iter().map(|(_, number, entity)| (number, entity)).collect()
         }
         _ => Vec::new(),
     });
-    let triggers = Triggers { loaded: props.loaded.clone(), map: map_triggers };
-    let lang = props.ui_lang.as_deref().unwrap_or(&props.loaded.front.lang).to_owned();
-    let strings = i18n::strings(&lang);
+    let triggers = Triggers { loaded: reader.loaded.clone(), map: map_triggers };
+    let strings = reader.strings;
     let state = cards.0;
     let cx = Context { dispatcher: cards.dispatcher(), wrapper: wrapper.clone(), pointer, active, state, strings };
 
@@ -201,7 +201,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
 
     let card = state.open_mention().and_then(|m| {
         let host = card_host(&host_slot, &wrapper.cast::<Element>()?, m)?;
-        card_view(props, &cx, &triggers, host, m, &show)
+        card_view(reader, &cx, &triggers, host, m, &show)
     });
     if state.open_mention().is_none() {
         if let Some((_, old)) = host_slot.borrow_mut().take() {
@@ -224,11 +224,11 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
             { card }
             <Progress />
             <p class="cr-visually-hidden cr-announce" aria-live="polite"></p>
-            <Article loaded={props.loaded.clone()} ui_lang={props.ui_lang.clone()} show={(*show).clone()} options={props.options} />
+            <Article reader={reader.clone()} show={(*show).clone()} />
             if props.debug {
                 <section class="cr-debug" aria-label={strings.problems}>
-                    <p class="cr-debug-title">{ format!("{} ({})", strings.problems, props.loaded.warnings.len()) }</p>
-                    <ul>{ for props.loaded.warnings.iter().map(|w| html! { <li><code>{ w.to_string() }</code></li> }) }</ul>
+                    <p class="cr-debug-title">{ format!("{} ({})", strings.problems, reader.loaded.warnings.len()) }</p>
+                    <ul>{ for reader.loaded.warnings.iter().map(|w| html! { <li><code>{ w.to_string() }</code></li> }) }</ul>
                 </section>
             }
         </div>

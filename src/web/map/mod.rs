@@ -22,10 +22,10 @@ use web_sys::{Element, HtmlElement};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::context::ReaderContext;
 use super::fetch::Shared;
 use crate::geo::draw::{decimal, num};
 use crate::geo::scene::{self, Scene, Trigger};
-use crate::i18n::Strings;
 use crate::ui::map_state::{chapters, Announcement, MapAction, MapState};
 use controls::Controls;
 use countries::Countries;
@@ -35,13 +35,10 @@ use overlay::Overlay;
 
 #[derive(Properties, PartialEq)]
 pub struct MapProps {
-    pub loaded: Shared,
-    pub strings: &'static Strings,
+    /// The commentary and how to show it.
+    pub reader: ReaderContext,
     /// "Show on map" requests from cards: a serial number (so repeating one works) and the entity.
     pub show: Option<(u32, AttrValue)>,
-    /// Markers and countries open cards (the element's `cards` attribute).
-    #[prop_or(true)]
-    pub cards: bool,
 }
 
 /// The map's state, held by Yew.
@@ -107,10 +104,12 @@ fn trigger_numbers(scene: &Scene, mentions: usize, cards: bool) -> TriggerNumber
 /// The map.
 #[function_component]
 pub fn Map(props: &MapProps) -> Html {
-    let s = props.strings;
-    let scene = scene_of(&props.loaded).expect("the map is only rendered for a drawable scene");
+    let reader = &props.reader;
+    let s = reader.strings;
+    let loaded = &reader.loaded;
+    let scene = scene_of(loaded).expect("the map is only rendered for a drawable scene");
     let map = {
-        let (scene, loaded) = (scene.clone(), props.loaded.clone());
+        let (scene, loaded) = (scene.clone(), loaded.clone());
         use_reducer(move || Held(MapState::new(scene.clone(), Rc::new(chapters(&scene, &loaded.sections)), reduced_motion())))
     };
     let state = &map.0;
@@ -119,7 +118,7 @@ pub fn Map(props: &MapProps) -> Html {
         Callback::from(move |action| dispatcher.dispatch(action))
     };
     let (frame_ref, svg_ref, figure_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
-    let slugs = use_memo(props.loaded.clone(), |loaded| loaded.sections.iter().map(|(slug, _)| slug.clone()).collect::<Vec<_>>());
+    let slugs = use_memo(loaded.clone(), |loaded| loaded.sections.iter().map(|(slug, _)| slug.clone()).collect::<Vec<_>>());
 
     use_frame_size(frame_ref.clone(), on_action.clone());
     use_animation_frames(state.easing.is_some(), on_action.clone());
@@ -128,7 +127,7 @@ pub fn Map(props: &MapProps) -> Html {
 
     // "Show on map" from a card.
     {
-        let (on_action, scene, loaded) = (on_action.clone(), scene.clone(), props.loaded.clone());
+        let (on_action, scene, loaded) = (on_action.clone(), scene.clone(), loaded.clone());
         use_effect_with(props.show.clone(), move |show| {
             if let Some((bounds, (_, entity))) = show.as_ref().and_then(|show| Some((scene.bounds_of_entity(&show.1)?, show))) {
                 let name = loaded.catalog.index_of(entity).map(|i| loaded.catalog.get(i).name.clone()).unwrap_or_default();
@@ -160,8 +159,8 @@ pub fn Map(props: &MapProps) -> Html {
     };
     let (stop_triggers, country_triggers) = {
         let scene = scene.clone();
-        let mentions = props.loaded.linked.mentions.by_ordinal.len();
-        (*use_memo(props.cards, move |cards| trigger_numbers(&scene, mentions, *cards))).clone()
+        let mentions = loaded.linked.mentions.by_ordinal.len();
+        (*use_memo(reader.options.cards, move |cards| trigger_numbers(&scene, mentions, *cards))).clone()
     };
     let layout = {
         let scene = scene.clone();
@@ -172,7 +171,7 @@ pub fn Map(props: &MapProps) -> Html {
 
     let chapters = state.chapters().clone();
     let chapter_title = |i: usize| -> String {
-        match &props.loaded.sections[chapters[i].section] {
+        match &loaded.sections[chapters[i].section] {
             (slug, _) if slug == "intro" => s.introduction.to_owned(),
             (_, title) => title.clone(),
         }
@@ -188,7 +187,7 @@ pub fn Map(props: &MapProps) -> Html {
     };
     let title = scene.spec.title.clone().unwrap_or_else(|| s.map.to_owned());
     let view_attr = format!("{},{},{},{}", num(view.min.lon), num(view.min.lat), num(view.max.lon), num(view.max.lat));
-    let chapter_slug = state.chapter.map(|i| props.loaded.sections[chapters[i].section].0.clone());
+    let chapter_slug = state.chapter.map(|i| loaded.sections[chapters[i].section].0.clone());
     let collapsed = state.collapsed;
     let on_key = {
         let on_action = on_action.clone();
