@@ -18,9 +18,9 @@ pub struct LonLat {
 /// A projected point in screen units.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Point {
-    /// Right.
+    /// Pixels to the right of the frame's left edge.
     pub x: f64,
-    /// Down.
+    /// Pixels down from the frame's top edge.
     pub y: f64,
 }
 

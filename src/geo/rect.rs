@@ -9,9 +9,9 @@ pub struct Rect {
     pub left: f64,
     /// Top edge.
     pub top: f64,
-    /// Width.
+    /// Width (to the right of `left`).
     pub width: f64,
-    /// Height.
+    /// Height (down from `top`).
     pub height: f64,
 }
 

@@ -17,9 +17,9 @@ use super::topojson::BaseMap;
 pub struct Stop {
     /// Place id or entity id.
     pub id: String,
-    /// Label.
+    /// The name its label, tooltip and text alternative show.
     pub name: String,
-    /// Position.
+    /// Where it is.
     pub at: LonLat,
     /// The catalog entity behind it, whose card it opens.
     pub entity: Option<String>,
@@ -41,11 +41,11 @@ pub enum Trigger {
 /// A route with its stops resolved.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResolvedRoute {
-    /// Id.
+    /// The route's id in `map.toml` (`data-route` on the map).
     pub id: String,
-    /// Name.
+    /// Its name, for its tooltip and the map as text.
     pub name: String,
-    /// Kind.
+    /// Rail, sea or road: how it is drawn and which legend entry explains it.
     pub kind: RouteKind,
     /// Stop ids in travel order (only those that resolved).
     pub stops: Vec<String>,
@@ -60,7 +60,7 @@ pub struct Scene {
     pub spec: MapSpec,
     /// Every drawable stop by id, in first-use order.
     pub stops: Vec<Stop>,
-    /// Routes.
+    /// The routes whose stops resolved, in `map.toml` order.
     pub routes: Vec<ResolvedRoute>,
     /// ISO code → index of the highlight that colours it (the last listing it wins).
     pub highlight_of: HashMap<String, usize>,
