@@ -374,15 +374,19 @@ impl<T: Codec> Codec for Rc<T> {
     }
 }
 
-/// A struct as its fields in order.
+/// A struct as its fields in order. Fields listed after `not stored:` serve only the compiler
+/// and come back as their default.
 macro_rules! record {
     ($t:ident { $($f:ident),* $(,)? }) => {
+        record!($t { $($f),* } not stored: );
+    };
+    ($t:ident { $($f:ident),* $(,)? } not stored: $($skip:ident),*) => {
         impl Codec for $t {
             fn put(&self, w: &mut Writer) {
                 $(self.$f.put(w);)*
             }
             fn get(r: &mut Reader<'_>) -> Result<Self, BundleError> {
-                Ok(Self { $($f: Codec::get(r)?),* })
+                Ok(Self { $($f: Codec::get(r)?,)* $($skip: Default::default(),)* })
             }
         }
     };
@@ -420,51 +424,10 @@ record!(FrontMatter { title, date, lang, lang_given, authors, publication, entit
 record!(Document { blocks });
 record!(LatLon { lat, lon });
 record!(Links { wikidata, wikipedia, website, source });
-impl Codec for Entity {
-    fn put(&self, w: &mut Writer) {
-        self.id.put(w);
-        self.kind.put(w);
-        self.name.put(w);
-        self.aliases.put(w);
-        self.summary.put(w);
-        self.native.put(w);
-        self.facts.put(w);
-        self.links.put(w);
-        self.location.put(w);
-        self.iso.put(w);
-        self.chart.put(w);
-    }
-    /// `source` (where the editor wrote it) only serves messages made at compile time.
-    fn get(r: &mut Reader<'_>) -> Result<Self, BundleError> {
-        Ok(Self {
-            id: Codec::get(r)?,
-            kind: Codec::get(r)?,
-            name: Codec::get(r)?,
-            aliases: Codec::get(r)?,
-            summary: Codec::get(r)?,
-            native: Codec::get(r)?,
-            facts: Codec::get(r)?,
-            links: Codec::get(r)?,
-            location: Codec::get(r)?,
-            iso: Codec::get(r)?,
-            chart: Codec::get(r)?,
-            source: None,
-        })
-    }
-}
-impl Codec for Diagnostic {
-    fn put(&self, w: &mut Writer) {
-        self.file.put(w);
-        self.line.put(w);
-        self.column.put(w);
-        self.severity.put(w);
-        self.message.put(w);
-    }
-    /// `unknown_id` only serves folding messages at compile time.
-    fn get(r: &mut Reader<'_>) -> Result<Self, BundleError> {
-        Ok(Self { file: Codec::get(r)?, line: Codec::get(r)?, column: Codec::get(r)?, severity: Codec::get(r)?, message: Codec::get(r)?, unknown_id: None })
-    }
-}
+// `source` (where the editor wrote an entity) and `unknown_id` (which folds knock-on messages)
+// only serve messages made at compile time.
+record!(Entity { id, kind, name, aliases, summary, native, facts, links, location, iso, chart } not stored: source);
+record!(Diagnostic { file, line, column, severity, message } not stored: unknown_id);
 record!(LonLat { lon, lat });
 record!(Bounds { min, max });
 record!(Highlight { countries, label, emphasis, entity, at });

@@ -740,12 +740,6 @@ impl LostCatalog {
     }
 }
 
-/// Parses every catalog (later ones override earlier ones by id); their problems go to
-/// `warnings`, and a catalog that cannot be read at all is recorded in `lost`.
-pub fn merge_catalogs(files: &[TextFile], warnings: &mut Vec<Diagnostic>, lost: &mut LostCatalog) -> Catalog {
-    read_catalogs(files.iter().cloned().map(Admitted::Found), warnings, lost)
-}
-
 /// Merges the catalogs as admitted, in the front matter's order: each one found is parsed (its
 /// problems to `out`), each lost one leaves its message; both kinds of loss go to `lost`.
 fn read_catalogs(catalogs: impl Iterator<Item = Admitted>, out: &mut Vec<Diagnostic>, lost: &mut LostCatalog) -> Catalog {
@@ -912,10 +906,10 @@ mod tests {
         let mut warnings = Vec::new();
         let mut lost = LostCatalog::default();
         let broken_entry = TextFile { name: "a.toml".into(), text: "[[entity]]\nid = \"x\"\nkind = \"person\"\nname = \"X\"\n".into() };
-        merge_catalogs(&[broken_entry], &mut warnings, &mut lost);
+        read_catalogs([Admitted::Found(broken_entry)].into_iter(), &mut warnings, &mut lost);
         assert_eq!(lost, LostCatalog::default(), "{warnings:?}");
         let unreadable = TextFile { name: "b.toml".into(), text: "[[entity]\n".into() };
-        merge_catalogs(&[unreadable], &mut warnings, &mut lost);
+        read_catalogs([Admitted::Found(unreadable)].into_iter(), &mut warnings, &mut lost);
         let mut diagnostics = knock_ons(&["x"]);
         lost.fold(&mut diagnostics);
         assert!(texts(&diagnostics).iter().any(|t| t.starts_with("b.toml:1:") && t.contains("1 message about ids not in the catalog")), "{diagnostics:?}");

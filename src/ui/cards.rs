@@ -219,12 +219,8 @@ impl Cards {
                     _ => self.open_mention(),
                 };
                 next.state = Closed;
-                next.held = None;
             }
-            (Open { .. } | Intent { .. }, Action::OutsidePress) => {
-                next.state = Closed;
-                next.held = None;
-            }
+            (Open { .. } | Intent { .. }, Action::OutsidePress) => next.state = Closed,
             (Intent { mention, entered, last_move }, Action::Tick { now }) => {
                 if now + 0.5 >= ready_at(entered, last_move) {
                     next.state = Open { mention, opener: Opener::Hover, close_at: None };
@@ -244,6 +240,7 @@ impl Cards {
         if matches!(action, Action::FocusOut) {
             next.held = None;
         }
+        // No card, nothing held behind it.
         if next.state == Closed {
             next.held = None;
         }

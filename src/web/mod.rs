@@ -12,6 +12,7 @@ mod article;
 mod card;
 #[cfg(feature = "reader")]
 mod commentary;
+#[cfg(feature = "reader")]
 mod context;
 #[cfg(feature = "compiler")]
 pub mod compiler;
@@ -22,6 +23,13 @@ pub mod fetch;
 mod map;
 #[cfg(feature = "reader")]
 mod reader;
+
+/// The page's clock in milliseconds (`Date.now()`): the time the card and map reducers are
+/// told, so a test's fake clock rules them.
+#[cfg(feature = "reader")]
+pub(crate) fn now() -> f64 {
+    js_sys::Date::now()
+}
 
 #[cfg(feature = "reader")]
 pub use reader_exports::*;

@@ -10,10 +10,7 @@ use web_sys::{Element, EventTarget, HtmlElement};
 /// The SVG namespace: map triggers are SVG elements.
 pub(super) const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
-/// The time on the clock the card reducer is told (the page's, so a test's fake clock rules it).
-pub(super) fn now() -> f64 {
-    js_sys::Date::now()
-}
+pub(super) use crate::web::now;
 
 /// The mention ordinal of the element at (or around) `target`.
 pub(super) fn mention_of(target: Option<EventTarget>) -> Option<(usize, Element)> {

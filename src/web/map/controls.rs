@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::i18n::Strings;
 use crate::ui::map_state::MapAction;
+use crate::web::now;
 
 /// The controls' properties.
 #[derive(Properties, PartialEq)]
@@ -21,9 +22,6 @@ pub struct ControlsProps {
     pub on_action: Callback<MapAction>,
 }
 
-fn now() -> f64 {
-    js_sys::Date::now()
-}
 
 /// Zoom, whole map, and chapters.
 #[function_component]

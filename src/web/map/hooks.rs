@@ -15,13 +15,11 @@ use yew::prelude::*;
 use crate::geo::projection::Point;
 use crate::geo::view;
 use crate::ui::map_state::{Chapter, MapAction, DRAG_THRESHOLD};
+use crate::web::now;
 
 /// Where the reading line sits, as a fraction of the viewport's height from its top.
 const READING_LINE: f64 = 0.35;
 
-fn now() -> f64 {
-    js_sys::Date::now()
-}
 
 /// Reports the size of the element behind `frame` now and whenever it changes
 /// (a `ResizeObserver`; the SVG's units are CSS pixels, so labels and targets keep their size).

@@ -27,6 +27,7 @@ use super::fetch::Shared;
 use crate::geo::draw::{decimal, num};
 use crate::geo::scene::{self, Scene, Trigger};
 use crate::ui::map_state::{chapters, Announcement, MapAction, MapState};
+use crate::web::now;
 use controls::Controls;
 use countries::Countries;
 use hooks::{use_animation_frames, use_frame_size, use_gestures, use_reading_chapter};
@@ -51,9 +52,6 @@ impl Reducible for Held {
     }
 }
 
-fn now() -> f64 {
-    js_sys::Date::now()
-}
 
 fn reduced_motion() -> bool {
     web_sys::window()
