@@ -29,7 +29,7 @@ function prepareOurs() {
   const pkg = join(ROOT, 'dist/commentary-reader');
   if (!existsSync(join(pkg, 'commentary-reader-core_bg.wasm'))) throw new Error('no dist/commentary-reader: run trunk build --release first');
   cpSync(pkg, join(ours, 'commentary-reader'), { recursive: true });
-  // The folder as `make dist` publishes it: sources and their compiled commentary.bundle.json.
+  // The folder as `make dist` publishes it: sources and their compiled commentary.bundle.
   cpSync(join(ROOT, 'dist/commentaries', SEED), join(ours, 'commentaries', SEED), { recursive: true });
   copyFileSync(join(OUT, 'limit/page.css'), join(ours, 'page.css'));
   // The page as the snippet of \`make dist\` (snippet.html) has it: the glue, the wasm and the
@@ -44,7 +44,7 @@ function prepareOurs() {
 <script type="module" src="${up}commentary-reader/commentary-reader.js" integrity="${integrity['commentary-reader.js']}"></script></head>
 <body><main><commentary-reader src="${src}"></commentary-reader></main></body></html>
 `;
-  writeFileSync(join(ours, 'index.html'), page('Ours', `commentaries/${SEED}/commentary.bundle.json`));
+  writeFileSync(join(ours, 'index.html'), page('Ours', `commentaries/${SEED}/commentary.bundle`));
   // The same folder named by its commentary.md: compiled in the browser by the compiler module.
   mkdirSync(join(ours, 'md'), { recursive: true });
   writeFileSync(join(ours, 'md/index.html'), page('Ours (Markdown)', `../commentaries/${SEED}/commentary.md`, '../'));
@@ -53,7 +53,7 @@ function prepareOurs() {
   const { md, toml } = generated(20_000, 200, 10);
   writeFileSync(join(ours, 'scale/commentary.md'), md);
   writeFileSync(join(ours, 'scale/entities.toml'), toml);
-  writeFileSync(join(ours, 'scale/index.html'), page('Scale', 'commentary.bundle.json', '../'));
+  writeFileSync(join(ours, 'scale/index.html'), page('Scale', 'commentary.bundle', '../'));
   execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'commentary-reader', '--', 'build', join(ours, 'scale')], { cwd: ROOT, stdio: 'inherit' });
 }
 
@@ -216,7 +216,7 @@ try {
   const text = `<!-- bench:start (written by \`make bench\` on ${new Date().toISOString().slice(0, 10)}; do not edit by hand) -->
 ## Side by side (\`make bench\`)
 
-Ours: the widget as a host page embeds it, pointed at the compiled \`commentary.bundle.json\`
+Ours: the widget as a host page embeds it, pointed at the compiled \`commentary.bundle\`
 that \`make dist\` publishes. Peer: what a think tank would use instead, the same
 commentary as static HTML with Tippy.js cards and a Leaflet map of the same base map, routes and
 markers (no tiles), built by \`bench/build-peer.mjs\` from the project's own files. Limit: the

@@ -11,7 +11,7 @@
 //   commentary-reader/commentary-reader-frame.js  the host script that sizes such iframes
 //   commentary-reader/integrity.json, snippet.html  SRI (sha384) hashes and the snippet using them
 //
-// Every commentary folder copied into the build gets its compiled form, commentary.bundle.json
+// Every commentary folder copied into the build gets its compiled form, commentary.bundle
 // (`commentary-reader build`, native), which is what pages should point the element at.
 //
 // The wasm's hash is written into the element's code, which fetches the wasm with it: with the
@@ -101,9 +101,9 @@ const snippet = `<!-- commentary-reader: put the folder at /commentary-reader/ (
      commentary the element names (the same URL as its src) -->
 <link rel="modulepreload" href="/commentary-reader/commentary-reader-core.js" integrity="${integrity['commentary-reader-core.js']}">
 <link rel="preload" href="/commentary-reader/commentary-reader-core_bg.wasm" as="fetch" type="application/wasm" crossorigin>
-<link rel="preload" href="/commentaries/belarus-china-relations-2024/commentary.bundle.json" as="fetch" crossorigin>
+<link rel="preload" href="/commentaries/belarus-china-relations-2024/commentary.bundle" as="fetch" crossorigin>
 <script type="module" src="/commentary-reader/commentary-reader.js" integrity="${integrity['commentary-reader.js']}"></script>
-<commentary-reader src="/commentaries/belarus-china-relations-2024/commentary.bundle.json" lang="en">
+<commentary-reader src="/commentaries/belarus-china-relations-2024/commentary.bundle" lang="en">
   <p>Optional fallback: the article as plain HTML, shown while the widget loads and if it fails.</p>
 </commentary-reader>
 `;

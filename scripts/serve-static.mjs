@@ -16,6 +16,8 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
   '.json': 'application/json',
+  // A compiled commentary (postcard bytes); hosts that compress by type should include it.
+  '.bundle': 'application/octet-stream',
   '.md': 'text/markdown; charset=utf-8',
   '.toml': 'application/toml; charset=utf-8',
   '.png': 'image/png',

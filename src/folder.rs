@@ -64,8 +64,10 @@ pub const DEFAULT_BASEMAP_PATH: &str = "basemaps/eurasia.topo.json";
 /// shows. The compiler (native `commentary-reader build`, or the browser's compiler module)
 /// makes it from the folder's files; the reader gets it from a bundle (`crate::bundle`).
 #[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Loaded {
     /// Absolute URL of the file the reader loaded; relative links resolve against it.
+    #[serde(skip)]
     pub url: String,
     /// The front matter.
     pub front: FrontMatter,

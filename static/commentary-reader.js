@@ -1,5 +1,5 @@
 // commentary-reader.js — the one script a host page loads (as a module, no inline script).
-// It defines <commentary-reader src="…/commentary.bundle.json">, gives each element an open
+// It defines <commentary-reader src="…/commentary.bundle">, gives each element an open
 // shadow root, loads the WebAssembly core once per page (when the first element comes near the
 // viewport), and mounts/unmounts the widget. A src naming a commentary.md (an editor's folder
 // that was not compiled) is compiled in the browser by a second module, loaded only then
@@ -20,7 +20,7 @@ let sheet = null;  // One constructed stylesheet, adopted by every shadow root
 let compiler = null;  // Promise of the compiler module, loaded for the first commentary.md
 
 // Compiles the folder of the commentary.md at `url` (its text already fetched: `source`) to a
-// bundle (text). A failure to load the module rejects (the widget offers a retry, which loads
+// bundle (a Uint8Array). A failure to load the module rejects (the widget offers a retry, which loads
 // it again).
 function compile(url, assets, source) {
   compiler ??= (async () => {

@@ -1,4 +1,4 @@
-//! The compiled form (`commentary.bundle.json`): every published commentary and every broken
+//! The compiled form (`commentary.bundle`): every published commentary and every broken
 //! fixture compiles, and reading the bundle back gives exactly what the compiler made, so the
 //! reader shows the same text, cards, map and warnings as if it had parsed the folder itself.
 
@@ -32,10 +32,10 @@ fn every_folder_reads_back_exactly_as_compiled() {
 #[test]
 fn the_seed_bundle_keeps_text_cards_map_and_sections() {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/commentaries/belarus-china-relations-2024");
-    let Compiled::Ready(loaded) = bundle::decode(&bundle::encode(&compile(&folder).0), "https://example.org/c/commentary.bundle.json").unwrap() else {
+    let Compiled::Ready(loaded) = bundle::decode(&bundle::encode(&compile(&folder).0), "https://example.org/c/commentary.bundle").unwrap() else {
         panic!("the seed does not compile");
     };
-    assert_eq!(loaded.url, "https://example.org/c/commentary.bundle.json");
+    assert_eq!(loaded.url, "https://example.org/c/commentary.bundle");
     assert_eq!(loaded.front.title, "Belarus-China Relations amid Geostrategic Challenges");
     assert!(loaded.catalog.index_of("lukashenko").is_some());
     assert!(loaded.linked.mentions.by_ordinal.len() > 30, "{} mentions", loaded.linked.mentions.by_ordinal.len());
@@ -65,7 +65,7 @@ fn build_writes_a_bundle_even_for_a_folder_that_cannot_be_shown() {
     }
     let out = Command::new(env!("CARGO_BIN_EXE_commentary-reader")).arg("build").arg(tmp.join("missing-title")).arg(tmp.join("unknown-entity-link")).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "an error in a folder fails the build");
-    let read = |name: &str| bundle::decode(&std::fs::read_to_string(tmp.join(name).join(bundle::FILE_NAME)).unwrap(), "").unwrap();
+    let read = |name: &str| bundle::decode(&std::fs::read(tmp.join(name).join(bundle::FILE_NAME)).unwrap(), "").unwrap();
     match read("missing-title") {
         Compiled::Failed { message, network } => {
             assert!(message.contains("commentary.md:") && message.contains("title"), "{message}");
@@ -108,15 +108,18 @@ fn a_damaged_entity_kind_is_refused_with_its_position() {
     std::fs::write(dir.join("entities.toml"), "[[entity]]\nid = \"kind-probe\"\nkind = \"event\"\nname = \"The Summit\"\nsummary = \"S.\"\n").unwrap();
     let (compiled, diagnostics) = compile(&dir);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
-    let text = bundle::encode(&compiled);
-    // An entity is written as its id, then its kind's index (event is the 7th kind: 6).
-    let written = "\"kind-probe\",6,";
-    let at = text.find(written).expect("the entity's id and kind") + written.len() - 2;
-    for damaged in ["7", "4294967296"] {
-        let e = bundle::decode(&format!("{}{damaged}{}", &text[..at], &text[at + 1..]), "").expect_err("a kind that does not exist is refused");
-        assert_eq!((e.at, e.message.as_str()), (at, format!("variant {damaged} of EntityKind does not exist").as_str()));
-        assert_eq!(e.to_string(), format!("not a usable commentary bundle (byte {at}): variant {damaged} of EntityKind does not exist"));
-    }
+    let bytes = bundle::encode(&compiled);
+    // An entity is written as its id (its length, then its bytes), then its kind's index
+    // (event is the 7th kind: 6).
+    let written = b"\x0akind-probe\x06";
+    let at = bytes.windows(written.len()).position(|w| w == written).expect("the entity's id and kind") + written.len() - 1;
+    let with = |kind: &[u8]| [&bytes[..at], kind, &bytes[at + 1..]].concat();
+    let e = bundle::decode(&with(&[7]), "").expect_err("a kind that does not exist is refused");
+    assert_eq!((e.at, e.message.as_str()), (at + 1, "a variant that does not exist in the catalog"));
+    assert_eq!(e.to_string(), format!("not a usable commentary bundle (byte {}): a variant that does not exist in the catalog", at + 1));
+    // 2^32 as a varint: variant 0 if the index were narrowed to 32 bits.
+    let e = bundle::decode(&with(&[0x80, 0x80, 0x80, 0x80, 0x10]), "").expect_err("a kind past 32 bits is refused");
+    assert_eq!((e.at, e.message.as_str()), (at + 5, "a malformed number in the catalog"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -172,12 +175,14 @@ fn bundles_name_files_relative_to_the_folder_wherever_it_is_compiled() {
         copy_folder(&manifest.join(folder), &here);
         copy_folder(&manifest.join(folder), &there);
         let (compiled, diagnostics) = compile(&here);
-        let text = bundle::encode(&compiled);
+        let bytes = bundle::encode(&compiled);
         for machine_path in [root.display().to_string(), manifest.display().to_string()] {
-            assert!(!text.contains(&machine_path), "{folder}: the bundle names {machine_path}");
+            assert!(!bytes.windows(machine_path.len()).any(|w| w == machine_path.as_bytes()), "{folder}: the bundle names {machine_path}");
         }
-        assert_eq!(rooted_paths(&text), Vec::<String>::new(), "{folder}: absolute paths in the bundle");
-        assert_eq!(bundle::encode(&compile(&there).0), text, "{folder}: compiled elsewhere, the bundle differs");
+        // Every string the bundle holds, each in quotes.
+        let strings = format!("{:?}", bundle::decode(&bytes, "").unwrap());
+        assert_eq!(rooted_paths(&strings), Vec::<String>::new(), "{folder}: absolute paths in the bundle");
+        assert_eq!(bundle::encode(&compile(&there).0), bytes, "{folder}: compiled elsewhere, the bundle differs");
         for d in &diagnostics {
             assert!(["commentary.md", "entities.toml", "map.toml"].contains(&d.file.as_str()), "{folder}: {d}");
         }
@@ -206,5 +211,23 @@ fn a_front_matter_that_cannot_be_read_fails_the_bundle_but_not_the_checks() {
     assert_eq!(diagnostics[0].to_string(), first);
     for file in ["commentary.md", "entities.toml", "map.toml"] {
         assert!(files.iter().filter(|f| **f == file).count() >= 2, "{file} is checked too: {diagnostics:#?}");
+    }
+}
+
+#[test]
+fn a_bundle_cut_short_anywhere_is_refused_where_it_ends() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/commentaries/belarus-china-relations-2024");
+    let bytes = bundle::encode(&compile(&folder).0);
+    let n = bytes.len();
+    // Every length near the start and the end, and a spread in between (a transfer that broke off).
+    let lengths = (0..64).chain((64..n - 64).step_by(n / 400)).chain(n - 64..n);
+    for len in lengths {
+        let e = bundle::decode(&bytes[..len], "").expect_err("a bundle cut short is refused");
+        if len < 25 {
+            assert!(e.message.contains("not a commentary bundle"), "{len}: {e}");
+        } else {
+            assert_eq!(e.at, len, "{len}: {e}");
+            assert!(e.message.starts_with("the file ends in the "), "{len}: {e}");
+        }
     }
 }

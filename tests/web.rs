@@ -63,8 +63,8 @@ async fn mount_with(src: &str, compiler: Option<js_sys::Function>) -> Mounted {
 /// What the element passes as `compiler`: here the compiler module's `compile`, linked into
 /// the test binary (`--features compiler`), behind a JS function returning a promise.
 fn compiler() -> js_sys::Function {
-    let closure = Closure::<dyn FnMut(String, String, Option<String>) -> Promise>::new(|url: String, assets: String, source: Option<String>| {
-        wasm_bindgen_futures::future_to_promise(async move { Ok(JsValue::from(commentary_reader::web::compiler::compile(url, assets, source).await)) })
+    let closure = Closure::<dyn FnMut(String, String, Option<Vec<u8>>) -> Promise>::new(|url: String, assets: String, source: Option<Vec<u8>>| {
+        wasm_bindgen_futures::future_to_promise(async move { Ok(js_sys::Uint8Array::from(commentary_reader::web::compiler::compile(url, assets, source).await.as_slice()).into()) })
     });
     closure.into_js_value().unchecked_into()
 }
@@ -85,9 +85,9 @@ fn detail(event: &CustomEvent, key: &str) -> String {
 #[wasm_bindgen_test]
 async fn a_compiled_bundle_renders_without_the_compiler() {
     // What `commentary-reader build` writes, made here by the compiler module itself.
-    let bundle = commentary_reader::web::compiler::compile("https://example.org/c/commentary.md".into(), String::new(), Some(SEED.into())).await;
+    let bundle = commentary_reader::web::compiler::compile("https://example.org/c/commentary.md".into(), String::new(), Some(SEED.as_bytes().to_vec())).await;
     assert!(commentary_reader::bundle::is_bundle(&bundle));
-    let m = mount_with(&blob_of(&bundle, "application/json"), None).await;
+    let m = mount_with(&blob_of_bytes(&bundle, "application/octet-stream"), None).await;
     assert_eq!(m.event.type_(), "commentary-reader:ready", "{}", detail(&m.event, "message"));
     assert_eq!(text(&m.root, "h1"), "Belarus-China Relations amid Geostrategic Challenges");
     assert_eq!(all(&m.root, ".cr-body p").len(), 7);
@@ -105,7 +105,11 @@ async fn markdown_without_the_compiler_says_to_compile_it() {
 
 #[wasm_bindgen_test]
 async fn a_bundle_of_another_format_version_says_so() {
-    let m = mount_with(&blob_of(&format!("[\"{}\",99,0]", commentary_reader::bundle::MAGIC), "application/json"), None).await;
+    // The header of a later format: the magic, then version 99 (postcard varints).
+    let mut future = vec![commentary_reader::bundle::MAGIC.len() as u8];
+    future.extend(commentary_reader::bundle::MAGIC.as_bytes());
+    future.extend([99, 0]);
+    let m = mount_with(&blob_of_bytes(&future, "application/octet-stream"), None).await;
     assert_eq!(m.event.type_(), "commentary-reader:error");
     assert!(detail(&m.event, "message").contains("format 99"), "{}", detail(&m.event, "message"));
     m.host.remove();
@@ -236,6 +240,13 @@ fn blob_of(text: &str, kind: &str) -> String {
     let options = BlobPropertyBag::new();
     options.set_type(kind);
     let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&text.into()), &options).unwrap();
+    Url::create_object_url_with_blob(&blob).unwrap()
+}
+
+fn blob_of_bytes(bytes: &[u8], kind: &str) -> String {
+    let options = BlobPropertyBag::new();
+    options.set_type(kind);
+    let blob = Blob::new_with_u8_array_sequence_and_options(&Array::of1(&js_sys::Uint8Array::from(bytes)), &options).unwrap();
     Url::create_object_url_with_blob(&blob).unwrap()
 }
 

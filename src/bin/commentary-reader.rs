@@ -5,7 +5,7 @@
 //! and checks the body, the catalogs and the map too, so one run lists every problem.
 //!
 //! `commentary-reader build <folder>…` does the same and writes each folder's compiled form,
-//! `commentary.bundle.json` (see `commentary_reader::bundle`), which is what readers download.
+//! `commentary.bundle` (see `commentary_reader::bundle`), which is what readers download.
 //! A folder whose commentary cannot be shown at all still gets a bundle that says why.
 //!
 //!     cargo run --bin commentary-reader -- check static/commentaries/*
@@ -25,7 +25,7 @@ use commentary_reader::bundle;
 use commentary_reader::compile::compile;
 use commentary_reader::content::{Diagnostic, Severity};
 
-const USAGE: &str = "usage: commentary-reader check <folder>…\n       commentary-reader build <folder>…\n\ncheck: checks commentary folders (commentary.md, entity catalogs, map.toml) as the widget\nloads them and prints every problem as file:line:column: error|warning: message.\nbuild: the same, then writes each folder's commentary.bundle.json, the compiled form the\nwidget reads fastest (point the element's src at it).";
+const USAGE: &str = "usage: commentary-reader check <folder>…\n       commentary-reader build <folder>…\n\ncheck: checks commentary folders (commentary.md, entity catalogs, map.toml) as the widget\nloads them and prints every problem as file:line:column: error|warning: message.\nbuild: the same, then writes each folder's commentary.bundle, the compiled form the\nwidget reads fastest (point the element's src at it).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

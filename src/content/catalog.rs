@@ -13,6 +13,8 @@ use super::toml_doc::{self, number_of, string_of, Fields, Locator};
 
 /// A catalog entry's id: lower-case letters, digits and `-`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct EntityId(String);
 
 impl EntityId {
@@ -35,6 +37,7 @@ impl fmt::Display for EntityId {
 
 /// What an entity is; decides the card's label and which fields it should have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum EntityKind {
     /// A person.
     Person,
@@ -77,6 +80,7 @@ impl EntityKind {
 
 /// A point on the globe, degrees.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct LatLon {
     /// Latitude, −90…90.
     pub lat: f64,
@@ -86,6 +90,7 @@ pub struct LatLon {
 
 /// External references shown at the foot of a card.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Links {
     /// A Wikidata item id such as `Q184`.
     pub wikidata: Option<String>,
@@ -99,6 +104,7 @@ pub struct Links {
 
 /// A small chart that puts a figure in context.
 #[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum Chart {
     /// Bars on one shared scale, e.g. 0.404 % vs 0.144 %.
     Bars {
@@ -126,6 +132,7 @@ pub enum Chart {
 
 /// One catalog entry.
 #[derive(Debug, Clone)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Entity {
     /// Unique id.
     pub id: EntityId,
@@ -151,6 +158,7 @@ pub struct Entity {
     pub chart: Option<Chart>,
     /// Where its aliases are written (file, line, column), for messages about them. Not part of
     /// what it is: equality ignores it, and bundles do not carry it.
+    #[serde(skip)]
     pub source: Option<(String, usize, usize)>,
 }
 
@@ -322,6 +330,8 @@ fn read_chart(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>, id: &EntityId) -> R
 
 /// Several catalogs merged: later entries override earlier ones with the same id.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(from = "Vec<Entity>", into = "Vec<Entity>")]
 pub struct Catalog {
     entities: Vec<Entity>,
     by_id: HashMap<EntityId, usize>,

@@ -8,6 +8,7 @@ use std::fmt;
 
 /// How bad a problem is: errors stop that file from being used, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum Severity {
     /// The file (or the part named) could not be used.
     Error,
@@ -17,6 +18,7 @@ pub enum Severity {
 
 /// One located message.
 #[derive(Debug, Clone)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// The file the problem is in, as the editor named it (a URL or a path).
     pub file: String,
@@ -32,6 +34,7 @@ pub struct Diagnostic {
     /// highlight's entity). When a catalog could not be read at all, every such message may
     /// follow from that alone, and `folder` folds them into one note at the catalog's error.
     /// Only of use while compiling: equality ignores it and bundles do not carry it.
+    #[serde(skip)]
     pub unknown_id: Option<String>,
 }
 

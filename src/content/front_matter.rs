@@ -7,6 +7,7 @@ use super::toml_doc::{self, Fields, Locator};
 
 /// A calendar date (no time of day, no zone): what a commentary's `date` means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Date {
     /// Full year, e.g. 2024.
     pub year: u16,
@@ -38,6 +39,7 @@ impl Date {
 
 /// One author of the commentary.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Author {
     /// Full name as it should be printed.
     pub name: String,
@@ -49,6 +51,7 @@ pub struct Author {
 
 /// Where the commentary first appeared.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Publication {
     /// The original publisher, printed as "Originally published by …".
     pub publisher: String,
@@ -60,6 +63,7 @@ pub struct Publication {
 
 /// Everything the front matter says about a commentary.
 #[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct FrontMatter {
     /// The commentary's title.
     pub title: String,

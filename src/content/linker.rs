@@ -17,6 +17,7 @@ use super::markdown::{Block, Document, Inline};
 
 /// Which mentions become interactive: an editor setting (`mentions` in the front matter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum MentionPolicy {
     /// Every mention opens a card; repeats are styled more quietly. The default: a reader who
     /// starts mid-text, or forgets, finds the card where they are.
@@ -123,6 +124,8 @@ fn on_word_boundaries(text: &str, start: usize, end: usize, before: Option<char>
 
 /// Mentions in reading order, and per entity.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(from = "Vec<EntityId>", into = "Vec<EntityId>")]
 pub struct MentionIndex {
     /// The entity of each mention, by ordinal.
     pub by_ordinal: Vec<EntityId>,

@@ -18,6 +18,7 @@ pub const MAX_DEPTH: usize = 32;
 
 /// A parsed commentary body.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Document {
     /// Top-level blocks in reading order.
     pub blocks: Vec<Block>,
@@ -25,6 +26,7 @@ pub struct Document {
 
 /// A block of the body. `line` is the 1-based line in the source file where it starts.
 #[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum Block {
     /// A section heading. Level 2 is the top level inside a commentary (the title is above it).
     Heading {
@@ -33,6 +35,7 @@ pub enum Block {
         /// Unique slug, usable as an anchor and by map chapters.
         id: String,
         /// Heading text.
+        #[serde(deserialize_with = "crate::bundle::wire::nested")]
         content: Vec<Inline>,
         /// Source line.
         line: usize,
@@ -40,6 +43,7 @@ pub enum Block {
     /// A paragraph.
     Paragraph {
         /// Paragraph text.
+        #[serde(deserialize_with = "crate::bundle::wire::nested")]
         content: Vec<Inline>,
         /// Source line.
         line: usize,
@@ -47,6 +51,7 @@ pub enum Block {
     /// A block quotation.
     Quote {
         /// Quoted blocks.
+        #[serde(deserialize_with = "crate::bundle::wire::nested")]
         blocks: Vec<Block>,
         /// Source line.
         line: usize,
@@ -56,6 +61,7 @@ pub enum Block {
         /// First number of a numbered list.
         start: Option<u64>,
         /// Each item's blocks.
+        #[serde(deserialize_with = "crate::bundle::wire::nested")]
         items: Vec<Vec<Block>>,
         /// Source line.
         line: usize,
@@ -76,15 +82,16 @@ pub enum Block {
 
 /// Inline content.
 #[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum Inline {
     /// Plain text (already unescaped; render as text, never as markup).
     Text(String),
     /// Emphasis (`*…*`).
-    Emphasis(Vec<Inline>),
+    Emphasis(#[serde(deserialize_with = "crate::bundle::wire::nested")] Vec<Inline>),
     /// Strong emphasis (`**…**`).
-    Strong(Vec<Inline>),
+    Strong(#[serde(deserialize_with = "crate::bundle::wire::nested")] Vec<Inline>),
     /// Struck-through text (`~~…~~`).
-    Strikethrough(Vec<Inline>),
+    Strikethrough(#[serde(deserialize_with = "crate::bundle::wire::nested")] Vec<Inline>),
     /// Inline code.
     Code(String),
     /// A link that passed the link policy. `href` is either an absolute http/https/mailto URL
@@ -97,6 +104,7 @@ pub enum Inline {
         /// Optional link title.
         title: String,
         /// Link text.
+        #[serde(deserialize_with = "crate::bundle::wire::nested")]
         content: Vec<Inline>,
     },
     /// An explicit mention of a catalog entity, `[text](entity:id)`, before linking.
@@ -104,6 +112,7 @@ pub enum Inline {
         /// Entity id as written.
         id: String,
         /// The mention's text.
+        #[serde(deserialize_with = "crate::bundle::wire::nested")]
         content: Vec<Inline>,
         /// Source line, for "unknown id" warnings.
         line: usize,
@@ -117,6 +126,7 @@ pub enum Inline {
         /// Not the entity's first mention (styled more quietly).
         repeat: bool,
         /// The mention's text.
+        #[serde(deserialize_with = "crate::bundle::wire::nested")]
         content: Vec<Inline>,
     },
     /// A hard line break.

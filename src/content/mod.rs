@@ -38,6 +38,7 @@ pub fn parse_commentary(source: &str, file: &str) -> Result<(Commentary, Vec<Dia
 
 /// A commentary whose texts are linked to its catalog, ready to render.
 #[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Linked {
     /// The body with mentions.
     pub body: Document,

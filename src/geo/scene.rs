@@ -14,6 +14,7 @@ use super::topojson::BaseMap;
 
 /// A point the map can show: a `[[place]]` or a located catalog entity.
 #[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Stop {
     /// Place id or entity id.
     pub id: String,
@@ -40,6 +41,7 @@ pub enum Trigger {
 
 /// A route with its stops resolved.
 #[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct ResolvedRoute {
     /// The route's id in `map.toml` (`data-route` on the map).
     pub id: String,
@@ -53,6 +55,7 @@ pub struct ResolvedRoute {
 
 /// Everything the map draws, independent of the view.
 #[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Scene {
     /// The base map.
     pub basemap: BaseMap,
@@ -63,8 +66,10 @@ pub struct Scene {
     /// The routes whose stops resolved, in `map.toml` order.
     pub routes: Vec<ResolvedRoute>,
     /// ISO code → index of the highlight that colours it (the last listing it wins).
+    #[serde(with = "crate::bundle::wire::sorted_map")]
     pub highlight_of: HashMap<String, usize>,
     /// ISO code → catalog entity id of that country.
+    #[serde(with = "crate::bundle::wire::sorted_map")]
     pub country_entity: HashMap<String, String>,
 }
 

@@ -9,6 +9,7 @@ use super::projection::{Bounds, LonLat};
 
 /// How a route travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub enum RouteKind {
     /// Railway (solid line).
     Rail,
@@ -20,6 +21,7 @@ pub enum RouteKind {
 
 /// A group of countries drawn with a legend entry.
 #[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Highlight {
     /// ISO 3166-1 alpha-3 codes.
     pub countries: Vec<String>,
@@ -36,6 +38,7 @@ pub struct Highlight {
 
 /// A route through named stops.
 #[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Route {
     /// Id, for `data-route`.
     pub id: String,
@@ -51,6 +54,7 @@ pub struct Route {
 
 /// A map-only point.
 #[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Place {
     /// Id, for `via` and `data-place`.
     pub id: String,
@@ -66,6 +70,7 @@ pub struct Place {
 
 /// What the map shows while a section is being read.
 #[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Chapter {
     /// Heading slug, or `intro` for the text before the first heading.
     pub section: String,
@@ -77,6 +82,7 @@ pub struct Chapter {
 
 /// A whole `map.toml`.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct MapSpec {
     /// Initial view; `None` fits everything the map shows.
     pub view: Option<Bounds>,

@@ -16,6 +16,8 @@ pub struct Country {
 
 /// A decoded base map.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "crate::bundle::wire::BaseMapWire", into = "crate::bundle::wire::BaseMapWire")]
 pub struct BaseMap {
     /// Countries in file order.
     pub countries: Vec<Country>,

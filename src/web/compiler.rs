@@ -11,17 +11,18 @@ use super::fetch::{resolve, start, LoadError, Pending, MAX_BYTES, TIMEOUT_MS};
 use crate::bundle;
 use crate::folder::{Address, Answer, Failure, Naming, Need, Pipeline, Purpose, Request};
 
-/// Compiles the folder of the `commentary.md` at `url` and returns the bundle's text. Never
+/// Compiles the folder of the `commentary.md` at `url` and returns the bundle's bytes (a `Uint8Array` in JavaScript). Never
 /// fails: a folder that cannot be shown becomes a bundle that says why (and whether a retry
 /// may help). `assets` is the URL of the widget's own folder (for the default base map);
-/// `source` is the `commentary.md` when the caller already fetched it.
+/// `source` is the `commentary.md`'s bytes when the caller already fetched it.
 ///
 /// Files are named by URL in messages ([`Naming::Urls`]). With [`Purpose::Show`], a front
 /// matter with an error ends the loading at once: the bundle can only carry that error.
 #[wasm_bindgen]
-pub async fn compile(url: String, assets: String, source: Option<String>) -> String {
+pub async fn compile(url: String, assets: String, source: Option<Vec<u8>>) -> Vec<u8> {
     let mut pipeline = Pipeline::new(Purpose::Show, Naming::Urls { commentary: url.clone(), assets: assets.clone() });
-    let mut source = source;
+    // Read as `fetch` reads text: invalid UTF-8 replaced.
+    let mut source = source.map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
     while !pipeline.requests().is_empty() {
         // Start every request of the round before awaiting any of them.
         let round: Vec<(Request, Fetch)> = pipeline

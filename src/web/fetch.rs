@@ -80,7 +80,7 @@ pub enum LoadError {
     },
     /// The file is not a bundle (an editor's `commentary.md`) and the page gave the widget
     /// no compiler.
-    #[error("{url}: this page cannot compile Markdown in the browser; compile the folder with `commentary-reader build` and point src at its commentary.bundle.json")]
+    #[error("{url}: this page cannot compile Markdown in the browser; compile the folder with `commentary-reader build` and point src at its commentary.bundle")]
     NoCompiler {
         /// The file's URL.
         url: String,
@@ -141,7 +141,18 @@ fn watch(url: &str, promise: Promise, controller: AbortController) -> Result<Pen
 
 impl Pending {
     /// The response body as text. `Ok(None)` means 404 and `optional` was set.
+    #[cfg(feature = "compiler")]
     pub(crate) async fn text(self, optional: bool) -> Result<Option<String>, LoadError> {
+        Ok(self.body(optional, Response::text).await?.map(|v| v.as_string().unwrap_or_default()))
+    }
+
+    /// The response body as bytes (a bundle, or a file the compiler may read as text).
+    pub(crate) async fn bytes(self) -> Result<Vec<u8>, LoadError> {
+        Ok(self.body(false, Response::array_buffer).await?.map(|v| js_sys::Uint8Array::new(&v).to_vec()).unwrap_or_default())
+    }
+
+    /// Awaits the response, then its body as `read` gives it; refuses a body over [`MAX_BYTES`].
+    async fn body(self, optional: bool, read: fn(&Response) -> Result<Promise, JsValue>) -> Result<Option<JsValue>, LoadError> {
         let url = self.url.as_str();
         let timed_out = || self.controller.signal().aborted();
         let fail = |e: JsValue| if timed_out() { LoadError::Timeout { url: url.to_owned() } } else { network(url, &e) };
@@ -152,12 +163,13 @@ impl Pending {
             }
             return Err(LoadError::Http { url: url.to_owned(), status: response.status(), status_text: response.status_text() });
         }
-        let text: Promise = response.text().map_err(|e| network(url, &e))?;
-        let text = JsFuture::from(text).await.map_err(fail)?.as_string().unwrap_or_default();
-        if text.len() > MAX_BYTES {
-            return Err(LoadError::TooLarge { url: url.to_owned(), bytes: text.len() });
+        let body: Promise = read(&response).map_err(|e| network(url, &e))?;
+        let body = JsFuture::from(body).await.map_err(fail)?;
+        let bytes = body.as_string().map_or_else(|| js_sys::ArrayBuffer::from(body.clone()).byte_length() as usize, |t| t.len());
+        if bytes > MAX_BYTES {
+            return Err(LoadError::TooLarge { url: url.to_owned(), bytes });
         }
-        Ok(Some(text))
+        Ok(Some(body))
     }
 }
 
@@ -171,20 +183,22 @@ fn network(url: &str, error: &JsValue) -> LoadError {
 
 /// Loads what `url` names: a compiled bundle, read directly, or anything else (an editor's
 /// `commentary.md`), which `compiler(url, assets, text)` compiles to a bundle with its folder
-/// (see `web::compiler`). The file is told apart by its first bytes, not by its name. `early`
+/// (see `web::compiler`). The file is told apart by its first bytes (`bundle::is_bundle`), not by its name. `early`
 /// is the element's request for the same file, started while the core loaded.
 pub async fn load(url: &str, assets: &str, compiler: Option<&Function>, early: Option<JsValue>) -> Result<Loaded, LoadError> {
     let request = match early.and_then(|e| adopt(&e, url)) {
         Some(request) => request,
         None => start(url)?,
     };
-    let mut text = request.text(false).await?.unwrap_or_default();
-    if !bundle::is_bundle(&text) {
+    let mut bytes = request.bytes().await?;
+    if !bundle::is_bundle(&bytes) {
         let compiler = compiler.ok_or_else(|| LoadError::NoCompiler { url: url.to_owned() })?;
-        let promise: Promise = compiler.call3(&JsValue::NULL, &url.into(), &assets.into(), &text.into()).map_err(|e| network(url, &e))?.unchecked_into();
-        text = JsFuture::from(promise).await.map_err(|e| network(url, &e))?.as_string().unwrap_or_default();
+        // The compiler reads the file as text (as `fetch` would: invalid UTF-8 replaced).
+        let source = js_sys::Uint8Array::from(bytes.as_slice());
+        let promise: Promise = compiler.call3(&JsValue::NULL, &url.into(), &assets.into(), &source).map_err(|e| network(url, &e))?.unchecked_into();
+        bytes = js_sys::Uint8Array::new(&JsFuture::from(promise).await.map_err(|e| network(url, &e))?).to_vec();
     }
-    match bundle::decode(&text, url) {
+    match bundle::decode(&bytes, url) {
         Ok(Compiled::Ready(loaded)) => Ok(loaded),
         Ok(Compiled::Failed { message, network }) => Err(LoadError::Compiled { message, network }),
         Err(e) => Err(LoadError::Bundle { url: url.to_owned(), message: e.to_string() }),

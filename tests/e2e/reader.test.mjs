@@ -80,7 +80,7 @@ test('a commentary.md is compiled in the browser: the same commentary as its bun
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto(server.url);
   await waitForEvent(page, 'commentary-reader:ready');
-  assert.ok(fetched.some((p) => p.endsWith('/commentary.bundle.json')), 'the page reads the compiled bundle');
+  assert.ok(fetched.some((p) => p.endsWith('/commentary.bundle')), 'the page reads the compiled bundle');
   assert.ok(!fetched.some((p) => p.includes('compiler')), 'a page with a bundle loaded the compiler module');
   assert.ok(!fetched.some((p) => /\.(md|toml)$|topo\.json$/.test(p)), `sources fetched: ${fetched.join(' ')}`);
   const fromBundle = await page.evaluate(() => {
@@ -102,13 +102,16 @@ test('a commentary.md is compiled in the browser: the same commentary as its bun
 
 test('a damaged bundle says where it broke', async () => {
   const { page, context } = await newPage();
-  await page.route('**/damaged/commentary.bundle.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body: '["commentary-reader bundle",1,0,"Title",2024,2,' }));
+  // The seed's real bundle, cut short after 2,000 bytes (a transfer that broke off).
+  await page.route('**/damaged/commentary.bundle', async (route) => {
+    const whole = await route.fetch({ url: new URL('commentaries/belarus-china-relations-2024/commentary.bundle', server.url).href });
+    route.fulfill({ contentType: 'application/octet-stream', body: (await whole.body()).subarray(0, 2000) });
+  });
   await page.goto(server.url);
   await waitForEvent(page, 'commentary-reader:ready');
-  const event = await addWidget(page, 'damaged', 'damaged/commentary.bundle.json');
+  const event = await addWidget(page, 'damaged', 'damaged/commentary.bundle');
   assert.equal(event.type, 'commentary-reader:error');
-  assert.match(event.detail.message, /damaged\/commentary\.bundle\.json: not a usable commentary bundle \(byte \d+\)/);
+  assert.match(event.detail.message, /damaged\/commentary\.bundle: not a usable commentary bundle \(byte 2000\): the file ends in the /);
   await context.close();
 });
 
