@@ -231,3 +231,18 @@ fn a_bundle_cut_short_anywhere_is_refused_where_it_ends() {
         }
     }
 }
+
+#[test]
+fn the_fuzz_seeds_are_bundles_of_this_format() {
+    // fuzz/seeds/bundle/ starts the `bundle` target from real bundles; after a format change
+    // they must be written again (`commentary-reader build`, then copy), or fuzzing starts
+    // from files refused at their header.
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/bundle");
+    for (name, ready) in [("belarus-china-relations-2024", true), ("rail-freight-land-bridge", true), ("map-syntax", true), ("failed", false)] {
+        let bytes = std::fs::read(seeds.join(format!("{name}.bundle"))).unwrap();
+        let read = bundle::decode(&bytes, "").unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(matches!(read, Compiled::Ready(_)), ready, "{name}");
+    }
+    let cut = std::fs::read(seeds.join("truncated.bundle")).unwrap();
+    assert!(bundle::decode(&cut, "").unwrap_err().message.starts_with("the file ends in"));
+}

@@ -110,3 +110,16 @@ fn the_seed_map_resolves_and_lays_out_cleanly() {
     let zoomed = scene::overlay(&scene, europe, 300.0, 240.0);
     assert!(zoomed.labels.iter().any(|l| l.text == "POLAND"), "{:?}", zoomed.labels);
 }
+
+#[test]
+fn each_block_knows_its_mentions_and_together_they_are_the_whole_index() {
+    // The reader re-renders only the blocks whose mentions a card or highlight concerns.
+    let (commentary, _) = parse_commentary(&read("commentary.md"), "commentary.md").unwrap();
+    let (entities, _) = parse_catalog(&read("entities.toml"), "entities.toml");
+    let (linked, _) = link_commentary(&commentary, &Catalog::merge([entities]), "commentary.md");
+    let all: Vec<(usize, String)> = linked.body.blocks.iter().flat_map(|b| b.mentions()).map(|(m, id)| (m, id.to_string())).collect();
+    let index: Vec<(usize, String)> = linked.mentions.by_ordinal.iter().enumerate().map(|(m, id)| (m, id.to_string())).collect();
+    // The body's mentions come first; the author's role and the closing note hold the rest.
+    assert!(all.len() > 30 && all.len() < index.len());
+    assert_eq!(all, index[..all.len()]);
+}

@@ -152,6 +152,37 @@ impl Inline {
     }
 }
 
+impl Block {
+    /// The mentions inside this block, in reading order: (ordinal, entity). The reader uses it to
+    /// re-render only the blocks a card or a highlight concerns.
+    pub fn mentions(&self) -> Vec<(usize, &crate::content::catalog::EntityId)> {
+        fn inlines<'a>(list: &'a [Inline], out: &mut Vec<(usize, &'a crate::content::catalog::EntityId)>) {
+            for inline in list {
+                match inline {
+                    Inline::Mention { id, ordinal, content, .. } => {
+                        out.push((*ordinal, id));
+                        inlines(content, out);
+                    }
+                    Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => inlines(c, out),
+                    Inline::Link { content, .. } | Inline::Entity { content, .. } => inlines(content, out),
+                    Inline::Text(_) | Inline::Code(_) | Inline::Break => {}
+                }
+            }
+        }
+        fn blocks<'a>(block: &'a Block, out: &mut Vec<(usize, &'a crate::content::catalog::EntityId)>) {
+            match block {
+                Block::Heading { content, .. } | Block::Paragraph { content, .. } => inlines(content, out),
+                Block::Quote { blocks: list, .. } => list.iter().for_each(|b| blocks(b, out)),
+                Block::List { items, .. } => items.iter().flatten().for_each(|b| blocks(b, out)),
+                Block::Code { .. } | Block::Rule { .. } => {}
+            }
+        }
+        let mut out = Vec::new();
+        blocks(self, &mut out);
+        out
+    }
+}
+
 enum InlineKind {
     Paragraph { implicit: bool },
     Heading { level: u8, id: Option<String> },

@@ -1,14 +1,19 @@
 //! Renders a loaded commentary: title, byline, body, closing note.
 //! Every string from a file goes through Yew's text nodes or attribute setters, never HTML.
+//!
+//! What the cards change (the open mention's `aria-expanded` and the card after it, the lit-up
+//! entity's `data-active`) is rendered from [`Marks`]: each top-level block is its own
+//! component, told only the marks that concern its mentions, so a card opening re-renders one
+//! paragraph, not the article.
 
-
+use std::ops::Range;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::fetch::{resolve, Shared};
-use super::context::ReaderContext;
+use super::context::{Marks, ReaderContext};
 use super::map::Map;
 use crate::content::links::is_allowed_scheme;
 use crate::content::{Block, Inline};
@@ -22,6 +27,12 @@ pub struct ArticleProps {
     /// The latest "show on map" request from a card.
     #[prop_or_default]
     pub show: Option<(u32, AttrValue)>,
+    /// The open card and the highlighted entity.
+    #[prop_or_default]
+    pub marks: Marks,
+    /// The open card, shown right after its trigger.
+    #[prop_or_default]
+    pub card: Option<Html>,
 }
 
 /// The entities the text mentions, each once, in order of first mention.
@@ -47,6 +58,10 @@ struct Ctx<'a> {
     base: &'a str,
     /// Mentions open cards (the element's `cards` attribute); otherwise they are plain text.
     cards: bool,
+    /// The marks, as far as they concern what this context renders.
+    marks: &'a Marks,
+    /// The open card, rendered after its mention.
+    card: Option<&'a Html>,
 }
 
 impl Ctx<'_> {
@@ -65,19 +80,26 @@ impl Ctx<'_> {
             // Unresolved explicit links were already reported by the linker; keep their text.
             Inline::Entity { content, .. } => self.inlines(content),
             Inline::Mention { content, .. } if !self.cards => self.inlines(content),
-            // Literal classes: Yew builds a set for every computed one.
-            Inline::Mention { id, ordinal, repeat: true, content } => html! {
-                <span role="button" tabindex="0" aria-haspopup="dialog" aria-expanded="false" class="cr-mention cr-repeat"
-                      part="mention" data-entity={id.to_string()} data-mention={ordinal.to_string()}>
-                    { self.inlines(content) }
-                </span>
-            },
-            Inline::Mention { id, ordinal, repeat: false, content } => html! {
-                <span role="button" tabindex="0" aria-haspopup="dialog" aria-expanded="false" class="cr-mention"
-                      part="mention" data-entity={id.to_string()} data-mention={ordinal.to_string()}>
-                    { self.inlines(content) }
-                </span>
-            },
+            Inline::Mention { id, ordinal, repeat, content } => {
+                let open = self.marks.open == Some(*ordinal);
+                let active = self.marks.active.as_deref() == Some(id.as_str());
+                // Literal classes: Yew builds a set for every computed one.
+                let class = if *repeat { "cr-mention cr-repeat" } else { "cr-mention" };
+                html! {
+                    <>
+                        <span role="button" tabindex="0" aria-haspopup="dialog" aria-expanded={if open { "true" } else { "false" }}
+                              aria-controls={open.then_some("cr-card")} class={class} part="mention" data-entity={id.to_string()}
+                              data-mention={ordinal.to_string()} data-active={active.then_some("")}>
+                            { self.inlines(content) }
+                        </span>
+                        if open {
+                            if let Some(card) = self.card {
+                                <span class="cr-card-host">{ card.clone() }</span>
+                            }
+                        }
+                    </>
+                }
+            }
             Inline::Link { href, relative, title, content } => {
                 let resolved = if *relative { resolve(href, self.base) } else { Some(href.clone()) };
                 match resolved.filter(|url| is_allowed_scheme(url)) {
@@ -92,28 +114,23 @@ impl Ctx<'_> {
         blocks.iter().map(|b| self.block(b)).collect()
     }
 
-    /// The body's top-level blocks: each paragraph gets a stable anchor (`p-1`, `p-2`, …, by
-    /// position among paragraphs) and a control that copies a link to it.
-    fn top_blocks(&self, blocks: &[Block], copy_link: &str) -> Html {
-        let mut n = 0;
-        blocks
-            .iter()
-            .map(|b| match b {
-                Block::Paragraph { content, .. } => {
-                    n += 1;
-                    let id = format!("p-{n}");
-                    html! {
-                        <p id={id.clone()}>
-                            { self.inlines(content) }
-                            <button type="button" class="cr-anchor" data-anchor={id} aria-label={copy_link.to_owned()}>
-                                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M6.5 9.5l3-3M7 4.5l1-1a2.5 2.5 0 0 1 3.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 0 1 4.5 9l1-1" /></svg>
-                            </button>
-                        </p>
-                    }
+    /// A top-level block of the body: a paragraph gets a stable anchor (`p-1`, `p-2`, …, by
+    /// position among paragraphs: `paragraph`) and a control that copies a link to it.
+    fn top_block(&self, block: &Block, paragraph: Option<usize>, copy_link: &str) -> Html {
+        match (block, paragraph) {
+            (Block::Paragraph { content, .. }, Some(n)) => {
+                let id = format!("p-{n}");
+                html! {
+                    <p id={id.clone()}>
+                        { self.inlines(content) }
+                        <button type="button" class="cr-anchor" data-anchor={id} aria-label={copy_link.to_owned()}>
+                            <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M6.5 9.5l3-3M7 4.5l1-1a2.5 2.5 0 0 1 3.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 0 1 4.5 9l1-1" /></svg>
+                        </button>
+                    </p>
                 }
-                other => self.block(other),
-            })
-            .collect()
+            }
+            (other, _) => self.block(other),
+        }
     }
 
     fn block(&self, block: &Block) -> Html {
@@ -144,7 +161,8 @@ pub fn Article(props: &ArticleProps) -> Html {
     let front = &loaded.front;
     let ui_lang = reader.ui_lang.to_string();
     let strings = reader.strings;
-    let ctx = Ctx { base: &loaded.url, cards: reader.options.cards };
+    let ctx = Ctx { base: &loaded.url, cards: reader.options.cards, marks: &props.marks, card: props.card.as_ref() };
+    let blocks = use_memo(loaded.clone(), |loaded| block_marks(loaded));
 
     let names: Vec<&str> = front.authors.iter().map(|a| a.name.as_str()).collect();
     let byline = (!names.is_empty()).then(|| {
@@ -175,7 +193,7 @@ pub fn Article(props: &ArticleProps) -> Html {
     let map = match loaded.map.as_ref().filter(|_| reader.options.map) {
         Some(Ok(_)) => html! {
             <div class="cr-map-slot" lang={ui_lang.clone()}>
-                <Map reader={reader.clone()} show={props.show.clone()} />
+                <Map reader={reader.clone()} show={props.show.clone()} marks={props.marks.clone()} card={props.card.clone().filter(|_| props.marks.open.is_some_and(|m| m >= loaded.linked.mentions.by_ordinal.len()))} />
             </div>
         },
         Some(Err(why)) => html! {
@@ -199,7 +217,16 @@ pub fn Article(props: &ArticleProps) -> Html {
                 </p>
             </header>
             { map }
-            <div class="cr-body">{ ctx.top_blocks(&linked.body.blocks, strings.copy_link) }</div>
+            <div class="cr-body">
+                { for blocks.iter().enumerate().map(|(i, b)| {
+                    let open = props.marks.open.filter(|m| b.ordinals.contains(m));
+                    let active = props.marks.active.clone().filter(|a| b.entities.iter().any(|e| e == a.as_str()));
+                    html! {
+                        <TopBlock key={i} reader={reader.clone()} index={i} paragraph={b.paragraph} marks={Marks { open, active }}
+                                  card={open.and(props.card.clone())} />
+                    }
+                }) }
+            </div>
             if front.authors.iter().any(|a| a.role.is_some()) || note.is_some() {
                 <footer class="cr-foot" aria-label={strings.about_author}>
                     { for about }
@@ -245,6 +272,68 @@ pub fn Article(props: &ArticleProps) -> Html {
                 }} />
             </details>
         </article>
+    }
+}
+
+/// What a top-level block holds that marks can concern, worked out once per commentary.
+struct BlockMarks {
+    /// Its place among the body's paragraphs (1-based), for a paragraph.
+    paragraph: Option<usize>,
+    /// The ordinals of its mentions.
+    ordinals: Range<usize>,
+    /// The entities it mentions.
+    entities: Vec<String>,
+}
+
+fn block_marks(loaded: &Shared) -> Vec<BlockMarks> {
+    let mut paragraphs = 0;
+    loaded
+        .linked
+        .body
+        .blocks
+        .iter()
+        .map(|block| {
+            let paragraph = matches!(block, Block::Paragraph { .. }).then(|| {
+                paragraphs += 1;
+                paragraphs
+            });
+            let mentions = block.mentions();
+            let ordinals = match (mentions.first(), mentions.last()) {
+                (Some((first, _)), Some((last, _))) => *first..*last + 1,
+                _ => 0..0,
+            };
+            // A few entities per block: a linear check is smaller (in the wasm) than sorting.
+            let mut entities: Vec<String> = Vec::new();
+            for (_, id) in &mentions {
+                if !entities.iter().any(|e| e == id.as_str()) {
+                    entities.push(id.to_string());
+                }
+            }
+            BlockMarks { paragraph, ordinals, entities }
+        })
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+struct TopBlockProps {
+    reader: ReaderContext,
+    /// Which of the body's top-level blocks.
+    index: usize,
+    paragraph: Option<usize>,
+    /// The marks that concern this block's mentions (none for the others).
+    marks: Marks,
+    /// The open card, when its mention is in this block.
+    card: Option<Html>,
+}
+
+/// One top-level block of the body, re-rendered only when its own marks change.
+#[function_component]
+fn TopBlock(props: &TopBlockProps) -> Html {
+    let loaded = &props.reader.loaded;
+    let ctx = Ctx { base: &loaded.url, cards: props.reader.options.cards, marks: &props.marks, card: props.card.as_ref() };
+    match loaded.linked.body.blocks.get(props.index) {
+        Some(block) => ctx.top_block(block, props.paragraph, props.reader.strings.copy_link),
+        None => Html::default(),
     }
 }
 

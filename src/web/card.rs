@@ -17,8 +17,8 @@ use crate::ui::placement::{anchor_line, place, Rect, Side, Size};
 #[derive(Properties, PartialEq, Clone)]
 pub struct CardProps {
     pub entity: Rc<Entity>,
-    /// The mention element the card belongs to.
-    pub anchor: Element,
+    /// The trigger the card belongs to (`data-mention`), found when the card is placed.
+    pub mention: usize,
     /// Pointer position when it opened, to pick the line of a wrapped mention.
     pub pointer: Option<(f64, f64)>,
     /// Where the card was opened from: a mention (its place among the entity's mentions) or
@@ -32,6 +32,12 @@ pub struct CardProps {
     /// Moves the map to the entity; only given when the map shows it.
     #[prop_or_default]
     pub on_show_map: Option<Callback<()>>,
+}
+
+/// The trigger `mention` of the commentary `card` belongs to.
+fn trigger_of(card: &Element, mention: usize) -> Option<Element> {
+    let root = card.closest(".cr-doc").ok()??;
+    root.query_selector(&format!("[data-mention=\"{mention}\"]")).ok()?
 }
 
 fn rect_of(r: &web_sys::DomRect) -> Rect {
@@ -123,15 +129,15 @@ pub fn Card(props: &CardProps) -> Html {
     // Place after every render, and again whenever the page scrolls or resizes.
     {
         let card_ref = card_ref.clone();
-        let anchor = props.anchor.clone();
         let pointer = props.pointer;
         let on_placed = props.on_placed.clone();
-        use_effect_with((props.entity.id.clone(), props.anchor.clone()), move |_| {
+        use_effect_with((props.entity.id.clone(), props.mention), move |(_, mention)| {
+            let mention = *mention;
             let place_now = {
                 let card_ref = card_ref.clone();
                 move || {
                     if let Some(card) = card_ref.cast::<HtmlElement>() {
-                        if let Some(placed) = position(&card, &anchor, pointer) {
+                        if let Some(placed) = trigger_of(&card, mention).and_then(|anchor| position(&card, &anchor, pointer)) {
                             on_placed.emit(placed);
                         }
                     }

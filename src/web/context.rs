@@ -40,3 +40,15 @@ impl PartialEq for ReaderContext {
         self.loaded == other.loaded && self.options == other.options && self.ui_lang == other.ui_lang && std::ptr::eq(self.strings, other.strings)
     }
 }
+
+/// What the text and the map show of the cards' state, rendered from it (never written into the
+/// DOM by hand): the trigger whose card is open (`aria-expanded`, and the card right after it)
+/// and the entity lit up everywhere it stands (`data-active`: hovered, focused, or shown on
+/// the map).
+#[derive(Clone, Default, PartialEq)]
+pub struct Marks {
+    /// The open card's trigger: a mention ordinal, or a map trigger numbered after them.
+    pub open: Option<usize>,
+    /// The highlighted entity.
+    pub active: Option<AttrValue>,
+}

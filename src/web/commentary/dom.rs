@@ -1,8 +1,6 @@
 //! Reading the commentary's DOM for its delegated events: which mention or entity an event
-//! target belongs to, the linked highlight (`data-active`), the Tab order around map cards, the
-//! clipboard, and deep links into the shadow root.
-
-use std::cell::RefCell;
+//! target belongs to, the Tab order around map cards, the clipboard, and deep links into the
+//! shadow root. Nothing here writes what a render should (marks are rendered from state).
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, EventTarget, HtmlElement};
@@ -36,36 +34,6 @@ pub(super) fn linked_entity(target: Option<&EventTarget>) -> Option<String> {
     linked
         .get_attribute("data-entity")
         .or_else(|| linked.get_attribute("data-groups").and_then(|g| g.split(' ').next().map(str::to_owned)))
-}
-
-/// Marks everything standing for `id` (mentions, markers, countries, highlight groups) with
-/// `data-active`, and clears the previous entity's marks.
-pub(super) fn set_active(root: &Element, current: &RefCell<Option<String>>, id: Option<String>) {
-    if *current.borrow() == id {
-        return;
-    }
-    let each = |selector: &str, f: &dyn Fn(&Element)| {
-        if let Ok(list) = root.query_selector_all(selector) {
-            for i in 0..list.length() {
-                if let Some(el) = list.get(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                    f(&el);
-                }
-            }
-        }
-    };
-    each("[data-active]", &|el| {
-        let _ = el.remove_attribute("data-active");
-    });
-    if let Some(id) = &id {
-        each("[data-entity], [data-groups]", &|el| {
-            let own = el.get_attribute("data-entity").is_some_and(|e| e == *id);
-            let group = el.get_attribute("data-groups").is_some_and(|g| g.split(' ').any(|x| x == id));
-            if (own || group) && !el.matches(".cr-card").unwrap_or(false) {
-                let _ = el.set_attribute("data-active", "");
-            }
-        });
-    }
-    *current.borrow_mut() = id;
 }
 
 pub(super) fn in_card(target: Option<&EventTarget>) -> bool {

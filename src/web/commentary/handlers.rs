@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use super::dom::{copy, find_mention, in_card, linked_entity, map_tab, mention_of, now, set_active};
+use super::dom::{copy, find_mention, in_card, linked_entity, map_tab, mention_of, now};
 use super::{CardsState, Pointer};
 use crate::i18n::Strings;
 use crate::ui::cards::{Action, CardState, Cards, Opener};
@@ -23,17 +23,15 @@ pub(super) struct Context {
     pub dispatcher: UseReducerDispatcher<CardsState>,
     pub wrapper: NodeRef,
     pub pointer: Rc<RefCell<Pointer>>,
-    pub active: Rc<RefCell<Option<String>>>,
+    pub active: UseStateSetter<Option<AttrValue>>,
     pub state: Cards,
     pub strings: &'static Strings,
 }
 
 impl Context {
-    /// Lights up everything standing for `id` (or nothing).
+    /// Lights up everything standing for `id` (or nothing): the next render marks them.
     pub fn set_linked(&self, id: Option<String>) {
-        if let Some(root) = self.wrapper.cast::<Element>() {
-            set_active(&root, &self.active, id);
-        }
+        self.active.set(id.map(AttrValue::from));
     }
 
     /// Moves focus to mention or map trigger `m`.

@@ -1,5 +1,5 @@
-//! The commentary's effects, one hook each: the card reducer's timers, the open card's
-//! semantics on its mention, the document-wide listeners a card needs while it shows, and the
+//! The commentary's effects, one hook each: the card reducer's timers, the event an opening
+//! card sends the host page, the document-wide listeners a card needs while it shows, and the
 //! deep link scrolled to once.
 
 use gloo::events::EventListener;
@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::dom::{find_mention, now, scroll_to_fragment};
+use super::dom::{now, scroll_to_fragment};
 use super::CardsState;
 use crate::ui::cards::Action;
 use crate::web::events::dispatch;
@@ -25,29 +25,12 @@ pub(super) fn use_card_timer(wake_at: Option<f64>, dispatcher: UseReducerDispatc
     });
 }
 
-/// The open card's mention says so (`aria-expanded`, `aria-controls`), and the host page hears
-/// `commentary-reader:card-open` with the entity.
+/// The host page hears `commentary-reader:card-open` with the entity of each card that opens.
 #[hook]
-pub(super) fn use_card_semantics(wrapper: NodeRef, host: HtmlElement, open: Option<usize>, entity: Option<String>) {
+pub(super) fn use_card_open_event(host: HtmlElement, open: Option<usize>, entity: Option<String>) {
     use_effect_with(open, move |open| {
-        let root = wrapper.cast::<Element>();
-        if let (Some(root), Some(m)) = (root.as_ref(), open) {
-            if let Some(el) = find_mention(root, *m) {
-                let _ = el.set_attribute("aria-expanded", "true");
-                let _ = el.set_attribute("aria-controls", "cr-card");
-            }
-            if let Some(id) = entity {
-                dispatch(&host, "card-open", &[("entity", id.as_str())]);
-            }
-        }
-        let opened = *open;
-        move || {
-            if let (Some(root), Some(m)) = (root, opened) {
-                if let Some(el) = find_mention(&root, m) {
-                    let _ = el.set_attribute("aria-expanded", "false");
-                    let _ = el.remove_attribute("aria-controls");
-                }
-            }
+        if let (Some(_), Some(id)) = (open, entity) {
+            dispatch(&host, "card-open", &[("entity", id.as_str())]);
         }
     });
 }

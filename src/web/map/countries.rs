@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::geo::scene::{CountryShape, Scene};
+use crate::web::context::Marks;
 
 /// The countries' properties: only re-rendered when the shapes change.
 #[derive(Properties)]
@@ -15,15 +16,19 @@ pub struct CountriesProps {
     pub scene: Rc<Scene>,
     /// ISO code → trigger number, for highlighted countries that open a card.
     pub triggers: Rc<Vec<(String, usize)>>,
+    /// The open country and the highlighted entity, when they are the countries' concern.
+    pub marks: Marks,
 }
 
 impl PartialEq for CountriesProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.shapes, &other.shapes) && Rc::ptr_eq(&self.scene, &other.scene) && Rc::ptr_eq(&self.triggers, &other.triggers)
+        Rc::ptr_eq(&self.shapes, &other.shapes) && Rc::ptr_eq(&self.scene, &other.scene) && Rc::ptr_eq(&self.triggers, &other.triggers) && self.marks == other.marks
     }
 }
 
-/// One `<path>` per country; highlighted ones that stand for an entity are buttons.
+/// One `<path>` per country; highlighted ones that stand for an entity are buttons. A country
+/// that stands for the highlighted entity, itself or through its highlight group, carries
+/// `data-active`.
 #[function_component]
 pub fn Countries(props: &CountriesProps) -> Html {
     let scene = &props.scene;
@@ -37,23 +42,28 @@ pub fn Countries(props: &CountriesProps) -> Html {
                 let emphasis = if scene.spec.highlights[h].emphasis { " cr-emphasis" } else { "" };
                 format!("cr-country cr-hl cr-hl-{}{emphasis}", h % 6)
             });
-            let groups = scene.groups_of(&c.iso).join(" ");
-            let groups = (!groups.is_empty()).then_some(groups);
+            let groups = scene.groups_of(&c.iso);
             let entity = scene.country_entity.get(&c.iso).cloned();
+            let active = props.marks.active.as_deref().is_some_and(|a| entity.as_deref() == Some(a) || groups.contains(&a));
+            let active = active.then_some("");
+            let groups = groups.join(" ");
+            let groups = (!groups.is_empty()).then_some(groups);
             // Countries that open a card are buttons; the rest carry none of these attributes.
             let trigger = props.triggers.iter().find(|(iso, _)| *iso == c.iso).map(|(_, m)| m.to_string());
             let button = trigger.is_some();
+            let open = trigger.is_some() && props.marks.open.map(|m| m.to_string()) == trigger;
             let (tabindex, role, popup, expanded) =
-                if button { (Some("0"), Some("button"), Some("dialog"), Some("false")) } else { (None, None, None, None) };
+                if button { (Some("0"), Some("button"), Some("dialog"), Some(if open { "true" } else { "false" })) } else { (None, None, None, None) };
+            let controls = open.then_some("cr-card");
             let label = button.then(|| c.name.clone());
             match class {
                 Some(class) => html! {
                     <path class={class} d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity} data-groups={groups} data-mention={trigger}
-                          tabindex={tabindex} role={role} aria-label={label} aria-haspopup={popup} aria-expanded={expanded} />
+                          tabindex={tabindex} role={role} aria-label={label} aria-haspopup={popup} aria-expanded={expanded} aria-controls={controls} data-active={active} />
                 },
                 None => html! {
                     <path class="cr-country" d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity} data-groups={groups} data-mention={trigger}
-                          tabindex={tabindex} role={role} aria-label={label} aria-haspopup={popup} aria-expanded={expanded} />
+                          tabindex={tabindex} role={role} aria-label={label} aria-haspopup={popup} aria-expanded={expanded} aria-controls={controls} data-active={active} />
                 },
             }
         })

@@ -22,7 +22,7 @@ use web_sys::{Element, HtmlElement};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::context::ReaderContext;
+use super::context::{Marks, ReaderContext};
 use super::fetch::Shared;
 use crate::geo::draw::{decimal, num};
 use crate::geo::scene::{self, Scene, Trigger};
@@ -40,6 +40,12 @@ pub struct MapProps {
     pub reader: ReaderContext,
     /// "Show on map" requests from cards: a serial number (so repeating one works) and the entity.
     pub show: Option<(u32, AttrValue)>,
+    /// The open card and the highlighted entity.
+    #[prop_or_default]
+    pub marks: Marks,
+    /// The card of an open map trigger, shown right after the map's `<svg>`.
+    #[prop_or_default]
+    pub card: Option<Html>,
 }
 
 /// The map's state, held by Yew.
@@ -164,6 +170,16 @@ pub fn Map(props: &MapProps) -> Html {
         let scene = scene.clone();
         use_memo((view, (w, h)), move |(view, (w, h))| scene::overlay(&scene, *view, *w, *h))
     };
+    // Each part is told only the marks that concern it, so a highlight in the text alone does
+    // not re-render the countries or the markers.
+    let country_marks = Marks {
+        open: props.marks.open.filter(|m| country_triggers.iter().any(|(_, n)| n == m)),
+        active: props.marks.active.clone().filter(|a| scene.country_entity.values().any(|e| e == a.as_str()) || scene.spec.highlights.iter().any(|h| h.entity.as_deref() == Some(a.as_str()))),
+    };
+    let stop_marks = Marks {
+        open: props.marks.open.filter(|m| stop_triggers.iter().any(|(_, n)| n == m)),
+        active: props.marks.active.clone().filter(|a| scene.stops.iter().any(|st| st.entity.as_deref() == Some(a.as_str()))),
+    };
     let (k, dx, dy) = layout.conic.relative_to(&home);
     let transform = format!("translate({} {}) scale({})", num(dx), num(dy), decimal(k, 4));
 
@@ -214,11 +230,14 @@ pub fn Map(props: &MapProps) -> Html {
                         <rect class="cr-sea-bg" x="0" y="0" width={num(w)} height={num(h)} />
                         if measured {
                             <g class="cr-countries" transform={transform}>
-                                <Countries shapes={shapes} scene={scene.clone()} triggers={country_triggers} />
+                                <Countries shapes={shapes} scene={scene.clone()} triggers={country_triggers} marks={country_marks} />
                             </g>
-                            <Overlay scene={scene.clone()} layout={layout} stop_triggers={stop_triggers} height={h} strings={s} />
+                            <Overlay scene={scene.clone()} layout={layout} stop_triggers={stop_triggers} height={h} strings={s} marks={stop_marks} />
                         }
                     </svg>
+                    if let Some(card) = props.card.clone() {
+                        <span class="cr-card-host">{ card }</span>
+                    }
                     <p class="cr-map-credit">{ s.map_attribution }</p>
                     if state.hint {
                         <p class="cr-map-hint" aria-hidden="true">{ s.wheel_hint }</p>

@@ -9,6 +9,7 @@ use crate::geo::draw::num;
 use crate::geo::scene::{Layout, Scene};
 use crate::geo::spec::RouteKind;
 use crate::i18n::Strings;
+use crate::web::context::Marks;
 
 /// The overlay's properties.
 #[derive(Properties)]
@@ -23,11 +24,13 @@ pub struct OverlayProps {
     pub height: f64,
     /// The widget's words.
     pub strings: &'static Strings,
+    /// The open marker and the highlighted entity, when they are the markers' concern.
+    pub marks: Marks,
 }
 
 impl PartialEq for OverlayProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.layout, &other.layout) && Rc::ptr_eq(&self.scene, &other.scene) && Rc::ptr_eq(&self.stop_triggers, &other.stop_triggers) && self.height == other.height
+        Rc::ptr_eq(&self.layout, &other.layout) && Rc::ptr_eq(&self.scene, &other.scene) && Rc::ptr_eq(&self.stop_triggers, &other.stop_triggers) && self.height == other.height && self.marks == other.marks
     }
 }
 
@@ -80,15 +83,20 @@ pub fn Overlay(props: &OverlayProps) -> Html {
         };
         let at = format!("translate({} {})", num(m.at.x), num(m.at.y));
         let trigger = props.stop_triggers.iter().find(|(id, _)| *id == m.id).map(|(_, ordinal)| *ordinal);
+        let active = (stop.entity.is_some() && stop.entity.as_deref() == props.marks.active.as_deref()).then_some("");
         Some(match trigger {
-            Some(ordinal) => html! {
-                <g key={m.id.clone()} class={kind} transform={at} data-place={m.id.clone()} data-entity={stop.entity.clone()}
-                   data-mention={ordinal.to_string()} tabindex="0" role="button" aria-label={stop.name.clone()}
-                   aria-haspopup="dialog" aria-expanded="false">
-                    <circle class="cr-hit" r="12" />
-                    { symbol }
-                </g>
-            },
+            Some(ordinal) => {
+                let open = props.marks.open == Some(ordinal);
+                html! {
+                    <g key={m.id.clone()} class={kind} transform={at} data-place={m.id.clone()} data-entity={stop.entity.clone()}
+                       data-mention={ordinal.to_string()} tabindex="0" role="button" aria-label={stop.name.clone()}
+                       aria-haspopup="dialog" aria-expanded={if open { "true" } else { "false" }} aria-controls={open.then_some("cr-card")}
+                       data-active={active}>
+                        <circle class="cr-hit" r="12" />
+                        { symbol }
+                    </g>
+                }
+            }
             None => {
                 let tip = match &stop.note {
                     Some(note) => format!("{} — {note}", stop.name),
