@@ -80,7 +80,7 @@ screenshots: setup
 FUZZ_SECONDS ?= 60
 fuzz:
 	@cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
-	@for t in commentary linker map bundle; do \
+	@for t in commentary linker map bundle basemap; do \
 	  mkdir -p fuzz/corpus/$$t; \
 	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
 	  cargo +nightly fuzz run $$t fuzz/corpus/$$t fuzz/seeds/$$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -print_final_stats=1 || exit 1; \

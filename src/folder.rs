@@ -785,9 +785,10 @@ pub fn read_map(file: &TextFile, warnings: &mut Vec<Diagnostic>) -> Result<MapSp
 
 /// Resolves the map against its base map and the catalog. `sections` as [`sections`] gives
 /// them, or `None` when the body is not known (chapters are then not checked). A base map that
-/// is not TopoJSON is an error at the base map itself.
+/// is not TopoJSON is an error at the base map itself, at the line and column where the
+/// decoder found the problem ([`topojson::DecodeError`]).
 pub fn build_scene(spec: MapSpec, basemap: &TextFile, catalog: &Catalog, sections: Option<&[(String, String)]>, map_file: &str, warnings: &mut Vec<Diagnostic>) -> Result<Rc<Scene>, Diagnostic> {
-    let countries = topojson::decode(&basemap.text, "countries").map_err(|e| Diagnostic::error(&basemap.name, (1, 1), format!("not a usable base map: {e}")))?;
+    let countries = topojson::decode(&basemap.text, "countries").map_err(|e| Diagnostic::error(&basemap.name, e.at(), format!("not a usable base map: {e}")))?;
     let slugs: Option<Vec<String>> = sections.map(|s| s.iter().skip(1).map(|(slug, _)| slug.clone()).collect());
     let (scene, diagnostics) = scene::resolve(spec, catalog, countries, slugs.as_deref(), map_file);
     warnings.extend(diagnostics);

@@ -291,6 +291,27 @@ fn malformed_catalog_map_and_base_map_are_reported_at_their_lines_in_both() {
 }
 
 #[test]
+fn a_broken_base_map_is_reported_where_it_is_broken() {
+    let broken = concat!(
+        "{\"type\": \"Topology\",\n",
+        " \"arcs\": [[[23,51],[33,51],[33,56],[23,56],[23,51]]],\n",
+        " \"objects\": {\"countries\": {\"type\": \"GeometryCollection\", \"geometries\": [\n",
+        "  {\"type\": \"Polygon\", \"arcs\": [[0]], \"properties\": {\"a3\": \"BLR\", \"name\": \"Belarus\"}},\n",
+        "  {\"type\": \"Polygon\", \"arcs\": [[0]], \"properties\": {\"a3\": \"POL\", \"name\": [\"Polska\"]}}]}}}\n",
+    );
+    let files = with(good(), "map.toml", Some(map_with_basemap("world.topo.json")));
+    let (compiled, native, _) = both(&with(files.clone(), "world.topo.json", Some(text(broken))));
+    let error = "world.topo.json:5:74: error: not a usable base map: invalid type: sequence, expected a string";
+    assert_eq!(native, [error]);
+    assert_eq!(map_of(&compiled), Some(Err(error.to_owned())));
+    // Cut short: at its end; not a topology: where it says what it is.
+    let (_, native, _) = both(&with(files.clone(), "world.topo.json", Some(text(&broken[..60]))));
+    assert_eq!(native, ["world.topo.json:2:39: error: not a usable base map: EOF while parsing a value"]);
+    let (_, native, _) = both(&with(files, "world.topo.json", Some(text("{\n  \"type\": \"FeatureCollection\",\n  \"features\": []\n}\n"))));
+    assert_eq!(native, ["world.topo.json:2:29: error: not a usable base map: not a TopoJSON topology (\"type\": \"Topology\" missing)"]);
+}
+
+#[test]
 fn a_broken_front_matter_fails_for_readers_and_the_validator_still_checks_the_rest() {
     let broken = "+++\ntitle = \"T\ndate = 2024-01-01\n+++\n\nSee [someone](entity:nobody) in Minsk.\n\n## Trade\n";
     let files = with(with(good(), "commentary.md", Some(text(broken))), "map.toml", Some(text("[[chapter]]\nsection = \"trad\"\nfocus = [\"BLR\"]\n")));

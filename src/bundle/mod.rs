@@ -1,6 +1,6 @@
 //! The compiled form of a commentary folder: what the reader downloads instead of Markdown and
-//! TOML, so none of the parsers (pulldown-cmark, toml, aho-corasick, the TopoJSON reader) ships
-//! to readers.
+//! TOML, so none of the parsers (pulldown-cmark, toml, aho-corasick, the TopoJSON reader and its
+//! serde_json) ships to readers.
 //!
 //! `commentary-reader build <folder>` (and `make dist`, for every folder under
 //! `static/commentaries/`) writes [`FILE_NAME`] beside `commentary.md`. It holds the folder

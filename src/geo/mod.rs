@@ -2,7 +2,6 @@
 //! No browser APIs; tested with `cargo test`.
 
 pub mod draw;
-pub mod json;
 pub mod projection;
 pub mod rect;
 pub mod scene;
