@@ -5,8 +5,8 @@
 //! written" structs (`RawEntity`, `RawPlace`, …, all of whose fields are optional): a
 //! [`Table`] hands out one field ([`Table::field`]) or one entry of a `[[list]]`
 //! ([`Table::entries`]) at a time, so a broken entry is reported where it is written and the
-//! others are still read. Within a part, every wrong value is reported, not only the first:
-//! the part is read again without it until the rest reads. serde's messages are turned into
+//! others are still read. Within a part, every wrong value is reported, not only the first
+//! (up to [`MAX_ERRORS`]): the part is read again without it until the rest reads. serde's messages are turned into
 //! the editor's words (`` `date` must be a date without quotes, e.g. 2024-02-14, not a
 //! string ``), and keys that no struct has are warnings, not errors (a typo must not take a
 //! file down); the known keys are the struct's own field names ([`fields_of`]). Hence no
@@ -273,7 +273,8 @@ impl<'t, 'i, 'l> Table<'t, 'i, 'l> {
     /// the order written. After each error the value it is about is left out and the rest is
     /// read again, so one wrong value does not hide the next.
     fn deserialize<T: DeserializeOwned>(&self, mut table: DeTable<'i>) -> Result<T, Vec<Diagnostic>> {
-        let mut errors: Vec<(usize, Diagnostic)> = Vec::new();
+        let mut errors: Vec<(Range<usize>, Diagnostic)> = Vec::new();
+        let mut more = None;
         loop {
             match T::deserialize(Spanned::new(self.span.clone(), table.clone()).into_deserializer()) {
                 Ok(read) if errors.is_empty() => return Ok(read),
@@ -281,23 +282,32 @@ impl<'t, 'i, 'l> Table<'t, 'i, 'l> {
                 Err(e) => {
                     // toml gives every error the span of the value it is about, in the document.
                     let span = e.span().unwrap_or_else(|| self.span.clone());
+                    if errors.len() == MAX_ERRORS {
+                        // Each round reads the part again: bounded, for a file with thousands.
+                        let message = format!("more wrong values here than the {MAX_ERRORS} listed; fix those and check again");
+                        more = Some(self.loc.error(&span, message));
+                        break;
+                    }
                     let (path, found) = locate(&table, &span);
                     let path = match (self.path.is_empty(), path.is_empty()) {
                         (_, true) => self.path.clone(),
                         (true, false) => path,
                         (false, false) => format!("{}.{path}", self.path),
                     };
-                    errors.push((span.start, self.loc.error(&span, message(e.message(), &path, found))));
+                    errors.push((span.clone(), self.loc.error(&span, message(e.message(), &path, found))));
                     if !prune(&mut table, &span) {
                         break;
                     }
                 }
             }
         }
-        errors.sort_by_key(|(at, _)| *at);
-        Err(errors.into_iter().map(|(_, d)| d).collect())
+        errors.sort_by_key(|(span, _)| span.start);
+        Err(errors.into_iter().map(|(_, d)| d).chain(more).collect())
     }
 }
+
+/// The most errors one part (a field, an entry) reports.
+pub const MAX_ERRORS: usize = 20;
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
@@ -499,6 +509,28 @@ mod tests {
             assert_eq!(e, ["f.toml:3:8: error: `pair` must be a pair in brackets, [first, second], not 3 values"]);
         });
         with("pair = [\"a\", 1.5]\n", |top| assert_eq!(top.field::<Doc>("pair").unwrap().pair, Some(Pair("a".to_owned(), 1.5))));
+    }
+
+    #[test]
+    fn a_part_lists_at_most_max_errors_then_says_there_are_more() {
+        let text = format!("[[item]]\nsub = {{ x = 1 }}\n{}", (0..30).map(|i| format!("[[item]]\nname = {i}\n")).collect::<String>());
+        with(&text, |top| {
+            let entries = top.entries("item", |d: Doc| d.item).unwrap();
+            assert_eq!(entries.len(), 31);
+            assert!(entries.iter().skip(1).all(|(_, e)| e.as_ref().unwrap_err().len() == 1));
+        });
+        #[derive(Deserialize, Default, Debug)]
+        #[serde(default, expecting = "a table")]
+        struct Names {
+            names: std::collections::BTreeMap<String, String>,
+        }
+        let text = format!("names = {{ {} }}\n", (0..30).map(|i| format!("k{i:02} = {i}")).collect::<Vec<_>>().join(", "));
+        with(&text, |top| {
+            let e = strings(top.field::<Names>("names").unwrap_err());
+            assert_eq!(e.len(), MAX_ERRORS + 1);
+            assert_eq!(e[0], "f.toml:3:17: error: `names.k00` must be a string in quotes, not an integer");
+            assert!(e[MAX_ERRORS].ends_with("error: more wrong values here than the 20 listed; fix those and check again"), "{}", e[MAX_ERRORS]);
+        });
     }
 
     #[test]
