@@ -4,12 +4,15 @@
 //! then per-commentary ones); a later catalog overrides an earlier one by id. A broken entity
 //! is reported and skipped; the rest of the catalog stays usable.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
+
+use serde::Deserialize;
+use toml::Spanned;
 
 use super::diagnostic::Diagnostic;
 use super::links::is_entity_id;
-use super::toml_doc::{self, number_of, string_of, Fields, Locator};
+use super::toml_read::{self, Locator, Pair, Table};
 
 /// A catalog entry's id: lower-case letters, digits and `-`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -169,7 +172,56 @@ impl PartialEq for Entity {
     }
 }
 
-const ENTITY_KEYS: &str = "id, kind, name, aliases, summary, native, facts, links, lat, lon, iso, chart";
+/// A catalog file as written: its `[[entity]]` tables, each read on its own.
+#[derive(Deserialize, Default)]
+#[serde(default, expecting = "a table")]
+struct RawCatalog {
+    entity: Vec<RawEntity>,
+}
+
+/// One `[[entity]]` as written; [`read_entity`] checks it and makes it an [`Entity`].
+#[derive(Deserialize, Default)]
+#[serde(default, expecting = "a table")]
+struct RawEntity {
+    id: Option<Spanned<String>>,
+    kind: Option<Spanned<String>>,
+    name: Option<Spanned<String>>,
+    aliases: Option<Spanned<Vec<String>>>,
+    summary: Option<Spanned<String>>,
+    // In key order (TOML tables are read sorted by key).
+    native: BTreeMap<String, String>,
+    facts: Vec<Pair<String, String>>,
+    links: Option<RawLinks>,
+    lat: Option<Spanned<f64>>,
+    lon: Option<Spanned<f64>>,
+    iso: Option<Spanned<String>>,
+    chart: Option<RawChart>,
+}
+
+/// An entity's `links` table as written.
+#[derive(Deserialize, Default)]
+#[serde(default, expecting = "a table")]
+struct RawLinks {
+    wikidata: Option<Spanned<String>>,
+    wikipedia: Option<Spanned<String>>,
+    website: Option<Spanned<String>>,
+    source: Option<Spanned<String>>,
+}
+
+/// An entity's `chart` table as written.
+#[derive(Deserialize, Default)]
+#[serde(default, expecting = "a table")]
+struct RawChart {
+    #[serde(rename = "type")]
+    kind: Option<Spanned<String>>,
+    unit: Option<String>,
+    values: Vec<Pair<String, f64>>,
+    from: Option<f64>,
+    to: Option<f64>,
+    min: Option<f64>,
+    max: Option<f64>,
+    label: Option<String>,
+}
 
 /// Parses one catalog file. Broken entities are skipped with an error; the rest are returned.
 pub fn parse_catalog(text: &str, file: &str) -> (Vec<Entity>, Vec<Diagnostic>) {
@@ -182,21 +234,29 @@ pub fn parse_catalog(text: &str, file: &str) -> (Vec<Entity>, Vec<Diagnostic>) {
 pub fn read_catalog(text: &str, file: &str) -> Result<(Vec<Entity>, Vec<Diagnostic>), Diagnostic> {
     let loc = Locator::new(text, 1, file);
     let mut diagnostics = Vec::new();
-    let doc = toml_doc::parse(text, &loc)?;
-    let mut top = Fields::new(doc.get_ref(), 0..0, "", &loc);
-    let tables = top.tables("entity")?;
-    diagnostics.extend(top.unknown_keys("entity (write each entry as [[entity]])"));
+    let doc = toml_read::parse(text, &loc)?;
+    let top = Table::root(&doc, &loc);
+    let tables = top.entries("entity", |c: RawCatalog| c.entity)?;
+    diagnostics.extend(top.unknown_keys::<RawCatalog>(" (write each entry as [[entity]])"));
     if tables.is_empty() {
         diagnostics.push(loc.warning(&(0..0), "no [[entity]] entries in this catalog"));
     }
     let mut entities: Vec<Entity> = Vec::new();
     let mut seen: HashMap<EntityId, usize> = HashMap::new();
-    for mut t in tables {
-        match read_entity(&mut t, &loc, &mut diagnostics) {
+    for (t, raw) in tables {
+        let raw = match raw {
+            Ok(raw) => raw,
+            Err(errors) => {
+                diagnostics.extend(errors);
+                continue;
+            }
+        };
+        let id_span = raw.id.as_ref().map(Spanned::span);
+        match read_entity(raw, &t, &loc, &mut diagnostics) {
             Ok(entity) => {
-                diagnostics.extend(t.unknown_keys(ENTITY_KEYS));
+                diagnostics.extend(t.unknown_keys::<RawEntity>(""));
                 if let Some(&i) = seen.get(&entity.id) {
-                    let span = t.span_of("id").unwrap_or_else(|| t.span());
+                    let span = id_span.unwrap_or_else(|| t.span());
                     diagnostics.push(loc.warning(&span, format!("duplicate entity id `{}`: this entry replaces the earlier one", entity.id)));
                     entities[i] = entity;
                 } else {
@@ -210,59 +270,61 @@ pub fn read_catalog(text: &str, file: &str) -> Result<(Vec<Entity>, Vec<Diagnost
     Ok((entities, diagnostics))
 }
 
-fn read_entity(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>, warnings: &mut Vec<Diagnostic>) -> Result<Entity, Diagnostic> {
-    let (id_text, id_span) = t.required_string("id", "\"lukashenko\"")?;
+fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warnings: &mut Vec<Diagnostic>) -> Result<Entity, Diagnostic> {
+    let (id_text, id_span) = t.required("id", raw.id, "\"lukashenko\"")?;
     let id = EntityId::new(&id_text)
         .ok_or_else(|| loc.error(&id_span, format!("entity id `{id_text}` may use only lower-case letters, digits and '-'")))?;
-    let (kind_text, kind_span) = t.required_string("kind", "\"person\"")?;
+    let (kind_text, kind_span) = t.required("kind", raw.kind, "\"person\"")?;
     let kind = EntityKind::parse(&kind_text).ok_or_else(|| {
         loc.error(&kind_span, format!("`{id}`: unknown kind `{kind_text}`; use person, organisation, initiative, country, place, figure or event"))
     })?;
-    let (name, _) = t.required_string("name", "\"Aleksandr Lukashenko\"")?;
-    let (summary, _) = t.required_string("summary", "\"One or two sentences.\"")?;
-    let at = t.span_of("aliases").or_else(|| t.span_of("name")).unwrap_or_else(|| t.span());
+    let (name, name_span) = t.required("name", raw.name, "\"Aleksandr Lukashenko\"")?;
+    let (summary, _) = t.required("summary", raw.summary, "\"One or two sentences.\"")?;
+    let at = raw.aliases.as_ref().map_or(name_span, Spanned::span);
     let (line, column) = loc.position(&at);
     let source = Some((loc.file().to_owned(), line, column));
-    let mut aliases = t.string_list("aliases")?.unwrap_or_default();
+    let mut aliases = raw.aliases.map(Spanned::into_inner).unwrap_or_default();
     aliases.retain(|a| !a.trim().is_empty());
     if aliases.is_empty() {
         // The name is the natural first alias; an entity without any can only be linked explicitly.
         aliases.push(name.clone());
     }
-    let native = t.string_map("native")?;
-    let facts = t.pairs("facts", "a list of [\"label\", \"value\"] pairs of strings", string_of)?;
+    let native = raw.native.into_iter().collect();
+    let facts = raw.facts.into_iter().map(|Pair(label, value)| (label, value)).collect();
 
-    let links = match t.table("links")? {
-        Some(mut l) => {
-            let mut web = |key: &'static str, l: &mut Fields<'_, '_, '_>| -> Result<Option<String>, Diagnostic> {
-                Ok(match l.string(key)? {
-                    Some((url, _)) if super::links::is_allowed_scheme(&url) && !url.starts_with("mailto:") => Some(url),
-                    Some((url, span)) => {
-                        warnings.push(loc.warning(&span, format!("`{id}`: links.{key} `{url}` is not an http(s) URL; ignored")));
-                        None
-                    }
-                    None => None,
-                })
-            };
-            let wikipedia = web("wikipedia", &mut l)?;
-            let website = web("website", &mut l)?;
-            let source = web("source", &mut l)?;
-            let wikidata = match l.string("wikidata")? {
-                Some((q, _)) if q.len() > 1 && q.starts_with('Q') && q[1..].bytes().all(|b| b.is_ascii_digit()) => Some(q),
-                Some((q, span)) => {
-                    warnings.push(loc.warning(&span, format!("`{id}`: links.wikidata `{q}` is not a Wikidata id like Q184; ignored")));
+    let links = match raw.links {
+        Some(l) => {
+            let mut web = |key: &str, url: Option<Spanned<String>>| match url {
+                Some(url) if super::links::is_allowed_scheme(url.get_ref()) && !url.get_ref().starts_with("mailto:") => Some(url.into_inner()),
+                Some(url) => {
+                    warnings.push(loc.warning(&url.span(), format!("`{id}`: links.{key} `{}` is not an http(s) URL; ignored", url.get_ref())));
                     None
                 }
                 None => None,
             };
-            warnings.extend(l.unknown_keys("wikidata, wikipedia, website, source"));
+            let wikipedia = web("wikipedia", l.wikipedia);
+            let website = web("website", l.website);
+            let source = web("source", l.source);
+            let wikidata = match l.wikidata {
+                Some(q) if is_wikidata_id(q.get_ref()) => Some(q.into_inner()),
+                Some(q) => {
+                    warnings.push(loc.warning(&q.span(), format!("`{id}`: links.wikidata `{}` is not a Wikidata id like Q184; ignored", q.get_ref())));
+                    None
+                }
+                None => None,
+            };
+            if let Some(table) = t.table("links") {
+                warnings.extend(table.unknown_keys::<RawLinks>(""));
+            }
             Links { wikidata, wikipedia, website, source }
         }
         None => Links::default(),
     };
 
-    let location = match (t.number("lat")?, t.number("lon")?) {
-        (Some((lat, lat_span)), Some((lon, lon_span))) => {
+    let location = match (raw.lat, raw.lon) {
+        (Some(lat), Some(lon)) => {
+            let (lat_span, lat) = (lat.span(), lat.into_inner());
+            let (lon_span, lon) = (lon.span(), lon.into_inner());
             if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
                 return Err(loc.error(&lat_span, format!("`{id}`: lat = {lat} is outside −90…90")));
             }
@@ -271,14 +333,14 @@ fn read_entity(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>, warnings: &mut Vec
             }
             Some(LatLon { lat, lon })
         }
-        (Some((_, span)), None) | (None, Some((_, span))) => {
-            return Err(loc.error(&span, format!("`{id}`: give both lat and lon, or neither")));
+        (Some(one), None) | (None, Some(one)) => {
+            return Err(loc.error(&one.span(), format!("`{id}`: give both lat and lon, or neither")));
         }
         (None, None) => None,
     };
-    let iso = match t.string("iso")? {
-        Some((iso, _)) if iso.len() == 3 && iso.bytes().all(|b| b.is_ascii_uppercase()) => Some(iso),
-        Some((iso, span)) => return Err(loc.error(&span, format!("`{id}`: iso `{iso}` must be an ISO 3166-1 alpha-3 code such as \"BLR\""))),
+    let iso = match raw.iso {
+        Some(iso) if iso.get_ref().len() == 3 && iso.get_ref().bytes().all(|b| b.is_ascii_uppercase()) => Some(iso.into_inner()),
+        Some(iso) => return Err(loc.error(&iso.span(), format!("`{id}`: iso `{}` must be an ISO 3166-1 alpha-3 code such as \"BLR\"", iso.get_ref()))),
         None => None,
     };
     if kind == EntityKind::Country && iso.is_none() {
@@ -287,20 +349,30 @@ fn read_entity(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>, warnings: &mut Vec
     if kind == EntityKind::Place && location.is_none() {
         warnings.push(loc.warning(&t.span(), format!("`{id}` is a place without lat/lon: the map cannot show it")));
     }
-    let chart = read_chart(t, loc, &id)?;
-    if chart.is_some() && kind != EntityKind::Figure {
-        warnings.push(loc.warning(&t.span_of("chart").unwrap_or_else(|| t.span()), format!("`{id}`: only figures show a chart")));
-    }
+    let chart = match (raw.chart, t.table("chart")) {
+        (Some(chart), Some(c)) => {
+            let chart = read_chart(chart, &c, loc, &id)?;
+            if kind != EntityKind::Figure {
+                warnings.push(loc.warning(&c.span(), format!("`{id}`: only figures show a chart")));
+            }
+            Some(chart)
+        }
+        _ => None,
+    };
     Ok(Entity { id, kind, name, aliases, summary, native, facts, links, location, iso, chart, source })
 }
 
-fn read_chart(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>, id: &EntityId) -> Result<Option<Chart>, Diagnostic> {
-    let Some(mut c) = t.table("chart")? else { return Ok(None) };
-    let (kind, kind_span) = c.required_string("type", "\"bars\"")?;
-    let unit = c.string("unit")?.map(|(u, _)| u).unwrap_or_default();
+/// `Q` and digits, like `Q184`.
+fn is_wikidata_id(q: &str) -> bool {
+    q.len() > 1 && q.starts_with('Q') && q[1..].bytes().all(|b| b.is_ascii_digit())
+}
+
+fn read_chart(raw: RawChart, c: &Table<'_, '_, '_>, loc: &Locator<'_>, id: &EntityId) -> Result<Chart, Diagnostic> {
+    let (kind, kind_span) = c.required("type", raw.kind, "\"bars\"")?;
+    let unit = raw.unit.unwrap_or_default();
     let chart = match kind.as_str() {
         "bars" => {
-            let values = c.pairs("values", "a list of [\"label\", number] pairs", number_of)?;
+            let values: Vec<(String, f64)> = raw.values.into_iter().map(|Pair(label, value)| (label, value)).collect();
             if values.is_empty() {
                 return Err(loc.error(&c.span(), format!("`{id}`: a bars chart needs values = [[\"label\", 1.0], …]")));
             }
@@ -310,14 +382,11 @@ fn read_chart(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>, id: &EntityId) -> R
             Chart::Bars { unit, values }
         }
         "range" => {
-            let need = |c: &mut Fields<'_, '_, '_>, key: &'static str| -> Result<f64, Diagnostic> {
-                c.number(key)?.map(|(n, _)| n).ok_or_else(|| c.missing(key, "25.0"))
-            };
-            let from = need(&mut c, "from")?;
-            let to = need(&mut c, "to")?;
-            let min = c.number("min")?.map_or(0.0, |(n, _)| n);
-            let max = c.number("max")?.map_or(100.0, |(n, _)| n);
-            let label = c.string("label")?.map(|(l, _)| l).unwrap_or_default();
+            let from = raw.from.ok_or_else(|| c.missing("from", "25.0"))?;
+            let to = raw.to.ok_or_else(|| c.missing("to", "25.0"))?;
+            let min = raw.min.unwrap_or(0.0);
+            let max = raw.max.unwrap_or(100.0);
+            let label = raw.label.unwrap_or_default();
             if !(min <= from && from <= to && to <= max && min < max) {
                 return Err(loc.error(&c.span(), format!("`{id}`: a range chart needs min ≤ from ≤ to ≤ max (got {min}, {from}, {to}, {max})")));
             }
@@ -325,7 +394,7 @@ fn read_chart(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>, id: &EntityId) -> R
         }
         other => return Err(loc.error(&kind_span, format!("`{id}`: unknown chart type `{other}`; use \"bars\" or \"range\""))),
     };
-    Ok(Some(chart))
+    Ok(chart)
 }
 
 /// Several catalogs merged: later entries override earlier ones with the same id.

@@ -1,9 +1,12 @@
 //! The commentary's front matter: TOML between two `+++` lines at the top of `commentary.md`.
 
+use serde::Deserialize;
+use toml::Spanned;
+
 use super::diagnostic::{Diagnostic, Severity};
 use super::error::ContentError;
 use super::linker::MentionPolicy;
-use super::toml_doc::{self, Fields, Locator};
+use super::toml_read::{self, Locator, Table};
 
 /// A calendar date (no time of day, no zone): what a commentary's `date` means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -160,8 +163,8 @@ pub fn parse_all(toml_text: &str, first_line: usize, file: &str) -> (FrontMatter
     let loc = Locator::new(toml_text, first_line, file);
     let mut front = stand_in();
     let mut out = Vec::new();
-    match toml_doc::parse(toml_text, &loc) {
-        Ok(doc) => read(&mut Fields::new(doc.get_ref(), 0..0, "", &loc), &loc, &mut front, &mut out),
+    match toml_read::parse(toml_text, &loc) {
+        Ok(doc) => read(&Table::root(&doc, &loc), &loc, &mut front, &mut out),
         Err(e) => out.push(e),
     }
     (front, out)
@@ -184,60 +187,105 @@ pub fn stand_in() -> FrontMatter {
     }
 }
 
-/// The value `read` gave, or `None` with its error in `out`: reading goes on past a broken key.
-fn keep<T>(read: Result<T, Diagnostic>, out: &mut Vec<Diagnostic>) -> Option<T> {
-    read.map_err(|e| out.push(e)).ok()
+/// The front matter as written. Each top-level key is read on its own (a broken one is
+/// reported and the others are still read), each `[[authors]]` entry too.
+#[derive(Deserialize, Default)]
+#[serde(default, expecting = "a table")]
+struct RawFrontMatter {
+    title: Option<Spanned<String>>,
+    date: Option<Spanned<toml_datetime::Datetime>>,
+    lang: Option<Spanned<String>>,
+    authors: Vec<RawAuthor>,
+    publication: Option<RawPublication>,
+    entities: Option<Vec<String>>,
+    map: Option<String>,
+    mentions: Option<Spanned<String>>,
+}
+
+/// One `[[authors]]` entry as written.
+#[derive(Deserialize, Default)]
+#[serde(default, expecting = "a table")]
+struct RawAuthor {
+    name: Option<Spanned<String>>,
+    role: Option<String>,
+    url: Option<String>,
+}
+
+/// `[publication]` as written.
+#[derive(Deserialize, Default)]
+#[serde(default, expecting = "a table")]
+struct RawPublication {
+    publisher: Option<Spanned<String>>,
+    url: Option<String>,
+    note: Option<String>,
+}
+
+/// The value `read` gave, or `None` with its errors in `out`: reading goes on past a broken key.
+fn keep<T>(read: Result<T, Vec<Diagnostic>>, out: &mut Vec<Diagnostic>) -> Option<T> {
+    read.map_err(|e| out.extend(e)).ok()
 }
 
 /// Fills `front` from the top-level table, every problem into `out`.
-fn read(top: &mut Fields<'_, '_, '_>, loc: &Locator<'_>, front: &mut FrontMatter, out: &mut Vec<Diagnostic>) {
-    if let Some((title, _)) = keep(top.required_string("title", "\"Belarus-China Relations\""), out) {
-        front.title = title;
+fn read(top: &Table<'_, '_, '_>, loc: &Locator<'_>, front: &mut FrontMatter, out: &mut Vec<Diagnostic>) {
+    let field = |key: &str, out: &mut Vec<Diagnostic>| keep(top.field::<RawFrontMatter>(key), out);
+    if let Some(f) = field("title", out) {
+        match top.required("title", f.title, "\"Belarus-China Relations\"") {
+            Ok((title, _)) => front.title = title,
+            Err(e) => out.push(e),
+        }
     }
-    match keep(top.datetime("date"), out) {
-        Some(Some((toml_datetime::Datetime { date: Some(d), .. }, _))) => front.date = Date { year: d.year, month: d.month, day: d.day },
-        Some(Some((_, span))) => out.push(loc.error(&span, "`date` needs a calendar date, e.g. 2024-02-14")),
+    match field("date", out).map(|f| f.date) {
+        Some(Some(date)) => match date.get_ref() {
+            toml_datetime::Datetime { date: Some(d), .. } => front.date = Date { year: d.year, month: d.month, day: d.day },
+            _ => out.push(loc.error(&date.span(), "`date` needs a calendar date, e.g. 2024-02-14")),
+        },
         Some(None) => out.push(top.missing("date", "2024-02-14")),
         None => {}
     }
-    match keep(top.string("lang"), out) {
-        Some(Some((lang, _))) if is_language_tag(&lang) => (front.lang, front.lang_given) = (lang, true),
-        Some(Some((lang, span))) => out.push(loc.warning(&span, format!("`lang = \"{lang}\"` is not a language tag such as \"en\" or \"zh-Hans\"; using \"en\""))),
+    match field("lang", out).map(|f| f.lang) {
+        Some(Some(lang)) if is_language_tag(lang.get_ref()) => (front.lang, front.lang_given) = (lang.into_inner(), true),
+        Some(Some(lang)) => out.push(loc.warning(&lang.span(), format!("`lang = \"{}\"` is not a language tag such as \"en\" or \"zh-Hans\"; using \"en\"", lang.get_ref()))),
         Some(None) => out.push(loc.warning(&(0..0), "no `lang` given; assuming \"en\"")),
         None => {}
     }
 
     // An author or publication with an error is left out; the others are still read.
-    let authors = keep(top.tables("authors"), out);
-    let no_authors = authors.as_ref().is_some_and(Vec::is_empty);
-    for mut a in authors.into_iter().flatten() {
-        let name = keep(a.required_string("name", "\"Yauheni Preiherman\""), out);
-        let role = keep(a.string("role"), out).flatten().map(|(r, _)| r);
-        let url = keep(a.string("url"), out).flatten().map(|(u, _)| u);
-        out.extend(a.unknown_keys("name, role, url"));
-        if let Some((name, _)) = name {
-            front.authors.push(Author { name, role, url });
+    match top.entries("authors", |f: RawFrontMatter| f.authors) {
+        Ok(authors) => {
+            if authors.is_empty() {
+                out.push(loc.warning(&(0..0), "no `[[authors]]`: the byline will be empty"));
+            }
+            for (a, raw) in authors {
+                if let Some(raw) = keep(raw, out) {
+                    match a.required("name", raw.name, "\"Yauheni Preiherman\"") {
+                        Ok((name, _)) => front.authors.push(Author { name, role: raw.role, url: raw.url }),
+                        Err(e) => out.push(e),
+                    }
+                }
+                out.extend(a.unknown_keys::<RawAuthor>(""));
+            }
         }
+        Err(e) => out.push(e),
     }
-    if no_authors {
-        out.push(loc.warning(&(0..0), "no `[[authors]]`: the byline will be empty"));
+    let publication = field("publication", out).and_then(|f| f.publication);
+    if let Some(p) = top.table("publication") {
+        if let Some(raw) = publication {
+            match p.required("publisher", raw.publisher, "\"Centre for Eurasian Studies (AVIM)\"") {
+                Ok((publisher, _)) => front.publication = Some(Publication { publisher, url: raw.url, note: raw.note }),
+                Err(e) => out.push(e),
+            }
+        }
+        out.extend(p.unknown_keys::<RawPublication>(""));
     }
-    if let Some(mut p) = keep(top.table("publication"), out).flatten() {
-        let publisher = keep(p.required_string("publisher", "\"Centre for Eurasian Studies (AVIM)\""), out);
-        let url = keep(p.string("url"), out).flatten().map(|(u, _)| u);
-        let note = keep(p.string("note"), out).flatten().map(|(n, _)| n);
-        out.extend(p.unknown_keys("publisher, url, note"));
-        front.publication = publisher.map(|(publisher, _)| Publication { publisher, url, note });
-    }
-    front.entities = keep(top.string_list("entities"), out).flatten();
-    front.map = keep(top.string("map"), out).flatten().map(|(m, _)| m);
-    if let Some(Some((m, span))) = keep(top.string("mentions"), out) {
-        match MentionPolicy::parse(&m) {
+    front.entities = field("entities", out).and_then(|f| f.entities);
+    front.map = field("map", out).and_then(|f| f.map);
+    if let Some(m) = field("mentions", out).and_then(|f| f.mentions) {
+        match MentionPolicy::parse(m.get_ref()) {
             Some(policy) => front.mentions = policy,
-            None => out.push(loc.warning(&span, format!("`mentions = \"{m}\"`: use \"every\" (the default) or \"first\""))),
+            None => out.push(loc.warning(&m.span(), format!("`mentions = \"{}\"`: use \"every\" (the default) or \"first\"", m.get_ref()))),
         }
     }
-    out.extend(top.unknown_keys("title, date, lang, authors, publication, entities, map, mentions"));
+    out.extend(top.unknown_keys::<RawFrontMatter>(""));
 }
 
 /// A BCP 47 tag of the simple shape we accept: 2–8 letter primary subtag, then

@@ -10,7 +10,7 @@ pub mod linker;
 pub mod links;
 pub mod markdown;
 pub mod slug;
-pub mod toml_doc;
+pub mod toml_read;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::ContentError;

@@ -1,9 +1,13 @@
 //! `map.toml`: what a commentary's mini-map shows. Parsed with located messages; a broken entry
 //! is skipped with an error, the rest of the map still draws.
 
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use toml::Spanned;
+
 use crate::content::diagnostic::Diagnostic;
 use crate::content::links::is_entity_id;
-use crate::content::toml_doc::{self, Fields, Locator};
+use crate::content::toml_read::{self, Locator, Pair, Table};
 
 use super::projection::{Bounds, LonLat};
 
@@ -104,144 +108,203 @@ fn iso_ok(code: &str) -> bool {
     code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// A `map.toml` as written. The top-level keys are read one by one, the `[[…]]` lists entry by
+/// entry, so a broken one is reported and the rest of the map still draws.
+#[derive(Deserialize, Default)]
+#[serde(default, expecting = "a table")]
+struct RawMap {
+    view: Option<RawView>,
+    basemap: Option<String>,
+    title: Option<String>,
+    highlight: Vec<RawHighlight>,
+    route: Vec<RawRoute>,
+    place: Vec<RawPlace>,
+    chapter: Vec<RawChapter>,
+}
+
+/// `[view]` as written.
+#[derive(Deserialize, Default)]
+#[serde(default, expecting = "a table")]
+struct RawView {
+    bounds: Option<Spanned<Vec<Pair<f64, f64>>>>,
+}
+
+/// One `[[highlight]]` as written.
+#[derive(Deserialize, Default)]
+#[serde(default, expecting = "a table")]
+struct RawHighlight {
+    countries: Option<Spanned<Vec<String>>>,
+    label: Option<Spanned<String>>,
+    emphasis: Option<bool>,
+    entity: Option<Spanned<String>>,
+}
+
+/// One `[[route]]` as written.
+#[derive(Deserialize, Default)]
+#[serde(default, expecting = "a table")]
+struct RawRoute {
+    id: Option<Spanned<String>>,
+    name: Option<Spanned<String>>,
+    kind: Option<Spanned<String>>,
+    via: Option<Spanned<Vec<String>>>,
+}
+
+/// One `[[place]]` as written.
+#[derive(Deserialize, Default)]
+#[serde(default, expecting = "a table")]
+struct RawPlace {
+    id: Option<Spanned<String>>,
+    name: Option<Spanned<String>>,
+    lat: Option<Spanned<f64>>,
+    lon: Option<Spanned<f64>>,
+    gauge_break: Option<bool>,
+    note: Option<String>,
+}
+
+/// One `[[chapter]]` as written.
+#[derive(Deserialize, Default)]
+#[serde(default, expecting = "a table")]
+struct RawChapter {
+    section: Option<Spanned<String>>,
+    focus: Option<Vec<String>>,
+}
+
 /// Parses a `map.toml`. Syntax errors return no map; a broken entry is skipped with an error.
 pub fn parse_map(text: &str, file: &str) -> (Option<MapSpec>, Vec<Diagnostic>) {
     let loc = Locator::new(text, 1, file);
-    let doc = match toml_doc::parse(text, &loc) {
+    let doc = match toml_read::parse(text, &loc) {
         Ok(doc) => doc,
         Err(e) => return (None, vec![e]),
     };
     let mut d = Vec::new();
-    let mut top = Fields::new(doc.get_ref(), 0..0, "", &loc);
+    let top = Table::root(&doc, &loc);
     let mut spec = MapSpec::default();
 
-    match read_view(&mut top, &loc) {
-        Ok(view) => spec.view = view,
-        Err(e) => d.push(e),
+    match (top.field::<RawMap>("view"), top.table("view")) {
+        (Ok(RawMap { view: Some(raw), .. }), Some(view)) => match read_view(raw, &view, &loc) {
+            Ok(bounds) => spec.view = Some(bounds),
+            Err(e) => d.push(e),
+        },
+        (Ok(_), _) => {}
+        (Err(e), _) => d.extend(e),
     }
-    match top.string("basemap") {
-        Ok(b) => spec.basemap = b.map(|(b, _)| b),
-        Err(e) => d.push(e),
+    match top.field::<RawMap>("basemap") {
+        Ok(m) => spec.basemap = m.basemap,
+        Err(e) => d.extend(e),
     }
-    match top.string("title") {
-        Ok(t) => spec.title = t.map(|(t, _)| t),
-        Err(e) => d.push(e),
+    match top.field::<RawMap>("title") {
+        Ok(m) => spec.title = m.title,
+        Err(e) => d.extend(e),
     }
-    for kind in ["highlight", "route", "place", "chapter"] {
-        let tables = match top.tables(kind) {
-            Ok(t) => t,
-            Err(e) => {
-                d.push(e);
-                continue;
-            }
-        };
-        for mut t in tables {
-            let result = match kind {
-                "highlight" => read_highlight(&mut t, &loc).map(|h| spec.highlights.push(h)),
-                "route" => read_route(&mut t, &loc).map(|r| spec.routes.push(r)),
-                "place" => read_place(&mut t, &loc).map(|p| spec.places.push(p)),
-                _ => read_chapter(&mut t, &loc).map(|c| spec.chapters.push(c)),
-            };
-            match result {
-                Ok(()) => d.extend(t.unknown_keys(match kind {
-                    "highlight" => "countries, label, emphasis, entity",
-                    "route" => "id, name, kind, via",
-                    "place" => "id, name, lat, lon, gauge_break, note",
-                    _ => "section, focus",
-                })),
-                Err(e) => d.push(e),
-            }
-        }
-    }
-    d.extend(top.unknown_keys("view, basemap, title, highlight, route, place, chapter"));
+    entries(&top, "highlight", |m| m.highlight, &mut d, |h, t| read_highlight(h, t, &loc).map(|h| spec.highlights.push(h)));
+    entries(&top, "route", |m| m.route, &mut d, |r, t| read_route(r, t, &loc).map(|r| spec.routes.push(r)));
+    entries(&top, "place", |m| m.place, &mut d, |p, t| read_place(p, t, &loc).map(|p| spec.places.push(p)));
+    entries(&top, "chapter", |m| m.chapter, &mut d, |c, t| read_chapter(c, t, &loc).map(|c| spec.chapters.push(c)));
+    d.extend(top.unknown_keys::<RawMap>(""));
     (Some(spec), d)
 }
 
-fn read_view(top: &mut Fields<'_, '_, '_>, loc: &Locator<'_>) -> Result<Option<Bounds>, Diagnostic> {
-    let Some(mut view) = top.table("view")? else { return Ok(None) };
-    let span = view.span_of("bounds").unwrap_or_else(|| view.span());
-    let [lon0, lat0, lon1, lat1] = view_bounds(&mut view)?;
-    if !(-180.0..=180.0).contains(&lon0) || !(-180.0..=180.0).contains(&lon1) || !(-90.0..=90.0).contains(&lat0) || !(-90.0..=90.0).contains(&lat1) || lon0 >= lon1 || lat0 >= lat1 {
-        return Err(loc.error(&span, "view.bounds must be [[lon_min, lat_min], [lon_max, lat_max]] with min < max, longitudes in −180…180 and latitudes in −90…90"));
-    }
-    Ok(Some(Bounds { min: LonLat { lon: lon0, lat: lat0 }, max: LonLat { lon: lon1, lat: lat1 } }))
-}
-
-fn view_bounds(view: &mut Fields<'_, '_, '_>) -> Result<[f64; 4], Diagnostic> {
-    let corners = view.number_pairs("bounds")?.ok_or_else(|| view.missing("bounds", "[[20.0, 25.0], [125.0, 60.0]]"))?;
-    match corners.as_slice() {
-        [(a, b), (c, e)] => Ok([*a, *b, *c, *e]),
-        _ => Err(view.missing("bounds", "[[20.0, 25.0], [125.0, 60.0]]")),
-    }
-}
-
-fn read_highlight(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>) -> Result<Highlight, Diagnostic> {
-    let countries = t.string_list("countries")?.unwrap_or_default();
-    if countries.is_empty() {
-        return Err(t.missing("countries", "[\"BLR\"]"));
-    }
-    if let Some(bad) = countries.iter().find(|c| !iso_ok(c)) {
-        let span = t.span_of("countries").unwrap_or_else(|| t.span());
-        return Err(loc.error(&span, format!("`{bad}` is not an ISO 3166-1 alpha-3 code such as \"BLR\"")));
-    }
-    let (label, _) = t.required_string("label", "\"Eurasian Economic Union\"")?;
-    let emphasis = t.boolean("emphasis")?.unwrap_or(false);
-    let entity = match t.string("entity")? {
-        Some((e, span)) if !is_entity_id(&e) => {
-            return Err(loc.error(&span, format!("highlight `{label}`: entity `{e}` is not an entity id (lower-case letters, digits and '-')")))
-        }
-        other => other.map(|(e, _)| e),
+/// Reads each entry of the list `key` with `read`; every problem goes into `d`, and the keys of
+/// an entry that reads are checked against `E`'s fields.
+fn entries<E: DeserializeOwned>(
+    top: &Table<'_, '_, '_>,
+    key: &str,
+    pick: fn(RawMap) -> Vec<E>,
+    d: &mut Vec<Diagnostic>,
+    mut read: impl FnMut(E, &Table<'_, '_, '_>) -> Result<(), Diagnostic>,
+) {
+    let tables = match top.entries(key, pick) {
+        Ok(t) => t,
+        Err(e) => return d.push(e),
     };
-    let at = loc.position(&t.span_of("countries").unwrap_or_else(|| t.span()));
-    Ok(Highlight { countries, label, emphasis, entity, at })
+    for (t, raw) in tables {
+        match raw {
+            Ok(raw) => match read(raw, &t) {
+                Ok(()) => d.extend(t.unknown_keys::<E>("")),
+                Err(e) => d.push(e),
+            },
+            Err(errors) => d.extend(errors),
+        }
+    }
 }
 
-fn read_route(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>) -> Result<Route, Diagnostic> {
-    let (id, id_span) = t.required_string("id", "\"china-europe-west\"")?;
+fn read_view(raw: RawView, view: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result<Bounds, Diagnostic> {
+    let Some(bounds) = raw.bounds else { return Err(view.missing("bounds", "[[20.0, 25.0], [125.0, 60.0]]")) };
+    let ok = |[lon0, lat0, lon1, lat1]: [f64; 4]| {
+        (-180.0..=180.0).contains(&lon0) && (-180.0..=180.0).contains(&lon1) && (-90.0..=90.0).contains(&lat0) && (-90.0..=90.0).contains(&lat1) && lon0 < lon1 && lat0 < lat1
+    };
+    match bounds.get_ref().as_slice() {
+        [Pair(lon0, lat0), Pair(lon1, lat1)] if ok([*lon0, *lat0, *lon1, *lat1]) => {
+            Ok(Bounds { min: LonLat { lon: *lon0, lat: *lat0 }, max: LonLat { lon: *lon1, lat: *lat1 } })
+        }
+        _ => Err(loc.error(&bounds.span(), "view.bounds must be [[lon_min, lat_min], [lon_max, lat_max]] with min < max, longitudes in −180…180 and latitudes in −90…90")),
+    }
+}
+
+fn read_highlight(raw: RawHighlight, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result<Highlight, Diagnostic> {
+    let (countries, countries_span) = match raw.countries {
+        Some(c) if !c.get_ref().is_empty() => (c.get_ref().clone(), c.span()),
+        _ => return Err(t.missing("countries", "[\"BLR\"]")),
+    };
+    if let Some(bad) = countries.iter().find(|c| !iso_ok(c)) {
+        return Err(loc.error(&countries_span, format!("`{bad}` is not an ISO 3166-1 alpha-3 code such as \"BLR\"")));
+    }
+    let (label, _) = t.required("label", raw.label, "\"Eurasian Economic Union\"")?;
+    let emphasis = raw.emphasis.unwrap_or(false);
+    let entity = match raw.entity {
+        Some(e) if !is_entity_id(e.get_ref()) => {
+            return Err(loc.error(&e.span(), format!("highlight `{label}`: entity `{}` is not an entity id (lower-case letters, digits and '-')", e.get_ref())))
+        }
+        other => other.map(Spanned::into_inner),
+    };
+    Ok(Highlight { countries, label, emphasis, entity, at: loc.position(&countries_span) })
+}
+
+fn read_route(raw: RawRoute, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result<Route, Diagnostic> {
+    let (id, id_span) = t.required("id", raw.id, "\"china-europe-west\"")?;
     if !is_entity_id(&id) {
         return Err(loc.error(&id_span, format!("route id `{id}` may use only lower-case letters, digits and '-'")));
     }
-    let (name, _) = t.required_string("name", "\"China–Europe rail, western route\"")?;
-    let kind = match t.string("kind")? {
+    let (name, _) = t.required("name", raw.name, "\"China–Europe rail, western route\"")?;
+    let kind = match raw.kind {
         None => RouteKind::Rail,
-        Some((k, span)) => match k.as_str() {
+        Some(k) => match k.get_ref().as_str() {
             "rail" => RouteKind::Rail,
             "sea" => RouteKind::Sea,
             "road" => RouteKind::Road,
-            _ => return Err(loc.error(&span, format!("route `{id}`: kind `{k}` must be rail, sea or road"))),
+            other => return Err(loc.error(&k.span(), format!("route `{id}`: kind `{other}` must be rail, sea or road"))),
         },
     };
-    let via = t.string_list("via")?.unwrap_or_default();
+    let via_span = raw.via.as_ref().map_or_else(|| t.span(), Spanned::span);
+    let via = raw.via.map(Spanned::into_inner).unwrap_or_default();
     if via.len() < 2 {
-        let span = t.span_of("via").unwrap_or_else(|| t.span());
-        return Err(loc.error(&span, format!("route `{id}` needs at least two stops in `via`")));
+        return Err(loc.error(&via_span, format!("route `{id}` needs at least two stops in `via`")));
     }
-    let at = loc.position(&t.span_of("via").unwrap_or_else(|| t.span()));
-    Ok(Route { id, name, kind, via, at })
+    Ok(Route { id, name, kind, via, at: loc.position(&via_span) })
 }
 
-fn read_place(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>) -> Result<Place, Diagnostic> {
-    let (id, id_span) = t.required_string("id", "\"malaszewicze\"")?;
+fn read_place(raw: RawPlace, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result<Place, Diagnostic> {
+    let (id, id_span) = t.required("id", raw.id, "\"malaszewicze\"")?;
     if !is_entity_id(&id) {
         return Err(loc.error(&id_span, format!("place id `{id}` may use only lower-case letters, digits and '-'")));
     }
-    let (name, _) = t.required_string("name", "\"Małaszewicze\"")?;
-    let (lat, lat_span) = t.number("lat")?.ok_or_else(|| t.missing("lat", "52.03"))?;
-    let (lon, lon_span) = t.number("lon")?.ok_or_else(|| t.missing("lon", "23.52"))?;
+    let (name, _) = t.required("name", raw.name, "\"Małaszewicze\"")?;
+    let lat = raw.lat.ok_or_else(|| t.missing("lat", "52.03"))?;
+    let lon = raw.lon.ok_or_else(|| t.missing("lon", "23.52"))?;
+    let (lat_span, lat) = (lat.span(), lat.into_inner());
+    let (lon_span, lon) = (lon.span(), lon.into_inner());
     if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
         return Err(loc.error(&lat_span, format!("place `{id}`: lat = {lat} is outside −90…90")));
     }
     if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
         return Err(loc.error(&lon_span, format!("place `{id}`: lon = {lon} is outside −180…180")));
     }
-    let gauge_break = t.boolean("gauge_break")?.unwrap_or(false);
-    let note = t.string("note")?.map(|(n, _)| n);
-    Ok(Place { id, name, at: LonLat { lon, lat }, gauge_break, note })
+    Ok(Place { id, name, at: LonLat { lon, lat }, gauge_break: raw.gauge_break.unwrap_or(false), note: raw.note })
 }
 
-fn read_chapter(t: &mut Fields<'_, '_, '_>, loc: &Locator<'_>) -> Result<Chapter, Diagnostic> {
-    let (section, section_span) = t.required_string("section", "\"intro\"")?;
-    let focus = t.string_list("focus")?.unwrap_or_default();
+fn read_chapter(raw: RawChapter, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result<Chapter, Diagnostic> {
+    let (section, section_span) = t.required("section", raw.section, "\"intro\"")?;
+    let focus = raw.focus.unwrap_or_default();
     if focus.is_empty() {
         return Err(t.missing("focus", "[\"BLR\", \"CHN\"]"));
     }
