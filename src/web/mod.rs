@@ -1,17 +1,13 @@
 //! The browser layer: what `static/commentary-reader.js` (the custom element) calls.
 //!
-//! The element owns its open shadow root; `mount` renders a `reader::Reader` into it and
+//! The element owns its open shadow root; `mount` renders a `components::reader::Reader` into it and
 //! returns a `ReaderHandle` the element destroys when it is removed or its `src` changes.
 //! The reader reads compiled bundles only; for a `src` naming a `commentary.md`, the element
 //! hands it a function that loads the separate compiler module (feature `compiler`,
 //! [`compiler::compile`]) and compiles the folder in the browser.
 
 #[cfg(feature = "reader")]
-mod article;
-#[cfg(feature = "reader")]
-mod card;
-#[cfg(feature = "reader")]
-mod commentary;
+mod components;
 #[cfg(feature = "reader")]
 mod context;
 #[cfg(feature = "compiler")]
@@ -19,10 +15,6 @@ pub mod compiler;
 #[cfg(feature = "reader")]
 mod events;
 pub mod fetch;
-#[cfg(feature = "reader")]
-mod map;
-#[cfg(feature = "reader")]
-mod reader;
 
 /// The page's clock in milliseconds (`Date.now()`): the time the card and map reducers are
 /// told, so a test's fake clock rules them.
@@ -39,7 +31,7 @@ mod reader_exports {
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, ShadowRoot};
 
-pub use super::reader::{Reader, ReaderProps};
+pub use super::components::reader::{Reader, ReaderProps};
 
 /// The widget's stylesheet, adopted into every instance's shadow root by the element.
 #[wasm_bindgen]
@@ -100,7 +92,7 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, assets: String, compiler: Opti
     // The host page's language: the widget's words follow it when neither the element nor the
     // commentary names one.
     let page_lang = document.document_element().and_then(|e| e.get_attribute("lang")).filter(|l| !l.trim().is_empty());
-    let props = ReaderProps { host, src: src.into(), base: base.into(), assets: assets.into(), compiler, early: super::reader::Early(std::rc::Rc::new(std::cell::RefCell::new((!early.is_undefined() && !early.is_null()).then_some(early)))), lang: lang.map(Into::into), page_lang: page_lang.map(Into::into), options, debug };
+    let props = ReaderProps { host, src: src.into(), base: base.into(), assets: assets.into(), compiler, early: super::components::reader::Early(std::rc::Rc::new(std::cell::RefCell::new((!early.is_undefined() && !early.is_null()).then_some(early)))), lang: lang.map(Into::into), page_lang: page_lang.map(Into::into), options, debug };
     let app = yew::Renderer::<Reader>::with_root_and_props(container.clone(), props).render();
     Ok(ReaderHandle { app: Some(app), container })
 }

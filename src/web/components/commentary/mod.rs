@@ -20,8 +20,8 @@ use yew::prelude::*;
 
 use super::article::Article;
 use super::card::Card;
-use super::context::{Marks, ReaderContext};
-use super::fetch::Shared;
+use crate::web::context::{Marks, ReaderContext};
+use crate::web::fetch::Shared;
 use crate::ui::cards::{Action, CardOrigin, CardState, Cards, Step};
 use crate::ui::placement::{Rect, Side};
 use dom::find_mention;

@@ -22,8 +22,8 @@ use web_sys::{Element, HtmlElement};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::context::{Marks, ReaderContext};
-use super::fetch::Shared;
+use crate::web::context::{Marks, ReaderContext};
+use crate::web::fetch::Shared;
 use crate::geo::draw::{decimal, num};
 use crate::geo::scene::{self, Scene, Trigger};
 use crate::ui::map_state::{chapters, Announcement, MapAction, MapState};

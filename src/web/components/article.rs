@@ -12,8 +12,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::fetch::{resolve, Shared};
-use super::context::{Marks, ReaderContext};
+use crate::web::fetch::{resolve, Shared};
+use crate::web::context::{Marks, ReaderContext};
 use super::map::Map;
 use crate::content::links::is_allowed_scheme;
 use crate::content::{Block, Inline};

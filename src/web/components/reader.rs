@@ -7,9 +7,9 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::commentary::Commentary;
-use super::context::ReaderContext;
-use super::events::dispatch;
-use super::fetch::{self, LoadError, Loaded};
+use crate::web::context::ReaderContext;
+use crate::web::events::dispatch;
+use crate::web::fetch::{self, LoadError, Loaded};
 use crate::i18n;
 
 /// What the element passes in.
@@ -147,7 +147,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         }
         LoadState::Ready(loaded) => {
             let ui_lang = ui_lang.or_else(|| (!loaded.front.lang_given).then(|| props.page_lang.clone()).flatten());
-            let context = ReaderContext::new(super::fetch::Shared(loaded.clone()), props.options, ui_lang);
+            let context = ReaderContext::new(crate::web::fetch::Shared(loaded.clone()), props.options, ui_lang);
             html! { <Commentary reader={context} host={props.host.clone()} debug={props.debug} /> }
         }
         LoadState::Failed(error) => {

@@ -14,7 +14,7 @@ use super::{CardsState, Pointer};
 use crate::i18n::Strings;
 use crate::ui::cards::{Action, CardState, Cards, Opener};
 use crate::ui::placement::heading_for_card;
-use crate::web::card::contains;
+use crate::web::components::card::contains;
 
 /// What every handler may need: the reducer, the wrapper element, the pointer's track, the
 /// highlighted entity, the state of the last render and the widget's words.

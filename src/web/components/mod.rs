@@ -1,0 +1,16 @@
+//! The Yew components, one file (or folder) each, top down:
+//! - [`reader::Reader`]: loads what `src` names and shows the loading, error or commentary state;
+//! - `commentary::Commentary`: the article with its cards (delegated events, the card reducer);
+//! - `article::Article`: title, byline, the body block by block, closing notes, glossary, "Cite";
+//! - `card::Card`: one hover card, placed next to its trigger;
+//! - `map::Map`: the mini-map, a composition of countries, overlay, controls, legend and text
+//!   alternative over `ui::map_state`.
+//!
+//! They read what they show from props (`web::context::ReaderContext`, `web::context::Marks`);
+//! DOM access is confined to effects and event handlers.
+
+pub(super) mod article;
+pub(super) mod card;
+pub(super) mod commentary;
+pub(super) mod map;
+pub(super) mod reader;
