@@ -1,4 +1,5 @@
-//! Parse + link throughput on generated reports, with criterion (run by `make bench`).
+//! Parse + link throughput on generated reports, and reading compiled bundles, with criterion
+//! (run by `make bench`).
 //!
 //! For reports of 20,000, 40,000 and 80,000 words with 200 entities and a mention every ten
 //! words: the time to parse front matter and Markdown and link every alias, as throughput in
@@ -85,5 +86,29 @@ fn parse_and_link(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse_and_link);
+/// Reading a bundle (what the reader does with every `commentary.bundle` it fetches): the seed
+/// with its base map, and the 20,000-word report with 200 entities (no map).
+fn bundle_decode(c: &mut Criterion) {
+    use commentary_reader::bundle;
+    use commentary_reader::compile::compile;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let report_dir = std::env::temp_dir().join(format!("cr-bench-report-{}", std::process::id()));
+    std::fs::create_dir_all(&report_dir).unwrap();
+    let md = report(20_000, 200, 10).replace("+++\n\n", "entities = [\"entities.toml\"]\n+++\n\n");
+    std::fs::write(report_dir.join("commentary.md"), md).unwrap();
+    std::fs::write(report_dir.join("entities.toml"), catalog(200)).unwrap();
+    let inputs = [("seed", root.join("static/commentaries/belarus-china-relations-2024")), ("report-20k", report_dir.clone())];
+    let mut group = c.benchmark_group("bundle decode");
+    for (name, folder) in inputs {
+        let bytes = bundle::encode(&compile(&folder).0);
+        assert!(matches!(bundle::decode(&bytes, "").expect("decodes"), bundle::Compiled::Ready(_)), "{name} compiles");
+        println!("bundle {name}: {} bytes", bytes.len());
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(name), &bytes, |b, bytes| b.iter(|| black_box(bundle::decode(black_box(bytes), "").expect("decodes"))));
+    }
+    group.finish();
+    std::fs::remove_dir_all(&report_dir).unwrap();
+}
+
+criterion_group!(benches, parse_and_link, bundle_decode);
 criterion_main!(benches);
