@@ -38,6 +38,15 @@ impl fmt::Display for EntityId {
     }
 }
 
+/// An id reads as the text it is (`Option<EntityId>::as_deref` gives `Option<&str>`); it is only
+/// made through [`EntityId::new`], which checks it.
+impl std::ops::Deref for EntityId {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
 /// What an entity is; decides the card's label and which fields it should have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[derive(serde::Serialize, serde::Deserialize)]

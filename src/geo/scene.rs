@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::content::catalog::{Catalog, EntityKind};
+use crate::content::catalog::{Catalog, EntityId, EntityKind};
 use crate::content::diagnostic::Diagnostic;
 use super::rect::Rect;
 
@@ -23,7 +23,7 @@ pub struct Stop {
     /// Where it is.
     pub at: LonLat,
     /// The catalog entity behind it, whose card it opens.
-    pub entity: Option<String>,
+    pub entity: Option<EntityId>,
     /// A break-of-gauge point.
     pub gauge_break: bool,
     /// Optional note (text alternative, marker title).
@@ -70,7 +70,7 @@ pub struct Scene {
     pub highlight_of: HashMap<String, usize>,
     /// ISO code → catalog entity id of that country.
     #[serde(with = "crate::bundle::wire::sorted_map")]
-    pub country_entity: HashMap<String, String>,
+    pub country_entity: HashMap<String, EntityId>,
 }
 
 impl Scene {
@@ -108,13 +108,13 @@ impl Scene {
 
     /// What on the map opens a card, in a fixed order: stops with an entity, then highlighted
     /// countries with an entity (by ISO code). Each gets a trigger number after the mentions'.
-    pub fn triggers(&self) -> Vec<(Trigger, String)> {
-        let mut out: Vec<(Trigger, String)> = self
+    pub fn triggers(&self) -> Vec<(Trigger, EntityId)> {
+        let mut out: Vec<(Trigger, EntityId)> = self
             .stops
             .iter()
             .filter_map(|s| s.entity.clone().map(|e| (Trigger::Stop(s.id.clone()), e)))
             .collect();
-        let mut countries: Vec<(&String, &String)> =
+        let mut countries: Vec<(&String, &EntityId)> =
             self.country_entity.iter().filter(|(iso, _)| self.highlight_of.contains_key(*iso)).collect();
         countries.sort();
         out.extend(countries.into_iter().map(|(iso, e)| (Trigger::Country(iso.clone()), e.clone())));
@@ -124,22 +124,23 @@ impl Scene {
     /// The map's card triggers, numbered after the text's `mentions` mentions, with the entity
     /// each opens: the one rule the map (which renders them) and the commentary (which opens
     /// their cards) share.
-    pub fn numbered_triggers(&self, mentions: usize) -> Vec<(Trigger, usize, String)> {
+    pub fn numbered_triggers(&self, mentions: usize) -> Vec<(Trigger, usize, EntityId)> {
         self.triggers().into_iter().enumerate().map(|(i, (trigger, entity))| (trigger, mentions + i, entity)).collect()
     }
 
     /// The entities of the highlight groups `iso` belongs to (`[[highlight]] entity = …`).
     pub fn groups_of(&self, iso: &str) -> Vec<&str> {
-        self.spec.highlights.iter().filter(|h| h.countries.iter().any(|c| c == iso)).filter_map(|h| h.entity.as_deref()).collect()
+        self.spec.highlights.iter().filter(|h| h.countries.iter().any(|c| c == iso)).filter_map(|h| h.entity.as_ref().map(EntityId::as_str)).collect()
     }
 
     /// The lon/lat box the map shows to locate an entity: its marker, its country, or the
     /// countries of a highlight group standing for it. `None` if the map does not show it.
     pub fn bounds_of_entity(&self, entity: &str) -> Option<Bounds> {
-        let mut ids: Vec<String> = self.stops.iter().filter(|s| s.entity.as_deref() == Some(entity)).map(|s| s.id.clone()).collect();
+        let is = |e: &Option<EntityId>| e.as_ref().is_some_and(|e| e.as_str() == entity);
+        let mut ids: Vec<String> = self.stops.iter().filter(|s| is(&s.entity)).map(|s| s.id.clone()).collect();
         ids.extend(self.country_entity.iter().filter(|(_, e)| e.as_str() == entity).map(|(iso, _)| iso.clone()));
         if ids.is_empty() {
-            ids.extend(self.spec.highlights.iter().filter(|h| h.entity.as_deref() == Some(entity)).flat_map(|h| h.countries.clone()));
+            ids.extend(self.spec.highlights.iter().filter(|h| is(&h.entity)).flat_map(|h| h.countries.clone()));
         }
         self.bounds_of(&ids)
     }
@@ -196,9 +197,9 @@ pub fn resolve(spec: MapSpec, catalog: &Catalog, basemap: BaseMap, sections: Opt
     for e in catalog.entities() {
         if let (EntityKind::Place, Some(at)) = (e.kind, e.location) {
             if let Some(s) = stops.iter_mut().find(|s| s.id == e.id.as_str()) {
-                s.entity = Some(e.id.to_string());
+                s.entity = Some(e.id.clone());
             } else {
-                stops.push(Stop { id: e.id.to_string(), name: e.name.clone(), at: LonLat { lon: at.lon, lat: at.lat }, entity: Some(e.id.to_string()), gauge_break: false, note: None });
+                stops.push(Stop { id: e.id.to_string(), name: e.name.clone(), at: LonLat { lon: at.lon, lat: at.lat }, entity: Some(e.id.clone()), gauge_break: false, note: None });
             }
         }
     }
@@ -210,7 +211,7 @@ pub fn resolve(spec: MapSpec, catalog: &Catalog, basemap: BaseMap, sections: Opt
                 resolved.push(id.clone());
             } else if let Some(e) = catalog.index_of(id).map(|i| catalog.get(i)).filter(|e| e.location.is_some()) {
                 let at = e.location.expect("filtered on location");
-                stops.push(Stop { id: id.clone(), name: e.name.clone(), at: LonLat { lon: at.lon, lat: at.lat }, entity: Some(id.clone()), gauge_break: false, note: None });
+                stops.push(Stop { id: id.clone(), name: e.name.clone(), at: LonLat { lon: at.lon, lat: at.lat }, entity: Some(e.id.clone()), gauge_break: false, note: None });
                 resolved.push(id.clone());
             } else {
                 let message = format!("route `{}`: stop `{id}` is neither a [[place]] nor a catalog entity with lat/lon; skipped", r.id);
@@ -235,7 +236,7 @@ pub fn resolve(spec: MapSpec, catalog: &Catalog, basemap: BaseMap, sections: Opt
         }
     }
     for h in &spec.highlights {
-        if let Some(e) = h.entity.as_deref().filter(|e| catalog.index_of(e).is_none()) {
+        if let Some(e) = h.entity.as_ref().map(EntityId::as_str).filter(|e| catalog.index_of(e).is_none()) {
             d.push(Diagnostic::warning(file, h.at, format!("highlight `{}`: entity `{e}` is not in the catalog", h.label)).with_unknown_id(e));
         }
     }
@@ -250,7 +251,7 @@ pub fn resolve(spec: MapSpec, catalog: &Catalog, basemap: BaseMap, sections: Opt
     let country_entity = catalog
         .entities()
         .iter()
-        .filter_map(|e| e.iso.clone().map(|iso| (iso, e.id.to_string())))
+        .filter_map(|e| e.iso.clone().map(|iso| (iso, e.id.clone())))
         .collect();
     (Scene { basemap, spec, stops, routes, highlight_of, country_entity }, d)
 }

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::content::diagnostic::Diagnostic;
+use crate::content::catalog::EntityId;
 use crate::content::links::is_entity_id;
 use crate::content::toml_read::{self, Locator, Pair, Table};
 
@@ -35,7 +36,7 @@ pub struct Highlight {
     pub emphasis: bool,
     /// The catalog entity the group stands for (e.g. `eaeu`): hovering its mentions lights
     /// the whole group up, and hovering the group's countries opens its card.
-    pub entity: Option<String>,
+    pub entity: Option<EntityId>,
     /// Line and column of `countries` in the file (for later warnings).
     pub at: (usize, usize),
 }
@@ -252,10 +253,11 @@ fn read_highlight(raw: RawHighlight, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -
     let (label, _) = t.required("label", raw.label, "\"Eurasian Economic Union\"")?;
     let emphasis = raw.emphasis.unwrap_or(false);
     let entity = match raw.entity {
-        Some(e) if !is_entity_id(e.get_ref()) => {
-            return Err(loc.error(&e.span(), format!("highlight `{label}`: entity `{}` is not an entity id (lower-case letters, digits and '-')", e.get_ref())))
-        }
-        other => other.map(Spanned::into_inner),
+        Some(e) => match EntityId::new(e.get_ref()) {
+            Some(id) => Some(id),
+            None => return Err(loc.error(&e.span(), format!("highlight `{label}`: entity `{}` is not an entity id (lower-case letters, digits and '-')", e.get_ref()))),
+        },
+        None => None,
     };
     Ok(Highlight { countries, label, emphasis, entity, at: loc.position(&countries_span) })
 }

@@ -22,6 +22,7 @@ use super::article::Article;
 use super::card::Card;
 use crate::web::context::{Marks, ReaderContext};
 use crate::web::fetch::Shared;
+use crate::content::catalog::EntityId;
 use crate::ui::cards::{Action, CardOrigin, CardState, Cards, Step};
 use crate::ui::placement::{Rect, Side};
 use dom::find_mention;
@@ -64,14 +65,14 @@ pub(super) struct Pointer {
 #[derive(Clone)]
 struct Triggers {
     loaded: Shared,
-    map: Rc<Vec<(usize, String)>>,
+    map: Rc<Vec<(usize, EntityId)>>,
 }
 
 impl Triggers {
     fn entity(&self, m: usize) -> Option<String> {
         match self.loaded.linked.mentions.by_ordinal.get(m) {
             Some(id) => Some(id.to_string()),
-            None => self.map.iter().find(|(number, _)| *number == m).map(|(_, entity)| entity.clone()),
+            None => self.map.iter().find(|(number, _)| *number == m).map(|(_, entity)| entity.to_string()),
         }
     }
 }
@@ -134,7 +135,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     let pointer = use_mut_ref(Pointer::default);
     let active = use_state_eq(|| None::<AttrValue>);
     let show = use_state(|| None::<(u32, AttrValue)>);
-    let map_triggers: Rc<Vec<(usize, String)>> = use_memo((reader.loaded.clone(), reader.options), |(loaded, options)| match &loaded.map {
+    let map_triggers: Rc<Vec<(usize, EntityId)>> = use_memo((reader.loaded.clone(), reader.options), |(loaded, options)| match &loaded.map {
         Some(Ok(scene)) if options.map && options.cards => {
             scene.numbered_triggers(loaded.linked.mentions.by_ordinal.len()).into_iter().map(|(_, number, entity)| (number, entity)).collect()
         }

@@ -43,7 +43,7 @@ pub fn Countries(props: &CountriesProps) -> Html {
                 format!("cr-country cr-hl cr-hl-{}{emphasis}", h % 6)
             });
             let groups = scene.groups_of(&c.iso);
-            let entity = scene.country_entity.get(&c.iso).cloned();
+            let entity = scene.country_entity.get(&c.iso).map(|e| e.to_string());
             let active = props.marks.active.as_deref().is_some_and(|a| entity.as_deref() == Some(a) || groups.contains(&a));
             let active = active.then_some("");
             let groups = groups.join(" ");

@@ -174,7 +174,7 @@ pub fn Map(props: &MapProps) -> Html {
     // not re-render the countries or the markers.
     let country_marks = Marks {
         open: props.marks.open.filter(|m| country_triggers.iter().any(|(_, n)| n == m)),
-        active: props.marks.active.clone().filter(|a| scene.country_entity.values().any(|e| e == a.as_str()) || scene.spec.highlights.iter().any(|h| h.entity.as_deref() == Some(a.as_str()))),
+        active: props.marks.active.clone().filter(|a| scene.country_entity.values().any(|e| e.as_str() == a.as_str()) || scene.spec.highlights.iter().any(|h| h.entity.as_deref() == Some(a.as_str()))),
     };
     let stop_marks = Marks {
         open: props.marks.open.filter(|m| stop_triggers.iter().any(|(_, n)| n == m)),

@@ -88,7 +88,7 @@ pub fn Overlay(props: &OverlayProps) -> Html {
             Some(ordinal) => {
                 let open = props.marks.open == Some(ordinal);
                 html! {
-                    <g key={m.id.clone()} class={kind} transform={at} data-place={m.id.clone()} data-entity={stop.entity.clone()}
+                    <g key={m.id.clone()} class={kind} transform={at} data-place={m.id.clone()} data-entity={stop.entity.as_ref().map(|e| e.to_string())}
                        data-mention={ordinal.to_string()} tabindex="0" role="button" aria-label={stop.name.clone()}
                        aria-haspopup="dialog" aria-expanded={if open { "true" } else { "false" }} aria-controls={open.then_some("cr-card")}
                        data-active={active}>
