@@ -49,7 +49,7 @@
 use std::fmt;
 use std::rc::Rc;
 
-use crate::bundle::Compiled;
+use crate::bundle::{Compiled, Loaded};
 use crate::content::catalog::{read_catalog, Catalog, Entity};
 use crate::content::error::ContentError;
 use crate::content::{front_matter, link_commentary, markdown, Block, Commentary, Diagnostic, FrontMatter, Inline, Linked, Severity};
@@ -59,30 +59,6 @@ use crate::geo::topojson;
 
 /// The base map used when `map.toml` names none, relative to the widget's own files.
 pub const DEFAULT_BASEMAP_PATH: &str = "basemaps/eurasia.topo.json";
-
-/// Everything a commentary folder provides, parsed, linked and resolved: what the reader
-/// shows. The compiler (native `commentary-reader build`, or the browser's compiler module)
-/// makes it from the folder's files; the reader gets it from a bundle (`crate::bundle`).
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
-pub struct Loaded {
-    /// Absolute URL of the file the reader loaded; relative links resolve against it.
-    #[serde(skip)]
-    pub url: String,
-    /// The front matter.
-    pub front: FrontMatter,
-    /// The merged entity catalogs (later files override earlier ones by id).
-    pub catalog: Catalog,
-    /// The commentary's texts linked to the catalog.
-    pub linked: Linked,
-    /// The map, if the folder has one: drawn, or why it cannot be.
-    pub map: Option<Result<Rc<Scene>, String>>,
-    /// The top-level sections in reading order: `("intro", "")`, then each heading's slug
-    /// and text. Map chapters name them.
-    pub sections: Vec<(String, String)>,
-    /// Warnings from every file, located.
-    pub warnings: Vec<Diagnostic>,
-}
 
 /// A text file of the folder: its name (a URL in the widget, a path in the validator).
 #[derive(Debug, Clone, PartialEq)]

@@ -5,18 +5,25 @@
 //!   located diagnostics. Pure Rust.
 //! - [`geo`]: the map's geography: projection, base map, `map.toml`, scenes, layout. Pure.
 //! - [`ui`]: the widget's state machines (cards, the map) and placement geometry. Pure.
-//! - [`folder`]: the folder pipeline (what a commentary needs, one severity policy, the
-//!   finished commentary), without I/O; [`compile`] drives it from disk, `web::compiler` from the
-//!   network. [`bundle`] is the compiled form the reader downloads; [`i18n`] the widget's words.
+//! - `folder`: the folder pipeline (what a commentary needs, one severity policy, the
+//!   finished commentary), without I/O; `compile` drives it from disk, `web::compiler` from the
+//!   network. [`bundle`] is the compiled form the reader downloads ([`bundle::Loaded`]); [`i18n`]
+//!   the widget's words.
 //! - `web` (wasm32 only): the thin browser layer: fetching, the Yew components and the functions
 //!   the `<commentary-reader>` custom element calls.
 //!
 //! Everything but `web` is tested with plain `cargo test`.
+//!
+//! The parsers (Markdown, TOML, TopoJSON, the linker, the folder pipeline) are built only with
+//! `cfg(parsers)`: natively and in the compiler module (feature `compiler`), set by build.rs.
+//! The reader's wasm has the data types and the bundle reader, and cannot call a parser.
 #![deny(missing_docs)]
 
 pub mod bundle;
+#[cfg(parsers)]
 pub mod compile;
 pub mod content;
+#[cfg(parsers)]
 pub mod folder;
 pub mod geo;
 pub mod i18n;

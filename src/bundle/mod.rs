@@ -28,7 +28,11 @@ use postcard::de_flavors::Flavor;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::folder::Loaded;
+use std::rc::Rc;
+
+use crate::content::catalog::Catalog;
+use crate::content::{Diagnostic, FrontMatter, Linked};
+use crate::geo::scene::Scene;
 
 pub mod wire;
 
@@ -57,6 +61,30 @@ impl fmt::Display for BundleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "not a usable commentary bundle (byte {}): {}", self.at, self.message)
     }
+}
+
+/// Everything a commentary folder provides, parsed, linked and resolved: what the reader
+/// shows. The compiler (native `commentary-reader build`, or the browser's compiler module)
+/// makes it from the folder's files; the reader gets it from a bundle.
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct Loaded {
+    /// Absolute URL of the file the reader loaded; relative links resolve against it.
+    #[serde(skip)]
+    pub url: String,
+    /// The front matter.
+    pub front: FrontMatter,
+    /// The merged entity catalogs (later files override earlier ones by id).
+    pub catalog: Catalog,
+    /// The commentary's texts linked to the catalog.
+    pub linked: Linked,
+    /// The map, if the folder has one: drawn, or why it cannot be.
+    pub map: Option<Result<Rc<Scene>, String>>,
+    /// The top-level sections in reading order: `("intro", "")`, then each heading's slug
+    /// and text. Map chapters name them.
+    pub sections: Vec<(String, String)>,
+    /// Warnings from every file, located.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// What a bundle holds.

@@ -13,7 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::GRID;
 use crate::content::catalog::{Catalog, Entity, EntityId};
-use crate::content::linker::MentionIndex;
+use crate::content::mentions::MentionIndex;
 use crate::content::markdown::MAX_DEPTH;
 use crate::geo::projection::LonLat;
 use crate::geo::topojson::{arcs_to_lonlat, assemble, BaseMap, Country, Topology};
@@ -145,7 +145,7 @@ fn deltas(points: impl Iterator<Item = (i64, i64)>) -> Vec<i64> {
 }
 
 fn undeltas(d: &[i64]) -> Result<Vec<(i64, i64)>, String> {
-    if d.len() % 2 != 0 {
+    if !d.len().is_multiple_of(2) {
         return Err(refuse("a line of the base map has an odd number of coordinates".into()));
     }
     let (mut x, mut y) = (0_i64, 0_i64);

@@ -5,7 +5,7 @@ use toml::Spanned;
 
 use super::diagnostic::{Diagnostic, Severity};
 use super::error::ContentError;
-use super::linker::MentionPolicy;
+use super::mentions::MentionPolicy;
 use super::toml_read::{self, Locator, Table};
 
 /// A calendar date (no time of day, no zone): what a commentary's `date` means.

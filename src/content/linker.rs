@@ -5,7 +5,8 @@
 //! be letters or digits, so "Belarus-China" yields Belarus and China while "Chinese" yields
 //! nothing), longest match first, never inside link text or code. Matching uses one
 //! Aho–Corasick automaton over every alias, so linking stays linear in the text's length
-//! however many entities the catalog has.
+//! however many entities the catalog has. What linking produces (the mention index, the policy)
+//! is in `content::mentions`; this module is built only where parsers are (`cfg(parsers)`).
 
 use std::collections::HashMap;
 
@@ -14,29 +15,7 @@ use aho_corasick::AhoCorasick;
 use super::catalog::{Catalog, EntityId};
 use super::diagnostic::Diagnostic;
 use super::markdown::{Block, Document, Inline};
-
-/// Which mentions become interactive: an editor setting (`mentions` in the front matter).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[derive(serde::Serialize, serde::Deserialize)]
-pub enum MentionPolicy {
-    /// Every mention opens a card; repeats are styled more quietly. The default: a reader who
-    /// starts mid-text, or forgets, finds the card where they are.
-    #[default]
-    Every,
-    /// Only the first mention of each entity; later ones stay plain text.
-    First,
-}
-
-impl MentionPolicy {
-    /// Parses the front-matter spelling.
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "every" => Some(Self::Every),
-            "first" => Some(Self::First),
-            _ => None,
-        }
-    }
-}
+pub use super::mentions::{MentionIndex, MentionPolicy};
 
 /// An alias found in a text: byte range and the catalog index of its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,32 +99,6 @@ fn on_word_boundaries(text: &str, start: usize, end: usize, before: Option<char>
     let before_ok = !first_is_word || !text[..start].chars().next_back().or(before).is_some_and(word);
     let after_ok = !last_is_word || !text[end..].chars().next().or(after).is_some_and(word);
     before_ok && after_ok
-}
-
-/// Mentions in reading order, and per entity.
-#[derive(Debug, Clone, Default, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(from = "Vec<EntityId>", into = "Vec<EntityId>")]
-pub struct MentionIndex {
-    /// The entity of each mention, by ordinal.
-    pub by_ordinal: Vec<EntityId>,
-    /// Ordinals of each entity's mentions.
-    pub by_entity: HashMap<EntityId, Vec<usize>>,
-}
-
-impl MentionIndex {
-    /// All mentions of `id`, in reading order.
-    pub fn of(&self, id: &EntityId) -> &[usize] {
-        self.by_entity.get(id).map_or(&[], Vec::as_slice)
-    }
-
-    fn add(&mut self, id: &EntityId) -> (usize, bool) {
-        let ordinal = self.by_ordinal.len();
-        self.by_ordinal.push(id.clone());
-        let list = self.by_entity.entry(id.clone()).or_default();
-        list.push(ordinal);
-        (ordinal, list.len() > 1)
-    }
 }
 
 /// Links documents and loose texts (byline, notes) of one commentary in reading order, so

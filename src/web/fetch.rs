@@ -94,7 +94,7 @@ impl LoadError {
     }
 }
 
-pub use crate::folder::Loaded;
+pub use crate::bundle::Loaded;
 
 /// Resolves `reference` against `base`; `None` if it is not a URL.
 pub fn resolve(reference: &str, base: &str) -> Option<String> {

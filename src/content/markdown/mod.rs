@@ -1,0 +1,189 @@
+//! Markdown body → a typed document model.
+//!
+//! The model holds only what the widget renders: headings (with stable slugs), paragraphs,
+//! emphasis, links that passed the link policy, entity mentions, quotes, lists, code, rules.
+//! Raw HTML never survives as markup: comments are dropped, anything else becomes visible
+//! text (with a warning), so nothing from a file can inject elements or scripts.
+//!
+//! This module is the model (what a bundle carries and the reader renders); the parser that
+//! makes it from Markdown, [`parse_body`], is in `parse.rs`, built only where parsers are
+//! (natively, and in the compiler module: `cfg(parsers)`, see build.rs).
+
+use super::catalog::EntityId;
+
+#[cfg(parsers)]
+mod parse;
+#[cfg(parsers)]
+pub use parse::parse_body;
+
+/// Containers nested deeper than this are flattened into their parent, so hostile input
+/// (`>>>>>>…`, `*****…`) cannot make rendering recurse without bound.
+pub const MAX_DEPTH: usize = 32;
+
+/// A parsed commentary body.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct Document {
+    /// Top-level blocks in reading order.
+    pub blocks: Vec<Block>,
+}
+
+/// A block of the body. `line` is the 1-based line in the source file where it starts.
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub enum Block {
+    /// A section heading. Level 2 is the top level inside a commentary (the title is above it).
+    Heading {
+        /// 2–6; a Markdown `#` is rendered as level 2.
+        level: u8,
+        /// Unique slug, usable as an anchor and by map chapters.
+        id: String,
+        /// Heading text.
+        #[serde(deserialize_with = "crate::bundle::wire::nested")]
+        content: Vec<Inline>,
+        /// Source line.
+        line: usize,
+    },
+    /// A paragraph.
+    Paragraph {
+        /// Paragraph text.
+        #[serde(deserialize_with = "crate::bundle::wire::nested")]
+        content: Vec<Inline>,
+        /// Source line.
+        line: usize,
+    },
+    /// A block quotation.
+    Quote {
+        /// Quoted blocks.
+        #[serde(deserialize_with = "crate::bundle::wire::nested")]
+        blocks: Vec<Block>,
+        /// Source line.
+        line: usize,
+    },
+    /// A bulleted (`start: None`) or numbered list.
+    List {
+        /// First number of a numbered list.
+        start: Option<u64>,
+        /// Each item's blocks.
+        #[serde(deserialize_with = "crate::bundle::wire::nested")]
+        items: Vec<Vec<Block>>,
+        /// Source line.
+        line: usize,
+    },
+    /// Preformatted text.
+    Code {
+        /// The code, verbatim.
+        text: String,
+        /// Source line.
+        line: usize,
+    },
+    /// A thematic break.
+    Rule {
+        /// Source line.
+        line: usize,
+    },
+}
+
+/// Inline content.
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub enum Inline {
+    /// Plain text (already unescaped; render as text, never as markup).
+    Text(String),
+    /// Emphasis (`*…*`).
+    Emphasis(#[serde(deserialize_with = "crate::bundle::wire::nested")] Vec<Inline>),
+    /// Strong emphasis (`**…**`).
+    Strong(#[serde(deserialize_with = "crate::bundle::wire::nested")] Vec<Inline>),
+    /// Struck-through text (`~~…~~`).
+    Strikethrough(#[serde(deserialize_with = "crate::bundle::wire::nested")] Vec<Inline>),
+    /// Inline code.
+    Code(String),
+    /// A link that passed the link policy. `href` is either an absolute http/https/mailto URL
+    /// or a relative reference (`relative: true`) that the renderer resolves and re-checks.
+    Link {
+        /// Destination.
+        href: String,
+        /// Whether `href` still needs resolving against the commentary's URL.
+        relative: bool,
+        /// Optional link title.
+        title: String,
+        /// Link text.
+        #[serde(deserialize_with = "crate::bundle::wire::nested")]
+        content: Vec<Inline>,
+    },
+    /// An explicit mention of a catalog entity, `[text](entity:id)`, before linking.
+    Entity {
+        /// Entity id as written.
+        id: String,
+        /// The mention's text.
+        #[serde(deserialize_with = "crate::bundle::wire::nested")]
+        content: Vec<Inline>,
+        /// Source line, for "unknown id" warnings.
+        line: usize,
+    },
+    /// A mention linked to a catalog entry (explicit, or found by an alias).
+    Mention {
+        /// The entity.
+        id: EntityId,
+        /// Position among all mentions of the commentary, from 0, in reading order.
+        ordinal: usize,
+        /// Not the entity's first mention (styled more quietly).
+        repeat: bool,
+        /// The mention's text.
+        #[serde(deserialize_with = "crate::bundle::wire::nested")]
+        content: Vec<Inline>,
+    },
+    /// A hard line break.
+    Break,
+}
+
+impl Inline {
+    /// The text of inline content, without markup.
+    pub fn plain_text(inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        fn walk(inlines: &[Inline], out: &mut String) {
+            for inline in inlines {
+                match inline {
+                    Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+                    Inline::Break => out.push(' '),
+                    Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => walk(c, out),
+                    Inline::Link { content, .. } | Inline::Entity { content, .. } | Inline::Mention { content, .. } => walk(content, out),
+                }
+            }
+        }
+        walk(inlines, &mut out);
+        out
+    }
+}
+
+impl Block {
+    /// The mentions inside this block, in reading order: (ordinal, entity). The reader uses it to
+    /// re-render only the blocks a card or a highlight concerns.
+    pub fn mentions(&self) -> Vec<(usize, &crate::content::catalog::EntityId)> {
+        fn inlines<'a>(list: &'a [Inline], out: &mut Vec<(usize, &'a crate::content::catalog::EntityId)>) {
+            for inline in list {
+                match inline {
+                    Inline::Mention { id, ordinal, content, .. } => {
+                        out.push((*ordinal, id));
+                        inlines(content, out);
+                    }
+                    Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => inlines(c, out),
+                    Inline::Link { content, .. } | Inline::Entity { content, .. } => inlines(content, out),
+                    Inline::Text(_) | Inline::Code(_) | Inline::Break => {}
+                }
+            }
+        }
+        fn blocks<'a>(block: &'a Block, out: &mut Vec<(usize, &'a crate::content::catalog::EntityId)>) {
+            match block {
+                Block::Heading { content, .. } | Block::Paragraph { content, .. } => inlines(content, out),
+                Block::Quote { blocks: list, .. } => list.iter().for_each(|b| blocks(b, out)),
+                Block::List { items, .. } => items.iter().flatten().for_each(|b| blocks(b, out)),
+                Block::Code { .. } | Block::Rule { .. } => {}
+            }
+        }
+        let mut out = Vec::new();
+        blocks(self, &mut out);
+        out
+    }
+}
+
