@@ -65,7 +65,7 @@ pub const DEFAULT_BASEMAP_PATH: &str = "basemaps/eurasia.topo.json";
 pub struct TextFile {
     /// URL or path, as messages name it.
     pub name: String,
-    /// Contents.
+    /// The whole file, as text.
     pub text: String,
 }
 

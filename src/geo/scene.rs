@@ -259,11 +259,11 @@ pub fn resolve(spec: MapSpec, catalog: &Catalog, basemap: BaseMap, sections: Opt
 /// One country, drawn.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CountryShape {
-    /// ISO code.
+    /// ISO 3166-1 alpha-3 code (`data-country`).
     pub iso: String,
-    /// Name.
+    /// The base map's name for it (the button's label when it opens a card).
     pub name: String,
-    /// SVG path.
+    /// SVG path in home-view coordinates (moved with the countries' transform).
     pub d: String,
     /// Highlight index, if highlighted.
     pub highlight: Option<usize>,
@@ -281,9 +281,9 @@ pub struct MarkerShape {
 /// A route, drawn.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RouteShape {
-    /// Route id.
+    /// Route id (`data-route`).
     pub id: String,
-    /// Kind.
+    /// Rail, sea or road: the line's style.
     pub kind: RouteKind,
     /// SVG path.
     pub d: String,
@@ -294,11 +294,11 @@ pub struct RouteShape {
 /// A label, drawn.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LabelShape {
-    /// Text.
+    /// What it says (a place's or country's short name).
     pub text: String,
-    /// Baseline position.
+    /// Where its baseline is anchored, horizontally, in screen units.
     pub x: f64,
-    /// Baseline position.
+    /// Where its baseline is, vertically, in screen units.
     pub y: f64,
     /// `start`, `end` or `middle`.
     pub anchor: &'static str,
@@ -309,11 +309,11 @@ pub struct LabelShape {
 /// The map for one view and size.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
-    /// Countries.
+    /// Every country of the base map, highlighted or not.
     pub countries: Vec<CountryShape>,
-    /// Routes.
+    /// The routes inside the view, clipped and smoothed.
     pub routes: Vec<RouteShape>,
-    /// Markers.
+    /// The stops inside the view.
     pub markers: Vec<MarkerShape>,
     /// Labels that fit.
     pub labels: Vec<LabelShape>,

@@ -63,9 +63,9 @@ pub struct Route {
 pub struct Place {
     /// Id, for `via` and `data-place`.
     pub id: String,
-    /// Label.
+    /// Its label on the map and in the text alternative.
     pub name: String,
-    /// Position.
+    /// Where it is.
     pub at: LonLat,
     /// A break of gauge (1520 mm ↔ 1435 mm) happens here.
     pub gauge_break: bool,
@@ -97,11 +97,11 @@ pub struct MapSpec {
     pub title: Option<String>,
     /// Country groups.
     pub highlights: Vec<Highlight>,
-    /// Routes.
+    /// Routes through named stops (`[[route]]`), in file order.
     pub routes: Vec<Route>,
     /// Map-only places.
     pub places: Vec<Place>,
-    /// Chapters.
+    /// What the map shows while each section is read (`[[chapter]]`).
     pub chapters: Vec<Chapter>,
 }
 

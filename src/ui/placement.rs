@@ -9,9 +9,9 @@ pub use crate::geo::rect::Rect;
 /// A width and height.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Size {
-    /// Width.
+    /// Horizontal extent, CSS pixels.
     pub width: f64,
-    /// Height.
+    /// Vertical extent, CSS pixels.
     pub height: f64,
 }
 

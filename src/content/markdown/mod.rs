@@ -101,7 +101,7 @@ pub enum Inline {
     /// A link that passed the link policy. `href` is either an absolute http/https/mailto URL
     /// or a relative reference (`relative: true`) that the renderer resolves and re-checks.
     Link {
-        /// Destination.
+        /// Where it goes, as the link policy let it through.
         href: String,
         /// Whether `href` still needs resolving against the commentary's URL.
         relative: bool,
