@@ -233,45 +233,61 @@ pub fn Article(props: &ArticleProps) -> Html {
                     { note }
                 </footer>
             }
-            // Printed instead of the interactive cards: every entity the text mentions, in
-            // order of first mention, with its summary and facts.
-            if !loaded.linked.mentions.by_ordinal.is_empty() {
-                <section class="cr-glossary" aria-label={strings.glossary}>
-                    <h2 class="cr-glossary-title" lang={ui_lang.clone()}>{ strings.glossary }</h2>
-                    <Later render={{
-                        let (loaded, ui_lang) = (loaded.clone(), ui_lang.clone());
-                        Callback::from(move |()| html! {
-                            <dl>
-                                { for glossary(&loaded).into_iter().map(|e| html! {
-                                    <div class="cr-glossary-entry">
-                                        <dt>{ e.name.clone() }<span class="cr-glossary-kind" lang={ui_lang.clone()}>{ " · " }{ strings.kind(e.kind) }</span></dt>
-                                        <dd>
-                                            { e.summary.clone() }
-                                            { for e.facts.iter().map(|(label, value)| html! { <>{ " " }<span class="cr-glossary-fact">{ format!("{label}: {value}.") }</span></> }) }
-                                        </dd>
-                                    </div>
-                                }) }
-                            </dl>
-                        })
-                    }} />
-                </section>
-            }
-            <details class="cr-cite" lang={ui_lang.clone()}>
-                <summary>{ strings.cite }</summary>
-                <Later render={{
-                    let loaded = loaded.clone();
-                    Callback::from(move |()| html! {
-                        { for reading::citations(&loaded.front, &loaded.url).into_iter().map(|(style, text)| html! {
-                            <div class="cr-cite-item">
-                                <p class="cr-cite-style">{ style }</p>
-                                <p class="cr-cite-text" lang={loaded.front.lang.clone()}>{ text }</p>
-                                <button type="button" class="cr-copy" aria-label={format!("{} ({style})", strings.copy)}>{ strings.copy }</button>
+            { glossary_section(loaded, strings, &ui_lang) }
+            { cite_section(loaded, strings, &ui_lang) }
+        </article>
+    }
+}
+
+/// Printed instead of the interactive cards: every entity the text mentions, in order of first
+/// mention, with its summary and facts (rendered when the browser is idle, or before printing).
+fn glossary_section(loaded: &Shared, strings: &'static crate::i18n::Strings, ui_lang: &str) -> Html {
+    if loaded.linked.mentions.by_ordinal.is_empty() {
+        return Html::default();
+    }
+    let ui_lang = ui_lang.to_owned();
+    html! {
+        <section class="cr-glossary" aria-label={strings.glossary}>
+            <h2 class="cr-glossary-title" lang={ui_lang.clone()}>{ strings.glossary }</h2>
+            <Later render={{
+                let (loaded, ui_lang) = (loaded.clone(), ui_lang.clone());
+                Callback::from(move |()| html! {
+                    <dl>
+                        { for glossary(&loaded).into_iter().map(|e| html! {
+                            <div class="cr-glossary-entry">
+                                <dt>{ e.name.clone() }<span class="cr-glossary-kind" lang={ui_lang.clone()}>{ " · " }{ strings.kind(e.kind) }</span></dt>
+                                <dd>
+                                    { e.summary.clone() }
+                                    { for e.facts.iter().map(|(label, value)| html! { <>{ " " }<span class="cr-glossary-fact">{ format!("{label}: {value}.") }</span></> }) }
+                                </dd>
                             </div>
                         }) }
-                    })
-                }} />
-            </details>
-        </article>
+                    </dl>
+                })
+            }} />
+        </section>
+    }
+}
+
+/// "Cite this": the citation in each style with a copy button (rendered when idle).
+fn cite_section(loaded: &Shared, strings: &'static crate::i18n::Strings, ui_lang: &str) -> Html {
+    let ui_lang = ui_lang.to_owned();
+    html! {
+        <details class="cr-cite" lang={ui_lang.clone()}>
+            <summary>{ strings.cite }</summary>
+            <Later render={{
+                let loaded = loaded.clone();
+                Callback::from(move |()| html! {
+                    { for reading::citations(&loaded.front, &loaded.url).into_iter().map(|(style, text)| html! {
+                        <div class="cr-cite-item">
+                            <p class="cr-cite-style">{ style }</p>
+                            <p class="cr-cite-text" lang={loaded.front.lang.clone()}>{ text }</p>
+                            <button type="button" class="cr-copy" aria-label={format!("{} ({style})", strings.copy)}>{ strings.copy }</button>
+                        </div>
+                    }) }
+                })
+            }} />
+        </details>
     }
 }
 

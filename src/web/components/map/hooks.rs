@@ -13,6 +13,8 @@ use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverIn
 use yew::prelude::*;
 
 use crate::geo::projection::Point;
+use crate::geo::scene::Scene;
+use crate::web::fetch::Shared;
 use crate::geo::view;
 use crate::ui::map_state::{Chapter, MapAction, DRAG_THRESHOLD};
 use crate::web::now;
@@ -230,5 +232,31 @@ pub fn use_gestures(svg: NodeRef, on_action: Callback<MapAction>) {
             })
         };
         move || drop((down, moved, ups, click, wheel))
+    });
+}
+
+/// "Show on map" from a card (a serial number, so asking twice works): the map eases to the
+/// entity and says so.
+#[hook]
+pub fn use_show_on_map(show: Option<(u32, AttrValue)>, scene: Rc<Scene>, loaded: Shared, on_action: Callback<MapAction>) {
+    use_effect_with(show, move |show| {
+        if let Some((bounds, (_, entity))) = show.as_ref().and_then(|show| Some((scene.bounds_of_entity(&show.1)?, show))) {
+            let name = loaded.catalog.index_of(entity).map(|i| loaded.catalog.get(i).name.clone()).unwrap_or_default();
+            on_action.emit(MapAction::Show { bounds, name, now: now() });
+        }
+    });
+}
+
+/// Focus moves to the map when the reducer asks (the card that had it is gone), after the
+/// render that unfolds it: keyboard users can zoom on at once, and it scrolls into view on
+/// phones.
+#[hook]
+pub fn use_focus_requests(requests: u32, svg: NodeRef) {
+    use_effect_with(requests, move |requests| {
+        if *requests > 0 {
+            if let Some(svg) = svg.cast::<Element>() {
+                let _ = svg.unchecked_into::<HtmlElement>().focus();
+            }
+        }
     });
 }

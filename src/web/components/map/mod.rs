@@ -18,19 +18,19 @@ mod overlay;
 
 use std::rc::Rc;
 
-use web_sys::{Element, HtmlElement};
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::web::context::{Marks, ReaderContext};
 use crate::web::fetch::Shared;
 use crate::geo::draw::{decimal, num};
+use crate::content::catalog::EntityId;
 use crate::geo::scene::{self, Scene, Trigger};
+use crate::i18n::Strings;
 use crate::ui::map_state::{chapters, Announcement, MapAction, MapState};
 use crate::web::now;
 use controls::Controls;
 use countries::Countries;
-use hooks::{use_animation_frames, use_frame_size, use_gestures, use_reading_chapter};
+use hooks::{use_animation_frames, use_focus_requests, use_frame_size, use_gestures, use_reading_chapter, use_show_on_map};
 use legend::{Legend, TextAlternative};
 use overlay::Overlay;
 
@@ -105,6 +105,42 @@ fn trigger_numbers(scene: &Scene, mentions: usize, cards: bool) -> TriggerNumber
     (Rc::new(stops), Rc::new(countries))
 }
 
+/// The marks each part of the map is told: only those that concern it, so a highlight in the
+/// text alone re-renders neither the countries nor the markers. (countries, markers)
+fn part_marks(marks: &Marks, scene: &Scene, country_triggers: &[(String, usize)], stop_triggers: &[(String, usize)]) -> (Marks, Marks) {
+    let is = |e: Option<&EntityId>, a: &AttrValue| e.is_some_and(|e| e.as_str() == a.as_str());
+    let countries = Marks {
+        open: marks.open.filter(|m| country_triggers.iter().any(|(_, n)| n == m)),
+        active: marks.active.clone().filter(|a| scene.country_entity.values().any(|e| is(Some(e), a)) || scene.spec.highlights.iter().any(|h| is(h.entity.as_ref(), a))),
+    };
+    let stops = Marks {
+        open: marks.open.filter(|m| stop_triggers.iter().any(|(_, n)| n == m)),
+        active: marks.active.clone().filter(|a| scene.stops.iter().any(|st| is(st.entity.as_ref(), a))),
+    };
+    (countries, stops)
+}
+
+/// The chapter control's name ("2/3: …", or the overview) and what the live region says.
+fn words(state: &MapState, loaded: &Shared, s: &Strings) -> (String, String) {
+    let chapters = state.chapters();
+    let chapter_title = |i: usize| -> String {
+        match &loaded.sections[chapters[i].section] {
+            (slug, _) if slug == "intro" => s.introduction.to_owned(),
+            (_, title) => title.clone(),
+        }
+    };
+    let chapter_name = match state.chapter {
+        Some(i) => s.chapter_k_of_n(i + 1, chapters.len(), &chapter_title(i)),
+        None => s.overview.to_owned(),
+    };
+    let announcement = match &state.announcement {
+        Announcement::Silent => String::new(),
+        Announcement::Chapter(i) => s.map_shows(&chapter_title(*i), &chapters[*i].names),
+        Announcement::Entity(name) => s.map_shows_entity(name),
+    };
+    (chapter_name, announcement)
+}
+
 /// The map.
 #[function_component]
 pub fn Map(props: &MapProps) -> Html {
@@ -129,28 +165,8 @@ pub fn Map(props: &MapProps) -> Html {
     use_reading_chapter(figure_ref.clone(), slugs, state.chapters().clone(), on_action.clone());
     use_gestures(svg_ref.clone(), on_action.clone());
 
-    // "Show on map" from a card.
-    {
-        let (on_action, scene, loaded) = (on_action.clone(), scene.clone(), loaded.clone());
-        use_effect_with(props.show.clone(), move |show| {
-            if let Some((bounds, (_, entity))) = show.as_ref().and_then(|show| Some((scene.bounds_of_entity(&show.1)?, show))) {
-                let name = loaded.catalog.index_of(entity).map(|i| loaded.catalog.get(i).name.clone()).unwrap_or_default();
-                on_action.emit(MapAction::Show { bounds, name, now: now() });
-            }
-        });
-    }
-    // Focus moves to the map when asked (the card that had it is gone), after the render that
-    // unfolds it: keyboard users can zoom on at once, and it scrolls into view on phones.
-    {
-        let svg_ref = svg_ref.clone();
-        use_effect_with(state.focus_requests, move |requests| {
-            if *requests > 0 {
-                if let Some(svg) = svg_ref.cast::<Element>() {
-                    let _ = svg.unchecked_into::<HtmlElement>().focus();
-                }
-            }
-        });
-    }
+    use_show_on_map(props.show.clone(), scene.clone(), loaded.clone(), on_action.clone());
+    use_focus_requests(state.focus_requests, svg_ref.clone());
 
     let (w, h) = state.size;
     let view = state.view;
@@ -170,35 +186,12 @@ pub fn Map(props: &MapProps) -> Html {
         let scene = scene.clone();
         use_memo((view, (w, h)), move |(view, (w, h))| scene::overlay(&scene, *view, *w, *h))
     };
-    // Each part is told only the marks that concern it, so a highlight in the text alone does
-    // not re-render the countries or the markers.
-    let country_marks = Marks {
-        open: props.marks.open.filter(|m| country_triggers.iter().any(|(_, n)| n == m)),
-        active: props.marks.active.clone().filter(|a| scene.country_entity.values().any(|e| e.as_str() == a.as_str()) || scene.spec.highlights.iter().any(|h| h.entity.as_deref() == Some(a.as_str()))),
-    };
-    let stop_marks = Marks {
-        open: props.marks.open.filter(|m| stop_triggers.iter().any(|(_, n)| n == m)),
-        active: props.marks.active.clone().filter(|a| scene.stops.iter().any(|st| st.entity.as_deref() == Some(a.as_str()))),
-    };
+    let (country_marks, stop_marks) = part_marks(&props.marks, &scene, &country_triggers, &stop_triggers);
     let (k, dx, dy) = layout.conic.relative_to(&home);
     let transform = format!("translate({} {}) scale({})", num(dx), num(dy), decimal(k, 4));
 
     let chapters = state.chapters().clone();
-    let chapter_title = |i: usize| -> String {
-        match &loaded.sections[chapters[i].section] {
-            (slug, _) if slug == "intro" => s.introduction.to_owned(),
-            (_, title) => title.clone(),
-        }
-    };
-    let chapter_name = match state.chapter {
-        Some(i) => s.chapter_k_of_n(i + 1, chapters.len(), &chapter_title(i)),
-        None => s.overview.to_owned(),
-    };
-    let announcement = match &state.announcement {
-        Announcement::Silent => String::new(),
-        Announcement::Chapter(i) => s.map_shows(&chapter_title(*i), &chapters[*i].names),
-        Announcement::Entity(name) => s.map_shows_entity(name),
-    };
+    let (chapter_name, announcement) = words(state, loaded, s);
     let title = scene.spec.title.clone().unwrap_or_else(|| s.map.to_owned());
     let view_attr = format!("{},{},{},{}", num(view.min.lon), num(view.min.lat), num(view.max.lon), num(view.max.lat));
     let chapter_slug = state.chapter.map(|i| loaded.sections[chapters[i].section].0.clone());
