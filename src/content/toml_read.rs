@@ -216,6 +216,22 @@ impl<'t, 'i, 'l> Table<'t, 'i, 'l> {
         key: &str,
         pick: impl Fn(T) -> Vec<E>,
     ) -> Result<Vec<Entry<'t, 'i, 'l, E>>, Diagnostic> {
+        let parts = self.entry_parts(key)?;
+        Ok(parts
+            .into_iter()
+            .map(|(table, one)| {
+                let span = table.span.clone();
+                let entry = self.deserialize::<T>(one).and_then(|read| {
+                    pick(read).pop().ok_or_else(|| vec![self.loc.error(&span, format!("{} could not be read", self.name(key)))])
+                });
+                (table, entry)
+            })
+            .collect())
+    }
+
+    /// The tables of the list `key`, each with the part [`Table::entries`] reads it from: `key`
+    /// holding that one table.
+    fn entry_parts(&self, key: &str) -> Result<Vec<(Table<'t, 'i, 'l>, DeTable<'i>)>, Diagnostic> {
         let Some((k, v)) = self.table.get_key_value(key) else { return Ok(Vec::new()) };
         let path = self.child_path(key);
         let wrong = |value: &Spanned<DeValue<'_>>| {
@@ -231,10 +247,7 @@ impl<'t, 'i, 'l> Table<'t, 'i, 'l> {
                 let mut one = DeTable::new();
                 // Spanned as the entry alone: positions inside are the document's own.
                 one.insert(k.clone(), Spanned::new(item.span(), DeValue::Array(list)));
-                let entry = self.deserialize::<T>(one).and_then(|read| {
-                    pick(read).pop().ok_or_else(|| vec![self.loc.error(&item.span(), format!("{} could not be read", self.name(key)))])
-                });
-                Ok((Table { table: t, span: item.span(), path: path.clone(), loc: self.loc }, entry))
+                Ok((Table { table: t, span: item.span(), path: path.clone(), loc: self.loc }, one))
             })
             .collect()
     }
@@ -258,7 +271,10 @@ impl<'t, 'i, 'l> Table<'t, 'i, 'l> {
     /// Warnings for every key of this table that is not a field of `T`; the message lists the
     /// fields, then `hint`.
     pub fn unknown_keys<T: DeserializeOwned>(&self, hint: &str) -> Vec<Diagnostic> {
-        let known = fields_of::<T>();
+        self.unknown_keys_of(fields_of::<T>(), hint)
+    }
+
+    fn unknown_keys_of(&self, known: &[&str], hint: &str) -> Vec<Diagnostic> {
         self.table
             .iter()
             .filter(|(k, _)| !known.contains(&k.get_ref().as_ref()))
@@ -272,13 +288,20 @@ impl<'t, 'i, 'l> Table<'t, 'i, 'l> {
     /// `T` from `table`, a part of this table (its keys are this table's): every problem, in
     /// the order written. After each error the value it is about is left out and the rest is
     /// read again, so one wrong value does not hide the next.
-    fn deserialize<T: DeserializeOwned>(&self, mut table: DeTable<'i>) -> Result<T, Vec<Diagnostic>> {
+    fn deserialize<T: DeserializeOwned>(&self, table: DeTable<'i>) -> Result<T, Vec<Diagnostic>> {
+        let mut read = None;
+        self.read_part(table, &mut |d| T::deserialize(d).map(|t| read = Some(t)))?;
+        Ok(read.expect("read_part reads until a round succeeds"))
+    }
+
+    /// [`Table::deserialize`] without its type: `read` is one round of reading `T`.
+    fn read_part(&self, mut table: DeTable<'i>, read: &mut dyn FnMut(toml::de::Deserializer<'i>) -> Result<(), toml::de::Error>) -> Result<(), Vec<Diagnostic>> {
         let mut errors: Vec<(Range<usize>, Diagnostic)> = Vec::new();
         let mut more = None;
         loop {
-            match T::deserialize(Spanned::new(self.span.clone(), table.clone()).into_deserializer()) {
-                Ok(read) if errors.is_empty() => return Ok(read),
-                Ok(_) => break,
+            match read(Spanned::new(self.span.clone(), table.clone()).into_deserializer()) {
+                Ok(()) if errors.is_empty() => return Ok(()),
+                Ok(()) => break,
                 Err(e) => {
                     // toml gives every error the span of the value it is about, in the document.
                     let span = e.span().unwrap_or_else(|| self.span.clone());
