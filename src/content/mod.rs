@@ -10,6 +10,7 @@ pub mod linker;
 pub mod links;
 pub mod markdown;
 pub mod slug;
+pub mod toml_de;
 pub mod toml_read;
 
 pub use diagnostic::{Diagnostic, Severity};

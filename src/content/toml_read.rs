@@ -1,7 +1,8 @@
 //! Reading editor TOML with serde, every message located.
 //!
 //! A file is parsed once into `toml`'s span-keeping document (`DeTable`, every key and value
-//! with its byte range). Its parts are then deserialized one by one into each parser's "as
+//! with its byte range). Its parts are then deserialized one by one (through
+//! [`super::toml_de::De`]) into each parser's "as
 //! written" structs (`RawEntity`, `RawPlace`, …, all of whose fields are optional): a
 //! [`Table`] hands out one field ([`Table::field`]) or one entry of a `[[list]]`
 //! ([`Table::entries`]) at a time, so a broken entry is reported where it is written and the
@@ -18,12 +19,13 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::ops::Range;
 
-use serde::de::{self, DeserializeOwned, IntoDeserializer};
+use serde::de::{self, DeserializeOwned};
 use serde::{Deserialize, Deserializer};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use super::diagnostic::{Diagnostic, LineIndex};
+use super::toml_de::De;
 
 /// Turns byte ranges of one TOML text into diagnostics for its file.
 pub struct Locator<'a> {
@@ -295,15 +297,15 @@ impl<'t, 'i, 'l> Table<'t, 'i, 'l> {
     }
 
     /// [`Table::deserialize`] without its type: `read` is one round of reading `T`.
-    fn read_part(&self, mut table: DeTable<'i>, read: &mut dyn FnMut(toml::de::Deserializer<'i>) -> Result<(), toml::de::Error>) -> Result<(), Vec<Diagnostic>> {
+    fn read_part(&self, mut table: DeTable<'i>, read: &mut dyn FnMut(De<'i>) -> Result<(), super::toml_de::Error>) -> Result<(), Vec<Diagnostic>> {
         let mut errors: Vec<(Range<usize>, Diagnostic)> = Vec::new();
         let mut more = None;
         loop {
-            match read(Spanned::new(self.span.clone(), table.clone()).into_deserializer()) {
+            match read(De::new(DeValue::Table(table.clone()), self.span.clone())) {
                 Ok(()) if errors.is_empty() => return Ok(()),
                 Ok(()) => break,
                 Err(e) => {
-                    // toml gives every error the span of the value it is about, in the document.
+                    // Every error has the span of the value it is about, in the document.
                     let span = e.span().unwrap_or_else(|| self.span.clone());
                     if errors.len() == MAX_ERRORS {
                         // Each round reads the part again: bounded, for a file with thousands.
@@ -522,6 +524,17 @@ mod tests {
             let entries = top.entries("item", |d: Doc| d.item).unwrap();
             let e = strings(entries[0].1.as_ref().unwrap_err().clone());
             assert_eq!(e, ["f.toml:4:7: error: `item.sub` must be a table, written [item.sub], not an integer"]);
+        });
+    }
+
+    #[test]
+    fn tables_are_read_from_tables_only() {
+        // `toml`'s own deserializer read a struct from a list by position, and from a date as
+        // an empty table; both are the error any other value gets.
+        with("[[item]]\nsub = [1.0]\n[[item]]\nsub = 2024-01-01\n", |top| {
+            let entries = top.entries("item", |d: Doc| d.item).unwrap();
+            assert_eq!(strings(entries[0].1.as_ref().unwrap_err().clone()), ["f.toml:4:7: error: `item.sub` must be a table, written [item.sub], not a list"]);
+            assert_eq!(strings(entries[1].1.as_ref().unwrap_err().clone()), ["f.toml:6:7: error: `item.sub` must be a table, written [item.sub], not a date"]);
         });
     }
 
