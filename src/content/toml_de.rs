@@ -13,7 +13,9 @@
 //!   by position (`links = ["Q1"]` set `wikidata`) and a struct or map from a date (`native =
 //!   2024-01-01` gave a card the name `$__toml_private_datetime`); here both are the error a
 //!   string or a number already gets (`` `links` must be a table, written [links], not a list ``);
-//! - a value skipped (`IgnoredAny`, an unknown key) is dropped, not walked.
+//! - a value skipped (`IgnoredAny`, an unknown key) is dropped, not walked;
+//! - integers are 64-bit (no struct here has a wider field), and a `Datetime` is read from a
+//!   date only (`toml` also took a table holding its private datetime key).
 //!
 //! `Spanned<T>` and `toml_datetime::Datetime` are read through the hooks their crates publish
 //! (`serde_spanned::de`, `toml_datetime::de`), as `toml` does. No struct read here is an enum.
@@ -92,17 +94,12 @@ impl<'i> De<'i> {
     /// The error of a visitor that does not take this value: the message its own `visit_*`
     /// would give (or `toml`'s, for a number out of range), at this value.
     fn wrong(&self, expected: &dyn Expected) -> Error {
-        let other;
         let unexpected = match &self.value {
             DeValue::String(s) => Unexpected::Str(s),
             DeValue::Integer(i) => match Integer::of(i) {
-                Some(Integer::I64(n)) => Unexpected::Signed(n),
-                Some(Integer::U64(n)) => Unexpected::Unsigned(n),
-                Some(Integer::Wide(text)) => {
-                    other = text;
-                    Unexpected::Other(&other)
-                }
-                None => return <Error as de::Error>::custom(OVERFLOW).at(&self.span),
+                Integer::I64(n) => Unexpected::Signed(n),
+                Integer::U64(n) => Unexpected::Unsigned(n),
+                Integer::Wide => Unexpected::Other(WIDE),
             },
             DeValue::Float(x) => match float(x) {
                 Some(x) => Unexpected::Float(x),
@@ -117,31 +114,33 @@ impl<'i> De<'i> {
     }
 }
 
-const OVERFLOW: &str = "integer number overflowed";
 const FLOAT_OVERFLOW: &str = "floating-point number overflowed";
 
-/// A TOML integer as `toml` hands it to visitors: `i64` if it fits, else `u64`, else 128 bits.
+/// A TOML integer as `toml` hands it to visitors: `i64` if it fits, else `u64`. None of the
+/// structs read here has a 128-bit field, so a wider integer is only ever refused
+/// ([`WIDE`]); `toml` showed it to the visitor as `i128`/`u128` to be refused there.
 enum Integer {
     I64(i64),
     U64(u64),
-    /// Beyond 64 bits, as serde's default `visit_i128`/`visit_u128` describe it.
-    Wide(String),
+    Wide,
 }
 
 impl Integer {
-    fn of(i: &DeInteger<'_>) -> Option<Self> {
+    fn of(i: &DeInteger<'_>) -> Self {
         let (text, radix) = (i.as_str(), i.radix());
         if let Ok(n) = i64::from_str_radix(text, radix) {
-            Some(Self::I64(n))
+            Self::I64(n)
         } else if let Ok(n) = u64::from_str_radix(text, radix) {
-            Some(Self::U64(n))
-        } else if let Ok(n) = i128::from_str_radix(text, radix) {
-            Some(Self::Wide(format!("integer `{n}` as i128")))
+            Self::U64(n)
         } else {
-            u128::from_str_radix(text, radix).ok().map(|n| Self::Wide(format!("integer `{n}` as u128")))
+            Self::Wide
         }
     }
 }
+
+/// How a refused integer beyond 64 bits is described (serde's default `visit_i128` says
+/// "integer `…` as i128"; the editor's message names the value's TOML type either way).
+const WIDE: &str = "integer beyond 64 bits";
 
 /// A TOML float as `toml` reads it: `None` for a finite text too large for `f64`.
 fn float(x: &DeFloat<'_>) -> Option<f64> {
@@ -153,24 +152,15 @@ impl<'de> de::Deserializer<'de> for De<'de> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let span = self.span;
+        let span = self.span.clone();
         let read = match self.value {
             DeValue::String(Cow::Owned(s)) => visitor.visit_string(s),
             DeValue::String(Cow::Borrowed(s)) => visitor.visit_borrowed_str(s),
-            DeValue::Integer(i) => {
-                let (text, radix) = (i.as_str(), i.radix());
-                if let Ok(n) = i64::from_str_radix(text, radix) {
-                    visitor.visit_i64(n)
-                } else if let Ok(n) = u64::from_str_radix(text, radix) {
-                    visitor.visit_u64(n)
-                } else if let Ok(n) = i128::from_str_radix(text, radix) {
-                    visitor.visit_i128(n)
-                } else if let Ok(n) = u128::from_str_radix(text, radix) {
-                    visitor.visit_u128(n)
-                } else {
-                    Err(de::Error::custom(OVERFLOW))
-                }
-            }
+            DeValue::Integer(ref i) => match Integer::of(i) {
+                Integer::I64(n) => visitor.visit_i64(n),
+                Integer::U64(n) => visitor.visit_u64(n),
+                Integer::Wide => return Err(self.wrong(&visitor)),
+            },
             DeValue::Float(x) => match float(&x) {
                 Some(x) => visitor.visit_f64(x),
                 None => Err(de::Error::custom(FLOAT_OVERFLOW)),
@@ -218,9 +208,11 @@ impl<'de> de::Deserializer<'de> for De<'de> {
             return at(visitor.visit_map(serde_spanned::de::SpannedDeserializer::new(self, span.clone())), &span);
         }
         if toml_datetime::de::is_datetime(name) {
-            if let DeValue::Datetime(date) = self.value {
-                return at(visitor.visit_map(toml_datetime::de::DatetimeDeserializer::new(date)), &self.span);
-            }
+            // Only a date (`toml` also read a table holding its private datetime key).
+            return match self.value {
+                DeValue::Datetime(date) => at(visitor.visit_map(toml_datetime::de::DatetimeDeserializer::new(date)), &self.span),
+                _ => Err(self.wrong(&visitor)),
+            };
         }
         self.deserialize_map(visitor)
     }
@@ -262,6 +254,11 @@ impl<'i> Map<'i> {
     fn new(table: DeTable<'i>) -> Self {
         Self { entries: table.into_iter(), value: None }
     }
+
+    /// The value of the key just read.
+    fn take_value(&mut self) -> De<'i> {
+        De::from_spanned(self.value.take().expect("next_value_seed after next_key_seed"))
+    }
 }
 
 impl<'de> de::MapAccess<'de> for Map<'de> {
@@ -275,8 +272,7 @@ impl<'de> de::MapAccess<'de> for Map<'de> {
     }
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, Error> {
-        let value = self.value.take().expect("next_value_seed after next_key_seed");
-        seed.deserialize(De::from_spanned(value))
+        seed.deserialize(self.take_value())
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -302,5 +298,40 @@ impl<'de> de::SeqAccess<'de> for Seq<'de> {
 
     fn size_hint(&self) -> Option<usize> {
         Some(self.0.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::de::DeserializeOwned;
+    use serde::Deserialize;
+
+    use super::*;
+
+    fn read<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
+        let doc = DeTable::parse(text).unwrap();
+        let span = doc.span();
+        T::deserialize(De::new(DeValue::Table(doc.into_inner()), span))
+    }
+
+    #[derive(Deserialize, Debug)]
+    struct Doc {
+        date: Option<toml_datetime::Datetime>,
+        n: Option<f64>,
+        at: Option<Spanned<String>>,
+    }
+
+    #[test]
+    fn values_read_as_toml_reads_them_with_the_span_of_what_is_wrong() {
+        let doc: Doc = read("date = 2024-02-14\nn = 3\nat = \"x\"\n").unwrap();
+        assert_eq!(doc.date.unwrap().to_string(), "2024-02-14");
+        assert_eq!(doc.n, Some(3.0));
+        assert_eq!(doc.at.map(|a| a.span()), Some(29..32));
+        let e = read::<Doc>("n = \"3\"").unwrap_err();
+        assert_eq!((e.message(), e.span()), ("invalid type: string \"3\", expected f64", Some(4..7)));
+        let e = read::<Doc>("date = { a = 1 }").unwrap_err();
+        assert_eq!((e.message(), e.span()), ("invalid type: map, expected a TOML datetime", Some(7..16)));
+        let e = read::<Doc>("n = 2024-02-14").unwrap_err();
+        assert_eq!(e.message(), "invalid type: map, expected f64");
     }
 }
