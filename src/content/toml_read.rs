@@ -254,12 +254,19 @@ impl<'t, 'i, 'l> Table<'t, 'i, 'l> {
             .collect()
     }
 
+    /// Where the value of `key` is written, or this table's span if it has no `key`. The "as
+    /// written" structs hold plain values (no `Spanned` fields, each a reader of its own in the
+    /// compiler module): their spans are the document's.
+    pub fn span_of(&self, key: &str) -> Range<usize> {
+        self.table.get(key).map_or_else(|| self.span.clone(), Spanned::span)
+    }
+
     /// The value of a key this table must have, a string that is not blank (trimmed), and
     /// where it is written; or the error that it is missing or empty.
-    pub fn required(&self, key: &str, value: Option<Spanned<String>>, example: &str) -> Result<(String, Range<usize>), Diagnostic> {
+    pub fn required(&self, key: &str, value: Option<String>, example: &str) -> Result<(String, Range<usize>), Diagnostic> {
         match value {
-            Some(s) if !s.get_ref().trim().is_empty() => Ok((s.get_ref().trim().to_owned(), s.span())),
-            Some(s) => Err(self.loc.error(&s.span(), format!("{} is empty", self.name(key)))),
+            Some(s) if !s.trim().is_empty() => Ok((s.trim().to_owned(), self.span_of(key))),
+            Some(_) => Err(self.loc.error(&self.span_of(key), format!("{} is empty", self.name(key)))),
             None => Err(self.missing(key, example)),
         }
     }
