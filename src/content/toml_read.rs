@@ -326,14 +326,15 @@ impl<'t, 'i, 'l> Table<'t, 'i, 'l> {
                         (true, false) => path,
                         (false, false) => format!("{}.{path}", self.path),
                     };
-                    errors.push((span.clone(), self.loc.error(&span, message(e.message(), &path, found))));
+                    // In the order written (a stable insertion: no sort to compile for this).
+                    let at = errors.partition_point(|(s, _)| s.start <= span.start);
+                    errors.insert(at, (span.clone(), self.loc.error(&span, message(e.message(), &path, found))));
                     if !prune(&mut table, &span) {
                         break;
                     }
                 }
             }
         }
-        errors.sort_by_key(|(span, _)| span.start);
         Err(errors.into_iter().map(|(_, d)| d).chain(more).collect())
     }
 }
