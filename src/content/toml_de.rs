@@ -174,6 +174,45 @@ impl<'de> de::Deserializer<'de> for De<'de> {
         at(read, &span)
     }
 
+    // The scalars our structs hold, read by what their visitors take (serde's `bool`,
+    // `String` and `f64` visitors take nothing else: any other value is the error their own
+    // `visit_*` would give, made once in `wrong`), not by the match over every kind.
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            DeValue::Boolean(b) => at(visitor.visit_bool(b), &self.span),
+            _ => Err(self.wrong(&visitor)),
+        }
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        let read = match &self.value {
+            DeValue::Float(x) => match float(x) {
+                Some(x) => visitor.visit_f64(x),
+                None => return Err(self.wrong(&visitor)),
+            },
+            DeValue::Integer(i) => match Integer::of(i) {
+                Integer::I64(n) => visitor.visit_i64(n),
+                Integer::U64(n) => visitor.visit_u64(n),
+                Integer::Wide => return Err(self.wrong(&visitor)),
+            },
+            _ => return Err(self.wrong(&visitor)),
+        };
+        at(read, &self.span)
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            DeValue::String(Cow::Owned(s)) => at(visitor.visit_string(s), &self.span),
+            DeValue::String(Cow::Borrowed(s)) => at(visitor.visit_borrowed_str(s), &self.span),
+            _ => Err(self.wrong(&visitor)),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_string(visitor)
+    }
+
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         // A key that is there holds a value: `None` is a missing key.
         let span = self.span.clone();
@@ -231,7 +270,7 @@ impl<'de> de::Deserializer<'de> for De<'de> {
     }
 
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 char bytes byte_buf
         unit unit_struct tuple tuple_struct identifier
     }
 }
