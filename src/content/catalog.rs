@@ -8,7 +8,6 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use serde::Deserialize;
-use toml::Spanned;
 
 use super::diagnostic::Diagnostic;
 use super::links::is_entity_id;
@@ -192,18 +191,18 @@ struct RawCatalog {
 #[derive(Deserialize, Default)]
 #[serde(default, expecting = "a table")]
 struct RawEntity {
-    id: Option<Spanned<String>>,
-    kind: Option<Spanned<String>>,
-    name: Option<Spanned<String>>,
-    aliases: Option<Spanned<Vec<String>>>,
-    summary: Option<Spanned<String>>,
+    id: Option<String>,
+    kind: Option<String>,
+    name: Option<String>,
+    aliases: Option<Vec<String>>,
+    summary: Option<String>,
     // In key order (TOML tables are read sorted by key).
     native: BTreeMap<String, String>,
     facts: Vec<Pair<String, String>>,
     links: Option<RawLinks>,
-    lat: Option<Spanned<f64>>,
-    lon: Option<Spanned<f64>>,
-    iso: Option<Spanned<String>>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    iso: Option<String>,
     chart: Option<RawChart>,
 }
 
@@ -211,10 +210,10 @@ struct RawEntity {
 #[derive(Deserialize, Default)]
 #[serde(default, expecting = "a table")]
 struct RawLinks {
-    wikidata: Option<Spanned<String>>,
-    wikipedia: Option<Spanned<String>>,
-    website: Option<Spanned<String>>,
-    source: Option<Spanned<String>>,
+    wikidata: Option<String>,
+    wikipedia: Option<String>,
+    website: Option<String>,
+    source: Option<String>,
 }
 
 /// An entity's `chart` table as written.
@@ -222,7 +221,7 @@ struct RawLinks {
 #[serde(default, expecting = "a table")]
 struct RawChart {
     #[serde(rename = "type")]
-    kind: Option<Spanned<String>>,
+    kind: Option<String>,
     unit: Option<String>,
     values: Vec<Pair<String, f64>>,
     from: Option<f64>,
@@ -260,13 +259,12 @@ pub fn read_catalog(text: &str, file: &str) -> Result<(Vec<Entity>, Vec<Diagnost
                 continue;
             }
         };
-        let id_span = raw.id.as_ref().map(Spanned::span);
+        let id_span = t.span_of("id");
         match read_entity(raw, &t, &loc, &mut diagnostics) {
             Ok(entity) => {
                 diagnostics.extend(t.unknown_keys::<RawEntity>(""));
                 if let Some(&i) = seen.get(&entity.id) {
-                    let span = id_span.unwrap_or_else(|| t.span());
-                    diagnostics.push(loc.warning(&span, format!("duplicate entity id `{}`: this entry replaces the earlier one", entity.id)));
+                    diagnostics.push(loc.warning(&id_span, format!("duplicate entity id `{}`: this entry replaces the earlier one", entity.id)));
                     entities[i] = entity;
                 } else {
                     seen.insert(entity.id.clone(), entities.len());
@@ -289,10 +287,10 @@ fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warning
     })?;
     let (name, name_span) = t.required("name", raw.name, "\"Aleksandr Lukashenko\"")?;
     let (summary, _) = t.required("summary", raw.summary, "\"One or two sentences.\"")?;
-    let at = raw.aliases.as_ref().map_or(name_span, Spanned::span);
+    let at = if raw.aliases.is_some() { t.span_of("aliases") } else { name_span };
     let (line, column) = loc.position(&at);
     let source = Some((loc.file().to_owned(), line, column));
-    let mut aliases = raw.aliases.map(Spanned::into_inner).unwrap_or_default();
+    let mut aliases = raw.aliases.unwrap_or_default();
     aliases.retain(|a| !a.trim().is_empty());
     if aliases.is_empty() {
         // The name is the natural first alias; an entity without any can only be linked explicitly.
@@ -301,12 +299,13 @@ fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warning
     let native = raw.native.into_iter().collect();
     let facts = raw.facts.into_iter().map(|Pair(label, value)| (label, value)).collect();
 
-    let links = match raw.links {
-        Some(l) => {
-            let mut web = |key: &str, url: Option<Spanned<String>>| match url {
-                Some(url) if super::links::is_allowed_scheme(url.get_ref()) && !url.get_ref().starts_with("mailto:") => Some(url.into_inner()),
+    // A `links` that was read is a table.
+    let links = match (raw.links, t.table("links")) {
+        (Some(l), Some(table)) => {
+            let mut web = |key: &str, url: Option<String>| match url {
+                Some(url) if super::links::is_allowed_scheme(&url) && !url.starts_with("mailto:") => Some(url),
                 Some(url) => {
-                    warnings.push(loc.warning(&url.span(), format!("`{id}`: links.{key} `{}` is not an http(s) URL; ignored", url.get_ref())));
+                    warnings.push(loc.warning(&table.span_of(key), format!("`{id}`: links.{key} `{url}` is not an http(s) URL; ignored")));
                     None
                 }
                 None => None,
@@ -315,25 +314,22 @@ fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warning
             let website = web("website", l.website);
             let source = web("source", l.source);
             let wikidata = match l.wikidata {
-                Some(q) if is_wikidata_id(q.get_ref()) => Some(q.into_inner()),
+                Some(q) if is_wikidata_id(&q) => Some(q),
                 Some(q) => {
-                    warnings.push(loc.warning(&q.span(), format!("`{id}`: links.wikidata `{}` is not a Wikidata id like Q184; ignored", q.get_ref())));
+                    warnings.push(loc.warning(&table.span_of("wikidata"), format!("`{id}`: links.wikidata `{q}` is not a Wikidata id like Q184; ignored")));
                     None
                 }
                 None => None,
             };
-            if let Some(table) = t.table("links") {
-                warnings.extend(table.unknown_keys::<RawLinks>(""));
-            }
+            warnings.extend(table.unknown_keys::<RawLinks>(""));
             Links { wikidata, wikipedia, website, source }
         }
-        None => Links::default(),
+        _ => Links::default(),
     };
 
     let location = match (raw.lat, raw.lon) {
         (Some(lat), Some(lon)) => {
-            let (lat_span, lat) = (lat.span(), lat.into_inner());
-            let (lon_span, lon) = (lon.span(), lon.into_inner());
+            let (lat_span, lon_span) = (t.span_of("lat"), t.span_of("lon"));
             if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
                 return Err(loc.error(&lat_span, format!("`{id}`: lat = {lat} is outside −90…90")));
             }
@@ -342,14 +338,15 @@ fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warning
             }
             Some(LatLon { lat, lon })
         }
-        (Some(one), None) | (None, Some(one)) => {
-            return Err(loc.error(&one.span(), format!("`{id}`: give both lat and lon, or neither")));
+        (Some(_), None) | (None, Some(_)) => {
+            let one = if raw.lat.is_some() { "lat" } else { "lon" };
+            return Err(loc.error(&t.span_of(one), format!("`{id}`: give both lat and lon, or neither")));
         }
         (None, None) => None,
     };
     let iso = match raw.iso {
-        Some(iso) if iso.get_ref().len() == 3 && iso.get_ref().bytes().all(|b| b.is_ascii_uppercase()) => Some(iso.into_inner()),
-        Some(iso) => return Err(loc.error(&iso.span(), format!("`{id}`: iso `{}` must be an ISO 3166-1 alpha-3 code such as \"BLR\"", iso.get_ref()))),
+        Some(iso) if iso.len() == 3 && iso.bytes().all(|b| b.is_ascii_uppercase()) => Some(iso),
+        Some(iso) => return Err(loc.error(&t.span_of("iso"), format!("`{id}`: iso `{iso}` must be an ISO 3166-1 alpha-3 code such as \"BLR\""))),
         None => None,
     };
     if kind == EntityKind::Country && iso.is_none() {

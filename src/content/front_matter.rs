@@ -1,7 +1,6 @@
 //! The commentary's front matter: TOML between two `+++` lines at the top of `commentary.md`.
 
 use serde::Deserialize;
-use toml::Spanned;
 
 use super::diagnostic::{Diagnostic, Severity};
 use super::error::ContentError;
@@ -192,21 +191,21 @@ pub fn stand_in() -> FrontMatter {
 #[derive(Deserialize, Default)]
 #[serde(default, expecting = "a table")]
 struct RawFrontMatter {
-    title: Option<Spanned<String>>,
-    date: Option<Spanned<toml_datetime::Datetime>>,
-    lang: Option<Spanned<String>>,
+    title: Option<String>,
+    date: Option<toml_datetime::Datetime>,
+    lang: Option<String>,
     authors: Vec<RawAuthor>,
     publication: Option<RawPublication>,
     entities: Option<Vec<String>>,
     map: Option<String>,
-    mentions: Option<Spanned<String>>,
+    mentions: Option<String>,
 }
 
 /// One `[[authors]]` entry as written.
 #[derive(Deserialize, Default)]
 #[serde(default, expecting = "a table")]
 struct RawAuthor {
-    name: Option<Spanned<String>>,
+    name: Option<String>,
     role: Option<String>,
     url: Option<String>,
 }
@@ -215,7 +214,7 @@ struct RawAuthor {
 #[derive(Deserialize, Default)]
 #[serde(default, expecting = "a table")]
 struct RawPublication {
-    publisher: Option<Spanned<String>>,
+    publisher: Option<String>,
     url: Option<String>,
     note: Option<String>,
 }
@@ -235,16 +234,16 @@ fn read(top: &Table<'_, '_, '_>, loc: &Locator<'_>, front: &mut FrontMatter, out
         }
     }
     match field("date", out).map(|f| f.date) {
-        Some(Some(date)) => match date.get_ref() {
+        Some(Some(date)) => match date {
             toml_datetime::Datetime { date: Some(d), .. } => front.date = Date { year: d.year, month: d.month, day: d.day },
-            _ => out.push(loc.error(&date.span(), "`date` needs a calendar date, e.g. 2024-02-14")),
+            _ => out.push(loc.error(&top.span_of("date"), "`date` needs a calendar date, e.g. 2024-02-14")),
         },
         Some(None) => out.push(top.missing("date", "2024-02-14")),
         None => {}
     }
     match field("lang", out).map(|f| f.lang) {
-        Some(Some(lang)) if is_language_tag(lang.get_ref()) => (front.lang, front.lang_given) = (lang.into_inner(), true),
-        Some(Some(lang)) => out.push(loc.warning(&lang.span(), format!("`lang = \"{}\"` is not a language tag such as \"en\" or \"zh-Hans\"; using \"en\"", lang.get_ref()))),
+        Some(Some(lang)) if is_language_tag(&lang) => (front.lang, front.lang_given) = (lang, true),
+        Some(Some(lang)) => out.push(loc.warning(&top.span_of("lang"), format!("`lang = \"{lang}\"` is not a language tag such as \"en\" or \"zh-Hans\"; using \"en\""))),
         Some(None) => out.push(loc.warning(&(0..0), "no `lang` given; assuming \"en\"")),
         None => {}
     }
@@ -280,9 +279,9 @@ fn read(top: &Table<'_, '_, '_>, loc: &Locator<'_>, front: &mut FrontMatter, out
     front.entities = field("entities", out).and_then(|f| f.entities);
     front.map = field("map", out).and_then(|f| f.map);
     if let Some(m) = field("mentions", out).and_then(|f| f.mentions) {
-        match MentionPolicy::parse(m.get_ref()) {
+        match MentionPolicy::parse(&m) {
             Some(policy) => front.mentions = policy,
-            None => out.push(loc.warning(&m.span(), format!("`mentions = \"{}\"`: use \"every\" (the default) or \"first\"", m.get_ref()))),
+            None => out.push(loc.warning(&top.span_of("mentions"), format!("`mentions = \"{m}\"`: use \"every\" (the default) or \"first\""))),
         }
     }
     out.extend(top.unknown_keys::<RawFrontMatter>(""));

@@ -15,6 +15,7 @@ pub mod links;
 pub mod markdown;
 pub mod mentions;
 pub mod slug;
+pub mod toml_de;
 pub mod toml_read;
 
 pub use diagnostic::{Diagnostic, Severity};

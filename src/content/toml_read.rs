@@ -1,7 +1,8 @@
 //! Reading editor TOML with serde, every message located.
 //!
 //! A file is parsed once into `toml`'s span-keeping document (`DeTable`, every key and value
-//! with its byte range). Its parts are then deserialized one by one into each parser's "as
+//! with its byte range). Its parts are then deserialized one by one (through
+//! [`super::toml_de::De`]) into each parser's "as
 //! written" structs (`RawEntity`, `RawPlace`, …, all of whose fields are optional): a
 //! [`Table`] hands out one field ([`Table::field`]) or one entry of a `[[list]]`
 //! ([`Table::entries`]) at a time, so a broken entry is reported where it is written and the
@@ -18,12 +19,13 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::ops::Range;
 
-use serde::de::{self, DeserializeOwned, IntoDeserializer};
+use serde::de::{self, DeserializeOwned};
 use serde::{Deserialize, Deserializer};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use super::diagnostic::{Diagnostic, LineIndex};
+use super::toml_de::De;
 
 /// Turns byte ranges of one TOML text into diagnostics for its file.
 pub struct Locator<'a> {
@@ -216,6 +218,22 @@ impl<'t, 'i, 'l> Table<'t, 'i, 'l> {
         key: &str,
         pick: impl Fn(T) -> Vec<E>,
     ) -> Result<Vec<Entry<'t, 'i, 'l, E>>, Diagnostic> {
+        let parts = self.entry_parts(key)?;
+        Ok(parts
+            .into_iter()
+            .map(|(table, one)| {
+                let span = table.span.clone();
+                let entry = self.deserialize::<T>(one).and_then(|read| {
+                    pick(read).pop().ok_or_else(|| vec![self.loc.error(&span, format!("{} could not be read", self.name(key)))])
+                });
+                (table, entry)
+            })
+            .collect())
+    }
+
+    /// The tables of the list `key`, each with the part [`Table::entries`] reads it from: `key`
+    /// holding that one table.
+    fn entry_parts(&self, key: &str) -> Result<Vec<(Table<'t, 'i, 'l>, DeTable<'i>)>, Diagnostic> {
         let Some((k, v)) = self.table.get_key_value(key) else { return Ok(Vec::new()) };
         let path = self.child_path(key);
         let wrong = |value: &Spanned<DeValue<'_>>| {
@@ -231,20 +249,24 @@ impl<'t, 'i, 'l> Table<'t, 'i, 'l> {
                 let mut one = DeTable::new();
                 // Spanned as the entry alone: positions inside are the document's own.
                 one.insert(k.clone(), Spanned::new(item.span(), DeValue::Array(list)));
-                let entry = self.deserialize::<T>(one).and_then(|read| {
-                    pick(read).pop().ok_or_else(|| vec![self.loc.error(&item.span(), format!("{} could not be read", self.name(key)))])
-                });
-                Ok((Table { table: t, span: item.span(), path: path.clone(), loc: self.loc }, entry))
+                Ok((Table { table: t, span: item.span(), path: path.clone(), loc: self.loc }, one))
             })
             .collect()
     }
 
+    /// Where the value of `key` is written, or this table's span if it has no `key`. The "as
+    /// written" structs hold plain values (no `Spanned` fields, each a reader of its own in the
+    /// compiler module): their spans are the document's.
+    pub fn span_of(&self, key: &str) -> Range<usize> {
+        self.table.get(key).map_or_else(|| self.span.clone(), Spanned::span)
+    }
+
     /// The value of a key this table must have, a string that is not blank (trimmed), and
     /// where it is written; or the error that it is missing or empty.
-    pub fn required(&self, key: &str, value: Option<Spanned<String>>, example: &str) -> Result<(String, Range<usize>), Diagnostic> {
+    pub fn required(&self, key: &str, value: Option<String>, example: &str) -> Result<(String, Range<usize>), Diagnostic> {
         match value {
-            Some(s) if !s.get_ref().trim().is_empty() => Ok((s.get_ref().trim().to_owned(), s.span())),
-            Some(s) => Err(self.loc.error(&s.span(), format!("{} is empty", self.name(key)))),
+            Some(s) if !s.trim().is_empty() => Ok((s.trim().to_owned(), self.span_of(key))),
+            Some(_) => Err(self.loc.error(&self.span_of(key), format!("{} is empty", self.name(key)))),
             None => Err(self.missing(key, example)),
         }
     }
@@ -258,7 +280,10 @@ impl<'t, 'i, 'l> Table<'t, 'i, 'l> {
     /// Warnings for every key of this table that is not a field of `T`; the message lists the
     /// fields, then `hint`.
     pub fn unknown_keys<T: DeserializeOwned>(&self, hint: &str) -> Vec<Diagnostic> {
-        let known = fields_of::<T>();
+        self.unknown_keys_of(fields_of::<T>(), hint)
+    }
+
+    fn unknown_keys_of(&self, known: &[&str], hint: &str) -> Vec<Diagnostic> {
         self.table
             .iter()
             .filter(|(k, _)| !known.contains(&k.get_ref().as_ref()))
@@ -272,15 +297,22 @@ impl<'t, 'i, 'l> Table<'t, 'i, 'l> {
     /// `T` from `table`, a part of this table (its keys are this table's): every problem, in
     /// the order written. After each error the value it is about is left out and the rest is
     /// read again, so one wrong value does not hide the next.
-    fn deserialize<T: DeserializeOwned>(&self, mut table: DeTable<'i>) -> Result<T, Vec<Diagnostic>> {
+    fn deserialize<T: DeserializeOwned>(&self, table: DeTable<'i>) -> Result<T, Vec<Diagnostic>> {
+        let mut read = None;
+        self.read_part(table, &mut |d| T::deserialize(d).map(|t| read = Some(t)))?;
+        Ok(read.expect("read_part reads until a round succeeds"))
+    }
+
+    /// [`Table::deserialize`] without its type: `read` is one round of reading `T`.
+    fn read_part(&self, mut table: DeTable<'i>, read: &mut dyn FnMut(De<'i>) -> Result<(), super::toml_de::Error>) -> Result<(), Vec<Diagnostic>> {
         let mut errors: Vec<(Range<usize>, Diagnostic)> = Vec::new();
         let mut more = None;
         loop {
-            match T::deserialize(Spanned::new(self.span.clone(), table.clone()).into_deserializer()) {
-                Ok(read) if errors.is_empty() => return Ok(read),
-                Ok(_) => break,
+            match read(De::new(DeValue::Table(table.clone()), self.span.clone())) {
+                Ok(()) if errors.is_empty() => return Ok(()),
+                Ok(()) => break,
                 Err(e) => {
-                    // toml gives every error the span of the value it is about, in the document.
+                    // Every error has the span of the value it is about, in the document.
                     let span = e.span().unwrap_or_else(|| self.span.clone());
                     if errors.len() == MAX_ERRORS {
                         // Each round reads the part again: bounded, for a file with thousands.
@@ -294,14 +326,15 @@ impl<'t, 'i, 'l> Table<'t, 'i, 'l> {
                         (true, false) => path,
                         (false, false) => format!("{}.{path}", self.path),
                     };
-                    errors.push((span.clone(), self.loc.error(&span, message(e.message(), &path, found))));
+                    // In the order written (a stable insertion: no sort to compile for this).
+                    let at = errors.partition_point(|(s, _)| s.start <= span.start);
+                    errors.insert(at, (span.clone(), self.loc.error(&span, message(e.message(), &path, found))));
                     if !prune(&mut table, &span) {
                         break;
                     }
                 }
             }
         }
-        errors.sort_by_key(|(span, _)| span.start);
         Err(errors.into_iter().map(|(_, d)| d).chain(more).collect())
     }
 }
@@ -499,6 +532,17 @@ mod tests {
             let entries = top.entries("item", |d: Doc| d.item).unwrap();
             let e = strings(entries[0].1.as_ref().unwrap_err().clone());
             assert_eq!(e, ["f.toml:4:7: error: `item.sub` must be a table, written [item.sub], not an integer"]);
+        });
+    }
+
+    #[test]
+    fn tables_are_read_from_tables_only() {
+        // `toml`'s own deserializer read a struct from a list by position, and from a date as
+        // an empty table; both are the error any other value gets.
+        with("[[item]]\nsub = [1.0]\n[[item]]\nsub = 2024-01-01\n", |top| {
+            let entries = top.entries("item", |d: Doc| d.item).unwrap();
+            assert_eq!(strings(entries[0].1.as_ref().unwrap_err().clone()), ["f.toml:4:7: error: `item.sub` must be a table, written [item.sub], not a list"]);
+            assert_eq!(strings(entries[1].1.as_ref().unwrap_err().clone()), ["f.toml:6:7: error: `item.sub` must be a table, written [item.sub], not a date"]);
         });
     }
 

@@ -3,7 +3,6 @@
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
-use toml::Spanned;
 
 use crate::content::diagnostic::Diagnostic;
 use crate::content::catalog::EntityId;
@@ -127,37 +126,37 @@ struct RawMap {
 #[derive(Deserialize, Default)]
 #[serde(default, expecting = "a table")]
 struct RawView {
-    bounds: Option<Spanned<Vec<Pair<f64, f64>>>>,
+    bounds: Option<Vec<Pair<f64, f64>>>,
 }
 
 /// One `[[highlight]]` as written.
 #[derive(Deserialize, Default)]
 #[serde(default, expecting = "a table")]
 struct RawHighlight {
-    countries: Option<Spanned<Vec<String>>>,
-    label: Option<Spanned<String>>,
+    countries: Option<Vec<String>>,
+    label: Option<String>,
     emphasis: Option<bool>,
-    entity: Option<Spanned<String>>,
+    entity: Option<String>,
 }
 
 /// One `[[route]]` as written.
 #[derive(Deserialize, Default)]
 #[serde(default, expecting = "a table")]
 struct RawRoute {
-    id: Option<Spanned<String>>,
-    name: Option<Spanned<String>>,
-    kind: Option<Spanned<String>>,
-    via: Option<Spanned<Vec<String>>>,
+    id: Option<String>,
+    name: Option<String>,
+    kind: Option<String>,
+    via: Option<Vec<String>>,
 }
 
 /// One `[[place]]` as written.
 #[derive(Deserialize, Default)]
 #[serde(default, expecting = "a table")]
 struct RawPlace {
-    id: Option<Spanned<String>>,
-    name: Option<Spanned<String>>,
-    lat: Option<Spanned<f64>>,
-    lon: Option<Spanned<f64>>,
+    id: Option<String>,
+    name: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
     gauge_break: Option<bool>,
     note: Option<String>,
 }
@@ -166,7 +165,7 @@ struct RawPlace {
 #[derive(Deserialize, Default)]
 #[serde(default, expecting = "a table")]
 struct RawChapter {
-    section: Option<Spanned<String>>,
+    section: Option<String>,
     focus: Option<Vec<String>>,
 }
 
@@ -234,17 +233,17 @@ fn read_view(raw: RawView, view: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Resul
     let ok = |[lon0, lat0, lon1, lat1]: [f64; 4]| {
         (-180.0..=180.0).contains(&lon0) && (-180.0..=180.0).contains(&lon1) && (-90.0..=90.0).contains(&lat0) && (-90.0..=90.0).contains(&lat1) && lon0 < lon1 && lat0 < lat1
     };
-    match bounds.get_ref().as_slice() {
+    match bounds.as_slice() {
         [Pair(lon0, lat0), Pair(lon1, lat1)] if ok([*lon0, *lat0, *lon1, *lat1]) => {
             Ok(Bounds { min: LonLat { lon: *lon0, lat: *lat0 }, max: LonLat { lon: *lon1, lat: *lat1 } })
         }
-        _ => Err(loc.error(&bounds.span(), "view.bounds must be [[lon_min, lat_min], [lon_max, lat_max]] with min < max, longitudes in −180…180 and latitudes in −90…90")),
+        _ => Err(loc.error(&view.span_of("bounds"), "view.bounds must be [[lon_min, lat_min], [lon_max, lat_max]] with min < max, longitudes in −180…180 and latitudes in −90…90")),
     }
 }
 
 fn read_highlight(raw: RawHighlight, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result<Highlight, Diagnostic> {
     let (countries, countries_span) = match raw.countries {
-        Some(c) if !c.get_ref().is_empty() => (c.get_ref().clone(), c.span()),
+        Some(c) if !c.is_empty() => (c, t.span_of("countries")),
         _ => return Err(t.missing("countries", "[\"BLR\"]")),
     };
     if let Some(bad) = countries.iter().find(|c| !iso_ok(c)) {
@@ -253,9 +252,9 @@ fn read_highlight(raw: RawHighlight, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -
     let (label, _) = t.required("label", raw.label, "\"Eurasian Economic Union\"")?;
     let emphasis = raw.emphasis.unwrap_or(false);
     let entity = match raw.entity {
-        Some(e) => match EntityId::new(e.get_ref()) {
+        Some(e) => match EntityId::new(&e) {
             Some(id) => Some(id),
-            None => return Err(loc.error(&e.span(), format!("highlight `{label}`: entity `{}` is not an entity id (lower-case letters, digits and '-')", e.get_ref()))),
+            None => return Err(loc.error(&t.span_of("entity"), format!("highlight `{label}`: entity `{e}` is not an entity id (lower-case letters, digits and '-')"))),
         },
         None => None,
     };
@@ -270,15 +269,15 @@ fn read_route(raw: RawRoute, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result
     let (name, _) = t.required("name", raw.name, "\"China–Europe rail, western route\"")?;
     let kind = match raw.kind {
         None => RouteKind::Rail,
-        Some(k) => match k.get_ref().as_str() {
+        Some(k) => match k.as_str() {
             "rail" => RouteKind::Rail,
             "sea" => RouteKind::Sea,
             "road" => RouteKind::Road,
-            other => return Err(loc.error(&k.span(), format!("route `{id}`: kind `{other}` must be rail, sea or road"))),
+            other => return Err(loc.error(&t.span_of("kind"), format!("route `{id}`: kind `{other}` must be rail, sea or road"))),
         },
     };
-    let via_span = raw.via.as_ref().map_or_else(|| t.span(), Spanned::span);
-    let via = raw.via.map(Spanned::into_inner).unwrap_or_default();
+    let via_span = t.span_of("via");
+    let via = raw.via.unwrap_or_default();
     if via.len() < 2 {
         return Err(loc.error(&via_span, format!("route `{id}` needs at least two stops in `via`")));
     }
@@ -293,8 +292,7 @@ fn read_place(raw: RawPlace, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result
     let (name, _) = t.required("name", raw.name, "\"Małaszewicze\"")?;
     let lat = raw.lat.ok_or_else(|| t.missing("lat", "52.03"))?;
     let lon = raw.lon.ok_or_else(|| t.missing("lon", "23.52"))?;
-    let (lat_span, lat) = (lat.span(), lat.into_inner());
-    let (lon_span, lon) = (lon.span(), lon.into_inner());
+    let (lat_span, lon_span) = (t.span_of("lat"), t.span_of("lon"));
     if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
         return Err(loc.error(&lat_span, format!("place `{id}`: lat = {lat} is outside −90…90")));
     }
