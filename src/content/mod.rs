@@ -15,7 +15,9 @@ pub mod links;
 pub mod markdown;
 pub mod mentions;
 pub mod slug;
+#[cfg(parsers)]
 pub mod toml_de;
+#[cfg(parsers)]
 pub mod toml_read;
 
 pub use diagnostic::{Diagnostic, Severity};

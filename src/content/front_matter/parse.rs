@@ -1,93 +1,12 @@
-//! The commentary's front matter: TOML between two `+++` lines at the top of `commentary.md`.
+//! Reading the front matter: splitting it off `commentary.md` and checking each key into [`super::FrontMatter`].
 
 use serde::Deserialize;
+use crate::content::diagnostic::{Diagnostic, Severity};
+use crate::content::error::ContentError;
+use crate::content::mentions::MentionPolicy;
+use crate::content::toml_read::{self, Locator, Table};
 
-use super::diagnostic::{Diagnostic, Severity};
-use super::error::ContentError;
-use super::mentions::MentionPolicy;
-use super::toml_read::{self, Locator, Table};
-
-/// A calendar date (no time of day, no zone): what a commentary's `date` means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-#[derive(serde::Serialize, serde::Deserialize)]
-pub struct Date {
-    /// Full year, e.g. 2024.
-    pub year: u16,
-    /// 1–12.
-    pub month: u8,
-    /// 1–31.
-    pub day: u8,
-}
-
-impl Date {
-    /// `YYYY-MM-DD`, as used in `<time datetime>` and citations.
-    pub fn iso(&self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-
-    /// Milliseconds since the Unix epoch at 00:00 UTC of this date (for `Intl` formatting).
-    pub fn unix_millis(&self) -> f64 {
-        // Days from civil (Howard Hinnant's algorithm), exact for the proleptic Gregorian calendar.
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        let days = era * 146_097 + doe - 719_468;
-        days as f64 * 86_400_000.0
-    }
-}
-
-/// One author of the commentary.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
-pub struct Author {
-    /// Full name as it should be printed.
-    pub name: String,
-    /// Title or affiliation, printed after the name.
-    pub role: Option<String>,
-    /// A page about the author (http/https).
-    pub url: Option<String>,
-}
-
-/// Where the commentary first appeared.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
-pub struct Publication {
-    /// The original publisher, printed as "Originally published by …".
-    pub publisher: String,
-    /// The publisher's page for this commentary, or its site (http/https).
-    pub url: Option<String>,
-    /// A closing note, e.g. a partnership statement, printed after the text.
-    pub note: Option<String>,
-}
-
-/// Everything the front matter says about a commentary.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
-pub struct FrontMatter {
-    /// The commentary's title.
-    pub title: String,
-    /// Publication date.
-    pub date: Date,
-    /// BCP 47 language tag of the text, e.g. `en`.
-    pub lang: String,
-    /// The editor gave `lang` (otherwise `lang` is the "en" default, and the widget's own
-    /// words follow the host page's language instead).
-    pub lang_given: bool,
-    /// Authors in byline order.
-    pub authors: Vec<Author>,
-    /// The original publication, if any.
-    pub publication: Option<Publication>,
-    /// Entity catalogs to load, relative to `commentary.md`; `None` means the default
-    /// (`entities.toml` when it exists).
-    pub entities: Option<Vec<String>>,
-    /// The map file, relative to `commentary.md`; `None` means `map.toml` when it exists.
-    pub map: Option<String>,
-    /// Which mentions open cards (`mentions = "every"` or `"first"`).
-    pub mentions: MentionPolicy,
-}
+use super::*;
 
 /// The front matter split off a `commentary.md`, before parsing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -296,6 +215,7 @@ fn is_language_tag(tag: &str) -> bool {
         .is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
     primary_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
+
 
 #[cfg(test)]
 mod tests {
