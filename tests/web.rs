@@ -237,10 +237,7 @@ const HOSTILE: &[(&str, &str)] = &[
 const BASEMAP: &str = include_str!("../static/basemaps/eurasia.topo.json");
 
 fn blob_of(text: &str, kind: &str) -> String {
-    let options = BlobPropertyBag::new();
-    options.set_type(kind);
-    let blob = Blob::new_with_str_sequence_and_options(&Array::of1(&text.into()), &options).unwrap();
-    Url::create_object_url_with_blob(&blob).unwrap()
+    blob_of_bytes(text.as_bytes(), kind)
 }
 
 fn blob_of_bytes(bytes: &[u8], kind: &str) -> String {

@@ -114,41 +114,31 @@ pub fn is_bundle(bytes: &[u8]) -> bool {
 }
 
 /// Writes a compiled folder (its `url` is not kept: the reader knows where it found the file).
+/// The parts follow one another: postcard's encoding of a sequence of values is the
+/// concatenation of theirs, which lets [`decode`] read and locate each on its own.
 pub fn encode(compiled: &Compiled) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut put = |v: &dyn ErasedPut| v.put(&mut out);
-    put(&MAGIC);
-    put(&VERSION);
+    fn put<T: Serialize + ?Sized>(out: Vec<u8>, value: &T) -> Vec<u8> {
+        // Writing to a growing Vec cannot fail, and every model type serialises.
+        postcard::to_extend(value, out).expect("the model serialises")
+    }
+    let mut out = put(put(Vec::new(), MAGIC), &VERSION);
     match compiled {
         Compiled::Ready(l) => {
-            put(&0_u8);
-            put(&l.front);
-            put(&l.catalog);
-            put(&l.linked);
-            put(&l.map);
-            put(&l.sections);
-            put(&l.warnings);
+            out = put(out, &0_u8);
+            out = put(out, &l.front);
+            out = put(out, &l.catalog);
+            out = put(out, &l.linked);
+            out = put(out, &l.map);
+            out = put(out, &l.sections);
+            out = put(out, &l.warnings);
         }
         Compiled::Failed { message, network } => {
-            put(&1_u8);
-            put(message);
-            put(network);
+            out = put(out, &1_u8);
+            out = put(out, message);
+            out = put(out, network);
         }
     }
     out
-}
-
-/// One part written after the others (postcard's encoding of a sequence of values is the
-/// concatenation of theirs).
-trait ErasedPut {
-    fn put(&self, out: &mut Vec<u8>);
-}
-
-impl<T: Serialize + ?Sized> ErasedPut for T {
-    fn put(&self, out: &mut Vec<u8>) {
-        // Writing to a growing Vec cannot fail, and every model type serialises.
-        out.extend(postcard::to_allocvec(self).expect("the model serialises"));
-    }
 }
 
 /// Reads a bundle; `url` is where it came from (relative links in the text resolve against it).

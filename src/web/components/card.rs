@@ -36,8 +36,7 @@ pub struct CardProps {
 
 /// The trigger `mention` of the commentary `card` belongs to.
 fn trigger_of(card: &Element, mention: usize) -> Option<Element> {
-    let root = card.closest(".cr-doc").ok()??;
-    root.query_selector(&format!("[data-mention=\"{mention}\"]")).ok()?
+    super::find_mention(&card.closest(".cr-doc").ok()??, mention)
 }
 
 fn rect_of(r: &web_sys::DomRect) -> Rect {

@@ -9,6 +9,13 @@
 //! They read what they show from props (`web::context::ReaderContext`, `web::context::Marks`);
 //! DOM access is confined to effects and event handlers.
 
+use web_sys::Element;
+
+/// The mention (or other card trigger) with ordinal `m` under `root`.
+pub(crate) fn find_mention(root: &Element, m: usize) -> Option<Element> {
+    root.query_selector(&format!("[data-mention=\"{m}\"]")).ok().flatten()
+}
+
 pub(super) mod article;
 pub(super) mod card;
 pub(super) mod commentary;

@@ -18,10 +18,7 @@ pub(super) fn mention_of(target: Option<EventTarget>) -> Option<(usize, Element)
     Some((ordinal, mention))
 }
 
-/// The mention (or other card trigger) with ordinal `m` under `root`.
-pub(super) fn find_mention(root: &Element, m: usize) -> Option<Element> {
-    root.query_selector(&format!("[data-mention=\"{m}\"]")).ok().flatten()
-}
+pub(super) use crate::web::components::find_mention;
 
 /// The entity a hovered or focused element stands for: a mention, a marker, a country, or a
 /// country in a highlight group that stands for an entity. Cards themselves are not linked.

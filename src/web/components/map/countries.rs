@@ -49,9 +49,10 @@ pub fn Countries(props: &CountriesProps) -> Html {
             let groups = groups.join(" ");
             let groups = (!groups.is_empty()).then_some(groups);
             // Countries that open a card are buttons; the rest carry none of these attributes.
-            let trigger = props.triggers.iter().find(|(iso, _)| *iso == c.iso).map(|(_, m)| m.to_string());
+            let number = props.triggers.iter().find(|(iso, _)| *iso == c.iso).map(|(_, m)| *m);
+            let trigger = number.map(|m| m.to_string());
             let button = trigger.is_some();
-            let open = trigger.is_some() && props.marks.open.map(|m| m.to_string()) == trigger;
+            let open = number.is_some() && props.marks.open == number;
             let (tabindex, role, popup, expanded) =
                 if button { (Some("0"), Some("button"), Some("dialog"), Some(if open { "true" } else { "false" })) } else { (None, None, None, None) };
             let controls = open.then_some("cr-card");
