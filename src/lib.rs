@@ -9,8 +9,9 @@
 //!   finished commentary), without I/O; `compile` drives it from disk, `web::compiler` from the
 //!   network. [`bundle`] is the compiled form the reader downloads ([`bundle::Loaded`]); [`i18n`]
 //!   the widget's words.
-//! - `web` (wasm32 only): the thin browser layer: fetching, the Yew components and the functions
-//!   the `<commentary-reader>` custom element calls.
+//! - `web`: the thin browser layer: fetching, the Yew components and the functions the
+//!   `<commentary-reader>` custom element calls (wasm32), and the server rendering of the same
+//!   components that `commentary-reader build` writes into the reading pages (native).
 //!
 //! Everything but `web` is tested with plain `cargo test`.
 //!
@@ -29,5 +30,4 @@ pub mod geo;
 pub mod i18n;
 pub mod ui;
 
-#[cfg(target_arch = "wasm32")]
 pub mod web;

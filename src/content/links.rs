@@ -66,6 +66,70 @@ pub fn classify(dest: &str) -> LinkTarget {
     }
 }
 
+/// `reference` resolved against the absolute URL `base` (RFC 3986, section 5.2: dot segments
+/// removed), or `reference` unchanged when `base` is not absolute (it then stays relative to
+/// the page that shows it). What the server renderer uses where the browser has `URL`.
+pub fn join(base: &str, reference: &str) -> String {
+    let Some(scheme) = scheme(base) else { return reference.to_owned() };
+    if self::scheme(reference).is_some() {
+        return reference.to_owned();
+    }
+    let rest = &base[scheme.len() + 1..];
+    if let Some(network) = reference.strip_prefix("//") {
+        return format!("{scheme}://{network}");
+    }
+    let (authority, path_etc) = match rest.strip_prefix("//") {
+        Some(after) => {
+            let end = after.find(['/', '?', '#']).unwrap_or(after.len());
+            (format!("//{}", &after[..end]), &after[end..])
+        }
+        None => (String::new(), rest),
+    };
+    let path_end = path_etc.find(['?', '#']).unwrap_or(path_etc.len());
+    let (path, query_etc) = path_etc.split_at(path_end);
+    let query = &query_etc[..query_etc.find('#').unwrap_or(query_etc.len())];
+    let origin = format!("{scheme}:{authority}");
+    if reference.is_empty() {
+        return format!("{origin}{path}{query}");
+    }
+    if reference.starts_with('#') {
+        return format!("{origin}{path}{query}{reference}");
+    }
+    if reference.starts_with('?') {
+        return format!("{origin}{path}{reference}");
+    }
+    let (ref_path, ref_tail) = reference.split_at(reference.find(['?', '#']).unwrap_or(reference.len()));
+    let merged = if ref_path.starts_with('/') {
+        ref_path.to_owned()
+    } else {
+        let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+        let dir = if dir.is_empty() && !authority.is_empty() { "/" } else { dir };
+        format!("{dir}{ref_path}")
+    };
+    let mut out: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = merged.split('/').collect();
+    for (i, segment) in segments.iter().enumerate() {
+        let last = i + 1 == segments.len();
+        match *segment {
+            "." => {
+                if last {
+                    out.push("");
+                }
+            }
+            ".." => {
+                if out.len() > 1 {
+                    out.pop();
+                }
+                if last {
+                    out.push("");
+                }
+            }
+            s => out.push(s),
+        }
+    }
+    format!("{origin}{}{ref_tail}", out.join("/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +174,22 @@ mod tests {
         assert_eq!(classify("Entity:belt-and-road"), LinkTarget::Entity("belt-and-road".into()));
         assert!(matches!(classify("entity:Bad Id"), LinkTarget::Plain(_)));
         assert!(matches!(classify("entity:"), LinkTarget::Plain(_)));
+    }
+
+    #[test]
+    fn relative_references_join_as_a_browser_resolves_them() {
+        let base = "https://example.org/commentaries/seed/commentary.bundle?v=2#top";
+        assert_eq!(join(base, "notes.html"), "https://example.org/commentaries/seed/notes.html");
+        assert_eq!(join(base, "../other/x.html#p-3"), "https://example.org/commentaries/other/x.html#p-3");
+        assert_eq!(join(base, "../../../up.html"), "https://example.org/up.html");
+        assert_eq!(join(base, "./a/./b/../c"), "https://example.org/commentaries/seed/a/c");
+        assert_eq!(join(base, "/about"), "https://example.org/about");
+        assert_eq!(join(base, "//cdn.example.net/x"), "https://cdn.example.net/x");
+        assert_eq!(join(base, "?q=1"), "https://example.org/commentaries/seed/commentary.bundle?q=1");
+        assert_eq!(join(base, "#p-2"), "https://example.org/commentaries/seed/commentary.bundle?v=2#p-2");
+        assert_eq!(join(base, "mailto:a@b.org"), "mailto:a@b.org");
+        assert_eq!(join("https://example.org", "x"), "https://example.org/x");
+        // No absolute base (a page rendered without its own address): the reference as written.
+        assert_eq!(join("", "notes.html"), "notes.html");
     }
 }

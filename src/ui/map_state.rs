@@ -70,6 +70,10 @@ pub struct Easing {
     start: f64,
 }
 
+/// The frame's size in a prerendered page (CSS pixels, the frame's 4:3): the SVG's `viewBox`
+/// until the reader's code measures the frame, which CSS sizes, so nothing moves then.
+pub const PRERENDER_SIZE: (f64, f64) = (480.0, 360.0);
+
 /// What the map is showing. (Not `PartialEq`: comparing would walk the whole base map; every
 /// action re-renders.)
 #[derive(Debug, Clone)]
@@ -191,8 +195,16 @@ pub enum MapAction {
 }
 
 impl MapState {
-    /// The initial state of the map of `scene`, with its `chapters`. Under
-    /// `prefers-reduced-motion` (`reduced_motion`) every move is a jump.
+    /// The map as a prerendered page draws it (before any script measures the frame): at
+    /// [`PRERENDER_SIZE`], counted as measured, so the server's render and the first render of
+    /// its hydration are the same, and both draw the countries.
+    pub fn prerendered(self) -> Self {
+        MapState { measured: true, size: PRERENDER_SIZE, ..self }
+    }
+
+    /// The initial state of the map of `scene`, with its `chapters`, not yet measured (nothing
+    /// is drawn until the frame is). Under `prefers-reduced-motion` (`reduced_motion`) every
+    /// move is a jump.
     pub fn new(scene: Rc<Scene>, chapters: Rc<Vec<Chapter>>, reduced_motion: bool) -> Self {
         let home = scene.home();
         let limits = scene.extent();

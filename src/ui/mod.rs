@@ -7,5 +7,6 @@ pub mod options;
 pub mod reading;
 pub mod placement;
 pub mod map_state;
+pub mod prerender;
 /// Minifying the widget's stylesheet at build time (also included by `build.rs`).
 pub mod minify;

@@ -23,21 +23,31 @@ pub struct ReaderContext {
     pub ui_lang: AttrValue,
     /// The widget's words in that language.
     pub strings: &'static Strings,
+    /// Rendered at build time, or hydrating such a render: the map is drawn at its prerendered
+    /// size before any measurement, and what would wait for an idle moment is rendered at once
+    /// (the server renders once; the hydration's first render must be the same).
+    pub prerendered: bool,
+    /// The reader's code runs: mentions are buttons and controls are shown. False in the
+    /// prerendered HTML (a page without JavaScript, or before hydration), where they would
+    /// do nothing.
+    pub live: bool,
 }
 
 impl ReaderContext {
     /// The context for `loaded`, shown with `options`, in `ui_lang` if given (else the
     /// commentary's language).
-    pub fn new(loaded: Shared, options: Options, ui_lang: Option<AttrValue>) -> Self {
+    pub fn new(loaded: Shared, options: Options, ui_lang: Option<AttrValue>, prerendered: bool) -> Self {
         let ui_lang = ui_lang.unwrap_or_else(|| AttrValue::from(loaded.front.lang.clone()));
         let strings = i18n::strings(&ui_lang);
-        ReaderContext { loaded, options, ui_lang, strings }
+        ReaderContext { loaded, options, ui_lang, strings, prerendered, live: !prerendered }
     }
 }
 
 impl PartialEq for ReaderContext {
     fn eq(&self, other: &Self) -> bool {
         self.loaded == other.loaded && self.options == other.options && self.ui_lang == other.ui_lang && std::ptr::eq(self.strings, other.strings)
+            && self.prerendered == other.prerendered
+            && self.live == other.live
     }
 }
 

@@ -98,7 +98,17 @@ pub use crate::bundle::Loaded;
 
 /// Resolves `reference` against `base`; `None` if it is not a URL.
 pub fn resolve(reference: &str, base: &str) -> Option<String> {
-    Url::new_with_base(reference, base).ok().map(|u| u.href())
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        // The server renderer has no `URL`: a link is resolved against the commentary's own
+        // address when the front matter gives one, else kept relative to the reading page,
+        // which sits beside the bundle (the hydrated widget resolves it as the browser does).
+        Some(crate::content::links::join(base, reference))
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        Url::new_with_base(reference, base).ok().map(|u| u.href())
+    }
 }
 
 /// A request under way; the timer aborts it after [`TIMEOUT_MS`].

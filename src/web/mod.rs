@@ -15,6 +15,8 @@ pub mod compiler;
 #[cfg(feature = "reader")]
 mod events;
 pub mod fetch;
+#[cfg(all(feature = "reader", not(target_arch = "wasm32")))]
+pub mod prerender;
 
 /// The page's clock in milliseconds (`Date.now()`): the time the card and map reducers are
 /// told, so a test's fake clock rules them.
@@ -23,10 +25,10 @@ pub(crate) fn now() -> f64 {
     js_sys::Date::now()
 }
 
-#[cfg(feature = "reader")]
+#[cfg(all(feature = "reader", target_arch = "wasm32"))]
 pub use reader_exports::*;
 
-#[cfg(feature = "reader")]
+#[cfg(all(feature = "reader", target_arch = "wasm32"))]
 mod reader_exports {
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, ShadowRoot};

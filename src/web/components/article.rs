@@ -58,6 +58,9 @@ struct Ctx<'a> {
     base: &'a str,
     /// Mentions open cards (the element's `cards` attribute); otherwise they are plain text.
     cards: bool,
+    /// The reader's code runs: mentions are buttons (in a prerendered page without it, they
+    /// are marked text, neither focusable nor announced as buttons).
+    live: bool,
     /// The marks, as far as they concern what this context renders.
     marks: &'a Marks,
     /// The open card, rendered after its mention.
@@ -87,7 +90,8 @@ impl Ctx<'_> {
                 let class = if *repeat { "cr-mention cr-repeat" } else { "cr-mention" };
                 html! {
                     <>
-                        <span role="button" tabindex="0" aria-haspopup="dialog" aria-expanded={if open { "true" } else { "false" }}
+                        <span role={self.live.then_some("button")} tabindex={self.live.then_some("0")} aria-haspopup={self.live.then_some("dialog")}
+                              aria-expanded={self.live.then_some(if open { "true" } else { "false" })}
                               aria-controls={open.then_some("cr-card")} class={class} part="mention" data-entity={id.to_string()}
                               data-mention={ordinal.to_string()} data-active={active.then_some("")}>
                             { self.inlines(content) }
@@ -102,7 +106,10 @@ impl Ctx<'_> {
             }
             Inline::Link { href, relative, title, content } => {
                 let resolved = if *relative { resolve(href, self.base) } else { Some(href.clone()) };
-                match resolved.filter(|url| is_allowed_scheme(url)) {
+                // A relative reference the server renderer could not make absolute stays a link
+                // relative to the page (the same element as the browser's render: hydration
+                // adopts it).
+                match resolved.filter(|url| is_allowed_scheme(url) || (*relative && crate::content::links::scheme(url).is_none())) {
                     Some(url) => external(url, title.clone(), self.inlines(content)),
                     None => self.inlines(content),
                 }
@@ -161,7 +168,7 @@ pub fn Article(props: &ArticleProps) -> Html {
     let front = &loaded.front;
     let ui_lang = reader.ui_lang.to_string();
     let strings = reader.strings;
-    let ctx = Ctx { base: &loaded.url, cards: reader.options.cards, marks: &props.marks, card: props.card.as_ref() };
+    let ctx = Ctx { base: &loaded.url, cards: reader.options.cards, live: reader.live, marks: &props.marks, card: props.card.as_ref() };
     let blocks = use_memo(loaded.clone(), |loaded| block_marks(loaded));
 
     let names: Vec<&str> = front.authors.iter().map(|a| a.name.as_str()).collect();
@@ -233,15 +240,15 @@ pub fn Article(props: &ArticleProps) -> Html {
                     { note }
                 </footer>
             }
-            { glossary_section(loaded, strings, &ui_lang) }
-            { cite_section(loaded, strings, &ui_lang) }
+            { glossary_section(loaded, strings, &ui_lang, reader.prerendered) }
+            { cite_section(loaded, strings, &ui_lang, reader.prerendered) }
         </article>
     }
 }
 
 /// Printed instead of the interactive cards: every entity the text mentions, in order of first
 /// mention, with its summary and facts (rendered when the browser is idle, or before printing).
-fn glossary_section(loaded: &Shared, strings: &'static crate::i18n::Strings, ui_lang: &str) -> Html {
+fn glossary_section(loaded: &Shared, strings: &'static crate::i18n::Strings, ui_lang: &str, prerendered: bool) -> Html {
     if loaded.linked.mentions.by_ordinal.is_empty() {
         return Html::default();
     }
@@ -249,7 +256,7 @@ fn glossary_section(loaded: &Shared, strings: &'static crate::i18n::Strings, ui_
     html! {
         <section class="cr-glossary" aria-label={strings.glossary}>
             <h2 class="cr-glossary-title" lang={ui_lang.clone()}>{ strings.glossary }</h2>
-            <Later render={{
+            <Later now={prerendered} render={{
                 let (loaded, ui_lang) = (loaded.clone(), ui_lang.clone());
                 Callback::from(move |()| html! {
                     <dl>
@@ -270,12 +277,12 @@ fn glossary_section(loaded: &Shared, strings: &'static crate::i18n::Strings, ui_
 }
 
 /// "Cite this": the citation in each style with a copy button (rendered when idle).
-fn cite_section(loaded: &Shared, strings: &'static crate::i18n::Strings, ui_lang: &str) -> Html {
+fn cite_section(loaded: &Shared, strings: &'static crate::i18n::Strings, ui_lang: &str, prerendered: bool) -> Html {
     let ui_lang = ui_lang.to_owned();
     html! {
         <details class="cr-cite" lang={ui_lang.clone()}>
             <summary>{ strings.cite }</summary>
-            <Later render={{
+            <Later now={prerendered} render={{
                 let loaded = loaded.clone();
                 Callback::from(move |()| html! {
                     { for reading::citations(&loaded.front, &loaded.url).into_iter().map(|(style, text)| html! {
@@ -346,7 +353,7 @@ struct TopBlockProps {
 #[function_component]
 fn TopBlock(props: &TopBlockProps) -> Html {
     let loaded = &props.reader.loaded;
-    let ctx = Ctx { base: &loaded.url, cards: props.reader.options.cards, marks: &props.marks, card: props.card.as_ref() };
+    let ctx = Ctx { base: &loaded.url, cards: props.reader.options.cards, live: props.reader.live, marks: &props.marks, card: props.card.as_ref() };
     match loaded.linked.body.blocks.get(props.index) {
         Some(block) => ctx.top_block(block, props.paragraph, props.reader.strings.copy_link),
         None => Html::default(),
@@ -356,6 +363,8 @@ fn TopBlock(props: &TopBlockProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct LaterProps {
     render: Callback<(), Html>,
+    /// Render at once (a prerendered page has it in its HTML).
+    now: bool,
 }
 
 /// What is not on screen when the commentary appears (the print-only glossary, the closed
@@ -364,7 +373,7 @@ struct LaterProps {
 /// before that (Yew renders in the microtask after `beforeprint`, before the print layout).
 #[function_component]
 fn Later(props: &LaterProps) -> Html {
-    let shown = use_state(|| false);
+    let shown = use_state(|| props.now);
     {
         let shown = shown.clone();
         use_effect_with((), move |_| {

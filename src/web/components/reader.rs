@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::commentary::Commentary;
 use crate::web::context::ReaderContext;
 use crate::web::events::dispatch;
-use crate::web::fetch::{self, LoadError, Loaded};
+use crate::web::fetch::{self, LoadError, Loaded, Shared};
 use crate::i18n;
 
 /// What the element passes in.
@@ -43,6 +43,13 @@ pub struct ReaderProps {
     /// Its `lang` attribute: the UI language, overriding the commentary's.
     #[prop_or_default]
     pub lang: Option<AttrValue>,
+    /// The commentary, already loaded: shown at once, nothing is fetched (the server's render,
+    /// and the hydration of what it rendered).
+    #[prop_or_default]
+    pub initial: Option<Shared>,
+    /// Rendered at build time or hydrating such a render (see `ReaderContext::prerendered`).
+    #[prop_or_default]
+    pub prerendered: bool,
 }
 
 /// A request handed over once (a retry fetches anew). Equal by identity.
@@ -76,7 +83,7 @@ impl PartialEq for LoadState {
 /// Loads and shows one commentary.
 #[function_component]
 pub fn Reader(props: &ReaderProps) -> Html {
-    let state = use_state(|| LoadState::Loading);
+    let state = use_state(|| props.initial.as_ref().map_or(LoadState::Loading, |l| LoadState::Ready(l.0.clone())));
     // Bumped by the retry button: the load runs again.
     let attempt = use_state(|| 0_u32);
 
@@ -85,36 +92,40 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let assets = props.assets.clone();
         let compiler = props.compiler.clone();
         let early = props.early.clone();
-        use_effect_with((props.src.clone(), props.base.clone(), *attempt), move |(src, base, _)| {
+        let given = props.initial.is_some();
+        use_effect_with((props.src.clone(), props.base.clone(), *attempt), move |(src, base, attempt)| {
             let cancelled = Rc::new(Cell::new(false));
-            let url = if src.trim().is_empty() {
-                Err(LoadError::NoSource)
-            } else {
-                fetch::resolve(src, base).ok_or_else(|| LoadError::BadSource(src.to_string()))
-            };
-            state.set(LoadState::Loading);
-            let guard = cancelled.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = match url {
-                    Ok(url) => fetch::load(&url, &assets, compiler.as_ref(), early.0.borrow_mut().take()).await,
-                    Err(e) => Err(e),
+            // Handed in loaded (hydration): nothing to fetch, unless the reader retries.
+            if !(given && *attempt == 0) {
+                let url = if src.trim().is_empty() {
+                    Err(LoadError::NoSource)
+                } else {
+                    fetch::resolve(src, base).ok_or_else(|| LoadError::BadSource(src.to_string()))
                 };
-                if guard.get() {
-                    return;
-                }
-                state.set(match result {
-                    Ok(loaded) => {
-                        for warning in &loaded.warnings {
-                            web_sys::console::warn_1(&format!("commentary-reader: {warning}").into());
+                state.set(LoadState::Loading);
+                let guard = cancelled.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = match url {
+                        Ok(url) => fetch::load(&url, &assets, compiler.as_ref(), early.0.borrow_mut().take()).await,
+                        Err(e) => Err(e),
+                    };
+                    if guard.get() {
+                        return;
+                    }
+                    state.set(match result {
+                        Ok(loaded) => {
+                            for warning in &loaded.warnings {
+                                web_sys::console::warn_1(&format!("commentary-reader: {warning}").into());
+                            }
+                            LoadState::Ready(Rc::new(loaded))
                         }
-                        LoadState::Ready(Rc::new(loaded))
-                    }
-                    Err(error) => {
-                        web_sys::console::error_1(&format!("commentary-reader: {error}").into());
-                        LoadState::Failed(Rc::new(error))
-                    }
+                        Err(error) => {
+                            web_sys::console::error_1(&format!("commentary-reader: {error}").into());
+                            LoadState::Failed(Rc::new(error))
+                        }
+                    });
                 });
-            });
+            }
             move || cancelled.set(true)
         });
     }
@@ -147,7 +158,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         }
         LoadState::Ready(loaded) => {
             let ui_lang = ui_lang.or_else(|| (!loaded.front.lang_given).then(|| props.page_lang.clone()).flatten());
-            let context = ReaderContext::new(crate::web::fetch::Shared(loaded.clone()), props.options, ui_lang);
+            let context = ReaderContext::new(Shared(loaded.clone()), props.options, ui_lang, props.prerendered);
             html! { <Commentary reader={context} host={props.host.clone()} debug={props.debug} /> }
         }
         LoadState::Failed(error) => {

@@ -129,7 +129,15 @@ fn card_view(reader: &ReaderContext, cx: &Context, triggers: &Triggers, m: usize
 /// The article and its cards.
 #[function_component]
 pub fn Commentary(props: &CommentaryProps) -> Html {
-    let reader = &props.reader;
+    // A prerendered commentary is hydrated as the server rendered it (not live: no buttons in
+    // the text, controls hidden), then made live by this effect: one render that changes
+    // attributes only, so no node is re-created and nothing moves.
+    let live = use_state_eq(|| props.reader.live);
+    {
+        let live = live.clone();
+        use_effect_with((), move |_| live.set(true));
+    }
+    let reader = &ReaderContext { live: *live, ..props.reader.clone() };
     let cards = use_reducer_eq(|| CardsState(Cards::default()));
     let wrapper = use_node_ref();
     let pointer = use_mut_ref(Pointer::default);
@@ -171,7 +179,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     };
 
     html! {
-        <div ref={wrapper} class="cr-doc" data-card-state={card_state}
+        <div ref={wrapper} class="cr-doc" data-card-state={card_state} data-live={reader.live.then_some("")}
              onpointerover={on.pointer_over} onpointerout={on.pointer_out} onpointermove={on.pointer_move}
              onfocusin={on.focus_in} onfocusout={on.focus_out} onclick={on.click} onkeydown={on.key_down}>
             <Progress />

@@ -18,11 +18,14 @@ pub struct CountriesProps {
     pub triggers: Rc<Vec<(String, usize)>>,
     /// The open country and the highlighted entity, when they are the countries' concern.
     pub marks: Marks,
+    /// The reader's code runs: trigger countries are buttons (in a prerendered page they are
+    /// drawn the same, without the button's role and focus).
+    pub live: bool,
 }
 
 impl PartialEq for CountriesProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.shapes, &other.shapes) && Rc::ptr_eq(&self.scene, &other.scene) && Rc::ptr_eq(&self.triggers, &other.triggers) && self.marks == other.marks
+        Rc::ptr_eq(&self.shapes, &other.shapes) && Rc::ptr_eq(&self.scene, &other.scene) && Rc::ptr_eq(&self.triggers, &other.triggers) && self.marks == other.marks && self.live == other.live
     }
 }
 
@@ -51,7 +54,7 @@ pub fn Countries(props: &CountriesProps) -> Html {
             // Countries that open a card are buttons; the rest carry none of these attributes.
             let number = props.triggers.iter().find(|(iso, _)| *iso == c.iso).map(|(_, m)| *m);
             let trigger = number.map(|m| m.to_string());
-            let button = trigger.is_some();
+            let button = trigger.is_some() && props.live;
             let open = number.is_some() && props.marks.open == number;
             let (tabindex, role, popup, expanded) =
                 if button { (Some("0"), Some("button"), Some("dialog"), Some(if open { "true" } else { "false" })) } else { (None, None, None, None) };

@@ -58,8 +58,12 @@ impl Reducible for Held {
     }
 }
 
-
+/// The reader asks for reduced motion (read while rendering the first time: it changes no
+/// markup; the server renderer has no window and says no).
 fn reduced_motion() -> bool {
+    if cfg!(not(target_arch = "wasm32")) {
+        return false;
+    }
     web_sys::window()
         .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
         .is_some_and(|m| m.matches())
@@ -150,7 +154,11 @@ pub fn Map(props: &MapProps) -> Html {
     let scene = scene_of(loaded).expect("the map is only rendered for a drawable scene");
     let map = {
         let (scene, loaded) = (scene.clone(), loaded.clone());
-        use_reducer(move || Held(MapState::new(scene.clone(), Rc::new(chapters(&scene, &loaded.sections)), reduced_motion())))
+        let prerendered = reader.prerendered;
+        use_reducer(move || {
+            let state = MapState::new(scene.clone(), Rc::new(chapters(&scene, &loaded.sections)), reduced_motion());
+            Held(if prerendered { state.prerendered() } else { state })
+        })
     };
     let state = &map.0;
     let on_action = {
@@ -219,13 +227,13 @@ pub fn Map(props: &MapProps) -> Html {
                 <div ref={frame_ref} class="cr-map-frame">
                     <svg ref={svg_ref} part="map" class="cr-map-svg" viewBox={format!("0 0 {} {}", num(w), num(h))}
                          role="group" aria-label={format!("{}: {title}", s.map)} aria-describedby="cr-map-help"
-                         tabindex="0" data-view={view_attr} onkeydown={on_key}>
+                         tabindex={reader.live.then_some("0")} data-view={view_attr} onkeydown={on_key}>
                         <rect class="cr-sea-bg" x="0" y="0" width={num(w)} height={num(h)} />
                         if measured {
                             <g class="cr-countries" transform={transform}>
-                                <Countries shapes={shapes} scene={scene.clone()} triggers={country_triggers} marks={country_marks} />
+                                <Countries shapes={shapes} scene={scene.clone()} triggers={country_triggers} marks={country_marks} live={reader.live} />
                             </g>
-                            <Overlay scene={scene.clone()} layout={layout} stop_triggers={stop_triggers} height={h} strings={s} marks={stop_marks} />
+                            <Overlay scene={scene.clone()} layout={layout} stop_triggers={stop_triggers} height={h} strings={s} marks={stop_marks} live={reader.live} />
                         }
                     </svg>
                     if let Some(card) = props.card.clone() {

@@ -26,11 +26,13 @@ pub struct OverlayProps {
     pub strings: &'static Strings,
     /// The open marker and the highlighted entity, when they are the markers' concern.
     pub marks: Marks,
+    /// The reader's code runs: trigger markers are buttons (see `CountriesProps::live`).
+    pub live: bool,
 }
 
 impl PartialEq for OverlayProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.layout, &other.layout) && Rc::ptr_eq(&self.scene, &other.scene) && Rc::ptr_eq(&self.stop_triggers, &other.stop_triggers) && self.height == other.height && self.marks == other.marks
+        Rc::ptr_eq(&self.layout, &other.layout) && Rc::ptr_eq(&self.scene, &other.scene) && Rc::ptr_eq(&self.stop_triggers, &other.stop_triggers) && self.height == other.height && self.marks == other.marks && self.live == other.live
     }
 }
 
@@ -86,11 +88,11 @@ pub fn Overlay(props: &OverlayProps) -> Html {
         let active = (stop.entity.is_some() && stop.entity.as_deref() == props.marks.active.as_deref()).then_some("");
         Some(match trigger {
             Some(ordinal) => {
-                let open = props.marks.open == Some(ordinal);
+                let (open, live) = (props.marks.open == Some(ordinal), props.live);
                 html! {
                     <g key={m.id.clone()} class={kind} transform={at} data-place={m.id.clone()} data-entity={stop.entity.as_ref().map(|e| e.to_string())}
-                       data-mention={ordinal.to_string()} tabindex="0" role="button" aria-label={stop.name.clone()}
-                       aria-haspopup="dialog" aria-expanded={if open { "true" } else { "false" }} aria-controls={open.then_some("cr-card")}
+                       data-mention={ordinal.to_string()} tabindex={live.then_some("0")} role={live.then_some("button")} aria-label={stop.name.clone()}
+                       aria-haspopup={live.then_some("dialog")} aria-expanded={live.then_some(if open { "true" } else { "false" })} aria-controls={open.then_some("cr-card")}
                        data-active={active}>
                         <circle class="cr-hit" r="12" />
                         { symbol }
