@@ -9,6 +9,8 @@
 //!   finished commentary), without I/O; `compile` drives it from disk, `web::compiler` from the
 //!   network. [`bundle`] is the compiled form the reader downloads ([`bundle::Loaded`]); [`i18n`]
 //!   the widget's words.
+//! - `publish`: the prerendered reading page's metadata (`<head>`: description, OpenGraph,
+//!   JSON-LD), pure string building for the build step; built with `cfg(parsers)`.
 //! - `web`: the thin browser layer: fetching, the Yew components and the functions the
 //!   `<commentary-reader>` custom element calls (wasm32), and the server rendering of the same
 //!   components that `commentary-reader build` writes into the reading pages (native).
@@ -28,6 +30,8 @@ pub mod content;
 pub mod folder;
 pub mod geo;
 pub mod i18n;
+#[cfg(parsers)]
+pub mod publish;
 pub mod ui;
 
 pub mod web;

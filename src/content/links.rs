@@ -40,6 +40,25 @@ pub fn is_allowed_scheme(url: &str) -> bool {
     matches!(scheme(url).as_deref(), Some("http" | "https" | "mailto"))
 }
 
+/// Whether `url` is an absolute `http:` or `https:` URL with a host (`https://example.org/x`),
+/// written without spaces or control characters: what a page may give as its own address
+/// (`<link rel="canonical">`, `og:url`). A relative reference, `https:x` or `https:///x` is not.
+pub fn is_absolute_web_url(url: &str) -> bool {
+    if url.chars().any(|c| c <= ' ' || c == '\u{7f}') {
+        return false;
+    }
+    let Some(rest) = url.split_once(':').and_then(|(scheme, rest)| {
+        (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")).then_some(rest)
+    }) else {
+        return false;
+    };
+    let Some(after) = rest.strip_prefix("//") else { return false };
+    // The authority: up to the path, query or fragment; without any user info, a host.
+    let authority = &after[..after.find(['/', '?', '#']).unwrap_or(after.len())];
+    let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    !host.is_empty() && !host.starts_with(':')
+}
+
 /// Whether `id` is a valid entity id: lower-case ASCII letters, digits and `-`, not empty.
 pub fn is_entity_id(id: &str) -> bool {
     !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -155,6 +174,31 @@ mod tests {
         ] {
             assert!(matches!(classify(bad), LinkTarget::Plain(_)), "{bad:?}");
             assert!(!is_allowed_scheme(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn absolute_web_urls_have_a_scheme_and_a_host() {
+        for ok in ["https://avim.org.tr/", "http://x.y", "HTTPS://example.org/c/x/?a=1#top", "https://example.org:8080", "https://user@example.org/"] {
+            assert!(is_absolute_web_url(ok), "{ok:?}");
+        }
+        for bad in [
+            "",
+            "avim.org.tr",
+            "/commentaries/x/",
+            "//example.org/x",
+            "https:example.org",
+            "https:///x",
+            "https://",
+            "https://:443/",
+            "mailto:a@b.c",
+            "ftp://example.org/",
+            "javascript://example.org/%0aalert(1)",
+            " https://example.org/",
+            "https://example.org/a b",
+            "https://exa\nmple.org/",
+        ] {
+            assert!(!is_absolute_web_url(bad), "{bad:?}");
         }
     }
 

@@ -22,7 +22,7 @@ pub mod toml_read;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use error::ContentError;
-pub use front_matter::{Author, Date, FrontMatter, Publication};
+pub use front_matter::{ArticleKind, Author, Date, FrontMatter, Publication};
 pub use markdown::{Block, Document, Inline};
 
 /// A parsed commentary: front matter and body.

@@ -78,13 +78,20 @@ fn authors_chicago(front: &FrontMatter) -> String {
 
 const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
+/// The address a citation gives: the commentary's own (`url` in the front matter), else the
+/// publisher's page (`[publication] url`), else `found`, where the reader found it.
+pub fn cited_url<'a>(front: &'a FrontMatter, found: &'a str) -> &'a str {
+    front.url.as_deref().or_else(|| front.publication.as_ref().and_then(|p| p.url.as_deref())).unwrap_or(found)
+}
+
 /// The commentary's citation in three styles: Chicago (notes-bibliography), APA 7 and BibTeX.
-/// `url` is where the reader found it (the publisher's page if the front matter gives one).
+/// `url` is where the reader found it, cited only when the front matter gives no address
+/// ([`cited_url`]).
 pub fn citations(front: &FrontMatter, url: &str) -> [(&'static str, String); 3] {
     let d = front.date;
     let month = MONTHS[usize::from(d.month.clamp(1, 12)) - 1];
     let publisher = front.publication.as_ref().map(|p| p.publisher.clone()).unwrap_or_default();
-    let url = front.publication.as_ref().and_then(|p| p.url.clone()).unwrap_or_else(|| url.to_owned());
+    let url = cited_url(front, url);
     let title = &front.title;
     let chicago = format!(
         "{}. \u{201c}{title}.\u{201d} {}{month} {}, {}. {url}.",
@@ -147,5 +154,29 @@ mod tests {
         assert!(apa.starts_with("Preiherman, Y. (2024, February 14). Belarus-China Relations amid Geostrategic Challenges. Centre for Eurasian Studies (AVIM). "), "{apa}");
         assert!(bibtex.starts_with("@online{preiherman2024,\n  author = {Yauheni Preiherman},"), "{bibtex}");
         assert!(bibtex.contains("date = {2024-02-14}") && bibtex.trim_end().ends_with('}'));
+    }
+
+    #[test]
+    fn citations_give_the_commentarys_own_address_then_the_publishers_then_the_bundles() {
+        let (c, _) = parse_commentary(SEED, "commentary.md").unwrap();
+        let found = "https://example.org/c/commentary.bundle";
+        let cited = |front: &FrontMatter| {
+            let [(_, chicago), (_, apa), (_, bibtex)] = citations(front, found);
+            let url = cited_url(front, found).to_owned();
+            assert!(chicago.ends_with(&format!(" {url}.")), "{chicago}");
+            assert!(apa.ends_with(&format!(" {url}")), "{apa}");
+            assert!(bibtex.contains(&format!("url = {{{url}}}")), "{bibtex}");
+            url
+        };
+        // The seed names its publisher's site and no address of its own.
+        assert_eq!(cited(&c.front), "https://avim.org.tr/");
+        let mut own = c.front.clone();
+        own.url = Some("https://example.org/commentaries/belarus-china-relations-2024/".to_owned());
+        assert_eq!(cited(&own), "https://example.org/commentaries/belarus-china-relations-2024/");
+        let mut neither = c.front.clone();
+        neither.publication.as_mut().unwrap().url = None;
+        assert_eq!(cited(&neither), found);
+        neither.publication = None;
+        assert_eq!(cited(&neither), found);
     }
 }

@@ -28,7 +28,7 @@ pub struct Element<'a> {
 /// links of the text resolve against the commentary's own address (`url` in the front matter)
 /// if it has one, else stay relative to the page.
 pub fn shadow_root(mut loaded: Loaded, bundle: &[u8], element: &Element) -> String {
-    loaded.url = String::new();
+    loaded.url = loaded.front.url.clone().unwrap_or_default();
     let (options, _) = options::parse(None, None, None);
     let props = ReaderProps {
         // The server renders no effect and no handler, the only users of the element.

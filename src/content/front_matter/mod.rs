@@ -64,6 +64,59 @@ pub struct Publication {
     pub note: Option<String>,
 }
 
+/// What sort of writing a commentary is, as a schema.org type (`kind` in the front matter):
+/// the `@type` of the reading page's JSON-LD, which search engines read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub enum ArticleKind {
+    /// `OpinionNewsArticle`: an opinion piece, the author's own view. The default.
+    #[default]
+    OpinionNewsArticle,
+    /// `NewsArticle`: reporting.
+    NewsArticle,
+    /// `AnalysisNewsArticle`: analysis of the news, interpreting facts.
+    AnalysisNewsArticle,
+    /// `Report`: a report, e.g. by a research organisation.
+    Report,
+    /// `ScholarlyArticle`: a scholarly article.
+    ScholarlyArticle,
+    /// `Article`: any other article.
+    Article,
+    /// `BlogPosting`: a blog post.
+    BlogPosting,
+}
+
+impl ArticleKind {
+    /// Every kind, the default first: the order messages and the authoring guide list them in.
+    pub const ALL: [ArticleKind; 7] = [
+        Self::OpinionNewsArticle,
+        Self::NewsArticle,
+        Self::AnalysisNewsArticle,
+        Self::Report,
+        Self::ScholarlyArticle,
+        Self::Article,
+        Self::BlogPosting,
+    ];
+
+    /// The schema.org type name, as written in the front matter and in JSON-LD.
+    pub fn schema_type(self) -> &'static str {
+        match self {
+            Self::OpinionNewsArticle => "OpinionNewsArticle",
+            Self::NewsArticle => "NewsArticle",
+            Self::AnalysisNewsArticle => "AnalysisNewsArticle",
+            Self::Report => "Report",
+            Self::ScholarlyArticle => "ScholarlyArticle",
+            Self::Article => "Article",
+            Self::BlogPosting => "BlogPosting",
+        }
+    }
+
+    /// Parses the front-matter spelling: the schema.org name exactly (`"Report"`).
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.schema_type() == s)
+    }
+}
+
 /// Everything the front matter says about a commentary.
 #[derive(Debug, Clone, PartialEq)]
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -88,4 +141,13 @@ pub struct FrontMatter {
     pub map: Option<String>,
     /// Which mentions open cards (`mentions = "every"` or `"first"`).
     pub mentions: MentionPolicy,
+    /// The commentary's own canonical address (`url`: an absolute http/https URL), where its
+    /// reading page is published; cited in preference to the publication's address.
+    pub url: Option<String>,
+    /// One or two sentences for search results and link previews (`description`); without
+    /// one, the reading page uses the text's first paragraph, shortened
+    /// (`publish::description`).
+    pub description: Option<String>,
+    /// The schema.org type of the reading page's structured data (`kind`).
+    pub kind: ArticleKind,
 }

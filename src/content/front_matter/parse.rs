@@ -3,6 +3,7 @@
 use serde::Deserialize;
 use crate::content::diagnostic::{Diagnostic, Severity};
 use crate::content::error::ContentError;
+use crate::content::links::is_absolute_web_url;
 use crate::content::mentions::MentionPolicy;
 use crate::content::toml_read::{self, Locator, Table};
 
@@ -90,7 +91,8 @@ pub fn parse_all(toml_text: &str, first_line: usize, file: &str) -> (FrontMatter
 
 /// The front matter [`parse_all`] starts from, and what is left of one that cannot be read at
 /// all: an empty title, 1970-01-01, `"en"` (not given), no authors, no publication, the default
-/// catalogs and map, every mention linked. Never shown to readers.
+/// catalogs and map, every mention linked, no address or description of its own, the default
+/// kind. Never shown to readers.
 pub fn stand_in() -> FrontMatter {
     FrontMatter {
         title: String::new(),
@@ -102,6 +104,9 @@ pub fn stand_in() -> FrontMatter {
         entities: None,
         map: None,
         mentions: MentionPolicy::default(),
+        url: None,
+        description: None,
+        kind: ArticleKind::default(),
     }
 }
 
@@ -118,6 +123,9 @@ struct RawFrontMatter {
     entities: Option<Vec<String>>,
     map: Option<String>,
     mentions: Option<String>,
+    url: Option<String>,
+    description: Option<String>,
+    kind: Option<String>,
 }
 
 /// One `[[authors]]` entry as written.
@@ -201,6 +209,35 @@ fn read(top: &Table<'_, '_, '_>, loc: &Locator<'_>, front: &mut FrontMatter, out
         match MentionPolicy::parse(&m) {
             Some(policy) => front.mentions = policy,
             None => out.push(loc.warning(&top.span_of("mentions"), format!("`mentions = \"{m}\"`: use \"every\" (the default) or \"first\""))),
+        }
+    }
+    // The page's own address, description and kind: only the reading page uses them, so a
+    // wrong one is a warning and the page does without (or with the default).
+    if let Some(url) = field("url", out).and_then(|f| f.url) {
+        if is_absolute_web_url(&url) {
+            front.url = Some(url);
+        } else {
+            out.push(loc.warning(&top.span_of("url"), format!("`url = \"{}\"` is not an absolute http(s) URL such as \"https://example.org/commentaries/my-commentary/\"; ignored", url.escape_debug())));
+        }
+    }
+    if let Some(description) = field("description", out).and_then(|f| f.description) {
+        if description.trim().is_empty() {
+            out.push(loc.warning(&top.span_of("description"), "`description` is empty; the text's first paragraph stands in"));
+        } else {
+            front.description = Some(description);
+        }
+    }
+    if let Some(k) = field("kind", out).and_then(|f| f.kind) {
+        match ArticleKind::parse(&k) {
+            Some(kind) => front.kind = kind,
+            None => {
+                let names: Vec<&str> = ArticleKind::ALL.iter().map(|k| k.schema_type()).collect();
+                let default = ArticleKind::default().schema_type();
+                out.push(loc.warning(
+                    &top.span_of("kind"),
+                    format!("`kind = \"{}\"` is not a schema.org type the page knows; use {} (the default), {} or {}; using {default}", k.escape_debug(), names[0], names[1..names.len() - 1].join(", "), names[names.len() - 1]),
+                ));
+            }
         }
     }
     out.extend(top.unknown_keys::<RawFrontMatter>(""));
@@ -313,6 +350,44 @@ mod tests {
     }
 
     #[test]
+    fn the_page_keys_are_read_and_a_bad_one_is_a_located_warning() {
+        const HEAD: &str = "title = \"T\"\ndate = 2024-02-14\nlang = \"en\"\n";
+        let (fm, w) = parse(HEAD, 1, "c.md").unwrap();
+        assert_eq!((fm.url, fm.description, fm.kind, w.len()), (None, None, ArticleKind::OpinionNewsArticle, 1), "{w:?}");
+        let text = format!("{HEAD}url = \"https://example.org/c/x/\"\ndescription = \"One sentence.\"\nkind = \"Report\"\n[[authors]]\nname = \"A\"\n");
+        let (fm, w) = parse(&text, 1, "c.md").unwrap();
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(fm.url.as_deref(), Some("https://example.org/c/x/"));
+        assert_eq!(fm.description.as_deref(), Some("One sentence."));
+        assert_eq!(fm.kind, ArticleKind::Report);
+
+        let text = format!("{HEAD}url = \"example.org/c/x/\"\ndescription = \"  \"\nkind = \"Essay\"\n[[authors]]\nname = \"A\"\n");
+        let (fm, w) = parse(&text, 2, "c.md").unwrap();
+        assert_eq!((fm.url, fm.description, fm.kind), (None, None, ArticleKind::OpinionNewsArticle));
+        let text: Vec<String> = w.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            text,
+            [
+                "c.md:5:7: warning: `url = \"example.org/c/x/\"` is not an absolute http(s) URL such as \"https://example.org/commentaries/my-commentary/\"; ignored",
+                "c.md:6:15: warning: `description` is empty; the text's first paragraph stands in",
+                "c.md:7:8: warning: `kind = \"Essay\"` is not a schema.org type the page knows; use OpinionNewsArticle (the default), NewsArticle, AnalysisNewsArticle, Report, ScholarlyArticle, Article or BlogPosting; using OpinionNewsArticle",
+            ]
+        );
+        // A wrong type is an error, as for every key.
+        let e = parse(&format!("{HEAD}url = 3\n"), 1, "c.md").unwrap_err();
+        assert_eq!(e.to_string(), "c.md:4:7: error: front matter: `url` must be a string in quotes, not an integer");
+    }
+
+    #[test]
+    fn every_kind_reads_back_from_its_name() {
+        for kind in ArticleKind::ALL {
+            assert_eq!(ArticleKind::parse(kind.schema_type()), Some(kind));
+        }
+        assert_eq!(ArticleKind::ALL[0], ArticleKind::default());
+        assert_eq!(ArticleKind::parse("report"), None, "names are case-sensitive, as schema.org's are");
+    }
+
+    #[test]
     fn a_datetime_uses_its_date_and_a_bare_time_is_refused() {
         let (fm, _) = parse("title = \"T\"\ndate = 2024-02-14T10:00:00Z\nlang=\"en\"", 1, "c.md").unwrap();
         assert_eq!(fm.date.iso(), "2024-02-14");
@@ -331,7 +406,7 @@ mod tests {
                 "c.md:2:1: error: `title` is missing; add e.g. title = \"Belarus-China Relations\"",
                 "c.md:2:8: error: `date` must be a date without quotes, e.g. 2024-02-14, not a string",
                 "c.md:9:8: error: `authors.name` must be a string in quotes, not an integer",
-                "c.md:4:1: warning: unknown key `colour` is ignored (known keys: title, date, lang, authors, publication, entities, map, mentions)",
+                "c.md:4:1: warning: unknown key `colour` is ignored (known keys: title, date, lang, authors, publication, entities, map, mentions, url, description, kind)",
             ]
         );
         // What the rest of the folder is checked against: the catalogs, map and policy named.

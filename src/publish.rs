@@ -1,0 +1,465 @@
+//! The reading page's metadata: the `<head>` of `dist/commentaries/<slug>/index.html`, what
+//! browsers, search engines and link previews read before any script runs.
+//!
+//! [`head`] writes the tags from a [`PageMeta`]: charset, viewport, `<title>`, the description,
+//! the canonical address and its `hreflang` alternates (only when the page's address is known),
+//! OpenGraph and Twitter card tags, and the schema.org JSON-LD ([`json_ld`]). Every text the
+//! editor wrote goes through [`escape`] in an attribute or element, and the JSON-LD is written
+//! by serde_json with `<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026`, so no title can close
+//! the script or open a tag. The description follows one rule, [`description`]: the front
+//! matter's, or the text's first paragraph ([`first_paragraph`]) shortened to
+//! [`DESCRIPTION_MAX`] characters on a word boundary.
+//!
+//! Pure string building: no web-sys, no Yew (the page's body is rendered elsewhere).
+
+use serde::Serialize;
+
+use crate::content::links::is_absolute_web_url;
+use crate::content::{Block, Document, FrontMatter, Inline};
+
+/// What the reading page's `<head>` is made from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageMeta<'a> {
+    /// The commentary's front matter: title, date, authors, publication, description, kind.
+    pub front: &'a FrontMatter,
+    /// The plain text of the commentary's first paragraph ([`first_paragraph`]): the
+    /// description when the front matter has none.
+    pub first_paragraph: &'a str,
+    /// The page's canonical address (absolute http/https), if known: the front matter's `url`.
+    /// Without one there is no `rel="canonical"`, no `hreflang` and no `og:url`.
+    pub canonical: Option<&'a str>,
+    /// BCP 47 tag of the text's language, e.g. `en`.
+    pub lang: &'a str,
+    /// Absolute URL of an image for link previews (a picture of the map), if there is one.
+    pub image: Option<&'a str>,
+}
+
+impl<'a> PageMeta<'a> {
+    /// The page of `front`: its `url` as the canonical address, its `lang`, no image.
+    pub fn new(front: &'a FrontMatter, first_paragraph: &'a str) -> Self {
+        PageMeta { front, first_paragraph, canonical: front.url.as_deref(), lang: &front.lang, image: None }
+    }
+}
+
+/// Longest description [`description`] makes from the text, in characters, its ellipsis
+/// included: about what search results show.
+pub const DESCRIPTION_MAX: usize = 160;
+
+/// Escapes `text` for HTML: `&`, `<`, `>`, `"` and `'` become character references, so it can
+/// stand in an element's text or in an attribute value in either kind of quotes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The plain text of the first top-level paragraph of `document` (markup dropped, mentions and
+/// links as their text), or `""` if it has none.
+pub fn first_paragraph(document: &Document) -> String {
+    document
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Paragraph { content, .. } => Some(Inline::plain_text(content)),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+/// `text` with every run of whitespace (line breaks included) made one space, trimmed.
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The page's description: the front matter's `description` (its whitespace collapsed), else
+/// `first_paragraph` (the title if that is empty), collapsed and, if longer than
+/// [`DESCRIPTION_MAX`] characters, cut after its last whole word that fits and ended with "…"
+/// (a comma, colon, full stop or dash before the cut is dropped).
+pub fn description(front: &FrontMatter, first_paragraph: &str) -> String {
+    if let Some(given) = front.description.as_deref().map(collapse).filter(|d| !d.is_empty()) {
+        return given;
+    }
+    let text = collapse(first_paragraph);
+    let text = if text.is_empty() { collapse(&front.title) } else { text };
+    if text.chars().count() <= DESCRIPTION_MAX {
+        return text;
+    }
+    // Room for the ellipsis: the first DESCRIPTION_MAX - 1 characters, then back to a word's end.
+    let limit = text.char_indices().nth(DESCRIPTION_MAX - 1).map_or(text.len(), |(i, _)| i);
+    let head = &text[..limit];
+    let words = if text[limit..].starts_with(' ') { head } else { head.rfind(' ').map_or(head, |space| &head[..space]) };
+    let words = words.trim_end_matches([' ', ',', ';', ':', '.', '-', '–', '—']);
+    // A single word longer than the limit (or text without spaces, as Chinese is) is cut inside.
+    let words = if words.is_empty() { head } else { words };
+    format!("{words}…")
+}
+
+/// The page's `<title>` text: the commentary's title, then " — " and the publisher if any.
+pub fn page_title(front: &FrontMatter) -> String {
+    match &front.publication {
+        Some(p) => format!("{} — {}", front.title, p.publisher),
+        None => front.title.clone(),
+    }
+}
+
+/// A schema.org `Person`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Person<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    job_title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+/// A schema.org `Organization`.
+#[derive(Serialize)]
+struct Organization<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+/// The page's structured data, in the order it is written.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Article<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    headline: &'a str,
+    description: &'a str,
+    in_language: &'a str,
+    date_published: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    author: Vec<Person<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<Organization<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    main_entity_of_page: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<&'a str>,
+}
+
+/// `url` if it is an absolute http(s) URL (authors' and publishers' addresses are not checked
+/// when the front matter is read; the article leaves other schemes out too).
+fn web(url: Option<&str>) -> Option<&str> {
+    url.filter(|u| is_absolute_web_url(u))
+}
+
+/// The body of the page's `<script type="application/ld+json">`: a schema.org article of the
+/// front matter's `kind` with its headline, description, language, date, authors (`Person`:
+/// name, `jobTitle` from the role, url), publisher (`Organization`), the page's address
+/// (`mainEntityOfPage` and `url`) and image when known. `<`, `>` and `&` in it are written
+/// `\u003c`, `\u003e`, `\u0026` (the same JSON), so nothing in it can end the script.
+pub fn json_ld(meta: &PageMeta<'_>) -> String {
+    let front = meta.front;
+    let description = description(front, meta.first_paragraph);
+    let article = Article {
+        context: "https://schema.org",
+        kind: front.kind.schema_type(),
+        headline: &front.title,
+        description: &description,
+        in_language: meta.lang,
+        date_published: front.date.iso(),
+        author: front
+            .authors
+            .iter()
+            .map(|a| Person { kind: "Person", name: &a.name, job_title: a.role.as_deref(), url: web(a.url.as_deref()) })
+            .collect(),
+        publisher: front
+            .publication
+            .as_ref()
+            .map(|p| Organization { kind: "Organization", name: &p.publisher, url: web(p.url.as_deref()) }),
+        main_entity_of_page: meta.canonical,
+        url: meta.canonical,
+        image: meta.image,
+    };
+    let json = serde_json::to_string(&article).expect("a struct of strings serializes");
+    // In JSON these characters occur only inside strings, where the escapes mean the same.
+    json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+}
+
+/// The reading page's `<head>` content, one tag a line (each line ends with `\n`): charset,
+/// viewport, `<title>` ([`page_title`]), description ([`description`]), the canonical link and
+/// `hreflang` alternates for `meta.lang` and `x-default` (only with `meta.canonical`),
+/// OpenGraph (`og:type` article, title, description, `og:url` when known, `og:image` when
+/// given, `og:locale` as the language tag with `_` for `-`, `article:published_time`, one
+/// `article:author` per author, by name), the Twitter card (`summary`, or
+/// `summary_large_image` with an image) and the JSON-LD ([`json_ld`]).
+pub fn head(meta: &PageMeta<'_>) -> String {
+    let front = meta.front;
+    let description = description(front, meta.first_paragraph);
+    let mut lines: Vec<String> = vec![
+        "<meta charset=\"utf-8\">".to_owned(),
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">".to_owned(),
+        format!("<title>{}</title>", escape(&page_title(front))),
+    ];
+    let named = |name: &str, content: &str| format!("<meta name=\"{name}\" content=\"{}\">", escape(content));
+    let property = |property: &str, content: &str| format!("<meta property=\"{property}\" content=\"{}\">", escape(content));
+    lines.push(named("description", &description));
+    if let Some(url) = meta.canonical {
+        let href = escape(url);
+        lines.push(format!("<link rel=\"canonical\" href=\"{href}\">"));
+        lines.push(format!("<link rel=\"alternate\" hreflang=\"{}\" href=\"{href}\">", escape(meta.lang)));
+        lines.push(format!("<link rel=\"alternate\" hreflang=\"x-default\" href=\"{href}\">"));
+    }
+    lines.push(property("og:type", "article"));
+    lines.push(property("og:title", &front.title));
+    lines.push(property("og:description", &description));
+    if let Some(url) = meta.canonical {
+        lines.push(property("og:url", url));
+    }
+    if let Some(image) = meta.image {
+        lines.push(property("og:image", image));
+    }
+    lines.push(property("og:locale", &meta.lang.replace('-', "_")));
+    lines.push(property("article:published_time", &front.date.iso()));
+    for author in &front.authors {
+        lines.push(property("article:author", &author.name));
+    }
+    lines.push(named("twitter:card", if meta.image.is_some() { "summary_large_image" } else { "summary" }));
+    lines.push(named("twitter:title", &front.title));
+    lines.push(named("twitter:description", &description));
+    if let Some(image) = meta.image {
+        lines.push(named("twitter:image", image));
+    }
+    lines.push(format!("<script type=\"application/ld+json\">{}</script>", json_ld(meta)));
+    lines.into_iter().flat_map(|l| [l, "\n".to_owned()]).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{parse_commentary, ArticleKind, Author, Publication};
+    use serde_json::Value;
+
+    const SEED: &str = include_str!("../static/commentaries/belarus-china-relations-2024/commentary.md");
+
+    fn seed() -> (FrontMatter, String) {
+        let (c, _) = parse_commentary(SEED, "commentary.md").unwrap();
+        let first = first_paragraph(&c.body);
+        (c.front, first)
+    }
+
+    /// The JSON-LD of a head, parsed back.
+    fn ld(head: &str) -> Value {
+        let start = head.find("<script type=\"application/ld+json\">").expect("a JSON-LD script") + "<script type=\"application/ld+json\">".len();
+        let end = start + head[start..].find("</script>").expect("the script ends");
+        serde_json::from_str(&head[start..end]).expect("the JSON-LD parses")
+    }
+
+    fn front(title: &str) -> FrontMatter {
+        FrontMatter { title: title.to_owned(), ..crate::content::front_matter::stand_in() }
+    }
+
+    #[test]
+    fn escape_replaces_the_five_characters_and_nothing_else() {
+        assert_eq!(escape(r#"<a href="x" title='y'>Q&A</a>"#), "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Q&amp;A&lt;/a&gt;");
+        assert_eq!(escape("Türkiye — “quoted” 中文"), "Türkiye — “quoted” 中文");
+        assert_eq!(escape("&amp;"), "&amp;amp;", "an entity already written is text too");
+        assert_eq!(escape(""), "");
+    }
+
+    #[test]
+    fn a_short_description_is_kept_with_its_whitespace_collapsed() {
+        assert_eq!(description(&front("T"), "  One\n short\tparagraph.  "), "One short paragraph.");
+        let exactly: String = "a".repeat(DESCRIPTION_MAX);
+        assert_eq!(description(&front("T"), &exactly), exactly, "at the limit, unchanged");
+    }
+
+    #[test]
+    fn a_long_paragraph_is_cut_on_a_word_boundary_with_an_ellipsis() {
+        // 40 words of four letters: 199 characters.
+        let text = vec!["word"; 40].join(" ");
+        let d = description(&front("T"), &text);
+        assert_eq!(d, format!("{}…", vec!["word"; 32].join(" ")), "{d}");
+        assert!(d.chars().count() <= DESCRIPTION_MAX);
+        // A cut right after a word keeps it; punctuation before the cut is dropped.
+        let text = format!("{}, then more words follow here", "x".repeat(DESCRIPTION_MAX - 1));
+        assert_eq!(description(&front("T"), &text), format!("{}…", "x".repeat(DESCRIPTION_MAX - 1)), "the comma goes, the word stays");
+        assert_eq!(description(&front("T"), &"x".repeat(200)), format!("{}…", "x".repeat(DESCRIPTION_MAX - 1)), "one word too long is cut inside");
+        let text = format!("{} abcdefgh, more text that goes on and on", "y".repeat(145));
+        assert_eq!(description(&front("T"), &text), format!("{} abcdefgh…", "y".repeat(145)));
+        // Whitespace runs count as one space.
+        let spaced = vec!["word"; 40].join(" \n\t ");
+        assert_eq!(description(&front("T"), &spaced), format!("{}…", vec!["word"; 32].join(" ")));
+        // Characters, not bytes.
+        let cyrillic = vec!["слово"; 40].join(" ");
+        let d = description(&front("T"), &cyrillic);
+        assert_eq!(d, format!("{}…", vec!["слово"; 26].join(" ")));
+        assert!(d.chars().count() <= DESCRIPTION_MAX);
+        let chinese = "中".repeat(200);
+        assert_eq!(description(&front("T"), &chinese), format!("{}…", "中".repeat(DESCRIPTION_MAX - 1)));
+    }
+
+    #[test]
+    fn the_front_matters_description_wins_and_the_title_stands_in_for_no_text() {
+        let mut f = front("The title");
+        assert_eq!(description(&f, ""), "The title");
+        f.description = Some("Given,\n  in two lines.".to_owned());
+        assert_eq!(description(&f, "The first paragraph."), "Given, in two lines.");
+        let long = vec!["word"; 60].join(" ");
+        f.description = Some(long.clone());
+        assert_eq!(description(&f, "x"), long, "the editor's own description is not cut");
+    }
+
+    #[test]
+    fn the_seed_gives_a_head_whose_json_ld_reads_back() {
+        let (front, first) = seed();
+        assert!(first.starts_with("Recent developments in Belarus-China relations demonstrate"), "{first}");
+        let head = head(&PageMeta::new(&front, &first));
+        let d = description(&front, &first);
+        assert_eq!(
+            d,
+            "Recent developments in Belarus-China relations demonstrate that both countries continue to perceive each other as attractive partners, despite ongoing…"
+        );
+        let ld = ld(&head);
+        assert_eq!(ld["@context"], "https://schema.org");
+        assert_eq!(ld["@type"], "OpinionNewsArticle");
+        assert_eq!(ld["headline"], "Belarus-China Relations amid Geostrategic Challenges");
+        assert_eq!(ld["description"], d.as_str());
+        assert_eq!(ld["datePublished"], "2024-02-14");
+        assert_eq!(ld["inLanguage"], "en");
+        assert_eq!(
+            ld["author"],
+            serde_json::json!([{ "@type": "Person", "name": "Yauheni Preiherman", "jobTitle": "Director, Minsk Dialogue Council on International Relations" }])
+        );
+        assert_eq!(ld["publisher"], serde_json::json!({ "@type": "Organization", "name": "Centre for Eurasian Studies (AVIM)", "url": "https://avim.org.tr/" }));
+        for absent in ["url", "mainEntityOfPage", "image"] {
+            assert!(ld.get(absent).is_none(), "{absent} without a canonical address or image");
+        }
+        let lines: Vec<&str> = head.lines().collect();
+        let (named, og, twitter) = (
+            format!("<meta name=\"description\" content=\"{d}\">"),
+            format!("<meta property=\"og:description\" content=\"{d}\">"),
+            format!("<meta name=\"twitter:description\" content=\"{d}\">"),
+        );
+        assert_eq!(
+            &lines[..lines.len() - 1],
+            [
+                "<meta charset=\"utf-8\">",
+                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+                "<title>Belarus-China Relations amid Geostrategic Challenges — Centre for Eurasian Studies (AVIM)</title>",
+                named.as_str(),
+                "<meta property=\"og:type\" content=\"article\">",
+                "<meta property=\"og:title\" content=\"Belarus-China Relations amid Geostrategic Challenges\">",
+                og.as_str(),
+                "<meta property=\"og:locale\" content=\"en\">",
+                "<meta property=\"article:published_time\" content=\"2024-02-14\">",
+                "<meta property=\"article:author\" content=\"Yauheni Preiherman\">",
+                "<meta name=\"twitter:card\" content=\"summary\">",
+                "<meta name=\"twitter:title\" content=\"Belarus-China Relations amid Geostrategic Challenges\">",
+                twitter.as_str(),
+            ]
+        );
+        assert!(!head.contains("canonical") && !head.contains("hreflang") && !head.contains("og:url"), "{head}");
+    }
+
+    #[test]
+    fn a_known_address_gives_canonical_hreflang_og_url_and_the_json_ld_its_url() {
+        let (mut front, first) = seed();
+        front.url = Some("https://example.org/commentaries/belarus-china-relations-2024/?a=1&b=2".to_owned());
+        front.lang = "zh-Hans".to_owned();
+        front.kind = ArticleKind::AnalysisNewsArticle;
+        let mut meta = PageMeta::new(&front, &first);
+        meta.image = Some("https://example.org/commentaries/belarus-china-relations-2024/map.png");
+        let head = head(&meta);
+        let href = "https://example.org/commentaries/belarus-china-relations-2024/?a=1&amp;b=2";
+        for line in [
+            format!("<link rel=\"canonical\" href=\"{href}\">"),
+            format!("<link rel=\"alternate\" hreflang=\"zh-Hans\" href=\"{href}\">"),
+            format!("<link rel=\"alternate\" hreflang=\"x-default\" href=\"{href}\">"),
+            format!("<meta property=\"og:url\" content=\"{href}\">"),
+            "<meta property=\"og:image\" content=\"https://example.org/commentaries/belarus-china-relations-2024/map.png\">".to_owned(),
+            "<meta property=\"og:locale\" content=\"zh_Hans\">".to_owned(),
+            "<meta name=\"twitter:card\" content=\"summary_large_image\">".to_owned(),
+            "<meta name=\"twitter:image\" content=\"https://example.org/commentaries/belarus-china-relations-2024/map.png\">".to_owned(),
+        ] {
+            assert!(head.lines().any(|l| l == line), "missing {line}\n{head}");
+        }
+        let ld = ld(&head);
+        let url = "https://example.org/commentaries/belarus-china-relations-2024/?a=1&b=2";
+        assert_eq!((ld["url"].as_str(), ld["mainEntityOfPage"].as_str()), (Some(url), Some(url)));
+        assert_eq!(ld["image"], "https://example.org/commentaries/belarus-china-relations-2024/map.png");
+        assert_eq!((ld["@type"].as_str(), ld["inLanguage"].as_str()), (Some("AnalysisNewsArticle"), Some("zh-Hans")));
+        assert!(json_ld(&meta).contains("?a=1\\u0026b=2"), "& is escaped in the script too");
+    }
+
+    #[test]
+    fn hostile_text_comes_out_inert() {
+        let mut f = front("</script><script>alert(1)</script>");
+        f.description = Some("\"><img src=x onerror=alert(1)> & 'x'".to_owned());
+        f.authors = vec![Author { name: "<!-- Eve --> </SCRIPT".to_owned(), role: Some("</script>".to_owned()), url: Some("javascript:alert(1)".to_owned()) }];
+        f.publication = Some(Publication { publisher: "P & \"Q\"".to_owned(), url: Some("avim.org.tr".to_owned()), note: None });
+        let meta = PageMeta { front: &f, first_paragraph: "", canonical: Some("https://example.org/\"><script>"), lang: "en\"><x", image: None };
+        let head = head(&meta);
+        let lines: Vec<&str> = head.lines().collect();
+        assert_eq!(lines[2], "<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; — P &amp; &quot;Q&quot;</title>");
+        assert_eq!(lines[3], "<meta name=\"description\" content=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt; &amp; &#39;x&#39;\">");
+        assert_eq!(lines[4], "<link rel=\"canonical\" href=\"https://example.org/&quot;&gt;&lt;script&gt;\">");
+        assert_eq!(lines[5], "<link rel=\"alternate\" hreflang=\"en&quot;&gt;&lt;x\" href=\"https://example.org/&quot;&gt;&lt;script&gt;\">");
+        assert!(lines.contains(&"<meta property=\"og:title\" content=\"&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">"), "{head}");
+        assert!(lines.contains(&"<meta property=\"article:author\" content=\"&lt;!-- Eve --&gt; &lt;/SCRIPT\">"), "{head}");
+        let script = lines.last().unwrap();
+        assert_eq!(
+            *script,
+            concat!(
+                r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"OpinionNewsArticle","#,
+                r#""headline":"\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e","#,
+                r#""description":"\"\u003e\u003cimg src=x onerror=alert(1)\u003e \u0026 'x'","inLanguage":"en\"\u003e\u003cx","#,
+                r#""datePublished":"1970-01-01","#,
+                r#""author":[{"@type":"Person","name":"\u003c!-- Eve --\u003e \u003c/SCRIPT","jobTitle":"\u003c/script\u003e"}],"#,
+                r#""publisher":{"@type":"Organization","name":"P \u0026 \"Q\""},"#,
+                r#""mainEntityOfPage":"https://example.org/\"\u003e\u003cscript\u003e","url":"https://example.org/\"\u003e\u003cscript\u003e"}</script>"#,
+            )
+        );
+        // Inside the script: no `<` at all, so no `</script`, `<!--` or `<script`.
+        let body = &script["<script type=\"application/ld+json\">".len()..script.len() - "</script>".len()];
+        assert!(!body.contains('<'), "{body}");
+        // Every other tag: its only `<` and `>` are its own, and its quotes pair up.
+        for line in &lines[..lines.len() - 1] {
+            let inner = line.strip_prefix("<title>").and_then(|l| l.strip_suffix("</title>")).map_or(&line[1..line.len() - 1], |t| t);
+            assert!(!inner.contains(['<', '>']), "{line}");
+            assert_eq!(line.matches('"').count() % 2, 0, "{line}");
+        }
+        assert!(!head.to_ascii_lowercase().replace("</script>\n", "").contains("</script"), "{head}");
+        // The values read back as written; the unsafe addresses are left out.
+        let ld = ld(&head);
+        assert_eq!(ld["headline"], "</script><script>alert(1)</script>");
+        assert_eq!(ld["author"][0]["name"], "<!-- Eve --> </SCRIPT");
+        assert!(ld["author"][0].get("url").is_none() && ld["publisher"].get("url").is_none(), "{ld}");
+    }
+
+    #[test]
+    fn the_title_names_the_publisher_only_when_there_is_one() {
+        let (front, _) = seed();
+        assert_eq!(page_title(&front), "Belarus-China Relations amid Geostrategic Challenges — Centre for Eurasian Studies (AVIM)");
+        assert_eq!(page_title(&self::front("Alone")), "Alone");
+    }
+
+    #[test]
+    fn the_first_paragraph_is_the_first_top_level_one_as_plain_text() {
+        let (c, _) = parse_commentary("+++\ntitle = \"T\"\ndate = 2024-01-01\n+++\n## Heading\n\n> Quoted.\n\nThe *first* [one](https://x.y).\n\nSecond.\n", "c.md").unwrap();
+        assert_eq!(first_paragraph(&c.body), "The first one.");
+        let (c, _) = parse_commentary("+++\ntitle = \"T\"\ndate = 2024-01-01\n+++\n## Only a heading\n", "c.md").unwrap();
+        assert_eq!(first_paragraph(&c.body), "");
+    }
+}
