@@ -1,16 +1,24 @@
 // `make bench`: our widget side by side with the peer (the same commentary as static HTML with
 // Tippy.js cards and a Leaflet map, bench/build-peer.mjs) and the limit (the same text as plain
-// static HTML). Prints one table and rewrites the generated part of BENCHMARKS.md.
+// static HTML), and — when the build has it — our prerendered reading page. Two profiles in one
+// run: desktop (1280×900, no throttling) and mobile (Lighthouse's mobile throttling through the
+// DevTools protocol: 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up, CPU 4×, a phone viewport).
+// Served as a host or CDN serves: brotli (else gzip) and the strict Content-Security-Policy
+// the tests use (scripts/serve-static.mjs). Prints the tables and rewrites the generated part of
+// BENCHMARKS.md.
 //
 //   node bench/run.mjs            (after `trunk build --release`, `node bench/build-peer.mjs`
 //                                  and `cargo bench --bench link`; `make bench` does all four)
-//   BENCH_RUNS=20 (default)       cold loads per page, interleaved ours, peer, limit, ours, …
+//   BENCH_RUNS=20 (default)       desktop cold loads per page, interleaved ours, peer, limit, …
+//   BENCH_MOBILE_RUNS=7 (default) mobile cold loads per page, interleaved the same way
+//   BENCH_DIST=<repo>/dist        where the built dist/ is (read only; copied into bench/out)
+//   BENCH_SKIP_SCALE=1            skip the generated 20,000-word report (its `cargo run … build`)
 //
 // Timings are reported, never asserted: they depend on the machine (this project's machine
 // kind: 2 cores). Sizes are exact.
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -18,7 +26,10 @@ import { startServer } from '../scripts/serve-static.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench/out');
+const DIST = resolve(process.env.BENCH_DIST ?? join(ROOT, 'dist'));
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const MOBILE_RUNS = Number(process.env.BENCH_MOBILE_RUNS ?? 7);
+const SKIP_SCALE = process.env.BENCH_SKIP_SCALE === '1';
 const SEED = 'belarus-china-relations-2024';
 
 // ---- Our page: the same shell as the limit page, with the widget as a host embeds it ---------
@@ -26,11 +37,12 @@ function prepareOurs() {
   const ours = join(OUT, 'ours');
   rmSync(ours, { recursive: true, force: true });
   mkdirSync(join(ours, 'commentaries'), { recursive: true });
-  const pkg = join(ROOT, 'dist/commentary-reader');
-  if (!existsSync(join(pkg, 'commentary-reader-core_bg.wasm'))) throw new Error('no dist/commentary-reader: run trunk build --release first');
+  const pkg = join(DIST, 'commentary-reader');
+  if (!existsSync(join(pkg, 'commentary-reader-core_bg.wasm'))) throw new Error(`no ${pkg}: run trunk build --release first`);
+  if (!existsSync(join(OUT, 'limit/page.css')) || !existsSync(join(OUT, 'peer/peer.js'))) throw new Error('no bench/out/limit or bench/out/peer: run node bench/build-peer.mjs first');
   cpSync(pkg, join(ours, 'commentary-reader'), { recursive: true });
   // The folder as `make dist` publishes it: sources and their compiled commentary.bundle.
-  cpSync(join(ROOT, 'dist/commentaries', SEED), join(ours, 'commentaries', SEED), { recursive: true });
+  cpSync(join(DIST, 'commentaries', SEED), join(ours, 'commentaries', SEED), { recursive: true });
   copyFileSync(join(OUT, 'limit/page.css'), join(ours, 'page.css'));
   // The page as the snippet of \`make dist\` (snippet.html) has it: the glue, the wasm and the
   // commentary preloaded with the HTML, every script checked against its hash.
@@ -49,12 +61,28 @@ function prepareOurs() {
   mkdirSync(join(ours, 'md'), { recursive: true });
   writeFileSync(join(ours, 'md/index.html'), page('Ours (Markdown)', `../commentaries/${SEED}/commentary.md`, '../'));
   // Scale: a generated 20,000-word report, 200 entities, a mention every ten words (2,000).
+  if (SKIP_SCALE) return;
   mkdirSync(join(ours, 'scale'), { recursive: true });
   const { md, toml } = generated(20_000, 200, 10);
   writeFileSync(join(ours, 'scale/commentary.md'), md);
   writeFileSync(join(ours, 'scale/entities.toml'), toml);
   writeFileSync(join(ours, 'scale/index.html'), page('Scale', 'commentary.bundle', '../'));
   execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'commentary-reader', '--', 'build', join(ours, 'scale')], { cwd: ROOT, stdio: 'inherit' });
+}
+
+// ---- Our prerendered reading page, as `make dist` writes it ---------------------------------
+// dist/commentaries/<seed>/index.html: a standalone page whose <commentary-reader> carries a
+// declarative shadow root with the text already rendered; it names ../../commentary-reader/…
+// relatively, so the two folders are served side by side as in dist/. Returns whether it exists.
+function preparePrerendered() {
+  const site = join(OUT, 'site');
+  rmSync(site, { recursive: true, force: true });
+  const html = join(DIST, 'commentaries', SEED, 'index.html');
+  if (!existsSync(html)) return false;
+  mkdirSync(site, { recursive: true });
+  cpSync(join(DIST, 'commentary-reader'), join(site, 'commentary-reader'), { recursive: true });
+  cpSync(join(DIST, 'commentaries'), join(site, 'commentaries'), { recursive: true });
+  return true;
 }
 
 /** The same generator as benches/link.rs (xorshift, so every run measures the same text). */
@@ -88,7 +116,7 @@ function generated(words, entities, every) {
 }
 
 // ---- Measuring -----------------------------------------------------------------------------
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const median = (xs) => { if (!xs.length) return NaN; const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 const sizes = (bytes) => ({
   raw: bytes.length,
@@ -96,22 +124,101 @@ const sizes = (bytes) => ({
   brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
 });
 
-const READY = () => {
-  document.addEventListener('commentary-reader:ready', () => { window.__readyAt ??= performance.now(); }, true);
+// Registered before navigation (page.addInitScript), so no entry and no event is missed: paint
+// timings, every largest-contentful-paint candidate and layout shift (buffered observers), the
+// widget's `commentary-reader:ready` (it bubbles and is composed: heard on `document`), the
+// load event and any CSP violation. `collect(end)` reads them for the window that ends at `end`.
+const OBSERVE = () => {
+  const b = { paints: {}, lcp: [], shifts: [], csp: [], readyAt: null, observers: [] };
+  window.__bench = b;
+  let readyDone;
+  let loadDone;
+  b.ready = new Promise((r) => { readyDone = r; });
+  b.load = new Promise((r) => { loadDone = r; });
+  document.addEventListener('commentary-reader:ready', () => {
+    if (b.readyAt !== null) return;
+    b.readyAt = performance.now();
+    readyDone(b.readyAt);
+  }, true);
+  window.addEventListener('load', () => loadDone(performance.now()));
+  document.addEventListener('securitypolicyviolation', (e) => b.csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  const describe = (el) => {
+    if (!el) return '(not exposed: inside a shadow root or gone)';
+    const host = el.getRootNode?.() instanceof ShadowRoot ? `${el.getRootNode().host.localName} ⊳ ` : '';
+    const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+    return `${host}${el.localName}${el.id ? `#${el.id}` : ''}${cls}`;
+  };
+  const handlers = {
+    paint: (e) => { b.paints[e.name] = e.startTime; },
+    'largest-contentful-paint': (e) => { b.lcp.push({ t: e.startTime, size: e.size, what: describe(e.element) }); },
+    'layout-shift': (e) => { b.shifts.push({ t: e.startTime, value: e.value, input: e.hadRecentInput }); },
+  };
+  for (const [type, handle] of Object.entries(handlers)) {
+    try {
+      const o = new PerformanceObserver((list) => list.getEntries().forEach(handle));
+      o.observe({ type, buffered: true });
+      b.observers.push([o, handle]);
+    } catch { /* entry type not supported: its numbers stay empty */ }
+  }
+  b.collect = (end) => {
+    for (const [o, handle] of b.observers) o.takeRecords().forEach(handle);
+    const firstPaint = b.paints['first-paint'] ?? b.paints['first-contentful-paint'] ?? 0;
+    const lcp = b.lcp.filter((e) => e.t <= end).at(-1) ?? null;
+    const shifts = b.shifts.filter((s) => !s.input && s.t >= firstPaint && s.t <= end);
+    return {
+      fcp: b.paints['first-contentful-paint'] ?? null,
+      lcp: lcp?.t ?? null,
+      lcpWhat: lcp ? `${lcp.what} (${Math.round(lcp.size)} px²)` : null,
+      cls: shifts.reduce((sum, s) => sum + s.value, 0),
+      shifts: shifts.length,
+      ready: b.readyAt,
+      csp: b.csp,
+    };
+  };
 };
 
-/** One cold load in a fresh context: ms from navigation start to ready (or to FCP). */
-async function load(browser, url, what, record) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const DESKTOP = { name: 'desktop', context: { viewport: { width: 1280, height: 900 } }, timeout: 60_000 };
+// Lighthouse's mobile preset (its throttling constants: RTT 150 ms, 1.6 Mbit/s down, 750 kbit/s
+// up, CPU 4×; Kbit as 1024 bit, as Lighthouse converts them) applied as Chromium's DevTools
+// throttling: `latency` is added to every request.
+const MOBILE = {
+  name: 'mobile',
+  context: { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true },
+  network: { offline: false, latency: 150, downloadThroughput: Math.floor((1.6 * 1024 * 1024) / 8), uploadThroughput: Math.floor((750 * 1024) / 8) },
+  cpu: 4,
+  timeout: 180_000,
+};
+
+/**
+ * One cold load in a fresh context (empty cache). Waits for load and, on a page with the widget,
+ * for its `ready` event, then for the measurement window (one second after ready, or after load
+ * on a static page) on an in-page timer; returns the timings in ms from navigation start, and the
+ * server's log of what it sent for this load.
+ */
+async function load(browser, server, spec, profile) {
+  const context = await browser.newContext(profile.context);
   const page = await context.newPage();
-  await page.addInitScript(READY);
-  const files = [];
-  if (record) page.on('response', (r) => { if (r.request().resourceType() !== 'document') files.push(new URL(r.url()).pathname); });
-  await page.goto(url);
-  const ms = what === 'fcp'
-    ? await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, null, { polling: 'raf' }).then((h) => h.jsonValue())
-    : await page.waitForFunction(() => window.__readyAt, null, { polling: 'raf', timeout: 60_000 }).then((h) => h.jsonValue());
-  return { ms, files, page, context };
+  await page.addInitScript(OBSERVE);
+  if (profile.network) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', profile.network);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  }
+  const from = server.sent.length;
+  const url = server.url + spec.path;
+  await page.goto(url, { waitUntil: 'load', timeout: profile.timeout });
+  const m = await page.evaluate(async ({ widget, timeout }) => {
+    const b = window.__bench;
+    const loadAt = await b.load;
+    const readyAt = widget ? await Promise.race([b.ready, new Promise((r) => setTimeout(() => r(null), timeout))]) : null;
+    const end = (readyAt ?? loadAt) + 1000;
+    await new Promise((r) => setTimeout(r, Math.max(0, end - performance.now())));
+    return { ...b.collect(end), load: loadAt };
+  }, { widget: spec.widget, timeout: profile.timeout });
+  const doc = new URL(url).pathname;
+  const sent = server.sent.slice(from);
+  return { ...m, sent, html: sent.find((s) => s.path === doc), files: sent.filter((s) => s.path !== doc), page, context };
 }
 
 async function memory(page, ours) {
@@ -163,90 +270,178 @@ function native() {
 
 // ---- Run ---------------------------------------------------------------------------------------
 prepareOurs();
-const server = await startServer({ root: OUT });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-const pages = { ours: 'ours/', peer: 'peer/', limit: 'limit/' };
-const times = { ours: [], peer: [], limit: [] };
-const downloads = {};
+const prerendered = preparePrerendered();
+// Interleaved in this order on every round, in both profiles.
+const PAGES = [
+  { name: 'ours', path: 'ours/', widget: true, label: 'ours (the snippet, `commentary.bundle`)' },
+  ...(prerendered ? [{ name: 'prerendered', path: `site/commentaries/${SEED}/`, widget: true, label: 'ours, prerendered reading page' }] : []),
+  { name: 'peer', path: 'peer/', widget: true, label: 'peer (Tippy.js + Leaflet)' },
+  { name: 'limit', path: 'limit/', widget: false, label: 'limit (static HTML)' },
+];
+if (!prerendered) console.log(`no ${join(DIST, 'commentaries', SEED, 'index.html')} (the prerendered reading page) in this build: its row is skipped`);
+
+const server = await startServer({ root: OUT, csp: true, compress: true });
+await server.precompress();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const results = { desktop: {}, mobile: {} };
+for (const profile of Object.keys(results)) for (const p of PAGES) results[profile][p.name] = [];
+const first = { desktop: {}, mobile: {} };  // the first load of each page: what it fetched, its LCP element
+const problems = [];
 let ourMemory; let peerMemory; let ourCards; let peerCards;
-try {
-  for (let run = 0; run < RUNS; run++) {
-    for (const [name, path] of Object.entries(pages)) {
-      const first = run === 0;
-      const r = await load(browser, server.url + path, name === 'limit' ? 'fcp' : 'ready', first);
-      times[name].push(r.ms);
-      if (first) {
-        downloads[name] = [...new Set(r.files)];
-        if (name === 'ours') { ourMemory = await memory(r.page, true); ourCards = await cards(r.page, true); }
-        if (name === 'peer') { peerMemory = await memory(r.page, false); peerCards = await cards(r.page, false); }
+
+function check(profile, spec, r) {
+  for (const v of r.csp) problems.push(`${profile.name}, ${spec.name}: CSP violation ${v}`);
+  for (const s of r.sent) if (s.status !== 200) problems.push(`${profile.name}, ${spec.name}: ${s.status} for ${s.path}`);
+  if (spec.widget && r.ready === null) problems.push(`${profile.name}, ${spec.name}: no \`commentary-reader:ready\` within ${profile.timeout / 1000} s`);
+}
+
+async function rounds(profile, count) {
+  for (let run = 0; run < count; run++) {
+    for (const spec of PAGES) {
+      const r = await load(browser, server, spec, profile);
+      check(profile, spec, r);
+      results[profile.name][spec.name].push(r);
+      if (run === 0) {
+        first[profile.name][spec.name] = r;
+        if (profile === DESKTOP && spec.name === 'ours') { ourMemory = await memory(r.page, true); ourCards = await cards(r.page, true); }
+        if (profile === DESKTOP && spec.name === 'peer') { peerMemory = await memory(r.page, false); peerCards = await cards(r.page, false); }
       }
       await r.context.close();
     }
-    process.stderr.write(`\rloads: ${run + 1}/${RUNS}`);
+    process.stderr.write(`\r${profile.name} loads: ${run + 1}/${count}`);
   }
   process.stderr.write('\n');
+}
+
+try {
+  await rounds(DESKTOP, RUNS);
+  await rounds(MOBILE, MOBILE_RUNS);
   const scale = [];
   const markdown = [];
+  const extra = [['ours/md/', markdown], ...(SKIP_SCALE ? [] : [['ours/scale/', scale]])];
   for (let i = 0; i < 5; i++) {
-    for (const [path, into] of [['ours/scale/', scale], ['ours/md/', markdown]]) {
-      const r = await load(browser, server.url + path, 'ready', false);
-      into.push(r.ms);
+    for (const [path, into] of extra) {
+      const spec = { name: path, path, widget: true };
+      const r = await load(browser, server, spec, DESKTOP);
+      check(DESKTOP, spec, r);
+      into.push(r.ready);
       await r.context.close();
     }
   }
 
   // ---- Report ------------------------------------------------------------------------------
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  const ms = (n) => `${n.toFixed(0)} ms`;
+  const ms = (n) => (Number.isFinite(n) ? `${n.toFixed(0)} ms` : 'n/a');
+  const byName = Object.fromEntries(PAGES.map((p) => [p.name, p]));
   const bytesRows = [];
   const totals = {};
-  for (const name of ['ours', 'peer']) {
-    const t = { raw: 0, gzip: 0, brotli: 0 };
-    for (const file of downloads[name].sort()) {
-      const s = sizes(readFileSync(join(OUT, decodeURIComponent(file))));
-      for (const k in t) t[k] += s[k];
-      bytesRows.push(`| ${name} | \`${file.replace(/^\/(ours|peer)\//, '')}\` | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
+  const mismatched = [];
+  const served = (s) => `${kb(s.bytes)} ${s.encoding ?? 'as is'}`;
+  for (const name of ['ours', ...(prerendered ? ['prerendered'] : []), 'peer']) {
+    const t = { raw: 0, gzip: 0, brotli: 0, sent: 0 };
+    const strip = (path) => path.replace(/^\/[^/]+\//, '');
+    const { files, html } = first.desktop[name];
+    for (const f of [...files].filter((s) => s.status === 200).sort((a, b) => a.path.localeCompare(b.path))) {
+      const s = sizes(readFileSync(join(OUT, f.path)));
+      for (const k of ['raw', 'gzip', 'brotli']) t[k] += s[k];
+      t.sent += f.bytes;
+      const expected = f.encoding === 'br' ? s.brotli : f.encoding === 'gzip' ? s.gzip : s.raw;
+      if (expected !== f.bytes) mismatched.push(`${f.path}: sent ${f.bytes} B ${f.encoding ?? 'as is'}, measured ${expected} B`);
+      bytesRows.push(`| ${name} | \`${strip(f.path)}\` | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} | ${served(f)} |`);
     }
     totals[name] = t;
-    bytesRows.push(`| **${name}** | **total after the HTML** | **${kb(t.raw)}** | **${kb(t.gzip)}** | **${kb(t.brotli)}** |`);
+    bytesRows.push(`| **${name}** | **total after the HTML** | **${kb(t.raw)}** | **${kb(t.gzip)}** | **${kb(t.brotli)}** | **${kb(t.sent)}** |`);
+    const h = sizes(readFileSync(join(OUT, html.path.endsWith('/') ? `${html.path}index.html` : html.path)));
+    bytesRows.push(`| ${name} | *the HTML itself (not in the total)* | *${kb(h.raw)}* | *${kb(h.gzip)}* | *${kb(h.brotli)}* | *${served(html)}* |`);
   }
   const spread = (xs) => `${ms(quantile(xs, 0.1))}–${ms(quantile(xs, 0.9))}`;
-  const m = { ours: median(times.ours), peer: median(times.peer), limit: median(times.limit) };
+  const readyOf = (name) => results.desktop[name].map((r) => (byName[name].widget ? r.ready : r.fcp)).filter((x) => x !== null);
+  const m = Object.fromEntries(PAGES.map((p) => [p.name, median(readyOf(p.name))]));
+
+  // FCP | LCP | ready | CLS per page and profile, medians.
+  const profileTable = (profile, count) => {
+    const rs = results[profile];
+    const med = (name, key) => { const xs = rs[name].map((r) => r[key]).filter((x) => x !== null); return xs.length ? median(xs) : null; };
+    const limitLcp = med('limit', 'lcp');
+    const rows = PAGES.map((p) => {
+      const lcp = med(p.name, 'lcp');
+      const ready = med(p.name, 'ready');
+      const missed = rs[p.name].filter((r) => r.ready === null).length;
+      const fmt = (x) => (x === null ? 'n/a' : ms(x));
+      const readyCell = !p.widget ? '—' : ready === null ? 'no ready event' : `${ms(ready)}${missed ? ` (no ready in ${missed} of ${count})` : ''}`;
+      return `| ${p.label} | ${fmt(med(p.name, 'fcp'))} | ${fmt(lcp)} | ${lcp !== null && limitLcp ? `${(lcp / limitLcp).toFixed(2)}×` : 'n/a'} | ${readyCell} | ${med(p.name, 'cls').toFixed(3)} |`;
+    });
+    const elements = PAGES.map((p) => `${p.name}: \`${first[profile][p.name].lcpWhat ?? 'none'}\``).join('; ');
+    return `| page | FCP | LCP | LCP / limit's | ready | CLS |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${rows.join('\n')}
+
+LCP element (first load): ${elements}.`;
+  };
+
   const rows = native();
+  const cspSeen = [...new Set(problems.filter((p) => p.includes('CSP violation')))];
   const text = `<!-- bench:start (written by \`make bench\` on ${new Date().toISOString().slice(0, 10)}; do not edit by hand) -->
 ## Side by side (\`make bench\`)
 
 Ours: the widget as a host page embeds it, pointed at the compiled \`commentary.bundle\`
-that \`make dist\` publishes. Peer: what a think tank would use instead, the same
+that \`make dist\` publishes${prerendered ? `; and the prerendered reading page \`make dist\` writes
+(\`commentaries/${SEED}/index.html\`: the text in a declarative shadow root, hydrated by the
+same element)` : ''}. Peer: what a think tank would use instead, the same
 commentary as static HTML with Tippy.js cards and a Leaflet map of the same base map, routes and
 markers (no tiles), built by \`bench/build-peer.mjs\` from the project's own files. Limit: the
-same text as plain static HTML. Served from localhost, headless Chromium, ${RUNS} cold loads
-per page, interleaved.
+same text as plain static HTML. Served from localhost as a host or CDN serves: brotli (quality
+11) to a browser that accepts it, else gzip, for text, JSON, SVG, wasm and the bundle, with the
+strict Content-Security-Policy the tests use. Headless Chromium, cold loads (a new context
+each), the pages interleaved: ${RUNS} per page on the desktop profile, ${MOBILE_RUNS} on the mobile one.
 
 ### Bytes each page downloads after its HTML
 
-| page | file | raw | gzip | brotli |
-| --- | --- | ---: | ---: | ---: |
+| page | file | raw | gzip | brotli | as sent |
+| --- | --- | ---: | ---: | ---: | ---: |
 ${bytesRows.join('\n')}
 
-Ours / peer, brotli: **${(totals.ours.brotli / totals.peer.brotli).toFixed(2)}×** (goal: ≤ 1.0×).
+Ours / peer, brotli: **${(totals.ours.brotli / totals.peer.brotli).toFixed(2)}×** (goal: ≤ 1.0×); as sent: ${(totals.ours.sent / totals.peer.sent).toFixed(2)}×.
+Content-Security-Policy violations over all loads: ${cspSeen.length ? cspSeen.join('; ') : 'none'}.
 
-### Time to ready (navigation start → \`commentary-reader:ready\`; limit: first contentful paint)
+### Time to ready (desktop; navigation start → \`commentary-reader:ready\`; limit: first contentful paint)
 
 | page | median | 10th–90th percentile |
 | --- | ---: | ---: |
-| ours | ${ms(m.ours)} | ${spread(times.ours)} |
-| peer (map drawn, cards wired) | ${ms(m.peer)} | ${spread(times.peer)} |
-| limit (first contentful paint) | ${ms(m.limit)} | ${spread(times.limit)} |
+| ours | ${ms(m.ours)} | ${spread(readyOf('ours'))} |
+${prerendered ? `| ours, prerendered reading page | ${ms(m.prerendered)} | ${spread(readyOf('prerendered'))} |\n` : ''}| peer (map drawn, cards wired) | ${ms(m.peer)} | ${spread(readyOf('peer'))} |
+| limit (first contentful paint) | ${ms(m.limit)} | ${spread(readyOf('limit'))} |
 
 Ours / peer: **${(m.ours / m.peer).toFixed(2)}×** (goal ≤ 1.0×); ours / limit: **${(m.ours / m.limit).toFixed(2)}×** (goal ≤ 1.5×).
+
+### Paint, ready and layout shift
+
+First contentful paint, largest contentful paint (the last candidate up to one second after
+\`ready\`, or after load on the static page), \`ready\`, and cumulative layout shift from first
+paint to the end of that second (shifts without recent input), all from navigation start.
+
+#### desktop profile (1280×900, no throttling, brotli), medians of ${RUNS}
+
+${profileTable('desktop', RUNS)}
+
+#### mobile profile (RTT 150 ms, 1.6 Mbit/s, CPU 4×, brotli), medians of ${MOBILE_RUNS}
+
+412×823 at 1.75×, touch. Chromium's DevTools throttling with Lighthouse's nominal numbers:
+150 ms added to every request, 1.6 Mbit/s down, 750 kbit/s up, CPU slowed 4× (on this 2-core
+machine). Lighthouse's own DevTools-throttled runs use a larger per-request latency (562.5 ms)
+and 0.9× the bandwidth to stand for the same connection, so these are the milder of the two.
+
+${profileTable('mobile', MOBILE_RUNS)}
 
 ### Cards, scale, memory
 
 | measure | ours | peer |
 | --- | ---: | ---: |
 | card painted, from asking (focus; \`tippy.show()\`) to its frame, median of ${ourCards.length} | ${ms(median(ourCards))} | ${ms(median(peerCards))} |
-| generated report, 20,000 words, 200 entities, 2,000 mentions (compiled): time to ready, median of ${scale.length} | ${ms(median(scale))} | — |
+| generated report, 20,000 words, 200 entities, 2,000 mentions (compiled): time to ready, median of ${scale.length} | ${SKIP_SCALE ? 'not measured (BENCH_SKIP_SCALE=1)' : ms(median(scale))} | — |
 | the seed named by its \`commentary.md\` (compiled in the browser, compiler module loaded): time to ready, median of ${markdown.length} | ${ms(median(markdown))} | — |
 | JS heap after ready (after a GC) | ${kb(ourMemory.js)} | ${kb(peerMemory.js)} |
 | WebAssembly memory after ready | ${kb(ourMemory.wasm)} | — |
@@ -260,6 +455,8 @@ A frame is ${(1000 / 60).toFixed(1)} ms at 60 Hz (goal: the card within one fram
 ${rows.map((r) => `| ${r.words.toLocaleString('en')} | ${r.bytes.toLocaleString('en')} | ${r.ms.toFixed(2)} ms | ${r.mbs.toFixed(0)} MB/s |`).join('\n')}
 <!-- bench:end -->`;
   console.log(`\n${text}\n`);
+  for (const p of [...new Set(problems)]) console.warn(`warning: ${p}`);
+  for (const p of mismatched) console.warn(`warning: bytes as sent differ from the size report: ${p}`);
   const file = join(ROOT, 'BENCHMARKS.md');
   const current = readFileSync(file, 'utf8');
   const re = /<!-- bench:start[\s\S]*?<!-- bench:end -->/;
