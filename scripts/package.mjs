@@ -2,6 +2,7 @@
 // in Trunk.toml, so `trunk serve`, `trunk build` and `make dist` all produce the same thing):
 //
 //   commentary-reader/commentary-reader.js        the element (the only file a page names)
+//   commentary-reader/commentary-reader.css       the widget's stylesheet (linked into every shadow root)
 //   commentary-reader/commentary-reader-core.js   wasm-bindgen glue, imported by the element
 //   commentary-reader/commentary-reader-core_bg.wasm  the reader (reads compiled bundles only)
 //   commentary-reader/commentary-reader-compiler.js, …_bg.wasm  the compiler module, loaded by
@@ -12,7 +13,8 @@
 //   commentary-reader/integrity.json, snippet.html  SRI (sha384) hashes and the snippet using them
 //
 // Every commentary folder copied into the build gets its compiled form, commentary.bundle
-// (`commentary-reader build`, native), which is what pages should point the element at.
+// (`commentary-reader build`, native), which is what pages should point the element at, and
+// its published pages: index.html (a reading page, the commentary prerendered) and embed.html.
 //
 // The wasm's hash is written into the element's code, which fetches the wasm with it: with the
 // snippet's `integrity` on the element and `modulepreload` on the glue, every byte is checked.
@@ -51,13 +53,6 @@ if (release) {
   run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-reference-types', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-multivalue', file, '-o', file]);
 }
 
-// Compiled bundles for every commentary folder of the build.
-const commentaries = join(staging, 'commentaries');
-if (existsSync(commentaries)) {
-  const folders = readdirSync(commentaries, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(commentaries, d.name));
-  if (folders.length) run('cargo', ['run', '--quiet', ...profile, '--bin', 'commentary-reader', '--', 'build', ...folders]);
-}
-
 // Development builds (`trunk serve`) reload their pages after every rebuild through an external
 // module (static/dev/live-reload.js): Trunk's own reload script is inline, which the strict
 // policy `trunk serve` sends refuses. Release builds never get it.
@@ -78,6 +73,10 @@ if (!release) {
   }
 }
 
+// The widget's stylesheet, as a file (prerendered shadow roots link it, and so do the roots the
+// element makes): written by the native binary, which has it built in, minified.
+run('cargo', ['run', '--quiet', ...profile, '--bin', 'commentary-reader', '--', 'stylesheet', join(out, 'commentary-reader.css')]);
+
 const wasm = readFileSync(join(out, 'commentary-reader-core_bg.wasm'));
 const placeholder = 'const WASM_INTEGRITY = null;';
 const loader = readFileSync(join(staging, 'commentary-reader.js'), 'utf8');
@@ -85,13 +84,16 @@ if (!loader.includes(placeholder)) throw new Error(`commentary-reader.js lacks \
 const compilerPlaceholder = 'const COMPILER_INTEGRITY = null;';
 if (!loader.includes(compilerPlaceholder)) throw new Error(`commentary-reader.js lacks \`${compilerPlaceholder}\``);
 const compilerWasm = readFileSync(join(out, 'commentary-reader-compiler_bg.wasm'));
+const cssPlaceholder = 'const CSS_INTEGRITY = null;';
+if (!loader.includes(cssPlaceholder)) throw new Error(`commentary-reader.js lacks \`${cssPlaceholder}\``);
 writeFileSync(join(out, 'commentary-reader.js'), loader
   .replace(placeholder, `const WASM_INTEGRITY = '${sri(wasm)}';`)
+  .replace(cssPlaceholder, `const CSS_INTEGRITY = '${sri(readFileSync(join(out, 'commentary-reader.css')))}';`)
   .replace(compilerPlaceholder, `const COMPILER_INTEGRITY = '${sri(compilerWasm)}';`));
 rmSync(join(staging, 'commentary-reader.js'));
 
 const integrity = {};
-for (const name of ['commentary-reader.js', 'commentary-reader-core.js', 'commentary-reader-core_bg.wasm', 'commentary-reader-compiler.js', 'commentary-reader-compiler_bg.wasm', 'commentary-reader-frame.js', 'embed.js']) {
+for (const name of ['commentary-reader.js', 'commentary-reader.css', 'commentary-reader-core.js', 'commentary-reader-core_bg.wasm', 'commentary-reader-compiler.js', 'commentary-reader-compiler_bg.wasm', 'commentary-reader-frame.js', 'embed.js']) {
   integrity[name] = sri(readFileSync(join(out, name)));
 }
 writeFileSync(join(out, 'integrity.json'), `${JSON.stringify(integrity, null, 2)}\n`);
@@ -102,9 +104,20 @@ const snippet = `<!-- commentary-reader: put the folder at /commentary-reader/ (
 <link rel="modulepreload" href="/commentary-reader/commentary-reader-core.js" integrity="${integrity['commentary-reader-core.js']}">
 <link rel="preload" href="/commentary-reader/commentary-reader-core_bg.wasm" as="fetch" type="application/wasm" crossorigin>
 <link rel="preload" href="/commentaries/belarus-china-relations-2024/commentary.bundle" as="fetch" crossorigin>
+<link rel="preload" href="/commentary-reader/commentary-reader.css" as="style" integrity="${integrity['commentary-reader.css']}">
 <script type="module" src="/commentary-reader/commentary-reader.js" integrity="${integrity['commentary-reader.js']}"></script>
 <commentary-reader src="/commentaries/belarus-china-relations-2024/commentary.bundle" lang="en">
   <p>Optional fallback: the article as plain HTML, shown while the widget loads and if it fails.</p>
 </commentary-reader>
 `;
 writeFileSync(join(out, 'snippet.html'), snippet);
+
+// Compiled bundles for every commentary folder of the build, and their published pages:
+// index.html (a reading page with the commentary prerendered) and embed.html (the fragment a
+// host page includes), which name the widget's files with the hashes just written.
+const commentaries = join(staging, 'commentaries');
+if (existsSync(commentaries)) {
+  const folders = readdirSync(commentaries, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(commentaries, d.name));
+  if (folders.length) run('cargo', ['run', '--quiet', ...profile, '--bin', 'commentary-reader', '--', 'build', '--site', staging, ...folders]);
+}
+

@@ -32,6 +32,8 @@ pub mod geo;
 pub mod i18n;
 #[cfg(parsers)]
 pub mod publish;
+#[cfg(all(parsers, feature = "reader", not(target_arch = "wasm32")))]
+pub mod site;
 pub mod ui;
 
 pub mod web;

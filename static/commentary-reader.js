@@ -4,7 +4,12 @@
 // viewport), and mounts/unmounts the widget. A src naming a commentary.md (an editor's folder
 // that was not compiled) is compiled in the browser by a second module, loaded only then
 // (the core tells the two apart by the file's first bytes).
-import init, { mount, stylesheet } from './commentary-reader-core.js';
+//
+// A page made by `commentary-reader build --site` (index.html, embed.html) has the commentary
+// prerendered in the element's declarative shadow root: readable before any script, and with
+// this one hydrated in place (the core checks the page against the bundle first and renders
+// afresh, with a warning, if they differ).
+import init, { mount, hydrate } from './commentary-reader-core.js';
 
 // `make dist` writes the wasm file's SRI hash here, so the browser checks the module it
 // compiles too (the snippet's `integrity` covers this file, `modulepreload` the glue).
@@ -12,11 +17,14 @@ const WASM_INTEGRITY = null;
 const WASM_URL = new URL('./commentary-reader-core_bg.wasm', import.meta.url);
 const COMPILER_INTEGRITY = null;
 const COMPILER_URL = new URL('./commentary-reader-compiler_bg.wasm', import.meta.url);
+// The widget's stylesheet, one file for prerendered pages and for the roots made here (a
+// <link>: the strict policy refuses inline styles). `make dist` writes its SRI hash here too.
+const CSS_INTEGRITY = null;
+const CSS_URL = new URL('./commentary-reader.css', import.meta.url).href;
 // Start a little before the element scrolls into view, so it is ready when it arrives.
 const NEAR = '600px 0px';
 
 let core = null;   // Promise of the initialised core, shared by every element on the page
-let sheet = null;  // One constructed stylesheet, adopted by every shadow root
 let compiler = null;  // Promise of the compiler module, loaded for the first commentary.md
 
 // Compiles the folder of the commentary.md at `url` (its text already fetched: `source`) to a
@@ -36,14 +44,23 @@ function loadCore() {
   core ??= (async () => {
     const wasm = WASM_INTEGRITY ? fetch(WASM_URL, { integrity: WASM_INTEGRITY }) : WASM_URL;
     await init({ module_or_path: wasm });
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(stylesheet());
   })();
   return core;
 }
 
 // Starts fetching `src` (as the core would: same URL, its own abort controller) so the file
 // arrives while the core loads. The core adopts the request, with its timeout.
+// The stylesheet's <link> for a shadow root, and a promise that it has loaded (or failed: the
+// widget still works unstyled rather than not at all).
+function stylesheetLink() {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = CSS_URL;
+  if (CSS_INTEGRITY) link.integrity = CSS_INTEGRITY;
+  const loaded = new Promise((resolve) => { link.onload = link.onerror = resolve; });
+  return { link, loaded };
+}
+
 function prefetch(src) {
   if (!src || !src.trim()) return null;
   try {
@@ -103,24 +120,47 @@ class CommentaryReader extends HTMLElement {
 
   async #start() {
     const generation = ++this.#generation;
+    // A prerendered page: the declarative shadow root is already attached, with its stylesheet
+    // and the stamped rendering, which the core hydrates.
+    // (`:scope` matches nothing in a shadow root: its children are looked at directly.)
+    const children = [...(this.shadowRoot?.children ?? [])];
+    const prerendered = children.find((el) => el.matches('.cr-root[data-cr-prerender]'));
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    if (!root.firstChild) root.append(document.createElement('slot'));  // fallback stays visible
+    let sheet = null;
+    if (!prerendered) {
+      if (!root.firstChild) root.append(document.createElement('slot'));  // fallback stays visible
+      sheet = children.some((el) => el.matches('link[rel="stylesheet"]')) ? null : stylesheetLink();
+      if (sheet) root.prepend(sheet.link);
+    }
     // The commentary downloads while the core compiles; the core takes this request over.
     this.#early = prefetch(this.getAttribute('src'));
     try {
-      await loadCore();
+      await Promise.all([loadCore(), sheet?.loaded]);
     } catch (error) {
-      this.#fail(root, `the widget's code could not be loaded (${error?.message ?? error})`);
+      this.#fail(root, `the widget's code could not be loaded (${error?.message ?? error})`, Boolean(prerendered));
       return;
     }
     // Removed or restarted while the core was loading: a newer start owns the element.
     if (generation !== this.#generation || !this.isConnected) return;
-    root.adoptedStyleSheets = [sheet];
-    root.replaceChildren();
+    const early = this.#early;
+    this.#early = null;
+    const assets = new URL('./', import.meta.url).href;
+    if (prerendered) {
+      let handle;
+      try {
+        handle = await hydrate(this, prerendered, assets, compile, early);
+      } catch (error) {
+        // The prerendered text stays as it is: still readable.
+        this.#fail(root, String(error?.message ?? error), true);
+        return;
+      }
+      if (generation !== this.#generation) { handle.destroy(); handle.free(); return; }
+      this.#handle = handle;
+      return;
+    }
+    for (const node of [...root.childNodes]) if (node.nodeName !== 'LINK') node.remove();
     try {
-      const early = this.#early;
-      this.#early = null;
-      this.#handle = mount(this, root, new URL('./', import.meta.url).href, compile, early);
+      this.#handle = mount(this, root, assets, compile, early);
     } catch (error) {
       this.#fail(root, String(error?.message ?? error));
     }
@@ -139,11 +179,12 @@ class CommentaryReader extends HTMLElement {
 
   // Without the core there is no Rust to render the error: say it with plain DOM, keep the
   // host's fallback content visible through the slot.
-  #fail(root, message) {
+  #fail(root, message, keep = false) {
     const box = document.createElement('div');
     box.setAttribute('role', 'alert');
     box.textContent = `This commentary could not be shown: ${message}`;
-    root.replaceChildren(box, document.createElement('slot'));
+    if (keep) console.error(`commentary-reader: ${message}`);
+    else root.replaceChildren(box, document.createElement('slot'));
     this.dispatchEvent(new CustomEvent('commentary-reader:error', {
       bubbles: true, composed: true, detail: { src: this.getAttribute('src'), message },
     }));

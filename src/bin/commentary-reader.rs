@@ -25,10 +25,53 @@ use commentary_reader::bundle;
 use commentary_reader::compile::compile;
 use commentary_reader::content::{Diagnostic, Severity};
 
-const USAGE: &str = "usage: commentary-reader check <folder>…\n       commentary-reader build <folder>…\n\ncheck: checks commentary folders (commentary.md, entity catalogs, map.toml) as the widget\nloads them and prints every problem as file:line:column: error|warning: message.\nbuild: the same, then writes each folder's commentary.bundle, the compiled form the\nwidget reads fastest (point the element's src at it).";
+
+const USAGE: &str = "\
+usage: commentary-reader check <folder>…
+       commentary-reader build [--site <dir>] <folder>…
+       commentary-reader stylesheet <file>
+
+check: checks commentary folders (commentary.md, entity catalogs, map.toml) as the widget
+loads them and prints every problem as file:line:column: error|warning: message.
+build: the same, then writes each folder's commentary.bundle, the compiled form the
+widget reads fastest (point the element's src at it). With --site <dir> (the published
+site, whose widget is <dir>/commentary-reader/ with its integrity.json), each folder also
+gets index.html, a reading page with the commentary prerendered, and embed.html, the
+fragment to paste into a CMS page.
+stylesheet: writes the widget's stylesheet (commentary-reader.css) to <file>.";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|c| c == "stylesheet") {
+        return match args.get(1) {
+            Some(path) => match std::fs::write(path, commentary_reader::web::prerender::STYLESHEET) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("{path}: cannot be written: {e}");
+                    ExitCode::from(1)
+                }
+            },
+            None => {
+                eprintln!("{USAGE}");
+                ExitCode::from(2)
+            }
+        };
+    }
+    // `build --site DIR`: the folders are inside the site DIR, whose widget is DIR/commentary-reader/.
+    let site = match args.iter().position(|a| a == "--site") {
+        Some(i) if args.first().is_some_and(|c| c == "build") && i + 1 < args.len() => {
+            let dir = args.remove(i + 1);
+            args.remove(i);
+            match commentary_reader::site::Site::open(Path::new(&dir)) {
+                Ok(site) => Some(site),
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::from(1);
+                }
+            }
+        }
+        _ => None,
+    };
     match args.split_first() {
         Some((command, folders)) if (command == "check" || command == "build") && !folders.is_empty() => {
             let mut errors = 0;
@@ -37,9 +80,16 @@ fn main() -> ExitCode {
                 let (compiled, diagnostics) = compile(Path::new(folder));
                 if command == "build" {
                     let path = Path::new(folder).join(bundle::FILE_NAME);
-                    if let Err(e) = std::fs::write(&path, bundle::encode(&compiled)) {
+                    let bytes = bundle::encode(&compiled);
+                    if let Err(e) = std::fs::write(&path, &bytes) {
                         eprintln!("{}: cannot be written: {e}", path.display());
                         return ExitCode::from(1);
+                    }
+                    if let (Some(site), bundle::Compiled::Ready(loaded)) = (&site, compiled) {
+                        if let Err(e) = site.write_pages(Path::new(folder), loaded, &bytes) {
+                            eprintln!("{e}");
+                            return ExitCode::from(1);
+                        }
                     }
                 }
                 for d in &diagnostics {

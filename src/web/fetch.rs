@@ -6,7 +6,7 @@ use js_sys::{Function, Promise};
 use thiserror::Error;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, RequestInit, Response, Url};
+use web_sys::{AbortController, RequestInit, Response};
 
 use crate::bundle::{self, Compiled};
 use crate::content::ContentError;
@@ -107,7 +107,7 @@ pub fn resolve(reference: &str, base: &str) -> Option<String> {
     }
     #[cfg(target_arch = "wasm32")]
     {
-        Url::new_with_base(reference, base).ok().map(|u| u.href())
+        web_sys::Url::new_with_base(reference, base).ok().map(|u| u.href())
     }
 }
 
@@ -196,6 +196,11 @@ fn network(url: &str, error: &JsValue) -> LoadError {
 /// (see `web::compiler`). The file is told apart by its first bytes (`bundle::is_bundle`), not by its name. `early`
 /// is the element's request for the same file, started while the core loaded.
 pub async fn load(url: &str, assets: &str, compiler: Option<&Function>, early: Option<JsValue>) -> Result<Loaded, LoadError> {
+    load_bytes(url, assets, compiler, early).await.map(|(loaded, _)| loaded)
+}
+
+/// [`load`], and the bundle's bytes (a prerendered page is checked against them).
+pub async fn load_bytes(url: &str, assets: &str, compiler: Option<&Function>, early: Option<JsValue>) -> Result<(Loaded, Vec<u8>), LoadError> {
     let request = match early.and_then(|e| adopt(&e, url)) {
         Some(request) => request,
         None => start(url)?,
@@ -209,7 +214,7 @@ pub async fn load(url: &str, assets: &str, compiler: Option<&Function>, early: O
         bytes = js_sys::Uint8Array::new(&JsFuture::from(promise).await.map_err(|e| network(url, &e))?).to_vec();
     }
     match bundle::decode(&bytes, url) {
-        Ok(Compiled::Ready(loaded)) => Ok(loaded),
+        Ok(Compiled::Ready(loaded)) => Ok((loaded, bytes)),
         Ok(Compiled::Failed { message, network }) => Err(LoadError::Compiled { message, network }),
         Err(e) => Err(LoadError::Bundle { url: url.to_owned(), message: e.to_string() }),
     }

@@ -35,12 +35,6 @@ use web_sys::{Element, HtmlElement, ShadowRoot};
 
 pub use super::components::reader::{Reader, ReaderProps};
 
-/// The widget's stylesheet, adopted into every instance's shadow root by the element.
-#[wasm_bindgen]
-pub fn stylesheet() -> String {
-    include_str!(concat!(env!("OUT_DIR"), "/reader.css")).to_owned()
-}
-
 /// Bytes of WebAssembly linear memory the core holds (reported by `make bench`).
 #[wasm_bindgen]
 pub fn memory_bytes() -> f64 {
@@ -66,6 +60,34 @@ impl ReaderHandle {
     }
 }
 
+/// The element's attributes, read once: the props of its `Reader`, and the inputs of a
+/// prerendered render ([`crate::ui::prerender::element_inputs`]).
+struct Attributes {
+    props: ReaderProps,
+    theme: Option<String>,
+    map: Option<String>,
+    cards: Option<String>,
+}
+
+fn attributes(host: HtmlElement, assets: String, compiler: Option<js_sys::Function>, early: JsValue) -> Result<Attributes, JsValue> {
+    let document = host.owner_document().ok_or_else(|| JsValue::from_str("the element is not in a document"))?;
+    let src = host.get_attribute("src").unwrap_or_default();
+    let base = host.base_uri().ok().flatten().unwrap_or_default();
+    let lang = host.get_attribute("lang").filter(|l| !l.trim().is_empty());
+    let (theme, map, cards) = (host.get_attribute("theme"), host.get_attribute("map"), host.get_attribute("cards"));
+    let (options, problems) = crate::ui::options::parse(theme.as_deref(), map.as_deref(), cards.as_deref());
+    for problem in problems {
+        web_sys::console::warn_1(&format!("commentary-reader: {problem}").into());
+    }
+    let debug = host.has_attribute("debug");
+    // The host page's language: the widget's words follow it when neither the element nor the
+    // commentary names one.
+    let page_lang = document.document_element().and_then(|e| e.get_attribute("lang")).filter(|l| !l.trim().is_empty());
+    let early = super::components::reader::Early(std::rc::Rc::new(std::cell::RefCell::new((!early.is_undefined() && !early.is_null()).then_some(early))));
+    let props = ReaderProps { host, src: src.into(), base: base.into(), assets: assets.into(), compiler, early, lang: lang.map(Into::into), page_lang: page_lang.map(Into::into), options, debug, initial: None, prerendered: false };
+    Ok(Attributes { props, theme, map, cards })
+}
+
 /// Renders the commentary named by `host`'s `src` attribute into `root`. `assets` is the URL
 /// of the folder the widget's own files are served from (the default base map lives there).
 /// `compiler(url, assets)` returns a promise of the bundle text for a `commentary.md` URL (the
@@ -78,24 +100,96 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, assets: String, compiler: Opti
     let container = document.create_element("div")?;
     container.set_class_name("cr-root");
     root.append_child(&container)?;
-    let src = host.get_attribute("src").unwrap_or_default();
-    let base = host.base_uri().ok().flatten().unwrap_or_default();
-    let lang = host.get_attribute("lang").filter(|l| !l.trim().is_empty());
-    let (options, problems) = crate::ui::options::parse(
-        host.get_attribute("theme").as_deref(),
-        host.get_attribute("map").as_deref(),
-        host.get_attribute("cards").as_deref(),
-    );
-    for problem in problems {
-        web_sys::console::warn_1(&format!("commentary-reader: {problem}").into());
-    }
-    container.set_attribute("data-theme", options.theme.as_str())?;
-    let debug = host.has_attribute("debug");
-    // The host page's language: the widget's words follow it when neither the element nor the
-    // commentary names one.
-    let page_lang = document.document_element().and_then(|e| e.get_attribute("lang")).filter(|l| !l.trim().is_empty());
-    let props = ReaderProps { host, src: src.into(), base: base.into(), assets: assets.into(), compiler, early: super::components::reader::Early(std::rc::Rc::new(std::cell::RefCell::new((!early.is_undefined() && !early.is_null()).then_some(early)))), lang: lang.map(Into::into), page_lang: page_lang.map(Into::into), options, debug };
+    let props = attributes(host, assets, compiler, early)?.props;
+    container.set_attribute("data-theme", props.options.theme.as_str())?;
     let app = yew::Renderer::<Reader>::with_root_and_props(container.clone(), props).render();
     Ok(ReaderHandle { app: Some(app), container })
+}
+
+/// Hydrates the commentary prerendered in `container` (the `.cr-root` of the element's
+/// declarative shadow root, stamped by `commentary-reader build`): loads the bundle `src`
+/// names, and if it is the one the page was rendered from, for the same attributes, and the
+/// markup is as rendered, adopts every node as it is. Otherwise it warns where the page
+/// diverged and renders afresh in place. A bundle that cannot be loaded leaves the
+/// prerendered text as it is (with the error reported).
+#[wasm_bindgen]
+pub async fn hydrate(host: HtmlElement, container: Element, assets: String, compiler: Option<js_sys::Function>, early: JsValue) -> Result<ReaderHandle, JsValue> {
+    use crate::ui::prerender::{divergence, element_inputs, inputs_digest, Stamp, STAMP_ATTRIBUTE};
+    let Attributes { mut props, theme, map, cards } = attributes(host.clone(), assets, compiler, early)?;
+    let src = props.src.to_string();
+    let url = super::fetch::resolve(&src, &props.base).ok_or_else(|| JsValue::from_str(&format!("src=\"{src}\" is not a valid URL")))?;
+    let loaded = super::fetch::load_bytes(&url, &props.assets, props.compiler.as_ref(), props.early.0.borrow_mut().take()).await;
+    let (mut loaded, bytes) = match loaded {
+        Ok(found) => found,
+        Err(error) => {
+            // The prerendered text stays readable; the element reports why it stays still.
+            web_sys::console::error_1(&format!("commentary-reader: {error} (the prerendered text is shown as it is)").into());
+            super::events::dispatch(&host, "error", &[("src", &src), ("message", &error.to_string())]);
+            return Ok(ReaderHandle { app: None, container });
+        }
+    };
+    loaded.url = url;
+    for warning in &loaded.warnings {
+        web_sys::console::warn_1(&format!("commentary-reader: {warning}").into());
+    }
+    let inputs = element_inputs(props.lang.as_deref(), theme.as_deref(), map.as_deref(), cards.as_deref(), props.debug, props.page_lang.as_deref());
+    let stamp = container.get_attribute(STAMP_ATTRIBUTE).and_then(|s| Stamp::parse(&s));
+    let problem = match stamp {
+        None => Some("its stamp is missing or unreadable".to_owned()),
+        Some(stamp) if stamp.inputs != inputs_digest(&bytes, &inputs) => {
+            Some(format!("it was rendered from another {src}, another version of the widget or other attributes"))
+        }
+        Some(stamp) => divergence(&stamp.markup, &digest_dom(&container)).map(|at| format!("its markup was altered: {at}")),
+    };
+    props.initial = Some(super::fetch::Shared(std::rc::Rc::new(loaded)));
+    // Hydrated, the first render is the server's (not live, the map at its prerendered size);
+    // afresh, it is an ordinary one.
+    props.prerendered = problem.is_none();
+    container.set_attribute("data-theme", props.options.theme.as_str())?;
+    let renderer = yew::Renderer::<Reader>::with_root_and_props(container.clone(), props);
+    let app = match problem {
+        None => renderer.hydrate(),
+        Some(problem) => {
+            web_sys::console::warn_1(&format!("commentary-reader: the prerendered page cannot be hydrated ({problem}); rendering it afresh").into());
+            while let Some(child) = container.first_child() {
+                container.remove_child(&child)?;
+            }
+            renderer.render()
+        }
+    };
+    Ok(ReaderHandle { app: Some(app), container })
+}
+
+/// The digest of the markup under `root`, as the build digested the HTML it wrote.
+fn digest_dom(root: &Element) -> crate::ui::prerender::Digest {
+    fn walk(node: &web_sys::Node, d: &mut crate::ui::prerender::Digester) {
+        let mut child = node.first_child();
+        while let Some(c) = child {
+            match c.node_type() {
+                web_sys::Node::ELEMENT_NODE => {
+                    let el: &Element = c.unchecked_ref();
+                    let mut attributes: Vec<(String, String)> = el
+                        .get_attribute_names()
+                        .iter()
+                        .filter_map(|n| n.as_string())
+                        .map(|n| {
+                            let value = el.get_attribute(&n).unwrap_or_default();
+                            (n, value)
+                        })
+                        .collect();
+                    d.open(&el.local_name(), &mut attributes);
+                    walk(&c, d);
+                    d.close();
+                }
+                web_sys::Node::TEXT_NODE => d.text(&c.node_value().unwrap_or_default()),
+                web_sys::Node::COMMENT_NODE => d.comment(&c.node_value().unwrap_or_default()),
+                _ => {}
+            }
+            child = c.next_sibling();
+        }
+    }
+    let mut d = crate::ui::prerender::Digester::default();
+    walk(root, &mut d);
+    d.finish()
 }
 }

@@ -13,6 +13,10 @@ use crate::bundle::Loaded;
 use crate::ui::options;
 use crate::ui::prerender::{digest_html, element_inputs, inputs_digest, Stamp, STAMP_ATTRIBUTE};
 
+/// The widget's stylesheet (minified by build.rs), published as `commentary-reader.css`: the
+/// prerendered shadow roots link it, and the element links it into the roots it makes.
+pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/reader.css"));
+
 /// The element as the published page writes it.
 pub struct Element<'a> {
     /// Its `src`, as written (the bundle's URL, relative to the page or root-relative).

@@ -1,0 +1,117 @@
+//! Writing a commentary's published pages (`commentary-reader build --site DIR`): beside each
+//! folder's `commentary.bundle`, `index.html`, a standalone reading page with the commentary
+//! prerendered in the element's declarative shadow root (readable without JavaScript,
+//! hydrated in place with it), and `embed.html`, the same element with the widget's script and
+//! preloads, for a host page to include as is. Native only.
+//!
+//! The pages name the widget's files with their SRI hashes, read from the widget folder's
+//! `integrity.json` (written by `scripts/package.mjs` before the pages). `index.html` links
+//! relatively (the site works from any folder); `embed.html` links from the site's root
+//! (`/commentary-reader/…`), as the snippet does, since a host page can sit anywhere.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::bundle::Loaded;
+use crate::publish::{self, escape, PageMeta};
+use crate::web::prerender::{shadow_root, Element};
+
+/// The widget's folder inside a site.
+pub const WIDGET_DIR: &str = "commentary-reader";
+
+/// A published site: its folder and the widget's SRI hashes.
+pub struct Site {
+    root: PathBuf,
+    integrity: BTreeMap<String, String>,
+}
+
+/// The widget's files a page names, with the SRI attribute of each.
+struct Files<'a> {
+    widget: String,
+    bundle: String,
+    integrity: &'a BTreeMap<String, String>,
+}
+
+impl Files<'_> {
+    fn sri(&self, name: &str) -> String {
+        self.integrity.get(name).map(|h| format!(" integrity=\"{}\"", escape(h))).unwrap_or_default()
+    }
+
+    /// The preloads, the stylesheet and the element's script: what goes before the element.
+    fn head(&self) -> String {
+        let w = &self.widget;
+        format!(
+            "<link rel=\"modulepreload\" href=\"{w}commentary-reader-core.js\"{}>\n\
+             <link rel=\"preload\" href=\"{w}commentary-reader-core_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n\
+             <link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin>\n\
+             <link rel=\"stylesheet\" href=\"{w}commentary-reader.css\"{}>\n\
+             <script type=\"module\" src=\"{w}commentary-reader.js\"{}></script>\n",
+            self.sri("commentary-reader-core.js"),
+            escape(&self.bundle),
+            self.sri("commentary-reader.css"),
+            self.sri("commentary-reader.js"),
+        )
+    }
+
+    /// The element with the commentary prerendered inside.
+    fn element(&self, loaded: &Loaded, bytes: &[u8]) -> String {
+        let lang = loaded.front.lang.clone();
+        let stylesheet = format!("{}commentary-reader.css", self.widget);
+        let root = shadow_root(loaded.clone(), bytes, &Element { src: &self.bundle, lang: Some(&lang), stylesheet: &stylesheet });
+        format!("<commentary-reader src=\"{}\" lang=\"{}\">{root}</commentary-reader>\n", escape(&self.bundle), escape(&lang))
+    }
+}
+
+impl Site {
+    /// The site at `root`, whose widget folder has been built (its `integrity.json` read).
+    pub fn open(root: &Path) -> Result<Site, String> {
+        let path = root.join(WIDGET_DIR).join("integrity.json");
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: cannot be read ({e}): build the widget's folder first", path.display()))?;
+        let integrity = serde_json::from_str(&text).map_err(|e| format!("{}: not a list of SRI hashes ({e})", path.display()))?;
+        Ok(Site { root: root.to_owned(), integrity })
+    }
+
+    /// Writes `folder`'s `index.html` and `embed.html` for `loaded`, compiled to `bytes`.
+    pub fn write_pages(&self, folder: &Path, loaded: Loaded, bytes: &[u8]) -> Result<(), String> {
+        let inside = |p: &Path| p.canonicalize().map_err(|e| format!("{}: {e}", p.display()));
+        let relative = inside(folder)?
+            .strip_prefix(inside(&self.root)?)
+            .map_err(|_| format!("{}: not inside the site {}", folder.display(), self.root.display()))?
+            .to_owned();
+        let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        let bundle_name = crate::bundle::FILE_NAME;
+        let reading = Files { widget: format!("{}{WIDGET_DIR}/", "../".repeat(parts.len())), bundle: bundle_name.to_owned(), integrity: &self.integrity };
+        let embedded = Files { widget: format!("/{WIDGET_DIR}/"), bundle: format!("/{}/{bundle_name}", parts.join("/")), integrity: &self.integrity };
+        let write = |name: &str, html: String| {
+            let path = folder.join(name);
+            std::fs::write(&path, html).map_err(|e| format!("{}: cannot be written: {e}", path.display()))
+        };
+        write("index.html", reading_page(&loaded, bytes, &reading))?;
+        write("embed.html", embed(&loaded, bytes, &embedded))
+    }
+}
+
+fn reading_page(loaded: &Loaded, bytes: &[u8], files: &Files) -> String {
+    let first = publish::first_paragraph(&loaded.linked.body);
+    let meta = PageMeta::new(&loaded.front, &first);
+    format!(
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n{}{}</head>\n<body class=\"cr-reading-page\">\n<main>\n{}</main>\n</body>\n</html>\n",
+        escape(&loaded.front.lang),
+        publish::head(&meta),
+        files.head(),
+        files.element(loaded, bytes),
+    )
+}
+
+fn embed(loaded: &Loaded, bytes: &[u8], files: &Files) -> String {
+    let first = publish::first_paragraph(&loaded.linked.body);
+    let meta = PageMeta::new(&loaded.front, &first);
+    format!(
+        "<!-- commentary-reader: \"{}\", prerendered. Paste into a page of the site whose root holds commentary-reader/ and {}; the text is in the HTML, the script makes it interactive. -->\n{}{}{}",
+        escape(&loaded.front.title).replace("--", "&#45;&#45;"),
+        escape(&files.bundle),
+        files.head(),
+        format!("<script type=\"application/ld+json\">{}</script>\n", publish::json_ld(&meta)),
+        files.element(loaded, bytes),
+    )
+}

@@ -1,0 +1,231 @@
+// Prerendered reading pages (`commentary-reader build --site`, run by `make dist`): the text is
+// in the HTML, readable without JavaScript, and with it hydrated in place: the nodes painted
+// before the code ran are the nodes on screen after `ready`. A page that differs from its
+// bundle is rendered afresh with a located warning; the hostile corpus, prerendered, stays
+// inert.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, newPage, waitForEvent, until, DIST, ARTIFACTS } from './helpers.mjs';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const SEED = 'belarus-china-relations-2024';
+const SECOND = 'rail-freight-land-bridge';
+const pageOf = (slug) => `commentaries/${slug}/index.html`;
+let env;
+
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+/** The paragraphs and headings the editor wrote in a folder's commentary.md. */
+function written(slug) {
+  const md = readFileSync(join(ROOT, 'static/commentaries', slug, 'commentary.md'), 'utf8').split(/^\+\+\+$/m)[2];
+  const blocks = md.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
+  return {
+    headings: blocks.filter((b) => /^#{2,6} /.test(b)).map((b) => b.replace(/^#+ /, '')),
+    paragraphs: blocks.filter((b) => !/^(#|[-*] |\d+\. |>|```|\|)/.test(b)).length,
+  };
+}
+
+test('without JavaScript the reading page shows the title, byline, headings, every paragraph and the map', async () => {
+  for (const slug of [SEED, SECOND]) {
+    const { page, context } = await newPage(env.browser, { javaScriptEnabled: false });
+    await page.goto(`${env.server.url}${pageOf(slug)}`);
+    const host = page.locator('commentary-reader');
+    await host.locator('h1.cr-title').waitFor();
+    const seen = await page.evaluate(() => {
+      const root = document.querySelector('commentary-reader').shadowRoot;
+      const visible = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'; };
+      return {
+        title: root.querySelector('h1')?.textContent,
+        byline: root.querySelector('.cr-byline')?.textContent,
+        headings: [...root.querySelectorAll('.cr-body h2')].filter(visible).map((h) => h.textContent.trim()),
+        paragraphs: [...root.querySelectorAll('.cr-body p[id^="p-"]')].filter(visible).length,
+        countries: [...root.querySelectorAll('svg.cr-map-svg path.cr-country')].filter(visible).length,
+        highlighted: [...root.querySelectorAll('svg.cr-map-svg path.cr-hl')].filter(visible).length,
+        alternative: root.querySelector('.cr-map-body')?.textContent.length ?? 0,
+        // Nothing that would do nothing without the code: no buttons shown, no focusable mention.
+        buttonsShown: [...root.querySelectorAll('button')].filter(visible).length,
+        focusable: root.querySelectorAll('[tabindex], [role="button"]').length,
+        styled: getComputedStyle(root.querySelector('h1')).fontFamily,
+      };
+    });
+    const want = written(slug);
+    assert.match(seen.title, /\S/);
+    assert.match(seen.byline ?? '', /\S/, `${slug}: a byline`);
+    assert.deepEqual(seen.headings, want.headings, `${slug}: every heading`);
+    assert.equal(seen.paragraphs, want.paragraphs, `${slug}: every paragraph`);
+    assert.ok(seen.countries > 20, `${slug}: the map's countries are drawn (${seen.countries})`);
+    assert.ok(seen.highlighted > 0, `${slug}: its highlighted countries`);
+    assert.ok(seen.alternative > 200, `${slug}: the map as text`);
+    assert.equal(seen.buttonsShown, 0, `${slug}: no dead buttons`);
+    assert.equal(seen.focusable, 0, `${slug}: no dead focus stops`);
+    assert.doesNotMatch(seen.styled, /^Times|^serif$/, 'the widget stylesheet applies');
+    await page.screenshot({ path: join(ARTIFACTS, `prerender-nojs-${slug}.png`), fullPage: true });
+    await context.close();
+  }
+});
+
+/**
+ * Opens a reading page with the element's script held back; marks the prerendered nodes, lets
+ * the script go, and waits for `ready`. Returns the page and how many marked nodes are still
+ * the ones in the shadow root.
+ */
+async function hydrated(url, { alter } = {}) {
+  const { page, problems, context } = await newPage(env.browser);
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text()); });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/commentary-reader/commentary-reader.js', async (route) => { await held; await route.continue(); });
+  if (alter) {
+    await page.route(url, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: alter(await response.text()) });
+    });
+  }
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => document.querySelector('commentary-reader')?.shadowRoot?.querySelector('.cr-body p'));
+  const selector = 'h1, .cr-body > *, .cr-body p, .cr-mention, svg.cr-map-svg, path.cr-country, .cr-stop, .cr-map-title';
+  const marked = await page.evaluate((selector) => {
+    const root = document.querySelector('commentary-reader').shadowRoot;
+    window.__marked = [...root.querySelectorAll(selector)];
+    return window.__marked.length;
+  }, selector);
+  release();
+  await waitForEvent(page, 'commentary-reader:ready');
+  const kept = await page.evaluate((selector) => {
+    const now = [...document.querySelector('commentary-reader').shadowRoot.querySelectorAll(selector)];
+    return { same: window.__marked.filter((n, i) => now[i] === n).length, now: now.length };
+  }, selector);
+  return { page, problems, warnings, context, marked, kept };
+}
+
+test('with JavaScript the prerendered nodes are hydrated in place, and cards, map and chapters work', async () => {
+  for (const slug of [SEED, SECOND]) {
+    const { page, problems, warnings, context, marked, kept } = await hydrated(`${env.server.url}${pageOf(slug)}`);
+    assert.ok(marked > 50, `${slug}: marked ${marked} prerendered nodes`);
+    assert.equal(kept.now, marked, `${slug}: no node added or dropped`);
+    assert.equal(kept.same, marked, `${slug}: every prerendered node is still on screen (${kept.same} of ${marked})`);
+    assert.deepEqual(warnings.filter((w) => /hydrat|afresh/.test(w)), [], `${slug}: hydrated without a warning`);
+    // Live now: mentions are buttons, and a card opens from one.
+    const mention = page.locator('commentary-reader .cr-mention[role="button"]').first();
+    await mention.waitFor();
+    await mention.click();
+    await page.locator('commentary-reader #cr-card').waitFor();
+    await page.keyboard.press('Escape');
+    await until(page, () => !document.querySelector('commentary-reader').shadowRoot.querySelector('#cr-card'), null, { what: 'the card to close' });
+    // The map is measured and redrawn at its size, with its chapters.
+    const next = page.locator('commentary-reader .cr-map-controls button').last();
+    if (await next.count()) {
+      const before = await page.locator('commentary-reader svg.cr-map-svg').getAttribute('data-view');
+      await next.click();
+      await until(page, (b) => document.querySelector('commentary-reader').shadowRoot.querySelector('svg.cr-map-svg').getAttribute('data-view') !== b, before, { what: 'the map to move' });
+    }
+    assert.deepEqual(await page.evaluate(() => window.__csp), [], `${slug}: no CSP violation`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('a page whose markup was altered is rendered afresh, with a warning saying where', async () => {
+  const url = `${env.server.url}${pageOf(SEED)}`;
+  // An extension or a CMS wraps a word of the third paragraph.
+  const alter = (html) => html.replace(/(<p id="p-3"[^>]*>)([^<]*?) /, '$1<mark>$2</mark> ');
+  const { page, problems, warnings, context, kept } = await hydrated(url, { alter });
+  const warning = warnings.find((w) => /cannot be hydrated/.test(w));
+  assert.ok(warning, `a warning (saw ${JSON.stringify(warnings)})`);
+  assert.match(warning, /#p-3/, 'it names the paragraph');
+  assert.match(warning, /afresh/);
+  assert.equal(kept.same, 0, 'rendered afresh: new nodes');
+  const p3 = await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelector('#p-3 mark'));
+  assert.equal(p3, null, 'the fresh render is the bundle\'s, without the alteration');
+  await page.locator('commentary-reader .cr-mention[role="button"]').first().click();
+  await page.locator('commentary-reader #cr-card').waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a page rendered for other attributes, or from another bundle, is rendered afresh', async () => {
+  const url = `${env.server.url}${pageOf(SEED)}`;
+  const cases = [
+    ['attributes', (html) => html.replace('<commentary-reader src="commentary.bundle" lang="en">', '<commentary-reader src="commentary.bundle" lang="en" theme="dark">')],
+    ['bundle', (html) => html.replace(/data-cr-prerender="1 [0-9a-f]{8}/, 'data-cr-prerender="1 00000000')],
+  ];
+  for (const [what, alter] of cases) {
+    const { page, problems, warnings, context } = await hydrated(url, { alter });
+    assert.ok(warnings.some((w) => /cannot be hydrated \(it was rendered from another/.test(w)), `${what}: ${JSON.stringify(warnings)}`);
+    await page.locator('commentary-reader .cr-mention[role="button"]').first().waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('two prerendered embeds on one page hydrate each their own', async () => {
+  const { page, problems, context } = await newPage(env.browser);
+  const embeds = [SEED, SECOND].map((slug) => readFileSync(join(DIST, 'commentaries', slug, 'embed.html'), 'utf8'));
+  await page.route('**/two-prerendered.html', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two</title></head><body><h1>Host page</h1>${embeds.join('<hr>')}</body></html>`,
+  }));
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto(`${env.server.url}two-prerendered.html`);
+  await until(page, () => window.__events.filter((e) => e.type === 'commentary-reader:ready').length === 2, null, { what: 'both widgets ready' });
+  const titles = await page.evaluate(() => [...document.querySelectorAll('commentary-reader')].map((el) => el.shadowRoot.querySelector('h1').textContent));
+  assert.equal(new Set(titles).size, 2);
+  assert.deepEqual(warnings.filter((w) => /hydrated/.test(w)), []);
+  for (const i of [0, 1]) {
+    await page.locator('commentary-reader').nth(i).locator('.cr-mention[role="button"]').first().click();
+    await page.locator('commentary-reader').nth(i).locator('#cr-card').waitFor();
+    await page.keyboard.press('Escape');
+  }
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the hostile corpus, prerendered, is inert with and without JavaScript', async () => {
+  const site = join(DIST, 'e2e-hostile');
+  rmSync(site, { recursive: true, force: true });
+  cpSync(join(DIST, 'commentary-reader'), join(site, 'commentary-reader'), { recursive: true });
+  const hostile = join(ROOT, 'tests/hostile');
+  const names = readdirSync(hostile).filter((n) => n.endsWith('.txt'));
+  const folders = names.map((name) => {
+    const [md, ...parts] = readFileSync(join(hostile, name), 'utf8').split(/^=== (.+) ===$/m);
+    const folder = join(site, 'commentaries', name.replace(/\.txt$/, ''));
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'commentary.md'), md);
+    for (let i = 0; i < parts.length; i += 2) writeFileSync(join(folder, parts[i]), parts[i + 1]);
+    return folder;
+  });
+  // The build may report the payloads' problems; it must still write every page it can.
+  try {
+    execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'commentary-reader', '--', 'build', '--site', site, ...folders], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (e) { if (e.status !== 1) throw e; }
+  const pages = folders.filter((f) => readdirSync(f).includes('index.html'));
+  assert.ok(pages.length >= names.length - 3, `pages for the corpus (${pages.length} of ${names.length})`);
+  for (const js of [false, true]) {
+    const { page, problems, context } = await newPage(env.browser, { javaScriptEnabled: js });
+    const warnings = [];
+    page.on('console', (m) => { if (m.type() === 'warning' && /hydrated/.test(m.text())) warnings.push(m.text()); });
+    for (const folder of pages) {
+      const name = folder.split('/').pop();
+      await page.goto(`${env.server.url}e2e-hostile/commentaries/${name}/index.html`);
+      if (js) await waitForEvent(page, 'commentary-reader:ready');
+      else await page.locator('commentary-reader h1').waitFor();
+      const state = await page.evaluate(() => ({
+        pwned: window.__pwned ?? null,
+        injected: document.querySelector('commentary-reader').shadowRoot.querySelectorAll('script, iframe, style, img[onerror], [onload], [onclick]').length,
+      }));
+      assert.deepEqual(state, { pwned: null, injected: 0 }, `${name} (JavaScript ${js ? 'on' : 'off'})`);
+      if (js) await page.evaluate(() => { window.__events = []; });
+    }
+    assert.deepEqual(warnings, [], 'every hostile page hydrates');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  rmSync(site, { recursive: true, force: true });
+});
