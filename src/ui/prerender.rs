@@ -287,7 +287,8 @@ pub fn digest_html(html: &str) -> Digest {
         } else {
             let first = rest.chars().next().map_or(1, char::len_utf8);
             let end = rest[first..].find('<').map_or(rest.len(), |i| i + first);
-            d.text(&decode(&rest[..end]));
+            // A parser drops NUL from text (and makes it U+FFFD in attribute values).
+            d.text(&decode(&rest[..end]).replace('\0', ""));
             rest = &rest[end..];
         }
     }
@@ -315,7 +316,7 @@ fn tag(s: &str) -> (&str, Vec<(String, String)>, &str) {
         let value = if let Some(after) = rest.strip_prefix("=\"") {
             let close = after.find('"').unwrap_or(after.len());
             rest = after.get(close + 1..).unwrap_or("");
-            decode(&after[..close])
+            decode(&after[..close]).replace('\0', "\u{fffd}")
         } else {
             String::new()
         };
@@ -459,5 +460,11 @@ mod tests {
     fn entities_and_line_ends_decode_as_a_parser_does() {
         assert_eq!(decode("a &amp; b &#x27;c&#39; &quot;d&quot; &unknown; &"), "a & b 'c' \"d\" &unknown; &");
         assert_eq!(decode("one\r\ntwo\rthree"), "one\ntwo\nthree");
+        // NUL: dropped from text, U+FFFD in an attribute, as a browser's parser builds them.
+        let mut d = Digester::default();
+        d.open("p", &mut attrs(&[("title", "a\u{fffd}b")]));
+        d.text("ab");
+        d.close();
+        assert_eq!(digest_html("<p title=\"a\0b\">a\0b</p>"), d.finish());
     }
 }

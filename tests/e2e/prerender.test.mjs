@@ -173,6 +173,8 @@ test('two prerendered embeds on one page hydrate each their own', async () => {
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.goto(`${env.server.url}two-prerendered.html`);
+  // The second starts when it comes near the viewport (as any element does).
+  await page.locator('commentary-reader').nth(1).scrollIntoViewIfNeeded();
   await until(page, () => window.__events.filter((e) => e.type === 'commentary-reader:ready').length === 2, null, { what: 'both widgets ready' });
   const titles = await page.evaluate(() => [...document.querySelectorAll('commentary-reader')].map((el) => el.shadowRoot.querySelector('h1').textContent));
   assert.equal(new Set(titles).size, 2);
