@@ -53,26 +53,6 @@ if (release) {
   run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-reference-types', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-multivalue', file, '-o', file]);
 }
 
-// Development builds (`trunk serve`) reload their pages after every rebuild through an external
-// module (static/dev/live-reload.js): Trunk's own reload script is inline, which the strict
-// policy `trunk serve` sends refuses. Release builds never get it.
-if (!release) {
-  mkdirSync(join(staging, 'dev'), { recursive: true });
-  cpSync(join(source, 'static/dev/live-reload.js'), join(staging, 'dev', 'live-reload.js'));
-  const pages = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const path = join(dir, d.name);
-    if (d.isDirectory()) return path === out || d.name === 'commentaries' ? [] : pages(path);
-    return d.name.endsWith('.html') ? [path] : [];
-  });
-  for (const page of pages(staging)) {
-    const html = readFileSync(page, 'utf8');
-    const src = relative(dirname(page), join(staging, 'dev', 'live-reload.js')).split(sep).join('/');
-    const tag = `<script type="module" src="${src}"></script>`;
-    if (!html.includes('</head>')) throw new Error(`${relative(staging, page)} has no </head> for the live-reload script`);
-    writeFileSync(page, html.replace('</head>', `  ${tag}\n</head>`));
-  }
-}
-
 // The widget's stylesheet, as a file (prerendered shadow roots link it, and so do the roots the
 // element makes): written by the native binary, which has it built in, minified.
 run('cargo', ['run', '--quiet', ...profile, '--bin', 'commentary-reader', '--', 'stylesheet', join(out, 'commentary-reader.css')]);
@@ -119,5 +99,27 @@ const commentaries = join(staging, 'commentaries');
 if (existsSync(commentaries)) {
   const folders = readdirSync(commentaries, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(commentaries, d.name));
   if (folders.length) run('cargo', ['run', '--quiet', ...profile, '--bin', 'commentary-reader', '--', 'build', '--site', staging, ...folders]);
+}
+
+// Development builds (`trunk serve`) reload their pages after every rebuild through an external
+// module (static/dev/live-reload.js): Trunk's own reload script is inline, which the strict
+// policy `trunk serve` sends refuses. Release builds never get it. The reading pages get it too
+// (they are written above).
+if (!release) {
+  mkdirSync(join(staging, 'dev'), { recursive: true });
+  cpSync(join(source, 'static/dev/live-reload.js'), join(staging, 'dev', 'live-reload.js'));
+  const pages = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const path = join(dir, d.name);
+    if (d.isDirectory()) return path === out ? [] : pages(path);
+    // embed.html is a fragment for a host page, not a page.
+    return d.name.endsWith('.html') && d.name !== 'embed.html' ? [path] : [];
+  });
+  for (const page of pages(staging)) {
+    const html = readFileSync(page, 'utf8');
+    const src = relative(dirname(page), join(staging, 'dev', 'live-reload.js')).split(sep).join('/');
+    const tag = `<script type="module" src="${src}"></script>`;
+    if (!html.includes('</head>')) throw new Error(`${relative(staging, page)} has no </head> for the live-reload script`);
+    writeFileSync(page, html.replace('</head>', `  ${tag}\n</head>`));
+  }
 }
 
