@@ -19,12 +19,12 @@ serve: setup
 
 ## Release build into dist/ (no inline script; runs from any static server).
 build: setup
-	trunk build --release
+	scripts/release-build.sh
 
 ## The publishable folder dist/commentary-reader/ (stable names, base maps, iframe embed) and
 ## its SRI hashes, printed and written to dist/commentary-reader/integrity.json.
 dist: setup
-	trunk build --release
+	scripts/release-build.sh
 	@echo; echo "dist/commentary-reader/ is ready to copy to any static host. SRI (sha384), from integrity.json:"
 	@cat dist/commentary-reader/integrity.json
 	@echo; echo "The snippet, from snippet.html:"; cat dist/commentary-reader/snippet.html
@@ -46,7 +46,7 @@ test-wasm:
 
 size:
 	@echo "== release build and size budget"
-	trunk build --release
+	scripts/release-build.sh
 	node scripts/size-check.mjs dist/commentary-reader
 
 ## No machine path in dist/, and the same bytes when built from another folder.
@@ -56,14 +56,14 @@ test-reproducible:
 
 test-e2e:
 	@echo "== end-to-end: Playwright (playwright-core + /usr/bin/chromium) against dist/"
-	@test -f dist/commentary-reader/commentary-reader-core_bg.wasm || trunk build --release
+	@test -f dist/commentary-reader/commentary-reader-core_bg.wasm || scripts/release-build.sh
 	cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec
 
 ## Benchmarks that print numbers (never asserted) and rewrite the generated part of
 ## BENCHMARKS.md: bytes, time to ready, cards, scale and memory against the peer page
 ## (Tippy.js + Leaflet) and the limit page (static HTML), and native throughput (criterion).
 bench: setup
-	trunk build --release
+	scripts/release-build.sh
 	cd bench && { [ -d node_modules ] || npm ci --silent --no-audit --no-fund; }
 	node bench/build-peer.mjs
 	cargo bench --bench link
@@ -72,7 +72,7 @@ bench: setup
 ## The README's screenshots (light, dark, phone) and the print rendering as a PDF, into
 ## docs/screenshots/.
 screenshots: setup
-	trunk build --release
+	scripts/release-build.sh
 	node scripts/screenshots.mjs
 
 ## Fuzz the parsers with cargo-fuzz (libFuzzer; needs a nightly toolchain and cargo-fuzz):

@@ -29,6 +29,10 @@ const source = resolve(process.env.TRUNK_SOURCE_DIR ?? '.');
 const out = join(staging, 'commentary-reader');
 const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
 const run = (command, args) => execFileSync(command, args, { cwd: source, stdio: ['ignore', 'inherit', 'inherit'] });
+// Native programs (the validator, `build`, `stylesheet`) are built with the default toolchain even
+// when scripts/release-build.sh chose a nightly with build-std for the wasm.
+const nativeEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'RUSTUP_TOOLCHAIN' && !k.startsWith('CARGO_UNSTABLE_')));
+const runNative = (command, args) => execFileSync(command, args, { cwd: source, env: nativeEnv, stdio: ['ignore', 'inherit', 'inherit'] });
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 rmSync(out, { recursive: true, force: true });
@@ -55,7 +59,7 @@ if (release) {
 
 // The widget's stylesheet, as a file (prerendered shadow roots link it, and so do the roots the
 // element makes): written by the native binary, which has it built in, minified.
-run('cargo', ['run', '--quiet', ...profile, '--bin', 'commentary-reader', '--', 'stylesheet', join(out, 'commentary-reader.css')]);
+runNative('cargo', ['run', '--quiet', ...profile, '--bin', 'commentary-reader', '--', 'stylesheet', join(out, 'commentary-reader.css')]);
 
 const wasm = readFileSync(join(out, 'commentary-reader-core_bg.wasm'));
 const placeholder = 'const WASM_INTEGRITY = null;';
@@ -98,7 +102,7 @@ writeFileSync(join(out, 'snippet.html'), snippet);
 const commentaries = join(staging, 'commentaries');
 if (existsSync(commentaries)) {
   const folders = readdirSync(commentaries, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(commentaries, d.name));
-  if (folders.length) run('cargo', ['run', '--quiet', ...profile, '--bin', 'commentary-reader', '--', 'build', '--site', staging, ...folders]);
+  if (folders.length) runNative('cargo', ['run', '--quiet', ...profile, '--bin', 'commentary-reader', '--', 'build', '--site', staging, ...folders]);
 }
 
 // Development builds (`trunk serve`) reload their pages after every rebuild through an external

@@ -30,9 +30,7 @@ echo "== the same release build from $copy"
 (
   cd "$copy"
   export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=$(scripts/wasm-rustflags.sh)
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS
-  trunk build --release --dist "$work/dist" >"$work/build.log" 2>&1 || { tail -40 "$work/build.log"; exit 1; }
+  scripts/release-build.sh --dist "$work/dist" >"$work/build.log" 2>&1 || { tail -40 "$work/build.log"; exit 1; }
 )
 node scripts/check-no-paths.mjs "$work/dist" "$copy"
 

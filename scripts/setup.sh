@@ -28,6 +28,17 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release wasm's toolchain (scripts/release-build.sh): a pinned nightly with rust-src, so
+# build-std can rebuild the standard library for size (the build fetches the crates std depends
+# on). Without it the release build falls back to stable and says so.
+NIGHTLY=$(sed -n 's/^NIGHTLY=//p' scripts/release-build.sh)
+if ! rustup run "$NIGHTLY" rustc --version >/dev/null 2>&1 \
+  || [ ! -d "$(rustup run "$NIGHTLY" rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+  say "installing $NIGHTLY with rust-src (for the release wasm's build-std)"
+  rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src \
+    || say "WARNING: $NIGHTLY could not be installed: release builds will use stable (larger wasm, its own budget)"
+fi
+
 apt_missing=()
 have chromium || apt_missing+=(chromium)
 have chromedriver || apt_missing+=(chromium-driver)

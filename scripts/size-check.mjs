@@ -2,6 +2,10 @@
 // `reader`, what a host page downloads to show a compiled commentary (the element, the core's
 // glue and wasm), and `compiler`, the module the element loads on demand to compile a
 // commentary.md in the browser.
+// The release wasm is built by a pinned nightly with build-std (scripts/release-build.sh), or by
+// stable when that nightly is not installed: each toolchain has its own pair of budgets
+// (`reader`, `compiler`; `reader-stable`, `compiler-stable`), chosen by
+// target/release-toolchain.txt, which the build writes.
 // Usage: node scripts/size-check.mjs [folder=dist/commentary-reader] (the publishable folder)
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -9,13 +13,18 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const dist = process.argv[2] ?? 'dist/commentary-reader';
 const budgetFile = new URL('./size-budget.txt', import.meta.url);
+const toolchainFile = join(process.env.CARGO_TARGET_DIR ?? 'target', 'release-toolchain.txt');
+let toolchain = 'nightly';
+try { toolchain = readFileSync(toolchainFile, 'utf8').trim(); } catch { /* built before release-build.sh wrote it */ }
+const suffix = toolchain === 'stable' ? '-stable' : '';
+console.log(`wasm built with the ${toolchain === 'stable' ? 'stable toolchain (the pinned nightly was missing)' : 'pinned nightly (build-std)'}: budgets \`reader${suffix}\`, \`compiler${suffix}\``);
 const budgets = {};
 for (const line of readFileSync(budgetFile, 'utf8').split('\n')) {
-  const m = /^\s*(reader|compiler)\s*=\s*(\d+)\s*$/.exec(line);
-  if (m) budgets[m[1]] = Number(m[2]);
+  const m = /^\s*(reader|compiler)(-stable)?\s*=\s*(\d+)\s*$/.exec(line);
+  if (m && (m[2] ?? '') === suffix) budgets[m[1]] = Number(m[3]);
 }
 for (const part of ['reader', 'compiler']) {
-  if (!Number.isFinite(budgets[part])) throw new Error(`no \`${part} = <bytes>\` line in ${budgetFile.pathname}`);
+  if (!Number.isFinite(budgets[part])) throw new Error(`no \`${part}${suffix} = <bytes>\` line in ${budgetFile.pathname}`);
 }
 
 // What a host page downloads to run the widget: the loader, the wasm glue, the wasm, CSS.
