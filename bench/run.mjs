@@ -173,6 +173,13 @@ const OBSERVE = () => {
       shifts: shifts.length,
       ready: b.readyAt,
       csp: b.csp,
+      // The way to ready: when the wasm and the bundle had arrived, and the widget's own marks
+      // (the core compiled and instantiated, the bundle decoded, the first render committed).
+      steps: {
+        wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('_bg.wasm'))?.responseEnd ?? null,
+        bundle: performance.getEntriesByType('resource').find((e) => e.name.endsWith('commentary.bundle'))?.responseEnd ?? null,
+        ...Object.fromEntries(performance.getEntriesByType('mark').filter((e) => e.name.startsWith('commentary-reader:')).map((e) => [e.name.slice('commentary-reader:'.length), e.startTime])),
+      },
     };
   };
 };
@@ -382,6 +389,21 @@ ${rows.join('\n')}
 LCP element (first load): ${elements}.`;
   };
 
+  // Where the time to ready goes, on our pages: medians of each step, from navigation start.
+  const stepsTable = (profile) => {
+    const steps = [['wasm', 'wasm arrived'], ['bundle', 'bundle arrived'], ['core', 'core compiled and instantiated'], ['decoded', 'bundle decoded'], ['rendered', 'first render (hydrated or created) committed'], ['ready', '`ready`']];
+    const ours = PAGES.filter((p) => p.widget && p.name !== 'peer');
+    const cell = (name, key) => {
+      const xs = results[profile][name].map((r) => (key === 'ready' ? r.ready : r.steps?.[key])).filter((x) => x !== null && x !== undefined);
+      return xs.length ? ms(median(xs)) : 'n/a';
+    };
+    return `Where the time to \`ready\` goes on the ${profile} profile (medians, from navigation start):
+
+| step | ${ours.map((p) => p.label).join(' | ')} |
+| --- | ${ours.map(() => '---:').join(' | ')} |
+${steps.map(([key, label]) => `| ${label} | ${ours.map((p) => cell(p.name, key)).join(' | ')} |`).join('\n')}`;
+  };
+
   const rows = native();
   const cspSeen = [...new Set(problems.filter((p) => p.includes('CSP violation')))];
   const text = `<!-- bench:start (written by \`make bench\` on ${new Date().toISOString().slice(0, 10)}; do not edit by hand) -->
@@ -435,6 +457,8 @@ machine). Lighthouse's own DevTools-throttled runs use a larger per-request late
 and 0.9× the bandwidth to stand for the same connection, so these are the milder of the two.
 
 ${profileTable('mobile', MOBILE_RUNS)}
+
+${stepsTable('mobile')}
 
 ### Cards, scale, memory
 

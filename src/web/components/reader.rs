@@ -136,6 +136,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let src = props.src.to_string();
         use_effect_with((*state).clone(), move |state| match state {
             LoadState::Ready(loaded) => {
+                crate::web::fetch::mark("rendered");
                 dispatch(&host, "ready", &[("src", &src), ("title", &loaded.front.title)]);
             }
             LoadState::Failed(error) => dispatch(&host, "error", &[("src", &src), ("message", &error.to_string())]),
