@@ -391,7 +391,7 @@ LCP element (first load): ${elements}.`;
 
   // Where the time to ready goes, on our pages: medians of each step, from navigation start.
   const stepsTable = (profile) => {
-    const steps = [['wasm', 'wasm arrived'], ['bundle', 'bundle arrived'], ['core', 'core compiled and instantiated'], ['decoded', 'bundle decoded'], ['rendered', 'first render (hydrated or created) committed'], ['ready', '`ready`']];
+    const steps = [['wasm', 'wasm arrived'], ['bundle', 'bundle arrived'], ['core', 'core compiled and instantiated'], ['decoded', 'bundle decoded'], ['checked', 'prerendered page checked against the bundle (hydration only)'], ['rendered', 'first render (hydrated or created) committed'], ['ready', '`ready`']];
     const ours = PAGES.filter((p) => p.widget && p.name !== 'peer');
     const cell = (name, key) => {
       const xs = results[profile][name].map((r) => (key === 'ready' ? r.ready : r.steps?.[key])).filter((x) => x !== null && x !== undefined);

@@ -141,6 +141,7 @@ pub async fn hydrate(host: HtmlElement, container: Element, assets: String, comp
         }
         Some(stamp) => divergence(&stamp.markup, &digest_dom(&container)).map(|at| format!("its markup was altered: {at}")),
     };
+    super::fetch::mark("checked");
     props.initial = Some(super::fetch::Shared(std::rc::Rc::new(loaded)));
     // Hydrated, the first render is the server's (not live, the map at its prerendered size);
     // afresh, it is an ordinary one.
