@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use crate::bundle::Loaded;
 use crate::publish::{self, escape, PageMeta};
-use crate::web::prerender::{shadow_root, Element};
+use crate::web::prerender::{render, Prerendered};
 
 /// The widget's folder inside a site.
 pub const WIDGET_DIR: &str = "commentary-reader";
@@ -53,12 +53,10 @@ impl Files<'_> {
         )
     }
 
-    /// The element with the commentary prerendered inside.
-    fn element(&self, loaded: &Loaded, bytes: &[u8]) -> String {
-        let lang = loaded.front.lang.clone();
-        let stylesheet = format!("{}commentary-reader.css", self.widget);
-        let root = shadow_root(loaded.clone(), bytes, &Element { src: &self.bundle, lang: Some(&lang), stylesheet: &stylesheet });
-        format!("<commentary-reader src=\"{}\" lang=\"{}\">{root}</commentary-reader>\n", escape(&self.bundle), escape(&lang))
+    /// The element, in `lang`, with the commentary prerendered inside.
+    fn element(&self, prerendered: &Prerendered, lang: &str) -> String {
+        let root = prerendered.shadow_root(&format!("{}commentary-reader.css", self.widget));
+        format!("<commentary-reader src=\"{}\" lang=\"{}\">{root}</commentary-reader>\n", escape(&self.bundle), escape(lang))
     }
 }
 
@@ -86,32 +84,32 @@ impl Site {
             let path = folder.join(name);
             std::fs::write(&path, html).map_err(|e| format!("{}: cannot be written: {e}", path.display()))
         };
-        write("index.html", reading_page(&loaded, bytes, &reading))?;
-        write("embed.html", embed(&loaded, bytes, &embedded))
+        // One render for both pages: only the URLs around it differ.
+        let first = publish::first_paragraph(&loaded.linked.body);
+        let prerendered = render(loaded.clone(), bytes, Some(&loaded.front.lang));
+        let meta = PageMeta::new(&loaded.front, &first);
+        write("index.html", reading_page(&meta, &prerendered, &reading))?;
+        write("embed.html", embed(&meta, &prerendered, &embedded))
     }
 }
 
-fn reading_page(loaded: &Loaded, bytes: &[u8], files: &Files) -> String {
-    let first = publish::first_paragraph(&loaded.linked.body);
-    let meta = PageMeta::new(&loaded.front, &first);
+fn reading_page(meta: &PageMeta, prerendered: &Prerendered, files: &Files) -> String {
     format!(
         "<!doctype html>\n<html lang=\"{}\">\n<head>\n{}{}</head>\n<body class=\"cr-reading-page\">\n<main>\n{}</main>\n</body>\n</html>\n",
-        escape(&loaded.front.lang),
-        publish::head(&meta),
+        escape(meta.lang),
+        publish::head(meta),
         files.head(),
-        files.element(loaded, bytes),
+        files.element(prerendered, meta.lang),
     )
 }
 
-fn embed(loaded: &Loaded, bytes: &[u8], files: &Files) -> String {
-    let first = publish::first_paragraph(&loaded.linked.body);
-    let meta = PageMeta::new(&loaded.front, &first);
+fn embed(meta: &PageMeta, prerendered: &Prerendered, files: &Files) -> String {
     format!(
         "<!-- commentary-reader: \"{}\", prerendered. Paste into a page of the site whose root holds commentary-reader/ and {}; the text is in the HTML, the script makes it interactive. -->\n{}{}{}",
-        escape(&loaded.front.title).replace("--", "&#45;&#45;"),
+        escape(&meta.front.title).replace("--", "&#45;&#45;"),
         escape(&files.bundle),
         files.head(),
-        format!("<script type=\"application/ld+json\">{}</script>\n", publish::json_ld(&meta)),
-        files.element(loaded, bytes),
+        format!("<script type=\"application/ld+json\">{}</script>\n", publish::json_ld(meta)),
+        files.element(prerendered, meta.lang),
     )
 }

@@ -50,8 +50,6 @@ function loadCore() {
   return core;
 }
 
-// Starts fetching `src` (as the core would: same URL, its own abort controller) so the file
-// arrives while the core loads. The core adopts the request, with its timeout.
 // The stylesheet's <link> for a shadow root, and a promise that it has loaded (or failed: the
 // widget still works unstyled rather than not at all).
 function stylesheetLink() {
@@ -63,6 +61,8 @@ function stylesheetLink() {
   return { link, loaded };
 }
 
+// Starts fetching `src` (as the core would: same URL, its own abort controller) so the file
+// arrives while the core loads. The core adopts the request, with its timeout.
 function prefetch(src) {
   if (!src || !src.trim()) return null;
   try {
@@ -181,12 +181,17 @@ class CommentaryReader extends HTMLElement {
 
   // Without the core there is no Rust to render the error: say it with plain DOM, keep the
   // host's fallback content visible through the slot.
+  // A prerendered element (`keep`) keeps its text, readable as it is; the message goes to the
+  // console.
   #fail(root, message, keep = false) {
-    const box = document.createElement('div');
-    box.setAttribute('role', 'alert');
-    box.textContent = `This commentary could not be shown: ${message}`;
-    if (keep) console.error(`commentary-reader: ${message}`);
-    else root.replaceChildren(box, document.createElement('slot'));
+    if (keep) {
+      console.error(`commentary-reader: ${message}`);
+    } else {
+      const box = document.createElement('div');
+      box.setAttribute('role', 'alert');
+      box.textContent = `This commentary could not be shown: ${message}`;
+      root.replaceChildren(box, document.createElement('slot'));
+    }
     this.dispatchEvent(new CustomEvent('commentary-reader:error', {
       bubbles: true, composed: true, detail: { src: this.getAttribute('src'), message },
     }));

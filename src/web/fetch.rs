@@ -96,6 +96,23 @@ impl LoadError {
 
 pub use crate::bundle::Loaded;
 
+/// The URL an element's `src` names, resolved against the page's `base`, or why it names none.
+pub fn source_url(src: &str, base: &str) -> Result<String, LoadError> {
+    if src.trim().is_empty() {
+        return Err(LoadError::NoSource);
+    }
+    resolve(src, base).ok_or_else(|| LoadError::BadSource(src.to_owned()))
+}
+
+/// Tells the console about every problem the commentary's files have (the validator's
+/// messages, located), as the widget does whenever it shows one.
+#[cfg(feature = "reader")]
+pub(crate) fn warn_of(loaded: &Loaded) {
+    for warning in &loaded.warnings {
+        web_sys::console::warn_1(&format!("commentary-reader: {warning}").into());
+    }
+}
+
 /// Resolves `reference` against `base`; `None` if it is not a URL.
 pub fn resolve(reference: &str, base: &str) -> Option<String> {
     #[cfg(not(target_arch = "wasm32"))]

@@ -117,7 +117,7 @@ pub async fn hydrate(host: HtmlElement, container: Element, assets: String, comp
     use crate::ui::prerender::{divergence, element_inputs, inputs_digest, Stamp, STAMP_ATTRIBUTE};
     let Attributes { mut props, theme, map, cards } = attributes(host.clone(), assets, compiler, early)?;
     let src = props.src.to_string();
-    let url = super::fetch::resolve(&src, &props.base).ok_or_else(|| JsValue::from_str(&format!("src=\"{src}\" is not a valid URL")))?;
+    let url = super::fetch::source_url(&src, &props.base).map_err(|e| JsValue::from_str(&e.to_string()))?;
     let loaded = super::fetch::load_bytes(&url, &props.assets, props.compiler.as_ref(), props.early.0.borrow_mut().take()).await;
     let (mut loaded, bytes) = match loaded {
         Ok(found) => found,
@@ -129,9 +129,7 @@ pub async fn hydrate(host: HtmlElement, container: Element, assets: String, comp
         }
     };
     loaded.url = url;
-    for warning in &loaded.warnings {
-        web_sys::console::warn_1(&format!("commentary-reader: {warning}").into());
-    }
+    super::fetch::warn_of(&loaded);
     let inputs = element_inputs(props.lang.as_deref(), theme.as_deref(), map.as_deref(), cards.as_deref(), props.debug, props.page_lang.as_deref());
     let stamp = container.get_attribute(STAMP_ATTRIBUTE).and_then(|s| Stamp::parse(&s));
     let problem = match stamp {

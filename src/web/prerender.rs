@@ -9,7 +9,10 @@ use wasm_bindgen::JsCast;
 
 use super::components::reader::{Reader, ReaderProps};
 use super::fetch::Shared;
+use yew::AttrValue;
+
 use crate::bundle::Loaded;
+use crate::publish::escape;
 use crate::ui::options;
 use crate::ui::prerender::{digest_html, element_inputs, inputs_digest, Stamp, STAMP_ATTRIBUTE};
 
@@ -17,55 +20,55 @@ use crate::ui::prerender::{digest_html, element_inputs, inputs_digest, Stamp, ST
 /// prerendered shadow roots link it, and the element links it into the roots it makes.
 pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/reader.css"));
 
-/// The element as the published page writes it.
-pub struct Element<'a> {
-    /// Its `src`, as written (the bundle's URL, relative to the page or root-relative).
-    pub src: &'a str,
-    /// Its `lang`: the widget's words (the published pages give the commentary's language).
-    pub lang: Option<&'a str>,
-    /// The URL of the widget's stylesheet, as the page links it.
-    pub stylesheet: &'a str,
+/// A commentary as the server renders it for an element whose `lang` is given, stamped for the
+/// reader's hydration: the inside of the element's shadow root, whichever URL the page links the
+/// stylesheet from (the render does not depend on the element's `src` either: only effects use
+/// it, and the server runs none).
+pub struct Prerendered {
+    body: String,
+    stamp: Stamp,
+    theme: &'static str,
 }
 
-/// `<template shadowrootmode="open">…</template>` with `loaded` (compiled to `bundle`) rendered
-/// inside, for `element`: the markup to put first inside its `<commentary-reader>`. Relative
-/// links of the text resolve against the commentary's own address (`url` in the front matter)
-/// if it has one, else stay relative to the page.
-pub fn shadow_root(mut loaded: Loaded, bundle: &[u8], element: &Element) -> String {
+/// Renders `loaded` (compiled to `bundle`) for an element with `lang`. Relative links of the text
+/// resolve against the commentary's own address (`url` in the front matter) if it has one, else
+/// stay relative to the page.
+pub fn render(mut loaded: Loaded, bundle: &[u8], lang: Option<&str>) -> Prerendered {
     loaded.url = loaded.front.url.clone().unwrap_or_default();
     let (options, _) = options::parse(None, None, None);
     let props = ReaderProps {
         // The server renders no effect and no handler, the only users of the element.
         host: wasm_bindgen::JsValue::UNDEFINED.unchecked_into(),
-        src: element.src.to_owned().into(),
-        base: String::new().into(),
-        assets: String::new().into(),
+        src: AttrValue::default(),
+        base: AttrValue::default(),
+        assets: AttrValue::default(),
         compiler: None,
         early: Default::default(),
         page_lang: None,
         debug: false,
         options,
-        lang: element.lang.map(|l| l.to_owned().into()),
+        lang: lang.map(|l| l.to_owned().into()),
         initial: Some(Shared(Rc::new(loaded))),
         prerendered: true,
     };
     let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a single-threaded runtime starts");
     let body = runtime.block_on(yew::LocalServerRenderer::<Reader>::with_props(props).render());
-    let stamp = Stamp {
-        inputs: inputs_digest(bundle, &element_inputs(element.lang, None, None, None, false, None)),
-        markup: digest_html(&body),
-    };
-    format!(
-        "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{}\"><div class=\"cr-root\" data-theme=\"{}\" {STAMP_ATTRIBUTE}=\"{}\">{body}</div></template>",
-        escape(element.stylesheet),
-        options.theme.as_str(),
-        stamp.to_attribute()
-    )
+    let stamp = Stamp { inputs: inputs_digest(bundle, &element_inputs(lang, None, None, None, false, None)), markup: digest_html(&body) };
+    Prerendered { body, stamp, theme: options.theme.as_str() }
 }
 
-/// An attribute value, escaped.
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+impl Prerendered {
+    /// `<template shadowrootmode="open">…</template>` linking the widget's stylesheet at
+    /// `stylesheet`: the markup to put first inside the `<commentary-reader>`.
+    pub fn shadow_root(&self, stylesheet: &str) -> String {
+        format!(
+            "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{}\"><div class=\"cr-root\" data-theme=\"{}\" {STAMP_ATTRIBUTE}=\"{}\">{}</div></template>",
+            escape(stylesheet),
+            self.theme,
+            self.stamp.to_attribute(),
+            self.body
+        )
+    }
 }
 
 #[cfg(test)]
@@ -86,7 +89,7 @@ mod tests {
     fn the_seed_renders_its_text_and_map_into_a_stamped_shadow_root() {
         let (loaded, bytes) = seed();
         let paragraphs = loaded.linked.body.blocks.iter().filter(|b| matches!(b, crate::content::markdown::Block::Paragraph { .. })).count();
-        let html = shadow_root(loaded, &bytes, &Element { src: "commentary.bundle", lang: Some("en"), stylesheet: "../../commentary-reader/commentary-reader.css" });
+        let html = render(loaded, &bytes, Some("en")).shadow_root("../../commentary-reader/commentary-reader.css");
         assert!(html.starts_with("<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"../../commentary-reader/commentary-reader.css\">"));
         assert!(html.contains("Belarus-China Relations amid Geostrategic Challenges"));
         assert!(html.contains("Yauheni Preiherman"));

@@ -97,11 +97,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             let cancelled = Rc::new(Cell::new(false));
             // Handed in loaded (hydration): nothing to fetch, unless the reader retries.
             if !(given && *attempt == 0) {
-                let url = if src.trim().is_empty() {
-                    Err(LoadError::NoSource)
-                } else {
-                    fetch::resolve(src, base).ok_or_else(|| LoadError::BadSource(src.to_string()))
-                };
+                let url = fetch::source_url(src, base);
                 state.set(LoadState::Loading);
                 let guard = cancelled.clone();
                 wasm_bindgen_futures::spawn_local(async move {
@@ -114,9 +110,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     }
                     state.set(match result {
                         Ok(loaded) => {
-                            for warning in &loaded.warnings {
-                                web_sys::console::warn_1(&format!("commentary-reader: {warning}").into());
-                            }
+                            fetch::warn_of(&loaded);
                             LoadState::Ready(Rc::new(loaded))
                         }
                         Err(error) => {
