@@ -11,10 +11,10 @@
 //!    its HTML, an attribute changed by the host, or a page left behind by a new release of the
 //!    widget differ here.
 //! 2. **The markup.** The stamp has a digest of the prerendered tree (elements, attributes,
-//!    text, comments, in order) and one for every element with an `id`. The reader walks the
-//!    DOM it found and digests it the same way ([`Digester`]): a host page or an extension that
-//!    altered the markup differs here, and [`divergence`] says where (the innermost block with
-//!    an id whose content changed).
+//!    text, comments, in order) and one for every element with an `id`. The reader has the
+//!    browser serialise the DOM it found and digests that the same way ([`digest_html`],
+//!    through [`Digester`]): a host page or an extension that altered the markup differs here,
+//!    and [`divergence`] says where (the innermost block with an id whose content changed).
 //!
 //! Only when both agree does the reader hydrate; otherwise it warns with the reason and renders
 //! afresh in place. The digest is FNV-1a (32 bits): a guard against accidents, not an attacker
@@ -258,13 +258,13 @@ pub fn divergence(expected: &Digest, found: &Digest) -> Option<String> {
 }
 
 /// The elements HTML closes by themselves (no children, no end tag), as Yew writes them.
-#[cfg(parsers)]
 const VOID: [&str; 14] = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
 
 /// Digests HTML as Yew's server renderer writes it (well-formed, quoted attributes, the
 /// entities it escapes), the way a browser's parser would build it into the DOM for this
-/// markup: the build's side of the comparison.
-#[cfg(parsers)]
+/// markup: the build's side of the comparison. The reader's side digests the same way what
+/// the browser serialises of the tree it holds (`innerHTML`: the same shape, with the entities
+/// a serialiser escapes).
 pub fn digest_html(html: &str) -> Digest {
     let mut d = Digester::default();
     let mut rest = html;
@@ -296,7 +296,6 @@ pub fn digest_html(html: &str) -> Digest {
 }
 
 /// A start tag's name and attributes (after its `<`), and what follows its `>`.
-#[cfg(parsers)]
 fn tag(s: &str) -> (&str, Vec<(String, String)>, &str) {
     let name_end = s.find(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/').unwrap_or(s.len());
     let name = &s[..name_end];
@@ -326,7 +325,6 @@ fn tag(s: &str) -> (&str, Vec<(String, String)>, &str) {
 
 /// Text with the character references Yew writes (and numeric ones) decoded, and line ends
 /// normalised as an HTML parser does.
-#[cfg(parsers)]
 fn decode(s: &str) -> String {
     let s = s.replace("\r\n", "\n").replace('\r', "\n");
     if !s.contains('&') {
