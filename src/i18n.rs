@@ -127,6 +127,16 @@ pub struct Strings {
     pub glossary: &'static str,
     /// Accessible name of the reading-progress bar.
     pub progress: &'static str,
+    /// Name of the group of skip links and the keys' help at the widget's start.
+    pub shortcuts: &'static str,
+    /// Skip link past the map, to the text.
+    pub skip_to_text: &'static str,
+    /// Skip link past the whole commentary (focus lands after it).
+    pub skip_to_end: &'static str,
+    /// The button showing the keyboard help.
+    pub keys: &'static str,
+    /// The keyboard help, one key or pair of keys per line.
+    pub keys_help: [&'static str; 5],
     /// Digit grouping and decimal mark: "1,234.5" in English, "1 234,5" in Russian.
     pub number_marks: (&'static str, &'static str),
     /// Month names as a date uses them (genitive where the language needs it).
@@ -209,6 +219,17 @@ pub const EN: Strings = Strings {
     link_copied: "Link copied",
     glossary: "Glossary",
     progress: "Reading progress",
+    shortcuts: "Shortcuts",
+    skip_to_text: "Skip to the text",
+    skip_to_end: "Skip past the commentary",
+    keys: "Keyboard keys",
+    keys_help: [
+        "Tab and Shift+Tab: the next or previous mention; its card shows while it has focus.",
+        "Enter or Space on a mention: into its card. Tab moves through the card and back to the mention.",
+        "Escape: closes the card, wherever focus is.",
+        "L: copies a link to the paragraph with focus (or the first one in view).",
+        "On the map: + and − zoom, the arrow keys pan, 0 shows the whole map.",
+    ],
     number_marks: (",", "."),
     months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
     date_format: "{month} {d}, {y}",
@@ -276,6 +297,17 @@ pub const RU: Strings = Strings {
     link_copied: "Ссылка скопирована",
     glossary: "Глоссарий",
     progress: "Прогресс чтения",
+    shortcuts: "Быстрые переходы",
+    skip_to_text: "Перейти к тексту",
+    skip_to_end: "Пропустить комментарий",
+    keys: "Клавиши",
+    keys_help: [
+        "Tab и Shift+Tab: следующее или предыдущее упоминание; пока оно в фокусе, видна его карточка.",
+        "Enter или пробел на упоминании: перейти в его карточку. Tab ведёт по карточке и обратно к упоминанию.",
+        "Escape: закрывает карточку, где бы ни был фокус.",
+        "L: копирует ссылку на абзац в фокусе (или на первый видимый).",
+        "На карте: + и − меняют масштаб, стрелки сдвигают карту, 0 показывает её целиком.",
+    ],
     number_marks: ("\u{a0}", ","),
     months: ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
     date_format: "{d} {month} {y} г.",
@@ -344,6 +376,17 @@ pub const BE: Strings = Strings {
     link_copied: "Спасылка скапіявана",
     glossary: "Слоўнік",
     progress: "Прагрэс чытання",
+    shortcuts: "Хуткія пераходы",
+    skip_to_text: "Перайсці да тэксту",
+    skip_to_end: "Прапусціць каментарый",
+    keys: "Клавішы",
+    keys_help: [
+        "Tab і Shift+Tab: наступная або папярэдняя згадка; пакуль яна ў фокусе, бачная яе картка.",
+        "Enter або прабел на згадцы: перайсці ў яе картку. Tab вядзе па картцы і назад да згадкі.",
+        "Escape: закрывае картку, дзе б ні быў фокус.",
+        "L: капіюе спасылку на абзац у фокусе (або на першы бачны).",
+        "На мапе: + і − змяняюць маштаб, стрэлкі зрушваюць мапу, 0 паказвае яе цалкам.",
+    ],
     number_marks: ("\u{a0}", ","),
     months: ["студзеня", "лютага", "сакавіка", "красавіка", "мая", "чэрвеня", "ліпеня", "жніўня", "верасня", "кастрычніка", "лістапада", "снежня"],
     date_format: "{d} {month} {y} г.",
@@ -412,6 +455,17 @@ pub const ZH: Strings = Strings {
     link_copied: "链接已复制",
     glossary: "术语表",
     progress: "阅读进度",
+    shortcuts: "快速跳转",
+    skip_to_text: "跳到正文",
+    skip_to_end: "跳过这篇评论",
+    keys: "键盘操作",
+    keys_help: [
+        "Tab 和 Shift+Tab：下一处或上一处提及；获得焦点时显示其卡片。",
+        "在提及上按 Enter 或空格：进入其卡片。按 Tab 在卡片内移动，最后回到该提及。",
+        "Escape：关闭卡片，无论焦点在哪里。",
+        "L：复制焦点所在段落（或视图中第一段）的链接。",
+        "地图上：+ 和 − 缩放，方向键平移，0 显示整幅地图。",
+    ],
     number_marks: (",", "."),
     months: ["1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"],
     date_format: "{y}年{m}月{d}日",
@@ -480,6 +534,17 @@ pub const TR: Strings = Strings {
     link_copied: "Bağlantı kopyalandı",
     glossary: "Sözlük",
     progress: "Okuma ilerlemesi",
+    shortcuts: "Kısayollar",
+    skip_to_text: "Metne geç",
+    skip_to_end: "Yorumu atla",
+    keys: "Klavye tuşları",
+    keys_help: [
+        "Tab ve Shift+Tab: sonraki ya da önceki anılma; odaktayken kartı görünür.",
+        "Anılma üzerinde Enter veya Boşluk: kartına girer. Tab kartın içinde ilerler ve anılmaya geri döner.",
+        "Escape: odak nerede olursa olsun kartı kapatır.",
+        "L: odaktaki paragrafın (ya da görünen ilk paragrafın) bağlantısını kopyalar.",
+        "Haritada: + ve − yakınlaştırıp uzaklaştırır, ok tuşları kaydırır, 0 haritanın tamamını gösterir.",
+    ],
     number_marks: (".", ","),
     months: ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"],
     date_format: "{d} {month} {y}",
@@ -628,7 +693,9 @@ mod tests {
             ("not_mentioned", s.not_mentioned), ("map_unavailable", s.map_unavailable), ("retry", s.retry),
             ("problems", s.problems), ("km", s.km), ("reading_time", s.reading_time), ("cite", s.cite), ("copy", s.copy),
             ("copied", s.copied), ("copy_link", s.copy_link), ("link_copied", s.link_copied), ("progress", s.progress), ("glossary", s.glossary),
+            ("shortcuts", s.shortcuts), ("skip_to_text", s.skip_to_text), ("skip_to_end", s.skip_to_end), ("keys", s.keys),
         ];
+        v.extend(s.keys_help.iter().map(|k| ("keys_help", *k)));
         v.extend(s.kinds.iter().map(|k| ("kinds", *k)));
         v
     }

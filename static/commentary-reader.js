@@ -77,7 +77,7 @@ function prefetch(src) {
 }
 
 class CommentaryReader extends HTMLElement {
-  static observedAttributes = ['src', 'lang', 'theme', 'map', 'cards', 'debug'];
+  static observedAttributes = ['src', 'lang', 'theme', 'map', 'cards', 'heading-level', 'debug'];
   #handle = null;
   #generation = 0;
   #near = null;  // IntersectionObserver waiting for the element to come near the viewport

@@ -186,8 +186,15 @@ impl Scene {
 /// slugs (chapters must name one, or `intro`); `None` when the body is not known (a front matter
 /// that is never closed), and then chapters are not checked. Unknown references are warnings;
 /// the rest draws.
-pub fn resolve(spec: MapSpec, catalog: &Catalog, basemap: BaseMap, sections: Option<&[String]>, file: &str) -> (Scene, Vec<Diagnostic>) {
+pub fn resolve(spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, sections: Option<&[String]>, file: &str) -> (Scene, Vec<Diagnostic>) {
     let mut d = Vec::new();
+    // A country the catalog has an entity for is called what the editor calls it, everywhere
+    // (its button, its label, the map as text): "Türkiye", not the base map's "Turkey".
+    for e in catalog.entities() {
+        if let Some(c) = e.iso.as_deref().and_then(|iso| basemap.countries.iter_mut().find(|c| c.iso == iso)) {
+            c.name = e.name.clone();
+        }
+    }
     let warn = |d: &mut Vec<Diagnostic>, at: (usize, usize), m: String| d.push(Diagnostic::warning(file, at, m));
     let mut stops: Vec<Stop> = Vec::new();
     for p in &spec.places {
@@ -443,6 +450,20 @@ mod tests {
         let (scene, diagnostics) = resolve(spec.expect("the map parses"), &Catalog::merge([Vec::new()]), basemap, Some(&[]), "map.toml");
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         scene
+    }
+
+    #[test]
+    fn a_country_with_an_entity_is_called_by_the_catalog_name() {
+        use crate::content::catalog::parse_catalog;
+        use crate::geo::topojson::Country;
+        let (entities, diagnostics) = parse_catalog("[[entity]]\nid = \"turkiye\"\nkind = \"country\"\nname = \"Türkiye\"\niso = \"TUR\"\nsummary = \"A country.\"\n", "entities.toml");
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let country = |iso: &str, name: &str| Country { iso: iso.into(), name: name.into(), rings: Vec::new() };
+        let basemap = BaseMap { countries: vec![country("TUR", "Turkey"), country("GRC", "Greece")], grid: None, topology: None };
+        let (spec, _) = parse_map("", "map.toml");
+        let (scene, _) = resolve(spec.expect("an empty map parses"), &Catalog::merge([entities]), basemap, Some(&[]), "map.toml");
+        assert_eq!(scene.basemap.country("TUR").map(|c| c.name.as_str()), Some("Türkiye"));
+        assert_eq!(scene.basemap.country("GRC").map(|c| c.name.as_str()), Some("Greece"), "no entity: the base map's name");
     }
 
     #[test]

@@ -8,9 +8,10 @@
 //! - Mouse: a card opens once the pointer has been on a mention for [`HOVER_TOTAL_MS`] and has
 //!   rested (not moved) for [`HOVER_REST_MS`]; it stays while the pointer is on the mention or
 //!   the card, or travelling towards the card; it closes [`CLOSE_DELAY_MS`] after leaving both.
-//! - Keyboard: focusing a mention opens its card at once; Enter or Space pins it; Escape closes
-//!   it and focus stays on the mention (which does not reopen until focus or pointer leaves
-//!   and returns); focus may move into the card without closing it.
+//! - Keyboard: focusing a mention opens its card at once, beside the text and outside the Tab
+//!   sequence (Tab goes on to the next mention); Enter or Space pins it and moves focus into it
+//!   ([`Cards::enter`]); Escape closes it and focus returns to the mention (which does not
+//!   reopen until focus or pointer leaves and returns). `docs/accessibility.md` has the model.
 //! - Touch (and clicks): a tap opens the card, a second tap on the mention or a tap elsewhere
 //!   closes it. Touch pointers never start hover intent.
 //! - Escape closes the card whatever opened it, hover included (SC 1.4.13 "dismissible"), and
@@ -101,7 +102,12 @@ pub enum Action {
     },
     /// Focus left the mention and the card together.
     FocusOut,
-    /// Click, tap, Enter or Space on a mention.
+    /// Enter or Space on a mention: its card, pinned, with focus moved into it.
+    Enter {
+        /// Mention ordinal.
+        mention: usize,
+    },
+    /// A click or a tap on a mention.
     Activate {
         /// Mention ordinal.
         mention: usize,
@@ -131,11 +137,14 @@ pub struct Cards {
     /// opener. It is shown while the hover is only an intent, and comes back when the hover
     /// card closes. `Some` only while `state` is `Intent` or a hover `Open`.
     pub held: Option<(usize, Opener)>,
+    /// The mention whose card focus should move into (Enter or Space on it): set by
+    /// [`Action::Enter`], cleared by the next focus change, Escape, click or press.
+    pub enter: Option<usize>,
 }
 
 impl Default for Cards {
     fn default() -> Self {
-        Self { state: CardState::Closed, suppressed: None, wake_at: None, held: None }
+        Self { state: CardState::Closed, suppressed: None, wake_at: None, held: None, enter: None }
     }
 }
 
@@ -203,6 +212,12 @@ impl Cards {
                 next.suppressed = None;
             }
             (Open { opener: Opener::Focus | Opener::Pinned, .. }, Action::FocusOut) => next.state = Closed,
+            (_, Action::Enter { mention }) => {
+                next.state = Open { mention, opener: Opener::Pinned, close_at: None };
+                next.suppressed = None;
+                next.held = None;
+                next.enter = Some(mention);
+            }
             (Open { mention: open, opener: Opener::Pinned, .. }, Action::Activate { mention }) if open == mention => {
                 next.state = Closed;
                 next.suppressed = Some(mention);
@@ -240,9 +255,14 @@ impl Cards {
         if matches!(action, Action::FocusOut) {
             next.held = None;
         }
-        // No card, nothing held behind it.
+        // Moving focus into the card is asked for once; what the reader does next lets go.
+        if matches!(action, Action::Focus { .. } | Action::FocusOut | Action::Activate { .. } | Action::Escape | Action::OutsidePress) {
+            next.enter = None;
+        }
+        // No card, nothing held behind it, nothing to enter.
         if next.state == Closed {
             next.held = None;
+            next.enter = None;
         }
         next.wake_at = match next.state {
             Intent { entered, last_move, .. } => Some(ready_at(entered, last_move)),
@@ -324,6 +344,34 @@ mod tests {
             CardState::Open { mention, opener, .. } => Some((mention, opener)),
             _ => None,
         }
+    }
+
+    #[test]
+    fn enter_pins_the_card_and_asks_focus_into_it_once() {
+        // Focus shows the card; Enter on the same mention pins it and asks to enter it.
+        let c = run(&[Action::Focus { mention: 2 }, Action::Enter { mention: 2 }]);
+        assert_eq!(open(&c), Some((2, Opener::Pinned)));
+        assert_eq!(c.enter, Some(2));
+        // Tab back out of the card onto its mention: still open, no longer entering.
+        let back = c.reduce(Action::Focus { mention: 2 });
+        assert_eq!(open(&back), Some((2, Opener::Pinned)));
+        assert_eq!(back.enter, None);
+        // Enter again enters again (Enter never toggles; Escape closes).
+        assert_eq!(back.reduce(Action::Enter { mention: 2 }).enter, Some(2));
+        // Tab on to the next mention: its card, by focus; nothing to enter.
+        let next = back.reduce(Action::Focus { mention: 3 });
+        assert_eq!((open(&next), next.enter), (Some((3, Opener::Focus)), None));
+        // Escape from inside the card closes it and lets go.
+        let closed = c.reduce(Action::Escape);
+        assert_eq!((closed.state, closed.enter), (CardState::Closed, None));
+    }
+
+    #[test]
+    fn enter_opens_a_dismissed_mention_again() {
+        let c = run(&[Action::Focus { mention: 1 }, Action::Escape]);
+        assert_eq!(c.state, CardState::Closed);
+        let c = c.reduce(Action::Enter { mention: 1 });
+        assert_eq!((open(&c), c.enter, c.suppressed), (Some((1, Opener::Pinned)), Some(1), None));
     }
 
     #[test]

@@ -263,13 +263,18 @@ impl MapState {
         }
     }
 
-    fn go_to_chapter(&mut self, index: usize, by_reader: bool, now: f64) {
+    /// Shows chapter `index`: eased when the reader moved (`by_reader`), at once otherwise, and
+    /// announced only when the reader asked for it (`asked`: the chapter buttons). Following the
+    /// reading as the text scrolls is silent, or every scroll past a heading would interrupt.
+    fn go_to_chapter(&mut self, index: usize, by_reader: bool, asked: bool, now: f64) {
         let Some(bounds) = self.chapters.get(index).map(|c| c.bounds) else { return };
         if by_reader {
             self.ease(bounds, now);
-            self.announcement = Announcement::Chapter(index);
         } else {
             self.jump(bounds);
+        }
+        if asked {
+            self.announcement = Announcement::Chapter(index);
         }
         self.chapter = Some(index);
     }
@@ -324,10 +329,10 @@ impl MapState {
                 self.jump(view::zoom(self.view, factor, about));
             }
             MapAction::WheelHint(shown) => self.hint = shown,
-            MapAction::ReadingChapter { index, by_reader, now } => self.go_to_chapter(index, by_reader, now),
+            MapAction::ReadingChapter { index, by_reader, now } => self.go_to_chapter(index, by_reader, false, now),
             MapAction::StepChapter { delta, now } => {
                 if let Some(j) = self.step_target(delta) {
-                    self.go_to_chapter(j, true, now);
+                    self.go_to_chapter(j, true, true, now);
                 }
             }
             MapAction::Show { bounds, name, now } => {
@@ -465,14 +470,18 @@ focus = ["POL"]
     }
 
     #[test]
-    fn the_first_placement_is_silent_and_reading_on_is_announced() {
+    fn following_the_reading_is_silent_and_only_asked_for_chapters_are_announced() {
         let s = state(false).reduce(MapAction::ReadingChapter { index: 0, by_reader: false, now: 0.0 });
         assert_eq!(s.chapter, Some(0));
         assert_eq!(s.announcement, Announcement::Silent);
         assert!(s.easing.is_none(), "the first placement eased");
+        // Scrolling on into the next chapter moves the map, and says nothing.
         let s = s.reduce(MapAction::ReadingChapter { index: 1, by_reader: true, now: 10.0 });
-        assert_eq!(s.announcement, Announcement::Chapter(1));
+        assert_eq!((s.chapter, &s.announcement), (Some(1), &Announcement::Silent));
         assert!(s.easing.is_some());
+        // The chapter button is asked for: announced.
+        let s = s.reduce(MapAction::StepChapter { delta: -1, now: 20.0 });
+        assert_eq!((s.chapter, &s.announcement), (Some(0), &Announcement::Chapter(0)));
     }
 
     #[test]

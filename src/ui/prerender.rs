@@ -69,12 +69,13 @@ pub fn inputs_digest(bundle: &[u8], inputs: &[(&str, &str)]) -> u32 {
 
 /// The element's attributes a render depends on, as [`inputs_digest`] takes them: the same
 /// list on both sides. The host page's language counts only when the element has no `lang`.
-pub fn element_inputs<'a>(lang: Option<&'a str>, theme: Option<&'a str>, map: Option<&'a str>, cards: Option<&'a str>, debug: bool, page_lang: Option<&'a str>) -> [(&'static str, &'a str); 6] {
+pub fn element_inputs<'a>(lang: Option<&'a str>, theme: Option<&'a str>, map: Option<&'a str>, cards: Option<&'a str>, heading_level: Option<&'a str>, debug: bool, page_lang: Option<&'a str>) -> [(&'static str, &'a str); 7] {
     [
         ("lang", lang.unwrap_or("")),
         ("theme", theme.unwrap_or("")),
         ("map", map.unwrap_or("")),
         ("cards", cards.unwrap_or("")),
+        ("heading-level", heading_level.unwrap_or("")),
         ("debug", if debug { "1" } else { "" }),
         ("page-lang", if lang.is_none() { page_lang.unwrap_or("") } else { "" }),
     ]

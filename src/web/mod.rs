@@ -67,6 +67,7 @@ struct Attributes {
     theme: Option<String>,
     map: Option<String>,
     cards: Option<String>,
+    heading_level: Option<String>,
 }
 
 fn attributes(host: HtmlElement, assets: String, compiler: Option<js_sys::Function>, early: JsValue) -> Result<Attributes, JsValue> {
@@ -75,7 +76,8 @@ fn attributes(host: HtmlElement, assets: String, compiler: Option<js_sys::Functi
     let base = host.base_uri().ok().flatten().unwrap_or_default();
     let lang = host.get_attribute("lang").filter(|l| !l.trim().is_empty());
     let (theme, map, cards) = (host.get_attribute("theme"), host.get_attribute("map"), host.get_attribute("cards"));
-    let (options, problems) = crate::ui::options::parse(theme.as_deref(), map.as_deref(), cards.as_deref());
+    let heading_level = host.get_attribute("heading-level");
+    let (options, problems) = crate::ui::options::parse(theme.as_deref(), map.as_deref(), cards.as_deref(), heading_level.as_deref());
     for problem in problems {
         web_sys::console::warn_1(&format!("commentary-reader: {problem}").into());
     }
@@ -85,7 +87,7 @@ fn attributes(host: HtmlElement, assets: String, compiler: Option<js_sys::Functi
     let page_lang = document.document_element().and_then(|e| e.get_attribute("lang")).filter(|l| !l.trim().is_empty());
     let early = super::components::reader::Early(std::rc::Rc::new(std::cell::RefCell::new((!early.is_undefined() && !early.is_null()).then_some(early))));
     let props = ReaderProps { host, src: src.into(), base: base.into(), assets: assets.into(), compiler, early, lang: lang.map(Into::into), page_lang: page_lang.map(Into::into), options, debug, initial: None, prerendered: false };
-    Ok(Attributes { props, theme, map, cards })
+    Ok(Attributes { props, theme, map, cards, heading_level })
 }
 
 /// Renders the commentary named by `host`'s `src` attribute into `root`. `assets` is the URL
@@ -115,7 +117,7 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, assets: String, compiler: Opti
 #[wasm_bindgen]
 pub async fn hydrate(host: HtmlElement, container: Element, assets: String, compiler: Option<js_sys::Function>, early: JsValue) -> Result<ReaderHandle, JsValue> {
     use crate::ui::prerender::{divergence, element_inputs, inputs_digest, Stamp, STAMP_ATTRIBUTE};
-    let Attributes { mut props, theme, map, cards } = attributes(host.clone(), assets, compiler, early)?;
+    let Attributes { mut props, theme, map, cards, heading_level } = attributes(host.clone(), assets, compiler, early)?;
     let src = props.src.to_string();
     let url = super::fetch::source_url(&src, &props.base).map_err(|e| JsValue::from_str(&e.to_string()))?;
     let loaded = super::fetch::load_bytes(&url, &props.assets, props.compiler.as_ref(), props.early.0.borrow_mut().take()).await;
@@ -130,7 +132,7 @@ pub async fn hydrate(host: HtmlElement, container: Element, assets: String, comp
     };
     loaded.url = url;
     super::fetch::warn_of(&loaded);
-    let inputs = element_inputs(props.lang.as_deref(), theme.as_deref(), map.as_deref(), cards.as_deref(), props.debug, props.page_lang.as_deref());
+    let inputs = element_inputs(props.lang.as_deref(), theme.as_deref(), map.as_deref(), cards.as_deref(), heading_level.as_deref(), props.debug, props.page_lang.as_deref());
     let stamp = container.get_attribute(STAMP_ATTRIBUTE).and_then(|s| Stamp::parse(&s));
     let problem = match stamp {
         None => Some("its stamp is missing or unreadable".to_owned()),

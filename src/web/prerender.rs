@@ -35,7 +35,7 @@ pub struct Prerendered {
 /// stay relative to the page.
 pub fn render(mut loaded: Loaded, bundle: &[u8], lang: Option<&str>) -> Prerendered {
     loaded.url = loaded.front.url.clone().unwrap_or_default();
-    let (options, _) = options::parse(None, None, None);
+    let (options, _) = options::parse(None, None, None, None);
     let props = ReaderProps {
         // The server renders no effect and no handler, the only users of the element.
         host: wasm_bindgen::JsValue::UNDEFINED.unchecked_into(),
@@ -53,7 +53,7 @@ pub fn render(mut loaded: Loaded, bundle: &[u8], lang: Option<&str>) -> Prerende
     };
     let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a single-threaded runtime starts");
     let body = runtime.block_on(yew::LocalServerRenderer::<Reader>::with_props(props).render());
-    let stamp = Stamp { inputs: inputs_digest(bundle, &element_inputs(lang, None, None, None, false, None)), markup: digest_html(&body) };
+    let stamp = Stamp { inputs: inputs_digest(bundle, &element_inputs(lang, None, None, None, None, false, None)), markup: digest_html(&body) };
     Prerendered { body, stamp, theme: options.theme.as_str() }
 }
 

@@ -17,6 +17,8 @@ const focusedKind = (page) => page.evaluate(() => new Promise((done) => requestA
   if (!el) return done({ kind: 'none' });
   const is = (s) => el.matches(s);
   const kind = el.closest('.cr-card') ? 'card'
+    : is('[data-skip]') ? 'skip'
+    : is('.cr-keys-toggle') ? 'keys'
     : is('.cr-meta a') ? 'publisher'
     : is('.cr-map-toggle') ? 'map-toggle'
     : is('svg[part=map]') ? 'map'
@@ -61,8 +63,9 @@ test('keyboard only: Tab reaches every feature in a sensible order, focus always
   }
   assert.deepEqual(problems, []);
   const first = (k) => order.indexOf(k);
-  // Cards come right after what opened them: first after a map trigger, later after mentions.
-  const expected = ['publisher', 'map-toggle', 'map', 'map-trigger', 'card', 'zoom-in', 'zoom-out', 'reset', 'chapter-next', 'map-text', 'mention', 'anchor', 'cite'];
+  // Cards and the paragraph-link buttons are not in the sequence (docs/accessibility.md).
+  const expected = ['skip', 'keys', 'publisher', 'map-toggle', 'map', 'map-trigger', 'zoom-in', 'zoom-out', 'reset', 'chapter-next', 'map-text', 'mention', 'cite'];
+  assert.ok(!order.includes('card') && !order.includes('anchor'), `a card or a paragraph link is in the Tab sequence: ${order.join(' → ')}`);
   for (const k of expected) assert.ok(first(k) >= 0, `Tab never reached ${k}: ${order.join(' → ')}`);
   const firsts = expected.map(first);
   assert.deepEqual([...firsts].sort((a, b) => a - b), firsts, `unexpected order: ${order.slice(0, 40).join(' → ')}`);
@@ -89,9 +92,161 @@ test('keyboard only: Tab reaches every feature in a sensible order, focus always
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-announce').textContent === 'Copied', null, { what: 'a citation copied' });
-  await page.locator('#p-2 .cr-anchor').focus();
-  await page.keyboard.press('Enter');
+  // L on a mention copies a link to its paragraph (the link buttons are outside the sequence).
+  await page.locator('#p-2 .cr-mention').first().focus();
+  await page.keyboard.press('l');
   await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-announce').textContent === 'Link copied', null, { what: 'a paragraph link copied' });
+  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /#p-2$/);
+  await context.close();
+});
+
+/** Where focus is, as a stable description (for comparing the way there and back). */
+const stop = (page) => page.evaluate(() => {
+  const host = document.querySelector('commentary-reader');
+  if (document.activeElement !== host) return { outside: true, label: document.activeElement?.textContent?.trim().slice(0, 30) ?? '' };
+  const el = host.shadowRoot.activeElement;
+  const key = el.dataset.mention ? `trigger ${el.dataset.mention}` : `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} ${el.getAttribute('aria-label') ?? el.textContent.trim().slice(0, 30)}`;
+  return { outside: false, key, mention: el.matches('.cr-mention[data-mention]'), map: !!el.closest('.cr-map'), card: !!el.closest('.cr-card') };
+});
+
+/** Three animation frames: the scroll a focus move caused has been seen by the reading
+ * chapter's observer, and the map has jumped (reduced motion) and rendered. */
+const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r)))));
+
+test('Tab stops through the seed: at most the mentions, the map controls and ten more; Shift+Tab visits them in reverse; a disabled chapter button keeps focus', async () => {
+  // The map follows the reading: which places it shows (and so which are Tab stops) depends on
+  // where the text is scrolled. Reduced motion makes it jump there, so each step can wait for it.
+  const { page, context } = await newPage(env.browser, { reducedMotion: 'reduce' });
+  await page.goto(env.server.url);
+  await waitForEvent(page, 'commentary-reader:ready');
+  const counts = await page.evaluate(() => {
+    const root = document.querySelector('commentary-reader').shadowRoot;
+    const focusable = (el) => el.tabIndex >= 0 && !el.closest('[hidden]') && getComputedStyle(el).visibility !== 'hidden';
+    return {
+      // The text's and the closing note's (the author's bio names the council too).
+      mentions: root.querySelectorAll('.cr-mention[data-mention]').length,
+      map: [...root.querySelectorAll('.cr-map button, .cr-map summary, .cr-map [tabindex="0"]')].filter(focusable).length,
+    };
+  });
+  await page.locator('.crumbs a').last().focus();
+  const there = [];
+  for (let i = 0; i < 400; i++) {
+    await page.keyboard.press('Tab');
+    await frames(page);
+    const s = await stop(page);
+    if (s.outside) break;
+    there.push(s);
+  }
+  const limit = counts.mentions + counts.map + 10;
+  assert.ok(there.length <= limit, `${there.length} Tab stops, more than ${counts.mentions} mentions + ${counts.map} map controls + 10`);
+  assert.equal(there.filter((s) => s.mention).length, counts.mentions, 'not every mention is a Tab stop');
+  assert.ok(!there.some((s) => s.card), 'a card control is in the Tab sequence');
+  // And back: the same stops, in reverse.
+  const back = [];
+  for (let i = 0; i < 400; i++) {
+    await page.keyboard.press('Shift+Tab');
+    await frames(page);
+    const s = await stop(page);
+    if (s.outside) break;
+    back.push(s);
+  }
+  assert.deepEqual(back.map((s) => s.key), there.map((s) => s.key).reverse(), 'Shift+Tab does not visit the same stops in reverse');
+  // "Next chapter" on the last chapter: still focused, said to be disabled.
+  const next = page.locator('.cr-chapters button[aria-label="Next chapter"]');
+  await next.focus();
+  for (let i = 0; i < 10 && (await next.getAttribute('aria-disabled')) !== 'true'; i++) await page.keyboard.press('Enter');
+  assert.equal(await next.getAttribute('aria-disabled'), 'true');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.activeElement?.getAttribute('aria-label')), 'Next chapter', 'focus left the last chapter\'s Next button');
+  // "Skip past the commentary": the next Tab leaves the widget.
+  await page.locator('.crumbs a').last().focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.activeElement?.dataset.skip), 'end');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal((await stop(page)).outside, true, 'Tab after "Skip past the commentary" stayed in the widget');
+  await context.close();
+});
+
+test('the keys are explained in the widget, and heading-level moves the outline', async () => {
+  const { page, context } = await newPage(env.browser);
+  await page.goto(env.server.url);
+  await waitForEvent(page, 'commentary-reader:ready');
+  const toggle = page.locator('.cr-keys-toggle');
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  const keys = await page.locator('#cr-keys li').allTextContents();
+  assert.ok(keys.some((k) => k.startsWith('Enter or Space')) && keys.some((k) => k.startsWith('Escape')), keys.join(' | '));
+  assert.ok(await page.locator('#cr-keys').isVisible());
+  const outline = () => page.evaluate(() => [...document.querySelector('commentary-reader').shadowRoot.querySelectorAll('.cr-title, .cr-body .cr-h')].slice(0, 2).map((h) => h.tagName));
+  assert.deepEqual(await outline(), ['H1', 'H2']);
+  await page.evaluate(() => { window.__events.length = 0; document.querySelector('commentary-reader').setAttribute('heading-level', '3'); });
+  await waitForEvent(page, 'commentary-reader:ready');
+  assert.deepEqual(await outline(), ['H3', 'H4']);
+  await context.close();
+});
+
+/** The accessibility tree's node for the widget element `selector`: role, name, description. */
+async function axNode(page, cdp, selector) {
+  const { result } = await cdp.send('Runtime.evaluate', { expression: `document.querySelector('commentary-reader').shadowRoot.querySelector(${JSON.stringify(selector)})` });
+  const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { objectId: result.objectId, fetchRelatives: false });
+  const n = nodes[0];
+  return { role: n.role?.value, name: n.name?.value, description: n.description?.value ?? '' };
+}
+
+test('in the accessibility tree: the card is its mention\'s description, not part of the paragraph; names from the catalog; every word in the widget\'s language', async () => {
+  const { page, context } = await newPage(env.browser);
+  await page.goto(env.server.url);
+  await waitForEvent(page, 'commentary-reader:ready');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Accessibility.enable');
+  const mention = '#p-3 .cr-mention';
+  await page.locator(mention).first().focus();
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'the card' });
+  const card = await page.evaluate(() => { const c = document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'); return { name: c.querySelector('.cr-card-name').textContent, summary: c.querySelector('.cr-card-summary').textContent }; });
+  // The paragraph reads as the author wrote it: neither the card's summary nor its buttons.
+  const paragraph = await page.locator('#p-3').ariaSnapshot();
+  assert.ok(!paragraph.includes(card.summary.slice(0, 40)), `the card is read inside its paragraph:\n${paragraph}`);
+  assert.doesNotMatch(paragraph, /dialog|Close/);
+  // The mention: a button that opens a dialog, described by the card's summary while it is open.
+  const node = await axNode(page, cdp, mention);
+  assert.equal(node.role, 'button');
+  assert.equal(node.description, card.summary);
+  const dialog = await axNode(page, cdp, '.cr-card');
+  assert.deepEqual([dialog.role, dialog.name], ['dialog', card.name]);
+  // The map is named after what it shows; its help is its description, read once.
+  const map = await axNode(page, cdp, 'svg[part=map]');
+  assert.match(map.name, /^Map: \S/);
+  assert.doesNotMatch(map.name, /^Map: Map$/);
+  assert.match(map.description, /arrow keys/);
+  assert.ok(!(await page.locator('.cr-map').ariaSnapshot()).includes('arrow keys'), 'the map\'s help is read in the text as well as its description');
+  // Countries that stand for an entity are named as the catalog names it (and as their card).
+  for (const iso of ['BLR', 'CHN', 'RUS', 'UKR']) {
+    const country = await axNode(page, cdp, `.cr-country[data-country="${iso}"][role=button]`);
+    await page.evaluate((i) => document.querySelector('commentary-reader').shadowRoot.querySelector(`.cr-country[data-country="${i}"]`).focus(), iso);
+    const name = await until(page, (i) => {
+      const root = document.querySelector('commentary-reader').shadowRoot;
+      const c = root.querySelector('.cr-card[data-placed]');
+      return c && c.dataset.entity === root.querySelector(`.cr-country[data-country="${i}"]`).dataset.entity && c.querySelector('.cr-card-name').textContent;
+    }, iso, { what: `the card of ${iso}` });
+    assert.equal(country.name, name, `${iso} is named differently on the map and on its card`);
+  }
+  // Another UI language: the widget's words and its live regions carry it; the text keeps its own.
+  await page.evaluate(() => { window.__events.length = 0; document.querySelector('commentary-reader').setAttribute('lang', 'ru'); });
+  await waitForEvent(page, 'commentary-reader:ready');
+  const langs = await page.evaluate(() => {
+    const root = document.querySelector('commentary-reader').shadowRoot;
+    const langOf = (s) => root.querySelector(s)?.closest('[lang]')?.getAttribute('lang');
+    return {
+      announce: langOf('.cr-announce'), mapLive: langOf('.cr-map [aria-live]'), keys: langOf('#cr-keys'), skip: langOf('.cr-skip'),
+      article: root.querySelector('article').getAttribute('lang'), places: langOf('.cr-map-text ul'), card: langOf('.cr-card-layer'),
+      keysText: root.querySelector('#cr-keys li').textContent,
+    };
+  });
+  assert.deepEqual({ ...langs, keysText: undefined }, { announce: 'ru', mapLive: 'ru', keys: 'ru', skip: 'ru', article: 'en', places: 'en', card: 'en', keysText: undefined });
+  assert.match(langs.keysText, /упоминание/);
   await context.close();
 });
 
@@ -104,6 +259,35 @@ test('axe finds no violations in each UI language, light and dark', async () => 
     await waitForEvent(page, 'commentary-reader:ready');
     const result = await new AxeBuilder({ page }).include('commentary-reader').analyze();
     assert.deepEqual(result.violations.map((v) => `${lang}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+    await context.close();
+  }
+});
+
+test('axe finds no violations in the new states: keys shown, a card entered, the map as text open with a card from it, heading-level 2, dark', async () => {
+  for (const scheme of ['light', 'dark']) {
+    // Reduced motion: a card is checked as shown, not halfway through its fade.
+    const { page, context } = await newPage(env.browser, { colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.goto(env.server.url);
+    await waitForEvent(page, 'commentary-reader:ready');
+    const check = async (state) => {
+      const result = await new AxeBuilder({ page }).include('commentary-reader').analyze();
+      assert.deepEqual(result.violations.map((v) => `${scheme}, ${state}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+    };
+    await page.locator('.cr-keys-toggle').focus();
+    await page.keyboard.press('Enter');
+    await check('keys shown');
+    await page.locator('.cr-body .cr-mention').first().focus();
+    await page.keyboard.press('Enter');
+    await until(page, () => document.querySelector('commentary-reader').shadowRoot.activeElement?.matches('.cr-card'), null, { what: 'focus in the card' });
+    await check('a card entered');
+    await page.keyboard.press('Escape');
+    await page.locator('.cr-map-text summary').click();
+    await page.locator('.cr-map-text-open').first().click();
+    await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'a card from the map as text' });
+    await check('a card from the map as text');
+    await page.evaluate(() => { window.__events.length = 0; document.querySelector('commentary-reader').setAttribute('heading-level', '2'); });
+    await waitForEvent(page, 'commentary-reader:ready');
+    await check('heading-level 2');
     await context.close();
   }
 });

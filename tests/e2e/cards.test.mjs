@@ -25,7 +25,7 @@ const openCard = (page) => page.evaluate(() => {
 
 /** Bounding box of the n-th mention of `entity` (in page coordinates). */
 async function mentionBox(page, entity, n = 0) {
-  const mention = page.locator(`[data-entity="${entity}"][data-mention]`).nth(n);
+  const mention = page.locator(`[data-entity="${entity}"][data-mention]:not(.cr-map-text-open)`).nth(n);
   await mention.scrollIntoViewIfNeeded();
   return mention.boundingBox();
 }
@@ -83,34 +83,50 @@ test('the card stays while the pointer is on it and closes about 300 ms after le
   await context.close();
 });
 
-test('keyboard: Tab reaches a mention and opens its card; Tab moves into the card; Escape closes and keeps focus', async () => {
+test('keyboard: Tab goes from mention to mention with each card beside it; Enter enters the card, Tab walks it and returns; Escape closes and keeps focus', async () => {
   const { page, context } = await seed();
+  const inCard = () => page.evaluate(() => !!document.querySelector('commentary-reader').shadowRoot.activeElement?.closest('.cr-card'));
+  // "Skip to the text" goes past the map: the next Tab is the first mention.
   await page.locator('.crumbs a').last().focus();
-  let f = null;
-  // The map (with its own card triggers) comes between the header and the text; go past it.
-  for (let i = 0; i < 60 && !(f && f.mention && f.cls.includes('cr-mention')); i++) {
-    await page.keyboard.press('Tab');
-    f = await focused(page);
-  }
-  assert.ok(f && f.mention !== null, `Tab never reached a mention: ${JSON.stringify(f)}`);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.activeElement?.dataset.skip), 'text', 'the first stop is not the skip link');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  const f = await focused(page);
+  assert.ok(f && f.cls.includes('cr-mention'), `Tab after "Skip to the text" is not a mention: ${JSON.stringify(f)}`);
   await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'an open card' });
   assert.equal(await openCard(page), f.entity);
-  // The card's controls come next in the Tab order, and the card stays.
+  // The card is beside the text, not in the Tab sequence: Tab is the next mention, and its card.
   await page.keyboard.press('Tab');
-  const inCard = await page.evaluate(() => !!document.querySelector('commentary-reader').shadowRoot.activeElement.closest('.cr-card'));
-  assert.ok(inCard, 'Tab did not move into the card');
-  assert.equal(await openCard(page), f.entity);
+  const g = await focused(page);
+  assert.ok(g.cls.includes('cr-mention') && g.mention === String(Number(f.mention) + 1), `Tab from a mention went to ${JSON.stringify(g)}`);
+  await until(page, (e) => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]')?.dataset.entity === e, g.entity, { what: 'the next card' });
+  await page.keyboard.press('Shift+Tab');
+  assert.deepEqual(await focused(page), f, 'Shift+Tab did not come back');
+  // Enter moves focus into the card; Tab walks its controls and then back to the mention.
+  await page.keyboard.press('Enter');
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.activeElement?.matches('.cr-card[role=dialog]'), null, { what: 'focus on the card' });
+  const controls = await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelectorAll('.cr-card button:not([disabled]), .cr-card a[href]').length);
+  assert.ok(controls >= 2, `the card has ${controls} controls`);
+  for (let i = 0; i < controls; i++) {
+    await page.keyboard.press('Tab');
+    assert.ok(await inCard(), `Tab ${i + 1} left the card`);
+  }
+  await page.keyboard.press('Tab');
+  assert.deepEqual(await focused(page), f, 'Tab past the last control did not return to the mention');
+  assert.equal(await openCard(page), f.entity, 'the card closed on the way out');
+  // In again, and Shift+Tab from the first control also returns.
+  await page.keyboard.press('Enter');
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.activeElement?.matches('.cr-card[role=dialog]'), null, { what: 'focus on the card again' });
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  assert.deepEqual(await focused(page), f, 'Shift+Tab from the first control did not return to the mention');
   // Escape from inside the card: closed, focus back on the mention.
+  await page.keyboard.press('Enter');
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.activeElement?.closest('.cr-card'), null, { what: 'focus in the card' });
   await page.keyboard.press('Escape');
   await until(page, () => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'), null, { what: 'the card to close' });
   assert.deepEqual(await focused(page), f);
-  // Tab on, Shift+Tab back: the card opens again for the mention.
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Shift+Tab');
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'an open card' });
-  await page.keyboard.press('Escape');
-  await until(page, () => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'), null, { what: 'the card to close' });
-  assert.equal((await focused(page)).mention, f.mention, 'Escape moved focus');
   await context.close();
 });
 
@@ -258,7 +274,7 @@ test('every listed entity has a mention in the rendered text with a card of its 
   const required = ['lukashenko', 'preiherman', 'minsk-dialogue', 'avim', 'bri', 'eaeu', 'cis', 'union-state', 'eu',
     'belarus', 'china', 'beijing', 'minsk', 'ukraine', 'donbas', 'crimea', 'russia'];
   for (const id of required) {
-    const ordinal = await page.evaluate((i) => document.querySelector('commentary-reader').shadowRoot.querySelector(`[data-entity="${i}"][data-mention]`)?.dataset.mention, id);
+    const ordinal = await page.evaluate((i) => document.querySelector('commentary-reader').shadowRoot.querySelector(`[data-entity="${i}"][data-mention]:not(.cr-map-text-open)`)?.dataset.mention, id);
     assert.ok(ordinal !== undefined, `no mention of ${id}`);
     await page.evaluate((o) => document.querySelector('commentary-reader').shadowRoot.querySelector(`[data-mention="${o}"]`).focus(), ordinal);
     await until(page, (i) => document.querySelector('commentary-reader').shadowRoot.querySelector(`.cr-card[data-placed][data-entity="${i}"]`), id);

@@ -48,7 +48,7 @@ test('without JavaScript the reading page shows the title, byline, headings, eve
         alternative: root.querySelector('.cr-map-body')?.textContent.length ?? 0,
         // Nothing that would do nothing without the code: no buttons shown, no focusable mention.
         buttonsShown: [...root.querySelectorAll('button')].filter(visible).length,
-        focusable: root.querySelectorAll('[tabindex], [role="button"]').length,
+        focusable: root.querySelectorAll('[tabindex]:not([tabindex="-1"]), [role="button"]').length,
         styled: getComputedStyle(root.querySelector('h1')).fontFamily,
       };
     });

@@ -1,10 +1,11 @@
 //! Renders a loaded commentary: title, byline, body, closing note.
 //! Every string from a file goes through Yew's text nodes or attribute setters, never HTML.
 //!
-//! What the cards change (the open mention's `aria-expanded` and the card after it, the lit-up
+//! What the cards change (the open mention's `aria-expanded` and `aria-describedby`, the lit-up
 //! entity's `data-active`) is rendered from [`Marks`]: each top-level block is its own
 //! component, told only the marks that concern its mentions, so a card opening re-renders one
-//! paragraph, not the article.
+//! paragraph, not the article. The card itself is not in the text: the commentary renders it
+//! after the article (see `commentary`), so it is never part of a sentence.
 
 use std::ops::Range;
 
@@ -30,9 +31,6 @@ pub struct ArticleProps {
     /// The open card and the highlighted entity.
     #[prop_or_default]
     pub marks: Marks,
-    /// The open card, shown right after its trigger.
-    #[prop_or_default]
-    pub card: Option<Html>,
 }
 
 /// The entities the text mentions, each once, in order of first mention.
@@ -63,8 +61,8 @@ struct Ctx<'a> {
     live: bool,
     /// The marks, as far as they concern what this context renders.
     marks: &'a Marks,
-    /// The open card, rendered after its mention.
-    card: Option<&'a Html>,
+    /// The level of the commentary's title (`heading-level`): a `##` section is one below.
+    title_level: u8,
 }
 
 impl Ctx<'_> {
@@ -89,19 +87,12 @@ impl Ctx<'_> {
                 // Literal classes: Yew builds a set for every computed one.
                 let class = if *repeat { "cr-mention cr-repeat" } else { "cr-mention" };
                 html! {
-                    <>
-                        <span role={self.live.then_some("button")} tabindex={self.live.then_some("0")} aria-haspopup={self.live.then_some("dialog")}
-                              aria-expanded={self.live.then_some(if open { "true" } else { "false" })}
-                              aria-controls={open.then_some("cr-card")} class={class} part="mention" data-entity={id.to_string()}
-                              data-mention={ordinal.to_string()} data-active={active.then_some("")}>
-                            { self.inlines(content) }
-                        </span>
-                        if open {
-                            if let Some(card) = self.card {
-                                <span class="cr-card-host">{ card.clone() }</span>
-                            }
-                        }
-                    </>
+                    <span role={self.live.then_some("button")} tabindex={self.live.then_some("0")} aria-haspopup={self.live.then_some("dialog")}
+                          aria-expanded={self.live.then_some(if open { "true" } else { "false" })}
+                          aria-controls={open.then_some("cr-card")} aria-describedby={open.then_some("cr-card-summary")} class={class} part="mention" data-entity={id.to_string()}
+                          data-mention={ordinal.to_string()} data-active={active.then_some("")}>
+                        { self.inlines(content) }
+                    </span>
                 }
             }
             Inline::Link { href, relative, title, content } => {
@@ -130,7 +121,10 @@ impl Ctx<'_> {
                 html! {
                     <p id={id.clone()}>
                         { self.inlines(content) }
-                        <button type="button" class="cr-anchor" data-anchor={id} aria-label={copy_link.to_owned()}>
+                        // Outside the Tab sequence (one per paragraph would double it): the
+                        // keyboard has "L" for the paragraph with focus, screen readers reach
+                        // the button in the text.
+                        <button type="button" class="cr-anchor" tabindex="-1" data-anchor={id} aria-label={copy_link.to_owned()}>
                             <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M6.5 9.5l3-3M7 4.5l1-1a2.5 2.5 0 0 1 3.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 0 1 4.5 9l1-1" /></svg>
                         </button>
                     </p>
@@ -143,8 +137,16 @@ impl Ctx<'_> {
     fn block(&self, block: &Block) -> Html {
         match block {
             Block::Heading { level, id, content, .. } => {
-                let tag = format!("h{}", level.clamp(&2, &6));
-                html! { <@{tag} id={id.clone()} class="cr-h">{ self.inlines(content) }</@> }
+                // `##` is a section of the title, one level below it; `#` is read as `##`. The
+                // look follows the Markdown level, whatever level the host's outline needs.
+                let level = (*level).clamp(2, 6);
+                let tag = format!("h{}", (self.title_level + level - 1).min(6));
+                let class = match level {
+                    2 => "cr-h cr-h2",
+                    3 => "cr-h cr-h3",
+                    _ => "cr-h cr-h4",
+                };
+                html! { <@{tag} id={id.clone()} class={class}>{ self.inlines(content) }</@> }
             }
             Block::Paragraph { content, .. } => html! { <p>{ self.inlines(content) }</p> },
             Block::Quote { blocks, .. } => html! { <blockquote>{ self.blocks(blocks) }</blockquote> },
@@ -168,7 +170,7 @@ pub fn Article(props: &ArticleProps) -> Html {
     let front = &loaded.front;
     let ui_lang = reader.ui_lang.to_string();
     let strings = reader.strings;
-    let ctx = Ctx { base: &loaded.url, cards: reader.options.cards, live: reader.live, marks: &props.marks, card: props.card.as_ref() };
+    let ctx = Ctx { base: &loaded.url, cards: reader.options.cards, live: reader.live, marks: &props.marks, title_level: reader.options.heading_level };
     let blocks = use_memo(loaded.clone(), |loaded| block_marks(loaded));
 
     let names: Vec<&str> = front.authors.iter().map(|a| a.name.as_str()).collect();
@@ -200,7 +202,7 @@ pub fn Article(props: &ArticleProps) -> Html {
     let map = match loaded.map.as_ref().filter(|_| reader.options.map) {
         Some(Ok(_)) => html! {
             <div class="cr-map-slot" lang={ui_lang.clone()}>
-                <Map reader={reader.clone()} show={props.show.clone()} marks={props.marks.clone()} card={props.card.clone().filter(|_| props.marks.open.is_some_and(|m| m >= loaded.linked.mentions.by_ordinal.len()))} />
+                <Map reader={reader.clone()} show={props.show.clone()} marks={props.marks.clone()} />
             </div>
         },
         Some(Err(why)) => html! {
@@ -215,7 +217,7 @@ pub fn Article(props: &ArticleProps) -> Html {
         <article class="cr" lang={front.lang.clone()} aria-labelledby="cr-title">
             <header class="cr-head">
                 <p class="cr-kicker" lang={ui_lang.clone()}>{ strings.article_label }</p>
-                <h1 id="cr-title" class="cr-title">{ front.title.clone() }</h1>
+                <@{reader.options.heading(0)} id="cr-title" class="cr-title">{ front.title.clone() }</@>
                 { byline }
                 <p class="cr-meta" lang={ui_lang.clone()}>
                     <time datetime={front.date.iso()}>{ date }</time>
@@ -224,13 +226,12 @@ pub fn Article(props: &ArticleProps) -> Html {
                 </p>
             </header>
             { map }
-            <div class="cr-body">
+            <div class="cr-body" tabindex="-1">
                 { for blocks.iter().enumerate().map(|(i, b)| {
                     let open = props.marks.open.filter(|m| b.ordinals.contains(m));
                     let active = props.marks.active.clone().filter(|a| b.entities.iter().any(|e| e == a.as_str()));
                     html! {
-                        <TopBlock key={i} reader={reader.clone()} index={i} paragraph={b.paragraph} marks={Marks { open, active }}
-                                  card={open.and(props.card.clone())} />
+                        <TopBlock key={i} reader={reader.clone()} index={i} paragraph={b.paragraph} marks={Marks { open, active }} />
                     }
                 }) }
             </div>
@@ -240,7 +241,7 @@ pub fn Article(props: &ArticleProps) -> Html {
                     { note }
                 </footer>
             }
-            { glossary_section(loaded, strings, &ui_lang, reader.prerendered) }
+            { glossary_section(loaded, strings, &ui_lang, reader.prerendered, reader.options.heading(1)) }
             { cite_section(loaded, strings, &ui_lang, reader.prerendered) }
         </article>
     }
@@ -248,14 +249,14 @@ pub fn Article(props: &ArticleProps) -> Html {
 
 /// Printed instead of the interactive cards: every entity the text mentions, in order of first
 /// mention, with its summary and facts (rendered when the browser is idle, or before printing).
-fn glossary_section(loaded: &Shared, strings: &'static crate::i18n::Strings, ui_lang: &str, prerendered: bool) -> Html {
+fn glossary_section(loaded: &Shared, strings: &'static crate::i18n::Strings, ui_lang: &str, prerendered: bool, heading: String) -> Html {
     if loaded.linked.mentions.by_ordinal.is_empty() {
         return Html::default();
     }
     let ui_lang = ui_lang.to_owned();
     html! {
         <section class="cr-glossary" aria-label={strings.glossary}>
-            <h2 class="cr-glossary-title" lang={ui_lang.clone()}>{ strings.glossary }</h2>
+            <@{heading} class="cr-glossary-title" lang={ui_lang.clone()}>{ strings.glossary }</@>
             <Later now={prerendered} render={{
                 let (loaded, ui_lang) = (loaded.clone(), ui_lang.clone());
                 Callback::from(move |()| html! {
@@ -345,15 +346,13 @@ struct TopBlockProps {
     paragraph: Option<usize>,
     /// The marks that concern this block's mentions (none for the others).
     marks: Marks,
-    /// The open card, when its mention is in this block.
-    card: Option<Html>,
 }
 
 /// One top-level block of the body, re-rendered only when its own marks change.
 #[function_component]
 fn TopBlock(props: &TopBlockProps) -> Html {
     let loaded = &props.reader.loaded;
-    let ctx = Ctx { base: &loaded.url, cards: props.reader.options.cards, live: props.reader.live, marks: &props.marks, card: props.card.as_ref() };
+    let ctx = Ctx { base: &loaded.url, cards: props.reader.options.cards, live: props.reader.live, marks: &props.marks, title_level: props.reader.options.heading_level };
     match loaded.linked.body.blocks.get(props.index) {
         Some(block) => ctx.top_block(block, props.paragraph, props.reader.strings.copy_link),
         None => Html::default(),

@@ -1,5 +1,10 @@
 //! The hover card: a non-modal dialog shown in the top layer (`popover="manual"`), placed by
 //! `ui::placement` and repositioned while the page scrolls or resizes.
+//!
+//! It is outside the Tab sequence: the dialog and its controls have `tabindex="-1"`, so Tab
+//! from a mention goes on to the next mention. Enter or Space on the mention moves focus into
+//! the dialog (`enter`), where Tab and Shift+Tab go through its controls and back out to the
+//! mention (`commentary::handlers`); Escape closes it from anywhere.
 
 use std::rc::Rc;
 
@@ -32,6 +37,9 @@ pub struct CardProps {
     /// Moves the map to the entity; only given when the map shows it.
     #[prop_or_default]
     pub on_show_map: Option<Callback<()>>,
+    /// The reader asked to enter the card (Enter or Space on its mention): focus moves to it.
+    #[prop_or_default]
+    pub enter: bool,
 }
 
 /// The trigger `mention` of the commentary `card` belongs to.
@@ -114,7 +122,7 @@ fn chart_view(chart: &Chart, s: &Strings) -> Html {
 
 fn new_tab_link(href: String, label: &str, strings: &Strings) -> Html {
     html! {
-        <a href={href} target="_blank" rel="noopener noreferrer" aria-label={format!("{label} {}", strings.opens_in_new_tab)}>{ label.to_owned() }</a>
+        <a href={href} target="_blank" rel="noopener noreferrer" tabindex="-1" aria-label={format!("{label} {}", strings.opens_in_new_tab)}>{ label.to_owned() }</a>
     }
 }
 
@@ -159,6 +167,18 @@ pub fn Card(props: &CardProps) -> Html {
         });
     }
 
+    // Into the card when asked: after it is placed (the effect above runs first).
+    {
+        let card_ref = card_ref.clone();
+        use_effect_with(props.enter, move |enter| {
+            if *enter {
+                if let Some(card) = card_ref.cast::<HtmlElement>() {
+                    let _ = card.focus();
+                }
+            }
+        });
+    }
+
     let step = |dir: Step| {
         let on_step = props.on_step.clone();
         Callback::from(move |_: MouseEvent| on_step.emit(dir))
@@ -180,10 +200,10 @@ pub fn Card(props: &CardProps) -> Html {
 
     html! {
         <div ref={card_ref} class="cr-card" id="cr-card" part="card" data-entity={e.id.to_string()}
-             role="dialog" aria-modal="false" aria-labelledby="cr-card-name" popover="manual">
+             role="dialog" aria-modal="false" aria-labelledby="cr-card-name" aria-describedby="cr-card-summary" tabindex="-1" popover="manual">
             <div class="cr-card-head">
                 <p class="cr-card-kind">{ s.kind(e.kind) }</p>
-                <button type="button" class="cr-card-close" aria-label={s.close} onclick={close}>
+                <button type="button" class="cr-card-close" tabindex="-1" aria-label={s.close} onclick={close}>
                     <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 4l8 8M12 4l-8 8" /></svg>
                 </button>
             </div>
@@ -195,7 +215,7 @@ pub fn Card(props: &CardProps) -> Html {
                     }) }
                 </p>
             }
-            <p class="cr-card-summary">{ e.summary.clone() }</p>
+            <p class="cr-card-summary" id="cr-card-summary">{ e.summary.clone() }</p>
             { e.chart.as_ref().map(|c| chart_view(c, s)) }
             if !e.facts.is_empty() {
                 <dl class="cr-card-facts">
@@ -206,7 +226,7 @@ pub fn Card(props: &CardProps) -> Html {
             }
             <div class="cr-card-foot">
                 if let Some(show) = props.on_show_map.clone() {
-                    <button type="button" class="cr-card-show-map" onclick={Callback::from(move |_: MouseEvent| show.emit(()))}>
+                    <button type="button" class="cr-card-show-map" tabindex="-1" onclick={Callback::from(move |_: MouseEvent| show.emit(()))}>
                         <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M8 14s-4.5-4.2-4.5-7.5a4.5 4.5 0 0 1 9 0C12.5 9.8 8 14 8 14z" /><circle cx="8" cy="6.5" r="1.5" /></svg>
                         { s.show_on_map }
                     </button>
@@ -214,16 +234,16 @@ pub fn Card(props: &CardProps) -> Html {
                 { match props.origin {
                     CardOrigin::Map { count: 0 } => html! { <span class="cr-card-count">{ s.not_mentioned }</span> },
                     CardOrigin::Map { count } => html! {
-                        <button type="button" class="cr-card-goto" onclick={step(Step::Next)}>{ s.first_mention(count) }</button>
+                        <button type="button" class="cr-card-goto" tabindex="-1" onclick={step(Step::Next)}>{ s.first_mention(count) }</button>
                     },
                     CardOrigin::Mention { count: 1, .. } => html! { <span class="cr-card-count">{ s.mentioned_once }</span> },
                     CardOrigin::Mention { index, count } => html! {
                         <div class="cr-card-nav" role="group" aria-label={s.mention_position(index, count)}>
-                            <button type="button" aria-label={s.previous_mention} onclick={step(Step::Previous)} disabled={index == 1}>
+                            <button type="button" tabindex="-1" aria-label={s.previous_mention} onclick={step(Step::Previous)} disabled={index == 1}>
                                 <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M10 3L5 8l5 5" /></svg>
                             </button>
                             <span class="cr-card-count" aria-hidden="true">{ s.mention_position(index, count) }</span>
-                            <button type="button" aria-label={s.next_mention} onclick={step(Step::Next)} disabled={index == count}>
+                            <button type="button" tabindex="-1" aria-label={s.next_mention} onclick={step(Step::Next)} disabled={index == count}>
                                 <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M6 3l5 5-5 5" /></svg>
                             </button>
                         </div>

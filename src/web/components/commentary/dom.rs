@@ -1,12 +1,9 @@
 //! Reading the commentary's DOM for its delegated events: which mention or entity an event
-//! target belongs to, the Tab order around map cards, the clipboard, and deep links into the
-//! shadow root. Nothing here writes what a render should (marks are rendered from state).
+//! target belongs to, the Tab order inside an entered card, the paragraph a link is copied for,
+//! the clipboard, and deep links into the shadow root. Nothing here writes what a render should (marks are rendered from state).
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, EventTarget, HtmlElement};
-
-/// The SVG namespace: map triggers are SVG elements.
-pub(super) const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 pub(super) use crate::web::now;
 
@@ -40,37 +37,35 @@ pub(super) fn in_card(target: Option<&EventTarget>) -> bool {
         .is_some()
 }
 
-/// Tab order around a card opened from the map. Its host sits after the `<svg>`, so the
-/// browser's own order would skip it: Tab on the trigger enters the card, Tab off the card's
-/// last control goes on to the next trigger, Shift+Tab off its first returns to the trigger.
-/// `None`: the browser's order is right.
-pub(super) fn map_tab(root: &Element, open: usize, target: Option<&EventTarget>, back: bool) -> Option<HtmlElement> {
-    let trigger = find_mention(root, open)?;
-    if trigger.namespace_uri().as_deref() != Some(SVG_NS) {
-        return None;
-    }
-    let target = target?.dyn_ref::<Element>()?;
+/// Where Tab goes inside the open card (`back`: Shift+Tab): the next of its controls that can
+/// be used, from the dialog itself to the first; `None` past either end, where focus goes back
+/// to the card's trigger.
+pub(super) fn card_tab(root: &Element, target: Option<&EventTarget>, back: bool) -> Option<HtmlElement> {
     let card = root.query_selector(".cr-card").ok()??;
     let controls = card.query_selector_all("button:not([disabled]), a[href]").ok()?;
-    let control = |i: u32| controls.get(i).and_then(|n| n.dyn_into::<HtmlElement>().ok());
-    let count = controls.length();
-    if target == &trigger {
-        return if back { None } else { control(0) };
+    let items: Vec<HtmlElement> = (0..controls.length()).filter_map(|i| controls.get(i)?.dyn_into().ok()).collect();
+    let target = target?.dyn_ref::<Element>()?;
+    let at = items.iter().position(|c| c.unchecked_ref::<Element>() == target);
+    let next = match (at, back) {
+        (None, false) => Some(0),
+        (None, true) => None,
+        (Some(i), false) => Some(i + 1),
+        (Some(i), true) => i.checked_sub(1),
+    };
+    next.and_then(|i| items.get(i).cloned())
+}
+
+/// The paragraph "L" copies a link to: the one holding focus, else the first one in view (the
+/// first not scrolled above the viewport). Its id (`p-3`).
+pub(super) fn paragraph_for_link(root: &Element, target: Option<&EventTarget>) -> Option<String> {
+    if let Some(p) = target.and_then(|t| t.dyn_ref::<Element>()).and_then(|t| t.closest(".cr-body > p[id]").ok().flatten()) {
+        return Some(p.id());
     }
-    if !card.contains(Some(target)) || count == 0 {
-        return None;
-    }
-    if back {
-        // Markers and countries are SVG elements: `focus` is the same method on them.
-        return control(0).filter(|first| first.unchecked_ref::<Element>() == target).map(|_| trigger.unchecked_into());
-    }
-    control(count - 1).filter(|last| last.unchecked_ref::<Element>() == target)?;
-    // On to the next focusable thing in the map after the trigger, if there is one.
-    let svg = trigger.closest("svg").ok()??;
-    let stops = svg.query_selector_all("[tabindex=\"0\"]").ok()?;
-    let items: Vec<Element> = (0..stops.length()).filter_map(|i| stops.get(i)?.dyn_into().ok()).collect();
-    let at = items.iter().position(|e| *e == trigger)?;
-    items.get(at + 1).cloned().map(JsCast::unchecked_into)
+    let paragraphs = root.query_selector_all(".cr-body > p[id]").ok()?;
+    (0..paragraphs.length())
+        .filter_map(|i| paragraphs.get(i)?.dyn_into::<Element>().ok())
+        .find(|p| p.get_bounding_client_rect().bottom() > 0.0)
+        .map(|p| p.id())
 }
 
 /// Copies `text` to the clipboard and says so in the widget's polite live region.

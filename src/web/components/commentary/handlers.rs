@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use super::dom::{copy, find_mention, in_card, linked_entity, map_tab, mention_of, now};
+use super::dom::{card_tab, copy, find_mention, in_card, linked_entity, mention_of, now, paragraph_for_link};
 use super::{CardsState, Pointer};
 use crate::i18n::Strings;
 use crate::ui::cards::{Action, CardState, Cards, Opener};
@@ -143,6 +143,9 @@ fn focus_in(cx: Context) -> Callback<FocusEvent> {
 
 fn focus_out(cx: Context) -> Callback<FocusEvent> {
     Callback::from(move |e: FocusEvent| {
+        if let Some(end) = e.target().and_then(|t| t.dyn_into::<Element>().ok()).filter(|t| t.matches(".cr-after").unwrap_or(false)) {
+            let _ = end.remove_attribute("tabindex");
+        }
         let to = e.related_target();
         if linked_entity(to.as_ref()).is_none() {
             cx.set_linked(None);
@@ -163,13 +166,21 @@ fn click(cx: Context) -> Callback<MouseEvent> {
         }
         let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
         let closest = |s: &str| target.as_ref().and_then(|t| t.closest(s).ok().flatten());
-        if let Some(anchor) = closest(".cr-anchor") {
-            // A link to the paragraph on the host page: its URL plus the paragraph's anchor,
-            // which the widget scrolls to when a page opens with it.
-            let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-            let base = href.split('#').next().unwrap_or_default().to_owned();
-            let id = anchor.get_attribute("data-anchor").unwrap_or_default();
-            copy(&format!("{base}#{id}"), cx.wrapper.cast::<Element>(), cx.strings.link_copied);
+        if let Some(skip) = closest("[data-skip]") {
+            // Skip links: focus lands on the text (the next Tab is its first mention) or after
+            // the whole commentary (the next Tab leaves the widget).
+            let end = skip.get_attribute("data-skip").as_deref() != Some("text");
+            if let Some(el) = cx.wrapper.cast::<Element>().and_then(|w| w.query_selector(if end { ".cr-after" } else { ".cr-body" }).ok().flatten()) {
+                // Tab from an element outside the sequence that ends its shadow root starts
+                // over at the root's first stop in Chromium; a stop for as long as it has focus
+                // goes on to the host page (focusout takes the stop away again).
+                if end {
+                    let _ = el.set_attribute("tabindex", "0");
+                }
+                let _ = el.unchecked_into::<HtmlElement>().focus();
+            }
+        } else if let Some(anchor) = closest(".cr-anchor") {
+            copy_paragraph_link(&cx, &anchor.get_attribute("data-anchor").unwrap_or_default());
         } else if let Some(button) = closest(".cr-copy") {
             let text = button.parent_element().and_then(|p| p.query_selector(".cr-cite-text").ok().flatten()).and_then(|t| t.text_content()).unwrap_or_default();
             copy(&text, cx.wrapper.cast::<Element>(), cx.strings.copied);
@@ -177,14 +188,36 @@ fn click(cx: Context) -> Callback<MouseEvent> {
     })
 }
 
+/// Copies a link to paragraph `id` on the host page: its URL plus the paragraph's anchor,
+/// which the widget scrolls to when a page opens with it.
+fn copy_paragraph_link(cx: &Context, id: &str) {
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default().to_owned();
+    copy(&format!("{base}#{id}"), cx.wrapper.cast::<Element>(), cx.strings.link_copied);
+}
+
 fn key_down(cx: Context) -> Callback<KeyboardEvent> {
     Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-        "Tab" => {
+        // Inside an entered card, Tab and Shift+Tab go through its controls and back out to
+        // its trigger (the card is outside the page's Tab sequence).
+        "Tab" if in_card(e.target().as_ref()) => {
             if let (Some(root), Some(m)) = (cx.wrapper.cast::<Element>(), cx.state.open_mention()) {
-                if let Some(next) = map_tab(&root, m, e.target().as_ref(), e.shift_key()) {
-                    e.prevent_default();
-                    let _ = next.focus();
+                e.prevent_default();
+                match card_tab(&root, e.target().as_ref(), e.shift_key()) {
+                    Some(next) => {
+                        let _ = next.focus();
+                    }
+                    None => cx.focus_mention(m),
                 }
+            }
+        }
+        // L copies a link to the paragraph with focus, or else to the first one in view (the
+        // paragraphs' own link buttons are outside the Tab sequence). Only while focus is in
+        // the widget, and not with a modifier (SC 2.1.4).
+        "l" | "L" if !(e.ctrl_key() || e.meta_key() || e.alt_key()) && !in_card(e.target().as_ref()) => {
+            if let Some(id) = cx.wrapper.cast::<Element>().and_then(|root| paragraph_for_link(&root, e.target().as_ref())) {
+                e.prevent_default();
+                copy_paragraph_link(&cx, &id);
             }
         }
         // Escape with focus outside the widget (a card opened by hovering) is heard on the
@@ -205,7 +238,7 @@ fn key_down(cx: Context) -> Callback<KeyboardEvent> {
         "Enter" | " " => {
             if let Some((m, _)) = mention_of(e.target()) {
                 e.prevent_default();
-                cx.dispatcher.dispatch(Action::Activate { mention: m });
+                cx.dispatcher.dispatch(Action::Enter { mention: m });
             }
         }
         _ => {}

@@ -3,10 +3,13 @@
 //! DOM events are delegated from one wrapper element (`handlers`) and turned into
 //! `ui::cards::Action`s; the pure reducer decides what happens; `hooks` hold its timers and the
 //! document-wide listeners an open card needs. What the text and the map show of it is rendered
-//! from state ([`Marks`]): the open trigger's `aria-expanded`, the highlighted entity's
-//! `data-active`, and the card itself, which the article renders right after its mention, so
-//! the card's controls come next in the Tab order (a map trigger's card goes right after the
-//! map, and `dom::map_tab` keeps the order).
+//! from state ([`Marks`]): the open trigger's `aria-expanded` and `aria-describedby`, the
+//! highlighted entity's `data-active`, and the card itself, rendered after the article (in the
+//! top layer, so where it sits in the DOM does not move it on screen): never inside a sentence,
+//! and outside the Tab sequence until the reader enters it (`docs/accessibility.md`).
+//!
+//! The wrapper also starts with the widget's shortcuts: skip links past the map and past the
+//! whole commentary, and the keyboard help.
 
 mod dom;
 mod handlers;
@@ -120,9 +123,10 @@ fn card_view(reader: &ReaderContext, cx: &Context, triggers: &Triggers, m: usize
         Callback::from(move |placed: (Rect, Side)| pointer.borrow_mut().card = Some(placed))
     };
     let at = cx.pointer.borrow().at;
+    let enter = cx.state.enter == Some(m);
     Some(html! {
         <Card key={m.to_string()} entity={entity} mention={m} pointer={at} origin={origin} strings={cx.strings}
-              on_step={on_step} on_close={on_close} on_placed={on_placed} on_show_map={on_show_map} />
+              on_step={on_step} on_close={on_close} on_placed={on_placed} on_show_map={on_show_map} enter={enter} />
     })
 }
 
@@ -145,7 +149,10 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     let show = use_state(|| None::<(u32, AttrValue)>);
     let map_triggers: Rc<Vec<(usize, EntityId)>> = use_memo((reader.loaded.clone(), reader.options), |(loaded, options)| match &loaded.map {
         Some(Ok(scene)) if options.map && options.cards => {
-            scene.numbered_triggers(loaded.linked.mentions.by_ordinal.len()).into_iter().map(|(_, number, entity)| (number, entity)).collect()
+            // The map's triggers, then their equivalents in the map as text (numbered after them).
+            let own: Vec<(usize, EntityId)> = scene.numbered_triggers(loaded.linked.mentions.by_ordinal.len()).into_iter().map(|(_, number, entity)| (number, entity)).collect();
+            let offset = own.len();
+            own.iter().cloned().chain(own.iter().map(|(n, e)| (n + offset, e.clone()))).collect()
         }
         _ => Vec::new(),
     });
@@ -172,6 +179,13 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     let card = state.open_mention().and_then(|m| card_view(reader, &cx, &triggers, m, &show));
     let marks = Marks { open: state.open_mention().filter(|_| card.is_some()), active: (*active).clone() };
     let on = delegated(&cx);
+    let keys = use_state_eq(|| false);
+    let toggle_keys = {
+        let keys = keys.clone();
+        Callback::from(move |_: MouseEvent| keys.set(!*keys))
+    };
+    let has_map = reader.options.map && matches!(reader.loaded.map, Some(Ok(_)));
+    let ui_lang = reader.ui_lang.clone();
     let card_state = match state.state {
         CardState::Closed => "closed",
         CardState::Intent { .. } => "intent",
@@ -183,14 +197,29 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
              onpointerover={on.pointer_over} onpointerout={on.pointer_out} onpointermove={on.pointer_move}
              onfocusin={on.focus_in} onfocusout={on.focus_out} onclick={on.click} onkeydown={on.key_down}>
             <Progress />
-            <p class="cr-visually-hidden cr-announce" aria-live="polite"></p>
-            <Article reader={reader.clone()} show={(*show).clone()} marks={marks} card={card} />
+            <nav class="cr-skip" aria-label={strings.shortcuts} lang={ui_lang.clone()}>
+                if has_map {
+                    <button type="button" data-skip="text">{ strings.skip_to_text }</button>
+                }
+                <button type="button" data-skip="end">{ strings.skip_to_end }</button>
+                <button type="button" class="cr-keys-toggle" aria-expanded={(*keys).to_string()} aria-controls="cr-keys" onclick={toggle_keys}>{ strings.keys }</button>
+            </nav>
+            <div id="cr-keys" class="cr-keys" lang={ui_lang.clone()} hidden={!*keys}>
+                <ul>{ for strings.keys_help.iter().map(|k| html! { <li>{ *k }</li> }) }</ul>
+            </div>
+            <p class="cr-visually-hidden cr-announce" aria-live="polite" lang={ui_lang.clone()}></p>
+            <Article reader={reader.clone()} show={(*show).clone()} marks={marks} />
+            // The open card: after the text, never inside its sentence; shown in the top layer.
+            <div class="cr-card-layer" lang={reader.loaded.front.lang.clone()}>{ card.unwrap_or_default() }</div>
             if props.debug {
                 <section class="cr-debug" aria-label={strings.problems}>
                     <p class="cr-debug-title">{ format!("{} ({})", strings.problems, reader.loaded.warnings.len()) }</p>
                     <ul>{ for reader.loaded.warnings.iter().map(|w| html! { <li><code>{ w.to_string() }</code></li> }) }</ul>
                 </section>
             }
+            // Where "Skip past the commentary" leaves focus, so that the next Tab leaves the
+            // widget: a Tab stop only while it has focus (see `handlers::click`).
+            <span class="cr-after"></span>
         </div>
     }
 }

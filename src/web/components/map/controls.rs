@@ -1,5 +1,7 @@
 //! The map's buttons: zoom in and out, the whole map, and previous/next chapter with the
-//! chapter's name. They only turn clicks into `MapAction`s.
+//! chapter's name. They only turn clicks into `MapAction`s. A chapter button that cannot go
+//! further says so with `aria-disabled` and stays focusable: disabling the focused "Next
+//! chapter" on the last chapter would drop focus to the page (SC 2.4.3).
 
 use yew::prelude::*;
 
@@ -42,11 +44,11 @@ pub fn Controls(props: &ControlsProps) -> Html {
             </div>
             if props.chapters > 0 {
                 <div class="cr-chapters" role="group" aria-label={s.chapters}>
-                    <button type="button" aria-label={s.previous_chapter} onclick={send(|now| MapAction::StepChapter { delta: -1, now })} disabled={!back}>
+                    <button type="button" aria-label={s.previous_chapter} onclick={send(|now| MapAction::StepChapter { delta: -1, now })} aria-disabled={(!back).then_some("true")}>
                         <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M10 3L5 8l5 5" /></svg>
                     </button>
-                    <span class="cr-chapter-name" title={props.chapter_name.clone()}>{ props.chapter_name.clone() }</span>
-                    <button type="button" aria-label={s.next_chapter} onclick={send(|now| MapAction::StepChapter { delta: 1, now })} disabled={!on}>
+                    <span class="cr-chapter-name">{ props.chapter_name.clone() }</span>
+                    <button type="button" aria-label={s.next_chapter} onclick={send(|now| MapAction::StepChapter { delta: 1, now })} aria-disabled={(!on).then_some("true")}>
                         <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M6 3l5 5-5 5" /></svg>
                     </button>
                 </div>

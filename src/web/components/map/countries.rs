@@ -63,11 +63,11 @@ pub fn Countries(props: &CountriesProps) -> Html {
             match class {
                 Some(class) => html! {
                     <path class={class} d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity} data-groups={groups} data-mention={trigger}
-                          tabindex={tabindex} role={role} aria-label={label} aria-haspopup={popup} aria-expanded={expanded} aria-controls={controls} data-active={active} />
+                          tabindex={tabindex} role={role} aria-label={label} aria-haspopup={popup} aria-expanded={expanded} aria-controls={controls} aria-describedby={controls.map(|_| "cr-card-summary")} data-active={active} />
                 },
                 None => html! {
                     <path class="cr-country" d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity} data-groups={groups} data-mention={trigger}
-                          tabindex={tabindex} role={role} aria-label={label} aria-haspopup={popup} aria-expanded={expanded} aria-controls={controls} data-active={active} />
+                          tabindex={tabindex} role={role} aria-label={label} aria-haspopup={popup} aria-expanded={expanded} aria-controls={controls} aria-describedby={controls.map(|_| "cr-card-summary")} data-active={active} />
                 },
             }
         })

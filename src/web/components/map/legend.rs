@@ -16,11 +16,14 @@ pub struct SceneProps {
     pub scene: Rc<Scene>,
     /// The widget's words.
     pub strings: &'static Strings,
+    /// The commentary's language, which the editor's names and labels are in (the widget's
+    /// words may be in another one).
+    pub lang: AttrValue,
 }
 
 impl PartialEq for SceneProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.scene, &other.scene) && std::ptr::eq(self.strings, other.strings)
+        Rc::ptr_eq(&self.scene, &other.scene) && std::ptr::eq(self.strings, other.strings) && self.lang == other.lang
     }
 }
 
@@ -31,7 +34,7 @@ pub fn Legend(props: &SceneProps) -> Html {
     html! {
         <ul class="cr-legend" aria-label={s.legend}>
             { for scene.spec.highlights.iter().enumerate().map(|(i, hl)| html! {
-                <li><span class={classes!("cr-swatch", format!("cr-hl-{}", i % 6), hl.emphasis.then_some("cr-emphasis"))} aria-hidden="true" />{ hl.label.clone() }</li>
+                <li lang={props.lang.clone()}><span class={classes!("cr-swatch", format!("cr-hl-{}", i % 6), hl.emphasis.then_some("cr-emphasis"))} aria-hidden="true" />{ hl.label.clone() }</li>
             }) }
             { for scene.legend_kinds().into_iter().map(|k| {
                 let (class, text) = match k {
@@ -51,16 +54,66 @@ pub fn Legend(props: &SceneProps) -> Html {
     }
 }
 
-/// The routes with their stops, the places with their notes, the highlighted countries.
+/// The text alternative's properties: the scene, and the equivalents of the map's triggers.
+#[derive(Properties)]
+pub struct TextProps {
+    /// The scene.
+    pub scene: Rc<Scene>,
+    /// The widget's words.
+    pub strings: &'static Strings,
+    /// The commentary's language (see [`SceneProps::lang`]).
+    pub lang: AttrValue,
+    /// Stop id → its marker's trigger number; ISO code → its country's.
+    pub stops: Rc<Vec<(String, usize)>>,
+    /// See `stops`.
+    pub countries: Rc<Vec<(String, usize)>>,
+    /// The equivalent of trigger `n` here is trigger `n + offset` (numbered after the map's own).
+    pub offset: usize,
+    /// The open trigger.
+    pub open: Option<usize>,
+    /// The reader's code runs (in a prerendered page the names are plain text).
+    pub live: bool,
+}
+
+impl PartialEq for TextProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.scene, &other.scene) && std::ptr::eq(self.strings, other.strings) && self.lang == other.lang
+            && Rc::ptr_eq(&self.stops, &other.stops) && Rc::ptr_eq(&self.countries, &other.countries)
+            && self.offset == other.offset && self.open == other.open && self.live == other.live
+    }
+}
+
+/// A name that opens the card its trigger on the map opens: the equivalent control for a marker
+/// or country too small, or covered, to point at (WCAG 2.5.8), and a way to a map-only place's
+/// card from the text. Plain text when it opens nothing.
+fn name_or_button(name: &str, lang: Option<&'static str>, number: Option<usize>, entity: Option<String>, props: &TextProps) -> Html {
+    match number.filter(|_| props.live) {
+        Some(n) => {
+            let n = n + props.offset;
+            let open = props.open == Some(n);
+            html! {
+                <button type="button" class="cr-map-text-open" lang={lang} data-mention={n.to_string()} data-entity={entity} aria-haspopup="dialog"
+                        aria-expanded={if open { "true" } else { "false" }} aria-controls={open.then_some("cr-card")} aria-describedby={open.then_some("cr-card-summary")}>
+                    { name.to_owned() }
+                </button>
+            }
+        }
+        None => html! { <span lang={lang}>{ name.to_owned() }</span> },
+    }
+}
+
+/// The routes with their stops, the places with their notes, the highlighted countries. Places
+/// and countries that open a card on the map open it from here too.
 #[function_component]
-pub fn TextAlternative(props: &SceneProps) -> Html {
+pub fn TextAlternative(props: &TextProps) -> Html {
     let (scene, s) = (&props.scene, props.strings);
+    let number = |list: &[(String, usize)], id: &str| list.iter().find(|(k, _)| k == id).map(|(_, n)| *n);
     html! {
         <details class="cr-map-text">
             <summary>{ s.map_as_text }</summary>
             if !scene.routes.is_empty() {
                 <p class="cr-map-text-head">{ s.routes }</p>
-                <ul>
+                <ul lang={props.lang.clone()}>
                     { for scene.routes.iter().map(|r| {
                         let stops: Vec<String> = r.stops.iter().filter_map(|id| scene.stop(id)).map(|p| p.name.clone()).collect();
                         html! { <li>{ format!("{}: {}", r.name, stops.join(" → ")) }</li> }
@@ -68,17 +121,26 @@ pub fn TextAlternative(props: &SceneProps) -> Html {
                 </ul>
             }
             <p class="cr-map-text-head">{ s.places }</p>
-            <ul>
+            <ul lang={props.lang.clone()}>
                 { for scene.stops.iter().map(|p| html! {
-                    <li>{ match &p.note { Some(n) => format!("{} — {n}", p.name), None => p.name.clone() } }</li>
+                    <li>
+                        { name_or_button(&p.name, None, number(&props.stops, &p.id), p.entity.as_ref().map(|e| e.to_string()), props) }
+                        { p.note.as_ref().map(|n| format!(" — {n}")).unwrap_or_default() }
+                    </li>
                 }) }
             </ul>
             if !scene.spec.highlights.is_empty() {
                 <p class="cr-map-text-head">{ s.highlighted }</p>
-                <ul>
+                <ul lang={props.lang.clone()}>
                     { for scene.spec.highlights.iter().map(|hl| {
-                        let names: Vec<String> = hl.countries.iter().filter_map(|c| scene.basemap.country(c)).map(|c| c.name.clone()).collect();
-                        html! { <li>{ format!("{}: {}", hl.label, names.join(", ")) }</li> }
+                        // The catalog's names are the commentary's; the base map's others are English.
+                        let english = !props.lang.starts_with("en");
+                        let names = hl.countries.iter().filter_map(|c| scene.basemap.country(c)).enumerate().map(|(i, c)| {
+                            let lang = (english && !scene.country_entity.contains_key(&c.iso)).then_some("en");
+                            let entity = scene.country_entity.get(&c.iso).map(|e| e.to_string());
+                            html! { <>{ if i > 0 { ", " } else { "" } }{ name_or_button(&c.name, lang, number(&props.countries, &c.iso), entity, props) }</> }
+                        });
+                        html! { <li>{ hl.label.clone() }{ ": " }{ for names }</li> }
                     }) }
                 </ul>
             }

@@ -43,9 +43,6 @@ pub struct MapProps {
     /// The open card and the highlighted entity.
     #[prop_or_default]
     pub marks: Marks,
-    /// The card of an open map trigger, shown right after the map's `<svg>`.
-    #[prop_or_default]
-    pub card: Option<Html>,
 }
 
 /// The map's state, held by Yew.
@@ -200,7 +197,11 @@ pub fn Map(props: &MapProps) -> Html {
 
     let chapters = state.chapters().clone();
     let (chapter_name, announcement) = words(state, loaded, s);
+    // Without a title of its own, the map's caption says "Map", and its name for assistive
+    // technology is the commentary it illustrates ("Map: Belarus-China Relations…", not "Map: Map").
     let title = scene.spec.title.clone().unwrap_or_else(|| s.map.to_owned());
+    let text_lang = AttrValue::from(loaded.front.lang.clone());
+    let name = format!("{}: {}", s.map, scene.spec.title.as_deref().unwrap_or(&loaded.front.title));
     let view_attr = format!("{},{},{},{}", num(view.min.lon), num(view.min.lat), num(view.max.lon), num(view.max.lat));
     let chapter_slug = state.chapter.map(|i| loaded.sections[chapters[i].section].0.clone());
     let collapsed = state.collapsed;
@@ -225,30 +226,29 @@ pub fn Map(props: &MapProps) -> Html {
             </div>
             <div id="cr-map-body" class="cr-map-body" hidden={collapsed}>
                 <div ref={frame_ref} class="cr-map-frame">
-                    <svg ref={svg_ref} part="map" class="cr-map-svg" viewBox={format!("0 0 {} {}", num(w), num(h))}
-                         role="group" aria-label={format!("{}: {title}", s.map)} aria-describedby="cr-map-help"
+                    <svg ref={svg_ref} part="map" class="cr-map-svg" lang={text_lang.clone()} viewBox={format!("0 0 {} {}", num(w), num(h))}
+                         role="group" aria-label={name} aria-describedby="cr-map-help"
                          tabindex={reader.live.then_some("0")} data-view={view_attr} onkeydown={on_key}>
                         <rect class="cr-sea-bg" x="0" y="0" width={num(w)} height={num(h)} />
                         if measured {
                             <g class="cr-countries" transform={transform}>
-                                <Countries shapes={shapes} scene={scene.clone()} triggers={country_triggers} marks={country_marks} live={reader.live} />
+                                <Countries shapes={shapes} scene={scene.clone()} triggers={country_triggers.clone()} marks={country_marks} live={reader.live} />
                             </g>
-                            <Overlay scene={scene.clone()} layout={layout} stop_triggers={stop_triggers} height={h} strings={s} marks={stop_marks} live={reader.live} />
+                            <Overlay scene={scene.clone()} layout={layout} stop_triggers={stop_triggers.clone()} height={h} strings={s} marks={stop_marks} live={reader.live} />
                         }
                     </svg>
-                    if let Some(card) = props.card.clone() {
-                        <span class="cr-card-host">{ card }</span>
-                    }
                     <p class="cr-map-credit">{ s.map_attribution }</p>
                     if state.hint {
                         <p class="cr-map-hint" aria-hidden="true">{ s.wheel_hint }</p>
                     }
                 </div>
-                <p id="cr-map-help" class="cr-visually-hidden">{ s.map_help }</p>
+                // Read once, as the map's description: `hidden` keeps it out of the reading order.
+                <p id="cr-map-help" hidden=true>{ s.map_help }</p>
                 <Controls strings={s} chapters={chapters.len()} chapter_name={AttrValue::from(chapter_name)}
                           can_step={(state.can_step(-1), state.can_step(1))} on_action={on_action.clone()} />
-                <Legend scene={scene.clone()} strings={s} />
-                <TextAlternative scene={scene.clone()} strings={s} />
+                <Legend scene={scene.clone()} strings={s} lang={text_lang.clone()} />
+                <TextAlternative scene={scene.clone()} strings={s} lang={text_lang.clone()} stops={stop_triggers.clone()} countries={country_triggers.clone()}
+                                 offset={stop_triggers.len() + country_triggers.len()} open={props.marks.open} live={reader.live} />
             </div>
             <p class="cr-visually-hidden" aria-live="polite">{ announcement }</p>
         </figure>

@@ -92,7 +92,7 @@ pub fn Overlay(props: &OverlayProps) -> Html {
                 html! {
                     <g key={m.id.clone()} class={kind} transform={at} data-place={m.id.clone()} data-entity={stop.entity.as_ref().map(|e| e.to_string())}
                        data-mention={ordinal.to_string()} tabindex={live.then_some("0")} role={live.then_some("button")} aria-label={stop.name.clone()}
-                       aria-haspopup={live.then_some("dialog")} aria-expanded={live.then_some(if open { "true" } else { "false" })} aria-controls={open.then_some("cr-card")}
+                       aria-haspopup={live.then_some("dialog")} aria-expanded={live.then_some(if open { "true" } else { "false" })} aria-controls={open.then_some("cr-card")} aria-describedby={open.then_some("cr-card-summary")}
                        data-active={active}>
                         <circle class="cr-hit" r="12" />
                         { symbol }
