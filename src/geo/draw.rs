@@ -223,6 +223,48 @@ pub fn distance_km(a: LonLat, b: LonLat) -> f64 {
     2.0 * 6371.0 * h.sqrt().asin()
 }
 
+/// Spreads markers drawn closer than `min` pixels apart (centre to centre) so each can be seen
+/// and pointed at: every pass pushes each crowded pair apart along the line between them
+/// (coincident ones along a direction fixed by their order), and no marker moves more than
+/// `max_shift` from where it stands. Deterministic; markers already apart do not move.
+pub fn spread(points: &[Point], min: f64, max_shift: f64) -> Vec<Point> {
+    let mut out = points.to_vec();
+    for _ in 0..12 {
+        let mut moved = false;
+        for i in 0..out.len() {
+            for j in i + 1..out.len() {
+                let (dx, dy) = (out[j].x - out[i].x, out[j].y - out[i].y);
+                let d = dx.hypot(dy);
+                if d >= min - 0.01 {
+                    continue;
+                }
+                let (ux, uy) = if d > 0.01 {
+                    (dx / d, dy / d)
+                } else {
+                    let angle = (j as f64) * 2.399_963; // the golden angle: coincident markers fan out
+                    (angle.cos(), angle.sin())
+                };
+                let push = (min - d) / 2.0;
+                out[i] = Point { x: out[i].x - ux * push, y: out[i].y - uy * push };
+                out[j] = Point { x: out[j].x + ux * push, y: out[j].y + uy * push };
+                moved = true;
+            }
+        }
+        // Never far from the place itself.
+        for (p, o) in out.iter_mut().zip(points) {
+            let (dx, dy) = (p.x - o.x, p.y - o.y);
+            let d = dx.hypot(dy);
+            if d > max_shift {
+                *p = Point { x: o.x + dx / d * max_shift, y: o.y + dy / d * max_shift };
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    out
+}
+
 /// A scale bar for the map's centre: a round length in km (1, 2 or 5 × 10ⁿ) no longer than
 /// `max_px`, and its length in screen units.
 pub fn scale_bar(conic: &Conic, centre: Point, max_px: f64) -> (f64, f64) {
@@ -240,20 +282,24 @@ pub fn scale_bar(conic: &Conic, centre: Point, max_px: f64) -> (f64, f64) {
 pub struct LabelRequest {
     /// The labelled point.
     pub at: Point,
-    /// Estimated text width.
+    /// The text's advance width (`geo::metrics`).
     pub width: f64,
-    /// Text height.
+    /// Text height (the font size).
     pub height: f64,
-    /// An area label (a country name): tried centred on the point first; it keeps clear of
-    /// markers where it can, and may cover one (it is drawn with a halo) where it cannot.
-    /// Never over other labels.
+    /// How far from `at` the text keeps (a marker's radius; 0 for a country).
+    pub clear: f64,
+    /// An area label (a country name): tried centred on the point first, then elsewhere inside
+    /// `within` (the country's box), nearest the centre first. Like every label it never covers
+    /// a marker or another label; one that finds no room is dropped.
     pub area: bool,
+    /// For an area label: the box its centre must stay in.
+    pub within: Option<Rect>,
 }
 
 /// Where a label went: its box, and the SVG `text-anchor` to draw it with.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LabelSpot {
-    /// The label's box.
+    /// The label's box, its halo included.
     pub rect: Rect,
     /// `start`, `end` or `middle`.
     pub anchor: &'static str,
@@ -263,29 +309,48 @@ pub struct LabelSpot {
     pub y: f64,
 }
 
-/// Places labels in priority order (the slice's order): for each, the first of right, left,
-/// above and below that stays in the frame and overlaps no placed label or obstacle; a label
-/// with no such spot is dropped (`None`).
+/// The white (or dark) halo drawn around every label (`stroke-width: 3px`, half outside) and a
+/// hair more: what a label covers beyond its glyphs' advance and size.
+pub const LABEL_HALO: f64 = 2.0;
+
+/// Places labels in priority order (the slice's order). A place label tries right, left, above
+/// and below its point; an area label its centre, then positions inside its box. The first spot
+/// that stays in the frame and overlaps no placed label and no obstacle (markers' dots) wins; a
+/// label with no such spot is dropped (`None`). Boxes include the halo.
 pub fn place_labels(requests: &[LabelRequest], frame: Rect, obstacles: &[Rect]) -> Vec<Option<LabelSpot>> {
     let mut labels: Vec<Rect> = Vec::new();
+    let pad = LABEL_HALO;
     requests
         .iter()
         .map(|r| {
-            let gap = 6.0;
+            let gap = r.clear + 3.0;
             let (w, h, p) = (r.width, r.height, r.at);
-            let centred = (Rect { left: p.x - w / 2.0, top: p.y - h / 2.0, width: w, height: h }, "middle", p.x, p.y + h * 0.35);
-            let candidates = [
-                (Rect { left: p.x + gap, top: p.y - h / 2.0, width: w, height: h }, "start", p.x + gap, p.y + h * 0.35),
-                (Rect { left: p.x - gap - w, top: p.y - h / 2.0, width: w, height: h }, "end", p.x - gap, p.y + h * 0.35),
-                (Rect { left: p.x - w / 2.0, top: p.y - gap - h, width: w, height: h }, "middle", p.x, p.y - gap - h * 0.15),
-                (Rect { left: p.x - w / 2.0, top: p.y + gap, width: w, height: h }, "middle", p.x, p.y + gap + h * 0.85),
-            ];
+            // A box with its halo, from the text's left edge and top.
+            let boxed = |left: f64, top: f64| Rect { left: left - pad, top: top - pad, width: w + 2.0 * pad, height: h + 2.0 * pad };
+            let mut spots: Vec<(Rect, &'static str, f64, f64)> = Vec::new();
+            if r.area {
+                // Centred, then nudged inside the country, nearest first.
+                let mut shifts: Vec<(f64, f64)> = vec![(0.0, 0.0)];
+                for (fx, fy) in [(0.0, 1.4), (0.0, -1.4), (0.35, 0.0), (-0.35, 0.0), (0.35, 1.4), (-0.35, 1.4), (0.35, -1.4), (-0.35, -1.4), (0.0, 2.8), (0.0, -2.8), (0.7, 0.0), (-0.7, 0.0)] {
+                    shifts.push((fx * w, fy * h));
+                }
+                for (dx, dy) in shifts {
+                    let (cx, cy) = (p.x + dx, p.y + dy);
+                    if r.within.is_some_and(|b| cx < b.left || cx > b.right() || cy < b.top || cy > b.bottom()) {
+                        continue;
+                    }
+                    spots.push((boxed(cx - w / 2.0, cy - h / 2.0), "middle", cx, cy + h * 0.35));
+                }
+            } else {
+                spots.push((boxed(p.x + gap, p.y - h / 2.0), "start", p.x + gap, p.y + h * 0.35));
+                spots.push((boxed(p.x - gap - w, p.y - h / 2.0), "end", p.x - gap, p.y + h * 0.35));
+                spots.push((boxed(p.x - w / 2.0, p.y - gap - h), "middle", p.x, p.y - gap - h * 0.15));
+                spots.push((boxed(p.x - w / 2.0, p.y + gap), "middle", p.x, p.y + gap + h * 0.85));
+            }
             let inside = |c: &Rect| c.left >= frame.left && c.top >= frame.top && c.right() <= frame.right() && c.bottom() <= frame.bottom();
-            let clear = |c: &Rect| !labels.iter().any(|t| t.overlaps(c));
-            let spots = || r.area.then_some(centred).into_iter().chain(candidates);
-            let spot = spots()
-                .find(|(c, ..)| inside(c) && clear(c) && !obstacles.iter().any(|t| t.overlaps(c)))
-                .or_else(|| spots().find(|(c, ..)| r.area && inside(c) && clear(c)))
+            let spot = spots
+                .into_iter()
+                .find(|(c, ..)| inside(c) && !labels.iter().any(|t| t.overlaps(c)) && !obstacles.iter().any(|t| t.overlaps(c)))
                 .map(|(rect, anchor, x, y)| LabelSpot { rect, anchor, x: r2(x), y: r2(y) });
             if let Some(s) = spot {
                 labels.push(s.rect);
@@ -301,6 +366,23 @@ mod tests {
 
     fn pt(x: f64, y: f64) -> Point {
         Point { x, y }
+    }
+
+    #[test]
+    fn crowded_markers_spread_apart_and_stay_near_their_place() {
+        let points = [pt(100.0, 100.0), pt(104.0, 100.0), pt(104.0, 100.0), pt(300.0, 50.0)];
+        let spread = spread(&points, 28.0, 16.0);
+        // The lone marker does not move; none moves more than the limit.
+        assert_eq!(spread[3], points[3]);
+        for (p, o) in spread.iter().zip(&points) {
+            assert!((p.x - o.x).hypot(p.y - o.y) <= 16.0 + 1e-9, "{p:?} moved too far from {o:?}");
+        }
+        // The crowded three end up much further apart than they stood (4 px, and coincident),
+        // as far as 16 px of movement allows.
+        let gap = |a: Point, b: Point| (a.x - b.x).hypot(a.y - b.y);
+        assert!(gap(spread[0], spread[1]) >= 14.0 && gap(spread[1], spread[2]) >= 14.0 && gap(spread[0], spread[2]) >= 14.0, "{spread:?}");
+        // Two that are far enough apart already stay where they are.
+        assert_eq!(super::spread(&[pt(0.0, 0.0), pt(40.0, 0.0)], 28.0, 16.0), vec![pt(0.0, 0.0), pt(40.0, 0.0)]);
     }
 
     #[test]
@@ -428,8 +510,8 @@ mod tests {
         let frame = Rect { left: 0.0, top: 0.0, width: 300.0, height: 200.0 };
         // A cluster of points closer than their labels are wide.
         let requests: Vec<LabelRequest> = (0..12)
-            .map(|i| LabelRequest { at: pt(120.0 + (i % 4) as f64 * 8.0, 90.0 + (i / 4) as f64 * 8.0), width: 60.0, height: 12.0, area: false })
-            .chain([LabelRequest { at: pt(295.0, 100.0), width: 60.0, height: 12.0, area: false }])
+            .map(|i| LabelRequest { at: pt(120.0 + (i % 4) as f64 * 8.0, 90.0 + (i / 4) as f64 * 8.0), width: 60.0, height: 12.0, clear: 5.0, area: false, within: None })
+            .chain([LabelRequest { at: pt(295.0, 100.0), width: 60.0, height: 12.0, clear: 5.0, area: false, within: None }])
             .collect();
         let marker = Rect { left: 10.0, top: 10.0, width: 20.0, height: 20.0 };
         let spots = place_labels(&requests, frame, &[marker]);
@@ -448,25 +530,43 @@ mod tests {
     }
 
     #[test]
-    fn area_labels_centre_on_their_point_and_keep_clear_of_markers_and_labels() {
+    fn area_labels_centre_on_their_point_move_inside_their_country_and_never_cover_a_marker() {
         let frame = Rect { left: 0.0, top: 0.0, width: 300.0, height: 200.0 };
-        let country = LabelRequest { at: pt(150.0, 100.0), width: 50.0, height: 10.0, area: true };
+        let within = Some(Rect { left: 100.0, top: 70.0, width: 100.0, height: 60.0 });
+        let country = LabelRequest { at: pt(150.0, 100.0), width: 50.0, height: 10.0, clear: 0.0, area: true, within };
         // Nothing in the way: centred.
         let c = place_labels(&[country], frame, &[])[0].unwrap();
         assert_eq!((c.anchor, c.x), ("middle", 150.0));
-        // A marker at the centre (a capital): the name moves beside it rather than under it.
+        // A marker at the centre (a capital): the name moves inside the country, off the marker.
         let marker = Rect { left: 145.0, top: 95.0, width: 10.0, height: 10.0 };
-        let city = LabelRequest { at: pt(150.0, 100.0), width: 30.0, height: 10.0, area: false };
+        let city = LabelRequest { at: pt(150.0, 100.0), width: 30.0, height: 10.0, clear: 5.0, area: false, within: None };
         let spots = place_labels(&[country, city], frame, &[marker]);
         let c = spots[0].unwrap();
         assert!(!c.rect.overlaps(&marker), "{c:?}");
+        let (cx, cy) = (c.rect.left + c.rect.width / 2.0, c.rect.top + c.rect.height / 2.0);
+        assert!((100.0..=200.0).contains(&cx) && (70.0..=130.0).contains(&cy), "moved out of its country: {c:?}");
         if let Some(m) = spots[1] {
             assert!(!m.rect.overlaps(&c.rect) && !m.rect.overlaps(&marker));
         }
-        // Markers all around: an area label may cover one rather than vanish; a place label may not.
+        // Markers all around: no label covers one, a country's included; they are dropped.
         let crowd: Vec<Rect> = (0..30).flat_map(|i| (0..20).map(move |j| Rect { left: f64::from(i) * 10.0, top: f64::from(j) * 10.0, width: 9.0, height: 9.0 })).collect();
         let spots = place_labels(&[country, city], frame, &crowd);
-        assert_eq!(spots[0].unwrap().anchor, "middle");
-        assert!(spots[1].is_none());
+        assert_eq!(spots, vec![None, None]);
+    }
+
+    #[test]
+    fn a_place_label_keeps_clear_of_its_own_marker_and_its_halo_counts() {
+        let frame = Rect { left: 0.0, top: 0.0, width: 300.0, height: 200.0 };
+        let dot = Rect { left: 144.0, top: 94.0, width: 12.0, height: 12.0 };
+        let minsk = LabelRequest { at: pt(150.0, 100.0), width: 30.0, height: 11.0, clear: 6.0, area: false, within: None };
+        let s = place_labels(&[minsk], frame, &[dot])[0].unwrap();
+        assert!(!s.rect.overlaps(&dot), "on its own dot: {s:?}");
+        assert!(s.x >= 150.0 + 6.0, "the text starts inside the marker: {s:?}");
+        // Two labels whose glyphs would just touch: their halos keep them apart.
+        let a = LabelRequest { at: pt(50.0, 50.0), width: 40.0, height: 11.0, clear: 0.0, area: false, within: None };
+        let b = LabelRequest { at: pt(50.0, 62.0), ..a };
+        let spots = place_labels(&[a, b], frame, &[]);
+        let (ra, rb) = (spots[0].unwrap().rect, spots[1].unwrap().rect);
+        assert!(!ra.overlaps(&rb));
     }
 }

@@ -8,6 +8,7 @@ use crate::content::diagnostic::Diagnostic;
 use super::rect::Rect;
 
 use super::draw::{self, LabelRequest};
+use super::metrics::{Estimate, LabelStyle, Widths};
 use super::projection::{Bounds, Conic, LonLat, Point};
 use super::spec::{MapSpec, RouteKind};
 use super::topojson::BaseMap;
@@ -281,8 +282,11 @@ pub struct CountryShape {
 pub struct MarkerShape {
     /// Stop id.
     pub id: String,
-    /// Screen position.
+    /// Screen position of the marker: its place, or moved a little off it when markers crowd
+    /// (`draw::spread`), with a leader line back to `place`.
     pub at: Point,
+    /// Screen position of the place itself (where routes pass).
+    pub place: Point,
 }
 
 /// A route, drawn.
@@ -330,11 +334,6 @@ pub struct Layout {
     pub conic: Conic,
 }
 
-/// Approximate width of `text` at `size` units (labels are short; an estimate is enough).
-fn text_width(text: &str, size: f64) -> f64 {
-    text.chars().count() as f64 * size * 0.56
-}
-
 /// The projection for the scene's home view in a `width`×`height` frame. Country shapes are
 /// drawn once with it; other views are a scale and translation of it (see [`Conic::relative_to`]).
 pub fn home_conic(scene: &Scene, width: f64, height: f64) -> Conic {
@@ -369,9 +368,25 @@ pub fn layout(scene: &Scene, view: Bounds, width: f64, height: f64) -> Layout {
     l
 }
 
-/// Everything but the countries for `view`: routes, markers, labels and the scale bar. Cheap
-/// enough to run on every animation frame; the countries are drawn once and transformed.
+/// The least distance between two markers' centres: their 24 px targets and a little air.
+pub const MARKER_SPACING: f64 = 26.0;
+/// How far a crowded marker may be moved off its place.
+pub const MARKER_SHIFT: f64 = 14.0;
+
+/// The radius a label keeps clear around a marker's centre: its largest symbol (a catalog
+/// place's dot, 5.5, or a gauge break's diamond, 6) and its outline.
+pub const MARKER_DOT: f64 = 6.5;
+
+/// [`overlay_with`] the estimated label widths (the server's render, and the browser's until it
+/// has measured the font).
 pub fn overlay(scene: &Scene, view: Bounds, width: f64, height: f64) -> Layout {
+    overlay_with(scene, view, width, height, &Estimate)
+}
+
+/// Everything but the countries for `view`: routes, markers, labels and the scale bar, with
+/// labels as wide as `widths` says. Cheap enough to run on every animation frame; the
+/// countries are drawn once and transformed.
+pub fn overlay_with(scene: &Scene, view: Bounds, width: f64, height: f64, widths: &dyn Widths) -> Layout {
     let conic = view_conic(scene, view, width, height);
     let countries = Vec::new();
     let routes = scene
@@ -384,22 +399,26 @@ pub fn overlay(scene: &Scene, view: Bounds, width: f64, height: f64) -> Layout {
         .collect();
     let frame = Rect { left: 0.0, top: 0.0, width, height };
     let inside = |p: &Point| p.x >= 0.0 && p.y >= 0.0 && p.x <= width && p.y <= height;
-    let markers: Vec<MarkerShape> = scene
-        .stops
+    // Markers that crowd (their 24 px targets would overlap) are spread apart, up to 14 px
+    // off their place, so each can be seen and pointed at.
+    let shown: Vec<(&Stop, Point)> = scene.stops.iter().map(|s| (s, conic.project(s.at))).filter(|(_, at)| inside(at)).collect();
+    let places: Vec<Point> = shown.iter().map(|(_, at)| *at).collect();
+    let markers: Vec<MarkerShape> = shown
         .iter()
-        .map(|s| MarkerShape { id: s.id.clone(), at: conic.project(s.at) })
-        .filter(|m| inside(&m.at))
+        .zip(draw::spread(&places, MARKER_SPACING, MARKER_SHIFT))
+        .map(|((s, place), at)| MarkerShape { id: s.id.clone(), at, place: *place })
         .collect();
     // Labels by importance: emphasised countries, catalog places, gauge breaks, other stops,
     // then highlighted countries.
     let mut requests: Vec<(LabelRequest, String, bool)> = Vec::new();
-    let stop_size = 11.0;
     let mut ordered: Vec<&Stop> = scene.stops.iter().collect();
     ordered.sort_by_key(|s| (s.entity.is_none(), !s.gauge_break));
     for s in ordered {
-        let at = conic.project(s.at);
-        if inside(&at) {
-            requests.push((LabelRequest { at, width: text_width(&s.name, stop_size), height: stop_size, area: false }, s.name.clone(), false));
+        // Labelled where its marker is drawn.
+        if let Some(m) = markers.iter().find(|m| m.id == s.id) {
+            let style = LabelStyle::Place;
+            let request = LabelRequest { at: m.at, width: widths.width(&s.name, style), height: style.size(), clear: MARKER_DOT, area: false, within: None };
+            requests.push((request, s.name.clone(), false));
         }
     }
     // Highlighted countries are labelled when their name fits inside them at this zoom,
@@ -411,11 +430,17 @@ pub fn overlay(scene: &Scene, view: Bounds, width: f64, height: f64) -> Layout {
         let centre = conic.project(LonLat { lon: (b.min.lon + b.max.lon) / 2.0, lat: mid });
         let span = (conic.project(LonLat { lon: b.max.lon, lat: mid }).x - conic.project(LonLat { lon: b.min.lon, lat: mid }).x).abs();
         let text = c.name.to_uppercase();
-        // Capitals, semi-bold and letter-spaced: wider than the estimate for place names.
-        let width = text_width(&text, 10.0) * 1.3;
+        let style = LabelStyle::Country;
+        let width = widths.width(&text, style);
+        // The country's box on screen, which the label's centre stays in.
+        let corners = [(b.min.lon, b.min.lat), (b.max.lon, b.min.lat), (b.min.lon, b.max.lat), (b.max.lon, b.max.lat), (b.min.lon, mid), (b.max.lon, mid)]
+            .map(|(lon, lat)| conic.project(LonLat { lon, lat }));
+        let (left, right) = corners.iter().fold((f64::MAX, f64::MIN), |(l, r), p| (l.min(p.x), r.max(p.x)));
+        let (top, bottom) = corners.iter().fold((f64::MAX, f64::MIN), |(t, b), p| (t.min(p.y), b.max(p.y)));
+        let within = Some(Rect { left, top, width: right - left, height: bottom - top });
         let emphasis = scene.spec.highlights[h].emphasis;
         if inside(&centre) && (emphasis || span >= width * 0.8) {
-            countries_to_label.push((emphasis, span, LabelRequest { at: centre, width, height: 10.0, area: true }, text));
+            countries_to_label.push((emphasis, span, LabelRequest { at: centre, width, height: style.size(), clear: 0.0, area: true, within }, text));
         }
     }
     countries_to_label.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.3.cmp(&b.3)));
@@ -426,7 +451,8 @@ pub fn overlay(scene: &Scene, view: Bounds, width: f64, height: f64) -> Layout {
             requests.push((req, text, true));
         }
     }
-    let obstacles: Vec<Rect> = markers.iter().map(|m| Rect { left: m.at.x - 5.0, top: m.at.y - 5.0, width: 10.0, height: 10.0 }).collect();
+    // Every marker's symbol is an obstacle no label may cover (its hit area may be).
+    let obstacles: Vec<Rect> = markers.iter().map(|m| Rect { left: m.at.x - MARKER_DOT, top: m.at.y - MARKER_DOT, width: 2.0 * MARKER_DOT, height: 2.0 * MARKER_DOT }).collect();
     let spots = draw::place_labels(&requests.iter().map(|r| r.0).collect::<Vec<_>>(), frame, &obstacles);
     let labels = spots
         .into_iter()

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverInit, PointerEvent, ResizeObserver, WheelEvent};
 use yew::prelude::*;
 
+use crate::geo::metrics::Measured;
 use crate::geo::projection::Point;
 use crate::geo::scene::Scene;
 use crate::web::fetch::Shared;
@@ -259,4 +260,27 @@ pub fn use_focus_requests(requests: u32, svg: NodeRef) {
             }
         }
     });
+}
+
+/// Measures, once, every character the map's labels use in the font the map is drawn with
+/// (a canvas's `measureText`, in the UI font the stylesheet gives the labels), so that label
+/// placement works with the widths the reader sees. `None` where there is no canvas.
+pub fn measure_labels(svg: &NodeRef, scene: &Scene) -> Option<Measured> {
+    use crate::geo::metrics::{characters, LabelStyle};
+    let svg = svg.cast::<Element>()?;
+    let window = web_sys::window()?;
+    let family = window.get_computed_style(&svg).ok()??.get_property_value("--cr-font-ui").ok()?;
+    let family = if family.trim().is_empty() { "sans-serif".to_owned() } else { family };
+    let canvas: web_sys::HtmlCanvasElement = window.document()?.create_element("canvas").ok()?.dyn_into().ok()?;
+    let context: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    let places = scene.stops.iter().map(|s| s.name.as_str());
+    let countries = scene.highlight_of.keys().filter_map(|iso| scene.basemap.country(iso)).map(|c| c.name.as_str());
+    let mut measured = Measured::default();
+    for (c, style) in characters(places, countries) {
+        let weight = if style == LabelStyle::Country { 600 } else { 400 };
+        context.set_font(&format!("{weight} {}px {family}", crate::geo::draw::num(style.size())));
+        let width = context.measure_text(&c.to_string()).ok()?.width();
+        measured.insert(c, style, width);
+    }
+    Some(measured)
 }

@@ -30,7 +30,7 @@ use crate::ui::map_state::{chapters, Announcement, MapAction, MapState};
 use crate::web::now;
 use controls::Controls;
 use countries::Countries;
-use hooks::{use_animation_frames, use_focus_requests, use_frame_size, use_gestures, use_reading_chapter, use_show_on_map};
+use hooks::{measure_labels, use_animation_frames, use_focus_requests, use_frame_size, use_gestures, use_reading_chapter, use_show_on_map};
 use legend::{Legend, TextAlternative};
 use overlay::Overlay;
 
@@ -187,9 +187,22 @@ pub fn Map(props: &MapProps) -> Html {
         let mentions = loaded.linked.mentions.by_ordinal.len();
         (*use_memo(reader.options.cards, move |cards| trigger_numbers(&scene, mentions, *cards))).clone()
     };
+    // Label widths: estimated in the first render (the server's, and the hydration's, which
+    // must match it), then measured in the font the browser draws with.
+    let widths = use_state(|| Rc::new(crate::geo::metrics::Measured::default()));
+    {
+        let (widths, svg_ref, scene) = (widths.clone(), svg_ref.clone(), scene.clone());
+        use_effect_with(measured, move |measured| {
+            if *measured {
+                if let Some(m) = measure_labels(&svg_ref, &scene) {
+                    widths.set(Rc::new(m));
+                }
+            }
+        });
+    }
     let layout = {
-        let scene = scene.clone();
-        use_memo((view, (w, h)), move |(view, (w, h))| scene::overlay(&scene, *view, *w, *h))
+        let (scene, widths) = (scene.clone(), (*widths).clone());
+        use_memo((view, (w, h), Rc::as_ptr(&widths) as usize), move |(view, (w, h), _)| scene::overlay_with(&scene, *view, *w, *h, &*widths))
     };
     let (country_marks, stop_marks) = part_marks(&props.marks, &scene, &country_triggers, &stop_triggers);
     let (k, dx, dy) = layout.conic.relative_to(&home);

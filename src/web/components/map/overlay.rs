@@ -84,6 +84,9 @@ pub fn Overlay(props: &OverlayProps) -> Html {
             html! { <circle class="cr-dot" r={if stop.entity.is_some() { "5.5" } else { "4" }} /> }
         };
         let at = format!("translate({} {})", num(m.at.x), num(m.at.y));
+        // A marker moved off its crowded place points back to it.
+        let (lx, ly) = (m.place.x - m.at.x, m.place.y - m.at.y);
+        let leader = (lx.hypot(ly) > 1.5).then(|| html! { <line class="cr-leader" x1="0" y1="0" x2={num(lx)} y2={num(ly)} /> });
         let trigger = props.stop_triggers.iter().find(|(id, _)| *id == m.id).map(|(_, ordinal)| *ordinal);
         let active = (stop.entity.is_some() && stop.entity.as_deref() == props.marks.active.as_deref()).then_some("");
         Some(match trigger {
@@ -94,8 +97,13 @@ pub fn Overlay(props: &OverlayProps) -> Html {
                        data-mention={ordinal.to_string()} tabindex={live.then_some("0")} role={live.then_some("button")} aria-label={stop.name.clone()}
                        aria-haspopup={live.then_some("dialog")} aria-expanded={live.then_some(if open { "true" } else { "false" })} aria-controls={open.then_some("cr-card")} aria-describedby={open.then_some("cr-card-summary")}
                        data-active={active}>
+                        { leader }
                         <circle class="cr-hit" r="12" />
                         { symbol }
+                        // The focus ring, on a halo of the background so it shows on anything
+                        // (crowded neighbours, routes); inside the label's gap, off its text.
+                        <circle class="cr-ring-halo" r="8" />
+                        <circle class="cr-ring" r="8" />
                     </g>
                 }
             }
@@ -107,6 +115,7 @@ pub fn Overlay(props: &OverlayProps) -> Html {
                 html! {
                     <g key={m.id.clone()} class={kind} transform={at} data-place={m.id.clone()}>
                         <title>{ tip }</title>
+                        { leader }
                         <circle class="cr-hit" r="12" />
                         { symbol }
                     </g>
