@@ -39,8 +39,9 @@ pub mod wire;
 /// First item of every bundle.
 pub const MAGIC: &str = "commentary-reader bundle";
 /// Format version; bump it with any change to the layout. Version 1 was a JSON array written
-/// by hand; 3 added the front matter's `url`, `description` and `kind`.
-pub const VERSION: u64 = 3;
+/// by hand; 3 added the front matter's `url`, `description` and `kind`; 4 the map's `[[label]]`
+/// and `[country_names]`.
+pub const VERSION: u64 = 4;
 /// Coordinates of a base map without a grid of its own are kept to 1/GRID degree (about 110 m
 /// of latitude).
 pub const GRID: f64 = 1000.0;

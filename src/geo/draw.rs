@@ -2,6 +2,7 @@
 //! the scale bar and collision-free labels. SVG numbers are rounded to two decimals here, at
 //! the edge; everything before stays `f64`.
 
+use super::spec::LabelSide;
 use super::projection::{Conic, LonLat, Point};
 use super::rect::Rect;
 
@@ -294,6 +295,8 @@ pub struct LabelRequest {
     pub area: bool,
     /// For an area label: the box its centre must stay in.
     pub within: Option<Rect>,
+    /// For a place label: the side the editor prefers, tried first.
+    pub side: Option<LabelSide>,
 }
 
 /// Where a label went: its box, and the SVG `text-anchor` to draw it with.
@@ -346,6 +349,15 @@ pub fn place_labels(requests: &[LabelRequest], frame: Rect, obstacles: &[Rect]) 
                 spots.push((boxed(p.x - gap - w, p.y - h / 2.0), "end", p.x - gap, p.y + h * 0.35));
                 spots.push((boxed(p.x - w / 2.0, p.y - gap - h), "middle", p.x, p.y - gap - h * 0.15));
                 spots.push((boxed(p.x - w / 2.0, p.y + gap), "middle", p.x, p.y + gap + h * 0.85));
+                // The editor's side first; the others stay in their order.
+                let first = match r.side {
+                    None | Some(LabelSide::Right) => 0,
+                    Some(LabelSide::Left) => 1,
+                    Some(LabelSide::Above) => 2,
+                    Some(LabelSide::Below) => 3,
+                };
+                let preferred = spots.remove(first);
+                spots.insert(0, preferred);
             }
             let inside = |c: &Rect| c.left >= frame.left && c.top >= frame.top && c.right() <= frame.right() && c.bottom() <= frame.bottom();
             let spot = spots
@@ -510,8 +522,8 @@ mod tests {
         let frame = Rect { left: 0.0, top: 0.0, width: 300.0, height: 200.0 };
         // A cluster of points closer than their labels are wide.
         let requests: Vec<LabelRequest> = (0..12)
-            .map(|i| LabelRequest { at: pt(120.0 + (i % 4) as f64 * 8.0, 90.0 + (i / 4) as f64 * 8.0), width: 60.0, height: 12.0, clear: 5.0, area: false, within: None })
-            .chain([LabelRequest { at: pt(295.0, 100.0), width: 60.0, height: 12.0, clear: 5.0, area: false, within: None }])
+            .map(|i| LabelRequest { at: pt(120.0 + (i % 4) as f64 * 8.0, 90.0 + (i / 4) as f64 * 8.0), width: 60.0, height: 12.0, clear: 5.0, area: false, within: None, side: None })
+            .chain([LabelRequest { at: pt(295.0, 100.0), width: 60.0, height: 12.0, clear: 5.0, area: false, within: None, side: None }])
             .collect();
         let marker = Rect { left: 10.0, top: 10.0, width: 20.0, height: 20.0 };
         let spots = place_labels(&requests, frame, &[marker]);
@@ -533,13 +545,13 @@ mod tests {
     fn area_labels_centre_on_their_point_move_inside_their_country_and_never_cover_a_marker() {
         let frame = Rect { left: 0.0, top: 0.0, width: 300.0, height: 200.0 };
         let within = Some(Rect { left: 100.0, top: 70.0, width: 100.0, height: 60.0 });
-        let country = LabelRequest { at: pt(150.0, 100.0), width: 50.0, height: 10.0, clear: 0.0, area: true, within };
+        let country = LabelRequest { at: pt(150.0, 100.0), width: 50.0, height: 10.0, clear: 0.0, area: true, within, side: None };
         // Nothing in the way: centred.
         let c = place_labels(&[country], frame, &[])[0].unwrap();
         assert_eq!((c.anchor, c.x), ("middle", 150.0));
         // A marker at the centre (a capital): the name moves inside the country, off the marker.
         let marker = Rect { left: 145.0, top: 95.0, width: 10.0, height: 10.0 };
-        let city = LabelRequest { at: pt(150.0, 100.0), width: 30.0, height: 10.0, clear: 5.0, area: false, within: None };
+        let city = LabelRequest { at: pt(150.0, 100.0), width: 30.0, height: 10.0, clear: 5.0, area: false, within: None, side: None };
         let spots = place_labels(&[country, city], frame, &[marker]);
         let c = spots[0].unwrap();
         assert!(!c.rect.overlaps(&marker), "{c:?}");
@@ -555,15 +567,28 @@ mod tests {
     }
 
     #[test]
+    fn the_editors_side_is_tried_first_and_given_up_when_taken() {
+        let frame = Rect { left: 0.0, top: 0.0, width: 300.0, height: 200.0 };
+        let left = LabelRequest { at: pt(150.0, 100.0), width: 30.0, height: 11.0, clear: 6.0, area: false, within: None, side: Some(LabelSide::Left) };
+        assert_eq!(place_labels(&[left], frame, &[])[0].unwrap().anchor, "end");
+        let above = LabelRequest { side: Some(LabelSide::Above), ..left };
+        let s = place_labels(&[above], frame, &[])[0].unwrap();
+        assert!(s.y < 100.0 && s.anchor == "middle", "{s:?}");
+        // Something on the left: the label goes to the first free side instead.
+        let wall = Rect { left: 90.0, top: 80.0, width: 50.0, height: 40.0 };
+        assert_eq!(place_labels(&[left], frame, &[wall])[0].unwrap().anchor, "start");
+    }
+
+    #[test]
     fn a_place_label_keeps_clear_of_its_own_marker_and_its_halo_counts() {
         let frame = Rect { left: 0.0, top: 0.0, width: 300.0, height: 200.0 };
         let dot = Rect { left: 144.0, top: 94.0, width: 12.0, height: 12.0 };
-        let minsk = LabelRequest { at: pt(150.0, 100.0), width: 30.0, height: 11.0, clear: 6.0, area: false, within: None };
+        let minsk = LabelRequest { at: pt(150.0, 100.0), width: 30.0, height: 11.0, clear: 6.0, area: false, within: None, side: None };
         let s = place_labels(&[minsk], frame, &[dot])[0].unwrap();
         assert!(!s.rect.overlaps(&dot), "on its own dot: {s:?}");
         assert!(s.x >= 150.0 + 6.0, "the text starts inside the marker: {s:?}");
         // Two labels whose glyphs would just touch: their halos keep them apart.
-        let a = LabelRequest { at: pt(50.0, 50.0), width: 40.0, height: 11.0, clear: 0.0, area: false, within: None };
+        let a = LabelRequest { at: pt(50.0, 50.0), width: 40.0, height: 11.0, clear: 0.0, area: false, within: None, side: None };
         let b = LabelRequest { at: pt(50.0, 62.0), ..a };
         let spots = place_labels(&[a, b], frame, &[]);
         let (ra, rb) = (spots[0].unwrap().rect, spots[1].unwrap().rect);

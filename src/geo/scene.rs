@@ -196,6 +196,13 @@ pub fn resolve(spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, sections:
             c.name = e.name.clone();
         }
     }
+    // `[country_names]` over both: the editor's word for a country the catalog does not have.
+    for (iso, name) in &spec.country_names {
+        match basemap.countries.iter_mut().find(|c| &c.iso == iso) {
+            Some(c) => c.name = name.clone(),
+            None => d.push(Diagnostic::warning(file, (1, 1), format!("country_names: `{iso}` is not on the base map"))),
+        }
+    }
     let warn = |d: &mut Vec<Diagnostic>, at: (usize, usize), m: String| d.push(Diagnostic::warning(file, at, m));
     let mut stops: Vec<Stop> = Vec::new();
     for p in &spec.places {
@@ -261,6 +268,23 @@ pub fn resolve(spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, sections:
         .iter()
         .filter_map(|e| e.iso.clone().map(|iso| (iso, e.id.clone())))
         .collect();
+    for l in &spec.labels {
+        if !stops.iter().any(|s| s.id == l.target) && basemap.country(&l.target).is_none() {
+            let m = format!("label for `{}`: no place, catalog place or base-map country has that id", l.target);
+            d.push(Diagnostic::warning(file, l.at, m).with_unknown_id(&l.target));
+        }
+    }
+    // A label too long for a phone's map is always given up there: say so, with the fix.
+    for s in &stops {
+        let label = spec.label_for(&s.id);
+        let text = label.and_then(|l| l.text.as_deref()).unwrap_or(&s.name);
+        let width = Estimate.width(text, LabelStyle::Place);
+        if width > LONG_LABEL {
+            // At its `[[label]]`, else its `[[place]]` (a catalog place: the top of the map).
+            let at = label.map(|l| l.at).or_else(|| spec.places.iter().find(|p| p.id == s.id).map(|p| p.line)).unwrap_or((1, 1));
+            d.push(Diagnostic::warning(file, at, format!("the map label of `{}`, \"{text}\", is about {} px wide: on a phone's map it never fits beside its marker and is left out; give it a short `[[label]] for = \"{}\" text = …`", s.id, width.round(), s.id)));
+        }
+    }
     (Scene { basemap, spec, stops, routes, highlight_of, country_entity }, d)
 }
 
@@ -368,6 +392,10 @@ pub fn layout(scene: &Scene, view: Bounds, width: f64, height: f64) -> Layout {
     l
 }
 
+/// The widest place label that can still sit beside its marker on a phone's map (a 320 px
+/// frame): wider ones are reported by the validator.
+pub const LONG_LABEL: f64 = 150.0;
+
 /// The least distance between two markers' centres: their 24 px targets and a little air.
 pub const MARKER_SPACING: f64 = 26.0;
 /// How far a crowded marker may be moved off its place.
@@ -411,14 +439,18 @@ pub fn overlay_with(scene: &Scene, view: Bounds, width: f64, height: f64, widths
     // Labels by importance: emphasised countries, catalog places, gauge breaks, other stops,
     // then highlighted countries.
     let mut requests: Vec<(LabelRequest, String, bool)> = Vec::new();
+    // The editor's `priority` first (unset: 5), then catalog places, gauge breaks, other stops.
+    let priority = |id: &str| scene.spec.label_for(id).and_then(|l| l.priority).unwrap_or(5);
     let mut ordered: Vec<&Stop> = scene.stops.iter().collect();
-    ordered.sort_by_key(|s| (s.entity.is_none(), !s.gauge_break));
+    ordered.sort_by_key(|s| (priority(&s.id), s.entity.is_none(), !s.gauge_break));
     for s in ordered {
-        // Labelled where its marker is drawn.
+        // Labelled where its marker is drawn, with the editor's short text if any.
         if let Some(m) = markers.iter().find(|m| m.id == s.id) {
+            let spec = scene.spec.label_for(&s.id);
+            let text = spec.and_then(|l| l.text.clone()).unwrap_or_else(|| s.name.clone());
             let style = LabelStyle::Place;
-            let request = LabelRequest { at: m.at, width: widths.width(&s.name, style), height: style.size(), clear: MARKER_DOT, area: false, within: None };
-            requests.push((request, s.name.clone(), false));
+            let request = LabelRequest { at: m.at, width: widths.width(&text, style), height: style.size(), clear: MARKER_DOT, area: false, within: None, side: spec.and_then(|l| l.side) };
+            requests.push((request, text, false));
         }
     }
     // Highlighted countries are labelled when their name fits inside them at this zoom,
@@ -429,7 +461,7 @@ pub fn overlay_with(scene: &Scene, view: Bounds, width: f64, height: f64, widths
         let mid = (b.min.lat + b.max.lat) / 2.0;
         let centre = conic.project(LonLat { lon: (b.min.lon + b.max.lon) / 2.0, lat: mid });
         let span = (conic.project(LonLat { lon: b.max.lon, lat: mid }).x - conic.project(LonLat { lon: b.min.lon, lat: mid }).x).abs();
-        let text = c.name.to_uppercase();
+        let text = scene.spec.label_for(iso).and_then(|l| l.text.as_deref()).unwrap_or(&c.name).to_uppercase();
         let style = LabelStyle::Country;
         let width = widths.width(&text, style);
         // The country's box on screen, which the label's centre stays in.
@@ -440,7 +472,7 @@ pub fn overlay_with(scene: &Scene, view: Bounds, width: f64, height: f64, widths
         let within = Some(Rect { left, top, width: right - left, height: bottom - top });
         let emphasis = scene.spec.highlights[h].emphasis;
         if inside(&centre) && (emphasis || span >= width * 0.8) {
-            countries_to_label.push((emphasis, span, LabelRequest { at: centre, width, height: style.size(), clear: 0.0, area: true, within }, text));
+            countries_to_label.push((emphasis, span, LabelRequest { at: centre, width, height: style.size(), clear: 0.0, area: true, within, side: None }, text));
         }
     }
     countries_to_label.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.3.cmp(&b.3)));
@@ -490,6 +522,21 @@ mod tests {
         let (scene, _) = resolve(spec.expect("an empty map parses"), &Catalog::merge([entities]), basemap, Some(&[]), "map.toml");
         assert_eq!(scene.basemap.country("TUR").map(|c| c.name.as_str()), Some("Türkiye"));
         assert_eq!(scene.basemap.country("GRC").map(|c| c.name.as_str()), Some("Greece"), "no entity: the base map's name");
+    }
+
+    #[test]
+    fn the_editors_labels_shorten_and_rank_and_too_long_ones_are_reported() {
+        let toml = "[[place]]\nid = \"port\"\nname = \"Turkmenbashi International Seaport and Free Economic Zone\"\nlat = 40.0\nlon = 53.0\n\n[[place]]\nid = \"far\"\nname = \"A very long name that nobody shortened at all, ever\"\nlat = 41.0\nlon = 60.0\n\n[[label]]\nfor = \"port\"\ntext = \"Turkmenbashi\"\npriority = 1\n\n[[label]]\nfor = \"nowhere\"\n";
+        let (spec, _) = parse_map(toml, "map.toml");
+        let basemap = BaseMap { countries: Vec::new(), grid: None, topology: None };
+        let (scene, d) = resolve(spec.expect("the map parses"), &Catalog::merge([Vec::new()]), basemap, Some(&[]), "map.toml");
+        let all: Vec<String> = d.iter().map(ToString::to_string).collect();
+        assert!(all.iter().any(|m| m.contains("label for `nowhere`")), "{all:?}");
+        assert!(all.iter().any(|m| m.contains("map label of `far`") && m.contains("text = …")), "{all:?}");
+        assert!(!all.iter().any(|m| m.contains("map label of `port`")), "the shortened one is fine: {all:?}");
+        let view = Bounds { min: LonLat { lon: 50.0, lat: 38.0 }, max: LonLat { lon: 62.0, lat: 43.0 } };
+        let layout = overlay(&scene, view, 640.0, 400.0);
+        assert_eq!(layout.labels.first().map(|l| l.text.as_str()), Some("Turkmenbashi"), "{:?}", layout.labels);
     }
 
     #[test]

@@ -70,6 +70,8 @@ pub struct Place {
     pub gauge_break: bool,
     /// Short note for the text alternative and the marker's title.
     pub note: Option<String>,
+    /// Line and column of `id` in the file (for later warnings).
+    pub line: (usize, usize),
 }
 
 /// What the map shows while a section is being read.
@@ -81,6 +83,37 @@ pub struct Chapter {
     /// Countries (ISO codes) and/or place ids to fit and emphasise.
     pub focus: Vec<String>,
     /// Line and column of `section` in the file (for later warnings).
+    pub at: (usize, usize),
+}
+
+/// Which side of its marker a place's label prefers (it still moves when that side is taken).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub enum LabelSide {
+    /// After the marker.
+    Right,
+    /// Before the marker.
+    Left,
+    /// Over the marker.
+    Above,
+    /// Under the marker.
+    Below,
+}
+
+/// How one thing is labelled on the map (`[[label]]`): a place, a catalog place or a country.
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct LabelSpec {
+    /// A `[[place]]` id, a catalog entity id, or a country's ISO code.
+    pub target: String,
+    /// The short text drawn on the map instead of the full name (which the card, the map as
+    /// text and assistive technology keep).
+    pub text: Option<String>,
+    /// 1 (placed first) to 9 (given up first); unset labels are 5, in the map's own order.
+    pub priority: Option<u8>,
+    /// The side to try first.
+    pub side: Option<LabelSide>,
+    /// Line and column of `for` in the file (for later warnings).
     pub at: (usize, usize),
 }
 
@@ -102,4 +135,16 @@ pub struct MapSpec {
     pub places: Vec<Place>,
     /// What the map shows while each section is read (`[[chapter]]`).
     pub chapters: Vec<Chapter>,
+    /// Labels the editor shortened, ranked or sided (`[[label]]`).
+    pub labels: Vec<LabelSpec>,
+    /// Names for base-map countries (`[country_names]`, ISO code → name): over the base map's
+    /// English names, and over the catalog's.
+    pub country_names: Vec<(String, String)>,
+}
+
+impl MapSpec {
+    /// The `[[label]]` for `target`, if the editor wrote one.
+    pub fn label_for(&self, target: &str) -> Option<&LabelSpec> {
+        self.labels.iter().find(|l| l.target == target)
+    }
 }

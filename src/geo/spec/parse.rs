@@ -26,6 +26,19 @@ struct RawMap {
     route: Vec<RawRoute>,
     place: Vec<RawPlace>,
     chapter: Vec<RawChapter>,
+    label: Vec<RawLabel>,
+    country_names: Option<std::collections::BTreeMap<String, String>>,
+}
+
+/// One `[[label]]` as written.
+#[derive(Deserialize, Default)]
+#[serde(default, expecting = "a table")]
+struct RawLabel {
+    #[serde(rename = "for")]
+    target: Option<String>,
+    text: Option<String>,
+    priority: Option<i64>,
+    side: Option<String>,
 }
 
 /// `[view]` as written.
@@ -106,6 +119,19 @@ pub fn parse_map(text: &str, file: &str) -> (Option<MapSpec>, Vec<Diagnostic>) {
     entries(&top, "route", |m| m.route, &mut d, |r, t| read_route(r, t, &loc).map(|r| spec.routes.push(r)));
     entries(&top, "place", |m| m.place, &mut d, |p, t| read_place(p, t, &loc).map(|p| spec.places.push(p)));
     entries(&top, "chapter", |m| m.chapter, &mut d, |c, t| read_chapter(c, t, &loc).map(|c| spec.chapters.push(c)));
+    entries(&top, "label", |m| m.label, &mut d, |l, t| read_label(l, t, &loc).map(|l| spec.labels.push(l)));
+    match top.field::<RawMap>("country_names") {
+        Ok(m) => {
+            for (iso, name) in m.country_names.unwrap_or_default() {
+                if iso_ok(&iso) {
+                    spec.country_names.push((iso, name));
+                } else {
+                    d.push(loc.error(&top.span_of("country_names"), format!("country_names: `{iso}` is not an ISO 3166-1 alpha-3 code such as \"TUR\"")));
+                }
+            }
+        }
+        Err(e) => d.extend(e),
+    }
     d.extend(top.unknown_keys::<RawMap>(""));
     (Some(spec), d)
 }
@@ -205,7 +231,28 @@ fn read_place(raw: RawPlace, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result
     if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
         return Err(loc.error(&lon_span, format!("place `{id}`: lon = {lon} is outside −180…180")));
     }
-    Ok(Place { id, name, at: LonLat { lon, lat }, gauge_break: raw.gauge_break.unwrap_or(false), note: raw.note })
+    Ok(Place { id, name, at: LonLat { lon, lat }, gauge_break: raw.gauge_break.unwrap_or(false), note: raw.note, line: loc.position(&id_span) })
+}
+
+fn read_label(raw: RawLabel, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result<LabelSpec, Diagnostic> {
+    let (target, target_span) = t.required("for", raw.target, "\"turkmenbashi\"")?;
+    let priority = match raw.priority {
+        None => None,
+        Some(p @ 1..=9) => Some(p as u8),
+        Some(p) => return Err(loc.error(&t.span_of("priority"), format!("label for `{target}`: priority = {p} must be 1 (placed first) to 9 (given up first)"))),
+    };
+    let side = match raw.side.as_deref() {
+        None => None,
+        Some("right") => Some(LabelSide::Right),
+        Some("left") => Some(LabelSide::Left),
+        Some("above") => Some(LabelSide::Above),
+        Some("below") => Some(LabelSide::Below),
+        Some(other) => return Err(loc.error(&t.span_of("side"), format!("label for `{target}`: side `{other}` must be right, left, above or below"))),
+    };
+    if raw.text.as_deref().is_some_and(|x| x.trim().is_empty()) {
+        return Err(loc.error(&t.span_of("text"), format!("label for `{target}`: text is empty (leave it out to use the name)")));
+    }
+    Ok(LabelSpec { target, text: raw.text, priority, side, at: loc.position(&target_span) })
 }
 
 fn read_chapter(raw: RawChapter, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result<Chapter, Diagnostic> {
@@ -291,5 +338,20 @@ focus = ["BLR", "CHN"]
         let all: Vec<String> = d.iter().map(ToString::to_string).collect();
         assert!(all.iter().any(|m| m.starts_with("map.toml:6:7: error: route `r` needs at least two stops")), "{all:?}");
         assert!(all.iter().any(|m| m.starts_with("map.toml:1:1: warning: unknown key `zoom`")), "{all:?}");
+    }
+
+    #[test]
+    fn labels_and_country_names_are_read_and_their_mistakes_located() {
+        let text = "[country_names]\nTUR = \"Türkiye\"\n\n[[label]]\nfor = \"turkmenbashi\"\ntext = \"Türkmenbaşy\"\npriority = 2\nside = \"left\"\n\n[[label]]\nfor = \"baku\"\npriority = 12\n\n[[label]]\nfor = \"poti\"\nside = \"north\"\n\n[[label]]\ntext = \"X\"\n";
+        let (spec, d) = parse_map(text, "map.toml");
+        let spec = spec.expect("the map parses");
+        assert_eq!(spec.country_names, [("TUR".to_owned(), "Türkiye".to_owned())]);
+        assert_eq!(spec.labels.len(), 1, "only the good label is kept");
+        let l = spec.label_for("turkmenbashi").expect("its label");
+        assert_eq!((l.text.as_deref(), l.priority, l.side), (Some("Türkmenbaşy"), Some(2), Some(LabelSide::Left)));
+        let all: Vec<String> = d.iter().map(ToString::to_string).collect();
+        assert!(all.iter().any(|m| m.starts_with("map.toml:12:") && m.contains("priority = 12 must be 1")), "{all:?}");
+        assert!(all.iter().any(|m| m.starts_with("map.toml:16:") && m.contains("side `north`")), "{all:?}");
+        assert!(all.iter().any(|m| m.contains("`label.for` is missing")), "{all:?}");
     }
 }
