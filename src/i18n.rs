@@ -85,6 +85,8 @@ pub struct Strings {
     pub gauge_break: &'static str,
     /// Legend: a marker that opens a card.
     pub place_with_card: &'static str,
+    /// Legend: a marker of a map-only place (no card).
+    pub place: &'static str,
     /// Collapses the map.
     pub hide_map: &'static str,
     /// Expands the map.
@@ -198,6 +200,7 @@ pub const EN: Strings = Strings {
     road: "Road route",
     gauge_break: "Break of gauge",
     place_with_card: "Place with a card",
+    place: "Place",
     hide_map: "Hide map",
     show_map: "Show map",
     map_attribution: "Borders: Natural Earth",
@@ -276,6 +279,7 @@ pub const RU: Strings = Strings {
     road: "Автомобильный маршрут",
     gauge_break: "Смена ширины колеи",
     place_with_card: "Место с карточкой",
+    place: "Место",
     hide_map: "Скрыть карту",
     show_map: "Показать карту",
     map_attribution: "Границы: Natural Earth",
@@ -355,6 +359,7 @@ pub const BE: Strings = Strings {
     road: "Аўтамабільны маршрут",
     gauge_break: "Змена шырыні каляіны",
     place_with_card: "Месца з карткай",
+    place: "Месца",
     hide_map: "Схаваць мапу",
     show_map: "Паказаць мапу",
     map_attribution: "Межы: Natural Earth",
@@ -434,6 +439,7 @@ pub const ZH: Strings = Strings {
     road: "公路路线",
     gauge_break: "轨距变换点",
     place_with_card: "带卡片的地点",
+    place: "地点",
     hide_map: "隐藏地图",
     show_map: "显示地图",
     map_attribution: "边界：Natural Earth",
@@ -513,6 +519,7 @@ pub const TR: Strings = Strings {
     road: "Karayolu güzergâhı",
     gauge_break: "Ray açıklığı değişimi",
     place_with_card: "Kartı olan yer",
+    place: "Yer",
     hide_map: "Haritayı gizle",
     show_map: "Haritayı göster",
     map_attribution: "Sınırlar: Natural Earth",
@@ -687,7 +694,7 @@ mod tests {
             ("chapter_k_of_n", s.chapter_k_of_n), ("overview", s.overview), ("introduction", s.introduction),
             ("map_as_text", s.map_as_text), ("routes", s.routes), ("places", s.places), ("highlighted", s.highlighted),
             ("legend", s.legend), ("rail", s.rail), ("sea", s.sea), ("road", s.road), ("gauge_break", s.gauge_break),
-            ("place_with_card", s.place_with_card), ("hide_map", s.hide_map), ("show_map", s.show_map),
+            ("place_with_card", s.place_with_card), ("place", s.place), ("hide_map", s.hide_map), ("show_map", s.show_map),
             ("map_attribution", s.map_attribution), ("map_shows", s.map_shows), ("map_shows_entity", s.map_shows_entity),
             ("wheel_hint", s.wheel_hint), ("show_on_map", s.show_on_map), ("first_mention", s.first_mention),
             ("not_mentioned", s.not_mentioned), ("map_unavailable", s.map_unavailable), ("retry", s.retry),

@@ -337,6 +337,17 @@ pub fn place_labels(requests: &[LabelRequest], frame: Rect, obstacles: &[Rect]) 
                 for (fx, fy) in [(0.0, 1.4), (0.0, -1.4), (0.35, 0.0), (-0.35, 0.0), (0.35, 1.4), (-0.35, 1.4), (0.35, -1.4), (-0.35, -1.4), (0.0, 2.8), (0.0, -2.8), (0.7, 0.0), (-0.7, 0.0)] {
                     shifts.push((fx * w, fy * h));
                 }
+                // Then anywhere across a large country's box, nearest the centre first.
+                if let Some(b) = r.within {
+                    let mut grid: Vec<(f64, f64)> = Vec::new();
+                    for i in -3..=3 {
+                        for j in -3..=3 {
+                            grid.push((f64::from(i) / 8.0 * b.width, f64::from(j) / 8.0 * b.height));
+                        }
+                    }
+                    grid.sort_by(|a, c| a.0.hypot(a.1).total_cmp(&c.0.hypot(c.1)));
+                    shifts.extend(grid);
+                }
                 for (dx, dy) in shifts {
                     let (cx, cy) = (p.x + dx, p.y + dy);
                     if r.within.is_some_and(|b| cx < b.left || cx > b.right() || cy < b.top || cy > b.bottom()) {

@@ -30,6 +30,17 @@ pub struct Chapter {
     pub names: String,
 }
 
+/// A chapter's focus with room around it: a fifth of its span on each side (at least half a
+/// degree), so that no marker it shows sits on the frame's edge and their labels have room.
+pub fn with_margin(b: Bounds) -> Bounds {
+    let dx = ((b.max.lon - b.min.lon) * 0.2).max(0.5);
+    let dy = ((b.max.lat - b.min.lat) * 0.2).max(0.5);
+    Bounds {
+        min: crate::geo::projection::LonLat { lon: b.min.lon - dx, lat: (b.min.lat - dy).max(-89.0) },
+        max: crate::geo::projection::LonLat { lon: b.max.lon + dx, lat: (b.max.lat + dy).min(89.0) },
+    }
+}
+
 /// The chapters of `scene` in `map.toml` order, each resolved against the commentary's
 /// `sections` (slugs in reading order); a chapter naming an unknown section or showing
 /// nothing drawable is left out.
@@ -40,7 +51,7 @@ pub fn chapters(scene: &Scene, sections: &[(String, String)]) -> Vec<Chapter> {
         .iter()
         .filter_map(|c| {
             let section = sections.iter().position(|(slug, _)| *slug == c.section)?;
-            let bounds = scene.bounds_of(&c.focus)?;
+            let bounds = with_margin(scene.bounds_of(&c.focus)?);
             let names: Vec<String> = c
                 .focus
                 .iter()
@@ -517,5 +528,18 @@ focus = ["POL"]
         assert!(!close(s.view, s.home));
         let s = s.reduce(MapAction::Home { now: 0.0 });
         assert!(close(s.view, view::keep_within(s.home, s.limits)));
+    }
+
+    #[test]
+    fn a_chapter_view_leaves_room_around_what_it_focuses_on() {
+        use crate::geo::projection::LonLat;
+        let focus = Bounds { min: LonLat { lon: 23.0, lat: 51.0 }, max: LonLat { lon: 33.0, lat: 56.0 } };
+        let v = with_margin(focus);
+        assert_eq!((v.min.lon, v.max.lon), (21.0, 35.0));
+        assert_eq!((v.min.lat, v.max.lat), (50.0, 57.0));
+        // A single place: half a degree all round, not a zero-size view.
+        let point = Bounds { min: LonLat { lon: 27.5, lat: 53.9 }, max: LonLat { lon: 27.5, lat: 53.9 } };
+        let v = with_margin(point);
+        assert!((v.max.lon - v.min.lon - 1.0).abs() < 1e-9 && (v.max.lat - v.min.lat - 1.0).abs() < 1e-9);
     }
 }

@@ -50,6 +50,10 @@ pub fn Legend(props: &SceneProps) -> Html {
             if scene.stops.iter().any(|p| p.entity.is_some()) {
                 <li><span class="cr-key-located" aria-hidden="true" />{ s.place_with_card }</li>
             }
+            // Every symbol drawn has its entry: map-only places too.
+            if scene.stops.iter().any(|p| p.entity.is_none() && !p.gauge_break) {
+                <li><span class="cr-key-place" aria-hidden="true" />{ s.place }</li>
+            }
         </ul>
     }
 }
