@@ -97,7 +97,6 @@ fn the_seed_map_resolves_and_lays_out_cleanly() {
     assert_eq!(layout.routes.len(), 3);
     // At the whole view Belarus is a few pixels under its markers: its name gives way to them
     // rather than lie under them (it read "B… RUSSIA").
-    let dot = |m: &scene::MarkerShape| commentary_reader::geo::rect::Rect { left: m.at.x - scene::MARKER_DOT, top: m.at.y - scene::MARKER_DOT, width: 2.0 * scene::MARKER_DOT, height: 2.0 * scene::MARKER_DOT };
     for (w, h) in [(640.0, 440.0), (300.0, 240.0), (390.0, 292.0)] {
         let l = scene::overlay(&scene, scene.home(), w, h);
         let boxes: Vec<_> = l.labels.iter().map(|t| (t.text.clone(), label_box(t))).collect();
@@ -106,7 +105,7 @@ fn the_seed_map_resolves_and_lays_out_cleanly() {
                 assert!(!ra.overlaps(rb), "{w}×{h}: {a} overlaps {b}");
             }
             for m in &l.markers {
-                assert!(!ra.overlaps(&dot(m)), "{w}×{h}: {a} lies on the marker of {}", m.id);
+                assert!(!ra.overlaps(&m.dot()), "{w}×{h}: {a} lies on the marker of {}", m.id);
             }
         }
     }

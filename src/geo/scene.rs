@@ -277,7 +277,7 @@ pub fn resolve(spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, sections:
     // A label too long for a phone's map is always given up there: say so, with the fix.
     for s in &stops {
         let label = spec.label_for(&s.id);
-        let text = label.and_then(|l| l.text.as_deref()).unwrap_or(&s.name);
+        let text = spec.label_text(&s.id, &s.name);
         let width = Estimate.width(text, LabelStyle::Place);
         if width > LONG_LABEL {
             // At its `[[label]]`, else its `[[place]]` (a catalog place: the top of the map).
@@ -311,6 +311,13 @@ pub struct MarkerShape {
     pub at: Point,
     /// Screen position of the place itself (where routes pass).
     pub place: Point,
+}
+
+impl MarkerShape {
+    /// The box of its symbol (within [`MARKER_DOT`] of its centre), which no label covers.
+    pub fn dot(&self) -> Rect {
+        Rect { left: self.at.x - MARKER_DOT, top: self.at.y - MARKER_DOT, width: 2.0 * MARKER_DOT, height: 2.0 * MARKER_DOT }
+    }
 }
 
 /// A route, drawn.
@@ -436,20 +443,19 @@ pub fn overlay_with(scene: &Scene, view: Bounds, width: f64, height: f64, widths
         .zip(draw::spread(&places, MARKER_SPACING, MARKER_SHIFT))
         .map(|((s, place), at)| MarkerShape { id: s.id.clone(), at, place: *place })
         .collect();
-    // Labels by importance: emphasised countries, catalog places, gauge breaks, other stops,
-    // then highlighted countries.
+    // Labels by importance: the emphasised country, then places by the editor's `priority`
+    // (unset: 5) and then catalog places, gauge breaks, other stops; then highlighted countries.
     let mut requests: Vec<(LabelRequest, String, bool)> = Vec::new();
-    // The editor's `priority` first (unset: 5), then catalog places, gauge breaks, other stops.
     let priority = |id: &str| scene.spec.label_for(id).and_then(|l| l.priority).unwrap_or(5);
     let mut ordered: Vec<&Stop> = scene.stops.iter().collect();
     ordered.sort_by_key(|s| (priority(&s.id), s.entity.is_none(), !s.gauge_break));
     for s in ordered {
         // Labelled where its marker is drawn, with the editor's short text if any.
         if let Some(m) = markers.iter().find(|m| m.id == s.id) {
-            let spec = scene.spec.label_for(&s.id);
-            let text = spec.and_then(|l| l.text.clone()).unwrap_or_else(|| s.name.clone());
+            let text = scene.spec.label_text(&s.id, &s.name).to_owned();
             let style = LabelStyle::Place;
-            let request = LabelRequest { at: m.at, width: widths.width(&text, style), height: style.size(), clear: MARKER_DOT, area: false, within: None, side: spec.and_then(|l| l.side) };
+            let side = scene.spec.label_for(&s.id).and_then(|l| l.side);
+            let request = LabelRequest { at: m.at, width: widths.width(&text, style), height: style.size(), clear: MARKER_DOT, area: false, within: None, side };
             requests.push((request, text, false));
         }
     }
@@ -461,7 +467,7 @@ pub fn overlay_with(scene: &Scene, view: Bounds, width: f64, height: f64, widths
         let mid = (b.min.lat + b.max.lat) / 2.0;
         let centre = conic.project(LonLat { lon: (b.min.lon + b.max.lon) / 2.0, lat: mid });
         let span = (conic.project(LonLat { lon: b.max.lon, lat: mid }).x - conic.project(LonLat { lon: b.min.lon, lat: mid }).x).abs();
-        let text = scene.spec.label_for(iso).and_then(|l| l.text.as_deref()).unwrap_or(&c.name).to_uppercase();
+        let text = scene.spec.label_text(iso, &c.name).to_uppercase();
         let style = LabelStyle::Country;
         let width = widths.width(&text, style);
         // The country's box on screen, which the label's centre stays in.
@@ -484,7 +490,7 @@ pub fn overlay_with(scene: &Scene, view: Bounds, width: f64, height: f64, widths
         }
     }
     // Every marker's symbol is an obstacle no label may cover (its hit area may be).
-    let obstacles: Vec<Rect> = markers.iter().map(|m| Rect { left: m.at.x - MARKER_DOT, top: m.at.y - MARKER_DOT, width: 2.0 * MARKER_DOT, height: 2.0 * MARKER_DOT }).collect();
+    let obstacles: Vec<Rect> = markers.iter().map(MarkerShape::dot).collect();
     let spots = draw::place_labels(&requests.iter().map(|r| r.0).collect::<Vec<_>>(), frame, &obstacles);
     let labels = spots
         .into_iter()

@@ -128,28 +128,26 @@ test('Tab stops through the seed: at most the mentions, the map controls and ten
       map: [...root.querySelectorAll('.cr-map button, .cr-map summary, .cr-map [tabindex="0"]')].filter(focusable).length,
     };
   });
+  // Every stop `key` visits until focus leaves the widget.
+  const walk = async (key) => {
+    const stops = [];
+    for (let i = 0; i < 400; i++) {
+      await page.keyboard.press(key);
+      await frames(page);
+      const s = await stop(page);
+      if (s.outside) break;
+      stops.push(s);
+    }
+    return stops;
+  };
   await page.locator('.crumbs a').last().focus();
-  const there = [];
-  for (let i = 0; i < 400; i++) {
-    await page.keyboard.press('Tab');
-    await frames(page);
-    const s = await stop(page);
-    if (s.outside) break;
-    there.push(s);
-  }
+  const there = await walk('Tab');
   const limit = counts.mentions + counts.map + 10;
   assert.ok(there.length <= limit, `${there.length} Tab stops, more than ${counts.mentions} mentions + ${counts.map} map controls + 10`);
   assert.equal(there.filter((s) => s.mention).length, counts.mentions, 'not every mention is a Tab stop');
   assert.ok(!there.some((s) => s.card), 'a card control is in the Tab sequence');
   // And back: the same stops, in reverse.
-  const back = [];
-  for (let i = 0; i < 400; i++) {
-    await page.keyboard.press('Shift+Tab');
-    await frames(page);
-    const s = await stop(page);
-    if (s.outside) break;
-    back.push(s);
-  }
+  const back = await walk('Shift+Tab');
   assert.deepEqual(back.map((s) => s.key), there.map((s) => s.key).reverse(), 'Shift+Tab does not visit the same stops in reverse');
   // "Next chapter" on the last chapter: still focused, said to be disabled.
   const next = page.locator('.cr-chapters button[aria-label="Next chapter"]');

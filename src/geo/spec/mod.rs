@@ -147,4 +147,10 @@ impl MapSpec {
     pub fn label_for(&self, target: &str) -> Option<&LabelSpec> {
         self.labels.iter().find(|l| l.target == target)
     }
+
+    /// What the map writes for `target`, whose full name is `name`: the `[[label]]`'s text if
+    /// the editor gave one.
+    pub fn label_text<'a>(&'a self, target: &str, name: &'a str) -> &'a str {
+        self.label_for(target).and_then(|l| l.text.as_deref()).unwrap_or(name)
+    }
 }

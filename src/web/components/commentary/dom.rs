@@ -1,6 +1,7 @@
 //! Reading the commentary's DOM for its delegated events: which mention or entity an event
 //! target belongs to, the Tab order inside an entered card, the paragraph a link is copied for,
-//! the clipboard, and deep links into the shadow root. Nothing here writes what a render should (marks are rendered from state).
+//! the clipboard, and deep links into the shadow root. Nothing here writes what a render should
+//! (marks are rendered from state).
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, EventTarget, HtmlElement};
