@@ -81,6 +81,10 @@ pub struct Strings {
     pub sea: &'static str,
     /// Legend: a road route.
     pub road: &'static str,
+    /// Legend: a ferry crossing.
+    pub ferry: &'static str,
+    /// Legend: a pipeline.
+    pub pipeline: &'static str,
     /// Legend: a break-of-gauge point.
     pub gauge_break: &'static str,
     /// Legend: a marker that opens a card.
@@ -158,6 +162,20 @@ impl PartialEq for Strings {
 
 impl Eq for Strings {}
 
+impl Strings {
+    /// What the legend, and the map as text for a route of several kinds, calls `kind`.
+    pub fn route_kind(&self, kind: crate::geo::spec::RouteKind) -> &'static str {
+        use crate::geo::spec::RouteKind;
+        match kind {
+            RouteKind::Rail => self.rail,
+            RouteKind::Sea => self.sea,
+            RouteKind::Road => self.road,
+            RouteKind::Ferry => self.ferry,
+            RouteKind::Pipeline => self.pipeline,
+        }
+    }
+}
+
 /// English.
 pub const EN: Strings = Strings {
     by: "By",
@@ -198,6 +216,8 @@ pub const EN: Strings = Strings {
     rail: "Rail route",
     sea: "Sea route",
     road: "Road route",
+    ferry: "Ferry crossing",
+    pipeline: "Pipeline",
     gauge_break: "Break of gauge",
     place_with_card: "Place with a card",
     place: "Place",
@@ -277,6 +297,8 @@ pub const RU: Strings = Strings {
     rail: "Железнодорожный маршрут",
     sea: "Морской маршрут",
     road: "Автомобильный маршрут",
+    ferry: "Паромная переправа",
+    pipeline: "Трубопровод",
     gauge_break: "Смена ширины колеи",
     place_with_card: "Место с карточкой",
     place: "Место",
@@ -357,6 +379,8 @@ pub const BE: Strings = Strings {
     rail: "Чыгуначны маршрут",
     sea: "Марскі маршрут",
     road: "Аўтамабільны маршрут",
+    ferry: "Паромная пераправа",
+    pipeline: "Трубаправод",
     gauge_break: "Змена шырыні каляіны",
     place_with_card: "Месца з карткай",
     place: "Месца",
@@ -437,6 +461,8 @@ pub const ZH: Strings = Strings {
     rail: "铁路路线",
     sea: "海运路线",
     road: "公路路线",
+    ferry: "轮渡航线",
+    pipeline: "管道",
     gauge_break: "轨距变换点",
     place_with_card: "带卡片的地点",
     place: "地点",
@@ -517,6 +543,8 @@ pub const TR: Strings = Strings {
     rail: "Demiryolu güzergâhı",
     sea: "Deniz güzergâhı",
     road: "Karayolu güzergâhı",
+    ferry: "Feribot hattı",
+    pipeline: "Boru hattı",
     gauge_break: "Ray açıklığı değişimi",
     place_with_card: "Kartı olan yer",
     place: "Yer",
@@ -693,7 +721,7 @@ mod tests {
             ("chapters", s.chapters), ("previous_chapter", s.previous_chapter), ("next_chapter", s.next_chapter),
             ("chapter_k_of_n", s.chapter_k_of_n), ("overview", s.overview), ("introduction", s.introduction),
             ("map_as_text", s.map_as_text), ("routes", s.routes), ("places", s.places), ("highlighted", s.highlighted),
-            ("legend", s.legend), ("rail", s.rail), ("sea", s.sea), ("road", s.road), ("gauge_break", s.gauge_break),
+            ("legend", s.legend), ("rail", s.rail), ("sea", s.sea), ("road", s.road), ("ferry", s.ferry), ("pipeline", s.pipeline), ("gauge_break", s.gauge_break),
             ("place_with_card", s.place_with_card), ("place", s.place), ("hide_map", s.hide_map), ("show_map", s.show_map),
             ("map_attribution", s.map_attribution), ("map_shows", s.map_shows), ("map_shows_entity", s.map_shows_entity),
             ("wheel_hint", s.wheel_hint), ("show_on_map", s.show_on_map), ("first_mention", s.first_mention),

@@ -40,8 +40,8 @@ pub mod wire;
 pub const MAGIC: &str = "commentary-reader bundle";
 /// Format version; bump it with any change to the layout. Version 1 was a JSON array written
 /// by hand; 3 added the front matter's `url`, `description` and `kind`; 4 the map's `[[label]]`
-/// and `[country_names]`.
-pub const VERSION: u64 = 4;
+/// and `[country_names]`; 5 routes by leg (`[[route.leg]]`, ferry and pipeline).
+pub const VERSION: u64 = 5;
 /// Coordinates of a base map without a grid of its own are kept to 1/GRID degree (about 110 m
 /// of latitude).
 pub const GRID: f64 = 1000.0;

@@ -174,9 +174,9 @@ pub fn spline(points: &[Point]) -> Vec<[Point; 4]> {
         .collect()
 }
 
-/// The SVG path of a smooth route through `points`.
-pub fn route_path(points: &[Point]) -> String {
-    let segments = spline(points);
+/// The SVG path of consecutive spline segments (the whole of [`spline`]'s output, or one leg's
+/// stretch of it: a leg keeps the curve of its route, so legs join without a kink).
+pub fn segments_path(segments: &[[Point; 4]]) -> String {
     let mut d = String::new();
     if let Some(first) = segments.first() {
         d.push('M');
@@ -184,11 +184,11 @@ pub fn route_path(points: &[Point]) -> String {
     }
     for [_, c1, c2, p] in segments {
         d.push('C');
-        push_point(&mut d, c1);
+        push_point(&mut d, *c1);
         d.push(' ');
-        push_point(&mut d, c2);
+        push_point(&mut d, *c2);
         d.push(' ');
-        push_point(&mut d, p);
+        push_point(&mut d, *p);
     }
     d
 }
@@ -205,14 +205,32 @@ fn bezier(s: &[Point; 4], t: f64) -> (Point, f64) {
     (p, dy.atan2(dx).to_degrees())
 }
 
-/// Where to draw direction chevrons: the middle of every segment long enough to show one,
-/// with the heading in degrees (0 = east, 90 = south in screen units).
-pub fn direction_marks(points: &[Point], min_length: f64) -> Vec<(Point, f64)> {
-    spline(points)
-        .iter()
-        .filter(|s| (s[3].x - s[0].x).hypot(s[3].y - s[0].y) >= min_length)
-        .map(|s| bezier(s, 0.5))
-        .collect()
+/// Where to draw direction chevrons on spline segments (a route, or one leg of it), with the
+/// heading in degrees (0 = east, 90 = south in screen units): the middle of each segment at
+/// least `min_length` long; if none is, but the stretch is a third of that, its middle segment's, so
+/// every leg long enough to read shows which way it runs.
+pub fn segment_marks(segments: &[[Point; 4]], min_length: f64) -> Vec<(Point, f64)> {
+    let chord = |s: &[Point; 4]| (s[3].x - s[0].x).hypot(s[3].y - s[0].y);
+    let marks: Vec<(Point, f64)> = segments.iter().filter(|s| chord(s) >= min_length).map(|s| bezier(s, 0.5)).collect();
+    if marks.is_empty() && segments.iter().map(chord).sum::<f64>() >= min_length / 3.0 {
+        return vec![bezier(&segments[segments.len() / 2], 0.5)];
+    }
+    marks
+}
+
+/// Points along spline segments no more than `step` apart (by chord), both ends included: what
+/// a label should not cover.
+pub fn sample_segments(segments: &[[Point; 4]], step: f64) -> Vec<Point> {
+    let mut out = Vec::new();
+    for s in segments {
+        let chord = (s[3].x - s[0].x).hypot(s[3].y - s[0].y);
+        let n = (chord / step).ceil().max(1.0) as usize;
+        out.extend((0..n).map(|i| bezier(s, i as f64 / n as f64).0));
+    }
+    if let Some(last) = segments.last() {
+        out.push(last[3]);
+    }
+    out
 }
 
 /// Great-circle distance in km.
@@ -318,9 +336,10 @@ pub const LABEL_HALO: f64 = 2.0;
 
 /// Places labels in priority order (the slice's order). A place label tries right, left, above
 /// and below its point; an area label its centre, then positions inside its box. The first spot
-/// that stays in the frame and overlaps no placed label and no obstacle (markers' dots) wins; a
-/// label with no such spot is dropped (`None`). Boxes include the halo.
-pub fn place_labels(requests: &[LabelRequest], frame: Rect, obstacles: &[Rect]) -> Vec<Option<LabelSpot>> {
+/// that stays in the frame, overlaps no placed label and no obstacle (markers' dots) and covers
+/// none of `lines` (points along the routes) wins; if every free spot covers a line, the first
+/// free one. A label with no free spot is dropped (`None`). Boxes include the halo.
+pub fn place_labels(requests: &[LabelRequest], frame: Rect, obstacles: &[Rect], lines: &[Point]) -> Vec<Option<LabelSpot>> {
     let mut labels: Vec<Rect> = Vec::new();
     let pad = LABEL_HALO;
     requests
@@ -371,10 +390,14 @@ pub fn place_labels(requests: &[LabelRequest], frame: Rect, obstacles: &[Rect]) 
                 spots.insert(0, preferred);
             }
             let inside = |c: &Rect| c.left >= frame.left && c.top >= frame.top && c.right() <= frame.right() && c.bottom() <= frame.bottom();
-            let spot = spots
-                .into_iter()
-                .find(|(c, ..)| inside(c) && !labels.iter().any(|t| t.overlaps(c)) && !obstacles.iter().any(|t| t.overlaps(c)))
-                .map(|(rect, anchor, x, y)| LabelSpot { rect, anchor, x: r2(x), y: r2(y) });
+            let covers_line = |c: &Rect| lines.iter().any(|p| p.x > c.left && p.x < c.right() && p.y > c.top && p.y < c.bottom());
+            let mut free = spots.into_iter().filter(|(c, ..)| inside(c) && !labels.iter().any(|t| t.overlaps(c)) && !obstacles.iter().any(|t| t.overlaps(c)));
+            let first = free.next();
+            let clear = match first {
+                Some((c, ..)) if covers_line(&c) => free.find(|(c, ..)| !covers_line(c)).or(first),
+                _ => first,
+            };
+            let spot = clear.map(|(rect, anchor, x, y)| LabelSpot { rect, anchor, x: r2(x), y: r2(y) });
             if let Some(s) = spot {
                 labels.push(s.rect);
             }
@@ -502,16 +525,34 @@ mod tests {
             let cross = (at.x - before.x) * (after.y - at.y) - (at.y - before.y) * (after.x - at.x);
             assert!(cross.abs() < 1e-9, "kink at stop {}", i + 1);
         }
-        assert!(route_path(&stops).starts_with("M0,0C"));
+        assert!(segments_path(&spline(&stops)).starts_with("M0,0C"));
     }
 
     #[test]
     fn direction_marks_point_along_travel() {
-        let marks = direction_marks(&[pt(0.0, 0.0), pt(100.0, 0.0), pt(100.0, 100.0)], 40.0);
+        let marks = segment_marks(&spline(&[pt(0.0, 0.0), pt(100.0, 0.0), pt(100.0, 100.0)]), 40.0);
         assert_eq!(marks.len(), 2);
         assert!(marks[0].1.abs() < 45.0, "eastward: {}", marks[0].1);
         assert!((marks[1].1 - 90.0).abs() < 45.0, "southward on screen: {}", marks[1].1);
-        assert!(direction_marks(&[pt(0.0, 0.0), pt(10.0, 0.0)], 40.0).is_empty());
+        assert!(segment_marks(&spline(&[pt(0.0, 0.0), pt(13.0, 0.0)]), 40.0).is_empty(), "too short to show a mark");
+    }
+
+    #[test]
+    fn a_leg_of_short_segments_still_shows_its_direction_once() {
+        // Four 25 px steps west: no segment reaches 40 px, the leg (100 px) does.
+        let leg = spline(&[pt(100.0, 0.0), pt(75.0, 0.0), pt(50.0, 0.0), pt(25.0, 0.0), pt(0.0, 0.0)]);
+        let marks = segment_marks(&leg, 40.0);
+        assert_eq!(marks.len(), 1);
+        assert!((marks[0].1.abs() - 180.0).abs() < 1.0, "westward: {}", marks[0].1);
+        assert!((marks[0].0.x - 50.0).abs() < 13.0, "near the leg's middle: {:?}", marks[0].0);
+    }
+
+    #[test]
+    fn samples_follow_the_curve_no_further_apart_than_asked() {
+        let curve = spline(&[pt(0.0, 0.0), pt(100.0, 0.0), pt(100.0, 100.0)]);
+        let points = sample_segments(&curve, 8.0);
+        assert_eq!((points[0], *points.last().unwrap()), (pt(0.0, 0.0), pt(100.0, 100.0)));
+        assert!(points.windows(2).all(|w| (w[1].x - w[0].x).hypot(w[1].y - w[0].y) <= 10.0), "gaps of at most the step, give or take the curve");
     }
 
     #[test]
@@ -537,7 +578,7 @@ mod tests {
             .chain([LabelRequest { at: pt(295.0, 100.0), width: 60.0, height: 12.0, clear: 5.0, area: false, within: None, side: None }])
             .collect();
         let marker = Rect { left: 10.0, top: 10.0, width: 20.0, height: 20.0 };
-        let spots = place_labels(&requests, frame, &[marker]);
+        let spots = place_labels(&requests, frame, &[marker], &[]);
         let placed: Vec<Rect> = spots.iter().flatten().map(|s| s.rect).collect();
         assert!(placed.len() >= 4, "only {} placed", placed.len());
         assert!(placed.len() < requests.len(), "some must be dropped in such a cluster");
@@ -558,12 +599,12 @@ mod tests {
         let within = Some(Rect { left: 100.0, top: 70.0, width: 100.0, height: 60.0 });
         let country = LabelRequest { at: pt(150.0, 100.0), width: 50.0, height: 10.0, clear: 0.0, area: true, within, side: None };
         // Nothing in the way: centred.
-        let c = place_labels(&[country], frame, &[])[0].unwrap();
+        let c = place_labels(&[country], frame, &[], &[])[0].unwrap();
         assert_eq!((c.anchor, c.x), ("middle", 150.0));
         // A marker at the centre (a capital): the name moves inside the country, off the marker.
         let marker = Rect { left: 145.0, top: 95.0, width: 10.0, height: 10.0 };
         let city = LabelRequest { at: pt(150.0, 100.0), width: 30.0, height: 10.0, clear: 5.0, area: false, within: None, side: None };
-        let spots = place_labels(&[country, city], frame, &[marker]);
+        let spots = place_labels(&[country, city], frame, &[marker], &[]);
         let c = spots[0].unwrap();
         assert!(!c.rect.overlaps(&marker), "{c:?}");
         let (cx, cy) = (c.rect.left + c.rect.width / 2.0, c.rect.top + c.rect.height / 2.0);
@@ -573,7 +614,7 @@ mod tests {
         }
         // Markers all around: no label covers one, a country's included; they are dropped.
         let crowd: Vec<Rect> = (0..30).flat_map(|i| (0..20).map(move |j| Rect { left: f64::from(i) * 10.0, top: f64::from(j) * 10.0, width: 9.0, height: 9.0 })).collect();
-        let spots = place_labels(&[country, city], frame, &crowd);
+        let spots = place_labels(&[country, city], frame, &crowd, &[]);
         assert_eq!(spots, vec![None, None]);
     }
 
@@ -581,13 +622,13 @@ mod tests {
     fn the_editors_side_is_tried_first_and_given_up_when_taken() {
         let frame = Rect { left: 0.0, top: 0.0, width: 300.0, height: 200.0 };
         let left = LabelRequest { at: pt(150.0, 100.0), width: 30.0, height: 11.0, clear: 6.0, area: false, within: None, side: Some(LabelSide::Left) };
-        assert_eq!(place_labels(&[left], frame, &[])[0].unwrap().anchor, "end");
+        assert_eq!(place_labels(&[left], frame, &[], &[])[0].unwrap().anchor, "end");
         let above = LabelRequest { side: Some(LabelSide::Above), ..left };
-        let s = place_labels(&[above], frame, &[])[0].unwrap();
+        let s = place_labels(&[above], frame, &[], &[])[0].unwrap();
         assert!(s.y < 100.0 && s.anchor == "middle", "{s:?}");
         // Something on the left: the label goes to the first free side instead.
         let wall = Rect { left: 90.0, top: 80.0, width: 50.0, height: 40.0 };
-        assert_eq!(place_labels(&[left], frame, &[wall])[0].unwrap().anchor, "start");
+        assert_eq!(place_labels(&[left], frame, &[wall], &[])[0].unwrap().anchor, "start");
     }
 
     #[test]
@@ -595,14 +636,32 @@ mod tests {
         let frame = Rect { left: 0.0, top: 0.0, width: 300.0, height: 200.0 };
         let dot = Rect { left: 144.0, top: 94.0, width: 12.0, height: 12.0 };
         let minsk = LabelRequest { at: pt(150.0, 100.0), width: 30.0, height: 11.0, clear: 6.0, area: false, within: None, side: None };
-        let s = place_labels(&[minsk], frame, &[dot])[0].unwrap();
+        let s = place_labels(&[minsk], frame, &[dot], &[])[0].unwrap();
         assert!(!s.rect.overlaps(&dot), "on its own dot: {s:?}");
         assert!(s.x >= 150.0 + 6.0, "the text starts inside the marker: {s:?}");
         // Two labels whose glyphs would just touch: their halos keep them apart.
         let a = LabelRequest { at: pt(50.0, 50.0), width: 40.0, height: 11.0, clear: 0.0, area: false, within: None, side: None };
         let b = LabelRequest { at: pt(50.0, 62.0), ..a };
-        let spots = place_labels(&[a, b], frame, &[]);
+        let spots = place_labels(&[a, b], frame, &[], &[]);
         let (ra, rb) = (spots[0].unwrap().rect, spots[1].unwrap().rect);
         assert!(!ra.overlaps(&rb));
+    }
+
+    #[test]
+    fn labels_keep_off_route_lines_where_they_can_and_cross_them_where_they_must() {
+        let frame = Rect { left: 0.0, top: 0.0, width: 300.0, height: 200.0 };
+        let city = LabelRequest { at: pt(150.0, 100.0), width: 40.0, height: 11.0, clear: 5.0, area: false, within: None, side: None };
+        // A route running east from the city: the right-hand spot (tried first) covers it.
+        let east = sample_segments(&spline(&[pt(150.0, 100.0), pt(290.0, 100.0)]), 6.0);
+        let s = place_labels(&[city], frame, &[], &east)[0].unwrap();
+        assert_eq!(s.anchor, "end", "moved to the left, off the line: {s:?}");
+        assert!(!east.iter().any(|p| p.x > s.rect.left && p.x < s.rect.right() && p.y > s.rect.top && p.y < s.rect.bottom()));
+        // Lines on every side: the label still shows, on its first free spot.
+        let cross: Vec<Point> = [(10.0, 100.0, 290.0, 100.0), (150.0, 10.0, 150.0, 190.0)]
+            .iter()
+            .flat_map(|&(x0, y0, x1, y1)| sample_segments(&spline(&[pt(x0, y0), pt(x1, y1)]), 6.0))
+            .collect();
+        let s = place_labels(&[city], frame, &[], &cross)[0].expect("a line never drops a label");
+        assert_eq!(s.anchor, "start");
     }
 }

@@ -48,10 +48,26 @@ pub struct ResolvedRoute {
     pub id: String,
     /// Its name, for its tooltip and the map as text.
     pub name: String,
-    /// Rail, sea or road: how it is drawn and which legend entry explains it.
-    pub kind: RouteKind,
     /// Stop ids in travel order (only those that resolved).
     pub stops: Vec<String>,
+    /// How each stretch between two consecutive `stops` travels (one fewer than the stops):
+    /// how it is drawn and which legend entry explains it.
+    pub kinds: Vec<RouteKind>,
+}
+
+impl ResolvedRoute {
+    /// The route's legs: runs of consecutive stretches of one kind, each as its kind and the
+    /// range of `stops` it joins (`start..=end`), in travel order.
+    pub fn legs(&self) -> Vec<(RouteKind, usize, usize)> {
+        let mut legs: Vec<(RouteKind, usize, usize)> = Vec::new();
+        for (i, &kind) in self.kinds.iter().enumerate() {
+            match legs.last_mut() {
+                Some((k, _, end)) if *k == kind => *end = i + 1,
+                _ => legs.push((kind, i, i + 1)),
+            }
+        }
+        legs
+    }
 }
 
 /// Everything the map draws, independent of the view.
@@ -146,13 +162,27 @@ impl Scene {
         self.bounds_of(&ids)
     }
 
+    /// `route` in words: its name and stops; a route of several kinds leg by leg, each with the
+    /// name `strings` gives its kind ("Middle Corridor: Aktau → Baku (Ferry crossing); Baku →
+    /// Tbilisi (Rail route)"). The map as text's line for it.
+    pub fn route_text(&self, route: &ResolvedRoute, strings: &crate::i18n::Strings) -> String {
+        let names = |from: usize, to: usize| route.stops[from..=to].iter().filter_map(|id| self.stop(id)).map(|p| p.name.as_str()).collect::<Vec<_>>().join(" → ");
+        match route.legs().as_slice() {
+            [] | [_] => format!("{}: {}", route.name, names(0, route.stops.len() - 1)),
+            legs => {
+                let parts: Vec<String> = legs.iter().map(|&(kind, from, to)| format!("{} ({})", names(from, to), strings.route_kind(kind))).collect();
+                format!("{}: {}", route.name, parts.join("; "))
+            }
+        }
+    }
+
     /// The kinds of route the legend explains: each kind this map draws, once, in the order
-    /// of its first route (routes of one kind need not be next to each other in `map.toml`).
+    /// of its first leg (legs of one kind need not be next to each other in `map.toml`).
     pub fn legend_kinds(&self) -> Vec<RouteKind> {
         let mut kinds: Vec<RouteKind> = Vec::new();
-        for route in &self.routes {
-            if !kinds.contains(&route.kind) {
-                kinds.push(route.kind);
+        for &kind in self.routes.iter().flat_map(|r| &r.kinds) {
+            if !kinds.contains(&kind) {
+                kinds.push(kind);
             }
         }
         kinds
@@ -220,21 +250,29 @@ pub fn resolve(spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, sections:
     }
     let mut routes = Vec::new();
     for r in &spec.routes {
-        let mut resolved = Vec::new();
-        for id in &r.via {
-            if stops.iter().any(|s| &s.id == id) {
-                resolved.push(id.clone());
-            } else if let Some(e) = catalog.index_of(id).map(|i| catalog.get(i)).filter(|e| e.location.is_some()) {
+        let mut resolved: Vec<String> = Vec::new();
+        let mut kinds = Vec::new();
+        // How the stretch leaving the last resolved stop travels; a skipped stop's stretch
+        // is folded into it.
+        let mut leaving = r.kind;
+        for (id, departs) in r.via.iter().zip(r.segment_kinds().into_iter().chain([r.kind])) {
+            if !stops.iter().any(|s| &s.id == id) {
+                let Some(e) = catalog.index_of(id).map(|i| catalog.get(i)).filter(|e| e.location.is_some()) else {
+                    let message = format!("route `{}`: stop `{id}` is neither a [[place]] nor a catalog entity with lat/lon; skipped", r.id);
+                    d.push(Diagnostic::warning(file, r.at, message).with_unknown_id(id));
+                    continue;
+                };
                 let at = e.location.expect("filtered on location");
                 stops.push(Stop { id: id.clone(), name: e.name.clone(), at: LonLat { lon: at.lon, lat: at.lat }, entity: Some(e.id.clone()), gauge_break: false, note: None });
-                resolved.push(id.clone());
-            } else {
-                let message = format!("route `{}`: stop `{id}` is neither a [[place]] nor a catalog entity with lat/lon; skipped", r.id);
-                d.push(Diagnostic::warning(file, r.at, message).with_unknown_id(id));
             }
+            if !resolved.is_empty() {
+                kinds.push(leaving);
+            }
+            resolved.push(id.clone());
+            leaving = departs;
         }
         if resolved.len() >= 2 {
-            routes.push(ResolvedRoute { id: r.id.clone(), name: r.name.clone(), kind: r.kind, stops: resolved });
+            routes.push(ResolvedRoute { id: r.id.clone(), name: r.name.clone(), stops: resolved, kinds });
         }
     }
     let mut highlight_of = HashMap::new();
@@ -325,7 +363,14 @@ impl MarkerShape {
 pub struct RouteShape {
     /// Route id (`data-route`).
     pub id: String,
-    /// Rail, sea or road: the line's style.
+    /// Its legs in travel order, one per run of one kind.
+    pub legs: Vec<LegShape>,
+}
+
+/// One leg of a route, drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegShape {
+    /// How it travels: the line's style.
     pub kind: RouteKind,
     /// SVG path.
     pub d: String,
@@ -424,12 +469,26 @@ pub fn overlay(scene: &Scene, view: Bounds, width: f64, height: f64) -> Layout {
 pub fn overlay_with(scene: &Scene, view: Bounds, width: f64, height: f64, widths: &dyn Widths) -> Layout {
     let conic = view_conic(scene, view, width, height);
     let countries = Vec::new();
+    // One curve per route (legs join without a kink), cut into its legs.
+    let curves: Vec<Vec<[Point; 4]>> = scene
+        .routes
+        .iter()
+        .map(|r| draw::spline(&r.stops.iter().filter_map(|id| scene.stop(id)).map(|s| conic.project(s.at)).collect::<Vec<_>>()))
+        .collect();
     let routes = scene
         .routes
         .iter()
-        .map(|r| {
-            let points: Vec<Point> = r.stops.iter().filter_map(|id| scene.stop(id)).map(|s| conic.project(s.at)).collect();
-            RouteShape { id: r.id.clone(), kind: r.kind, d: draw::route_path(&points), marks: draw::direction_marks(&points, 60.0) }
+        .zip(&curves)
+        .map(|(r, curve)| {
+            let legs = r
+                .legs()
+                .into_iter()
+                .map(|(kind, start, end)| {
+                    let part = &curve[start..end];
+                    LegShape { kind, d: draw::segments_path(part), marks: draw::segment_marks(part, 60.0) }
+                })
+                .collect();
+            RouteShape { id: r.id.clone(), legs }
         })
         .collect();
     let frame = Rect { left: 0.0, top: 0.0, width, height };
@@ -443,12 +502,14 @@ pub fn overlay_with(scene: &Scene, view: Bounds, width: f64, height: f64, widths
         .zip(draw::spread(&places, MARKER_SPACING, MARKER_SHIFT))
         .map(|((s, place), at)| MarkerShape { id: s.id.clone(), at, place: *place })
         .collect();
-    // Labels by importance: the emphasised country, then places by the editor's `priority`
-    // (unset: 5) and then catalog places, gauge breaks, other stops; then highlighted countries.
-    let mut requests: Vec<(LabelRequest, String, bool)> = Vec::new();
-    let priority = |id: &str| scene.spec.label_for(id).and_then(|l| l.priority).unwrap_or(5);
+    // Labels by importance: the editor's `priority` (1 first … 9 last); unset, the emphasised
+    // country comes before everything, places are 5 and other highlighted countries after all
+    // places. At one priority places go first (catalog places, gauge breaks, other stops),
+    // then countries, larger first.
+    let priority = |id: &str| scene.spec.label_for(id).and_then(|l| l.priority);
+    let mut requests: Vec<(u8, LabelRequest, String, bool)> = Vec::new();
     let mut ordered: Vec<&Stop> = scene.stops.iter().collect();
-    ordered.sort_by_key(|s| (priority(&s.id), s.entity.is_none(), !s.gauge_break));
+    ordered.sort_by_key(|s| (priority(&s.id).unwrap_or(5), s.entity.is_none(), !s.gauge_break));
     for s in ordered {
         // Labelled where its marker is drawn, with the editor's short text if any.
         if let Some(m) = markers.iter().find(|m| m.id == s.id) {
@@ -456,12 +517,12 @@ pub fn overlay_with(scene: &Scene, view: Bounds, width: f64, height: f64, widths
             let style = LabelStyle::Place;
             let side = scene.spec.label_for(&s.id).and_then(|l| l.side);
             let request = LabelRequest { at: m.at, width: widths.width(&text, style), height: style.size(), clear: MARKER_DOT, area: false, within: None, side };
-            requests.push((request, text, false));
+            requests.push((priority(&s.id).unwrap_or(5), request, text, false));
         }
     }
-    // Highlighted countries are labelled when their name fits inside them at this zoom,
-    // larger ones first; the emphasised country always (and before every place).
-    let mut countries_to_label: Vec<(bool, f64, LabelRequest, String)> = Vec::new();
+    // Highlighted countries are labelled when their name fits inside them at this zoom; the
+    // emphasised country always.
+    let mut countries_to_label: Vec<(u8, f64, LabelRequest, String)> = Vec::new();
     for (iso, &h) in &scene.highlight_of {
         let (Some(c), Some(b)) = (scene.basemap.country(iso), scene.bounds_of(std::slice::from_ref(iso))) else { continue };
         let mid = (b.min.lat + b.max.lat) / 2.0;
@@ -478,24 +539,26 @@ pub fn overlay_with(scene: &Scene, view: Bounds, width: f64, height: f64, widths
         let within = Some(Rect { left, top, width: right - left, height: bottom - top });
         let emphasis = scene.spec.highlights[h].emphasis;
         if inside(&centre) && (emphasis || span >= width * 0.8) {
-            countries_to_label.push((emphasis, span, LabelRequest { at: centre, width, height: style.size(), clear: 0.0, area: true, within, side: None }, text));
+            let rank = priority(iso).unwrap_or(if emphasis { 0 } else { 10 });
+            countries_to_label.push((rank, span, LabelRequest { at: centre, width, height: style.size(), clear: 0.0, area: true, within, side: None }, text));
         }
     }
-    countries_to_label.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.3.cmp(&b.3)));
-    for (emphasis, _, req, text) in countries_to_label {
-        if emphasis {
-            requests.insert(0, (req, text, true));
-        } else {
-            requests.push((req, text, true));
-        }
+    countries_to_label.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.3.cmp(&b.3)));
+    for (rank, _, req, text) in countries_to_label {
+        // After every label of its rank or a higher one (places and larger countries).
+        let at = requests.iter().position(|r| r.0 > rank).unwrap_or(requests.len());
+        requests.insert(at, (rank, req, text, true));
     }
+    // Labels keep off route lines where they can: sampled every 6 px, a line through a box
+    // only makes its spot a last resort.
+    let lines: Vec<Point> = curves.iter().flat_map(|c| draw::sample_segments(c, 6.0)).collect();
     // Every marker's symbol is an obstacle no label may cover (its hit area may be).
     let obstacles: Vec<Rect> = markers.iter().map(MarkerShape::dot).collect();
-    let spots = draw::place_labels(&requests.iter().map(|r| r.0).collect::<Vec<_>>(), frame, &obstacles);
+    let spots = draw::place_labels(&requests.iter().map(|r| r.1).collect::<Vec<_>>(), frame, &obstacles, &lines);
     let labels = spots
         .into_iter()
         .zip(requests)
-        .filter_map(|(spot, (_, text, country))| spot.map(|s| LabelShape { text, x: s.x, y: s.y, anchor: s.anchor, country }))
+        .filter_map(|(spot, (_, _, text, country))| spot.map(|s| LabelShape { text, x: s.x, y: s.y, anchor: s.anchor, country }))
         .collect();
     let scale = draw::scale_bar(&conic, Point { x: width / 2.0, y: height / 2.0 }, width / 4.0);
     Layout { countries, routes, markers, labels, scale, conic }
@@ -555,5 +618,73 @@ mod tests {
         assert_eq!(scene.routes.len(), 5);
         assert_eq!(scene.legend_kinds(), [RouteKind::Rail, RouteKind::Sea, RouteKind::Road]);
         assert!(scene_of(places).legend_kinds().is_empty(), "a map without routes has no route keys");
+    }
+
+    /// A corridor from Herat across the Caspian to the Black Sea: rail, a ferry leg, rail, a
+    /// sea leg. The places are map-only, a place named in `via` may be missing.
+    const MIDDLE: &str = "[[place]]\nid = \"herat\"\nname = \"Herat\"\nlat = 34.35\nlon = 62.2\n\n[[place]]\nid = \"turkmenbashi\"\nname = \"Turkmenbashi\"\nlat = 40.02\nlon = 52.97\n\n[[place]]\nid = \"baku\"\nname = \"Baku\"\nlat = 40.41\nlon = 49.87\n\n[[place]]\nid = \"tbilisi\"\nname = \"Tbilisi\"\nlat = 41.72\nlon = 44.79\n\n[[place]]\nid = \"poti\"\nname = \"Poti\"\nlat = 42.15\nlon = 41.67\n\n[[place]]\nid = \"constanta\"\nname = \"Constanța\"\nlat = 44.17\nlon = 28.64\n\n[[route]]\nid = \"middle\"\nname = \"Middle Corridor\"\nkind = \"rail\"\nvia = [\"herat\", \"turkmenbashi\", \"baku\", \"tbilisi\", \"poti\", \"constanta\"]\n\n[[route.leg]]\nfrom = \"turkmenbashi\"\nto = \"baku\"\nkind = \"ferry\"\n\n[[route.leg]]\nfrom = \"poti\"\nto = \"constanta\"\nkind = \"sea\"\n";
+
+    #[test]
+    fn a_route_is_drawn_leg_by_leg_and_legended_by_kind() {
+        let scene = scene_of(MIDDLE);
+        let route = &scene.routes[0];
+        assert_eq!(route.kinds, [RouteKind::Rail, RouteKind::Ferry, RouteKind::Rail, RouteKind::Rail, RouteKind::Sea]);
+        assert_eq!(route.legs(), [(RouteKind::Rail, 0, 1), (RouteKind::Ferry, 1, 2), (RouteKind::Rail, 2, 4), (RouteKind::Sea, 4, 5)]);
+        assert_eq!(scene.legend_kinds(), [RouteKind::Rail, RouteKind::Ferry, RouteKind::Sea], "one entry per kind, rail once though it runs twice");
+        let view = Bounds { min: LonLat { lon: 25.0, lat: 32.0 }, max: LonLat { lon: 66.0, lat: 47.0 } };
+        let layout = overlay(&scene, view, 640.0, 400.0);
+        let legs = &layout.routes[0].legs;
+        assert_eq!(legs.iter().map(|l| l.kind).collect::<Vec<_>>(), [RouteKind::Rail, RouteKind::Ferry, RouteKind::Rail, RouteKind::Sea]);
+        // The legs join: each starts where the one before ends.
+        let end = |d: &str| d.rsplit(' ').next().unwrap().to_owned();
+        let start = |d: &str| d[1..d.find('C').unwrap()].to_owned();
+        for w in legs.windows(2) {
+            assert_eq!(end(&w[0].d), start(&w[1].d), "{} then {}", w[0].d, w[1].d);
+        }
+        // Every leg shows its direction: all run west, left on the screen.
+        for leg in legs {
+            assert!(!leg.marks.is_empty(), "{:?} has no direction mark", leg.kind);
+            assert!(leg.marks.iter().all(|(_, deg)| deg.abs() > 90.0), "{:?}: {:?}", leg.kind, leg.marks);
+        }
+        let text = scene.route_text(route, &crate::i18n::EN);
+        assert_eq!(text, "Middle Corridor: Herat → Turkmenbashi (Rail route); Turkmenbashi → Baku (Ferry crossing); Baku → Tbilisi → Poti (Rail route); Poti → Constanța (Sea route)");
+    }
+
+    #[test]
+    fn a_skipped_stop_folds_its_stretch_into_the_one_before() {
+        let toml = MIDDLE.replace("\"tbilisi\", \"poti\"", "\"tbilsi\", \"poti\"");
+        let (spec, _) = parse_map(&toml, "map.toml");
+        let basemap = BaseMap { countries: Vec::new(), grid: None, topology: None };
+        let (scene, d) = resolve(spec.expect("the map parses"), &Catalog::merge([Vec::new()]), basemap, Some(&[]), "map.toml");
+        assert!(d.iter().any(|m| m.to_string().contains("stop `tbilsi`")), "{d:?}");
+        let route = &scene.routes[0];
+        assert_eq!(route.stops, ["herat", "turkmenbashi", "baku", "poti", "constanta"]);
+        assert_eq!(route.kinds, [RouteKind::Rail, RouteKind::Ferry, RouteKind::Rail, RouteKind::Sea]);
+    }
+
+    #[test]
+    fn a_route_of_one_kind_reads_as_before() {
+        let scene = scene_of(&MIDDLE[..MIDDLE.find("\n[[route.leg]]").unwrap()]);
+        assert_eq!(scene.legend_kinds(), [RouteKind::Rail]);
+        assert_eq!(scene.route_text(&scene.routes[0], &crate::i18n::EN), "Middle Corridor: Herat → Turkmenbashi → Baku → Tbilisi → Poti → Constanța");
+    }
+
+    #[test]
+    fn a_countrys_label_priority_puts_it_before_places_or_after_them() {
+        use crate::geo::topojson::Country;
+        // Two highlighted countries side by side, each with a place at its centre whose label
+        // would cover the country's name: whichever goes first keeps its spot.
+        let square = |x0: f64, y0: f64| vec![vec![LonLat { lon: x0, lat: y0 }, LonLat { lon: x0 + 8.0, lat: y0 }, LonLat { lon: x0 + 8.0, lat: y0 + 4.0 }, LonLat { lon: x0, lat: y0 + 4.0 }]];
+        let basemap = || BaseMap { countries: vec![Country { iso: "AAA".into(), name: "Aland".into(), rings: square(20.0, 50.0) }], grid: None, topology: None };
+        let map = |label: &str| format!("[[highlight]]\ncountries = [\"AAA\"]\nlabel = \"A\"\n\n[[place]]\nid = \"mid\"\nname = \"Middletown\"\nlat = 52.0\nlon = 24.0\n{label}");
+        let first_text = |toml: &str| {
+            let (spec, d) = parse_map(toml, "map.toml");
+            assert!(d.is_empty(), "{d:?}");
+            let (scene, _) = resolve(spec.unwrap(), &Catalog::merge([Vec::new()]), basemap(), Some(&[]), "map.toml");
+            let view = Bounds { min: LonLat { lon: 18.0, lat: 49.0 }, max: LonLat { lon: 30.0, lat: 55.0 } };
+            overlay(&scene, view, 400.0, 250.0).labels.iter().map(|l| l.text.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(first_text(&map("")).first().map(String::as_str), Some("Middletown"), "unranked, places before other countries");
+        assert_eq!(first_text(&map("\n[[label]]\nfor = \"AAA\"\npriority = 1\n")).first().map(String::as_str), Some("ALAND"), "ranked 1, the country first");
     }
 }

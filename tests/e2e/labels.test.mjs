@@ -30,13 +30,13 @@ function stressFolders() {
       (53.9 + 0.3 * Math.sin(a)).toFixed(3), (27.56 + 0.45 * Math.cos(a)).toFixed(3));
   });
   const clusterMap = `title = "Ten stops around Minsk"\n\n[view]\nbounds = [[5.0, 27.0], [122.0, 62.0]]\n\n[[highlight]]\ncountries = ["BLR"]\nlabel = "Belarus"\nemphasis = true\nentity = "belarus"\n\n${cluster.join('\n')}\n[[route]]\nid = "ring"\nname = "Ring"\nkind = "road"\nvia = [${cluster.map((_, i) => `"c${i}"`).join(', ')}]\n`;
-  // Long names across Central Asia and the Caspian.
+  // Long names across Central Asia and the Caspian, on a route with a ferry leg, and a pipeline.
   const long = [
     ['turkmenbashi', 'Turkmenbashi International Seaport', 40.02, 52.97], ['khorgos', 'Khorgos Gateway Dry Port and Free Economic Zone', 44.21, 80.41],
     ['aktau', 'Aktau Sea Commercial Port', 43.65, 51.17], ['baku', 'Baku International Sea Trade Port (Alat)', 40.04, 49.45],
     ['poti', 'Poti Sea Port and Free Industrial Zone', 42.15, 41.67], ['herat', 'Herat', 34.35, 62.2], ['mary', 'Mary', 37.6, 61.83],
   ].map(([id, name, lat, lon]) => place(id, name, lat, lon));
-  const longMap = `title = "Long names"\n\n[view]\nbounds = [[35.0, 30.0], [85.0, 50.0]]\n\n${long.join('\n')}\n[[route]]\nid = "middle"\nname = "Middle corridor"\nkind = "rail"\nvia = ["herat", "mary", "turkmenbashi", "baku", "poti"]\n`;
+  const longMap = `title = "Long names"\n\n[view]\nbounds = [[35.0, 30.0], [85.0, 50.0]]\n\n${long.join('\n')}\n[[route]]\nid = "middle"\nname = "Middle corridor"\nkind = "rail"\nvia = ["herat", "mary", "turkmenbashi", "baku", "poti"]\n\n[[route.leg]]\nfrom = "turkmenbashi"\nto = "baku"\nkind = "ferry"\n\n[[route]]\nid = "gas"\nname = "A gas pipeline"\nkind = "pipeline"\nvia = ["baku", "poti"]\n`;
   // A view zoomed to one country.
   const belarus = [['minsk', 'Minsk', 53.9, 27.56], ['brest', 'Brest', 52.1, 23.7], ['grodno', 'Grodno', 53.68, 23.83], ['vitebsk', 'Vitebsk', 55.19, 30.2],
     ['gomel', 'Gomel', 52.43, 31.0], ['mogilev', 'Mogilev', 53.9, 30.33], ['orsha', 'Orsha', 54.51, 30.42], ['baranovichi', 'Baranovichi', 53.13, 26.01]]
@@ -126,4 +126,35 @@ test('no two labels overlap and no label lies on a marker, in every folder and s
   console.log(`# ${views} views, ${labels} labels measured`);
   assert.ok(labels > 100, `only ${labels} labels drawn in ${views} views`);
   assert.deepEqual(problems, []);
+});
+
+test('a route is drawn leg by leg, each kind in its style, and the legend names each kind once', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  const p = await context.newPage();
+  await p.addInitScript(() => document.addEventListener('commentary-reader:ready', () => { window.__ready = true; }));
+  await p.goto(`${server.url}commentaries/stress-long/labels.html`);
+  await until(p, () => window.__ready, null, { what: 'stress-long: ready' });
+  const seen = await p.evaluate(() => {
+    const root = document.querySelector('commentary-reader').shadowRoot;
+    const legs = (id) => [...root.querySelectorAll(`[data-route=${id}] > g`)].map((g) => {
+      const line = getComputedStyle(g.querySelector('.cr-route-line'));
+      return { kind: g.getAttribute('class'), dash: line.strokeDasharray, colour: line.stroke, marks: g.querySelectorAll('.cr-chevron').length };
+    });
+    return {
+      middle: legs('middle'),
+      gas: legs('gas'),
+      legend: [...root.querySelectorAll('.cr-legend li')].map((li) => li.textContent),
+      text: [...root.querySelectorAll('.cr-map-text li')].map((li) => li.textContent).find((t) => t.startsWith('Middle corridor')),
+    };
+  });
+  await context.close();
+  assert.deepEqual(seen.middle.map((l) => l.kind), ['cr-rail', 'cr-ferry', 'cr-rail']);
+  assert.deepEqual(seen.gas.map((l) => l.kind), ['cr-pipeline']);
+  // Each kind looks different from the others.
+  const looks = new Set([...seen.middle, ...seen.gas].map((l) => `${l.dash} ${l.colour}`));
+  assert.equal(looks.size, 3, JSON.stringify(seen));
+  for (const leg of [...seen.middle, ...seen.gas]) assert.ok(leg.marks >= 1, `${leg.kind} shows no direction: ${JSON.stringify(seen)}`);
+  const routeKeys = seen.legend.filter((t) => /route|crossing|pipeline/i.test(t));
+  assert.deepEqual(routeKeys, ['Rail route', 'Ferry crossing', 'Pipeline']);
+  assert.equal(seen.text, 'Middle corridor: Herat → Mary → Turkmenbashi International Seaport (Rail route); Turkmenbashi International Seaport → Baku International Sea Trade Port (Alat) (Ferry crossing); Baku International Sea Trade Port (Alat) → Poti Sea Port and Free Industrial Zone (Rail route)');
 });

@@ -11,16 +11,54 @@ mod parse;
 #[cfg(parsers)]
 pub use parse::*;
 
-/// How a route travels.
+/// How a route, or one leg of it, travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[derive(serde::Serialize, serde::Deserialize)]
 pub enum RouteKind {
-    /// Railway (solid line).
+    /// Railway (a cased line with light dashes).
     Rail,
-    /// Sea lane (dashed line).
+    /// Sea lane (dotted).
     Sea,
-    /// Road (dotted line).
+    /// Road (solid, orange).
     Road,
+    /// Ferry crossing (dashed, the sea's colour).
+    Ferry,
+    /// Pipeline (a hollow double line).
+    Pipeline,
+}
+
+impl RouteKind {
+    /// Every kind, in the order `map.toml`'s messages list them.
+    pub const ALL: [RouteKind; 5] = [RouteKind::Rail, RouteKind::Road, RouteKind::Sea, RouteKind::Ferry, RouteKind::Pipeline];
+
+    /// The word `map.toml` writes for it.
+    pub fn word(self) -> &'static str {
+        match self {
+            RouteKind::Rail => "rail",
+            RouteKind::Sea => "sea",
+            RouteKind::Road => "road",
+            RouteKind::Ferry => "ferry",
+            RouteKind::Pipeline => "pipeline",
+        }
+    }
+
+    /// The kind `map.toml` calls `word`.
+    pub fn from_word(word: &str) -> Option<RouteKind> {
+        RouteKind::ALL.into_iter().find(|k| k.word() == word)
+    }
+}
+
+/// A stretch of a route that travels otherwise than the route's own `kind` (`[[route.leg]]`):
+/// from one of its stops to a later one.
+#[derive(Debug, Clone, PartialEq)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct Leg {
+    /// The stop it starts at (one of the route's `via`).
+    pub from: String,
+    /// The stop it ends at (a later one of the route's `via`).
+    pub to: String,
+    /// How this stretch travels.
+    pub kind: RouteKind,
 }
 
 /// A group of countries drawn with a legend entry.
@@ -40,7 +78,7 @@ pub struct Highlight {
     pub at: (usize, usize),
 }
 
-/// A route through named stops.
+/// A route through named stops, travelling by one kind or, leg by leg, by several.
 #[derive(Debug, Clone, PartialEq)]
 #[derive(serde::Serialize, serde::Deserialize)]
 pub struct Route {
@@ -48,12 +86,30 @@ pub struct Route {
     pub id: String,
     /// Name for the legend and the text alternative.
     pub name: String,
-    /// Rail, sea or road.
+    /// How it travels where no leg says otherwise.
     pub kind: RouteKind,
     /// Stops in travel order: entity ids or `[[place]]` ids.
     pub via: Vec<String>,
+    /// Stretches that travel otherwise, in file order (a later one wins where two overlap).
+    pub legs: Vec<Leg>,
     /// Line and column of `via` in the file (for later warnings).
     pub at: (usize, usize),
+}
+
+impl Route {
+    /// How each stretch between two consecutive stops of `via` travels: the route's `kind`,
+    /// except where a leg says otherwise (a later leg over an earlier one).
+    pub fn segment_kinds(&self) -> Vec<RouteKind> {
+        let mut kinds = vec![self.kind; self.via.len().saturating_sub(1)];
+        for leg in &self.legs {
+            let Some(start) = self.via.iter().position(|s| *s == leg.from) else { continue };
+            let Some(len) = self.via[start + 1..].iter().position(|s| *s == leg.to) else { continue };
+            for k in &mut kinds[start..=start + len] {
+                *k = leg.kind;
+            }
+        }
+        kinds
+    }
 }
 
 /// A map-only point.

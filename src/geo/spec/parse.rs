@@ -66,6 +66,24 @@ struct RawRoute {
     name: Option<String>,
     kind: Option<String>,
     via: Option<Vec<String>>,
+    /// Read entry by entry afterwards ([`RawLegs`]), so a broken leg keeps its route.
+    leg: Option<serde::de::IgnoredAny>,
+}
+
+/// A route's `[[route.leg]]` list, read on its own.
+#[derive(Deserialize, Default)]
+#[serde(default, expecting = "a table")]
+struct RawLegs {
+    leg: Vec<RawLeg>,
+}
+
+/// One `[[route.leg]]` as written.
+#[derive(Deserialize, Default)]
+#[serde(default, expecting = "a table")]
+struct RawLeg {
+    from: Option<String>,
+    to: Option<String>,
+    kind: Option<String>,
 }
 
 /// One `[[place]]` as written.
@@ -116,7 +134,9 @@ pub fn parse_map(text: &str, file: &str) -> (Option<MapSpec>, Vec<Diagnostic>) {
         Err(e) => d.extend(e),
     }
     entries(&top, "highlight", |m| m.highlight, &mut d, |h, t| read_highlight(h, t, &loc).map(|h| spec.highlights.push(h)));
-    entries(&top, "route", |m| m.route, &mut d, |r, t| read_route(r, t, &loc).map(|r| spec.routes.push(r)));
+    let mut leg_d = Vec::new();
+    entries(&top, "route", |m| m.route, &mut d, |r, t| read_route(r, t, &loc, &mut leg_d).map(|r| spec.routes.push(r)));
+    d.append(&mut leg_d);
     entries(&top, "place", |m| m.place, &mut d, |p, t| read_place(p, t, &loc).map(|p| spec.places.push(p)));
     entries(&top, "chapter", |m| m.chapter, &mut d, |c, t| read_chapter(c, t, &loc).map(|c| spec.chapters.push(c)));
     entries(&top, "label", |m| m.label, &mut d, |l, t| read_label(l, t, &loc).map(|l| spec.labels.push(l)));
@@ -193,7 +213,14 @@ fn read_highlight(raw: RawHighlight, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -
     Ok(Highlight { countries, label, emphasis, entity, at: loc.position(&countries_span) })
 }
 
-fn read_route(raw: RawRoute, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result<Route, Diagnostic> {
+fn route_kind(word: &str, span: &std::ops::Range<usize>, what: &str, loc: &Locator<'_>) -> Result<RouteKind, Diagnostic> {
+    RouteKind::from_word(word).ok_or_else(|| {
+        let words: Vec<&str> = RouteKind::ALL.iter().map(|k| k.word()).collect();
+        loc.error(span, format!("{what}: kind `{word}` must be one of {}", words.join(", ")))
+    })
+}
+
+fn read_route(raw: RawRoute, t: &Table<'_, '_, '_>, loc: &Locator<'_>, d: &mut Vec<Diagnostic>) -> Result<Route, Diagnostic> {
     let (id, id_span) = t.required("id", raw.id, "\"china-europe-west\"")?;
     if !is_entity_id(&id) {
         return Err(loc.error(&id_span, format!("route id `{id}` may use only lower-case letters, digits and '-'")));
@@ -201,19 +228,47 @@ fn read_route(raw: RawRoute, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result
     let (name, _) = t.required("name", raw.name, "\"China–Europe rail, western route\"")?;
     let kind = match raw.kind {
         None => RouteKind::Rail,
-        Some(k) => match k.as_str() {
-            "rail" => RouteKind::Rail,
-            "sea" => RouteKind::Sea,
-            "road" => RouteKind::Road,
-            other => return Err(loc.error(&t.span_of("kind"), format!("route `{id}`: kind `{other}` must be rail, sea or road"))),
-        },
+        Some(k) => route_kind(&k, &t.span_of("kind"), &format!("route `{id}`"), loc)?,
     };
     let via_span = t.span_of("via");
     let via = raw.via.unwrap_or_default();
     if via.len() < 2 {
         return Err(loc.error(&via_span, format!("route `{id}` needs at least two stops in `via`")));
     }
-    Ok(Route { id, name, kind, via, at: loc.position(&via_span) })
+    let mut legs = Vec::new();
+    match t.entries::<RawLegs, RawLeg>("leg", |r| r.leg) {
+        Ok(tables) => {
+            for (lt, raw) in tables {
+                match raw.and_then(|raw| read_leg(raw, &lt, &id, &via, loc).map_err(|e| vec![e])) {
+                    Ok(leg) => {
+                        legs.push(leg);
+                        d.extend(lt.unknown_keys::<RawLeg>(""));
+                    }
+                    Err(errors) => d.extend(errors),
+                }
+            }
+        }
+        Err(e) => d.push(e),
+    }
+    Ok(Route { id, name, kind, via, legs, at: loc.position(&via_span) })
+}
+
+/// A `[[route.leg]]`: its two stops must be stops of the route, the first before the second.
+fn read_leg(raw: RawLeg, t: &Table<'_, '_, '_>, route: &str, via: &[String], loc: &Locator<'_>) -> Result<Leg, Diagnostic> {
+    let (from, from_span) = t.required("from", raw.from, "\"aktau\"")?;
+    let (to, to_span) = t.required("to", raw.to, "\"baku\"")?;
+    let (word, kind_span) = t.required("kind", raw.kind, "\"ferry\"")?;
+    let what = format!("route `{route}`, leg {from} → {to}");
+    let kind = route_kind(&word, &kind_span, &what, loc)?;
+    let stops = via.join(", ");
+    let Some(start) = via.iter().position(|s| *s == from) else {
+        return Err(loc.error(&from_span, format!("{what}: `{from}` is not one of the route's stops ({stops})")));
+    };
+    match via.iter().skip(start + 1).position(|s| *s == to) {
+        Some(_) => Ok(Leg { from, to, kind }),
+        None if via.contains(&to) => Err(loc.error(&to_span, format!("{what}: `{to}` comes before `{from}` in the route's `via`; a leg runs in travel order"))),
+        None => Err(loc.error(&to_span, format!("{what}: `{to}` is not one of the route's stops ({stops})"))),
+    }
 }
 
 fn read_place(raw: RawPlace, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result<Place, Diagnostic> {
@@ -353,5 +408,33 @@ focus = ["BLR", "CHN"]
         assert!(all.iter().any(|m| m.starts_with("map.toml:12:") && m.contains("priority = 12 must be 1")), "{all:?}");
         assert!(all.iter().any(|m| m.starts_with("map.toml:16:") && m.contains("side `north`")), "{all:?}");
         assert!(all.iter().any(|m| m.contains("`label.for` is missing")), "{all:?}");
+    }
+
+    #[test]
+    fn legs_are_read_and_a_broken_one_keeps_its_route() {
+        let head = "[[route]]\nid = \"middle\"\nname = \"Middle Corridor\"\nvia = [\"herat\", \"turkmenbashi\", \"baku\", \"poti\"]\n";
+        let leg = |from: &str, to: &str, kind: &str| format!("\n[[route.leg]]\nfrom = \"{from}\"\nto = \"{to}\"\nkind = \"{kind}\"\n");
+        let good = format!("{head}{}", leg("turkmenbashi", "baku", "ferry"));
+        let (spec, d) = parse_map(&good, "map.toml");
+        assert!(d.is_empty(), "{d:?}");
+        let route = &spec.unwrap().routes[0];
+        assert_eq!(route.legs, [Leg { from: "turkmenbashi".into(), to: "baku".into(), kind: RouteKind::Ferry }]);
+        assert_eq!(route.segment_kinds(), [RouteKind::Rail, RouteKind::Ferry, RouteKind::Rail], "unset, a route's kind is rail");
+        // Inline tables read the same.
+        let inline = format!("{head}leg = [{{ from = \"baku\", to = \"poti\", kind = \"pipeline\" }}]\n");
+        let (spec, d) = parse_map(&inline, "map.toml");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(spec.unwrap().routes[0].segment_kinds(), [RouteKind::Rail, RouteKind::Rail, RouteKind::Pipeline]);
+
+        let bad = format!("{head}{}{}{}{}", leg("baku", "turkmenbashi", "ferry"), leg("aktau", "baku", "ferry"), leg("baku", "poti", "plane"), leg("herat", "baku", "road"));
+        let (spec, d) = parse_map(&bad, "map.toml");
+        let route = &spec.unwrap().routes[0];
+        assert_eq!(route.legs.len(), 1, "the good leg is kept, and the route with it");
+        assert_eq!(route.segment_kinds(), [RouteKind::Road, RouteKind::Road, RouteKind::Rail]);
+        let all: Vec<String> = d.iter().map(ToString::to_string).collect();
+        assert_eq!(all.len(), 3, "{all:?}");
+        assert!(all[0].starts_with("map.toml:8:6: error: route `middle`, leg baku → turkmenbashi: `turkmenbashi` comes before `baku`"), "{all:?}");
+        assert!(all[1].starts_with("map.toml:12:8: error: route `middle`, leg aktau → baku: `aktau` is not one of the route's stops (herat, turkmenbashi, baku, poti)"), "{all:?}");
+        assert!(all[2].starts_with("map.toml:19:8: error: route `middle`, leg baku → poti: kind `plane` must be one of rail, road, sea, ferry, pipeline"), "{all:?}");
     }
 }

@@ -27,6 +27,16 @@ impl PartialEq for SceneProps {
     }
 }
 
+fn key_class(kind: RouteKind) -> &'static str {
+    match kind {
+        RouteKind::Rail => "cr-key-rail",
+        RouteKind::Sea => "cr-key-sea",
+        RouteKind::Road => "cr-key-road",
+        RouteKind::Ferry => "cr-key-ferry",
+        RouteKind::Pipeline => "cr-key-pipeline",
+    }
+}
+
 /// Highlight groups, then the kinds of route and marker this map uses, each once.
 #[function_component]
 pub fn Legend(props: &SceneProps) -> Html {
@@ -37,11 +47,7 @@ pub fn Legend(props: &SceneProps) -> Html {
                 <li lang={props.lang.clone()}><span class={classes!("cr-swatch", format!("cr-hl-{}", i % 6), hl.emphasis.then_some("cr-emphasis"))} aria-hidden="true" />{ hl.label.clone() }</li>
             }) }
             { for scene.legend_kinds().into_iter().map(|k| {
-                let (class, text) = match k {
-                    RouteKind::Rail => ("cr-key-rail", s.rail),
-                    RouteKind::Sea => ("cr-key-sea", s.sea),
-                    RouteKind::Road => ("cr-key-road", s.road),
-                };
+                let (class, text) = (key_class(k), s.route_kind(k));
                 html! { <li><span class={classes!("cr-key-line", class)} aria-hidden="true" />{ text }</li> }
             }) }
             if scene.stops.iter().any(|p| p.gauge_break) {
@@ -118,10 +124,7 @@ pub fn TextAlternative(props: &TextProps) -> Html {
             if !scene.routes.is_empty() {
                 <p class="cr-map-text-head">{ s.routes }</p>
                 <ul lang={props.lang.clone()}>
-                    { for scene.routes.iter().map(|r| {
-                        let stops: Vec<String> = r.stops.iter().filter_map(|id| scene.stop(id)).map(|p| p.name.clone()).collect();
-                        html! { <li>{ format!("{}: {}", r.name, stops.join(" → ")) }</li> }
-                    }) }
+                    { for scene.routes.iter().map(|r| html! { <li>{ scene.route_text(r, s) }</li> }) }
                 </ul>
             }
             <p class="cr-map-text-head">{ s.places }</p>

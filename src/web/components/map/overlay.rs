@@ -41,6 +41,8 @@ fn route_class(kind: RouteKind) -> &'static str {
         RouteKind::Rail => "cr-rail",
         RouteKind::Sea => "cr-sea",
         RouteKind::Road => "cr-road",
+        RouteKind::Ferry => "cr-ferry",
+        RouteKind::Pipeline => "cr-pipeline",
     }
 }
 
@@ -51,13 +53,17 @@ pub fn Overlay(props: &OverlayProps) -> Html {
     let routes = layout.routes.iter().map(|r| {
         let name = scene.routes.iter().find(|x| x.id == r.id).map(|x| x.name.clone()).unwrap_or_default();
         html! {
-            <g key={r.id.clone()} class={classes!("cr-route", route_class(r.kind))} data-route={r.id.clone()}>
+            <g key={r.id.clone()} class="cr-route" data-route={r.id.clone()}>
                 <title>{ name }</title>
-                <path class="cr-route-casing" d={r.d.clone()} />
-                <path class="cr-route-line" d={r.d.clone()} />
-                { for r.marks.iter().map(|(p, deg)| html! {
-                    <path class="cr-chevron" d="M-3.5 -3.5 L1.5 0 L-3.5 3.5"
-                          transform={format!("translate({} {}) rotate({})", num(p.x), num(p.y), num(*deg))} />
+                { for r.legs.iter().map(|leg| html! {
+                    <g class={route_class(leg.kind)}>
+                        <path class="cr-route-casing" d={leg.d.clone()} />
+                        <path class="cr-route-line" d={leg.d.clone()} />
+                        { for leg.marks.iter().map(|(p, deg)| html! {
+                            <path class="cr-chevron" d="M-3.5 -3.5 L1.5 0 L-3.5 3.5"
+                                  transform={format!("translate({} {}) rotate({})", num(p.x), num(p.y), num(*deg))} />
+                        }) }
+                    </g>
                 }) }
             </g>
         }
