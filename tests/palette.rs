@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use commentary_reader::geo::scene::HIGHLIGHT_FILLS;
+
 const CSS: &str = include_str!("../src/web/reader.css");
 /// Below this, two flat fills side by side read as nearly the same colour.
 const FROM_SEA: f64 = 20.0;
@@ -59,7 +61,7 @@ fn highlight_fills_never_read_as_water_or_plain_land_in_either_theme() {
     for p in &palettes {
         let (sea, land) = (&p["--cr-sea"], &p["--cr-land"]);
         let fills: Vec<&String> = p.keys().filter(|k| k.starts_with("--cr-hl-") || *k == "--cr-emphasis").collect();
-        assert_eq!(fills.len(), 7, "six highlight colours and the emphasis: {p:?}");
+        assert_eq!(fills.len(), HIGHLIGHT_FILLS + 1, "a colour for each fill the map gives highlight groups, and the emphasis: {p:?}");
         for name in fills {
             let c = &p[name];
             let (s, l) = (delta_e(c, sea), delta_e(c, land));
@@ -69,6 +71,15 @@ fn highlight_fills_never_read_as_water_or_plain_land_in_either_theme() {
         }
     }
     assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn every_fill_the_map_gives_a_group_is_styled_on_the_map_and_in_the_legend() {
+    for i in 0..HIGHLIGHT_FILLS {
+        for rule in [format!(".cr-country.cr-hl-{i} {{ fill: var(--cr-hl-{i}); }}"), format!(".cr-swatch.cr-hl-{i} {{ background: var(--cr-hl-{i}); }}")] {
+            assert!(CSS.contains(&rule), "the stylesheet lacks {rule}");
+        }
+    }
 }
 
 #[test]

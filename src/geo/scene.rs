@@ -276,6 +276,17 @@ pub fn resolve(spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, sections:
         }
     }
     let mut highlight_of = HashMap::new();
+    // Six fills, by place in the file (the emphasis has its own): a seventh group repeats one,
+    // and the legend can no longer tell the two apart.
+    for (i, h) in spec.highlights.iter().enumerate().filter(|(_, h)| !h.emphasis) {
+        if let Some(same) = spec.highlights[..i].iter().enumerate().rev().find(|(j, o)| !o.emphasis && j % HIGHLIGHT_FILLS == i % HIGHLIGHT_FILLS) {
+            let message = format!(
+                "highlight `{}` is filled like `{}`: the map has {HIGHLIGHT_FILLS} highlight colours, given in file order, so the legend cannot tell them apart; merge groups or leave one out",
+                h.label, same.1.label
+            );
+            warn(&mut d, h.at, message);
+        }
+    }
     for (i, h) in spec.highlights.iter().enumerate() {
         for c in &h.countries {
             if basemap.country(c).is_none() {
@@ -448,6 +459,10 @@ pub fn layout(scene: &Scene, view: Bounds, width: f64, height: f64) -> Layout {
 /// frame): wider ones are reported by the validator.
 pub const LONG_LABEL: f64 = 150.0;
 
+/// How many fills highlight groups take, in file order (`cr-hl-0` … `cr-hl-5` in the
+/// stylesheet, each checked against the water and land of both themes by `tests/palette.rs`).
+pub const HIGHLIGHT_FILLS: usize = 6;
+
 /// The least distance between two markers' centres: their 24 px targets and a little air.
 pub const MARKER_SPACING: f64 = 26.0;
 /// How far a crowded marker may be moved off its place.
@@ -606,6 +621,22 @@ mod tests {
         let view = Bounds { min: LonLat { lon: 50.0, lat: 38.0 }, max: LonLat { lon: 62.0, lat: 43.0 } };
         let layout = overlay(&scene, view, 640.0, 400.0);
         assert_eq!(layout.labels.first().map(|l| l.text.as_str()), Some("Turkmenbashi"), "{:?}", layout.labels);
+    }
+
+    #[test]
+    fn a_seventh_highlight_group_repeats_a_fill_and_is_reported() {
+        let group = |label: &str, emphasis: bool| format!("[[highlight]]\ncountries = [\"AAA\"]\nlabel = \"{label}\"\nemphasis = {emphasis}\n\n");
+        let six: String = ["a", "b", "c", "d", "e", "f"].iter().map(|l| group(l, false)).collect();
+        let basemap = || BaseMap { countries: vec![crate::geo::topojson::Country { iso: "AAA".into(), name: "A".into(), rings: Vec::new() }], grid: None, topology: None };
+        let messages = |toml: &str| {
+            let (spec, _) = parse_map(toml, "map.toml");
+            let (_, d) = resolve(spec.unwrap(), &Catalog::merge([Vec::new()]), basemap(), Some(&[]), "map.toml");
+            d.iter().map(ToString::to_string).filter(|m| m.contains("is filled like")).collect::<Vec<_>>()
+        };
+        assert!(messages(&(six.clone() + &group("main", true))).is_empty(), "six groups and the emphasis: seven colours");
+        let seven = messages(&(six + &group("g", false)));
+        assert_eq!(seven.len(), 1, "{seven:?}");
+        assert!(seven[0].starts_with("map.toml:32:13: warning: highlight `g` is filled like `a`"), "{seven:?}");
     }
 
     #[test]

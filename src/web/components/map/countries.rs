@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::geo::scene::{CountryShape, Scene};
+use crate::geo::scene::{CountryShape, Scene, HIGHLIGHT_FILLS};
 use crate::web::context::Marks;
 
 /// The countries' properties: only re-rendered when the shapes change.
@@ -43,7 +43,7 @@ pub fn Countries(props: &CountriesProps) -> Html {
             // there are a hundred and more of them.
             let class = c.highlight.map(|h| {
                 let emphasis = if scene.spec.highlights[h].emphasis { " cr-emphasis" } else { "" };
-                format!("cr-country cr-hl cr-hl-{}{emphasis}", h % 6)
+                format!("cr-country cr-hl cr-hl-{}{emphasis}", h % HIGHLIGHT_FILLS)
             });
             let groups = scene.groups_of(&c.iso);
             let entity = scene.country_entity.get(&c.iso).map(|e| e.to_string());

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::geo::scene::Scene;
+use crate::geo::scene::{Scene, HIGHLIGHT_FILLS};
 use crate::geo::spec::RouteKind;
 use crate::i18n::Strings;
 
@@ -44,7 +44,7 @@ pub fn Legend(props: &SceneProps) -> Html {
     html! {
         <ul class="cr-legend" aria-label={s.legend}>
             { for scene.spec.highlights.iter().enumerate().map(|(i, hl)| html! {
-                <li lang={props.lang.clone()}><span class={classes!("cr-swatch", format!("cr-hl-{}", i % 6), hl.emphasis.then_some("cr-emphasis"))} aria-hidden="true" />{ hl.label.clone() }</li>
+                <li lang={props.lang.clone()}><span class={classes!("cr-swatch", format!("cr-hl-{}", i % HIGHLIGHT_FILLS), hl.emphasis.then_some("cr-emphasis"))} aria-hidden="true" />{ hl.label.clone() }</li>
             }) }
             { for scene.legend_kinds().into_iter().map(|k| {
                 let (class, text) = (key_class(k), s.route_kind(k));
