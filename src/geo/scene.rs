@@ -202,6 +202,20 @@ impl Scene {
         b
     }
 
+    /// What a locator shows around the map: the home view, widened about its centre to at
+    /// least [`CONTEXT_SPAN`] (latitudes kept within −60…85).
+    pub fn context(&self) -> Bounds {
+        let home = self.home();
+        let grow = |min: f64, max: f64, span: f64| {
+            let half = ((max - min).max(span)) / 2.0;
+            let mid = (min + max) / 2.0;
+            (mid - half, mid + half)
+        };
+        let (lon0, lon1) = grow(home.min.lon, home.max.lon, CONTEXT_SPAN.0);
+        let (lat0, lat1) = grow(home.min.lat, home.max.lat, CONTEXT_SPAN.1);
+        Bounds { min: LonLat { lon: lon0.max(-180.0), lat: lat0.max(-60.0) }, max: LonLat { lon: lon1.min(180.0), lat: lat1.min(85.0) } }
+    }
+
     /// The initial view: `[view]` if given, else everything highlighted or routed.
     pub fn home(&self) -> Bounds {
         if let Some(v) = self.spec.view {
@@ -417,9 +431,31 @@ pub struct Layout {
     pub labels: Vec<LabelShape>,
     /// Scale bar: km and length in units.
     pub scale: (f64, f64),
+    /// The locator drawn in a corner when the view is zoomed far into its surroundings.
+    pub inset: Option<Inset>,
     /// The projection used.
     pub conic: Conic,
 }
+
+/// A locator map in a corner of a zoomed-in view: the surroundings ([`Scene::context`]) in
+/// miniature, with the view outlined on them. The countries are the map's own, drawn in home
+/// coordinates ([`home_conic`]) and shown again through an SVG `<use>`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Inset {
+    /// Where the locator sits on the map, in screen units.
+    pub frame: Rect,
+    /// The part of the home coordinates it shows (its `viewBox`).
+    pub shows: Rect,
+    /// The current view, in home coordinates (the outline drawn on it).
+    pub view: Rect,
+}
+
+/// The locator appears when the view is this many times closer than its surroundings.
+pub const INSET_ZOOM: f64 = 3.0;
+
+/// The least span, in degrees of longitude and latitude, that a locator shows around the home
+/// view: enough for a country's neighbours, seas and a capital or two.
+const CONTEXT_SPAN: (f64, f64) = (70.0, 40.0);
 
 /// The projection for the scene's home view in a `width`×`height` frame. Country shapes are
 /// drawn once with it; other views are a scale and translation of it (see [`Conic::relative_to`]).
@@ -471,6 +507,41 @@ pub const MARKER_SHIFT: f64 = 14.0;
 /// The radius a label keeps clear around a marker's centre: its largest symbol (a catalog
 /// place's dot, 5.5, or a gauge break's diamond, 6) and its outline.
 pub const MARKER_DOT: f64 = 6.5;
+
+/// The locator for a view drawn with `conic`, if the view is [`INSET_ZOOM`] times closer than
+/// its surroundings: a quarter of the frame's width (80 to 132 units), in the corner with the
+/// fewest markers (top right, top left, then the bottom ones, above the scale bar and the
+/// credit).
+fn locator(scene: &Scene, conic: &Conic, width: f64, height: f64, markers: &[MarkerShape]) -> Option<Inset> {
+    let home = home_conic(scene, width, height);
+    let around = Conic::for_bounds(scene.home()).fit(scene.context(), width, height, 8.0);
+    if conic.scale() < around.scale() * INSET_ZOOM {
+        return None;
+    }
+    let w = (width * 0.26).clamp(80.0, 132.0);
+    let h = w * height / width;
+    if w > width / 2.5 || h > height / 2.5 {
+        return None; // a frame this small has no corner to spare
+    }
+    let margin = 8.0;
+    let corners = [
+        (width - margin - w, margin),
+        (margin, margin),
+        (margin, height - 30.0 - h),
+        (width - margin - w, height - 22.0 - h),
+    ];
+    let crowding = |&(left, top): &(f64, f64)| {
+        let r = Rect { left: left - 4.0, top: top - 4.0, width: w + 8.0, height: h + 8.0 };
+        markers.iter().filter(|m| r.overlaps(&m.dot())).count()
+    };
+    let (left, top) = *corners.iter().min_by_key(|c| crowding(c)).expect("four corners");
+    // Home coordinates of a frame drawn with `c`: screen = home · k + (dx, dy).
+    let in_home = |c: &Conic| {
+        let (k, dx, dy) = c.relative_to(&home);
+        Rect { left: -dx / k, top: -dy / k, width: width / k, height: height / k }
+    };
+    Some(Inset { frame: Rect { left, top, width: w, height: h }, shows: in_home(&around), view: in_home(conic) })
+}
 
 /// [`overlay_with`] the estimated label widths (the server's render, and the browser's until it
 /// has measured the font).
@@ -568,7 +639,10 @@ pub fn overlay_with(scene: &Scene, view: Bounds, width: f64, height: f64, widths
     // only makes its spot a last resort.
     let lines: Vec<Point> = curves.iter().flat_map(|c| draw::sample_segments(c, 6.0)).collect();
     // Every marker's symbol is an obstacle no label may cover (its hit area may be).
-    let obstacles: Vec<Rect> = markers.iter().map(MarkerShape::dot).collect();
+    let mut obstacles: Vec<Rect> = markers.iter().map(MarkerShape::dot).collect();
+    let inset = locator(scene, &conic, width, height, &markers);
+    // No label goes under the locator.
+    obstacles.extend(inset.map(|i| i.frame));
     let spots = draw::place_labels(&requests.iter().map(|r| r.1).collect::<Vec<_>>(), frame, &obstacles, &lines);
     let labels = spots
         .into_iter()
@@ -576,7 +650,7 @@ pub fn overlay_with(scene: &Scene, view: Bounds, width: f64, height: f64, widths
         .filter_map(|(spot, (_, _, text, country))| spot.map(|s| LabelShape { text, x: s.x, y: s.y, anchor: s.anchor, country }))
         .collect();
     let scale = draw::scale_bar(&conic, Point { x: width / 2.0, y: height / 2.0 }, width / 4.0);
-    Layout { countries, routes, markers, labels, scale, conic }
+    Layout { countries, routes, markers, labels, scale, inset, conic }
 }
 
 #[cfg(test)]
@@ -717,5 +791,23 @@ mod tests {
         };
         assert_eq!(first_text(&map("")).first().map(String::as_str), Some("Middletown"), "unranked, places before other countries");
         assert_eq!(first_text(&map("\n[[label]]\nfor = \"AAA\"\npriority = 1\n")).first().map(String::as_str), Some("ALAND"), "ranked 1, the country first");
+    }
+
+    #[test]
+    fn a_view_zoomed_far_in_gets_a_locator_in_a_free_corner() {
+        let scene = scene_of(MIDDLE);
+        assert!(overlay(&scene, scene.home(), 640.0, 400.0).inset.is_none(), "the home view needs no locator");
+        // Around Baku and Tbilisi, ten times closer than the surroundings.
+        let view = Bounds { min: LonLat { lon: 43.0, lat: 38.5 }, max: LonLat { lon: 51.0, lat: 43.0 } };
+        let layout = overlay(&scene, view, 640.0, 400.0);
+        let inset = layout.inset.expect("a locator");
+        let frame = Rect { left: 0.0, top: 0.0, width: 640.0, height: 400.0 };
+        assert!(inset.frame.left >= 0.0 && inset.frame.right() <= frame.right() && inset.frame.bottom() <= frame.bottom(), "{inset:?}");
+        assert!(!layout.markers.iter().any(|m| m.dot().overlaps(&inset.frame)), "a corner without markers was free: {inset:?}");
+        // The outline is the view, inside what the locator shows.
+        let (s, v) = (inset.shows, inset.view);
+        assert!(v.left > s.left && v.top > s.top && v.right() < s.right() && v.bottom() < s.bottom(), "{inset:?}");
+        assert!(v.width < s.width / INSET_ZOOM, "{inset:?}");
+        assert!(overlay(&scene, view, 180.0, 135.0).inset.is_none(), "no locator in a frame too small to spare a corner");
     }
 }

@@ -78,7 +78,8 @@ after(async () => {
   if (site) rmSync(site, { recursive: true, force: true });
 });
 
-/** Every pair of visible labels that overlap, and every label over a marker's dot, in view. */
+/** Every pair of visible labels that overlap, every label over a marker's dot and every label
+ * under the locator, in view. */
 const collisions = (p) => p.evaluate(() => {
   const svg = document.querySelector('commentary-reader').shadowRoot.querySelector('svg[part=map]');
   const labels = [...svg.querySelectorAll('.cr-labels text')].map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }));
@@ -86,7 +87,9 @@ const collisions = (p) => p.evaluate(() => {
   // Half a pixel of anti-aliasing is not an overlap.
   const hit = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
   const found = [];
+  const inset = svg.querySelector('.cr-inset-frame')?.getBoundingClientRect();
   labels.forEach((a, i) => {
+    if (inset && hit(a.r, inset)) found.push(`"${a.text}" under the locator`);
     for (const b of labels.slice(i + 1)) if (hit(a.r, b.r)) found.push(`"${a.text}" × "${b.text}"`);
     for (const d of dots) if (hit(a.r, d.r)) found.push(`"${a.text}" on the dot of ${d.id}`);
   });
@@ -157,4 +160,38 @@ test('a route is drawn leg by leg, each kind in its style, and the legend names 
   const routeKeys = seen.legend.filter((t) => /route|crossing|pipeline/i.test(t));
   assert.deepEqual(routeKeys, ['Rail route', 'Ferry crossing', 'Pipeline']);
   assert.equal(seen.text, 'Middle corridor: Herat → Mary → Turkmenbashi International Seaport (Rail route); Turkmenbashi International Seaport → Baku International Sea Trade Port (Alat) (Ferry crossing); Baku International Sea Trade Port (Alat) → Poti Sea Port and Free Industrial Zone (Rail route)');
+});
+
+test('a view zoomed far in shows a locator of its surroundings with the view outlined; the overview shows none', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  const p = await context.newPage();
+  await p.addInitScript(() => document.addEventListener('commentary-reader:ready', () => { window.__ready = true; }));
+  const locator = async (folder) => {
+    await p.goto(`${server.url}commentaries/${folder}/labels.html`);
+    await until(p, () => window.__ready, null, { what: `${folder}: ready` });
+    return p.evaluate(() => {
+      const svg = document.querySelector('commentary-reader').shadowRoot.querySelector('svg[part=map]');
+      const inset = svg.querySelector('.cr-inset');
+      if (!inset) return null;
+      const box = (e) => { const r = e.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width }; };
+      const used = inset.querySelector('use');
+      return {
+        hidden: inset.getAttribute('aria-hidden'),
+        frame: box(svg.querySelector('.cr-inset-frame')), view: box(inset.querySelector('.cr-inset-view')), map: box(svg),
+        // The miniature is the map's own countries, shown again.
+        land: used.getAttribute('href'), countries: svg.querySelectorAll(`${used.getAttribute('href')} .cr-country`).length,
+        focusable: [...svg.querySelectorAll('[tabindex]')].filter((e) => inset.contains(e)).length,
+      };
+    });
+  };
+  assert.equal(await locator('belarus-china-relations-2024'), null, 'the overview of Eurasia needs no locator');
+  const zoomed = await locator('stress-zoom');
+  await context.close();
+  assert.ok(zoomed, 'a view of one country has a locator');
+  const { frame, view, map } = zoomed;
+  assert.equal(zoomed.hidden, 'true');
+  assert.equal(zoomed.focusable, 0);
+  assert.ok(zoomed.countries > 20, JSON.stringify(zoomed));
+  assert.ok(frame.left >= map.left && frame.right <= map.right && frame.width <= map.width / 2.5, JSON.stringify(zoomed));
+  assert.ok(view.left > frame.left && view.right < frame.right && view.top > frame.top && view.bottom < frame.bottom && view.width < frame.width / 3, JSON.stringify(zoomed));
 });

@@ -245,7 +245,10 @@ pub fn Map(props: &MapProps) -> Html {
                         <rect class="cr-sea-bg" x="0" y="0" width={num(w)} height={num(h)} />
                         if measured {
                             <g class="cr-countries" transform={transform}>
-                                <Countries shapes={shapes} scene={scene.clone()} triggers={country_triggers.clone()} marks={country_marks} live={reader.live} />
+                                // In home coordinates; the locator shows them again (`<use>`).
+                                <g id="cr-land">
+                                    <Countries shapes={shapes} scene={scene.clone()} triggers={country_triggers.clone()} marks={country_marks} live={reader.live} />
+                                </g>
                             </g>
                             <Overlay scene={scene.clone()} layout={layout} stop_triggers={stop_triggers.clone()} height={h} strings={s} marks={stop_marks} live={reader.live} />
                         }

@@ -140,6 +140,16 @@ pub fn Overlay(props: &OverlayProps) -> Html {
                 <path d={format!("M12 {y0} V{y} H{x1} V{y0}", y0 = num(scale_y - 4.0), y = num(scale_y), x1 = num(12.0 + length))} />
                 <text x="12" y={num(scale_y - 7.0)}>{ format!("{} {}", s.number(km), s.km) }</text>
             </g>
+            if let Some(i) = layout.inset {
+                // The map's own countries again, in miniature, with the view outlined.
+                <svg class="cr-inset" aria-hidden="true" x={num(i.frame.left)} y={num(i.frame.top)} width={num(i.frame.width)} height={num(i.frame.height)}
+                     viewBox={format!("{} {} {} {}", num(i.shows.left), num(i.shows.top), num(i.shows.width), num(i.shows.height))}>
+                    <rect class="cr-inset-bg" x={num(i.shows.left)} y={num(i.shows.top)} width={num(i.shows.width)} height={num(i.shows.height)} />
+                    <use href="#cr-land" />
+                    <rect class="cr-inset-view" x={num(i.view.left)} y={num(i.view.top)} width={num(i.view.width)} height={num(i.view.height)} />
+                </svg>
+                <rect class="cr-inset-frame" aria-hidden="true" x={num(i.frame.left)} y={num(i.frame.top)} width={num(i.frame.width)} height={num(i.frame.height)} />
+            }
         </>
     }
 }
