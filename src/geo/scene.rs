@@ -231,7 +231,7 @@ impl Scene {
 /// slugs (chapters must name one, or `intro`); `None` when the body is not known (a front matter
 /// that is never closed), and then chapters are not checked. Unknown references are warnings;
 /// the rest draws.
-pub fn resolve(spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, sections: Option<&[String]>, file: &str) -> (Scene, Vec<Diagnostic>) {
+pub fn resolve(mut spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, sections: Option<&[String]>, file: &str) -> (Scene, Vec<Diagnostic>) {
     let mut d = Vec::new();
     // A country the catalog has an entity for is called what the editor calls it, everywhere
     // (its button, its label, the map as text): "Türkiye", not the base map's "Turkey".
@@ -263,7 +263,9 @@ pub fn resolve(spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, sections:
         }
     }
     let mut routes = Vec::new();
-    for r in &spec.routes {
+    // Resolved into the scene's own routes; the spec's are not needed after this (nor carried
+    // in a bundle).
+    for r in std::mem::take(&mut spec.routes) {
         let mut resolved: Vec<String> = Vec::new();
         let mut kinds = Vec::new();
         // How the stretch leaving the last resolved stop travels; a skipped stop's stretch

@@ -51,7 +51,6 @@ impl RouteKind {
 /// A stretch of a route that travels otherwise than the route's own `kind` (`[[route.leg]]`):
 /// from one of its stops to a later one.
 #[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Leg {
     /// The stop it starts at (one of the route's `via`).
     pub from: String,
@@ -80,7 +79,6 @@ pub struct Highlight {
 
 /// A route through named stops, travelling by one kind or, leg by leg, by several.
 #[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Route {
     /// Id, for `data-route`.
     pub id: String,
@@ -185,7 +183,9 @@ pub struct MapSpec {
     pub title: Option<String>,
     /// Country groups.
     pub highlights: Vec<Highlight>,
-    /// Routes through named stops (`[[route]]`), in file order.
+    /// Routes through named stops (`[[route]]`), in file order. [`crate::geo::scene::resolve`]
+    /// takes them into the scene's resolved routes, so a bundle does not carry them twice.
+    #[serde(skip)]
     pub routes: Vec<Route>,
     /// Map-only places.
     pub places: Vec<Place>,
