@@ -159,7 +159,7 @@ fn a_good_folder_compiles_the_same_in_both_with_nothing_to_say() {
 fn default_side_files_that_are_absent_are_silent_in_both() {
     let (compiled, native, _) = both(&folder([("commentary.md", commentary(""))]));
     // Nothing about `entities.toml` or `map.toml`; the link is reported for what it is.
-    assert_eq!(native, ["commentary.md:9:1: warning: unknown entity id `belarus` in an entity: link: shown as plain text (add it to entities.toml or fix the id)"]);
+    assert_eq!(native, ["commentary.md:9:13: warning: unknown entity id `belarus` in an entity: link: shown as plain text (add it to entities.toml or fix the id)"]);
     assert_eq!((entities_of(&compiled), map_of(&compiled)), (0, None));
 }
 
@@ -322,8 +322,8 @@ fn a_broken_front_matter_fails_for_readers_and_the_validator_still_checks_the_re
         native_messages,
         [
             error,
-            "commentary.md:6:1: warning: unknown entity id `nobody` in an entity: link: shown as plain text (add it to entities.toml or fix the id)",
-            "map.toml:2:11: warning: chapter `trad` names no section of the commentary (headings: trade)",
+            "commentary.md:6:5: warning: unknown entity id `nobody` in an entity: link: shown as plain text (add it to entities.toml or fix the id)",
+            "map.toml:2:11: warning: chapter `trad` names no section of the commentary (headings: trade); did you mean `trade`?",
         ]
     );
     // Readers get the same error, and the browser fetches nothing more to say so.

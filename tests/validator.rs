@@ -54,3 +54,15 @@ fn usage_errors_exit_with_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("usage: commentary-reader check"));
 }
+
+#[test]
+fn strict_fails_on_warnings_for_a_cms_check_and_passes_a_clean_folder() {
+    let run = |args: &[&str], folder: &Path| Command::new(env!("CARGO_BIN_EXE_commentary-reader")).args(args).arg(folder).output().unwrap();
+    let warned = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken/did-you-mean");
+    assert_eq!(run(&["check"], &warned).status.code(), Some(0), "warnings alone pass by default");
+    let strict = run(&["check", "--strict"], &warned);
+    assert_eq!(strict.status.code(), Some(1), "and fail with --strict");
+    assert!(String::from_utf8_lossy(&strict.stderr).contains("--strict: the warnings fail the check"));
+    let clean = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/commentaries/belarus-china-relations-2024");
+    assert_eq!(run(&["check", "--strict"], &clean).status.code(), Some(0));
+}

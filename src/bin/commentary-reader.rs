@@ -1,7 +1,7 @@
 //! `commentary-reader check <folder>…` — the validator. Loads each commentary folder exactly as
 //! the widget does (the same `folder::Pipeline`, the same parsers) and prints every problem as
-//! `file:line:column: error|warning: message`. Exits with 1 if any folder has an error, 2 on
-//! bad usage. Where the widget stops at a front matter it cannot read, the validator goes on
+//! `file:line:column: error|warning: message`. Exits with 1 if any folder has an error (with
+//! `--strict`, any warning too), 2 on bad usage. Where the widget stops at a front matter it cannot read, the validator goes on
 //! and checks the body, the catalogs and the map too, so one run lists every problem.
 //!
 //! `commentary-reader build <folder>…` does the same and writes each folder's compiled form,
@@ -33,8 +33,8 @@ use commentary_reader::content::{Diagnostic, Severity};
 
 #[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str = "\
-usage: commentary-reader check <folder>…
-       commentary-reader build [--site <dir>] <folder>…
+usage: commentary-reader check [--strict] <folder>…
+       commentary-reader build [--strict] [--site <dir>] <folder>…
        commentary-reader stylesheet <file>
 
 check: checks commentary folders (commentary.md, entity catalogs, map.toml) as the widget
@@ -44,7 +44,8 @@ widget reads fastest (point the element's src at it). With --site <dir> (the pub
 site, whose widget is <dir>/commentary-reader/ with its integrity.json), each folder also
 gets index.html, a reading page with the commentary prerendered, and embed.html, the
 fragment to paste into a CMS page.
-stylesheet: writes the widget's stylesheet (commentary-reader.css) to <file>.";
+stylesheet: writes the widget's stylesheet (commentary-reader.css) to <file>.
+--strict: warnings fail too (exit 1), for a CMS's checks before publishing.";
 
 /// The validator is a native program. `cargo test --target wasm32-unknown-unknown` builds every
 /// binary of the crate for that target too; there it has nothing to do.
@@ -69,6 +70,14 @@ fn main() -> ExitCode {
             }
         };
     }
+    // `--strict`: a warning fails the run as an error does.
+    let strict = match args.iter().position(|a| a == "--strict") {
+        Some(i) => {
+            args.remove(i);
+            true
+        }
+        None => false,
+    };
     // `build --site DIR`: the folders are inside the site DIR, whose widget is DIR/commentary-reader/.
     let site = match args.iter().position(|a| a == "--site") {
         Some(i) if args.first().is_some_and(|c| c == "build") && i + 1 < args.len() => {
@@ -112,7 +121,10 @@ fn main() -> ExitCode {
             }
             let verb = if command == "build" { "built" } else { "checked" };
             eprintln!("{verb} {} folder(s): {errors} error(s), {warnings} warning(s)", folders.len());
-            if errors > 0 {
+            if strict && warnings > 0 && errors == 0 {
+                eprintln!("--strict: the warnings fail the check");
+            }
+            if errors > 0 || (strict && warnings > 0) {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS

@@ -14,6 +14,7 @@ use aho_corasick::AhoCorasick;
 
 use super::catalog::{Catalog, EntityId};
 use super::diagnostic::Diagnostic;
+use super::suggest::did_you_mean;
 use super::markdown::{Block, Document, Inline};
 pub use super::mentions::{MentionIndex, MentionPolicy};
 
@@ -173,18 +174,15 @@ impl<'a> Linking<'a> {
                     self.inlines_between(&mut c, b, a);
                     inlines.push(Inline::Strikethrough(c));
                 }
-                Inline::Entity { id, content, line } => match self.catalog.index_of(&id) {
+                Inline::Entity { id, content, at } => match self.catalog.index_of(&id) {
                     Some(index) => {
                         let id = self.catalog.get(index).id.clone();
                         self.mention(id, content, inlines);
                     }
                     None => {
-                        self.warnings.push(Diagnostic::warning(
-                            self.file,
-                            (line, 1),
-                            format!("unknown entity id `{id}` in an entity: link: shown as plain text (add it to entities.toml or fix the id)"),
-                        )
-                        .with_unknown_id(&id));
+                        let hint = did_you_mean(&id, self.catalog.entities().iter().map(|e| e.id.as_str()));
+                        let message = format!("unknown entity id `{id}` in an entity: link: shown as plain text (add it to entities.toml or fix the id){hint}");
+                        self.warnings.push(Diagnostic::warning(self.file, at, message).with_unknown_id(&id));
                         inlines.extend(content);
                     }
                 },
@@ -374,7 +372,11 @@ mod tests {
         );
         assert_eq!(index.of(&EntityId::new("lukashenko").unwrap()), [0, 1]);
         assert_eq!(warnings.len(), 1);
-        assert_eq!(warnings[0].to_string(), "c.md:1:1: warning: unknown entity id `nobody` in an entity: link: shown as plain text (add it to entities.toml or fix the id)");
+        assert_eq!(warnings[0].to_string(), "c.md:1:109: warning: unknown entity id `nobody` in an entity: link: shown as plain text (add it to entities.toml or fix the id)", "at the link itself");
+        // A typo gets the id it was meant to be.
+        let (_, _, warnings) = link("Then [he](entity:lukahsenko) spoke.", &c, MentionPolicy::Every);
+        assert!(warnings[0].to_string().starts_with("c.md:1:6: warning: unknown entity id `lukahsenko`"), "{}", warnings[0]);
+        assert!(warnings[0].to_string().ends_with("; did you mean `lukashenko`?"), "{}", warnings[0]);
         // The unknown link's text is plain text, not lost.
         let Block::Paragraph { content, .. } = &doc.blocks[0] else { panic!() };
         assert!(Inline::plain_text(content).ends_with("then Belarus."));

@@ -15,6 +15,7 @@ pub mod links;
 pub mod markdown;
 pub mod mentions;
 pub mod slug;
+pub mod suggest;
 #[cfg(parsers)]
 pub mod toml_de;
 #[cfg(parsers)]

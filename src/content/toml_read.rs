@@ -261,6 +261,15 @@ impl<'t, 'i, 'l> Table<'t, 'i, 'l> {
         self.table.get(key).map_or_else(|| self.span.clone(), Spanned::span)
     }
 
+    /// Where each item of the list at `key` is written (empty if `key` is no list): messages
+    /// about one stop or one code point at it, not at the start of its list.
+    pub fn item_spans(&self, key: &str) -> Vec<Range<usize>> {
+        match self.table.get(key).map(Spanned::get_ref) {
+            Some(DeValue::Array(items)) => items.iter().map(Spanned::span).collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The value of a key this table must have, a string that is not blank (trimmed), and
     /// where it is written; or the error that it is missing or empty.
     pub fn required(&self, key: &str, value: Option<String>, example: &str) -> Result<(String, Range<usize>), Diagnostic> {

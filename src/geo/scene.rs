@@ -11,6 +11,7 @@ use super::draw::{self, LabelRequest};
 use super::metrics::{Estimate, LabelStyle, Widths};
 use super::projection::{Bounds, Conic, LonLat, Point};
 use super::spec::{MapSpec, RouteKind};
+use crate::content::suggest::{did_you_mean, iso_for};
 use super::topojson::BaseMap;
 
 /// A point the map can show: a `[[place]]` or a located catalog entity.
@@ -227,6 +228,15 @@ impl Scene {
     }
 }
 
+/// What an unknown country code was likely meant to be: the ISO code for an old or a sports
+/// code, else the nearest code of the base map (or nothing).
+fn iso_hint(code: &str, basemap: &BaseMap) -> String {
+    match iso_for(code).filter(|new| basemap.country(new).is_some()) {
+        Some(new) => format!("; `{code}` is an old or a sports code, ISO's is `{new}`"),
+        None => did_you_mean(code, basemap.countries.iter().map(|c| c.iso.as_str())),
+    }
+}
+
 /// Resolves `spec` against `catalog` and `basemap`. `sections` are the commentary's heading
 /// slugs (chapters must name one, or `intro`); `None` when the body is not known (a front matter
 /// that is never closed), and then chapters are not checked. Unknown references are warnings;
@@ -244,10 +254,13 @@ pub fn resolve(mut spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, secti
     for (iso, name) in &spec.country_names {
         match basemap.countries.iter_mut().find(|c| &c.iso == iso) {
             Some(c) => c.name = name.clone(),
-            None => d.push(Diagnostic::warning(file, (1, 1), format!("country_names: `{iso}` is not on the base map"))),
+            None => d.push(Diagnostic::warning(file, (1, 1), format!("country_names: `{iso}` is not on the base map{}", iso_hint(iso, &basemap)))),
         }
     }
     let warn = |d: &mut Vec<Diagnostic>, at: (usize, usize), m: String| d.push(Diagnostic::warning(file, at, m));
+    let iso_hint = |code: &str| iso_hint(code, &basemap);
+    // The item of a list at `i`, else the list.
+    let item = |all: &[(usize, usize)], i: usize, list: (usize, usize)| all.get(i).copied().unwrap_or(list);
     let mut stops: Vec<Stop> = Vec::new();
     for p in &spec.places {
         stops.push(Stop { id: p.id.clone(), name: p.name.clone(), at: p.at, entity: None, gauge_break: p.gauge_break, note: p.note.clone() });
@@ -265,17 +278,20 @@ pub fn resolve(mut spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, secti
     let mut routes = Vec::new();
     // Resolved into the scene's own routes; the spec's are not needed after this (nor carried
     // in a bundle).
+    // Every id a stop may name: places, then the catalog's located entities.
+    let stop_ids: Vec<String> = spec.places.iter().map(|p| p.id.clone()).chain(catalog.entities().iter().filter(|e| e.location.is_some()).map(|e| e.id.to_string())).collect();
     for r in std::mem::take(&mut spec.routes) {
         let mut resolved: Vec<String> = Vec::new();
         let mut kinds = Vec::new();
         // How the stretch leaving the last resolved stop travels; a skipped stop's stretch
         // is folded into it.
         let mut leaving = r.kind;
-        for (id, departs) in r.via.iter().zip(r.segment_kinds().into_iter().chain([r.kind])) {
+        for (i, (id, departs)) in r.via.iter().zip(r.segment_kinds().into_iter().chain([r.kind])).enumerate() {
             if !stops.iter().any(|s| &s.id == id) {
                 let Some(e) = catalog.index_of(id).map(|i| catalog.get(i)).filter(|e| e.location.is_some()) else {
-                    let message = format!("route `{}`: stop `{id}` is neither a [[place]] nor a catalog entity with lat/lon; skipped", r.id);
-                    d.push(Diagnostic::warning(file, r.at, message).with_unknown_id(id));
+                    let hint = did_you_mean(id, stop_ids.iter().map(String::as_str));
+                    let message = format!("route `{}`: stop `{id}` is neither a [[place]] nor a catalog entity with lat/lon; skipped{hint}", r.id);
+                    d.push(Diagnostic::warning(file, item(&r.stops_at, i, r.at), message).with_unknown_id(id));
                     continue;
                 };
                 let at = e.location.expect("filtered on location");
@@ -304,9 +320,9 @@ pub fn resolve(mut spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, secti
         }
     }
     for (i, h) in spec.highlights.iter().enumerate() {
-        for c in &h.countries {
+        for (k, c) in h.countries.iter().enumerate() {
             if basemap.country(c).is_none() {
-                warn(&mut d, h.at, format!("highlight `{}`: country `{c}` is not on the base map", h.label));
+                warn(&mut d, item(&h.countries_at, k, h.at), format!("highlight `{}`: country `{c}` is not on the base map{}", h.label, iso_hint(c)));
             }
             // Emphasis wins over groups; otherwise the later highlight wins.
             let keep = highlight_of.get(c).is_some_and(|&j: &usize| spec.highlights[j].emphasis && !h.emphasis);
@@ -317,14 +333,27 @@ pub fn resolve(mut spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, secti
     }
     for h in &spec.highlights {
         if let Some(e) = h.entity.as_ref().map(EntityId::as_str).filter(|e| catalog.index_of(e).is_none()) {
-            d.push(Diagnostic::warning(file, h.at, format!("highlight `{}`: entity `{e}` is not in the catalog", h.label)).with_unknown_id(e));
+            let hint = did_you_mean(e, catalog.entities().iter().map(|e| e.id.as_str()));
+            d.push(Diagnostic::warning(file, h.at, format!("highlight `{}`: entity `{e}` is not in the catalog{hint}", h.label)).with_unknown_id(e));
         }
     }
     // Without a known body every chapter would seem to name a missing section.
     if let Some(sections) = sections {
         for ch in &spec.chapters {
             if ch.section != "intro" && !sections.contains(&ch.section) {
-                warn(&mut d, ch.at, format!("chapter `{}` names no section of the commentary (headings: {})", ch.section, sections.join(", ")));
+                let hint = did_you_mean(&ch.section, sections.iter().map(String::as_str).chain(["intro"]));
+                warn(&mut d, ch.at, format!("chapter `{}` names no section of the commentary (headings: {}){hint}", ch.section, sections.join(", ")));
+            }
+        }
+    }
+    // A chapter's focus: countries of the base map, or stops.
+    for ch in &spec.chapters {
+        for (k, f) in ch.focus.iter().enumerate() {
+            let iso = f.len() == 3 && f.bytes().all(|b| b.is_ascii_uppercase());
+            // (A code cannot be checked against a base map that has no countries.)
+            if basemap.country(f).is_none() && !stop_ids.contains(f) && !(iso && basemap.countries.is_empty()) {
+                let hint = if iso { iso_hint(f) } else { did_you_mean(f, stop_ids.iter().map(String::as_str)) };
+                warn(&mut d, item(&ch.focus_at, k, ch.at), format!("chapter `{}`: focus `{f}` is neither a country of the base map nor a place; left out of the view{hint}", ch.section));
             }
         }
     }
@@ -335,7 +364,8 @@ pub fn resolve(mut spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, secti
         .collect();
     for l in &spec.labels {
         if !stops.iter().any(|s| s.id == l.target) && basemap.country(&l.target).is_none() {
-            let m = format!("label for `{}`: no place, catalog place or base-map country has that id", l.target);
+            let hint = did_you_mean(&l.target, stop_ids.iter().map(String::as_str));
+            let m = format!("label for `{}`: no place, catalog place or base-map country has that id{hint}", l.target);
             d.push(Diagnostic::warning(file, l.at, m).with_unknown_id(&l.target));
         }
     }
@@ -349,6 +379,13 @@ pub fn resolve(mut spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, secti
             let at = label.map(|l| l.at).or_else(|| spec.places.iter().find(|p| p.id == s.id).map(|p| p.line)).unwrap_or((1, 1));
             d.push(Diagnostic::warning(file, at, format!("the map label of `{}`, \"{text}\", is about {} px wide: on a phone's map it never fits beside its marker and is left out; give it a short `[[label]] for = \"{}\" text = …`", s.id, width.round(), s.id)));
         }
+    }
+    // The items' positions served the messages above; a bundle does not carry them.
+    for h in &mut spec.highlights {
+        h.countries_at = Vec::new();
+    }
+    for ch in &mut spec.chapters {
+        ch.focus_at = Vec::new();
     }
     (Scene { basemap, spec, stops, routes, highlight_of, country_entity }, d)
 }

@@ -118,8 +118,8 @@ pub enum Inline {
         /// The mention's text.
         #[serde(deserialize_with = "crate::bundle::wire::nested")]
         content: Vec<Inline>,
-        /// Source line, for "unknown id" warnings.
-        line: usize,
+        /// Source line and column of the link, for "unknown id" warnings.
+        at: (usize, usize),
     },
     /// A mention linked to a catalog entry (explicit, or found by an alias).
     Mention {

@@ -14,7 +14,7 @@ enum InlineKind {
     Strong,
     Strikethrough,
     Link { href: String, relative: bool, title: String },
-    Entity(String, usize),
+    Entity(String, (usize, usize)),
     /// A link whose target was refused: its text flows into the parent.
     Unlinked,
     /// Image alt text, kept as text.
@@ -154,7 +154,7 @@ impl Builder {
                 InlineKind::Link { href, relative, title } => {
                     self.push_inline(Inline::Link { href, relative, title, content: inlines }, line);
                 }
-                InlineKind::Entity(id, line) => self.push_inline(Inline::Entity { id, content: inlines, line }, line),
+                InlineKind::Entity(id, at) => self.push_inline(Inline::Entity { id, content: inlines, at }, at.0),
                 InlineKind::Unlinked | InlineKind::ImageAlt => {
                     for inline in inlines {
                         self.push_inline(inline, line);
@@ -259,7 +259,7 @@ pub fn parse_body(body: &str, first_line: usize, file: &str) -> (Document, Vec<D
                     let kind = match classify(&dest_url) {
                         LinkTarget::Web(href) => InlineKind::Link { href, relative: false, title: title.to_string() },
                         LinkTarget::Relative(href) => InlineKind::Link { href, relative: true, title: title.to_string() },
-                        LinkTarget::Entity(id) => InlineKind::Entity(id, line),
+                        LinkTarget::Entity(id) => InlineKind::Entity(id, pos()),
                         LinkTarget::Plain(why) => {
                             b.warnings.push(Diagnostic::warning(file, pos(), format!("link to `{}` is shown as plain text: {why}", dest_url.escape_debug())));
                             InlineKind::Unlinked
@@ -377,7 +377,7 @@ mod tests {
     fn entity_links_and_relative_links() {
         let (blocks, _) = parse("[the Belarusian leader](entity:lukashenko) see [more](../x.md)");
         let Block::Paragraph { content, .. } = &blocks[0] else { panic!() };
-        assert_eq!(content[0], Inline::Entity { id: "lukashenko".into(), content: vec![text("the Belarusian leader")], line: 1 });
+        assert_eq!(content[0], Inline::Entity { id: "lukashenko".into(), content: vec![text("the Belarusian leader")], at: (1, 1) });
         assert!(matches!(&content[2], Inline::Link { relative: true, href, .. } if href == "../x.md"));
     }
 

@@ -75,6 +75,9 @@ pub struct Highlight {
     pub entity: Option<EntityId>,
     /// Line and column of `countries` in the file (for later warnings).
     pub at: (usize, usize),
+    /// Line and column of each of `countries` (for the warnings about one of them).
+    #[serde(skip)]
+    pub countries_at: Vec<(usize, usize)>,
 }
 
 /// A route through named stops, travelling by one kind or, leg by leg, by several.
@@ -92,6 +95,8 @@ pub struct Route {
     pub legs: Vec<Leg>,
     /// Line and column of `via` in the file (for later warnings).
     pub at: (usize, usize),
+    /// Line and column of each stop of `via` (for the warnings about one of them).
+    pub stops_at: Vec<(usize, usize)>,
 }
 
 impl Route {
@@ -138,6 +143,9 @@ pub struct Chapter {
     pub focus: Vec<String>,
     /// Line and column of `section` in the file (for later warnings).
     pub at: (usize, usize),
+    /// Line and column of each of `focus` (for the warnings about one of them).
+    #[serde(skip)]
+    pub focus_at: Vec<(usize, usize)>,
 }
 
 /// Which side of its marker a place's label prefers (it still moves when that side is taken).

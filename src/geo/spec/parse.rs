@@ -180,6 +180,11 @@ fn entries<E: DeserializeOwned>(
     }
 }
 
+/// Line and column of each item of the list at `key`.
+fn positions(t: &Table<'_, '_, '_>, key: &str, loc: &Locator<'_>) -> Vec<(usize, usize)> {
+    t.item_spans(key).iter().map(|span| loc.position(span)).collect()
+}
+
 fn read_view(raw: RawView, view: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result<Bounds, Diagnostic> {
     let Some(bounds) = raw.bounds else { return Err(view.missing("bounds", "[[20.0, 25.0], [125.0, 60.0]]")) };
     let ok = |[lon0, lat0, lon1, lat1]: [f64; 4]| {
@@ -198,8 +203,9 @@ fn read_highlight(raw: RawHighlight, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -
         Some(c) if !c.is_empty() => (c, t.span_of("countries")),
         _ => return Err(t.missing("countries", "[\"BLR\"]")),
     };
-    if let Some(bad) = countries.iter().find(|c| !iso_ok(c)) {
-        return Err(loc.error(&countries_span, format!("`{bad}` is not an ISO 3166-1 alpha-3 code such as \"BLR\"")));
+    if let Some(i) = countries.iter().position(|c| !iso_ok(c)) {
+        let span = t.item_spans("countries").get(i).cloned().unwrap_or(countries_span);
+        return Err(loc.error(&span, format!("`{}` is not an ISO 3166-1 alpha-3 code such as \"BLR\"", countries[i])));
     }
     let (label, _) = t.required("label", raw.label, "\"Eurasian Economic Union\"")?;
     let emphasis = raw.emphasis.unwrap_or(false);
@@ -210,7 +216,8 @@ fn read_highlight(raw: RawHighlight, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -
         },
         None => None,
     };
-    Ok(Highlight { countries, label, emphasis, entity, at: loc.position(&countries_span) })
+    let countries_at = positions(t, "countries", loc);
+    Ok(Highlight { countries, label, emphasis, entity, at: loc.position(&countries_span), countries_at })
 }
 
 fn route_kind(word: &str, span: &std::ops::Range<usize>, what: &str, loc: &Locator<'_>) -> Result<RouteKind, Diagnostic> {
@@ -250,7 +257,8 @@ fn read_route(raw: RawRoute, t: &Table<'_, '_, '_>, loc: &Locator<'_>, d: &mut V
         }
         Err(e) => d.push(e),
     }
-    Ok(Route { id, name, kind, via, legs, at: loc.position(&via_span) })
+    let stops_at = positions(t, "via", loc);
+    Ok(Route { id, name, kind, via, legs, at: loc.position(&via_span), stops_at })
 }
 
 /// A `[[route.leg]]`: its two stops must be stops of the route, the first before the second.
@@ -316,7 +324,8 @@ fn read_chapter(raw: RawChapter, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Re
     if focus.is_empty() {
         return Err(t.missing("focus", "[\"BLR\", \"CHN\"]"));
     }
-    Ok(Chapter { section, focus, at: loc.position(&section_span) })
+    let focus_at = positions(t, "focus", loc);
+    Ok(Chapter { section, focus, at: loc.position(&section_span), focus_at })
 }
 
 
@@ -358,7 +367,7 @@ focus = ["BLR", "CHN"]
         assert!(d.is_empty(), "{d:?}");
         let spec = spec.unwrap();
         assert_eq!(spec.view.unwrap().max, LonLat { lon: 125.0, lat: 60.0 });
-        assert_eq!(spec.highlights[0], Highlight { countries: vec!["BLR".into()], label: "Belarus".into(), emphasis: true, entity: None, at: (7, 13) });
+        assert_eq!(spec.highlights[0], Highlight { countries: vec!["BLR".into()], label: "Belarus".into(), emphasis: true, entity: None, at: (7, 13), countries_at: vec![(7, 14)] });
         assert_eq!(spec.routes[0].via, ["chongqing", "minsk", "malaszewicze"]);
         assert!(spec.places[0].gauge_break);
         assert_eq!(spec.chapters[0].focus, ["BLR", "CHN"]);
@@ -374,7 +383,7 @@ focus = ["BLR", "CHN"]
         let all: Vec<String> = d.iter().map(ToString::to_string).collect();
         assert!(all.iter().any(|m| m.starts_with("map.toml:4:7: error: place `a`: lat = 95")), "{all:?}");
         assert!(all.iter().any(|m| m.starts_with("map.toml:16:8: error: route `r`: kind `plane`")), "{all:?}");
-        assert!(all.iter().any(|m| m.starts_with("map.toml:19:13: error: `Belarus` is not an ISO")), "{all:?}");
+        assert!(all.iter().any(|m| m.starts_with("map.toml:19:14: error: `Belarus` is not an ISO")), "{all:?}");
     }
 
     #[test]
