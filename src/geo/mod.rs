@@ -2,6 +2,7 @@
 //! No browser APIs; tested with `cargo test`.
 
 pub mod draw;
+pub mod lint;
 pub mod metrics;
 pub mod projection;
 pub mod rect;

@@ -261,6 +261,20 @@ pub fn resolve(mut spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, secti
     let iso_hint = |code: &str| iso_hint(code, &basemap);
     // The item of a list at `i`, else the list.
     let item = |all: &[(usize, usize)], i: usize, list: (usize, usize)| all.get(i).copied().unwrap_or(list);
+    // A place in the open sea, or with its lat and lon swapped, is drawn where the editor did
+    // not mean it: said here, at the place (a catalog place at its entry).
+    let shown = |iso: &str| spec.highlights.iter().any(|h| h.countries.iter().any(|c| c == iso)) || spec.chapters.iter().any(|c| c.focus.iter().any(|f| f == iso));
+    for p in &spec.places {
+        if let Some(problem) = super::lint::place_problem(&basemap, p.at, &shown) {
+            warn(&mut d, p.line, format!("place `{}` {problem}", p.id));
+        }
+    }
+    for e in catalog.entities().iter().filter(|e| e.kind == EntityKind::Place) {
+        let (Some(at), Some((file, line, column))) = (e.location, &e.source) else { continue };
+        if let Some(problem) = super::lint::place_problem(&basemap, LonLat { lon: at.lon, lat: at.lat }, &shown) {
+            d.push(Diagnostic::warning(file, (*line, *column), format!("place `{}` {problem}", e.id)));
+        }
+    }
     let mut stops: Vec<Stop> = Vec::new();
     for p in &spec.places {
         stops.push(Stop { id: p.id.clone(), name: p.name.clone(), at: p.at, entity: None, gauge_break: p.gauge_break, note: p.note.clone() });
