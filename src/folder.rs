@@ -578,6 +578,10 @@ impl Pipeline {
         out.extend(link_warnings);
         let sections = sections(&linked);
         let map = self.map.finish(&catalog, read.body_known.then_some(&sections[..]), &mut out);
+        // Without the text, the catalogs or the map that was asked for, what is used cannot be told.
+        if read.body_known && !lost.is_lost() && !matches!(map, Some(Err(_))) {
+            out.extend(crate::lint::lint(&catalog, &linked, map.as_ref().and_then(|m| m.as_deref().ok())));
+        }
         lost.fold(&mut out);
         sort(&mut out);
         if let Some(error) = read.error {
@@ -674,6 +678,11 @@ pub struct LostCatalog {
 }
 
 impl LostCatalog {
+    /// Whether a catalog could not be read.
+    pub fn is_lost(&self) -> bool {
+        self.at.is_some()
+    }
+
     /// Records `report`, the message saying a catalog could not be read (the first one counts).
     pub fn record(&mut self, report: &Diagnostic) {
         if self.at.is_none() {

@@ -9,6 +9,8 @@
 //!   finished commentary), without I/O; `compile` drives it from disk, `web::compiler` from the
 //!   network. [`bundle`] is the compiled form the reader downloads ([`bundle::Loaded`]); [`i18n`]
 //!   the widget's words.
+//! - `lint`: how the commentary uses its catalog (entities no reader can reach, lower-case
+//!   aliases), checked once the text is linked and the map drawn; built with `cfg(parsers)`.
 //! - `publish`: the prerendered reading page's metadata (`<head>`: description, OpenGraph,
 //!   JSON-LD), pure string building for the build step; built with `cfg(parsers)`.
 //! - `web`: the thin browser layer: fetching, the Yew components and the functions the
@@ -30,6 +32,8 @@ pub mod content;
 pub mod folder;
 pub mod geo;
 pub mod i18n;
+#[cfg(parsers)]
+pub mod lint;
 #[cfg(parsers)]
 pub mod publish;
 #[cfg(all(parsers, feature = "reader", not(target_arch = "wasm32")))]

@@ -1,0 +1,96 @@
+//! Checks of how a commentary uses its catalog, made once the text is linked and the map
+//! resolved, for the mistakes that show nothing wrong: an entity no reader can reach (neither
+//! mentioned nor on the map), a figure without a mention, and an alias that is a lower-case
+//! word and so links every use of that word. Warnings, at the entity's entry in its catalog.
+
+use std::collections::HashMap;
+
+use crate::content::catalog::{Catalog, Entity, EntityKind};
+use crate::content::markdown::{Block, Inline};
+use crate::content::{Diagnostic, Linked};
+use crate::geo::scene::Scene;
+
+/// How often each text was linked to each entity (mentions' text as written).
+fn mention_texts(linked: &Linked) -> HashMap<(String, String), usize> {
+    fn inlines(list: &[Inline], out: &mut HashMap<(String, String), usize>) {
+        for inline in list {
+            match inline {
+                Inline::Mention { id, content, .. } => {
+                    *out.entry((id.to_string(), Inline::plain_text(content))).or_default() += 1;
+                    inlines(content, out);
+                }
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => inlines(c, out),
+                Inline::Link { content, .. } | Inline::Entity { content, .. } => inlines(content, out),
+                Inline::Text(_) | Inline::Code(_) | Inline::Break => {}
+            }
+        }
+    }
+    fn blocks(list: &[Block], out: &mut HashMap<(String, String), usize>) {
+        for block in list {
+            match block {
+                Block::Heading { content, .. } | Block::Paragraph { content, .. } => inlines(content, out),
+                Block::Quote { blocks: b, .. } => blocks(b, out),
+                Block::List { items, .. } => items.iter().for_each(|b| blocks(b, out)),
+                Block::Code { .. } | Block::Rule { .. } => {}
+            }
+        }
+    }
+    let mut out = HashMap::new();
+    blocks(&linked.body.blocks, &mut out);
+    for (name, role) in &linked.bios {
+        inlines(name, &mut out);
+        if let Some(role) = role {
+            inlines(role, &mut out);
+        }
+    }
+    if let Some(note) = &linked.note {
+        inlines(note, &mut out);
+    }
+    out
+}
+
+/// Whether the map shows `e`: a marker with its card, a highlighted country, a highlight group.
+fn on_map(e: &Entity, scene: &Scene) -> bool {
+    scene.stops.iter().any(|s| s.entity.as_ref() == Some(&e.id))
+        || scene.spec.highlights.iter().any(|h| h.entity.as_ref() == Some(&e.id))
+        || e.iso.as_ref().is_some_and(|iso| scene.highlight_of.contains_key(iso))
+}
+
+/// A single lower-case word, such as "corridor" or "union": as an alias, it links every use.
+fn is_common_word(alias: &str) -> bool {
+    alias.chars().next().is_some_and(char::is_lowercase) && !alias.contains(char::is_whitespace)
+}
+
+/// The warnings about `catalog`'s use in `linked` and on the map (`scene`, if it was drawn).
+pub fn lint(catalog: &Catalog, linked: &Linked, scene: Option<&Scene>) -> Vec<Diagnostic> {
+    let texts = mention_texts(linked);
+    let mut out = Vec::new();
+    for e in catalog.entities() {
+        let Some((file, line, column)) = &e.source else { continue };
+        let at = (*line, *column);
+        let mentioned = !linked.mentions.of(&e.id).is_empty();
+        if !mentioned && e.kind == EntityKind::Figure {
+            out.push(Diagnostic::warning(file, at, format!(
+                "figure `{}` is never mentioned, so its card and chart are never shown: give it an alias the text uses, or link a phrase with [text](entity:{})",
+                e.id, e.id
+            )));
+        } else if !mentioned && !scene.is_some_and(|s| on_map(e, s)) {
+            out.push(Diagnostic::warning(file, at, format!(
+                "entity `{}` is neither mentioned in the text nor on the map, so no reader can open its card: give it an alias the text uses, link a phrase with [text](entity:{}), or remove it",
+                e.id, e.id
+            )));
+        }
+        let count = |alias: &str| texts.get(&(e.id.to_string(), alias.to_owned())).copied().unwrap_or(0);
+        for alias in e.aliases.iter().filter(|a| is_common_word(a)) {
+            let n = count(alias);
+            if n > 0 {
+                let times = if n == 1 { "once".to_owned() } else { format!("{n} times") };
+                out.push(Diagnostic::warning(file, at, format!(
+                    "alias `{alias}` of `{}` is a lower-case word: every \"{alias}\" in the text becomes a mention of {} ({times} now); use a name, or link the ones meant with [{alias}](entity:{})",
+                    e.id, e.name, e.id
+                )));
+            }
+        }
+    }
+    out
+}
