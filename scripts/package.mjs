@@ -11,6 +11,7 @@
 //   commentary-reader/embed.html, embed.js        the iframe alternative
 //   commentary-reader/commentary-reader-frame.js  the host script that sizes such iframes
 //   commentary-reader/integrity.json, snippet.html  SRI (sha384) hashes and the snippet using them
+//   commentary-reader/check.mjs                   the checker for editors, run by Node
 //
 // Every commentary folder copied into the build gets its compiled form, commentary.bundle
 // (`commentary-reader build`, native), which is what pages should point the element at, and
@@ -45,6 +46,8 @@ else cpSync(join(source, 'static/basemaps'), join(out, 'basemaps'), { recursive:
 for (const name of ['embed.html', 'embed.js', 'commentary-reader-frame.js']) {
   cpSync(join(source, 'static/embed', name), join(out, name));
 }
+// The editors' tools: the checker Node runs with the compiler module (no Rust needed).
+cpSync(join(source, 'static/editor/check.mjs'), join(out, 'check.mjs'));
 
 // The compiler module: the same crate without the reader, with the `compile` export.
 const profile = release ? ['--release'] : [];

@@ -28,8 +28,8 @@ for (const part of ['reader', 'compiler']) {
 }
 
 // What a host page downloads to run the widget: the loader, the wasm glue, the wasm, CSS.
-// The iframe alternative's two small scripts are not part of that.
-const HOST_PAGE_ONLY = new Set(['site.css', 'embed.js', 'commentary-reader-frame.js']);
+// The iframe alternative's two small scripts are not part of that, nor the editors' checker.
+const HOST_PAGE_ONLY = new Set(['site.css', 'embed.js', 'commentary-reader-frame.js', 'check.mjs']);
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);

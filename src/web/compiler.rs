@@ -1,7 +1,8 @@
-//! The compiler module's one export: compile a commentary folder in the browser to a bundle.
-//! A driver of the [`Pipeline`], as `commentary-reader build` is: it fetches what the
-//! pipeline asks for (each round's requests under way together: the catalogs and the map, then
-//! the base map) and decides nothing itself, so readers meet what the validator reports.
+//! The compiler module's exports: [`compile`] a commentary folder in the browser to a bundle,
+//! fetching its files, and [`check`] a folder whose files the caller reads (the command-line
+//! checker run by Node, `check.mjs`, and the preview page's picked files). Both drive the
+//! [`Pipeline`], as `commentary-reader build` does, and decide nothing themselves, so readers
+//! and editors meet what the validator reports.
 //! Built only with the `compiler` feature, into its own wasm, so the reader's wasm carries none
 //! of the parsers.
 
@@ -46,6 +47,66 @@ pub async fn compile(url: String, assets: String, source: Option<Vec<u8>>) -> Ve
         }
     }
     bundle::encode(&pipeline.finish().0)
+}
+
+/// What [`check`] found: the folder's bundle and every message.
+#[wasm_bindgen]
+pub struct Checked {
+    bundle: Vec<u8>,
+    messages: Vec<String>,
+    errors: usize,
+}
+
+#[wasm_bindgen]
+impl Checked {
+    /// The compiled folder, `commentary.bundle`'s bytes (a bundle saying why, if it cannot be
+    /// shown).
+    #[wasm_bindgen(getter)]
+    pub fn bundle(&self) -> Vec<u8> {
+        self.bundle.clone()
+    }
+
+    /// Every message, sorted by file and position, as the validator prints them
+    /// (`map.toml:11:17: warning: …`), files named relative to the folder.
+    #[wasm_bindgen(getter)]
+    pub fn messages(&self) -> Vec<String> {
+        self.messages.clone()
+    }
+
+    /// How many of the messages are errors.
+    #[wasm_bindgen(getter)]
+    pub fn errors(&self) -> usize {
+        self.errors
+    }
+}
+
+/// Checks and compiles the folder whose files `read` gives, as `commentary-reader check` does
+/// (every part is checked, even after a front matter it cannot read). `read(name, widget)` is
+/// called with a file's name relative to the folder (`commentary.md`, `../shared/entities.toml`),
+/// or, when `widget` is true, relative to the widget's own folder (`basemaps/eurasia.topo.json`),
+/// and returns its text, or `null`/`undefined` when there is no such file; what it throws is
+/// the file's "cannot be read". Remote files are not fetched, as natively.
+#[wasm_bindgen]
+pub fn check(read: &js_sys::Function) -> Checked {
+    let mut pipeline = Pipeline::new(Purpose::Check, Naming::Folder);
+    while !pipeline.requests().is_empty() {
+        for request in pipeline.requests().to_vec() {
+            let answer = match &request.address {
+                Address::Remote(_) => Answer::Failed(Failure::NotFetched),
+                Address::Folder(name) | Address::Widget(name) => {
+                    let widget = matches!(request.address, Address::Widget(_));
+                    match read.call2(&JsValue::NULL, &JsValue::from_str(name), &JsValue::from_bool(widget)) {
+                        Ok(text) => text.as_string().map_or(Answer::Absent, Answer::Text),
+                        Err(e) => Answer::Failed(Failure::Unreadable(e.as_string().or_else(|| js_sys::Error::from(e).message().as_string()).unwrap_or_default())),
+                    }
+                }
+            };
+            pipeline.admit(&request, answer);
+        }
+    }
+    let (compiled, diagnostics) = pipeline.finish();
+    let errors = diagnostics.iter().filter(|d| d.severity == crate::content::Severity::Error).count();
+    Checked { bundle: bundle::encode(&compiled), messages: diagnostics.iter().map(ToString::to_string).collect(), errors }
 }
 
 /// A request's answer, or the request under way.

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// The commentary checker for editors without Rust: the same checks as
+// `commentary-reader check`, run by Node (18 or later) with the widget's own compiler module,
+// which sits beside this file in the release folder. Nothing is uploaded or fetched.
+//
+//   node commentary-reader/check.mjs [--strict] [--bundle] <folder>…
+//
+// Prints every problem as `folder/file:line:column: error|warning: message` and exits with 1
+// if a folder has an error (with --strict, a warning too), 2 on bad usage. --bundle also writes
+// each folder's commentary.bundle, as `commentary-reader build` does.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const USAGE = `usage: node ${process.argv[1] ? 'check.mjs' : ''} [--strict] [--bundle] <folder>…
+
+Checks commentary folders (commentary.md, entity catalogs, map.toml) as the widget loads them
+and prints every problem as file:line:column: error|warning: message.
+--strict: warnings fail too (exit 1), for a CMS's checks before publishing.
+--bundle: also writes each folder's commentary.bundle, the compiled form readers load.`;
+
+const args = process.argv.slice(2);
+const flag = (name) => {
+  const i = args.indexOf(name);
+  if (i >= 0) args.splice(i, 1);
+  return i >= 0;
+};
+const strict = flag('--strict');
+const writeBundle = flag('--bundle');
+if (args.length === 0 || args.some((a) => a.startsWith('--'))) {
+  console.error(USAGE);
+  process.exit(2);
+}
+
+const glue = await import(join(here, 'commentary-reader-compiler.js'));
+await glue.default({ module_or_path: readFileSync(join(here, 'commentary-reader-compiler_bg.wasm')) });
+
+let errors = 0;
+let warnings = 0;
+for (const folder of args) {
+  const read = (name, widget) => {
+    try {
+      return readFileSync(join(widget ? here : folder, name), 'utf8');
+    } catch (e) {
+      if (e.code === 'ENOENT') return undefined;
+      throw new Error(e.code === 'EISDIR' ? 'it is a folder' : e.message);
+    }
+  };
+  const checked = glue.check(read);
+  const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+  for (const message of checked.messages) console.log(prefix + message);
+  errors += checked.errors;
+  warnings += checked.messages.length - checked.errors;
+  if (writeBundle) writeFileSync(join(folder, 'commentary.bundle'), checked.bundle);
+}
+console.error(`checked ${args.length} folder(s): ${errors} error(s), ${warnings} warning(s)`);
+if (strict && warnings > 0 && errors === 0) console.error('--strict: the warnings fail the check');
+process.exit(errors > 0 || (strict && warnings > 0) ? 1 : 0);
