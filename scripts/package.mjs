@@ -12,6 +12,7 @@
 //   commentary-reader/commentary-reader-frame.js  the host script that sizes such iframes
 //   commentary-reader/integrity.json, snippet.html  SRI (sha384) hashes and the snippet using them
 //   commentary-reader/check.mjs                   the checker for editors, run by Node
+//   commentary-reader/preview.html, .js, .css     the checker and live preview in the browser
 //
 // Every commentary folder copied into the build gets its compiled form, commentary.bundle
 // (`commentary-reader build`, native), which is what pages should point the element at, and
@@ -47,7 +48,8 @@ for (const name of ['embed.html', 'embed.js', 'commentary-reader-frame.js']) {
   cpSync(join(source, 'static/embed', name), join(out, name));
 }
 // The editors' tools: the checker Node runs with the compiler module (no Rust needed).
-cpSync(join(source, 'static/editor/check.mjs'), join(out, 'check.mjs'));
+// and the checker and preview page, which runs the same checks in the browser.
+for (const name of ['check.mjs', 'preview.html', 'preview.js', 'preview.css']) cpSync(join(source, 'static/editor', name), join(out, name));
 
 // The compiler module: the same crate without the reader, with the `compile` export.
 const profile = release ? ['--release'] : [];

@@ -28,8 +28,8 @@ for (const part of ['reader', 'compiler']) {
 }
 
 // What a host page downloads to run the widget: the loader, the wasm glue, the wasm, CSS.
-// The iframe alternative's two small scripts are not part of that, nor the editors' checker.
-const HOST_PAGE_ONLY = new Set(['site.css', 'embed.js', 'commentary-reader-frame.js', 'check.mjs']);
+// The iframe alternative's two small scripts are not part of that, nor the editors' checker and preview page.
+const HOST_PAGE_ONLY = new Set(['site.css', 'embed.js', 'commentary-reader-frame.js', 'check.mjs', 'preview.js', 'preview.css']);
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);

@@ -76,12 +76,33 @@ function prefetch(src) {
   }
 }
 
+// A bundle handed over in memory (`element.bundle = bytes`, the editors' preview page): the
+// core adopts it as the answer to `src`, as it adopts a prefetch, and nothing is fetched.
+function given(src, bytes) {
+  try {
+    const url = new URL(src || 'commentary.bundle', document.baseURI).href;
+    return { url, response: Promise.resolve(new Response(bytes)), controller: new AbortController() };
+  } catch {
+    return null;
+  }
+}
+
 class CommentaryReader extends HTMLElement {
   static observedAttributes = ['src', 'lang', 'theme', 'map', 'cards', 'heading-level', 'debug'];
   #handle = null;
+  #bundle = null;  // bytes given in memory, rendered in place of what `src` names
   #generation = 0;
   #near = null;  // IntersectionObserver waiting for the element to come near the viewport
   #early = null;  // the request for src, started before the core is ready
+
+  get bundle() { return this.#bundle; }
+
+  set bundle(bytes) {
+    this.#bundle = bytes ?? null;
+    if (!this.isConnected) return;
+    this.#stop();
+    this.#whenNear(() => this.#start());
+  }
 
   connectedCallback() {
     this.#whenNear(() => this.#start());
@@ -135,7 +156,7 @@ class CommentaryReader extends HTMLElement {
       if (sheet) root.prepend(sheet.link);
     }
     // The commentary downloads while the core compiles; the core takes this request over.
-    this.#early = prefetch(this.getAttribute('src'));
+    this.#early = this.#bundle ? given(this.getAttribute('src'), this.#bundle) : prefetch(this.getAttribute('src'));
     try {
       await Promise.all([loadCore(), sheet?.loaded]);
     } catch (error) {

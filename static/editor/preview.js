@@ -1,0 +1,249 @@
+// The editors' checker and preview (preview.html, in the widget's release folder): an editor
+// picks or drops a commentary folder; the widget's compiler module checks and compiles it here,
+// in the browser (nothing is uploaded); every problem is listed at its file, line and column with
+// the line itself, and the widget renders the result beside them, as readers will see it. With
+// the File System Access API (Chromium) the folder is watched and checked again when a file
+// changes; elsewhere "Check again" asks for it once more. The compiled bundle and an embed
+// snippet can be downloaded.
+import init, { check } from './commentary-reader-compiler.js';
+
+const $ = (id) => document.getElementById(id);
+const compiler = init({ module_or_path: new URL('./commentary-reader-compiler_bg.wasm', import.meta.url) });
+// The widget's own files (the default base map), fetched once, when a folder first asks.
+const widgetFiles = new Map();
+async function widgetFile(name) {
+  if (!widgetFiles.has(name)) {
+    widgetFiles.set(name, fetch(new URL(name, import.meta.url)).then((r) => (r.ok ? r.text() : undefined), () => undefined));
+  }
+  return widgetFiles.get(name);
+}
+
+/** The folder being previewed: its files by path relative to the folder, and how to read it again. */
+let folder = { name: '', files: new Map(), reload: null, stamp: '' };
+let bundleUrl = null;
+let snippetUrl = null;
+
+/** `a/b/../c` → `a/c`; `null` for a path that leaves the folder. */
+function normalise(path) {
+  const out = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (!out.length) return null;
+      out.pop();
+    } else out.push(part);
+  }
+  return out.join('/');
+}
+
+/** Files picked with an <input> or dropped: paths relative to the folder they came in. */
+async function fromFiles(list) {
+  const files = new Map();
+  const entries = [...list].map((f) => [f.webkitRelativePath || f.name, f]);
+  // A picked folder's paths start with its name: drop it.
+  const top = entries.length && entries.every(([p]) => p.includes('/')) ? entries[0][0].split('/')[0] : null;
+  for (const [path, file] of entries) {
+    const relative = top && path.startsWith(`${top}/`) ? path.slice(top.length + 1) : path;
+    if (/\.(md|toml|json)$/i.test(relative)) files.set(relative, { text: await file.text(), modified: file.lastModified });
+  }
+  return { name: top ?? (entries.length === 1 ? entries[0][0] : `${entries.length} files`), files };
+}
+
+/** A directory handle (File System Access), read two levels deep. */
+async function fromHandle(handle) {
+  const files = new Map();
+  async function walk(dir, prefix, depth) {
+    for await (const entry of dir.values()) {
+      const path = prefix + entry.name;
+      if (entry.kind === 'directory' && depth < 2) await walk(entry, `${path}/`, depth + 1);
+      else if (entry.kind === 'file' && /\.(md|toml|json)$/i.test(entry.name)) {
+        const file = await entry.getFile();
+        files.set(path, { text: await file.text(), modified: file.lastModified });
+      }
+    }
+  }
+  await walk(handle, '', 0);
+  return { name: handle.name, files };
+}
+
+/** Dropped items: a folder (read through its entry) or loose files. */
+async function fromDrop(transfer) {
+  const entries = [...transfer.items].map((i) => i.webkitGetAsEntry?.()).filter(Boolean);
+  if (entries.length === 1 && entries[0].isDirectory) {
+    const files = [];
+    const read = (dir, prefix) => new Promise((resolve, reject) => {
+      const reader = dir.createReader();
+      const batch = () => reader.readEntries(async (list) => {
+        if (!list.length) { resolve(); return; }
+        for (const e of list) {
+          if (e.isDirectory && prefix.split('/').length < 3) await read(e, `${prefix}${e.name}/`);
+          else if (e.isFile) files.push(await new Promise((ok, fail) => e.file((f) => ok(Object.defineProperty(f, 'webkitRelativePath', { value: `${prefix}${f.name}` })), fail)));
+        }
+        batch();
+      }, reject);
+      batch();
+    });
+    await read(entries[0], `${entries[0].name}/`);
+    return fromFiles(files);
+  }
+  return fromFiles(transfer.files);
+}
+
+const stampOf = (files) => [...files].map(([p, f]) => `${p}:${f.modified}:${f.text.length}`).sort().join('|');
+
+/** Checks and compiles the folder, then shows the problems and the widget. */
+async function run() {
+  await compiler;
+  // The compiler asks for files synchronously: every file the folder may name is read already;
+  // the widget's own (the default base map) is fetched first.
+  await widgetFile('basemaps/eurasia.topo.json');
+  const basemap = await widgetFile('basemaps/eurasia.topo.json');
+  const checked = check((name, widget) => {
+    if (widget) return name === 'basemaps/eurasia.topo.json' ? basemap : undefined;
+    const path = normalise(name);
+    return path === null ? undefined : folder.files.get(path)?.text;
+  });
+  show(checked.messages, checked.errors);
+  render(checked.bundle);
+}
+
+/** `file:line:column: severity: message` → its parts. */
+function parse(message) {
+  const m = /^(.*?):(\d+):(\d+): (error|warning): (.*)$/s.exec(message);
+  return m ? { file: m[1], line: Number(m[2]), column: Number(m[3]), severity: m[4], text: m[5] } : { file: '', line: 0, column: 0, severity: 'error', text: message };
+}
+
+function show(messages, errors) {
+  const list = $('pv-problems');
+  list.replaceChildren();
+  for (const message of messages) {
+    const d = parse(message);
+    const item = document.createElement('li');
+    item.className = `pv-${d.severity}`;
+    const where = document.createElement('span');
+    where.className = 'pv-where';
+    where.textContent = d.file ? `${d.file}:${d.line}:${d.column}` : '';
+    const badge = document.createElement('span');
+    badge.className = 'pv-severity';
+    badge.textContent = d.severity;
+    const text = document.createElement('span');
+    text.className = 'pv-text';
+    text.textContent = d.text;
+    item.append(where, ' ', badge, ' ', text);
+    // The offending line, with a caret at the column.
+    const source = folder.files.get(normalise(d.file) ?? '')?.text.split(/\r?\n/)[d.line - 1];
+    if (source !== undefined) {
+      const pre = document.createElement('pre');
+      pre.className = 'pv-line';
+      const code = document.createElement('code');
+      const gutter = `${d.line} | `;
+      code.textContent = `${gutter}${source}\n${' '.repeat(gutter.length + Math.max(0, d.column - 1))}^`;
+      pre.append(code);
+      item.append(pre);
+    }
+    list.append(item);
+  }
+  const warnings = messages.length - errors;
+  const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  $('pv-summary').textContent = messages.length
+    ? `${folder.name}: ${count(errors, 'error', 'errors')}, ${count(warnings, 'warning', 'warnings')}.`
+    : `${folder.name}: no problems.`;
+  document.body.dataset.checked = String(Number(document.body.dataset.checked ?? 0) + 1);
+}
+
+function render(bytes) {
+  let widget = $('pv-widget').querySelector('commentary-reader');
+  if (!widget) {
+    widget = document.createElement('commentary-reader');
+    widget.setAttribute('src', 'commentary.bundle');
+    $('pv-widget').append(widget);
+  }
+  widget.bundle = bytes;
+  if (bundleUrl) URL.revokeObjectURL(bundleUrl);
+  bundleUrl = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
+  const link = $('pv-bundle');
+  link.href = bundleUrl;
+  link.removeAttribute('aria-disabled');
+  const widgetUrl = new URL('./commentary-reader.js', import.meta.url).pathname;
+  const snippet = `<!-- The commentary: commentary.bundle beside this page, the widget's folder at ${widgetUrl.replace(/commentary-reader\.js$/, '')} -->\n`
+    + `<script type="module" src="${widgetUrl}"></script>\n<commentary-reader src="commentary.bundle"></commentary-reader>\n`;
+  if (snippetUrl) URL.revokeObjectURL(snippetUrl);
+  snippetUrl = URL.createObjectURL(new Blob([snippet], { type: 'text/html' }));
+  const snippetLink = $('pv-snippet');
+  snippetLink.href = snippetUrl;
+  snippetLink.removeAttribute('aria-disabled');
+}
+
+/** Starts previewing what `read` reads; `watch` says whether it can be read again unasked. */
+async function open(read, watch) {
+  try {
+    folder = { ...(await read()), reload: read, stamp: '' };
+  } catch (error) {
+    $('pv-summary').textContent = `The folder could not be read: ${error?.message ?? error}`;
+    return;
+  }
+  folder.stamp = stampOf(folder.files);
+  $('pv-source').textContent = `${folder.name}: ${[...folder.files.keys()].sort().join(', ') || 'no .md, .toml or .json files'}`;
+  $('pv-watch').hidden = !watch;
+  $('pv-watch').textContent = watch ? 'Watching the folder: saved changes are checked at once.' : '';
+  $('pv-again').hidden = watch;
+  await run();
+}
+
+// Watching a folder opened through File System Access: read it again every second, and check
+// it when a file was saved, added or removed.
+let watching = null;
+function watch(handle) {
+  clearInterval(watching);
+  let busy = false;
+  watching = setInterval(async () => {
+    if (busy || folder.reload === null) return;
+    busy = true;
+    try {
+      const next = await fromHandle(handle);
+      const stamp = stampOf(next.files);
+      if (stamp !== folder.stamp) {
+        folder = { ...next, reload: folder.reload, stamp };
+        await run();
+      }
+    } catch {
+      // Gone or no longer permitted: keep the last result.
+    } finally {
+      busy = false;
+    }
+  }, 1000);
+}
+
+if ('showDirectoryPicker' in window) {
+  $('pv-open').hidden = false;
+  $('pv-open').addEventListener('click', async () => {
+    let handle;
+    try {
+      handle = await window.showDirectoryPicker({ mode: 'read' });
+    } catch {
+      return; // cancelled
+    }
+    await open(() => fromHandle(handle), true);
+    watch(handle);
+  });
+}
+for (const id of ['pv-folder', 'pv-files']) {
+  $(id).addEventListener('change', (e) => {
+    clearInterval(watching);
+    const list = [...e.target.files];
+    if (list.length) open(() => fromFiles(list), false);
+    e.target.value = '';
+  });
+}
+$('pv-again').addEventListener('click', () => $('pv-folder').click());
+const drop = $('pv-drop');
+drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('pv-over'); });
+drop.addEventListener('dragleave', () => drop.classList.remove('pv-over'));
+drop.addEventListener('drop', (e) => {
+  e.preventDefault();
+  drop.classList.remove('pv-over');
+  clearInterval(watching);
+  const transfer = e.dataTransfer;
+  const read = fromDrop(transfer);
+  open(() => read, false);
+});

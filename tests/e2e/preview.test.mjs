@@ -1,0 +1,200 @@
+// The editors' checker and preview page (dist/commentary-reader/preview.html) under the strict
+// CSP: a good folder renders as readers see it; each of the mistakes an editor makes is listed
+// at its file, line and column, with the line and what was meant; a folder opened through the
+// File System Access API is checked again when a file is saved; keyboard and axe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { DIST, launch, newPage, until } from './helpers.mjs';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const SEED = join(ROOT, 'static/commentaries/belarus-china-relations-2024');
+let env;
+let work;
+before(async () => {
+  env = await launch();
+  work = mkdtempSync(join(tmpdir(), 'cr-preview-'));
+});
+after(async () => {
+  await env.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** The page, with the preview loaded. */
+async function preview(options = {}) {
+  const { page, problems, context } = await newPage(env.browser, options);
+  await page.goto(`${env.server.url}commentary-reader/preview.html`);
+  return { page, problems, context };
+}
+
+/** Picks `dir` with the folder input and waits for the check number `n` to be shown. */
+async function pick(page, dir, n = 1) {
+  await page.locator('#pv-folder').setInputFiles(dir);
+  await until(page, (k) => Number(document.body.dataset.checked ?? 0) >= k, n, { what: `check ${n}` });
+  return page.evaluate(() => ({
+    summary: document.getElementById('pv-summary').textContent,
+    items: [...document.querySelectorAll('#pv-problems li')].map((li) => ({
+      where: li.querySelector('.pv-where').textContent,
+      severity: li.querySelector('.pv-severity').textContent,
+      text: li.querySelector('.pv-text').textContent,
+      line: li.querySelector('.pv-line')?.textContent ?? null,
+    })),
+  }));
+}
+
+/** A copy of the seed with one file changed by `edit(text)`. */
+function seedWith(name, file, edit) {
+  const dir = join(work, name);
+  cpSync(SEED, dir, { recursive: true });
+  const path = join(dir, file);
+  const before = readFileSync(path, 'utf8');
+  const after = edit(before);
+  assert.notEqual(after, before, `${name}: the edit changed nothing`);
+  writeFileSync(path, after);
+  return dir;
+}
+
+/** 1-based line and column of the first `needle` in `text`. */
+function position(text, needle) {
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, needle);
+  const lines = text.slice(0, at).split('\n');
+  return `${lines.length}:${[...lines[lines.length - 1]].length + 1}`;
+}
+
+test('a good folder: no problems, and the widget renders it as readers will see it, with no CSP violation', async () => {
+  const { page, problems, context } = await preview();
+  const shown = await pick(page, SEED);
+  assert.equal(shown.summary, 'belarus-china-relations-2024: no problems.');
+  assert.deepEqual(shown.items, []);
+  await until(page, () => window.__events.some((e) => e.type === 'commentary-reader:ready'), null, { what: 'the widget ready' });
+  const title = await page.evaluate(() => document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector('h1, h2').textContent);
+  assert.match(title, /Belarus-China Relations amid Geostrategic Challenges/);
+  // The compiled bundle and the snippet are ready to download.
+  for (const [id, name] of [['pv-bundle', 'commentary.bundle'], ['pv-snippet', 'embed-snippet.html']]) {
+    const link = await page.evaluate((i) => { const a = document.getElementById(i); return { href: a.href, name: a.download, disabled: a.getAttribute('aria-disabled') }; }, id);
+    assert.match(link.href, /^blob:/, id);
+    assert.deepEqual([link.name, link.disabled], [name, null], id);
+  }
+  const download = page.waitForEvent('download');
+  await page.locator('#pv-bundle').click();
+  const saved = await (await download).path();
+  const bytes = readFileSync(saved);
+  // Byte for byte what `commentary-reader build` wrote for the published seed.
+  assert.ok(bytes.equals(readFileSync(join(DIST, 'commentaries/belarus-china-relations-2024/commentary.bundle'))), `${bytes.length} bytes differ from the build's`);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('each mistake of an editor is listed at its line and column, with the line and what was meant', async () => {
+  const cases = [
+    {
+      name: 'link-typo', file: 'commentary.md', edit: (t) => t.replace('Beijing and Minsk are', 'Beijing and [Minsk](entity:mnisk) are'),
+      needle: '[Minsk](entity:mnisk)', expect: /unknown entity id `mnisk`.*did you mean `minsk`\?$/,
+    },
+    {
+      name: 'unclosed-quote', file: 'entities.toml', edit: (t) => t.replace('name = "Aleksandr Lukashenko"', 'name = "Aleksandr Lukashenko'),
+      needle: 'name = "Aleksandr Lukashenko\n', expect: /^TOML syntax/, severity: 'error', column: false,
+      // The other messages that would follow from the lost catalog are folded into one note.
+      also: (items) => assert.ok(items.length <= 3 && items.some((i) => /messages about ids not in the catalog .* are left out/.test(i.text)), JSON.stringify(items)),
+    },
+    {
+      name: 'swapped', file: 'entities.toml',
+      edit: (t) => { const at = t.indexOf('id = "minsk"'); return t.slice(0, at) + t.slice(at).replace('lat = 53.90019\nlon = 27.56653', 'lat = 27.56653\nlon = 53.90019'); },
+      needle: null, expect: /^place `minsk` is in Iran, which the map does not show; lat and lon look swapped: lat = 53\.90019, lon = 27\.56653 is in Belarus$/,
+    },
+    {
+      name: 'stop-typo', file: 'map.toml', edit: (t) => t.replace('"brest", "malaszewicze"', '"brest", "malaszewice"'),
+      needle: '"malaszewice"', expect: /stop `malaszewice` .*did you mean `malaszewicze`\?$/,
+    },
+    {
+      name: 'common-word', file: 'entities.toml', edit: (t) => t.replace('aliases = ["Eurasian land bridge", "Eurasian Land Bridge"]', 'aliases = ["Eurasian land bridge", "Eurasian Land Bridge", "corridor"]'),
+      needle: null, expect: /^alias `corridor` of `land-bridge` is a lower-case word: .*\(once now\)/,
+    },
+    {
+      name: 'old-iso', file: 'map.toml', edit: (t) => t.replace('countries = ["BLR"]', 'countries = ["BYS"]'),
+      needle: '"BYS"', expect: /country `BYS` is not on the base map; `BYS` is an old or a sports code, ISO's is `BLR`$/,
+    },
+  ];
+  const { page, problems, context } = await preview();
+  let n = 0;
+  for (const c of cases) {
+    const dir = seedWith(c.name, c.file, c.edit);
+    const shown = await pick(page, dir, ++n);
+    const item = shown.items.find((i) => c.expect.test(i.text));
+    assert.ok(item, `${c.name}: not listed: ${JSON.stringify(shown.items, null, 1)}`);
+    assert.equal(item.severity, c.severity ?? 'warning', c.name);
+    assert.ok(item.where.startsWith(`${c.file}:`), `${c.name}: ${item.where}`);
+    const text = readFileSync(join(dir, c.file), 'utf8');
+    if (c.needle) {
+      const at = position(text, c.needle);
+      assert.equal(item.where, c.column === false ? item.where : `${c.file}:${at}`, c.name);
+      assert.ok(item.where.startsWith(`${c.file}:${at.split(':')[0]}:`), `${c.name}: ${item.where}, expected line ${at}`);
+    }
+    // The offending line is shown, with a caret under the column.
+    const line = Number(item.where.split(':')[1]);
+    assert.ok(item.line?.startsWith(`${line} | ${text.split('\n')[line - 1]}`), `${c.name}: ${item.line}`);
+    assert.match(item.line, /\n *\^$/);
+    c.also?.(shown.items);
+  }
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a folder opened through File System Access is checked again when a file is saved; a picked one when picked again', async () => {
+  const { page, problems, context } = await preview();
+  // A directory handle over files the test can change, as the browser's picker would give.
+  const files = Object.fromEntries(['commentary.md', 'entities.toml', 'map.toml'].map((f) => [f, readFileSync(join(SEED, f), 'utf8')]));
+  await page.evaluate((initial) => {
+    window.__files = Object.fromEntries(Object.entries(initial).map(([name, text]) => [name, { text, modified: 1 }]));
+    const file = (name) => ({ kind: 'file', name, getFile: async () => new File([window.__files[name].text], name, { lastModified: window.__files[name].modified }) });
+    window.showDirectoryPicker = async () => ({ kind: 'directory', name: 'seed', async *values() { for (const name of Object.keys(window.__files)) yield file(name); } });
+  }, files);
+  // The page offers "Open a folder…" where the API exists; this page was loaded before the stub.
+  await page.evaluate(() => { document.getElementById('pv-open').hidden = false; });
+  await page.locator('#pv-open').click();
+  await until(page, () => document.body.dataset.checked === '1', null, { what: 'the first check' });
+  assert.match(await page.locator('#pv-summary').textContent(), /no problems/);
+  assert.equal(await page.locator('#pv-watch').isVisible(), true);
+  await until(page, () => window.__events.filter((e) => e.type === 'commentary-reader:ready').length === 1, null, { what: 'the widget ready' });
+  // The editor saves a typo into map.toml.
+  await page.evaluate(() => {
+    const f = window.__files['map.toml'];
+    window.__files['map.toml'] = { text: f.text.replace('"brest", "malaszewicze"', '"brest", "malaszewice"'), modified: 2 };
+  });
+  await until(page, () => document.body.dataset.checked === '2', null, { what: 'the check after saving', timeout: 10_000 });
+  assert.match(await page.locator('#pv-problems').textContent(), /stop `malaszewice`/);
+  await until(page, () => window.__events.filter((e) => e.type === 'commentary-reader:ready').length === 2, null, { what: 'the widget rendered again' });
+  // Picked with the input, the folder is read again when picked again.
+  const dir = seedWith('re-pick', 'commentary.md', (t) => t.replace('Beijing and Minsk are', 'Beijing and [Minsk](entity:mnisk) are'));
+  let shown = await pick(page, dir, 3);
+  assert.ok(shown.items.some((i) => /`mnisk`/.test(i.text)));
+  writeFileSync(join(dir, 'commentary.md'), readFileSync(join(SEED, 'commentary.md'), 'utf8'));
+  shown = await pick(page, dir, 4);
+  assert.equal(shown.summary, 're-pick: no problems.');
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the page works from the keyboard and axe finds no violations, light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, context } = await preview({ colorScheme });
+    await pick(page, seedWith(`axe-${colorScheme}`, 'map.toml', (t) => t.replace('countries = ["BLR"]', 'countries = ["BYS"]')));
+    // Tab reaches the pickers and the downloads.
+    const reached = new Set();
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      reached.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName));
+    }
+    for (const id of ['pv-folder', 'pv-files', 'pv-bundle', 'pv-snippet']) assert.ok(reached.has(id), `${id} not reached: ${[...reached]}`);
+    const result = await new AxeBuilder({ page }).exclude('commentary-reader').analyze();
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), [], colorScheme);
+    await context.close();
+  }
+});
