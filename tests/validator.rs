@@ -10,12 +10,14 @@ fn check(folder: &Path) -> (i32, String) {
 }
 
 #[test]
-fn the_published_commentaries_are_clean() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/commentaries");
-    for entry in std::fs::read_dir(root).unwrap() {
-        let folder = entry.unwrap().path();
-        let (code, out) = check(&folder);
-        assert_eq!((code, out.as_str()), (0, ""), "{}", folder.display());
+fn the_published_commentaries_and_the_guides_example_are_clean() {
+    for root in ["static/commentaries", "docs/example"] {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(root);
+        for entry in std::fs::read_dir(root).unwrap() {
+            let folder = entry.unwrap().path();
+            let (code, out) = check(&folder);
+            assert_eq!((code, out.as_str()), (0, ""), "{}", folder.display());
+        }
     }
 }
 

@@ -68,12 +68,12 @@ pub fn place_problem(basemap: &BaseMap, at: LonLat, shown: &dyn Fn(&str) -> bool
     if let Some(here) = country_at(basemap, at) {
         return there.filter(|c| !shown(&here.iso) && shown(&c.iso)).map(|c| format!("is in {}, which the map does not show; {}", here.name, swap(c)));
     }
+    let km = km_to_land(basemap, at);
+    if km <= COAST_KM {
+        return None; // on its coast, whatever a swap would give
+    }
     if !covered(at) {
         return meant.map(|c| format!("is outside the base map; {}", swap(c)));
-    }
-    let km = km_to_land(basemap, at);
-    if km <= COAST_KM && meant.is_none() {
-        return None;
     }
     let sea = format!("is in the sea on the base map, about {} km from the nearest coast", (km / 10.0).round() * 10.0);
     Some(match meant {
@@ -107,6 +107,8 @@ mod tests {
         assert_eq!(place_problem(&map, LonLat { lon: 25.0, lat: 55.0 }, &|_| false), None);
         // 0.2° east of Aland's coast at 55°N: about 13 km, a port the simplified outline missed.
         assert_eq!(place_problem(&map, LonLat { lon: 30.2, lat: 55.0 }, &|_| false), None);
+        // 0.1° off Bland's coast, and swapped (lat 50.1, lon 22) in Aland: a coast is a coast.
+        assert_eq!(place_problem(&map, LonLat { lon: 50.1, lat: 22.0 }, &|_| true), None);
         assert_eq!(place_problem(&map, LonLat { lon: 100.0, lat: 10.0 }, &|_| false), None, "off the base map, nothing to say");
     }
 

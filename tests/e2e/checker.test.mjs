@@ -18,6 +18,7 @@ const withoutRust = { ...process.env, PATH, CARGO_HOME: '/nonexistent', RUSTUP_H
 
 const folders = [
   ...readdirSync(join(ROOT, 'static/commentaries')).map((f) => `static/commentaries/${f}`),
+  ...readdirSync(join(ROOT, 'docs/example')).map((f) => `docs/example/${f}`),
   ...readdirSync(join(ROOT, 'tests/fixtures/broken'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `tests/fixtures/broken/${e.name}`),
 ];
 const native = (args) => spawnSync('cargo', ['run', '--quiet', '--bin', 'commentary-reader', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
