@@ -13,6 +13,8 @@
 //   commentary-reader/integrity.json, snippet.html  SRI (sha384) hashes and the snippet using them
 //   commentary-reader/check.mjs                   the checker for editors, run by Node
 //   commentary-reader/preview.html, .js, .css     the checker and live preview in the browser
+//   commentary-reader/commentary-reader-publisher.js, …_bg.wasm  the module the preview loads to
+//                                                 write a folder's prerendered pages
 //
 // Every commentary folder copied into the build gets its compiled form, commentary.bundle
 // (`commentary-reader build`, native), which is what pages should point the element at, and
@@ -59,6 +61,15 @@ const built = join(targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'd
 run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'commentary-reader-compiler', built]);
 if (release) {
   const file = join(out, 'commentary-reader-compiler_bg.wasm');
+  run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-reference-types', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-multivalue', file, '-o', file]);
+}
+// The publisher module, for the editors' preview page only: the reader's components, the
+// parsers and Yew's server renderer, to write a folder's prerendered pages in the browser.
+run('cargo', ['build', '--quiet', ...profile, '--target', 'wasm32-unknown-unknown', '--bin', 'commentary-reader-publisher', '--no-default-features', '--features', 'publisher']);
+const publisher = join(targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'commentary-reader-publisher.wasm');
+run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'commentary-reader-publisher', publisher]);
+if (release) {
+  const file = join(out, 'commentary-reader-publisher_bg.wasm');
   run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-reference-types', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-multivalue', file, '-o', file]);
 }
 

@@ -36,7 +36,7 @@ pub mod i18n;
 pub mod lint;
 #[cfg(parsers)]
 pub mod publish;
-#[cfg(all(parsers, feature = "reader", not(target_arch = "wasm32")))]
+#[cfg(all(parsers, feature = "reader", any(not(target_arch = "wasm32"), feature = "publisher")))]
 pub mod site;
 pub mod ui;
 

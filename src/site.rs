@@ -2,24 +2,30 @@
 //! folder's `commentary.bundle`, `index.html`, a standalone reading page with the commentary
 //! prerendered in the element's declarative shadow root (readable without JavaScript,
 //! hydrated in place with it), and `embed.html`, the same element with the widget's script and
-//! preloads, for a host page to include as is. Native only.
+//! preloads, for a host page to include as is.
 //!
 //! The pages name the widget's files with their SRI hashes, read from the widget folder's
 //! `integrity.json` (written by `scripts/package.mjs` before the pages). `index.html` links
 //! relatively (the site works from any folder); `embed.html` links from the site's root
-//! (`/commentary-reader/…`), as the snippet does, since a host page can sit anywhere.
+//! (`/commentary-reader/…`), as the snippet does, since a host page can sit anywhere. The pages
+//! themselves ([`pages`]) are pure and also built in the publisher module, for the editors'
+//! preview page.
 
 use std::collections::BTreeMap;
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::{Path, PathBuf};
 
 use crate::bundle::Loaded;
 use crate::publish::{self, escape, PageMeta};
-use crate::web::prerender::{render, Prerendered};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::web::prerender::render;
+use crate::web::prerender::Prerendered;
 
 /// The widget's folder inside a site.
 pub const WIDGET_DIR: &str = "commentary-reader";
 
 /// A published site: its folder and the widget's SRI hashes.
+#[cfg(not(target_arch = "wasm32"))]
 pub struct Site {
     root: PathBuf,
     integrity: BTreeMap<String, String>,
@@ -60,8 +66,10 @@ impl Files<'_> {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Site {
     /// The site at `root`, whose widget folder has been built (its `integrity.json` read).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn open(root: &Path) -> Result<Site, String> {
         let path = root.join(WIDGET_DIR).join("integrity.json");
         let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: cannot be read ({e}): build the widget's folder first", path.display()))?;
@@ -70,6 +78,7 @@ impl Site {
     }
 
     /// Writes `folder`'s `index.html` and `embed.html` for `loaded`, compiled to `bytes`.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn write_pages(&self, folder: &Path, loaded: Loaded, bytes: &[u8]) -> Result<(), String> {
         let inside = |p: &Path| p.canonicalize().map_err(|e| format!("{}: {e}", p.display()));
         let relative = inside(folder)?
@@ -77,20 +86,29 @@ impl Site {
             .map_err(|_| format!("{}: not inside the site {}", folder.display(), self.root.display()))?
             .to_owned();
         let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-        let bundle_name = crate::bundle::FILE_NAME;
-        let reading = Files { widget: format!("{}{WIDGET_DIR}/", "../".repeat(parts.len())), bundle: bundle_name.to_owned(), integrity: &self.integrity };
-        let embedded = Files { widget: format!("/{WIDGET_DIR}/"), bundle: format!("/{}/{bundle_name}", parts.join("/")), integrity: &self.integrity };
         let write = |name: &str, html: String| {
             let path = folder.join(name);
             std::fs::write(&path, html).map_err(|e| format!("{}: cannot be written: {e}", path.display()))
         };
-        // One render for both pages: only the URLs around it differ.
-        let first = publish::first_paragraph(&loaded.linked.body);
         let prerendered = render(loaded.clone(), bytes, Some(&loaded.front.lang));
-        let meta = PageMeta::new(&loaded.front, &first);
-        write("index.html", reading_page(&meta, &prerendered, &reading))?;
-        write("embed.html", embed(&meta, &prerendered, &embedded))
+        let (index, embed) = pages(&loaded, &prerendered, &parts, &self.integrity);
+        write("index.html", index)?;
+        write("embed.html", embed)
     }
+}
+
+/// The reading page (`index.html`) and the embed fragment (`embed.html`) of `loaded`, rendered
+/// as `prerendered`, for a folder at `parts` from the site's root (`["commentaries", "x"]`),
+/// naming the widget's files with `integrity`'s SRI hashes. One render serves both pages: only
+/// the URLs around it differ. `commentary-reader build --site` writes them; the editors'
+/// preview page offers them for download (the publisher module).
+pub fn pages(loaded: &Loaded, prerendered: &Prerendered, parts: &[String], integrity: &BTreeMap<String, String>) -> (String, String) {
+    let bundle_name = crate::bundle::FILE_NAME;
+    let reading = Files { widget: format!("{}{WIDGET_DIR}/", "../".repeat(parts.len())), bundle: bundle_name.to_owned(), integrity };
+    let embedded = Files { widget: format!("/{WIDGET_DIR}/"), bundle: format!("/{}/{bundle_name}", parts.join("/")), integrity };
+    let first = publish::first_paragraph(&loaded.linked.body);
+    let meta = PageMeta::new(&loaded.front, &first);
+    (reading_page(&meta, prerendered, &reading), embed(&meta, prerendered, &embedded))
 }
 
 fn reading_page(meta: &PageMeta, prerendered: &Prerendered, files: &Files) -> String {

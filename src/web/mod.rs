@@ -15,8 +15,10 @@ pub mod compiler;
 #[cfg(feature = "reader")]
 mod events;
 pub mod fetch;
-#[cfg(all(feature = "reader", not(target_arch = "wasm32")))]
+#[cfg(all(feature = "reader", any(not(target_arch = "wasm32"), feature = "publisher")))]
 pub mod prerender;
+#[cfg(feature = "publisher")]
+pub mod publisher;
 
 /// The page's clock in milliseconds (`Date.now()`): the time the card and map reducers are
 /// told, so a test's fake clock rules them.

@@ -1,4 +1,5 @@
-//! The server's render of the widget (native, for `commentary-reader build`): the same
+//! The server's render of the widget (native, for `commentary-reader build`, and in the
+//! publisher module, for the editors' preview page): the same
 //! components the reader runs, rendered to HTML by Yew's server renderer into the markup of the
 //! element's declarative shadow root, stamped for the reader's hydration
 //! ([`crate::ui::prerender`]).
@@ -33,7 +34,14 @@ pub struct Prerendered {
 /// Renders `loaded` (compiled to `bundle`) for an element with `lang`. Relative links of the text
 /// resolve against the commentary's own address (`url` in the front matter) if it has one, else
 /// stay relative to the page.
-pub fn render(mut loaded: Loaded, bundle: &[u8], lang: Option<&str>) -> Prerendered {
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render(loaded: Loaded, bundle: &[u8], lang: Option<&str>) -> Prerendered {
+    let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a single-threaded runtime starts");
+    runtime.block_on(render_async(loaded, bundle, lang))
+}
+
+/// [`render`], awaited: in the browser (the publisher module) there is no runtime to block on.
+pub async fn render_async(mut loaded: Loaded, bundle: &[u8], lang: Option<&str>) -> Prerendered {
     loaded.url = loaded.front.url.clone().unwrap_or_default();
     let (options, _) = options::parse(None, None, None, None);
     let props = ReaderProps {
@@ -51,8 +59,7 @@ pub fn render(mut loaded: Loaded, bundle: &[u8], lang: Option<&str>) -> Prerende
         initial: Some(Shared(Rc::new(loaded))),
         prerendered: true,
     };
-    let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a single-threaded runtime starts");
-    let body = runtime.block_on(yew::LocalServerRenderer::<Reader>::with_props(props).render());
+    let body = yew::LocalServerRenderer::<Reader>::with_props(props).render().await;
     let stamp = Stamp { inputs: inputs_digest(bundle, &element_inputs(lang, None, None, None, None, false, None)), markup: digest_html(&body) };
     Prerendered { body, stamp, theme: options.theme.as_str() }
 }

@@ -4,7 +4,7 @@
 // the line itself, and the widget renders the result beside them, as readers will see it. With
 // the File System Access API (Chromium) the folder is watched and checked again when a file
 // changes; elsewhere "Check again" asks for it once more. The compiled bundle and an embed
-// snippet can be downloaded.
+// folder's prerendered pages (the publisher module) can be downloaded.
 import init, { check } from './commentary-reader-compiler.js';
 
 const $ = (id) => document.getElementById(id);
@@ -21,7 +21,6 @@ async function widgetFile(name) {
 /** The folder being previewed: its files by path relative to the folder, and how to read it again. */
 let folder = { name: '', files: new Map(), reload: null, stamp: '' };
 let bundleUrl = null;
-let snippetUrl = null;
 
 /** `a/b/../c` → `a/c`; `null` for a path that leaves the folder. */
 function normalise(path) {
@@ -164,14 +163,48 @@ function render(bytes) {
   const link = $('pv-bundle');
   link.href = bundleUrl;
   link.removeAttribute('aria-disabled');
-  const widgetUrl = new URL('./commentary-reader.js', import.meta.url).pathname;
-  const snippet = `<!-- The commentary: commentary.bundle beside this page, the widget's folder at ${widgetUrl.replace(/commentary-reader\.js$/, '')} -->\n`
-    + `<script type="module" src="${widgetUrl}"></script>\n<commentary-reader src="commentary.bundle"></commentary-reader>\n`;
-  if (snippetUrl) URL.revokeObjectURL(snippetUrl);
-  snippetUrl = URL.createObjectURL(new Blob([snippet], { type: 'text/html' }));
-  const snippetLink = $('pv-snippet');
-  snippetLink.href = snippetUrl;
-  snippetLink.removeAttribute('aria-disabled');
+  current = bytes;
+  for (const id of ['pv-embed', 'pv-index']) $(id).disabled = false;
+  $('pv-publish-status').textContent = '';
+}
+
+// The folder's pages, written by the publisher module (loaded on first use), as `build --site`
+// writes them: [index.html, embed.html].
+let current = null;
+let publisher = null;
+async function pages() {
+  publisher ??= (async () => {
+    const module = await import('./commentary-reader-publisher.js');
+    await module.default({ module_or_path: new URL('./commentary-reader-publisher_bg.wasm', import.meta.url) });
+    const integrity = await (await fetch(new URL('./integrity.json', import.meta.url))).text();
+    return { module, integrity };
+  })();
+  const { module, integrity } = await publisher;
+  return module.pages(current, $('pv-path').value, integrity);
+}
+
+function save(name, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/html' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+for (const [id, name, index] of [['pv-embed', 'embed.html', 1], ['pv-index', 'index.html', 0]]) {
+  $(id).addEventListener('click', async () => {
+    $('pv-publish-status').textContent = `Writing ${name}…`;
+    try {
+      const written = await pages();
+      save(name, written[index]);
+      $('pv-publish-status').textContent = `${name} written.`;
+    } catch (error) {
+      $('pv-publish-status').textContent = `${name} could not be written: ${error?.message ?? error}`;
+    }
+  });
 }
 
 /** Starts previewing what `read` reads; `watch` says whether it can be read again unasked. */
@@ -183,6 +216,8 @@ async function open(read, watch) {
     return;
   }
   folder.stamp = stampOf(folder.files);
+  // The site's usual layout, until the editor says otherwise.
+  if (!$('pv-path').dataset.edited) $('pv-path').value = `commentaries/${folder.name}`;
   $('pv-source').textContent = `${folder.name}: ${[...folder.files.keys()].sort().join(', ') || 'no .md, .toml or .json files'}`;
   $('pv-watch').hidden = !watch;
   $('pv-watch').textContent = watch ? 'Watching the folder: saved changes are checked at once.' : '';
@@ -236,6 +271,7 @@ for (const id of ['pv-folder', 'pv-files']) {
   });
 }
 $('pv-again').addEventListener('click', () => $('pv-folder').click());
+$('pv-path').addEventListener('input', () => { $('pv-path').dataset.edited = 'yes'; });
 const drop = $('pv-drop');
 drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('pv-over'); });
 drop.addEventListener('dragleave', () => drop.classList.remove('pv-over'));

@@ -73,18 +73,20 @@ test('a good folder: no problems, and the widget renders it as readers will see 
   await until(page, () => window.__events.some((e) => e.type === 'commentary-reader:ready'), null, { what: 'the widget ready' });
   const title = await page.evaluate(() => document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector('h1, h2').textContent);
   assert.match(title, /Belarus-China Relations amid Geostrategic Challenges/);
-  // The compiled bundle and the snippet are ready to download.
-  for (const [id, name] of [['pv-bundle', 'commentary.bundle'], ['pv-snippet', 'embed-snippet.html']]) {
-    const link = await page.evaluate((i) => { const a = document.getElementById(i); return { href: a.href, name: a.download, disabled: a.getAttribute('aria-disabled') }; }, id);
-    assert.match(link.href, /^blob:/, id);
-    assert.deepEqual([link.name, link.disabled], [name, null], id);
+  // The compiled bundle and the prerendered pages download byte for byte as
+  // `commentary-reader build --site` wrote them for the published seed (the path on the site
+  // defaults to commentaries/<folder>).
+  assert.equal(await page.locator('#pv-path').inputValue(), 'commentaries/belarus-china-relations-2024');
+  for (const [id, name] of [['pv-bundle', 'commentary.bundle'], ['pv-embed', 'embed.html'], ['pv-index', 'index.html']]) {
+    const download = page.waitForEvent('download');
+    await page.locator(`#${id}`).click();
+    const done = await download;
+    assert.equal(done.suggestedFilename(), name);
+    const bytes = readFileSync(await done.path());
+    const built = readFileSync(join(DIST, 'commentaries/belarus-china-relations-2024', name));
+    assert.ok(bytes.equals(built), `${name}: ${bytes.length} bytes differ from the build's ${built.length}`);
   }
-  const download = page.waitForEvent('download');
-  await page.locator('#pv-bundle').click();
-  const saved = await (await download).path();
-  const bytes = readFileSync(saved);
-  // Byte for byte what `commentary-reader build` wrote for the published seed.
-  assert.ok(bytes.equals(readFileSync(join(DIST, 'commentaries/belarus-china-relations-2024/commentary.bundle'))), `${bytes.length} bytes differ from the build's`);
+  assert.equal(await page.locator('#pv-publish-status').textContent(), 'index.html written.');
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.deepEqual(problems, []);
   await context.close();
@@ -188,11 +190,11 @@ test('the page works from the keyboard and axe finds no violations, light and da
     await pick(page, seedWith(`axe-${colorScheme}`, 'map.toml', (t) => t.replace('countries = ["BLR"]', 'countries = ["BYS"]')));
     // Tab reaches the pickers and the downloads.
     const reached = new Set();
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
       reached.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName));
     }
-    for (const id of ['pv-folder', 'pv-files', 'pv-bundle', 'pv-snippet']) assert.ok(reached.has(id), `${id} not reached: ${[...reached]}`);
+    for (const id of ['pv-folder', 'pv-files', 'pv-path', 'pv-bundle', 'pv-embed', 'pv-index']) assert.ok(reached.has(id), `${id} not reached: ${[...reached]}`);
     const result = await new AxeBuilder({ page }).exclude('commentary-reader').analyze();
     assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), [], colorScheme);
     await context.close();

@@ -1,0 +1,29 @@
+//! The publisher module's one export: a compiled folder's prerendered pages, written in the
+//! browser for the editors' preview page exactly as `commentary-reader build --site` writes
+//! them ([`crate::site::pages`]). Built only with the `publisher` feature, into its own wasm,
+//! which carries the reader's components and Yew's server renderer.
+
+use std::collections::BTreeMap;
+
+use wasm_bindgen::prelude::*;
+
+use crate::bundle::{self, Compiled};
+
+/// The reading page (`index.html`) and the embed fragment (`embed.html`) of the folder compiled
+/// to `bundle`, for a folder at `path` from the site's root (`commentaries/x`), naming the
+/// widget's files with the SRI hashes of `integrity` (the widget folder's `integrity.json`).
+/// Returns `[index, embed]`; fails with a message when the bundle cannot be published (a folder
+/// that cannot be shown, a damaged bundle, an `integrity` that is no list of hashes).
+#[wasm_bindgen]
+pub async fn pages(bundle: Vec<u8>, path: String, integrity: String) -> Result<Vec<String>, JsValue> {
+    let integrity: BTreeMap<String, String> = serde_json::from_str(&integrity).map_err(|e| JsValue::from_str(&format!("integrity.json: not a list of SRI hashes ({e})")))?;
+    let loaded = match bundle::decode(&bundle, bundle::FILE_NAME) {
+        Ok(Compiled::Ready(loaded)) => loaded,
+        Ok(Compiled::Failed { message, .. }) => return Err(JsValue::from_str(&format!("the commentary cannot be shown, so it has no pages: {message}"))),
+        Err(e) => return Err(JsValue::from_str(&e.to_string())),
+    };
+    let parts: Vec<String> = path.split('/').filter(|p| !p.is_empty()).map(str::to_owned).collect();
+    let prerendered = super::prerender::render_async(loaded.clone(), &bundle, Some(&loaded.front.lang)).await;
+    let (index, embed) = crate::site::pages(&loaded, &prerendered, &parts, &integrity);
+    Ok(vec![index, embed])
+}
