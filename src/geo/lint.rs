@@ -41,6 +41,30 @@ pub fn km_to_land(basemap: &BaseMap, p: LonLat) -> f64 {
     best
 }
 
+/// How far `p` is from `country`'s outline, in km (as [`km_to_land`]).
+fn km_to(country: &Country, p: LonLat) -> f64 {
+    km_to_land(&BaseMap { countries: vec![country.clone()], grid: None, topology: None }, p)
+}
+
+/// What is wrong with a place drawn at `at` that the editor says is in the country `iso`, as
+/// the end of a message, or `None`: inside it or on its border or coast, or a country the base
+/// map does not have (reported where the code is checked). A swap of lat and lon that lands in
+/// it is named.
+pub fn outside_country(basemap: &BaseMap, at: LonLat, iso: &str) -> Option<String> {
+    let named = basemap.country(iso)?;
+    if country_at(basemap, at).is_some_and(|c| c.iso == iso) || km_to(named, at) <= COAST_KM {
+        return None;
+    }
+    let here = country_at(basemap, at).map_or_else(|| "the sea".to_owned(), |c| c.name.clone());
+    let swapped = LonLat { lon: at.lat, lat: at.lon };
+    let swap = if swapped.lat.abs() <= 90.0 && country_at(basemap, swapped).is_some_and(|c| c.iso == iso) {
+        format!("; lat and lon look swapped: lat = {}, lon = {} is in {}", swapped.lat, swapped.lon, named.name)
+    } else {
+        "; check its lat and lon".to_owned()
+    };
+    Some(format!("is in {here}, not in {} as its `country` says{swap}", named.name))
+}
+
 /// The box of every country's outline.
 fn extent(basemap: &BaseMap) -> Option<(LonLat, LonLat)> {
     let mut points = basemap.countries.iter().flat_map(|c| &c.rings).flatten();
@@ -141,5 +165,16 @@ mod tests {
         assert_eq!(place_problem(&map, written, &|iso| iso == "AAA").as_deref(), Some("is in Cland, which the map does not show; lat and lon look swapped: lat = 55, lon = 22 is in Aland"));
         assert_eq!(place_problem(&map, written, &|iso| iso == "AAA" || iso == "CCC"), None, "a map about both: it may well be meant");
         assert_eq!(place_problem(&map, written, &|_| false), None, "a map about neither says nothing");
+    }
+
+    #[test]
+    fn a_place_outside_the_country_it_names_is_reported() {
+        let map = squares();
+        assert_eq!(outside_country(&map, LonLat { lon: 25.0, lat: 55.0 }, "AAA"), None);
+        assert_eq!(outside_country(&map, LonLat { lon: 30.1, lat: 55.0 }, "AAA"), None, "on its coast");
+        assert_eq!(outside_country(&map, LonLat { lon: 25.0, lat: 55.0 }, "ZZZ"), None, "not on the base map: reported elsewhere");
+        assert_eq!(outside_country(&map, LonLat { lon: 47.0, lat: 22.0 }, "AAA").as_deref(), Some("is in Bland, not in Aland as its `country` says; check its lat and lon"));
+        // A town of Bland (lat 22, lon 47) written lat = 47, lon = 22: at sea.
+        assert_eq!(outside_country(&map, LonLat { lon: 22.0, lat: 47.0 }, "BBB").as_deref(), Some("is in the sea, not in Bland as its `country` says; lat and lon look swapped: lat = 22, lon = 47 is in Bland"));
     }
 }

@@ -264,14 +264,21 @@ pub fn resolve(mut spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, secti
     // A place in the open sea, or with its lat and lon swapped, is drawn where the editor did
     // not mean it: said here, at the place (a catalog place at its entry).
     let shown = |iso: &str| spec.highlights.iter().any(|h| h.countries.iter().any(|c| c == iso)) || spec.chapters.iter().any(|c| c.focus.iter().any(|f| f == iso));
+    // With the `country` the editor gives, the point is checked against it; without, against
+    // the sea and the countries the map is about.
+    let problem = |at: LonLat, country: Option<&str>| match country {
+        Some(iso) if basemap.country(iso).is_none() => Some(format!("names the country `{iso}`, which is not on the base map{}", iso_hint(iso))),
+        Some(iso) => super::lint::outside_country(&basemap, at, iso),
+        None => super::lint::place_problem(&basemap, at, &shown),
+    };
     for p in &spec.places {
-        if let Some(problem) = super::lint::place_problem(&basemap, p.at, &shown) {
+        if let Some(problem) = problem(p.at, p.country.as_deref()) {
             warn(&mut d, p.line, format!("place `{}` {problem}", p.id));
         }
     }
     for e in catalog.entities().iter().filter(|e| e.kind == EntityKind::Place) {
         let (Some(at), Some((file, line, column))) = (e.location, &e.source) else { continue };
-        if let Some(problem) = super::lint::place_problem(&basemap, LonLat { lon: at.lon, lat: at.lat }, &shown) {
+        if let Some(problem) = problem(LonLat { lon: at.lon, lat: at.lat }, e.country.as_deref()) {
             d.push(Diagnostic::warning(file, (*line, *column), format!("place `{}` {problem}", e.id)));
         }
     }
@@ -400,6 +407,9 @@ pub fn resolve(mut spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, secti
     }
     for ch in &mut spec.chapters {
         ch.focus_at = Vec::new();
+    }
+    for p in &mut spec.places {
+        p.country = None;
     }
     (Scene { basemap, spec, stops, routes, highlight_of, country_entity }, d)
 }

@@ -173,6 +173,10 @@ pub struct Entity {
     /// what it is: equality ignores it, and bundles do not carry it.
     #[serde(skip)]
     pub source: Option<(String, usize, usize)>,
+    /// For a place: the ISO code of the country it is in, which the validator checks its point
+    /// against. Only checked; equality ignores it, and bundles do not carry it.
+    #[serde(skip)]
+    pub country: Option<String>,
 }
 
 impl PartialEq for Entity {

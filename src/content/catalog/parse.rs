@@ -30,6 +30,7 @@ struct RawEntity {
     lat: Option<f64>,
     lon: Option<f64>,
     iso: Option<String>,
+    country: Option<String>,
     chart: Option<RawChart>,
 }
 
@@ -176,6 +177,11 @@ fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warning
         Some(iso) => return Err(loc.error(&t.span_of("iso"), format!("`{id}`: iso `{iso}` must be an ISO 3166-1 alpha-3 code such as \"BLR\""))),
         None => None,
     };
+    let country = match raw.country {
+        Some(c) if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) => Some(c),
+        Some(c) => return Err(loc.error(&t.span_of("country"), format!("`{id}`: country `{c}` must be an ISO 3166-1 alpha-3 code such as \"BLR\""))),
+        None => None,
+    };
     if kind == EntityKind::Country && iso.is_none() {
         warnings.push(loc.warning(&t.span(), format!("`{id}` is a country without `iso` (e.g. iso = \"BLR\"): the map cannot highlight it")));
     }
@@ -192,7 +198,7 @@ fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warning
         }
         _ => None,
     };
-    Ok(Entity { id, kind, name, aliases, summary, native, facts, links, location, iso, chart, source })
+    Ok(Entity { id, kind, name, aliases, summary, native, facts, links, location, iso, chart, source, country })
 }
 
 /// `Q` and digits, like `Q184`.

@@ -131,6 +131,10 @@ pub struct Place {
     pub note: Option<String>,
     /// Line and column of `id` in the file (for later warnings).
     pub line: (usize, usize),
+    /// The ISO code of the country it is in, which the validator checks its point against.
+    /// Only checked: a bundle does not carry it.
+    #[serde(skip)]
+    pub country: Option<String>,
 }
 
 /// What the map shows while a section is being read.

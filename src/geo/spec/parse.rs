@@ -96,6 +96,7 @@ struct RawPlace {
     lon: Option<f64>,
     gauge_break: Option<bool>,
     note: Option<String>,
+    country: Option<String>,
 }
 
 /// One `[[chapter]]` as written.
@@ -294,7 +295,12 @@ fn read_place(raw: RawPlace, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result
     if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
         return Err(loc.error(&lon_span, format!("place `{id}`: lon = {lon} is outside −180…180")));
     }
-    Ok(Place { id, name, at: LonLat { lon, lat }, gauge_break: raw.gauge_break.unwrap_or(false), note: raw.note, line: loc.position(&id_span) })
+    let country = match raw.country {
+        Some(c) if iso_ok(&c) => Some(c),
+        Some(c) => return Err(loc.error(&t.span_of("country"), format!("place `{id}`: country `{c}` must be an ISO 3166-1 alpha-3 code such as \"BLR\""))),
+        None => None,
+    };
+    Ok(Place { id, name, at: LonLat { lon, lat }, gauge_break: raw.gauge_break.unwrap_or(false), note: raw.note, line: loc.position(&id_span), country })
 }
 
 fn read_label(raw: RawLabel, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result<LabelSpec, Diagnostic> {
