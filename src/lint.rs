@@ -1,7 +1,8 @@
 //! Checks of how a commentary uses its catalog, made once the text is linked and the map
 //! resolved, for the mistakes that show nothing wrong: an entity no reader can reach (neither
-//! mentioned nor on the map), a figure without a mention, and an alias that is a lower-case
-//! word and so links every use of that word. Warnings, at the entity's entry in its catalog.
+//! mentioned nor on the map), a figure without a mention, an alias that is a lower-case word and
+//! so links every use of that word, and a lower-case phrase that links far more often than the
+//! entity's names. Warnings, at the entity's entry in its catalog.
 
 use std::collections::HashMap;
 
@@ -81,6 +82,18 @@ pub fn lint(catalog: &Catalog, linked: &Linked, scene: Option<&Scene>) -> Vec<Di
             )));
         }
         let count = |alias: &str| texts.get(&(e.id.to_string(), alias.to_owned())).copied().unwrap_or(0);
+        // A lower-case phrase ("the union") that links far more often than the entity's names:
+        // likely the phrase is used for other things too.
+        let names: usize = e.aliases.iter().filter(|a| !a.chars().next().is_some_and(char::is_lowercase)).map(|a| count(a)).sum();
+        for alias in e.aliases.iter().filter(|a| a.chars().next().is_some_and(char::is_lowercase) && !is_common_word(a)) {
+            let n = count(alias);
+            if n >= 3 && n > 3 * names {
+                out.push(Diagnostic::warning(file, at, format!(
+                    "alias `{alias}` of `{}` links {n} times, its names {names}: a lower-case phrase used that often may mean other things too; check the mentions, and link the ones meant with [{alias}](entity:{})",
+                    e.id, e.id
+                )));
+            }
+        }
         for alias in e.aliases.iter().filter(|a| is_common_word(a)) {
             let n = count(alias);
             if n > 0 {
