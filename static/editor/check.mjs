@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // The commentary checker for editors without Rust: the same checks as
 // `commentary-reader check`, run by Node (18 or later) with the widget's own compiler module,
 // which sits beside this file in the release folder. Nothing is uploaded or fetched.
