@@ -34,6 +34,12 @@ pub fn compile(dir: &Path) -> (Compiled, Vec<Diagnostic>) {
     pipeline.finish()
 }
 
+/// The folder compiled in every language it is published in ([`folder::compile_all`]), its
+/// files read from `dir`.
+pub fn compile_all(dir: &Path) -> Vec<(Option<String>, Compiled, Vec<Diagnostic>)> {
+    folder::compile_all(Purpose::Check, Naming::Folder, &mut |request| read(dir, &request.address))
+}
+
 /// The file at `address`, as `dir`'s folder has it.
 fn read(dir: &Path, address: &Address) -> Answer {
     match address {

@@ -50,7 +50,7 @@ use std::fmt;
 use std::rc::Rc;
 
 use crate::bundle::{Compiled, Loaded};
-use crate::content::catalog::{read_catalog, Catalog, Entity};
+use crate::content::catalog::{read_catalog, read_translation, Catalog, Entity};
 use crate::content::error::ContentError;
 use crate::content::{front_matter, link_commentary, markdown, Block, Commentary, Diagnostic, FrontMatter, Inline, Linked, Severity};
 use crate::geo::scene::{self, Scene};
@@ -93,6 +93,13 @@ pub fn name_beside(from: &str, reference: &str) -> String {
 
 /// `commentary.md`: the file every folder has, named relative to the folder.
 pub const COMMENTARY: &str = "commentary.md";
+
+/// The file of the translation `lang` beside `commentary.md`: `commentary.ru.md`.
+pub fn translation_file(lang: &str) -> String {
+    translated_name(COMMENTARY, lang)
+}
+
+pub use crate::content::links::translated_name;
 
 /// The catalog a commentary has when its front matter names none.
 pub const DEFAULT_CATALOG: &str = "entities.toml";
@@ -213,6 +220,9 @@ pub enum Need {
     Map,
     /// The base map `map.toml` names, or the widget's own.
     Basemap,
+    /// In a translation, the catalog of this position in the translation's words
+    /// (`entities.ru.toml` beside `entities.toml`), if the folder has one.
+    CatalogText(usize),
 }
 
 /// One file the pipeline asks a driver for.
@@ -426,6 +436,10 @@ enum MapState {
 pub struct Pipeline {
     purpose: Purpose,
     naming: Naming,
+    /// The translation this pipeline reads (`commentary.<lang>.md`), or `None` for the original.
+    lang: Option<String>,
+    /// A translation's catalogs in its words, by the catalogs' positions.
+    texts: Vec<Option<Admitted>>,
     /// Requests not yet answered, in the order they were made.
     pending: Vec<Request>,
     commentary: Source,
@@ -438,7 +452,24 @@ impl Pipeline {
     /// A pipeline that asks for `commentary.md` first.
     pub fn new(purpose: Purpose, naming: Naming) -> Self {
         let commentary = Request { need: Need::Commentary, address: Address::Folder(COMMENTARY.to_owned()), asked: Asked::Required };
-        Self { purpose, naming, pending: vec![commentary], commentary: Source::Waiting, catalogs: Vec::new(), map: MapState::Absent }
+        Self { purpose, naming, lang: None, texts: Vec::new(), pending: vec![commentary], commentary: Source::Waiting, catalogs: Vec::new(), map: MapState::Absent }
+    }
+
+    /// A pipeline for the translation `lang`: `commentary.<lang>.md` with the catalogs and the
+    /// map its front matter names (by default the original's `entities.toml` and `map.toml`),
+    /// each catalog in the translation's words where the folder has them (`entities.<lang>.toml`),
+    /// the map's texts as its `[translations.<lang>]` says.
+    pub fn translation(purpose: Purpose, naming: Naming, lang: &str) -> Self {
+        let commentary = Request { need: Need::Commentary, address: Address::Folder(translation_file(lang)), asked: Asked::Required };
+        Self { lang: Some(lang.to_owned()), pending: vec![commentary], ..Self::new(purpose, naming) }
+    }
+
+    /// The name of the commentary file this pipeline reads, in messages.
+    fn commentary_name(&self) -> String {
+        match &self.lang {
+            None => self.naming.commentary(),
+            Some(lang) => self.naming.name(&Address::Folder(translation_file(lang))),
+        }
     }
 
     /// The files needed and not yet answered, in the order they were asked for; each answer
@@ -458,6 +489,7 @@ impl Pipeline {
         match request.need {
             Need::Commentary => self.admit_commentary(request, admitted, network),
             Need::Catalog(i) => self.catalogs[i] = Some(admitted),
+            Need::CatalogText(i) => self.texts[i] = Some(admitted),
             Need::Map => self.admit_map(request, admitted),
             Need::Basemap => {
                 let basemap = match admitted {
@@ -499,6 +531,7 @@ impl Pipeline {
             (Need::Basemap, Asked::Named(_)) => format!("not found: `basemap` in {} names it", self.referrer(request)),
             (Need::Basemap, _) => "not found: the widget's own base map (drawn when map.toml names none) is missing from its files".to_owned(),
             (Need::Catalog(_) | Need::Map, _) => "listed in the front matter but not found".to_owned(),
+            (Need::CatalogText(_), _) => "not found".to_owned(),
         };
         Diagnostic::error(&self.name(request), (1, 1), message)
     }
@@ -506,7 +539,7 @@ impl Pipeline {
     /// The name of the file `request` asks for, in messages.
     fn name(&self, request: &Request) -> String {
         match request.need {
-            Need::Commentary => self.naming.commentary(),
+            Need::Commentary => self.commentary_name(),
             _ => self.naming.name(&request.address),
         }
     }
@@ -516,7 +549,7 @@ impl Pipeline {
     fn referrer(&self, request: &Request) -> String {
         match (&self.map, request.need) {
             (MapState::Parsed { name, .. }, Need::Basemap) => name.clone(),
-            _ => self.naming.commentary(),
+            _ => self.commentary_name(),
         }
     }
 
@@ -530,8 +563,20 @@ impl Pipeline {
         };
         let read = read_commentary(&file.text, &file.name);
         if read.error.is_none() || self.purpose == Purpose::Check {
-            let plan = plan(&read.commentary.front);
+            let mut plan = plan(&read.commentary.front);
             self.catalogs = vec![None; plan.iter().filter(|r| matches!(r.need, Need::Catalog(_))).count()];
+            // A translation's words for each of its catalogs, beside it, if the folder has them.
+            if let Some(lang) = &self.lang {
+                let texts: Vec<Request> = plan
+                    .iter()
+                    .filter_map(|r| match (&r.need, &r.address) {
+                        (Need::Catalog(i), Address::Folder(name)) => Some(Request { need: Need::CatalogText(*i), address: Address::Folder(translated_name(name, lang)), asked: Asked::ByDefault }),
+                        _ => None,
+                    })
+                    .collect();
+                self.texts = vec![None; self.catalogs.len()];
+                plan.extend(texts);
+            }
             self.pending.extend(plan);
         }
         self.commentary = Source::Read(read);
@@ -561,6 +606,7 @@ impl Pipeline {
         while let Some(request) = self.pending.first().cloned() {
             self.admit(&request, Answer::Absent);
         }
+        let name = self.commentary_name();
         let read = match self.commentary {
             Source::Read(read) => read,
             Source::Lost { report, network } => return (Compiled::Failed { message: report.to_string(), network }, vec![report]),
@@ -571,13 +617,30 @@ impl Pipeline {
             sort(&mut out);
             return (Compiled::Failed { message: error.to_string(), network: false }, out);
         }
-        let name = self.naming.commentary();
         let mut lost = LostCatalog::default();
-        let catalog = read_catalogs(self.catalogs.into_iter().flatten(), &mut out, &mut lost);
+        let mut catalog = read_catalogs(self.catalogs.into_iter().flatten(), &mut out, &mut lost);
+        // A translation: its catalogs in its words.
+        for text in self.texts.into_iter().flatten() {
+            let Admitted::Found(file) = text else {
+                if let Admitted::Lost(report) = text {
+                    out.push(report);
+                }
+                continue;
+            };
+            match read_translation(&file.text, &file.name) {
+                Ok((texts, diagnostics)) => {
+                    out.extend(diagnostics);
+                    let (translated, diagnostics) = catalog.translated(&texts);
+                    out.extend(diagnostics);
+                    catalog = translated;
+                }
+                Err(report) => out.push(report),
+            }
+        }
         let (linked, link_warnings) = link_commentary(&read.commentary, &catalog, &name);
         out.extend(link_warnings);
         let sections = sections(&linked);
-        let map = self.map.finish(&catalog, read.body_known.then_some(&sections[..]), &mut out);
+        let map = self.map.finish(&catalog, read.body_known.then_some(&sections[..]), self.lang.as_deref(), &mut out);
         // Without the text, the catalogs or the map that was asked for, what is used cannot be told.
         if read.body_known && !lost.is_lost() && !matches!(map, Some(Err(_))) {
             out.extend(crate::lint::lint(&catalog, &linked, map.as_ref().and_then(|m| m.as_deref().ok())));
@@ -587,7 +650,7 @@ impl Pipeline {
         if let Some(error) = read.error {
             return (Compiled::Failed { message: error.to_string(), network: false }, out);
         }
-        let loaded = Loaded { url: String::new(), front: read.commentary.front, catalog, linked, map, sections, warnings: out.clone() };
+        let loaded = Loaded { url: String::new(), front: read.commentary.front, catalog, linked, map, sections, warnings: out.clone(), languages: Vec::new() };
         (Compiled::Ready(loaded), out)
     }
 }
@@ -596,7 +659,7 @@ impl MapState {
     /// The map readers get: none, a note saying why it cannot be drawn, or the scene resolved
     /// against `catalog` (chapters against `sections` when the body is known). Its messages,
     /// and the map's and the base map's, go to `out`.
-    fn finish(self, catalog: &Catalog, sections: Option<&[(String, String)]>, out: &mut Vec<Diagnostic>) -> Option<Result<Rc<Scene>, String>> {
+    fn finish(self, catalog: &Catalog, sections: Option<&[(String, String)]>, lang: Option<&str>, out: &mut Vec<Diagnostic>) -> Option<Result<Rc<Scene>, String>> {
         match self {
             Self::Absent => None,
             Self::Lost(report) => {
@@ -609,6 +672,10 @@ impl MapState {
             }
             Self::Parsed { name, spec, diagnostics, basemap } => {
                 out.extend(diagnostics);
+                let spec = match lang {
+                    Some(lang) => spec.translated(lang),
+                    None => spec,
+                };
                 let scene = match basemap? {
                     Ok(basemap) => build_scene(spec, &basemap, catalog, sections, &name, out),
                     Err(report) => Err(report),
@@ -621,6 +688,109 @@ impl MapState {
             }
         }
     }
+}
+
+/// A folder compiled in every language it is published in, each file read by `read` (a
+/// driver's answer to a request): the original first, then each translation its front matter
+/// lists (`commentary.<lang>.md`), each with its language (`None` for the original), its
+/// result and its messages. A translation's messages include how it falls short of the
+/// original ([`compare_translation`]); every result that can be shown knows all the languages
+/// ([`Loaded::languages`]).
+pub fn compile_all(purpose: Purpose, naming: Naming, read: &mut dyn FnMut(&Request) -> Answer) -> Vec<(Option<String>, Compiled, Vec<Diagnostic>)> {
+    let mut run = |mut pipeline: Pipeline| {
+        while !pipeline.requests().is_empty() {
+            for request in pipeline.requests().to_vec() {
+                let answer = read(&request);
+                pipeline.admit(&request, answer);
+            }
+        }
+        pipeline.finish()
+    };
+    let (original, diagnostics) = run(Pipeline::new(purpose, naming.clone()));
+    let tags = match &original {
+        Compiled::Ready(loaded) => loaded.front.translations.clone(),
+        Compiled::Failed { .. } => Vec::new(),
+    };
+    let mut all = vec![(None, original, diagnostics)];
+    for lang in tags {
+        let (compiled, mut diagnostics) = run(Pipeline::translation(purpose, naming.clone(), &lang));
+        if let (Compiled::Ready(original), Compiled::Ready(translation)) = (&all[0].1, &compiled) {
+            let file = naming.name(&Address::Folder(translation_file(&lang)));
+            diagnostics.extend(compare_translation(original, translation, &file));
+            if translation.front.lang != lang {
+                let message = format!("`lang = \"{}\"`, but the original lists this file as its `{lang}` translation", translation.front.lang);
+                diagnostics.push(Diagnostic::warning(&file, (1, 1), message));
+            }
+        }
+        all.push((Some(lang), compiled, diagnostics));
+    }
+    // Every language, with its title, the original's first.
+    let languages: Vec<(String, String)> = all
+        .iter()
+        .filter_map(|(lang, compiled, _)| match compiled {
+            Compiled::Ready(l) => Some((lang.clone().unwrap_or_else(|| l.front.lang.clone()), l.front.title.clone())),
+            Compiled::Failed { .. } => None,
+        })
+        .collect();
+    if languages.len() > 1 {
+        for (_, compiled, _) in &mut all {
+            if let Compiled::Ready(l) = compiled {
+                l.languages = languages.clone();
+            }
+        }
+    }
+    all
+}
+
+/// Each top-level section's entities mentioned and paragraphs, by the section's anchor, in
+/// reading order (`intro` first).
+fn section_contents(linked: &Linked) -> Vec<(String, Vec<String>, usize)> {
+    let mut out: Vec<(String, Vec<String>, usize)> = vec![("intro".to_owned(), Vec::new(), 0)];
+    for block in &linked.body.blocks {
+        if let Block::Heading { id, .. } = block {
+            out.push((id.clone(), Vec::new(), 0));
+        }
+        let last = out.last_mut().expect("intro is first");
+        if matches!(block, Block::Paragraph { .. }) {
+            last.2 += 1;
+        }
+        for (_, id) in block.mentions() {
+            if !last.1.iter().any(|e| e == id.as_str()) {
+                last.1.push(id.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// How a translation (`file`, its commentary file) falls short of the original, as warnings:
+/// a section of the original, by its anchor, that the translation lacks (its map chapter, if
+/// it has one, and links to it have nothing to go to), a different number of paragraphs in a
+/// section (a link to a paragraph, `#p-N`, would land elsewhere), and an entity the original
+/// mentions in a section that the translation does not (its card is missing there: give the
+/// translation's catalog an alias the translated text uses).
+pub fn compare_translation(original: &Loaded, translation: &Loaded, file: &str) -> Vec<Diagnostic> {
+    let mut d = Vec::new();
+    let theirs = section_contents(&translation.linked);
+    let chapters: Vec<&str> = match &original.map {
+        Some(Ok(scene)) => scene.spec.chapters.iter().map(|c| c.section.as_str()).collect(),
+        _ => Vec::new(),
+    };
+    for (section, entities, paragraphs) in section_contents(&original.linked) {
+        let Some((_, their_entities, their_paragraphs)) = theirs.iter().find(|(s, ..)| *s == section) else {
+            let chapter = if chapters.contains(&section.as_str()) { " (the map's chapter for it has no section to follow)" } else { "" };
+            d.push(Diagnostic::warning(file, (1, 1), format!("the original's section `{section}` has no counterpart here{chapter}: give the translated heading the same anchor, `## … {{#{section}}}`")));
+            continue;
+        };
+        if *their_paragraphs != paragraphs {
+            d.push(Diagnostic::warning(file, (1, 1), format!("section `{section}` has {their_paragraphs} paragraphs here and {paragraphs} in the original: links to paragraphs (#p-N) land on different ones in the two languages")));
+        }
+        for id in entities.iter().filter(|id| !their_entities.contains(id)) {
+            let name = original.catalog.index_of(id).map(|i| original.catalog.get(i).name.clone()).unwrap_or_default();
+            d.push(Diagnostic::warning(file, (1, 1), format!("section `{section}`: the original mentions `{id}` ({name}) and this translation does not; give it an alias the translated text uses, or link the words with [text](entity:{id})")));
+        }
+    }
+    d
 }
 
 /// Sorts messages by file, line and column (stably: a folded note stays after its error).

@@ -68,3 +68,35 @@ fn strict_fails_on_warnings_for_a_cms_check_and_passes_a_clean_folder() {
     let clean = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/commentaries/belarus-china-relations-2024");
     assert_eq!(run(&["check", "--strict"], &clean).status.code(), Some(0));
 }
+
+#[test]
+fn the_seed_is_published_in_english_and_in_russian() {
+    use commentary_reader::bundle::Compiled;
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/commentaries/belarus-china-relations-2024");
+    let all = commentary_reader::compile::compile_all(&seed);
+    assert_eq!(all.iter().map(|(lang, ..)| lang.as_deref()).collect::<Vec<_>>(), [None, Some("ru")]);
+    for (_, _, diagnostics) in &all {
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    }
+    let loaded = |i: usize| match &all[i].1 {
+        Compiled::Ready(l) => l,
+        Compiled::Failed { message, .. } => panic!("{message}"),
+    };
+    let (en, ru) = (loaded(0), loaded(1));
+    assert_eq!(en.languages, ru.languages, "both know every language");
+    assert_eq!(en.languages.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(), ["en", "ru"]);
+    assert_eq!(ru.languages[1].1, "Белорусско-китайские отношения в условиях геостратегических вызовов");
+    // The same sections (by anchor), the same entities, each in its language.
+    assert_eq!(en.sections.iter().map(|(s, _)| s).collect::<Vec<_>>(), ru.sections.iter().map(|(s, _)| s).collect::<Vec<_>>());
+    let name = |l: &commentary_reader::bundle::Loaded, id: &str| l.catalog.get(l.catalog.index_of(id).unwrap()).name.clone();
+    assert_eq!((name(en, "lukashenko"), name(ru, "lukashenko")), ("Aleksandr Lukashenko".to_owned(), "Александр Лукашенко".to_owned()));
+    assert_eq!(en.catalog.get(en.catalog.index_of("minsk").unwrap()).location, ru.catalog.get(ru.catalog.index_of("minsk").unwrap()).location, "coordinates are the original's");
+    assert!(ru.linked.mentions.of(&commentary_reader::content::catalog::EntityId::new("beijing").unwrap()).len() >= 3, "Пекин, Пекина: inflected forms link");
+    let map = |l: &commentary_reader::bundle::Loaded| l.map.as_ref().unwrap().as_ref().unwrap().clone();
+    assert_eq!(map(ru).spec.title.as_deref(), Some("Беларусь на Евразийском сухопутном мосту между Китаем и ЕС"));
+    assert_eq!(map(ru).basemap.country("POL").map(|c| c.name.as_str()), Some("Польша"), "a base-map country, translated by the map");
+    assert_eq!(map(en).basemap.country("POL").map(|c| c.name.as_str()), Some("Poland"));
+    // A paragraph link (#p-N) means the same paragraph in both.
+    let paragraphs = |l: &commentary_reader::bundle::Loaded| l.linked.body.blocks.iter().filter(|b| matches!(b, commentary_reader::content::Block::Paragraph { .. })).count();
+    assert_eq!(paragraphs(en), paragraphs(ru));
+}

@@ -26,7 +26,7 @@ use std::process::ExitCode;
 #[cfg(not(target_arch = "wasm32"))]
 use commentary_reader::bundle;
 #[cfg(not(target_arch = "wasm32"))]
-use commentary_reader::compile::compile;
+use commentary_reader::compile::compile_all;
 #[cfg(not(target_arch = "wasm32"))]
 use commentary_reader::content::{Diagnostic, Severity};
 
@@ -98,26 +98,28 @@ fn main() -> ExitCode {
             let mut errors = 0;
             let mut warnings = 0;
             for folder in folders {
-                let (compiled, diagnostics) = compile(Path::new(folder));
-                if command == "build" {
-                    let path = Path::new(folder).join(bundle::FILE_NAME);
-                    let bytes = bundle::encode(&compiled);
-                    if let Err(e) = std::fs::write(&path, &bytes) {
-                        eprintln!("{}: cannot be written: {e}", path.display());
-                        return ExitCode::from(1);
-                    }
-                    if let (Some(site), bundle::Compiled::Ready(loaded)) = (&site, compiled) {
-                        if let Err(e) = site.write_pages(Path::new(folder), loaded, &bytes) {
-                            eprintln!("{e}");
+                // The original, then each translation its front matter lists.
+                for (lang, compiled, diagnostics) in compile_all(Path::new(folder)) {
+                    if command == "build" {
+                        let path = Path::new(folder).join(bundle::file_name(lang.as_deref()));
+                        let bytes = bundle::encode(&compiled);
+                        if let Err(e) = std::fs::write(&path, &bytes) {
+                            eprintln!("{}: cannot be written: {e}", path.display());
                             return ExitCode::from(1);
                         }
+                        if let (Some(site), bundle::Compiled::Ready(loaded), None) = (&site, compiled, &lang) {
+                            if let Err(e) = site.write_pages(Path::new(folder), loaded, &bytes) {
+                                eprintln!("{e}");
+                                return ExitCode::from(1);
+                            }
+                        }
                     }
+                    for d in &diagnostics {
+                        println!("{}", Diagnostic { file: Path::new(folder).join(&d.file).display().to_string(), ..d.clone() });
+                    }
+                    errors += diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+                    warnings += diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
                 }
-                for d in &diagnostics {
-                    println!("{}", Diagnostic { file: Path::new(folder).join(&d.file).display().to_string(), ..d.clone() });
-                }
-                errors += diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-                warnings += diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
             }
             let verb = if command == "build" { "built" } else { "checked" };
             eprintln!("{verb} {} folder(s): {errors} error(s), {warnings} warning(s)", folders.len());

@@ -40,8 +40,9 @@ pub mod wire;
 pub const MAGIC: &str = "commentary-reader bundle";
 /// Format version; bump it with any change to the layout. Version 1 was a JSON array written
 /// by hand; 3 added the front matter's `url`, `description` and `kind`; 4 the map's `[[label]]`
-/// and `[country_names]`; 5 routes by leg (`[[route.leg]]`, ferry and pipeline).
-pub const VERSION: u64 = 5;
+/// and `[country_names]`; 5 routes by leg (`[[route.leg]]`, ferry and pipeline); 6 the
+/// languages of a translated commentary.
+pub const VERSION: u64 = 6;
 /// Coordinates of a base map without a grid of its own are kept to 1/GRID degree (about 110 m
 /// of latitude).
 pub const GRID: f64 = 1000.0;
@@ -86,6 +87,19 @@ pub struct Loaded {
     pub sections: Vec<(String, String)>,
     /// Warnings from every file, located.
     pub warnings: Vec<Diagnostic>,
+    /// The languages the commentary is published in, the original first: each language tag
+    /// and the title in it. Each has its bundle beside this one ([`file_name`]). Empty for a
+    /// commentary in one language.
+    pub languages: Vec<(String, String)>,
+}
+
+/// The bundle of the commentary in `lang` (`None`: the original): `commentary.bundle`,
+/// `commentary.ru.bundle`.
+pub fn file_name(lang: Option<&str>) -> String {
+    match lang {
+        None => FILE_NAME.to_owned(),
+        Some(lang) => crate::content::links::translated_name(FILE_NAME, lang),
+    }
 }
 
 /// What a bundle holds.
@@ -132,6 +146,7 @@ pub fn encode(compiled: &Compiled) -> Vec<u8> {
             out = put(out, &l.map);
             out = put(out, &l.sections);
             out = put(out, &l.warnings);
+            out = put(out, &l.languages);
         }
         Compiled::Failed { message, network } => {
             out = put(out, &1_u8);
@@ -168,6 +183,7 @@ pub fn decode(bytes: &[u8], url: &str) -> Result<Compiled, BundleError> {
             map: r.part("the map")?,
             sections: r.part("the list of sections")?,
             warnings: r.part("the warnings")?,
+            languages: r.part("the list of languages")?,
         }),
         1 => Compiled::Failed { message: r.part("the error")?, network: r.part("the error")? },
         t => return Err(BundleError { at: at.get() - 1, message: format!("bundle kind {t} does not exist") }),

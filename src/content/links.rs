@@ -149,6 +149,15 @@ pub fn join(base: &str, reference: &str) -> String {
     format!("{origin}{}{ref_tail}", out.join("/"))
 }
 
+/// `name` in the translation `lang`: `entities.toml` → `entities.ru.toml`,
+/// `../shared/e.toml` → `../shared/e.ru.toml`, `commentary.bundle` → `commentary.ru.bundle`.
+pub fn translated_name(name: &str, lang: &str) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, ext)) if !ext.contains('/') => format!("{stem}.{lang}.{ext}"),
+        _ => format!("{name}.{lang}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

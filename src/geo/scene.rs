@@ -243,6 +243,12 @@ fn iso_hint(code: &str, basemap: &BaseMap) -> String {
 /// the rest draws.
 pub fn resolve(mut spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, sections: Option<&[String]>, file: &str) -> (Scene, Vec<Diagnostic>) {
     let mut d = Vec::new();
+    // In a translation, the base map's English names as the translation calls them.
+    for c in &mut basemap.countries {
+        if let Some((_, to)) = spec.words.iter().find(|(from, _)| *from == c.name) {
+            c.name = to.clone();
+        }
+    }
     // A country the catalog has an entity for is called what the editor calls it, everywhere
     // (its button, its label, the map as text): "Türkiye", not the base map's "Turkey".
     for e in catalog.entities() {
@@ -411,6 +417,9 @@ pub fn resolve(mut spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, secti
     for p in &mut spec.places {
         p.country = None;
     }
+    // A translation's words are applied; a bundle does not carry them.
+    spec.translations = Vec::new();
+    spec.words = Vec::new();
     (Scene { basemap, spec, stops, routes, highlight_of, country_entity }, d)
 }
 

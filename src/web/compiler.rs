@@ -49,10 +49,11 @@ pub async fn compile(url: String, assets: String, source: Option<Vec<u8>>) -> Ve
     bundle::encode(&pipeline.finish().0)
 }
 
-/// What [`check`] found: the folder's bundle and every message.
+/// What [`check`] found: the folder's bundles (the original's, then each translation's) and
+/// every message.
 #[wasm_bindgen]
 pub struct Checked {
-    bundle: Vec<u8>,
+    bundles: Vec<(String, Vec<u8>)>,
     messages: Vec<String>,
     errors: usize,
 }
@@ -63,7 +64,19 @@ impl Checked {
     /// shown).
     #[wasm_bindgen(getter)]
     pub fn bundle(&self) -> Vec<u8> {
-        self.bundle.clone()
+        self.bundles[0].1.clone()
+    }
+
+    /// The file name of each bundle: `commentary.bundle`, then each translation's
+    /// (`commentary.ru.bundle`).
+    #[wasm_bindgen(getter)]
+    pub fn files(&self) -> Vec<String> {
+        self.bundles.iter().map(|(name, _)| name.clone()).collect()
+    }
+
+    /// The bytes of the bundle named `files[i]`.
+    pub fn bundle_at(&self, i: usize) -> Vec<u8> {
+        self.bundles.get(i).map(|(_, b)| b.clone()).unwrap_or_default()
     }
 
     /// Every message, sorted by file and position, as the validator prints them
@@ -88,25 +101,25 @@ impl Checked {
 /// the file's "cannot be read". Remote files are not fetched, as natively.
 #[wasm_bindgen]
 pub fn check(read: &js_sys::Function) -> Checked {
-    let mut pipeline = Pipeline::new(Purpose::Check, Naming::Folder);
-    while !pipeline.requests().is_empty() {
-        for request in pipeline.requests().to_vec() {
-            let answer = match &request.address {
-                Address::Remote(_) => Answer::Failed(Failure::NotFetched),
-                Address::Folder(name) | Address::Widget(name) => {
-                    let widget = matches!(request.address, Address::Widget(_));
-                    match read.call2(&JsValue::NULL, &JsValue::from_str(name), &JsValue::from_bool(widget)) {
-                        Ok(text) => text.as_string().map_or(Answer::Absent, Answer::Text),
-                        Err(e) => Answer::Failed(Failure::Unreadable(e.as_string().or_else(|| js_sys::Error::from(e).message().as_string()).unwrap_or_default())),
-                    }
-                }
-            };
-            pipeline.admit(&request, answer);
+    let mut answer = |request: &Request| match &request.address {
+        Address::Remote(_) => Answer::Failed(Failure::NotFetched),
+        Address::Folder(name) | Address::Widget(name) => {
+            let widget = matches!(request.address, Address::Widget(_));
+            match read.call2(&JsValue::NULL, &JsValue::from_str(name), &JsValue::from_bool(widget)) {
+                Ok(text) => text.as_string().map_or(Answer::Absent, Answer::Text),
+                Err(e) => Answer::Failed(Failure::Unreadable(e.as_string().or_else(|| js_sys::Error::from(e).message().as_string()).unwrap_or_default())),
+            }
         }
+    };
+    let mut bundles = Vec::new();
+    let mut messages = Vec::new();
+    let mut errors = 0;
+    for (lang, compiled, diagnostics) in crate::folder::compile_all(Purpose::Check, Naming::Folder, &mut answer) {
+        errors += diagnostics.iter().filter(|d| d.severity == crate::content::Severity::Error).count();
+        messages.extend(diagnostics.iter().map(ToString::to_string));
+        bundles.push((bundle::file_name(lang.as_deref()), bundle::encode(&compiled)));
     }
-    let (compiled, diagnostics) = pipeline.finish();
-    let errors = diagnostics.iter().filter(|d| d.severity == crate::content::Severity::Error).count();
-    Checked { bundle: bundle::encode(&compiled), messages: diagnostics.iter().map(ToString::to_string).collect(), errors }
+    Checked { bundles, messages, errors }
 }
 
 /// A request's answer, or the request under way.

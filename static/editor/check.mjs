@@ -6,7 +6,8 @@
 //
 // Prints every problem as `folder/file:line:column: error|warning: message` and exits with 1
 // if a folder has an error (with --strict, a warning too), 2 on bad usage. --bundle also writes
-// each folder's commentary.bundle, as `commentary-reader build` does.
+// each folder's commentary.bundle (and each translation's, commentary.ru.bundle), as
+// `commentary-reader build` does.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +52,7 @@ for (const folder of args) {
   for (const message of checked.messages) console.log(prefix + message);
   errors += checked.errors;
   warnings += checked.messages.length - checked.errors;
-  if (writeBundle) writeFileSync(join(folder, 'commentary.bundle'), checked.bundle);
+  if (writeBundle) checked.files.forEach((name, i) => writeFileSync(join(folder, name), checked.bundle_at(i)));
 }
 console.error(`checked ${args.length} folder(s): ${errors} error(s), ${warnings} warning(s)`);
 if (strict && warnings > 0 && errors === 0) console.error('--strict: the warnings fail the check');

@@ -54,9 +54,12 @@ test('--strict fails on warnings, usage errors exit with 2, and --bundle writes 
     for (const side of ['native', 'node']) cpSync(join(ROOT, 'static/commentaries/belarus-china-relations-2024'), join(work, side), { recursive: true });
     assert.equal(native(['build', join(work, 'native')]).status, 0);
     assert.equal(node(['--bundle', join(work, 'node')]).status, 0);
-    const [a, b] = ['native', 'node'].map((side) => readFileSync(join(work, side, 'commentary.bundle')));
-    assert.ok(a.length > 10_000);
-    assert.ok(a.equals(b), `the bundles differ (${a.length} and ${b.length} bytes)`);
+    // The original's bundle and the Russian translation's.
+    for (const name of ['commentary.bundle', 'commentary.ru.bundle']) {
+      const [a, b] = ['native', 'node'].map((side) => readFileSync(join(work, side, name)));
+      assert.ok(a.length > 10_000, name);
+      assert.ok(a.equals(b), `${name}: the bundles differ (${a.length} and ${b.length} bytes)`);
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

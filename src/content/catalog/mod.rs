@@ -14,6 +14,10 @@ use super::links::is_entity_id;
 mod parse;
 #[cfg(parsers)]
 pub use parse::*;
+#[cfg(parsers)]
+mod translation;
+#[cfg(parsers)]
+pub use translation::*;
 
 /// A catalog entry's id: lower-case letters, digits and `-`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -150,4 +150,7 @@ pub struct FrontMatter {
     pub description: Option<String>,
     /// The schema.org type of the reading page's structured data (`kind`).
     pub kind: ArticleKind,
+    /// The languages the commentary is translated into (`translations = ["ru"]`), each in
+    /// `commentary.<tag>.md` beside this file; empty in a translation itself.
+    pub translations: Vec<String>,
 }

@@ -107,6 +107,7 @@ pub fn stand_in() -> FrontMatter {
         url: None,
         description: None,
         kind: ArticleKind::default(),
+        translations: Vec::new(),
     }
 }
 
@@ -126,6 +127,7 @@ struct RawFrontMatter {
     url: Option<String>,
     description: Option<String>,
     kind: Option<String>,
+    translations: Option<Vec<String>>,
 }
 
 /// One `[[authors]]` entry as written.
@@ -202,6 +204,15 @@ fn read(top: &Table<'_, '_, '_>, loc: &Locator<'_>, front: &mut FrontMatter, out
             }
         }
         out.extend(p.unknown_keys::<RawPublication>(""));
+    }
+    for tag in field("translations", out).and_then(|f| f.translations).unwrap_or_default() {
+        if !is_language_tag(&tag) {
+            out.push(loc.warning(&top.span_of("translations"), format!("translations: `{tag}` is not a language tag such as \"ru\"; left out")));
+        } else if tag == front.lang || front.translations.contains(&tag) {
+            out.push(loc.warning(&top.span_of("translations"), format!("translations: `{tag}` is listed twice, or is the commentary's own language; left out")));
+        } else {
+            front.translations.push(tag);
+        }
     }
     front.entities = field("entities", out).and_then(|f| f.entities);
     front.map = field("map", out).and_then(|f| f.map);
@@ -406,7 +417,7 @@ mod tests {
                 "c.md:2:1: error: `title` is missing; add e.g. title = \"Belarus-China Relations\"",
                 "c.md:2:8: error: `date` must be a date without quotes, e.g. 2024-02-14, not a string",
                 "c.md:9:8: error: `authors.name` must be a string in quotes, not an integer",
-                "c.md:4:1: warning: unknown key `colour` is ignored (known keys: title, date, lang, authors, publication, entities, map, mentions, url, description, kind)",
+                "c.md:4:1: warning: unknown key `colour` is ignored (known keys: title, date, lang, authors, publication, entities, map, mentions, url, description, kind, translations)",
             ]
         );
         // What the rest of the folder is checked against: the catalogs, map and policy named.

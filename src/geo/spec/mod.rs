@@ -208,9 +208,46 @@ pub struct MapSpec {
     /// Names for base-map countries (`[country_names]`, ISO code → name): over the base map's
     /// English names, and over the catalog's.
     pub country_names: Vec<(String, String)>,
+    /// The map's words in each translation (`[translations.ru]`: the original's text → the
+    /// translation's), applied by [`MapSpec::translated`] before a translation's map is drawn.
+    #[serde(skip)]
+    pub translations: Vec<(String, Vec<(String, String)>)>,
+    /// In a translated map: its language's words, which also translate the base map's country
+    /// names (the catalog's and `[country_names]` are translated already).
+    #[serde(skip)]
+    pub words: Vec<(String, String)>,
 }
 
 impl MapSpec {
+    /// The map in the translation `lang`: every text the map writes (its title, highlight
+    /// labels, route names, place names and notes, label texts, country names) that
+    /// `[translations.<lang>]` translates, translated; the rest as written.
+    pub fn translated(&self, lang: &str) -> MapSpec {
+        let mut spec = self.clone();
+        let Some((_, words)) = self.translations.iter().find(|(l, _)| l == lang) else { return spec };
+        let tr = |s: &mut String| {
+            if let Some((_, to)) = words.iter().find(|(from, _)| from == s) {
+                *s = to.clone();
+            }
+        };
+        if let Some(t) = spec.title.as_mut() {
+            tr(t);
+        }
+        spec.highlights.iter_mut().for_each(|h| tr(&mut h.label));
+        spec.routes.iter_mut().for_each(|r| tr(&mut r.name));
+        for p in &mut spec.places {
+            tr(&mut p.name);
+            if let Some(n) = p.note.as_mut() {
+                tr(n);
+            }
+        }
+        spec.labels.iter_mut().filter_map(|l| l.text.as_mut()).for_each(tr);
+        spec.country_names.iter_mut().for_each(|(_, n)| tr(n));
+        spec.words = words.clone();
+        spec
+    }
+
+
     /// The `[[label]]` for `target`, if the editor wrote one.
     pub fn label_for(&self, target: &str) -> Option<&LabelSpec> {
         self.labels.iter().find(|l| l.target == target)

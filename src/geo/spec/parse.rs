@@ -28,6 +28,7 @@ struct RawMap {
     chapter: Vec<RawChapter>,
     label: Vec<RawLabel>,
     country_names: Option<std::collections::BTreeMap<String, String>>,
+    translations: Option<std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>>,
 }
 
 /// One `[[label]]` as written.
@@ -151,6 +152,10 @@ pub fn parse_map(text: &str, file: &str) -> (Option<MapSpec>, Vec<Diagnostic>) {
                 }
             }
         }
+        Err(e) => d.extend(e),
+    }
+    match top.field::<RawMap>("translations") {
+        Ok(m) => spec.translations = m.translations.unwrap_or_default().into_iter().map(|(lang, words)| (lang, words.into_iter().collect())).collect(),
         Err(e) => d.extend(e),
     }
     d.extend(top.unknown_keys::<RawMap>(""));
