@@ -619,8 +619,9 @@ impl Pipeline {
         }
         let mut lost = LostCatalog::default();
         let mut catalog = read_catalogs(self.catalogs.into_iter().flatten(), &mut out, &mut lost);
-        // A translation: its catalogs in its words.
-        for text in self.texts.into_iter().flatten() {
+        // A translation: its catalogs in its words (unless a catalog was lost: then every id of
+        // the words would seem unknown, a knock-on of that loss).
+        for text in self.texts.into_iter().flatten().filter(|_| !lost.is_lost()) {
             let Admitted::Found(file) = text else {
                 if let Admitted::Lost(report) = text {
                     out.push(report);
@@ -714,6 +715,8 @@ pub fn compile_all(purpose: Purpose, naming: Naming, read: &mut dyn FnMut(&Reque
     let mut all = vec![(None, original, diagnostics)];
     for lang in tags {
         let (compiled, mut diagnostics) = run(Pipeline::translation(purpose, naming.clone(), &lang));
+        // A file the original shares (its catalog, its map) says its problems once.
+        diagnostics.retain(|d| !all[0].2.contains(d));
         if let (Compiled::Ready(original), Compiled::Ready(translation)) = (&all[0].1, &compiled) {
             let file = naming.name(&Address::Folder(translation_file(&lang)));
             diagnostics.extend(compare_translation(original, translation, &file));

@@ -81,6 +81,8 @@ pub struct Strings {
     pub sea: &'static str,
     /// Legend: a road route.
     pub road: &'static str,
+    /// The language switch's label.
+    pub language: &'static str,
     /// Legend: a ferry crossing.
     pub ferry: &'static str,
     /// Legend: a pipeline.
@@ -162,6 +164,22 @@ impl PartialEq for Strings {
 
 impl Eq for Strings {}
 
+/// The name of the language `tag` in itself, for the language switch ("Русский"), or the tag.
+pub fn language_name(tag: &str) -> &str {
+    const NAMES: &[(&str, &str)] = &[
+        ("en", "English"), ("ru", "Русский"), ("be", "Беларуская"), ("uk", "Українська"), ("zh", "中文"), ("tr", "Türkçe"),
+        ("de", "Deutsch"), ("fr", "Français"), ("pl", "Polski"), ("kk", "Қазақ тілі"), ("es", "Español"),
+    ];
+    let primary = tag.split('-').next().unwrap_or(tag);
+    NAMES.iter().find(|(t, _)| t.eq_ignore_ascii_case(primary)).map_or(tag, |(_, name)| name)
+}
+
+/// Whether two language tags name the same language, by their primary subtag (`ru-RU` and `ru`).
+pub fn same_language(a: &str, b: &str) -> bool {
+    let primary = |t: &str| t.split(['-', '_']).next().unwrap_or(t).to_ascii_lowercase();
+    primary(a) == primary(b)
+}
+
 impl Strings {
     /// What the legend, and the map as text for a route of several kinds, calls `kind`.
     pub fn route_kind(&self, kind: crate::geo::spec::RouteKind) -> &'static str {
@@ -216,6 +234,7 @@ pub const EN: Strings = Strings {
     rail: "Rail route",
     sea: "Sea route",
     road: "Road route",
+    language: "Language",
     ferry: "Ferry crossing",
     pipeline: "Pipeline",
     gauge_break: "Break of gauge",
@@ -297,6 +316,7 @@ pub const RU: Strings = Strings {
     rail: "Железнодорожный маршрут",
     sea: "Морской маршрут",
     road: "Автомобильный маршрут",
+    language: "Язык",
     ferry: "Паромная переправа",
     pipeline: "Трубопровод",
     gauge_break: "Смена ширины колеи",
@@ -379,6 +399,7 @@ pub const BE: Strings = Strings {
     rail: "Чыгуначны маршрут",
     sea: "Марскі маршрут",
     road: "Аўтамабільны маршрут",
+    language: "Мова",
     ferry: "Паромная пераправа",
     pipeline: "Трубаправод",
     gauge_break: "Змена шырыні каляіны",
@@ -461,6 +482,7 @@ pub const ZH: Strings = Strings {
     rail: "铁路路线",
     sea: "海运路线",
     road: "公路路线",
+    language: "语言",
     ferry: "轮渡航线",
     pipeline: "管道",
     gauge_break: "轨距变换点",
@@ -543,6 +565,7 @@ pub const TR: Strings = Strings {
     rail: "Demiryolu güzergâhı",
     sea: "Deniz güzergâhı",
     road: "Karayolu güzergâhı",
+    language: "Dil",
     ferry: "Feribot hattı",
     pipeline: "Boru hattı",
     gauge_break: "Ray açıklığı değişimi",
@@ -721,7 +744,7 @@ mod tests {
             ("chapters", s.chapters), ("previous_chapter", s.previous_chapter), ("next_chapter", s.next_chapter),
             ("chapter_k_of_n", s.chapter_k_of_n), ("overview", s.overview), ("introduction", s.introduction),
             ("map_as_text", s.map_as_text), ("routes", s.routes), ("places", s.places), ("highlighted", s.highlighted),
-            ("legend", s.legend), ("rail", s.rail), ("sea", s.sea), ("road", s.road), ("ferry", s.ferry), ("pipeline", s.pipeline), ("gauge_break", s.gauge_break),
+            ("legend", s.legend), ("rail", s.rail), ("sea", s.sea), ("road", s.road), ("language", s.language), ("ferry", s.ferry), ("pipeline", s.pipeline), ("gauge_break", s.gauge_break),
             ("place_with_card", s.place_with_card), ("place", s.place), ("hide_map", s.hide_map), ("show_map", s.show_map),
             ("map_attribution", s.map_attribution), ("map_shows", s.map_shows), ("map_shows_entity", s.map_shows_entity),
             ("wheel_hint", s.wheel_hint), ("show_on_map", s.show_on_map), ("first_mention", s.first_mention),

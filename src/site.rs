@@ -59,10 +59,12 @@ impl Files<'_> {
         )
     }
 
-    /// The element, in `lang`, with the commentary prerendered inside.
-    fn element(&self, prerendered: &Prerendered, lang: &str) -> String {
+    /// The element with the commentary prerendered inside. It has no `lang`: the widget's words
+    /// follow the text's language, and a commentary in several languages starts in the one its
+    /// reader chose or prefers.
+    fn element(&self, prerendered: &Prerendered) -> String {
         let root = prerendered.shadow_root(&format!("{}commentary-reader.css", self.widget));
-        format!("<commentary-reader src=\"{}\" lang=\"{}\">{root}</commentary-reader>\n", escape(&self.bundle), escape(lang))
+        format!("<commentary-reader src=\"{}\">{root}</commentary-reader>\n", escape(&self.bundle))
     }
 }
 
@@ -90,7 +92,7 @@ impl Site {
             let path = folder.join(name);
             std::fs::write(&path, html).map_err(|e| format!("{}: cannot be written: {e}", path.display()))
         };
-        let prerendered = render(loaded.clone(), bytes, Some(&loaded.front.lang));
+        let prerendered = render(loaded.clone(), bytes, None);
         let (index, embed) = pages(&loaded, &prerendered, &parts, &self.integrity);
         write("index.html", index)?;
         write("embed.html", embed)
@@ -117,7 +119,7 @@ fn reading_page(meta: &PageMeta, prerendered: &Prerendered, files: &Files) -> St
         escape(meta.lang),
         publish::head(meta),
         files.head(),
-        files.element(prerendered, meta.lang),
+        files.element(prerendered),
     )
 }
 
@@ -128,6 +130,6 @@ fn embed(meta: &PageMeta, prerendered: &Prerendered, files: &Files) -> String {
         escape(&files.bundle),
         files.head(),
         format!("<script type=\"application/ld+json\">{}</script>\n", publish::json_ld(meta)),
-        files.element(prerendered, meta.lang),
+        files.element(prerendered),
     )
 }

@@ -53,7 +53,7 @@ fn the_reading_page_has_its_head_the_widget_relatively_and_the_text_prerendered(
     assert!(index.contains("<script type=\"module\" src=\"../../commentary-reader/commentary-reader.js\" integrity=\"sha384-JS\"></script>"));
     assert!(index.contains("<link rel=\"stylesheet\" href=\"../../commentary-reader/commentary-reader.css\" integrity=\"sha384-CSS\">"));
     assert!(index.contains("<link rel=\"preload\" href=\"commentary.bundle\" as=\"fetch\" crossorigin>"));
-    assert!(index.contains("<commentary-reader src=\"commentary.bundle\" lang=\"en\"><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"../../commentary-reader/commentary-reader.css\">"));
+    assert!(index.contains("<commentary-reader src=\"commentary.bundle\"><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"../../commentary-reader/commentary-reader.css\">"));
     // The stamp describes the markup written (what the element checks before hydrating).
     let (stamp, body) = root_of(&index);
     assert_eq!(stamp.markup, digest_html(&body));
@@ -67,7 +67,7 @@ fn the_embed_names_everything_from_the_sites_root_and_carries_the_same_render() 
     let (index, embed) = pages("site-embed");
     assert!(embed.starts_with("<!-- commentary-reader: "));
     assert!(embed.contains("<script type=\"module\" src=\"/commentary-reader/commentary-reader.js\" integrity=\"sha384-JS\"></script>"));
-    assert!(embed.contains("<commentary-reader src=\"/commentaries/seed/commentary.bundle\" lang=\"en\">"));
+    assert!(embed.contains("<commentary-reader src=\"/commentaries/seed/commentary.bundle\">"));
     assert!(embed.contains("<script type=\"application/ld+json\">"));
     assert!(!embed.contains("<!doctype") && !embed.contains("<html") && !embed.contains("<head>"), "a fragment, not a page");
     // The element's src differs, the render does not: the text and its stamp's markup are the same.

@@ -68,7 +68,8 @@ pub fn inputs_digest(bundle: &[u8], inputs: &[(&str, &str)]) -> u32 {
 }
 
 /// The element's attributes a render depends on, as [`inputs_digest`] takes them: the same
-/// list on both sides. The host page's language counts only when the element has no `lang`.
+/// list on both sides. The host page's language counts only when the element has no `lang`
+/// (and callers pass it only for a commentary that names no language of its own).
 pub fn element_inputs<'a>(lang: Option<&'a str>, theme: Option<&'a str>, map: Option<&'a str>, cards: Option<&'a str>, heading_level: Option<&'a str>, debug: bool, page_lang: Option<&'a str>) -> [(&'static str, &'a str); 7] {
     [
         ("lang", lang.unwrap_or("")),

@@ -31,6 +31,25 @@ pub struct ReaderContext {
     /// prerendered HTML (a page without JavaScript, or before hydration), where they would
     /// do nothing.
     pub live: bool,
+    /// Shows the commentary in another of its languages (the language switch).
+    pub on_language: Option<Callback<String>>,
+    /// What the reader was looking at in the language shown before: taken up once.
+    pub restore: Option<std::rc::Rc<Restore>>,
+    /// The map's view as last drawn, kept by the map for a change of language.
+    pub view: std::rc::Rc<std::cell::Cell<Option<crate::geo::projection::Bounds>>>,
+}
+
+/// The reader's place, kept across a change of language: the paragraph at the top of the view
+/// (`p-N`, the same paragraph in every language), the entity whose card was open, and the
+/// map's view.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Restore {
+    /// The paragraph's anchor.
+    pub paragraph: Option<String>,
+    /// The open card's entity.
+    pub entity: Option<String>,
+    /// The map's view.
+    pub view: Option<crate::geo::projection::Bounds>,
 }
 
 impl ReaderContext {
@@ -39,7 +58,7 @@ impl ReaderContext {
     pub fn new(loaded: Shared, options: Options, ui_lang: Option<AttrValue>, prerendered: bool) -> Self {
         let ui_lang = ui_lang.unwrap_or_else(|| AttrValue::from(loaded.front.lang.clone()));
         let strings = i18n::strings(&ui_lang);
-        ReaderContext { loaded, options, ui_lang, strings, prerendered, live: !prerendered }
+        ReaderContext { loaded, options, ui_lang, strings, prerendered, live: !prerendered, on_language: None, restore: None, view: Default::default() }
     }
 }
 
@@ -48,6 +67,9 @@ impl PartialEq for ReaderContext {
         self.loaded == other.loaded && self.options == other.options && self.ui_lang == other.ui_lang && std::ptr::eq(self.strings, other.strings)
             && self.prerendered == other.prerendered
             && self.live == other.live
+            && self.on_language == other.on_language
+            && self.restore == other.restore
+            && std::rc::Rc::ptr_eq(&self.view, &other.view)
     }
 }
 

@@ -134,7 +134,9 @@ pub async fn hydrate(host: HtmlElement, container: Element, assets: String, comp
     };
     loaded.url = url;
     super::fetch::warn_of(&loaded);
-    let inputs = element_inputs(props.lang.as_deref(), theme.as_deref(), map.as_deref(), cards.as_deref(), heading_level.as_deref(), props.debug, props.page_lang.as_deref());
+    // The host page's language shapes the render only for a commentary that names none.
+    let page_lang = props.page_lang.as_deref().filter(|_| !loaded.front.lang_given);
+    let inputs = element_inputs(props.lang.as_deref(), theme.as_deref(), map.as_deref(), cards.as_deref(), heading_level.as_deref(), props.debug, page_lang);
     let stamp = container.get_attribute(STAMP_ATTRIBUTE).and_then(|s| Stamp::parse(&s));
     let problem = match stamp {
         None => Some("its stamp is missing or unreadable".to_owned()),

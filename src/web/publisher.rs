@@ -23,7 +23,7 @@ pub async fn pages(bundle: Vec<u8>, path: String, integrity: String) -> Result<V
         Err(e) => return Err(JsValue::from_str(&e.to_string())),
     };
     let parts: Vec<String> = path.split('/').filter(|p| !p.is_empty()).map(str::to_owned).collect();
-    let prerendered = super::prerender::render_async(loaded.clone(), &bundle, Some(&loaded.front.lang)).await;
+    let prerendered = super::prerender::render_async(loaded.clone(), &bundle, None).await;
     let (index, embed) = crate::site::pages(&loaded, &prerendered, &parts, &integrity);
     Ok(vec![index, embed])
 }

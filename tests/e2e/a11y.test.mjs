@@ -29,6 +29,7 @@ const focusedKind = (page) => page.evaluate(() => new Promise((done) => requestA
     : is('.cr-chapters button[aria-label="Next chapter"]') ? 'chapter-next'
     : is('.cr-chapters button') ? 'chapter-prev'
     : is('.cr-map-text summary') ? 'map-text'
+    : is('select[part=language]') ? 'language'
     : is('.cr-mention') ? 'mention'
     : is('.cr-anchor') ? 'anchor'
     : is('.cr-cite summary') ? 'cite'
@@ -64,7 +65,7 @@ test('keyboard only: Tab reaches every feature in a sensible order, focus always
   assert.deepEqual(problems, []);
   const first = (k) => order.indexOf(k);
   // Cards and the paragraph-link buttons are not in the sequence (docs/accessibility.md).
-  const expected = ['skip', 'keys', 'publisher', 'map-toggle', 'map', 'map-trigger', 'zoom-in', 'zoom-out', 'reset', 'chapter-next', 'map-text', 'mention', 'cite'];
+  const expected = ['skip', 'keys', 'language', 'publisher', 'map-toggle', 'map', 'map-trigger', 'zoom-in', 'zoom-out', 'reset', 'chapter-next', 'map-text', 'mention', 'cite'];
   assert.ok(!order.includes('card') && !order.includes('anchor'), `a card or a paragraph link is in the Tab sequence: ${order.join(' → ')}`);
   for (const k of expected) assert.ok(first(k) >= 0, `Tab never reached ${k}: ${order.join(' → ')}`);
   const firsts = expected.map(first);

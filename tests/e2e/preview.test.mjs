@@ -4,7 +4,7 @@
 // File System Access API is checked again when a file is saved; keyboard and axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -151,7 +151,7 @@ test('each mistake of an editor is listed at its line and column, with the line 
 test('a folder opened through File System Access is checked again when a file is saved; a picked one when picked again', async () => {
   const { page, problems, context } = await preview();
   // A directory handle over files the test can change, as the browser's picker would give.
-  const files = Object.fromEntries(['commentary.md', 'entities.toml', 'map.toml'].map((f) => [f, readFileSync(join(SEED, f), 'utf8')]));
+  const files = Object.fromEntries(readdirSync(SEED).map((f) => [f, readFileSync(join(SEED, f), 'utf8')]));
   await page.evaluate((initial) => {
     window.__files = Object.fromEntries(Object.entries(initial).map(([name, text]) => [name, { text, modified: 1 }]));
     const file = (name) => ({ kind: 'file', name, getFile: async () => new File([window.__files[name].text], name, { lastModified: window.__files[name].modified }) });

@@ -219,6 +219,7 @@ pub fn Article(props: &ArticleProps) -> Html {
                 <p class="cr-kicker" lang={ui_lang.clone()}>{ strings.article_label }</p>
                 <@{reader.options.heading(0)} id="cr-title" class="cr-title">{ front.title.clone() }</@>
                 { byline }
+                { language_switch(reader, &ui_lang) }
                 <p class="cr-meta" lang={ui_lang.clone()}>
                     <time datetime={front.date.iso()}>{ date }</time>
                     { publisher }
@@ -244,6 +245,30 @@ pub fn Article(props: &ArticleProps) -> Html {
             { glossary_section(loaded, strings, &ui_lang, reader.prerendered, reader.options.heading(1)) }
             { cite_section(loaded, strings, &ui_lang, reader.prerendered) }
         </article>
+    }
+}
+
+/// The language switch, for a commentary published in several languages (once the reader's
+/// code runs): a `<select part="language">` whose options are the language tags, each named in
+/// its own language.
+fn language_switch(reader: &ReaderContext, ui_lang: &str) -> Html {
+    let loaded = &reader.loaded;
+    let Some(on_language) = reader.on_language.clone().filter(|_| reader.live && loaded.languages.len() > 1) else { return Html::default() };
+    let onchange = Callback::from(move |e: Event| {
+        if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+            on_language.emit(select.value());
+        }
+    });
+    html! {
+        <p class="cr-languages" lang={ui_lang.to_owned()}>
+            <label>{ reader.strings.language }{ " " }
+                <select part="language" class="cr-language" onchange={onchange}>
+                    { for loaded.languages.iter().map(|(tag, _)| html! {
+                        <option value={tag.clone()} lang={tag.clone()} selected={*tag == loaded.front.lang}>{ crate::i18n::language_name(tag).to_owned() }</option>
+                    }) }
+                </select>
+            </label>
+        </p>
     }
 }
 

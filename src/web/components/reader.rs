@@ -3,11 +3,12 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::commentary::Commentary;
-use crate::web::context::ReaderContext;
+use crate::web::context::{ReaderContext, Restore};
 use crate::web::events::dispatch;
 use crate::web::fetch::{self, LoadError, Loaded, Shared};
 use crate::i18n;
@@ -80,12 +81,62 @@ impl PartialEq for LoadState {
     }
 }
 
+/// Where the reader is, read from the rendered widget: the first paragraph whose end is still
+/// in view, the trigger whose card is open; and the map's view as the map last drew it.
+fn place_of(host: &HtmlElement, view: Option<crate::geo::projection::Bounds>) -> Restore {
+    let Some(root) = host.shadow_root() else { return Restore::default() };
+    let all = |selector: &str| root.query_selector_all(selector).map(|list| (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).collect::<Vec<_>>()).unwrap_or_default();
+    let paragraph = all(".cr-body > p[id]").into_iter().find(|p| p.get_bounding_client_rect().bottom() > 0.0).and_then(|p| p.get_attribute("id"));
+    let entity = all("[data-mention][aria-expanded='true']").first().and_then(|m| m.get_attribute("data-entity"));
+    Restore { paragraph, entity, view }
+}
+
+/// The URL of `loaded`'s bundle in the language `lang`: beside the one shown.
+fn language_url(loaded: &Loaded, lang: &str) -> Option<String> {
+    let original = loaded.languages.first().map(|(tag, _)| tag.as_str())?;
+    loaded.languages.iter().any(|(tag, _)| tag == lang).then_some(())?;
+    let file = crate::bundle::file_name((lang != original).then_some(lang));
+    fetch::resolve(&file, &loaded.url)
+}
+
+/// Where a reader's choice of language is remembered: per page and per commentary.
+fn choice_key(src: &str) -> String {
+    let page = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    format!("commentary-reader:language:{page}:{src}")
+}
+
+/// The language to show first among `loaded`'s: the element's `lang`, else the reader's
+/// choice on this page, else the browser's preferences, else the one loaded.
+fn first_language(loaded: &Loaded, lang_attribute: Option<&str>, src: &str) -> Option<String> {
+    let tags: Vec<&str> = loaded.languages.iter().map(|(tag, _)| tag.as_str()).collect();
+    let pick = |wanted: &str| tags.iter().find(|t| crate::i18n::same_language(t, wanted)).map(|t| (*t).to_owned());
+    if let Some(l) = lang_attribute.and_then(pick) {
+        return Some(l);
+    }
+    let window = web_sys::window()?;
+    let stored = window.local_storage().ok().flatten().and_then(|s| s.get_item(&choice_key(src)).ok().flatten());
+    if let Some(l) = stored.as_deref().and_then(pick) {
+        return Some(l);
+    }
+    let preferred = window.navigator().languages();
+    (0..preferred.length()).filter_map(|i| preferred.get(i).as_string()).find_map(|l| pick(&l))
+}
+
 /// Loads and shows one commentary.
 #[function_component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let state = use_state(|| props.initial.as_ref().map_or(LoadState::Loading, |l| LoadState::Ready(l.0.clone())));
     // Bumped by the retry button: the load runs again.
     let attempt = use_state(|| 0_u32);
+    // Another language of the commentary: its bundle's URL, shown in place of `src`'s.
+    let target = use_state(|| None::<String>);
+    // Where the reader was when the language changed, and that language (for the event).
+    let restore = use_state(|| None::<Rc<Restore>>);
+    let switched = use_mut_ref(|| None::<String>);
+    // Whether the first language has been settled (the element's `lang`, the reader's choice…).
+    let settled = use_mut_ref(|| false);
+    // The map's view as last drawn (the map keeps it here), for a change of language.
+    let view = (*use_memo((), |_| Rc::new(Cell::new(None)))).clone();
 
     {
         let state = state.clone();
@@ -93,16 +144,24 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let compiler = props.compiler.clone();
         let early = props.early.clone();
         let given = props.initial.is_some();
-        use_effect_with((props.src.clone(), props.base.clone(), *attempt), move |(src, base, attempt)| {
+        use_effect_with((props.src.clone(), props.base.clone(), *attempt, (*target).clone()), move |(src, base, attempt, target)| {
             let cancelled = Rc::new(Cell::new(false));
-            // Handed in loaded (hydration): nothing to fetch, unless the reader retries.
-            if !(given && *attempt == 0) {
-                let url = fetch::source_url(src, base);
-                state.set(LoadState::Loading);
+            // Handed in loaded (hydration): nothing to fetch, unless the reader retries or
+            // changes the language.
+            if !(given && *attempt == 0 && target.is_none()) {
+                let url = match target {
+                    Some(url) => Ok(url.clone()),
+                    None => fetch::source_url(src, base),
+                };
+                // A change of language keeps the text shown until the other one is in.
+                let switching = target.is_some();
+                if !switching {
+                    state.set(LoadState::Loading);
+                }
                 let guard = cancelled.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = match url {
-                        Ok(url) => fetch::load(&url, &assets, compiler.as_ref(), early.0.borrow_mut().take()).await,
+                        Ok(url) => fetch::load(&url, &assets, compiler.as_ref(), early.0.borrow_mut().take().filter(|_| !switching)).await,
                         Err(e) => Err(e),
                     };
                     if guard.get() {
@@ -128,10 +187,20 @@ pub fn Reader(props: &ReaderProps) -> Html {
     {
         let host = props.host.clone();
         let src = props.src.to_string();
+        let (switched, settled, target, lang_attribute) = (switched.clone(), settled.clone(), target.clone(), props.lang.clone());
         use_effect_with((*state).clone(), move |state| match state {
             LoadState::Ready(loaded) => {
                 crate::web::fetch::mark("rendered");
                 dispatch(&host, "ready", &[("src", &src), ("title", &loaded.front.title)]);
+                if let Some(lang) = switched.borrow_mut().take() {
+                    dispatch(&host, "language", &[("lang", &lang)]);
+                }
+                // The first language: the element's `lang`, the reader's choice, the browser's.
+                if loaded.languages.len() > 1 && !std::mem::replace(&mut *settled.borrow_mut(), true) {
+                    if let Some(url) = first_language(loaded, lang_attribute.as_deref(), &src).filter(|l| *l != loaded.front.lang).and_then(|l| language_url(loaded, &l)) {
+                        target.set(Some(url));
+                    }
+                }
             }
             LoadState::Failed(error) => dispatch(&host, "error", &[("src", &src), ("message", &error.to_string())]),
             LoadState::Loading => {}
@@ -153,8 +222,24 @@ pub fn Reader(props: &ReaderProps) -> Html {
         }
         LoadState::Ready(loaded) => {
             let ui_lang = ui_lang.or_else(|| (!loaded.front.lang_given).then(|| props.page_lang.clone()).flatten());
-            let context = ReaderContext::new(Shared(loaded.clone()), props.options, ui_lang, props.prerendered);
-            html! { <Commentary reader={context} host={props.host.clone()} debug={props.debug} /> }
+            let mut context = ReaderContext::new(Shared(loaded.clone()), props.options, ui_lang, props.prerendered);
+            if loaded.languages.len() > 1 {
+                let (loaded, host, target, restore, switched, src, view) = (loaded.clone(), props.host.clone(), target.clone(), restore.clone(), switched.clone(), props.src.to_string(), view.clone());
+                context.on_language = Some(Callback::from(move |lang: String| {
+                    let Some(url) = language_url(&loaded, &lang) else { return };
+                    restore.set(Some(Rc::new(place_of(&host, view.get()))));
+                    *switched.borrow_mut() = Some(lang.clone());
+                    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+                        let _ = storage.set_item(&choice_key(&src), &lang);
+                    }
+                    target.set(Some(url));
+                }));
+            }
+            context.restore = (*restore).clone();
+            context.view = view;
+            // A language of its own: the text, its cards and its map start afresh, at the
+            // reader's place (`restore`).
+            html! { <Commentary key={loaded.front.lang.clone()} reader={context} host={props.host.clone()} debug={props.debug} /> }
         }
         LoadState::Failed(error) => {
             let strings = i18n::strings(early_lang.as_deref().unwrap_or("en"));

@@ -161,6 +161,22 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     let state = cards.0;
     let cx = Context { dispatcher: cards.dispatcher(), wrapper: wrapper.clone(), pointer, active: active.setter(), state, strings };
 
+    // Shown after a change of language: back at the reader's paragraph, with the card that was
+    // open (the entity's first mention in this language).
+    {
+        let (restore, wrapper, dispatcher, loaded) = (reader.restore.clone(), wrapper.clone(), cards.dispatcher(), reader.loaded.clone());
+        use_effect_with((), move |_| {
+            if let (Some(r), Some(root)) = (restore, wrapper.cast::<Element>()) {
+                if let Some(p) = r.paragraph.as_deref().and_then(|id| root.query_selector(&format!("#{id}")).ok().flatten()) {
+                    p.scroll_into_view_with_bool(true);
+                }
+                let first = r.entity.as_deref().and_then(|id| loaded.catalog.index_of(id)).and_then(|i| loaded.linked.mentions.of(&loaded.catalog.get(i).id).first().copied());
+                if let Some(mention) = first {
+                    dispatcher.dispatch(Action::Activate { mention });
+                }
+            }
+        });
+    }
     use_card_timer(state.wake_at, cards.dispatcher());
     use_card_open_event(props.host.clone(), state.open_mention(), state.open_mention().and_then(|m| triggers.entity(m)));
     use_fragment_scroll(wrapper.clone());

@@ -152,8 +152,13 @@ pub fn Map(props: &MapProps) -> Html {
     let map = {
         let (scene, loaded) = (scene.clone(), loaded.clone());
         let prerendered = reader.prerendered;
+        let view = reader.restore.as_ref().and_then(|r| r.view);
         use_reducer(move || {
-            let state = MapState::new(scene.clone(), Rc::new(chapters(&scene, &loaded.sections)), reduced_motion());
+            let mut state = MapState::new(scene.clone(), Rc::new(chapters(&scene, &loaded.sections)), reduced_motion());
+            // After a change of language: where the reader had the map.
+            if let Some(view) = view {
+                state.view = view;
+            }
             Held(if prerendered { state.prerendered() } else { state })
         })
     };
@@ -175,6 +180,8 @@ pub fn Map(props: &MapProps) -> Html {
 
     let (w, h) = state.size;
     let view = state.view;
+    // Kept where a change of language finds it.
+    reader.view.set(Some(view));
     let measured = state.measured;
     // Country shapes in home-view coordinates, redrawn only when the frame's size changes.
     let home = scene::home_conic(&scene, w, h);

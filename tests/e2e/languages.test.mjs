@@ -1,0 +1,113 @@
+// A commentary in several languages (the seed: English and Russian): the switch changes the
+// text, the cards, the map's labels and chapters and the widget's words, and keeps the reader's
+// paragraph, open card and map view; the choice is remembered on the page; the first language
+// follows the element's `lang`, else the browser's preferences.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { launch, newPage, until } from './helpers.mjs';
+
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env.close(); });
+
+const SEED = 'commentaries/belarus-china-relations-2024/';
+
+/** A page of the seed's reading page, recording the language events. */
+async function open(options = {}, path = SEED) {
+  const { page, problems, context } = await newPage(env.browser, { reducedMotion: 'reduce', ...options });
+  await page.addInitScript(() => {
+    window.__languages = [];
+    document.addEventListener('commentary-reader:language', (e) => window.__languages.push(e.detail.lang));
+  });
+  await page.goto(`${env.server.url}${path}`);
+  await until(page, () => window.__events.some((e) => e.type === 'commentary-reader:ready'), null, { what: 'ready' });
+  return { page, problems, context };
+}
+
+/** What the reader sees. */
+const seen = (page) => page.evaluate(() => {
+  const root = document.querySelector('commentary-reader').shadowRoot;
+  const article = root.querySelector('article');
+  const open = root.querySelector('[data-mention][aria-expanded="true"]');
+  return {
+    lang: article?.getAttribute('lang'),
+    title: root.querySelector('#cr-title')?.textContent,
+    options: [...root.querySelectorAll('select[part=language] option')].map((o) => [o.value, o.getAttribute('lang'), o.textContent]),
+    selected: root.querySelector('select[part=language]')?.value,
+    card: open?.dataset.entity ?? null,
+    cardTitle: root.querySelector('.cr-card-layer .cr-card-name')?.textContent ?? null,
+    view: root.querySelector('svg[part=map]')?.dataset.view,
+    labels: [...root.querySelectorAll('.cr-labels text')].map((t) => t.textContent),
+    legend: [...root.querySelectorAll('.cr-legend li')].map((li) => li.textContent),
+    kicker: root.querySelector('.cr-kicker')?.textContent,
+  };
+});
+
+test('switching to Russian changes the text, cards, map and words, and keeps the paragraph, the card and the map view', async () => {
+  const { page, problems, context } = await open();
+  const en = await seen(page);
+  assert.equal(en.lang, 'en');
+  assert.deepEqual(en.options, [['en', 'en', 'English'], ['ru', 'ru', 'Русский']]);
+  assert.equal(en.selected, 'en');
+  // The reader is at the fourth paragraph, with Beijing's card open there.
+  await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelector('#p-4').scrollIntoView({ block: 'start' }));
+  const mention = page.locator('commentary-reader #p-4 [data-entity="beijing"]').first();
+  await mention.click();
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('[data-mention][aria-expanded="true"]'), null, { what: 'the card open' });
+  const before = await seen(page);
+  assert.equal(before.card, 'beijing');
+  await page.locator('commentary-reader select[part=language]').selectOption('ru');
+  await until(page, () => window.__languages.includes('ru'), null, { what: 'the language event' });
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('[data-mention][aria-expanded="true"]'), null, { what: 'the card open again' });
+  const ru = await seen(page);
+  assert.equal(ru.lang, 'ru');
+  assert.equal(ru.title, 'Белорусско-китайские отношения в условиях геостратегических вызовов');
+  assert.equal(ru.selected, 'ru');
+  assert.equal(ru.card, 'beijing', 'the same entity\'s card');
+  assert.match(ru.cardTitle ?? '', /Пекин/);
+  assert.equal(ru.view, before.view, 'the same map view');
+  assert.ok(ru.labels.some((l) => /[А-Яа-я]/.test(l)), `map labels in Russian: ${ru.labels}`);
+  assert.ok(ru.legend.includes('Железнодорожный маршрут'), `the legend's words: ${ru.legend}`);
+  assert.notEqual(ru.kicker, en.kicker, 'the widget\'s words follow the text');
+  // Still at the fourth paragraph.
+  const top = await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelector('#p-4').getBoundingClientRect().top);
+  assert.ok(Math.abs(top) < 120, `the fourth paragraph at the top: ${top}`);
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violation switching');
+  // Back to English: the event again, the original text.
+  await page.locator('commentary-reader select[part=language]').selectOption('en');
+  await until(page, () => window.__languages.length === 2, null, { what: 'the second language event' });
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('article').getAttribute('lang') === 'en', null, { what: 'English again' });
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(problems, []);
+  // axe (which injects a style of its own: after the CSP checks) in Russian.
+  await page.locator('commentary-reader select[part=language]').selectOption('ru');
+  await until(page, () => window.__languages.length === 3, null, { what: 'Russian again' });
+  const axe = await new AxeBuilder({ page }).include('commentary-reader').analyze();
+  assert.deepEqual(axe.violations.map((v) => v.id), []);
+  await context.close();
+});
+
+test('the choice is remembered on the page, and the first language follows the element\'s lang, else the browser', async () => {
+  // Remembered.
+  let { page, context } = await open();
+  await page.locator('commentary-reader select[part=language]').selectOption('ru');
+  await until(page, () => window.__languages.includes('ru'), null, { what: 'Russian' });
+  await page.reload();
+  await until(page, () => document.querySelector('commentary-reader')?.shadowRoot?.querySelector('article')?.getAttribute('lang') === 'ru', null, { what: 'Russian after a reload' });
+  await context.close();
+  // The browser prefers Russian.
+  ({ page, context } = await open({ locale: 'ru-RU' }));
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('article')?.getAttribute('lang') === 'ru', null, { what: 'Russian for a Russian browser' });
+  const ru = await seen(page);
+  assert.equal(ru.selected, 'ru');
+  const axe = await new AxeBuilder({ page }).include('commentary-reader').analyze();
+  assert.deepEqual(axe.violations.map((v) => v.id), []);
+  await context.close();
+  // English in an English browser, until the element's `lang` asks for Russian.
+  ({ page, context } = await open({ locale: 'en-GB' }));
+  assert.equal((await seen(page)).lang, 'en');
+  await page.evaluate(() => document.querySelector('commentary-reader').setAttribute('lang', 'ru'));
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('article')?.getAttribute('lang') === 'ru', null, { what: 'Russian for lang="ru"' });
+  await context.close();
+});
