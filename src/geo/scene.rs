@@ -243,170 +243,22 @@ fn iso_hint(code: &str, basemap: &BaseMap) -> String {
 /// the rest draws.
 pub fn resolve(mut spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, sections: Option<&[String]>, file: &str) -> (Scene, Vec<Diagnostic>) {
     let mut d = Vec::new();
-    // In a translation, the base map's English names as the translation calls them.
-    for c in &mut basemap.countries {
-        if let Some((_, to)) = spec.words.iter().find(|(from, _)| *from == c.name) {
-            c.name = to.clone();
-        }
-    }
-    // A country the catalog has an entity for is called what the editor calls it, everywhere
-    // (its button, its label, the map as text): "Türkiye", not the base map's "Turkey".
-    for e in catalog.entities() {
-        if let Some(c) = e.iso.as_deref().and_then(|iso| basemap.countries.iter_mut().find(|c| c.iso == iso)) {
-            c.name = e.name.clone();
-        }
-    }
-    // `[country_names]` over both: the editor's word for a country the catalog does not have.
-    for (iso, name) in &spec.country_names {
-        match basemap.countries.iter_mut().find(|c| &c.iso == iso) {
-            Some(c) => c.name = name.clone(),
-            None => d.push(Diagnostic::warning(file, (1, 1), format!("country_names: `{iso}` is not on the base map{}", iso_hint(iso, &basemap)))),
-        }
-    }
-    let warn = |d: &mut Vec<Diagnostic>, at: (usize, usize), m: String| d.push(Diagnostic::warning(file, at, m));
-    let iso_hint = |code: &str| iso_hint(code, &basemap);
-    // The item of a list at `i`, else the list.
-    let item = |all: &[(usize, usize)], i: usize, list: (usize, usize)| all.get(i).copied().unwrap_or(list);
-    // A place in the open sea, or with its lat and lon swapped, is drawn where the editor did
-    // not mean it: said here, at the place (a catalog place at its entry).
-    let shown = |iso: &str| spec.highlights.iter().any(|h| h.countries.iter().any(|c| c == iso)) || spec.chapters.iter().any(|c| c.focus.iter().any(|f| f == iso));
-    // With the `country` the editor gives, the point is checked against it; without, against
-    // the sea and the countries the map is about.
-    let problem = |at: LonLat, country: Option<&str>| match country {
-        Some(iso) if basemap.country(iso).is_none() => Some(format!("names the country `{iso}`, which is not on the base map{}", iso_hint(iso))),
-        Some(iso) => super::lint::outside_country(&basemap, at, iso),
-        None => super::lint::place_problem(&basemap, at, &shown),
-    };
-    for p in &spec.places {
-        if let Some(problem) = problem(p.at, p.country.as_deref()) {
-            warn(&mut d, p.line, format!("place `{}` {problem}", p.id));
-        }
-    }
-    for e in catalog.entities().iter().filter(|e| e.kind == EntityKind::Place) {
-        let (Some(at), Some((file, line, column))) = (e.location, &e.source) else { continue };
-        if let Some(problem) = problem(LonLat { lon: at.lon, lat: at.lat }, e.country.as_deref()) {
-            d.push(Diagnostic::warning(file, (*line, *column), format!("place `{}` {problem}", e.id)));
-        }
-    }
-    let mut stops: Vec<Stop> = Vec::new();
-    for p in &spec.places {
-        stops.push(Stop { id: p.id.clone(), name: p.name.clone(), at: p.at, entity: None, gauge_break: p.gauge_break, note: p.note.clone() });
-    }
-    // Located places of the catalog are stops too (and open their cards).
-    for e in catalog.entities() {
-        if let (EntityKind::Place, Some(at)) = (e.kind, e.location) {
-            if let Some(s) = stops.iter_mut().find(|s| s.id == e.id.as_str()) {
-                s.entity = Some(e.id.clone());
-            } else {
-                stops.push(Stop { id: e.id.to_string(), name: e.name.clone(), at: LonLat { lon: at.lon, lat: at.lat }, entity: Some(e.id.clone()), gauge_break: false, note: None });
-            }
-        }
-    }
-    let mut routes = Vec::new();
-    // Resolved into the scene's own routes; the spec's are not needed after this (nor carried
-    // in a bundle).
+    name_countries(&spec, catalog, &mut basemap, file, &mut d);
+    check_places(&spec, catalog, &basemap, file, &mut d);
+    let mut stops = stops_of(&spec, catalog);
     // Every id a stop may name: places, then the catalog's located entities.
     let stop_ids: Vec<String> = spec.places.iter().map(|p| p.id.clone()).chain(catalog.entities().iter().filter(|e| e.location.is_some()).map(|e| e.id.to_string())).collect();
-    for r in std::mem::take(&mut spec.routes) {
-        let mut resolved: Vec<String> = Vec::new();
-        let mut kinds = Vec::new();
-        // How the stretch leaving the last resolved stop travels; a skipped stop's stretch
-        // is folded into it.
-        let mut leaving = r.kind;
-        for (i, (id, departs)) in r.via.iter().zip(r.segment_kinds().into_iter().chain([r.kind])).enumerate() {
-            if !stops.iter().any(|s| &s.id == id) {
-                let Some(e) = catalog.index_of(id).map(|i| catalog.get(i)).filter(|e| e.location.is_some()) else {
-                    let hint = did_you_mean(id, stop_ids.iter().map(String::as_str));
-                    let message = format!("route `{}`: stop `{id}` is neither a [[place]] nor a catalog entity with lat/lon; skipped{hint}", r.id);
-                    d.push(Diagnostic::warning(file, item(&r.stops_at, i, r.at), message).with_unknown_id(id));
-                    continue;
-                };
-                let at = e.location.expect("filtered on location");
-                stops.push(Stop { id: id.clone(), name: e.name.clone(), at: LonLat { lon: at.lon, lat: at.lat }, entity: Some(e.id.clone()), gauge_break: false, note: None });
-            }
-            if !resolved.is_empty() {
-                kinds.push(leaving);
-            }
-            resolved.push(id.clone());
-            leaving = departs;
-        }
-        if resolved.len() >= 2 {
-            routes.push(ResolvedRoute { id: r.id.clone(), name: r.name.clone(), stops: resolved, kinds });
-        }
-    }
-    let mut highlight_of = HashMap::new();
-    // Six fills, by place in the file (the emphasis has its own): a seventh group repeats one,
-    // and the legend can no longer tell the two apart.
-    for (i, h) in spec.highlights.iter().enumerate().filter(|(_, h)| !h.emphasis) {
-        if let Some(same) = spec.highlights[..i].iter().enumerate().rev().find(|(j, o)| !o.emphasis && j % HIGHLIGHT_FILLS == i % HIGHLIGHT_FILLS) {
-            let message = format!(
-                "highlight `{}` is filled like `{}`: the map has {HIGHLIGHT_FILLS} highlight colours, given in file order, so the legend cannot tell them apart; merge groups or leave one out",
-                h.label, same.1.label
-            );
-            warn(&mut d, h.at, message);
-        }
-    }
-    for (i, h) in spec.highlights.iter().enumerate() {
-        for (k, c) in h.countries.iter().enumerate() {
-            if basemap.country(c).is_none() {
-                warn(&mut d, item(&h.countries_at, k, h.at), format!("highlight `{}`: country `{c}` is not on the base map{}", h.label, iso_hint(c)));
-            }
-            // Emphasis wins over groups; otherwise the later highlight wins.
-            let keep = highlight_of.get(c).is_some_and(|&j: &usize| spec.highlights[j].emphasis && !h.emphasis);
-            if !keep {
-                highlight_of.insert(c.clone(), i);
-            }
-        }
-    }
-    for h in &spec.highlights {
-        if let Some(e) = h.entity.as_ref().map(EntityId::as_str).filter(|e| catalog.index_of(e).is_none()) {
-            let hint = did_you_mean(e, catalog.entities().iter().map(|e| e.id.as_str()));
-            d.push(Diagnostic::warning(file, h.at, format!("highlight `{}`: entity `{e}` is not in the catalog{hint}", h.label)).with_unknown_id(e));
-        }
-    }
-    // Without a known body every chapter would seem to name a missing section.
-    if let Some(sections) = sections {
-        for ch in &spec.chapters {
-            if ch.section != "intro" && !sections.contains(&ch.section) {
-                let hint = did_you_mean(&ch.section, sections.iter().map(String::as_str).chain(["intro"]));
-                warn(&mut d, ch.at, format!("chapter `{}` names no section of the commentary (headings: {}){hint}", ch.section, sections.join(", ")));
-            }
-        }
-    }
-    // A chapter's focus: countries of the base map, or stops.
-    for ch in &spec.chapters {
-        for (k, f) in ch.focus.iter().enumerate() {
-            let iso = f.len() == 3 && f.bytes().all(|b| b.is_ascii_uppercase());
-            // (A code cannot be checked against a base map that has no countries.)
-            if basemap.country(f).is_none() && !stop_ids.contains(f) && !(iso && basemap.countries.is_empty()) {
-                let hint = if iso { iso_hint(f) } else { did_you_mean(f, stop_ids.iter().map(String::as_str)) };
-                warn(&mut d, item(&ch.focus_at, k, ch.at), format!("chapter `{}`: focus `{f}` is neither a country of the base map nor a place; left out of the view{hint}", ch.section));
-            }
-        }
-    }
+    // Resolved into the scene's own routes; the spec's are not needed after this (nor carried
+    // in a bundle).
+    let routes = resolve_routes(std::mem::take(&mut spec.routes), catalog, &mut stops, &stop_ids, file, &mut d);
+    let highlight_of = highlights_of(&spec, catalog, &basemap, file, &mut d);
+    check_chapters(&spec, &basemap, sections, &stop_ids, file, &mut d);
     let country_entity = catalog
         .entities()
         .iter()
         .filter_map(|e| e.iso.clone().map(|iso| (iso, e.id.clone())))
         .collect();
-    for l in &spec.labels {
-        if !stops.iter().any(|s| s.id == l.target) && basemap.country(&l.target).is_none() {
-            let hint = did_you_mean(&l.target, stop_ids.iter().map(String::as_str));
-            let m = format!("label for `{}`: no place, catalog place or base-map country has that id{hint}", l.target);
-            d.push(Diagnostic::warning(file, l.at, m).with_unknown_id(&l.target));
-        }
-    }
-    // A label too long for a phone's map is always given up there: say so, with the fix.
-    for s in &stops {
-        let label = spec.label_for(&s.id);
-        let text = spec.label_text(&s.id, &s.name);
-        let width = Estimate.width(text, LabelStyle::Place);
-        if width > LONG_LABEL {
-            // At its `[[label]]`, else its `[[place]]` (a catalog place: the top of the map).
-            let at = label.map(|l| l.at).or_else(|| spec.places.iter().find(|p| p.id == s.id).map(|p| p.line)).unwrap_or((1, 1));
-            d.push(Diagnostic::warning(file, at, format!("the map label of `{}`, \"{text}\", is about {} px wide: on a phone's map it never fits beside its marker and is left out; give it a short `[[label]] for = \"{}\" text = …`", s.id, width.round(), s.id)));
-        }
-    }
+    check_labels(&spec, &basemap, &stops, &stop_ids, file, &mut d);
     // The items' positions served the messages above; a bundle does not carry them.
     for h in &mut spec.highlights {
         h.countries_at = Vec::new();
@@ -421,6 +273,189 @@ pub fn resolve(mut spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, secti
     spec.translations = Vec::new();
     spec.words = Vec::new();
     (Scene { basemap, spec, stops, routes, highlight_of, country_entity }, d)
+}
+
+/// The position of item `i` of a list, else the list's.
+fn item_at(all: &[(usize, usize)], i: usize, list: (usize, usize)) -> (usize, usize) {
+    all.get(i).copied().unwrap_or(list)
+}
+
+/// The base map's countries as the map calls them: in a translation, the base map's English
+/// names as the translation does; a country the catalog has an entity for by the catalog's name,
+/// everywhere (its button, its label, the map as text: "Türkiye", not the base map's
+/// "Turkey"); and `[country_names]` over both.
+fn name_countries(spec: &MapSpec, catalog: &Catalog, basemap: &mut BaseMap, file: &str, d: &mut Vec<Diagnostic>) {
+    for c in &mut basemap.countries {
+        if let Some((_, to)) = spec.words.iter().find(|(from, _)| *from == c.name) {
+            c.name = to.clone();
+        }
+    }
+    for e in catalog.entities() {
+        if let Some(c) = e.iso.as_deref().and_then(|iso| basemap.countries.iter_mut().find(|c| c.iso == iso)) {
+            c.name = e.name.clone();
+        }
+    }
+    for (iso, name) in &spec.country_names {
+        match basemap.countries.iter_mut().find(|c| &c.iso == iso) {
+            Some(c) => c.name = name.clone(),
+            None => d.push(Diagnostic::warning(file, (1, 1), format!("country_names: `{iso}` is not on the base map{}", iso_hint(iso, basemap)))),
+        }
+    }
+}
+
+/// A place in the open sea, or with its lat and lon swapped, is drawn where the editor did not
+/// mean it: said at the place (a catalog place at its entry). With the `country` the editor
+/// gives, the point is checked against it; without, against the sea and the countries the map
+/// is about.
+fn check_places(spec: &MapSpec, catalog: &Catalog, basemap: &BaseMap, file: &str, d: &mut Vec<Diagnostic>) {
+    let shown = |iso: &str| spec.highlights.iter().any(|h| h.countries.iter().any(|c| c == iso)) || spec.chapters.iter().any(|c| c.focus.iter().any(|f| f == iso));
+    let problem = |at: LonLat, country: Option<&str>| match country {
+        Some(iso) if basemap.country(iso).is_none() => Some(format!("names the country `{iso}`, which is not on the base map{}", iso_hint(iso, basemap))),
+        Some(iso) => super::lint::outside_country(basemap, at, iso),
+        None => super::lint::place_problem(basemap, at, &shown),
+    };
+    for p in &spec.places {
+        if let Some(problem) = problem(p.at, p.country.as_deref()) {
+            d.push(Diagnostic::warning(file, p.line, format!("place `{}` {problem}", p.id)));
+        }
+    }
+    for e in catalog.entities().iter().filter(|e| e.kind == EntityKind::Place) {
+        let (Some(at), Some((file, line, column))) = (e.location, &e.source) else { continue };
+        if let Some(problem) = problem(LonLat { lon: at.lon, lat: at.lat }, e.country.as_deref()) {
+            d.push(Diagnostic::warning(file, (*line, *column), format!("place `{}` {problem}", e.id)));
+        }
+    }
+}
+
+/// The map's places, then the catalog's located places (which open their cards; a `[[place]]`
+/// with the same id gets the entity's card).
+fn stops_of(spec: &MapSpec, catalog: &Catalog) -> Vec<Stop> {
+    let mut stops: Vec<Stop> = spec.places.iter().map(|p| Stop { id: p.id.clone(), name: p.name.clone(), at: p.at, entity: None, gauge_break: p.gauge_break, note: p.note.clone() }).collect();
+    for e in catalog.entities() {
+        if let (EntityKind::Place, Some(at)) = (e.kind, e.location) {
+            if let Some(s) = stops.iter_mut().find(|s| s.id == e.id.as_str()) {
+                s.entity = Some(e.id.clone());
+            } else {
+                stops.push(Stop { id: e.id.to_string(), name: e.name.clone(), at: LonLat { lon: at.lon, lat: at.lat }, entity: Some(e.id.clone()), gauge_break: false, note: None });
+            }
+        }
+    }
+    stops
+}
+
+/// Each route with its stops resolved (a catalog entity with lat/lon named as a stop becomes
+/// one), each stretch with its kind; an unknown stop is skipped with a warning at it. A route
+/// left with fewer than two stops is not drawn.
+fn resolve_routes(routes: Vec<super::spec::Route>, catalog: &Catalog, stops: &mut Vec<Stop>, stop_ids: &[String], file: &str, d: &mut Vec<Diagnostic>) -> Vec<ResolvedRoute> {
+    let mut out = Vec::new();
+    for r in routes {
+        let mut resolved: Vec<String> = Vec::new();
+        let mut kinds = Vec::new();
+        // How the stretch leaving the last resolved stop travels; a skipped stop's stretch
+        // is folded into it.
+        let mut leaving = r.kind;
+        for (i, (id, departs)) in r.via.iter().zip(r.segment_kinds().into_iter().chain([r.kind])).enumerate() {
+            if !stops.iter().any(|s| &s.id == id) {
+                let Some(e) = catalog.index_of(id).map(|i| catalog.get(i)).filter(|e| e.location.is_some()) else {
+                    let hint = did_you_mean(id, stop_ids.iter().map(String::as_str));
+                    let message = format!("route `{}`: stop `{id}` is neither a [[place]] nor a catalog entity with lat/lon; skipped{hint}", r.id);
+                    d.push(Diagnostic::warning(file, item_at(&r.stops_at, i, r.at), message).with_unknown_id(id));
+                    continue;
+                };
+                let at = e.location.expect("filtered on location");
+                stops.push(Stop { id: id.clone(), name: e.name.clone(), at: LonLat { lon: at.lon, lat: at.lat }, entity: Some(e.id.clone()), gauge_break: false, note: None });
+            }
+            if !resolved.is_empty() {
+                kinds.push(leaving);
+            }
+            resolved.push(id.clone());
+            leaving = departs;
+        }
+        if resolved.len() >= 2 {
+            out.push(ResolvedRoute { id: r.id.clone(), name: r.name.clone(), stops: resolved, kinds });
+        }
+    }
+    out
+}
+
+/// ISO code → index of the highlight that colours it (emphasis wins over groups; otherwise the
+/// later highlight wins), with the warnings about the groups: a seventh one repeats a fill (six
+/// fills, by place in the file; the emphasis has its own), a country the base map lacks, an
+/// entity the catalog lacks.
+fn highlights_of(spec: &MapSpec, catalog: &Catalog, basemap: &BaseMap, file: &str, d: &mut Vec<Diagnostic>) -> HashMap<String, usize> {
+    for (i, h) in spec.highlights.iter().enumerate().filter(|(_, h)| !h.emphasis) {
+        if let Some(same) = spec.highlights[..i].iter().enumerate().rev().find(|(j, o)| !o.emphasis && j % HIGHLIGHT_FILLS == i % HIGHLIGHT_FILLS) {
+            let message = format!(
+                "highlight `{}` is filled like `{}`: the map has {HIGHLIGHT_FILLS} highlight colours, given in file order, so the legend cannot tell them apart; merge groups or leave one out",
+                h.label, same.1.label
+            );
+            d.push(Diagnostic::warning(file, h.at, message));
+        }
+    }
+    let mut highlight_of = HashMap::new();
+    for (i, h) in spec.highlights.iter().enumerate() {
+        for (k, c) in h.countries.iter().enumerate() {
+            if basemap.country(c).is_none() {
+                d.push(Diagnostic::warning(file, item_at(&h.countries_at, k, h.at), format!("highlight `{}`: country `{c}` is not on the base map{}", h.label, iso_hint(c, basemap))));
+            }
+            let keep = highlight_of.get(c).is_some_and(|&j: &usize| spec.highlights[j].emphasis && !h.emphasis);
+            if !keep {
+                highlight_of.insert(c.clone(), i);
+            }
+        }
+    }
+    for h in &spec.highlights {
+        if let Some(e) = h.entity.as_ref().map(EntityId::as_str).filter(|e| catalog.index_of(e).is_none()) {
+            let hint = did_you_mean(e, catalog.entities().iter().map(|e| e.id.as_str()));
+            d.push(Diagnostic::warning(file, h.at, format!("highlight `{}`: entity `{e}` is not in the catalog{hint}", h.label)).with_unknown_id(e));
+        }
+    }
+    highlight_of
+}
+
+/// A chapter naming no section (only when the body is known: without it every chapter would
+/// seem to), and a chapter's focus that is neither a country of the base map nor a stop.
+fn check_chapters(spec: &MapSpec, basemap: &BaseMap, sections: Option<&[String]>, stop_ids: &[String], file: &str, d: &mut Vec<Diagnostic>) {
+    if let Some(sections) = sections {
+        for ch in &spec.chapters {
+            if ch.section != "intro" && !sections.contains(&ch.section) {
+                let hint = did_you_mean(&ch.section, sections.iter().map(String::as_str).chain(["intro"]));
+                d.push(Diagnostic::warning(file, ch.at, format!("chapter `{}` names no section of the commentary (headings: {}){hint}", ch.section, sections.join(", "))));
+            }
+        }
+    }
+    for ch in &spec.chapters {
+        for (k, f) in ch.focus.iter().enumerate() {
+            let iso = f.len() == 3 && f.bytes().all(|b| b.is_ascii_uppercase());
+            // (A code cannot be checked against a base map that has no countries.)
+            if basemap.country(f).is_none() && !stop_ids.contains(f) && !(iso && basemap.countries.is_empty()) {
+                let hint = if iso { iso_hint(f, basemap) } else { did_you_mean(f, stop_ids.iter().map(String::as_str)) };
+                d.push(Diagnostic::warning(file, item_at(&ch.focus_at, k, ch.at), format!("chapter `{}`: focus `{f}` is neither a country of the base map nor a place; left out of the view{hint}", ch.section)));
+            }
+        }
+    }
+}
+
+/// A `[[label]]` for nothing the map has, and a label too long for a phone's map (always given
+/// up there), with the fix.
+fn check_labels(spec: &MapSpec, basemap: &BaseMap, stops: &[Stop], stop_ids: &[String], file: &str, d: &mut Vec<Diagnostic>) {
+    for l in &spec.labels {
+        if !stops.iter().any(|s| s.id == l.target) && basemap.country(&l.target).is_none() {
+            let hint = did_you_mean(&l.target, stop_ids.iter().map(String::as_str));
+            let m = format!("label for `{}`: no place, catalog place or base-map country has that id{hint}", l.target);
+            d.push(Diagnostic::warning(file, l.at, m).with_unknown_id(&l.target));
+        }
+    }
+    for s in stops {
+        let label = spec.label_for(&s.id);
+        let text = spec.label_text(&s.id, &s.name);
+        let width = Estimate.width(text, LabelStyle::Place);
+        if width > LONG_LABEL {
+            // At its `[[label]]`, else its `[[place]]` (a catalog place: the top of the map).
+            let at = label.map(|l| l.at).or_else(|| spec.places.iter().find(|p| p.id == s.id).map(|p| p.line)).unwrap_or((1, 1));
+            d.push(Diagnostic::warning(file, at, format!("the map label of `{}`, \"{text}\", is about {} px wide: on a phone's map it never fits beside its marker and is left out; give it a short `[[label]] for = \"{}\" text = …`", s.id, width.round(), s.id)));
+        }
+    }
 }
 
 /// One country, drawn.
