@@ -232,20 +232,31 @@ test('in the accessibility tree: the card is its mention\'s description, not par
     }, iso, { what: `the card of ${iso}` });
     assert.equal(country.name, name, `${iso} is named differently on the map and on its card`);
   }
-  // Another UI language: the widget's words and its live regions carry it; the text keeps its own.
-  await page.evaluate(() => { window.__events.length = 0; document.querySelector('commentary-reader').setAttribute('lang', 'ru'); });
-  await waitForEvent(page, 'commentary-reader:ready');
-  const langs = await page.evaluate(() => {
-    const root = document.querySelector('commentary-reader').shadowRoot;
-    const langOf = (s) => root.querySelector(s)?.closest('[lang]')?.getAttribute('lang');
-    return {
-      announce: langOf('.cr-announce'), mapLive: langOf('.cr-map [aria-live]'), keys: langOf('#cr-keys'), skip: langOf('.cr-skip'),
-      article: root.querySelector('article').getAttribute('lang'), places: langOf('.cr-map-text ul'), card: langOf('.cr-card-layer'),
-      keysText: root.querySelector('#cr-keys li').textContent,
-    };
-  });
-  assert.deepEqual({ ...langs, keysText: undefined }, { announce: 'ru', mapLive: 'ru', keys: 'ru', skip: 'ru', article: 'en', places: 'en', card: 'en', keysText: undefined });
-  assert.match(langs.keysText, /упоминание/);
+  // Another language on the element. The seed has a Russian translation: its text, cards and
+  // map follow with the widget's words, in one `ready`. Belarusian it has not: the widget's
+  // words and its live regions carry it, and the text keeps its own.
+  const langsOf = async (lang) => {
+    await page.evaluate((l) => { window.__events.length = 0; document.querySelector('commentary-reader').setAttribute('lang', l); }, lang);
+    await waitForEvent(page, 'commentary-reader:ready');
+    return page.evaluate(() => {
+      const root = document.querySelector('commentary-reader').shadowRoot;
+      const langOf = (s) => root.querySelector(s)?.closest('[lang]')?.getAttribute('lang');
+      return {
+        announce: langOf('.cr-announce'), mapLive: langOf('.cr-map [aria-live]'), keys: langOf('#cr-keys'), skip: langOf('.cr-skip'),
+        article: root.querySelector('article').getAttribute('lang'), places: langOf('.cr-map-text ul'), card: langOf('.cr-card-layer'),
+        keysText: root.querySelector('#cr-keys li').textContent, title: root.querySelector('article h1, article h2').textContent,
+        readies: window.__events.filter((e) => e.type === 'commentary-reader:ready').length,
+      };
+    });
+  };
+  const ru = await langsOf('ru');
+  assert.deepEqual({ ...ru, keysText: undefined, title: undefined }, { announce: 'ru', mapLive: 'ru', keys: 'ru', skip: 'ru', article: 'ru', places: 'ru', card: 'ru', keysText: undefined, title: undefined, readies: 1 });
+  assert.match(ru.keysText, /упоминание/);
+  assert.match(ru.title, /[а-яА-Я]/, 'the title is not the translation\'s');
+  const be = await langsOf('be');
+  assert.deepEqual({ ...be, keysText: undefined, title: undefined }, { announce: 'be', mapLive: 'be', keys: 'be', skip: 'be', article: 'en', places: 'en', card: 'en', keysText: undefined, title: undefined, readies: 1 });
+  assert.match(be.keysText, /згадка/);
+  assert.match(be.title, /^Belarus-China Relations/);
   await context.close();
 });
 

@@ -122,6 +122,19 @@ fn first_language(loaded: &Loaded, lang_attribute: Option<&str>, src: &str) -> O
     (0..preferred.length()).filter_map(|i| preferred.get(i).as_string()).find_map(|l| pick(&l))
 }
 
+/// The language `loaded` is first shown in ([`first_language`]): `loaded` itself, or its
+/// translation, loaded now. A translation that cannot be loaded leaves the original, with why.
+async fn first_shown(loaded: Loaded, lang_attribute: Option<&str>, src: &str, assets: &str) -> Loaded {
+    let Some(url) = first_language(&loaded, lang_attribute, src).filter(|l| *l != loaded.front.lang).and_then(|l| language_url(&loaded, &l)) else { return loaded };
+    match fetch::load(&url, assets, None, None).await {
+        Ok(translation) => translation,
+        Err(error) => {
+            web_sys::console::warn_1(&format!("commentary-reader: {error} (the original language is shown)").into());
+            loaded
+        }
+    }
+}
+
 /// Loads and shows one commentary.
 #[function_component]
 pub fn Reader(props: &ReaderProps) -> Html {
@@ -144,6 +157,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let compiler = props.compiler.clone();
         let early = props.early.clone();
         let given = props.initial.is_some();
+        let (settled, lang_attribute) = (settled.clone(), props.lang.clone());
         use_effect_with((props.src.clone(), props.base.clone(), *attempt, (*target).clone()), move |(src, base, attempt, target)| {
             let cancelled = Rc::new(Cell::new(false));
             // Handed in loaded (hydration): nothing to fetch, unless the reader retries or
@@ -159,10 +173,17 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     state.set(LoadState::Loading);
                 }
                 let guard = cancelled.clone();
+                let src = src.to_string();
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = match url {
                         Ok(url) => fetch::load(&url, &assets, compiler.as_ref(), early.0.borrow_mut().take().filter(|_| !switching)).await,
                         Err(e) => Err(e),
+                    };
+                    // The first language is settled before anything is shown: one `ready`, for
+                    // the text the reader is to read, and no flash of the other language.
+                    let result = match result {
+                        Ok(loaded) if !switching && loaded.languages.len() > 1 && !std::mem::replace(&mut *settled.borrow_mut(), true) => Ok(first_shown(loaded, lang_attribute.as_deref(), &src, &assets).await),
+                        other => other,
                     };
                     if guard.get() {
                         return;
@@ -195,10 +216,14 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 if let Some(lang) = switched.borrow_mut().take() {
                     dispatch(&host, "language", &[("lang", &lang)]);
                 }
-                // The first language: the element's `lang`, the reader's choice, the browser's.
+                // A prerendered page shows its own language first; the reader's (the element's
+                // `lang`, their choice, their browser's) follows once it is hydrated.
                 if loaded.languages.len() > 1 && !std::mem::replace(&mut *settled.borrow_mut(), true) {
-                    if let Some(url) = first_language(loaded, lang_attribute.as_deref(), &src).filter(|l| *l != loaded.front.lang).and_then(|l| language_url(loaded, &l)) {
-                        target.set(Some(url));
+                    if let Some(lang) = first_language(loaded, lang_attribute.as_deref(), &src).filter(|l| *l != loaded.front.lang) {
+                        if let Some(url) = language_url(loaded, &lang) {
+                            *switched.borrow_mut() = Some(lang);
+                            target.set(Some(url));
+                        }
                     }
                 }
             }
