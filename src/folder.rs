@@ -49,7 +49,7 @@
 use std::fmt;
 use std::rc::Rc;
 
-use crate::bundle::{Compiled, Loaded};
+use crate::bundle::{Compiled, Language, Loaded};
 use crate::content::catalog::{read_catalog, read_translation, Catalog, Entity};
 use crate::content::error::ContentError;
 use crate::content::{front_matter, link_commentary, markdown, Block, Commentary, Diagnostic, FrontMatter, Inline, Linked, Severity};
@@ -720,6 +720,10 @@ pub fn compile_all(purpose: Purpose, naming: Naming, read: &mut dyn FnMut(&Reque
         if let (Compiled::Ready(original), Compiled::Ready(translation)) = (&all[0].1, &compiled) {
             let file = naming.name(&Address::Folder(translation_file(&lang)));
             diagnostics.extend(compare_translation(original, translation, &file));
+            if original.front.url.is_some() && translation.front.url.is_none() {
+                let message = format!("the original gives its page's address (`url`) and this translation does not: its `{lang}` page is named to search engines by its file name ({}), which they ignore; give its `url`", crate::bundle::page_names(Some(&lang)).0);
+                diagnostics.push(Diagnostic::warning(&file, (1, 1), message));
+            }
             if translation.front.lang != lang {
                 let message = format!("`lang = \"{}\"`, but the original lists this file as its `{lang}` translation", translation.front.lang);
                 diagnostics.push(Diagnostic::warning(&file, (1, 1), message));
@@ -728,10 +732,10 @@ pub fn compile_all(purpose: Purpose, naming: Naming, read: &mut dyn FnMut(&Reque
         all.push((Some(lang), compiled, diagnostics));
     }
     // Every language, with its title, the original's first.
-    let languages: Vec<(String, String)> = all
+    let languages: Vec<Language> = all
         .iter()
         .filter_map(|(lang, compiled, _)| match compiled {
-            Compiled::Ready(l) => Some((lang.clone().unwrap_or_else(|| l.front.lang.clone()), l.front.title.clone())),
+            Compiled::Ready(l) => Some(Language { lang: lang.clone().unwrap_or_else(|| l.front.lang.clone()), title: l.front.title.clone(), url: l.front.url.clone() }),
             Compiled::Failed { .. } => None,
         })
         .collect();

@@ -2,7 +2,8 @@
 //! browsers, search engines and link previews read before any script runs.
 //!
 //! [`head`] writes the tags from a [`PageMeta`]: charset, viewport, `<title>`, the description,
-//! the canonical address and its `hreflang` alternates (only when the page's address is known),
+//! the canonical address (when known) and the `hreflang` alternates (the page's own language
+//! when its address is known; every language of a commentary published in several),
 //! OpenGraph and Twitter card tags, and the schema.org JSON-LD ([`json_ld`]). Every text the
 //! editor wrote goes through [`escape`] in an attribute or element, and the JSON-LD is written
 //! by serde_json with `<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026`, so no title can close
@@ -32,12 +33,26 @@ pub struct PageMeta<'a> {
     pub lang: &'a str,
     /// Absolute URL of an image for link previews (a picture of the map), if there is one.
     pub image: Option<&'a str>,
+    /// Every language of a commentary published in several, the original first (empty for
+    /// one language): its reading page's address, absolute when its front matter gives one.
+    pub alternates: &'a [Alternate],
+    /// Whether this page is a translation (`alternates[0]` is the original).
+    pub translation: bool,
+}
+
+/// One language's reading page, for the `hreflang` alternates and the JSON-LD.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alternate {
+    /// Its BCP 47 tag.
+    pub lang: String,
+    /// Its address: absolute (its `url`), or the page's file name beside this one.
+    pub href: String,
 }
 
 impl<'a> PageMeta<'a> {
     /// The page of `front`: its `url` as the canonical address, its `lang`, no image.
     pub fn new(front: &'a FrontMatter, first_paragraph: &'a str) -> Self {
-        PageMeta { front, first_paragraph, canonical: front.url.as_deref(), lang: &front.lang, image: None }
+        PageMeta { front, first_paragraph, canonical: front.url.as_deref(), lang: &front.lang, image: None, alternates: &[], translation: false }
     }
 }
 
@@ -156,6 +171,22 @@ struct Article<'a> {
     url: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     image: Option<&'a str>,
+    /// The original, on a translation's page (when its address is absolute).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    translation_of_work: Option<Work<'a>>,
+    /// The translations, on the original's page (those whose address is absolute).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    work_translation: Vec<Work<'a>>,
+}
+
+/// Another language's version of the article, by its address.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Work<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    in_language: &'a str,
+    url: &'a str,
 }
 
 /// `url` if it is an absolute http(s) URL (authors' and publishers' addresses are not checked
@@ -164,10 +195,17 @@ fn web(url: Option<&str>) -> Option<&str> {
     url.filter(|u| is_absolute_web_url(u))
 }
 
+/// `alternate` as a schema.org work of `front`'s kind, if its address is absolute.
+fn work<'a>(alternate: &'a Alternate, front: &FrontMatter) -> Option<Work<'a>> {
+    is_absolute_web_url(&alternate.href).then(|| Work { kind: front.kind.schema_type(), in_language: &alternate.lang, url: &alternate.href })
+}
+
 /// The body of the page's `<script type="application/ld+json">`: a schema.org article of the
 /// front matter's `kind` with its headline, description, language, date, authors (`Person`:
 /// name, `jobTitle` from the role, url), publisher (`Organization`), the page's address
-/// (`mainEntityOfPage` and `url`) and image when known. `<`, `>` and `&` in it are written
+/// (`mainEntityOfPage` and `url`) and image when known; for a commentary in several
+/// languages, the original (`translationOfWork`) or the translations (`workTranslation`)
+/// whose addresses are absolute. `<`, `>` and `&` in it are written
 /// `\u003c`, `\u003e`, `\u0026` (the same JSON), so nothing in it can end the script.
 pub fn json_ld(meta: &PageMeta<'_>) -> String {
     let front = meta.front;
@@ -191,6 +229,8 @@ pub fn json_ld(meta: &PageMeta<'_>) -> String {
         main_entity_of_page: meta.canonical,
         url: meta.canonical,
         image: meta.image,
+        translation_of_work: meta.alternates.first().filter(|_| meta.translation).and_then(|a| work(a, front)),
+        work_translation: if meta.translation { Vec::new() } else { meta.alternates.iter().skip(1).filter_map(|a| work(a, front)).collect() },
     };
     let json = serde_json::to_string(&article).expect("a struct of strings serializes");
     // In JSON these characters occur only inside strings, where the escapes mean the same.
@@ -216,10 +256,22 @@ pub fn head(meta: &PageMeta<'_>) -> String {
     let property = |property: &str, content: &str| format!("<meta property=\"{property}\" content=\"{}\">", escape(content));
     lines.push(named("description", &description));
     if let Some(url) = meta.canonical {
-        let href = escape(url);
-        lines.push(format!("<link rel=\"canonical\" href=\"{href}\">"));
-        lines.push(format!("<link rel=\"alternate\" hreflang=\"{}\" href=\"{href}\">", escape(meta.lang)));
-        lines.push(format!("<link rel=\"alternate\" hreflang=\"x-default\" href=\"{href}\">"));
+        lines.push(format!("<link rel=\"canonical\" href=\"{}\">", escape(url)));
+    }
+    // Every language's page, and the original's as the default; or the page's own address.
+    let own;
+    let alternates = match (meta.alternates, meta.canonical) {
+        ([], Some(url)) => {
+            own = [Alternate { lang: meta.lang.to_owned(), href: url.to_owned() }];
+            &own[..]
+        }
+        (all, _) => all,
+    };
+    for alternate in alternates {
+        lines.push(format!("<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">", escape(&alternate.lang), escape(&alternate.href)));
+    }
+    if let Some(original) = alternates.first() {
+        lines.push(format!("<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">", escape(&original.href)));
     }
     lines.push(property("og:type", "article"));
     lines.push(property("og:title", &front.title));
@@ -231,6 +283,9 @@ pub fn head(meta: &PageMeta<'_>) -> String {
         lines.push(property("og:image", image));
     }
     lines.push(property("og:locale", &meta.lang.replace('-', "_")));
+    for other in meta.alternates.iter().filter(|a| a.lang != meta.lang) {
+        lines.push(property("og:locale:alternate", &other.lang.replace('-', "_")));
+    }
     lines.push(property("article:published_time", &front.date.iso()));
     for author in &front.authors {
         lines.push(property("article:author", &author.name));
@@ -409,7 +464,7 @@ mod tests {
         f.description = Some("\"><img src=x onerror=alert(1)> & 'x'".to_owned());
         f.authors = vec![Author { name: "<!-- Eve --> </SCRIPT".to_owned(), role: Some("</script>".to_owned()), url: Some("javascript:alert(1)".to_owned()) }];
         f.publication = Some(Publication { publisher: "P & \"Q\"".to_owned(), url: Some("avim.org.tr".to_owned()), note: None });
-        let meta = PageMeta { front: &f, first_paragraph: "", canonical: Some("https://example.org/\"><script>"), lang: "en\"><x", image: None };
+        let meta = PageMeta { front: &f, first_paragraph: "", canonical: Some("https://example.org/\"><script>"), lang: "en\"><x", image: None, alternates: &[], translation: false };
         let head = head(&meta);
         let lines: Vec<&str> = head.lines().collect();
         assert_eq!(lines[2], "<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; — P &amp; &quot;Q&quot;</title>");

@@ -2,7 +2,10 @@
 //! folder's `commentary.bundle`, `index.html`, a standalone reading page with the commentary
 //! prerendered in the element's declarative shadow root (readable without JavaScript,
 //! hydrated in place with it), and `embed.html`, the same element with the widget's script and
-//! preloads, for a host page to include as is.
+//! preloads, for a host page to include as is. A commentary in several languages has both
+//! pages in each ([`page_names`]: `index.ru.html`, `embed.ru.html`), each with its language's
+//! bundle, `lang` and JSON-LD `inLanguage`, the reading pages naming each other as `hreflang`
+//! alternates.
 //!
 //! The pages name the widget's files with their SRI hashes, read from the widget folder's
 //! `integrity.json` (written by `scripts/package.mjs` before the pages). `index.html` links
@@ -16,7 +19,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::bundle::Loaded;
-use crate::publish::{self, escape, PageMeta};
+use crate::publish::{self, escape, Alternate, PageMeta};
 #[cfg(not(target_arch = "wasm32"))]
 use crate::web::prerender::render;
 use crate::web::prerender::Prerendered;
@@ -79,9 +82,10 @@ impl Site {
         Ok(Site { root: root.to_owned(), integrity })
     }
 
-    /// Writes `folder`'s `index.html` and `embed.html` for `loaded`, compiled to `bytes`.
+    /// Writes `folder`'s reading page and embed in `lang` (`None`: the original; see
+    /// [`page_names`]) for `loaded`, compiled to `bytes`.
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn write_pages(&self, folder: &Path, loaded: Loaded, bytes: &[u8]) -> Result<(), String> {
+    pub fn write_pages(&self, folder: &Path, lang: Option<&str>, loaded: Loaded, bytes: &[u8]) -> Result<(), String> {
         let inside = |p: &Path| p.canonicalize().map_err(|e| format!("{}: {e}", p.display()));
         let relative = inside(folder)?
             .strip_prefix(inside(&self.root)?)
@@ -93,23 +97,46 @@ impl Site {
             std::fs::write(&path, html).map_err(|e| format!("{}: cannot be written: {e}", path.display()))
         };
         let prerendered = render(loaded.clone(), bytes, None);
-        let (index, embed) = pages(&loaded, &prerendered, &parts, &self.integrity);
-        write("index.html", index)?;
-        write("embed.html", embed)
+        let (index, embed) = pages(&loaded, lang, &prerendered, &parts, &self.integrity);
+        let (index_name, embed_name) = page_names(lang);
+        write(&index_name, index)?;
+        write(&embed_name, embed)
     }
 }
 
-/// The reading page (`index.html`) and the embed fragment (`embed.html`) of `loaded`, rendered
-/// as `prerendered`, for a folder at `parts` from the site's root (`["commentaries", "x"]`),
-/// naming the widget's files with `integrity`'s SRI hashes. One render serves both pages: only
-/// the URLs around it differ. `commentary-reader build --site` writes them; the editors'
-/// preview page offers them for download (the publisher module).
-pub fn pages(loaded: &Loaded, prerendered: &Prerendered, parts: &[String], integrity: &BTreeMap<String, String>) -> (String, String) {
-    let bundle_name = crate::bundle::FILE_NAME;
-    let reading = Files { widget: format!("{}{WIDGET_DIR}/", "../".repeat(parts.len())), bundle: bundle_name.to_owned(), integrity };
+pub use crate::bundle::page_names;
+
+/// The reading pages of every language of `loaded`, the original first (none for one
+/// language): each language's `url` when it is an absolute address, else its page's file name
+/// (the pages are beside each other).
+fn alternates(loaded: &Loaded) -> Vec<Alternate> {
+    loaded
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let href = match &l.url {
+                Some(url) if crate::content::links::is_absolute_web_url(url) => url.clone(),
+                _ => page_names((i > 0).then_some(l.lang.as_str())).0,
+            };
+            Alternate { lang: l.lang.clone(), href }
+        })
+        .collect()
+}
+
+/// The reading page and the embed fragment of `loaded`, the commentary in `lang` (`None`: the
+/// original), rendered as `prerendered`, for a folder at `parts` from the site's root
+/// (`["commentaries", "x"]`), naming the widget's files with `integrity`'s SRI hashes. One
+/// render serves both pages: only the URLs around it differ. `commentary-reader build --site`
+/// writes them ([`page_names`]); the editors' preview page offers them for download (the
+/// publisher module).
+pub fn pages(loaded: &Loaded, lang: Option<&str>, prerendered: &Prerendered, parts: &[String], integrity: &BTreeMap<String, String>) -> (String, String) {
+    let bundle_name = crate::bundle::file_name(lang);
+    let reading = Files { widget: format!("{}{WIDGET_DIR}/", "../".repeat(parts.len())), bundle: bundle_name.clone(), integrity };
     let embedded = Files { widget: format!("/{WIDGET_DIR}/"), bundle: format!("/{}/{bundle_name}", parts.join("/")), integrity };
     let first = publish::first_paragraph(&loaded.linked.body);
-    let meta = PageMeta::new(&loaded.front, &first);
+    let alternates = alternates(loaded);
+    let meta = PageMeta { alternates: &alternates, translation: lang.is_some(), ..PageMeta::new(&loaded.front, &first) };
     (reading_page(&meta, prerendered, &reading), embed(&meta, prerendered, &embedded))
 }
 

@@ -30,7 +30,7 @@ fn pages(name: &str) -> (String, String) {
     let (compiled, _) = compile(&folder);
     let bytes = bundle::encode(&compiled);
     let Compiled::Ready(loaded) = compiled else { panic!("the seed compiles") };
-    Site::open(&root).unwrap().write_pages(&folder, loaded, &bytes).unwrap();
+    Site::open(&root).unwrap().write_pages(&folder, None, loaded, &bytes).unwrap();
     (std::fs::read_to_string(folder.join("index.html")).unwrap(), std::fs::read_to_string(folder.join("embed.html")).unwrap())
 }
 
@@ -82,4 +82,103 @@ fn a_site_without_the_widgets_hashes_is_refused_with_a_message() {
     let error = Site::open(&root).err().expect("refused");
     assert!(error.contains("integrity.json: cannot be read"), "{error}");
     assert!(error.contains("build the widget's folder first"), "{error}");
+}
+
+/// Every language's pages of the seed (copied with its translation, each front matter given
+/// the extra lines `front`), as `build --site` writes them: `(file name, text)`, and the
+/// translation's messages.
+fn language_pages(name: &str, front: &[(&str, &str)]) -> (Vec<(String, String)>, Vec<String>) {
+    let (root, folder) = site(name);
+    for file in ["commentary.ru.md", "entities.ru.toml"] {
+        std::fs::copy(Path::new("static/commentaries/belarus-china-relations-2024").join(file), folder.join(file)).unwrap();
+    }
+    for (file, line) in front {
+        let text = std::fs::read_to_string(folder.join(file)).unwrap();
+        std::fs::write(folder.join(file), text.replacen("+++\n", &format!("+++\n{line}\n"), 1)).unwrap();
+    }
+    let site = Site::open(&root).unwrap();
+    let mut messages = Vec::new();
+    for (lang, compiled, diagnostics) in commentary_reader::compile::compile_all(&folder) {
+        messages.extend(diagnostics.iter().map(|d| d.to_string()));
+        let bytes = bundle::encode(&compiled);
+        let Compiled::Ready(loaded) = compiled else { panic!("the seed compiles in {lang:?}") };
+        site.write_pages(&folder, lang.as_deref(), loaded, &bytes).unwrap();
+    }
+    let mut written: Vec<(String, String)> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".html"))
+        .map(|n| (n.clone(), std::fs::read_to_string(folder.join(&n)).unwrap()))
+        .collect();
+    written.sort();
+    (written, messages)
+}
+
+/// The JSON-LD of a page, parsed.
+fn json_ld(page: &str) -> serde_json::Value {
+    let start = page.find("<script type=\"application/ld+json\">").expect("JSON-LD") + "<script type=\"application/ld+json\">".len();
+    serde_json::from_str(&page[start..start + page[start..].find("</script>").unwrap()]).unwrap()
+}
+
+#[test]
+fn a_commentary_in_two_languages_has_a_reading_page_and_an_embed_in_each_naming_each_other() {
+    let (pages, messages) = language_pages("site-languages", &[]);
+    assert!(messages.is_empty(), "{messages:?}");
+    let names: Vec<&str> = pages.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["embed.html", "embed.ru.html", "index.html", "index.ru.html"]);
+    let page = |name: &str| pages.iter().find(|(n, _)| n == name).unwrap().1.as_str();
+    // Without addresses, the pages name each other by their file names, the original the default.
+    let alternates = "<link rel=\"alternate\" hreflang=\"en\" href=\"index.html\">\n<link rel=\"alternate\" hreflang=\"ru\" href=\"index.ru.html\">\n<link rel=\"alternate\" hreflang=\"x-default\" href=\"index.html\">\n";
+    for (name, lang, bundle, title) in [
+        ("index.html", "en", "commentary.bundle", "Belarus-China Relations amid Geostrategic Challenges"),
+        ("index.ru.html", "ru", "commentary.ru.bundle", "Белорусско-китайские отношения в условиях геостратегических вызовов"),
+    ] {
+        let html = page(name);
+        assert!(html.starts_with(&format!("<!doctype html>\n<html lang=\"{lang}\">\n")), "{name}");
+        assert!(html.contains(alternates), "{name}: the alternates");
+        assert!(!html.contains("rel=\"canonical\""), "{name}: no canonical address without a url");
+        let other = if lang == "en" { "ru" } else { "en" };
+        assert!(html.contains(&format!("<meta property=\"og:locale\" content=\"{lang}\">\n<meta property=\"og:locale:alternate\" content=\"{other}\">")), "{name}");
+        assert!(html.contains(&format!("<commentary-reader src=\"{bundle}\">")), "{name}: its language's bundle");
+        assert!(html.contains(&format!("<link rel=\"preload\" href=\"{bundle}\" as=\"fetch\" crossorigin>")), "{name}");
+        let ld = json_ld(html);
+        assert_eq!((ld["inLanguage"].as_str(), ld["headline"].as_str()), (Some(lang), Some(title)), "{name}");
+        assert!(ld.get("workTranslation").is_none() && ld.get("translationOfWork").is_none(), "{name}: only absolute addresses are linked");
+        let (stamp, body) = root_of(html);
+        assert_eq!(stamp.markup, digest_html(&body), "{name}: the stamp describes the markup");
+        assert!(body.contains(&format!("<article lang=\"{lang}\" aria-labelledby=\"cr-title\"")), "{name}: the article's language");
+    }
+    assert!(root_of(page("index.ru.html")).1.contains("Пекин"), "the Russian page's text is the translation");
+    // Deep links: paragraph N is paragraph N in both.
+    let paragraphs = |name: &str| root_of(page(name)).1.matches("<p id=\"p-").count();
+    assert_eq!(paragraphs("index.html"), paragraphs("index.ru.html"));
+    // The embeds: from the site's root, each its language's bundle and JSON-LD.
+    assert!(page("embed.ru.html").contains("<commentary-reader src=\"/commentaries/seed/commentary.ru.bundle\">"));
+    assert_eq!(json_ld(page("embed.ru.html"))["inLanguage"], "ru");
+    assert_eq!(json_ld(page("embed.html"))["inLanguage"], "en");
+}
+
+#[test]
+fn with_their_addresses_the_pages_name_each_other_absolutely_and_the_json_ld_links_the_translation() {
+    let (pages, messages) = language_pages("site-languages-urls", &[("commentary.md", "url = \"https://example.org/c/\""), ("commentary.ru.md", "url = \"https://example.org/ru/c/\"")]);
+    assert!(messages.is_empty(), "{messages:?}");
+    let page = |name: &str| pages.iter().find(|(n, _)| n == name).unwrap().1.as_str();
+    let alternates = "<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/c/\">\n<link rel=\"alternate\" hreflang=\"ru\" href=\"https://example.org/ru/c/\">\n<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/c/\">\n";
+    assert!(page("index.html").contains(&format!("<link rel=\"canonical\" href=\"https://example.org/c/\">\n{alternates}")));
+    assert!(page("index.ru.html").contains(&format!("<link rel=\"canonical\" href=\"https://example.org/ru/c/\">\n{alternates}")));
+    let (en, ru) = (json_ld(page("index.html")), json_ld(page("index.ru.html")));
+    assert_eq!(en["workTranslation"], serde_json::json!([{ "@type": "OpinionNewsArticle", "inLanguage": "ru", "url": "https://example.org/ru/c/" }]));
+    assert_eq!(ru["translationOfWork"], serde_json::json!({ "@type": "OpinionNewsArticle", "inLanguage": "en", "url": "https://example.org/c/" }));
+    assert_eq!(ru["url"], "https://example.org/ru/c/");
+}
+
+#[test]
+fn a_translation_without_the_address_its_original_gives_is_warned_about() {
+    let (pages, messages) = language_pages("site-languages-one-url", &[("commentary.md", "url = \"https://example.org/c/\"")]);
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(messages[0].starts_with("commentary.ru.md:1:1: warning: "), "{}", messages[0]);
+    assert!(messages[0].contains("index.ru.html") && messages[0].contains("give its `url`"), "{}", messages[0]);
+    // Its page is still named, relatively.
+    let index = &pages.iter().find(|(n, _)| n == "index.html").unwrap().1;
+    assert!(index.contains("<link rel=\"alternate\" hreflang=\"ru\" href=\"index.ru.html\">"));
 }

@@ -84,8 +84,8 @@ fn the_seed_is_published_in_english_and_in_russian() {
     };
     let (en, ru) = (loaded(0), loaded(1));
     assert_eq!(en.languages, ru.languages, "both know every language");
-    assert_eq!(en.languages.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(), ["en", "ru"]);
-    assert_eq!(ru.languages[1].1, "Белорусско-китайские отношения в условиях геостратегических вызовов");
+    assert_eq!(en.languages.iter().map(|l| l.lang.as_str()).collect::<Vec<_>>(), ["en", "ru"]);
+    assert_eq!(ru.languages[1].title, "Белорусско-китайские отношения в условиях геостратегических вызовов");
     // The same sections (by anchor), the same entities, each in its language.
     assert_eq!(en.sections.iter().map(|(s, _)| s).collect::<Vec<_>>(), ru.sections.iter().map(|(s, _)| s).collect::<Vec<_>>());
     let name = |l: &commentary_reader::bundle::Loaded, id: &str| l.catalog.get(l.catalog.index_of(id).unwrap()).name.clone();

@@ -107,8 +107,8 @@ fn main() -> ExitCode {
                             eprintln!("{}: cannot be written: {e}", path.display());
                             return ExitCode::from(1);
                         }
-                        if let (Some(site), bundle::Compiled::Ready(loaded), None) = (&site, compiled, &lang) {
-                            if let Err(e) = site.write_pages(Path::new(folder), loaded, &bytes) {
+                        if let (Some(site), bundle::Compiled::Ready(loaded)) = (&site, compiled) {
+                            if let Err(e) = site.write_pages(Path::new(folder), lang.as_deref(), loaded, &bytes) {
                                 eprintln!("{e}");
                                 return ExitCode::from(1);
                             }

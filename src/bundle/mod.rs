@@ -41,8 +41,8 @@ pub const MAGIC: &str = "commentary-reader bundle";
 /// Format version; bump it with any change to the layout. Version 1 was a JSON array written
 /// by hand; 3 added the front matter's `url`, `description` and `kind`; 4 the map's `[[label]]`
 /// and `[country_names]`; 5 routes by leg (`[[route.leg]]`, ferry and pipeline); 6 the
-/// languages of a translated commentary.
-pub const VERSION: u64 = 6;
+/// languages of a translated commentary; 7 each language's page address.
+pub const VERSION: u64 = 7;
 /// Coordinates of a base map without a grid of its own are kept to 1/GRID degree (about 110 m
 /// of latitude).
 pub const GRID: f64 = 1000.0;
@@ -87,10 +87,21 @@ pub struct Loaded {
     pub sections: Vec<(String, String)>,
     /// Warnings from every file, located.
     pub warnings: Vec<Diagnostic>,
-    /// The languages the commentary is published in, the original first: each language tag
-    /// and the title in it. Each has its bundle beside this one ([`file_name`]). Empty for a
-    /// commentary in one language.
-    pub languages: Vec<(String, String)>,
+    /// The languages the commentary is published in, the original first. Each has its bundle
+    /// beside this one ([`file_name`]). Empty for a commentary in one language.
+    pub languages: Vec<Language>,
+}
+
+/// One language a commentary is published in.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Language {
+    /// Its tag, as the original's `translations` lists it (the original's own `lang` first).
+    pub lang: String,
+    /// The title in it.
+    pub title: String,
+    /// The address of its reading page, if its front matter gives one (`url`): where the
+    /// other languages' pages point their `hreflang` alternates.
+    pub url: Option<String>,
 }
 
 /// The bundle of the commentary in `lang` (`None`: the original): `commentary.bundle`,
@@ -100,6 +111,14 @@ pub fn file_name(lang: Option<&str>) -> String {
         None => FILE_NAME.to_owned(),
         Some(lang) => crate::content::links::translated_name(FILE_NAME, lang),
     }
+}
+
+/// The names of the published pages beside the bundle in `lang` (`None`: the original): the
+/// reading page and the embed, `index.html` and `embed.html`, `index.ru.html` and
+/// `embed.ru.html` (`commentary-reader build --site`, [`crate::site`]).
+pub fn page_names(lang: Option<&str>) -> (String, String) {
+    let name = |file: &str| lang.map_or_else(|| file.to_owned(), |l| crate::content::links::translated_name(file, l));
+    (name("index.html"), name("embed.html"))
 }
 
 /// What a bundle holds.

@@ -24,6 +24,6 @@ pub async fn pages(bundle: Vec<u8>, path: String, integrity: String) -> Result<V
     };
     let parts: Vec<String> = path.split('/').filter(|p| !p.is_empty()).map(str::to_owned).collect();
     let prerendered = super::prerender::render_async(loaded.clone(), &bundle, None).await;
-    let (index, embed) = crate::site::pages(&loaded, &prerendered, &parts, &integrity);
+    let (index, embed) = crate::site::pages(&loaded, None, &prerendered, &parts, &integrity);
     Ok(vec![index, embed])
 }

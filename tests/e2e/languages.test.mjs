@@ -111,3 +111,26 @@ test('the choice is remembered on the page, and the first language follows the e
   await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('article')?.getAttribute('lang') === 'ru', null, { what: 'Russian for lang="ru"' });
   await context.close();
 });
+
+test('the Russian reading page is Russian for an English browser, names its alternates, hydrates, and switches to English', async () => {
+  const { page, problems, context } = await open({ locale: 'en-GB' }, `${SEED}index.ru.html`);
+  const head = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    alternates: [...document.querySelectorAll('link[rel=alternate][hreflang]')].map((l) => [l.hreflang, new URL(l.href).pathname.split('/').pop()]),
+    inLanguage: JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent).inLanguage,
+  }));
+  assert.deepEqual(head, { lang: 'ru', alternates: [['en', 'index.html'], ['ru', 'index.ru.html'], ['x-default', 'index.html']], inLanguage: 'ru' });
+  const ru = await seen(page);
+  assert.equal(ru.lang, 'ru', 'the page asked for Russian: the browser\'s English does not override it');
+  assert.equal(ru.selected, 'ru');
+  assert.match(ru.title, /^Белорусско-китайские/);
+  // The reader's own choice does.
+  await page.locator('commentary-reader select[part=language]').selectOption('en');
+  await until(page, () => window.__languages.length > 0, null, { what: 'the language event' });
+  assert.deepEqual(await page.evaluate(() => window.__languages), ['en'], 'one change of language, the reader\'s');
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('article')?.getAttribute('lang') === 'en', null, { what: 'English' });
+  assert.match((await seen(page)).title, /^Belarus-China Relations/);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -13,26 +13,29 @@ import { launch, newPage, waitForEvent, until, DIST, ARTIFACTS } from './helpers
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SEED = 'belarus-china-relations-2024';
 const SECOND = 'rail-freight-land-bridge';
-const pageOf = (slug) => `commentaries/${slug}/index.html`;
+const pageOf = (slug, lang) => `commentaries/${slug}/index${lang ? `.${lang}` : ''}.html`;
+// Every reading page: each folder's, and the seed's Russian one.
+const PAGES = [[SEED], [SECOND], [SEED, 'ru']];
 let env;
 
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
-/** The paragraphs and headings the editor wrote in a folder's commentary.md. */
-function written(slug) {
-  const md = readFileSync(join(ROOT, 'static/commentaries', slug, 'commentary.md'), 'utf8').split(/^\+\+\+$/m)[2];
+/** The paragraphs and headings the editor wrote in a folder's commentary.md (or its translation's). */
+function written(slug, lang) {
+  const md = readFileSync(join(ROOT, 'static/commentaries', slug, `commentary${lang ? `.${lang}` : ''}.md`), 'utf8').split(/^\+\+\+$/m)[2];
   const blocks = md.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
   return {
-    headings: blocks.filter((b) => /^#{2,6} /.test(b)).map((b) => b.replace(/^#+ /, '')),
+    // A heading's explicit anchor (`{#id}`) is not part of its text.
+    headings: blocks.filter((b) => /^#{2,6} /.test(b)).map((b) => b.replace(/^#+ /, '').replace(/\s*\{#[^}]*\}$/, '')),
     paragraphs: blocks.filter((b) => !/^(#|[-*] |\d+\. |>|```|\|)/.test(b)).length,
   };
 }
 
 test('without JavaScript the reading page shows the title, byline, headings, every paragraph and the map', async () => {
-  for (const slug of [SEED, SECOND]) {
+  for (const [slug, lang] of PAGES) {
     const { page, context } = await newPage(env.browser, { javaScriptEnabled: false });
-    await page.goto(`${env.server.url}${pageOf(slug)}`);
+    await page.goto(`${env.server.url}${pageOf(slug, lang)}`);
     const host = page.locator('commentary-reader');
     await host.locator('h1.cr-title').waitFor();
     const seen = await page.evaluate(() => {
@@ -52,7 +55,7 @@ test('without JavaScript the reading page shows the title, byline, headings, eve
         styled: getComputedStyle(root.querySelector('h1')).fontFamily,
       };
     });
-    const want = written(slug);
+    const want = written(slug, lang);
     assert.match(seen.title, /\S/);
     assert.match(seen.byline ?? '', /\S/, `${slug}: a byline`);
     assert.deepEqual(seen.headings, want.headings, `${slug}: every heading`);
@@ -63,7 +66,7 @@ test('without JavaScript the reading page shows the title, byline, headings, eve
     assert.equal(seen.buttonsShown, 0, `${slug}: no dead buttons`);
     assert.equal(seen.focusable, 0, `${slug}: no dead focus stops`);
     assert.doesNotMatch(seen.styled, /^Times|^serif$/, 'the widget stylesheet applies');
-    await page.screenshot({ path: join(ARTIFACTS, `prerender-nojs-${slug}.png`), fullPage: true });
+    await page.screenshot({ path: join(ARTIFACTS, `prerender-nojs-${slug}${lang ? `.${lang}` : ''}.png`), fullPage: true });
     await context.close();
   }
 });
@@ -104,8 +107,8 @@ async function hydrated(url, { alter } = {}) {
 }
 
 test('with JavaScript the prerendered nodes are hydrated in place, and cards, map and chapters work', async () => {
-  for (const slug of [SEED, SECOND]) {
-    const { page, problems, warnings, context, marked, kept } = await hydrated(`${env.server.url}${pageOf(slug)}`);
+  for (const [slug, lang] of PAGES) {
+    const { page, problems, warnings, context, marked, kept } = await hydrated(`${env.server.url}${pageOf(slug, lang)}`);
     assert.ok(marked > 50, `${slug}: marked ${marked} prerendered nodes`);
     assert.equal(kept.now, marked, `${slug}: no node added or dropped`);
     assert.equal(kept.same, marked, `${slug}: every prerendered node is still on screen (${kept.same} of ${marked})`);

@@ -263,8 +263,8 @@ fn language_switch(reader: &ReaderContext, ui_lang: &str) -> Html {
         <p class="cr-languages" lang={ui_lang.to_owned()}>
             <label>{ reader.strings.language }{ " " }
                 <select part="language" class="cr-language" onchange={onchange}>
-                    { for loaded.languages.iter().map(|(tag, _)| html! {
-                        <option value={tag.clone()} lang={tag.clone()} selected={*tag == loaded.front.lang}>{ crate::i18n::language_name(tag).to_owned() }</option>
+                    { for loaded.languages.iter().map(|l| html! {
+                        <option value={l.lang.clone()} lang={l.lang.clone()} selected={l.lang == loaded.front.lang}>{ crate::i18n::language_name(&l.lang).to_owned() }</option>
                     }) }
                 </select>
             </label>

@@ -93,8 +93,8 @@ fn place_of(host: &HtmlElement, view: Option<crate::geo::projection::Bounds>) ->
 
 /// The URL of `loaded`'s bundle in the language `lang`: beside the one shown.
 fn language_url(loaded: &Loaded, lang: &str) -> Option<String> {
-    let original = loaded.languages.first().map(|(tag, _)| tag.as_str())?;
-    loaded.languages.iter().any(|(tag, _)| tag == lang).then_some(())?;
+    let original = loaded.languages.first().map(|l| l.lang.as_str())?;
+    loaded.languages.iter().any(|l| l.lang == lang).then_some(())?;
     let file = crate::bundle::file_name((lang != original).then_some(lang));
     fetch::resolve(&file, &loaded.url)
 }
@@ -106,9 +106,11 @@ fn choice_key(src: &str) -> String {
 }
 
 /// The language to show first among `loaded`'s: the element's `lang`, else the reader's
-/// choice on this page, else the browser's preferences, else the one loaded.
+/// choice on this page, else, when `src` names the original, the browser's preferences, else
+/// the one loaded. A `src` naming a translation (its reading page, an embed of it) asked for
+/// that language: the browser's preferences do not override it.
 fn first_language(loaded: &Loaded, lang_attribute: Option<&str>, src: &str) -> Option<String> {
-    let tags: Vec<&str> = loaded.languages.iter().map(|(tag, _)| tag.as_str()).collect();
+    let tags: Vec<&str> = loaded.languages.iter().map(|l| l.lang.as_str()).collect();
     let pick = |wanted: &str| tags.iter().find(|t| crate::i18n::same_language(t, wanted)).map(|t| (*t).to_owned());
     if let Some(l) = lang_attribute.and_then(pick) {
         return Some(l);
@@ -117,6 +119,9 @@ fn first_language(loaded: &Loaded, lang_attribute: Option<&str>, src: &str) -> O
     let stored = window.local_storage().ok().flatten().and_then(|s| s.get_item(&choice_key(src)).ok().flatten());
     if let Some(l) = stored.as_deref().and_then(pick) {
         return Some(l);
+    }
+    if tags.first().is_some_and(|original| *original != loaded.front.lang) {
+        return None;
     }
     let preferred = window.navigator().languages();
     (0..preferred.length()).filter_map(|i| preferred.get(i).as_string()).find_map(|l| pick(&l))
