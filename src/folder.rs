@@ -651,7 +651,7 @@ impl Pipeline {
         if let Some(error) = read.error {
             return (Compiled::Failed { message: error.to_string(), network: false }, out);
         }
-        let loaded = Loaded { url: String::new(), front: read.commentary.front, catalog, linked, map, sections, warnings: out.clone(), languages: Vec::new() };
+        let loaded = Loaded { url: String::new(), from_source: false, front: read.commentary.front, catalog, linked, map, sections, warnings: out.clone(), languages: Vec::new() };
         (Compiled::Ready(loaded), out)
     }
 }
@@ -697,7 +697,7 @@ impl MapState {
 /// result and its messages. A translation's messages include how it falls short of the
 /// original ([`compare_translation`]); every result that can be shown knows all the languages
 /// ([`Loaded::languages`]).
-pub fn compile_all(purpose: Purpose, naming: Naming, read: &mut dyn FnMut(&Request) -> Answer) -> Vec<(Option<String>, Compiled, Vec<Diagnostic>)> {
+pub fn compile_all(purpose: Purpose, naming: Naming, read: &mut dyn FnMut(&Request) -> Answer) -> Vec<Edition> {
     let mut run = |mut pipeline: Pipeline| {
         while !pipeline.requests().is_empty() {
             for request in pipeline.requests().to_vec() {
@@ -708,30 +708,53 @@ pub fn compile_all(purpose: Purpose, naming: Naming, read: &mut dyn FnMut(&Reque
         pipeline.finish()
     };
     let (original, diagnostics) = run(Pipeline::new(purpose, naming.clone()));
-    let tags = match &original {
+    let mut all = vec![(None, original, diagnostics)];
+    for lang in translations_of(&all[0].1) {
+        let (compiled, diagnostics) = run(Pipeline::translation(purpose, naming.clone(), &lang));
+        let translated = translated(&all[0], &naming, lang, compiled, diagnostics);
+        all.push(translated);
+    }
+    link_languages(&mut all);
+    all
+}
+
+/// One language's edition of a folder, compiled ([`compile_all`]): its tag (`None` for the original),
+/// its result and its messages.
+pub type Edition = (Option<String>, Compiled, Vec<Diagnostic>);
+
+/// The translations `original`'s front matter lists (none when it cannot be shown): the
+/// pipelines [`compile_all`] runs after the original's ([`Pipeline::translation`]).
+pub fn translations_of(original: &Compiled) -> Vec<String> {
+    match original {
         Compiled::Ready(loaded) => loaded.front.translations.clone(),
         Compiled::Failed { .. } => Vec::new(),
-    };
-    let mut all = vec![(None, original, diagnostics)];
-    for lang in tags {
-        let (compiled, mut diagnostics) = run(Pipeline::translation(purpose, naming.clone(), &lang));
-        // A file the original shares (its catalog, its map) says its problems once.
-        diagnostics.retain(|d| !all[0].2.contains(d));
-        if let (Compiled::Ready(original), Compiled::Ready(translation)) = (&all[0].1, &compiled) {
-            let file = naming.name(&Address::Folder(translation_file(&lang)));
-            diagnostics.extend(compare_translation(original, translation, &file));
-            if original.front.url.is_some() && translation.front.url.is_none() {
-                let message = format!("the original gives its page's address (`url`) and this translation does not: its `{lang}` page is named to search engines by its file name ({}), which they ignore; give its `url`", crate::bundle::page_names(Some(&lang)).0);
-                diagnostics.push(Diagnostic::warning(&file, (1, 1), message));
-            }
-            if translation.front.lang != lang {
-                let message = format!("`lang = \"{}\"`, but the original lists this file as its `{lang}` translation", translation.front.lang);
-                diagnostics.push(Diagnostic::warning(&file, (1, 1), message));
-            }
-        }
-        all.push((Some(lang), compiled, diagnostics));
     }
-    // Every language, with its title, the original's first.
+}
+
+/// The translation `lang`, compiled, with its messages as [`compile_all`] gives them: a file
+/// the original shares (its catalog, its map) says its problems once; then how it falls short
+/// of the original ([`compare_translation`]), a wrong `lang` and a missing `url`.
+pub fn translated(original: &Edition, naming: &Naming, lang: String, compiled: Compiled, mut diagnostics: Vec<Diagnostic>) -> Edition {
+    diagnostics.retain(|d| !original.2.contains(d));
+    if let (Compiled::Ready(original), Compiled::Ready(translation)) = (&original.1, &compiled) {
+        let file = naming.name(&Address::Folder(translation_file(&lang)));
+        diagnostics.extend(compare_translation(original, translation, &file));
+        if original.front.url.is_some() && translation.front.url.is_none() {
+            let message = format!("the original gives its page's address (`url`) and this translation does not: its `{lang}` page is named to search engines by its file name ({}), which they ignore; give its `url`", crate::bundle::page_names(Some(&lang)).0);
+            diagnostics.push(Diagnostic::warning(&file, (1, 1), message));
+        }
+        if translation.front.lang != lang {
+            let message = format!("`lang = \"{}\"`, but the original lists this file as its `{lang}` translation", translation.front.lang);
+            diagnostics.push(Diagnostic::warning(&file, (1, 1), message));
+        }
+    }
+    (Some(lang), compiled, diagnostics)
+}
+
+/// Tells every language of `all` (the original first) that can be shown which languages the
+/// commentary is published in ([`Loaded::languages`]): those that can be shown, with their
+/// titles and addresses. A commentary with one such language has none listed.
+pub fn link_languages(all: &mut [Edition]) {
     let languages: Vec<Language> = all
         .iter()
         .filter_map(|(lang, compiled, _)| match compiled {
@@ -740,13 +763,12 @@ pub fn compile_all(purpose: Purpose, naming: Naming, read: &mut dyn FnMut(&Reque
         })
         .collect();
     if languages.len() > 1 {
-        for (_, compiled, _) in &mut all {
+        for (_, compiled, _) in all {
             if let Compiled::Ready(l) = compiled {
                 l.languages = languages.clone();
             }
         }
     }
-    all
 }
 
 /// Each top-level section's entities mentioned and paragraphs, by the section's anchor, in

@@ -28,16 +28,16 @@ let core = null;   // Promise of the initialised core, shared by every element o
 let compiler = null;  // Promise of the compiler module, loaded for the first commentary.md
 
 // Compiles the folder of the commentary.md at `url` (its text already fetched: `source`) to a
-// bundle (a Uint8Array). A failure to load the module rejects (the widget offers a retry, which loads
-// it again).
-function compile(url, assets, source) {
+// bundle (a Uint8Array): in its translation `lang` if given. A failure to load the module
+// rejects (the widget offers a retry, which loads it again).
+function compile(url, assets, source, lang) {
   compiler ??= (async () => {
     const module = await import('./commentary-reader-compiler.js');
     const wasm = COMPILER_INTEGRITY ? fetch(COMPILER_URL, { integrity: COMPILER_INTEGRITY }) : COMPILER_URL;
     await module.default({ module_or_path: wasm });
     return module;
   })().catch((error) => { compiler = null; throw error; });
-  return compiler.then((module) => module.compile(url, assets, source));
+  return compiler.then((module) => module.compile(url, assets, source, lang));
 }
 
 function loadCore() {
@@ -77,7 +77,8 @@ function prefetch(src) {
 }
 
 // A bundle handed over in memory (`element.bundle = bytes`, the editors' preview page): the
-// core adopts it as the answer to `src`, as it adopts a prefetch, and nothing is fetched.
+// core adopts it as the answer to `src` (or to a URL of one of the commentary's languages), as
+// it adopts a prefetch, and nothing is fetched.
 function given(src, bytes) {
   try {
     const url = new URL(src || 'commentary.bundle', document.baseURI).href;
@@ -91,11 +92,27 @@ class CommentaryReader extends HTMLElement {
   static observedAttributes = ['src', 'lang', 'theme', 'map', 'cards', 'heading-level', 'debug'];
   #handle = null;
   #bundle = null;  // bytes given in memory, rendered in place of what `src` names
+  #translations = null;  // with #bundle: its translations' bundles, by language tag
   #generation = 0;
   #near = null;  // IntersectionObserver waiting for the element to come near the viewport
   #early = null;  // the request for src, started before the core is ready
 
   get bundle() { return this.#bundle; }
+
+  // With `bundle`, the bundles of its translations by language tag ({ ru: bytes }), for the
+  // language switch; set it before `bundle`.
+  get translations() { return this.#translations; }
+
+  set translations(bundles) { this.#translations = bundles ?? null; }
+
+  // The core asks for one of the commentary's languages by its URL and tag: the bundle given
+  // for it, if any (`src`'s is `bundle`).
+  #memory = (url, lang) => {
+    if (!this.#bundle) return undefined;
+    const src = new URL(this.getAttribute('src') || 'commentary.bundle', document.baseURI).href;
+    const bytes = url === src ? this.#bundle : this.#translations?.[lang];
+    return bytes ? given(url, bytes) : undefined;
+  };
 
   set bundle(bytes) {
     this.#bundle = bytes ?? null;
@@ -171,7 +188,7 @@ class CommentaryReader extends HTMLElement {
     if (prerendered) {
       let handle;
       try {
-        handle = await hydrate(this, prerendered, assets, compile, early);
+        handle = await hydrate(this, prerendered, assets, compile, early, this.#memory);
       } catch (error) {
         // The prerendered text stays as it is: still readable.
         this.#fail(root, String(error?.message ?? error), true);
@@ -183,7 +200,7 @@ class CommentaryReader extends HTMLElement {
     }
     for (const node of [...root.childNodes]) if (node.nodeName !== 'LINK') node.remove();
     try {
-      this.#handle = mount(this, root, assets, compile, early);
+      this.#handle = mount(this, root, assets, compile, early, this.#memory);
     } catch (error) {
       this.#fail(root, String(error?.message ?? error));
     }

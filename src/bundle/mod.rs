@@ -74,6 +74,10 @@ pub struct Loaded {
     /// Absolute URL of the file the reader loaded; relative links resolve against it.
     #[serde(skip)]
     pub url: String,
+    /// Compiled in the browser from the `commentary.md` at `url` rather than read from a
+    /// bundle: its other languages are that file compiled in them, not bundles beside it.
+    #[serde(skip)]
+    pub from_source: bool,
     /// The front matter.
     pub front: FrontMatter,
     /// The merged entity catalogs (later files override earlier ones by id).
@@ -196,6 +200,7 @@ pub fn decode(bytes: &[u8], url: &str) -> Result<Compiled, BundleError> {
     let compiled = match r.part::<u8>("the header")? {
         0 => Compiled::Ready(Loaded {
             url: url.to_owned(),
+            from_source: false,
             front: r.part("the front matter")?,
             catalog: r.part("the catalog")?,
             linked: r.part("the text")?,

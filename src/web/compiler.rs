@@ -12,26 +12,46 @@ use super::fetch::{resolve, start, LoadError, Pending, MAX_BYTES, TIMEOUT_MS};
 use crate::bundle;
 use crate::folder::{Address, Answer, Failure, Naming, Need, Pipeline, Purpose, Request};
 
-/// Compiles the folder of the `commentary.md` at `url` and returns the bundle's bytes (a `Uint8Array` in JavaScript). Never
-/// fails: a folder that cannot be shown becomes a bundle that says why (and whether a retry
-/// may help). `assets` is the URL of the widget's own folder (for the default base map);
-/// `source` is the `commentary.md`'s bytes when the caller already fetched it.
+/// Compiles the folder of the `commentary.md` at `url` and returns the bundle's bytes (a
+/// `Uint8Array` in JavaScript): the original's, or with `lang` the translation's in that
+/// language when the original lists it (the original's otherwise). Never fails: a folder that
+/// cannot be shown becomes a bundle that says why (and whether a retry may help). `assets` is
+/// the URL of the widget's own folder (for the default base map); `source` is the
+/// `commentary.md`'s bytes when the caller already fetched it.
 ///
 /// Files are named by URL in messages ([`Naming::Urls`]). With [`Purpose::Show`], a front
-/// matter with an error ends the loading at once: the bundle can only carry that error.
+/// matter with an error ends the loading at once: the bundle can only carry that error. An
+/// original that lists translations is compiled with all of them, as `build` compiles it
+/// ([`crate::folder::compile_all`]), so each bundle knows the languages and the reader's switch
+/// works on a folder nobody built.
 #[wasm_bindgen]
-pub async fn compile(url: String, assets: String, source: Option<Vec<u8>>) -> Vec<u8> {
-    let mut pipeline = Pipeline::new(Purpose::Show, Naming::Urls { commentary: url.clone(), assets: assets.clone() });
+pub async fn compile(url: String, assets: String, source: Option<Vec<u8>>, lang: Option<String>) -> Vec<u8> {
+    let naming = Naming::Urls { commentary: url.clone(), assets: assets.clone() };
     // Read as `fetch` reads text: invalid UTF-8 replaced.
-    let mut source = source.map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
+    let source = source.map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
+    let (original, diagnostics) = run(Pipeline::new(Purpose::Show, naming.clone()), &url, &assets, source).await;
+    let mut all = vec![(None, original, diagnostics)];
+    for tag in crate::folder::translations_of(&all[0].1) {
+        let (compiled, diagnostics) = run(Pipeline::translation(Purpose::Show, naming.clone(), &tag), &url, &assets, None).await;
+        let translated = crate::folder::translated(&all[0], &naming, tag, compiled, diagnostics);
+        all.push(translated);
+    }
+    crate::folder::link_languages(&mut all);
+    let at = lang.and_then(|lang| all.iter().position(|(tag, ..)| tag.as_deref() == Some(lang.as_str()))).unwrap_or(0);
+    bundle::encode(&all.swap_remove(at).1)
+}
+
+/// Drives `pipeline` over the network to its end: every request of a round is started before
+/// any is awaited. The commentary of the original is `url` itself (its text `source` when the
+/// caller has it); a translation's is beside it.
+async fn run(mut pipeline: Pipeline, url: &str, assets: &str, mut source: Option<String>) -> (bundle::Compiled, Vec<crate::content::Diagnostic>) {
     while !pipeline.requests().is_empty() {
-        // Start every request of the round before awaiting any of them.
         let round: Vec<(Request, Fetch)> = pipeline
             .requests()
             .iter()
             .map(|request| {
                 let given = (request.need == Need::Commentary).then(|| source.take()).flatten();
-                (request.clone(), given.map_or_else(|| fetch(request, &url, &assets), |text| Fetch::Done(Answer::Text(text))))
+                (request.clone(), given.map_or_else(|| fetch(request, url, assets), |text| Fetch::Done(Answer::Text(text))))
             })
             .collect();
         for (request, fetch) in round {
@@ -46,7 +66,7 @@ pub async fn compile(url: String, assets: String, source: Option<Vec<u8>>) -> Ve
             pipeline.admit(&request, answer);
         }
     }
-    bundle::encode(&pipeline.finish().0)
+    pipeline.finish()
 }
 
 /// What [`check`] found: the folder's bundles (the original's, then each translation's) and
@@ -54,6 +74,7 @@ pub async fn compile(url: String, assets: String, source: Option<Vec<u8>>) -> Ve
 #[wasm_bindgen]
 pub struct Checked {
     bundles: Vec<(String, Vec<u8>)>,
+    langs: Vec<String>,
     messages: Vec<String>,
     errors: usize,
 }
@@ -72,6 +93,13 @@ impl Checked {
     #[wasm_bindgen(getter)]
     pub fn files(&self) -> Vec<String> {
         self.bundles.iter().map(|(name, _)| name.clone()).collect()
+    }
+
+    /// The language of each bundle of `files`: `""` for the original, then each translation's
+    /// tag (`ru`).
+    #[wasm_bindgen(getter)]
+    pub fn langs(&self) -> Vec<String> {
+        self.langs.clone()
     }
 
     /// The bytes of the bundle named `files[i]`.
@@ -112,14 +140,16 @@ pub fn check(read: &js_sys::Function) -> Checked {
         }
     };
     let mut bundles = Vec::new();
+    let mut langs = Vec::new();
     let mut messages = Vec::new();
     let mut errors = 0;
     for (lang, compiled, diagnostics) in crate::folder::compile_all(Purpose::Check, Naming::Folder, &mut answer) {
         errors += diagnostics.iter().filter(|d| d.severity == crate::content::Severity::Error).count();
         messages.extend(diagnostics.iter().map(ToString::to_string));
         bundles.push((bundle::file_name(lang.as_deref()), bundle::encode(&compiled)));
+        langs.push(lang.unwrap_or_default());
     }
-    Checked { bundles, messages, errors }
+    Checked { bundles, langs, messages, errors }
 }
 
 /// A request's answer, or the request under way.
@@ -135,6 +165,8 @@ enum Fetch {
 /// file that has no URL (beside a `blob:` commentary, which has no folder) is absent.
 fn fetch(request: &Request, url: &str, assets: &str) -> Fetch {
     let absolute = match (&request.address, request.need) {
+        // A translation's text is beside the original's (`commentary.ru.md`).
+        (Address::Folder(name), Need::Commentary) if *name != crate::folder::COMMENTARY => resolve(name, url),
         (_, Need::Commentary) => Some(url.to_owned()),
         (Address::Folder(name) | Address::Remote(name), _) => resolve(name, url),
         (Address::Widget(name), _) => resolve(name, assets),

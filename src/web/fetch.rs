@@ -209,31 +209,33 @@ fn network(url: &str, error: &JsValue) -> LoadError {
 }
 
 /// Loads what `url` names: a compiled bundle, read directly, or anything else (an editor's
-/// `commentary.md`), which `compiler(url, assets, text)` compiles to a bundle with its folder
-/// (see `web::compiler`). The file is told apart by its first bytes (`bundle::is_bundle`), not by its name. `early`
-/// is the element's request for the same file, started while the core loaded.
-pub async fn load(url: &str, assets: &str, compiler: Option<&Function>, early: Option<JsValue>) -> Result<Loaded, LoadError> {
-    load_bytes(url, assets, compiler, early).await.map(|(loaded, _)| loaded)
+/// `commentary.md`), which `compiler(url, assets, text, lang)` compiles to a bundle with its
+/// folder (see `web::compiler`): in the translation `lang`, if given and listed. The file is
+/// told apart by its first bytes (`bundle::is_bundle`), not by its name. `early` is the
+/// element's request for the same file, started while the core loaded.
+pub async fn load(url: &str, assets: &str, compiler: Option<&Function>, early: Option<JsValue>, lang: Option<&str>) -> Result<Loaded, LoadError> {
+    load_bytes(url, assets, compiler, early, lang).await.map(|(loaded, _)| loaded)
 }
 
 /// [`load`], and the bundle's bytes (a prerendered page is checked against them).
-pub async fn load_bytes(url: &str, assets: &str, compiler: Option<&Function>, early: Option<JsValue>) -> Result<(Loaded, Vec<u8>), LoadError> {
+pub async fn load_bytes(url: &str, assets: &str, compiler: Option<&Function>, early: Option<JsValue>, lang: Option<&str>) -> Result<(Loaded, Vec<u8>), LoadError> {
     let request = match early.and_then(|e| adopt(&e, url)) {
         Some(request) => request,
         None => start(url)?,
     };
     let mut bytes = request.bytes().await?;
-    if !bundle::is_bundle(&bytes) {
+    let from_source = !bundle::is_bundle(&bytes);
+    if from_source {
         let compiler = compiler.ok_or_else(|| LoadError::NoCompiler { url: url.to_owned() })?;
         // The compiler reads the file as text (as `fetch` would: invalid UTF-8 replaced).
         let source = js_sys::Uint8Array::from(bytes.as_slice());
-        let promise: Promise = compiler.call3(&JsValue::NULL, &url.into(), &assets.into(), &source).map_err(|e| network(url, &e))?.unchecked_into();
+        let promise: Promise = compiler.call4(&JsValue::NULL, &url.into(), &assets.into(), &source, &lang.map_or(JsValue::UNDEFINED, JsValue::from_str)).map_err(|e| network(url, &e))?.unchecked_into();
         bytes = js_sys::Uint8Array::new(&JsFuture::from(promise).await.map_err(|e| network(url, &e))?).to_vec();
     }
     let decoded = bundle::decode(&bytes, url);
     mark("decoded");
     match decoded {
-        Ok(Compiled::Ready(loaded)) => Ok((loaded, bytes)),
+        Ok(Compiled::Ready(loaded)) => Ok((Loaded { from_source, ..loaded }, bytes)),
         Ok(Compiled::Failed { message, network }) => Err(LoadError::Compiled { message, network }),
         Err(e) => Err(LoadError::Bundle { url: url.to_owned(), message: e.to_string() }),
     }

@@ -72,7 +72,7 @@ struct Attributes {
     heading_level: Option<String>,
 }
 
-fn attributes(host: HtmlElement, assets: String, compiler: Option<js_sys::Function>, early: JsValue) -> Result<Attributes, JsValue> {
+fn attributes(host: HtmlElement, assets: String, compiler: Option<js_sys::Function>, early: JsValue, memory: Option<js_sys::Function>) -> Result<Attributes, JsValue> {
     let document = host.owner_document().ok_or_else(|| JsValue::from_str("the element is not in a document"))?;
     let src = host.get_attribute("src").unwrap_or_default();
     let base = host.base_uri().ok().flatten().unwrap_or_default();
@@ -88,23 +88,26 @@ fn attributes(host: HtmlElement, assets: String, compiler: Option<js_sys::Functi
     // commentary names one.
     let page_lang = document.document_element().and_then(|e| e.get_attribute("lang")).filter(|l| !l.trim().is_empty());
     let early = super::components::reader::Early(std::rc::Rc::new(std::cell::RefCell::new((!early.is_undefined() && !early.is_null()).then_some(early))));
-    let props = ReaderProps { host, src: src.into(), base: base.into(), assets: assets.into(), compiler, early, lang: lang.map(Into::into), page_lang: page_lang.map(Into::into), options, debug, initial: None, prerendered: false };
+    let props = ReaderProps { host, src: src.into(), base: base.into(), assets: assets.into(), compiler, early, memory, lang: lang.map(Into::into), page_lang: page_lang.map(Into::into), options, debug, initial: None, prerendered: false };
     Ok(Attributes { props, theme, map, cards, heading_level })
 }
 
 /// Renders the commentary named by `host`'s `src` attribute into `root`. `assets` is the URL
 /// of the folder the widget's own files are served from (the default base map lives there).
-/// `compiler(url, assets)` returns a promise of the bundle text for a `commentary.md` URL (the
-/// element passes one that loads the compiler module on first use); without it, such a `src`
-/// is an error that says to compile the folder. `early` is the element's request for `src`,
-/// started while the core loaded (`{ url, response, controller }`), or `undefined`.
+/// `compiler(url, assets, text, lang)` returns a promise of the bundle for a `commentary.md` URL
+/// (the element passes one that loads the compiler module on first use); without it, such a
+/// `src` is an error that says to compile the folder. `early` is the element's request for
+/// `src`, started while the core loaded (`{ url, response, controller }`), or `undefined`.
+/// `memory(url, lang)` answers a load of one of the commentary's languages the same way from
+/// bundles the element holds in memory (`element.bundle`, `element.translations`), or returns
+/// `undefined`.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, root: ShadowRoot, assets: String, compiler: Option<js_sys::Function>, early: JsValue) -> Result<ReaderHandle, JsValue> {
+pub fn mount(host: HtmlElement, root: ShadowRoot, assets: String, compiler: Option<js_sys::Function>, early: JsValue, memory: Option<js_sys::Function>) -> Result<ReaderHandle, JsValue> {
     let document = host.owner_document().ok_or_else(|| JsValue::from_str("the element is not in a document"))?;
     let container = document.create_element("div")?;
     container.set_class_name("cr-root");
     root.append_child(&container)?;
-    let props = attributes(host, assets, compiler, early)?.props;
+    let props = attributes(host, assets, compiler, early, memory)?.props;
     container.set_attribute("data-theme", props.options.theme.as_str())?;
     let app = yew::Renderer::<Reader>::with_root_and_props(container.clone(), props).render();
     Ok(ReaderHandle { app: Some(app), container })
@@ -117,12 +120,12 @@ pub fn mount(host: HtmlElement, root: ShadowRoot, assets: String, compiler: Opti
 /// diverged and renders afresh in place. A bundle that cannot be loaded leaves the
 /// prerendered text as it is (with the error reported).
 #[wasm_bindgen]
-pub async fn hydrate(host: HtmlElement, container: Element, assets: String, compiler: Option<js_sys::Function>, early: JsValue) -> Result<ReaderHandle, JsValue> {
+pub async fn hydrate(host: HtmlElement, container: Element, assets: String, compiler: Option<js_sys::Function>, early: JsValue, memory: Option<js_sys::Function>) -> Result<ReaderHandle, JsValue> {
     use crate::ui::prerender::{divergence, element_inputs, inputs_digest, Stamp, STAMP_ATTRIBUTE};
-    let Attributes { mut props, theme, map, cards, heading_level } = attributes(host.clone(), assets, compiler, early)?;
+    let Attributes { mut props, theme, map, cards, heading_level } = attributes(host.clone(), assets, compiler, early, memory)?;
     let src = props.src.to_string();
     let url = super::fetch::source_url(&src, &props.base).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    let loaded = super::fetch::load_bytes(&url, &props.assets, props.compiler.as_ref(), props.early.0.borrow_mut().take()).await;
+    let loaded = super::fetch::load_bytes(&url, &props.assets, props.compiler.as_ref(), props.early.0.borrow_mut().take(), None).await;
     let (mut loaded, bytes) = match loaded {
         Ok(found) => found,
         Err(error) => {

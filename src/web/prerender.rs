@@ -52,6 +52,7 @@ pub async fn render_async(mut loaded: Loaded, bundle: &[u8], lang: Option<&str>)
         assets: AttrValue::default(),
         compiler: None,
         early: Default::default(),
+        memory: None,
         page_lang: None,
         debug: false,
         options,

@@ -103,7 +103,9 @@ async function run() {
     return path === null ? undefined : folder.files.get(path)?.text;
   });
   show(checked.messages, checked.errors);
-  render(checked.bundle);
+  // The translations' bundles too: the widget's language switch shows them.
+  const translations = Object.fromEntries(checked.langs.map((lang, i) => [lang, i]).filter(([lang]) => lang).map(([lang, i]) => [lang, checked.bundle_at(i)]));
+  render(checked.bundle, translations);
 }
 
 /** `file:line:column: severity: message` → its parts. */
@@ -150,13 +152,14 @@ function show(messages, errors) {
   document.body.dataset.checked = String(Number(document.body.dataset.checked ?? 0) + 1);
 }
 
-function render(bytes) {
+function render(bytes, translations) {
   let widget = $('pv-widget').querySelector('commentary-reader');
   if (!widget) {
     widget = document.createElement('commentary-reader');
     widget.setAttribute('src', 'commentary.bundle');
     $('pv-widget').append(widget);
   }
+  widget.translations = translations;
   widget.bundle = bytes;
   if (bundleUrl) URL.revokeObjectURL(bundleUrl);
   bundleUrl = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));

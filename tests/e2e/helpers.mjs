@@ -27,7 +27,7 @@ export async function newPage(browser, options = {}, { clock = false } = {}) {
   await page.addInitScript(() => {
     window.__events = [];
     window.__csp = [];
-    for (const type of ['commentary-reader:ready', 'commentary-reader:error', 'commentary-reader:card-open']) {
+    for (const type of ['commentary-reader:ready', 'commentary-reader:error', 'commentary-reader:card-open', 'commentary-reader:language']) {
       document.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail, id: e.target.id }));
     }
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));

@@ -134,3 +134,35 @@ test('the Russian reading page is Russian for an English browser, names its alte
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a commentary.md compiled in the browser switches language too, compiling its translation', async () => {
+  const { page, problems, context } = await newPage(env.browser, { reducedMotion: 'reduce', locale: 'en-GB' });
+  await page.route('**/md.html', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>md</title><link rel="icon" href="data:,">
+<script type="module" src="commentary-reader/commentary-reader.js"></script></head>
+<body><main><commentary-reader src="${SEED}commentary.md"></commentary-reader></main></body></html>`,
+  }));
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
+  await page.goto(new URL('md.html', env.server.url).href);
+  await until(page, () => window.__events.some((e) => e.type === 'commentary-reader:ready'), null, { what: 'ready' });
+  const en = await seen(page);
+  assert.deepEqual([en.lang, en.selected, en.options.map(([v]) => v)], ['en', 'en', ['en', 'ru']]);
+  assert.ok(fetched.includes('commentary.ru.md'), 'the translation is compiled with the original');
+  assert.ok(!fetched.some((f) => f.endsWith('.bundle')), `no bundle is fetched: ${fetched}`);
+  await page.evaluate(() => { window.__events.length = 0; });
+  await page.locator('commentary-reader select[part=language]').selectOption('ru');
+  await until(page, () => window.__events.some((e) => e.type === 'commentary-reader:language'), null, { what: 'the language event' });
+  const ru = await seen(page);
+  assert.deepEqual([ru.lang, ru.selected], ['ru', 'ru']);
+  assert.match(ru.title, /^Белорусско-китайские/);
+  assert.ok(ru.labels.length > 0 && ru.labels.every((l) => !/^[A-Za-z ]+$/.test(l)), `the map's labels in Russian: ${ru.labels}`);
+  await page.locator('commentary-reader select[part=language]').selectOption('en');
+  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('article')?.getAttribute('lang') === 'en', null, { what: 'English again' });
+  assert.match((await seen(page)).title, /^Belarus-China Relations/);
+  assert.ok(!fetched.some((f) => f.endsWith('.bundle')), `no bundle is fetched: ${fetched}`);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -87,6 +87,18 @@ test('a good folder: no problems, and the widget renders it as readers will see 
     assert.ok(bytes.equals(built), `${name}: ${bytes.length} bytes differ from the build's ${built.length}`);
   }
   assert.equal(await page.locator('#pv-publish-status').textContent(), 'index.html written.');
+  // The translation is previewed too: the widget's switch shows the Russian text, from the
+  // bundles compiled here (nothing is fetched for it), and back.
+  const bundles = [];
+  page.on('request', (r) => { if (/\.bundle$/.test(new URL(r.url()).pathname)) bundles.push(r.url()); });
+  await page.evaluate(() => { window.__events.length = 0; });
+  await page.locator('#pv-widget commentary-reader select[part=language]').selectOption('ru');
+  await until(page, () => window.__events.some((e) => e.type === 'commentary-reader:language'), null, { what: 'the language event' });
+  const russian = await page.evaluate(() => document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector('h1, h2').textContent);
+  assert.match(russian, /^Белорусско-китайские отношения/);
+  await page.locator('#pv-widget commentary-reader select[part=language]').selectOption('en');
+  await until(page, () => document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector('article')?.getAttribute('lang') === 'en', null, { what: 'English again' });
+  assert.deepEqual(bundles, [], 'the languages come from memory');
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.deepEqual(problems, []);
   await context.close();

@@ -32,6 +32,10 @@ pub struct ReaderProps {
     /// load only.
     #[prop_or_default]
     pub early: Early,
+    /// The element's bundles in memory (`element.bundle` and `element.translations`):
+    /// `memory(url, lang)` answers a language's load as `early` does, or is `undefined`.
+    #[prop_or_default]
+    pub memory: Option<js_sys::Function>,
     /// The host page's `<html lang>`, the last choice for the widget's words.
     #[prop_or_default]
     pub page_lang: Option<AttrValue>,
@@ -91,12 +95,34 @@ fn place_of(host: &HtmlElement, view: Option<crate::geo::projection::Bounds>) ->
     Restore { paragraph, entity, view }
 }
 
-/// The URL of `loaded`'s bundle in the language `lang`: beside the one shown.
-fn language_url(loaded: &Loaded, lang: &str) -> Option<String> {
+/// Where one of the commentary's languages is loaded from.
+#[derive(Clone, PartialEq)]
+struct Source {
+    /// Its bundle, beside the one shown; or the original's `commentary.md`, to compile.
+    url: String,
+    /// The language's tag.
+    lang: String,
+    /// Whether `url` is the `commentary.md`, compiled in the browser in `lang`.
+    compile: bool,
+}
+
+/// Where `loaded`'s commentary in the language `lang` comes from: its bundle beside the one
+/// shown, or, for a commentary compiled in the browser, its folder compiled in `lang`.
+fn language_source(loaded: &Loaded, lang: &str) -> Option<Source> {
     let original = loaded.languages.first().map(|l| l.lang.as_str())?;
     loaded.languages.iter().any(|l| l.lang == lang).then_some(())?;
+    if loaded.from_source {
+        return Some(Source { url: loaded.url.clone(), lang: lang.to_owned(), compile: true });
+    }
     let file = crate::bundle::file_name((lang != original).then_some(lang));
-    fetch::resolve(&file, &loaded.url)
+    Some(Source { url: fetch::resolve(&file, &loaded.url)?, lang: lang.to_owned(), compile: false })
+}
+
+/// Loads `source`: from the element's memory if it holds that language's bundle (`memory(url,
+/// lang)`, the editors' preview page), else from the network.
+async fn load_source(source: &Source, assets: &str, compiler: Option<&js_sys::Function>, memory: Option<&js_sys::Function>) -> Result<Loaded, LoadError> {
+    let early = memory.and_then(|m| m.call2(&wasm_bindgen::JsValue::NULL, &source.url.as_str().into(), &source.lang.as_str().into()).ok()).filter(|e| !e.is_undefined() && !e.is_null());
+    fetch::load(&source.url, assets, compiler, early, source.compile.then_some(source.lang.as_str())).await
 }
 
 /// Where a reader's choice of language is remembered: per page and per commentary.
@@ -129,9 +155,9 @@ fn first_language(loaded: &Loaded, lang_attribute: Option<&str>, src: &str) -> O
 
 /// The language `loaded` is first shown in ([`first_language`]): `loaded` itself, or its
 /// translation, loaded now. A translation that cannot be loaded leaves the original, with why.
-async fn first_shown(loaded: Loaded, lang_attribute: Option<&str>, src: &str, assets: &str) -> Loaded {
-    let Some(url) = first_language(&loaded, lang_attribute, src).filter(|l| *l != loaded.front.lang).and_then(|l| language_url(&loaded, &l)) else { return loaded };
-    match fetch::load(&url, assets, None, None).await {
+async fn first_shown(loaded: Loaded, lang_attribute: Option<&str>, src: &str, assets: &str, compiler: Option<&js_sys::Function>, memory: Option<&js_sys::Function>) -> Loaded {
+    let Some(source) = first_language(&loaded, lang_attribute, src).filter(|l| *l != loaded.front.lang).and_then(|l| language_source(&loaded, &l)) else { return loaded };
+    match load_source(&source, assets, compiler, memory).await {
         Ok(translation) => translation,
         Err(error) => {
             web_sys::console::warn_1(&format!("commentary-reader: {error} (the original language is shown)").into());
@@ -147,7 +173,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // Bumped by the retry button: the load runs again.
     let attempt = use_state(|| 0_u32);
     // Another language of the commentary: its bundle's URL, shown in place of `src`'s.
-    let target = use_state(|| None::<String>);
+    let target = use_state(|| None::<Source>);
     // Where the reader was when the language changed, and that language (for the event).
     let restore = use_state(|| None::<Rc<Restore>>);
     let switched = use_mut_ref(|| None::<String>);
@@ -159,7 +185,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     {
         let state = state.clone();
         let assets = props.assets.clone();
-        let compiler = props.compiler.clone();
+        let (compiler, memory) = (props.compiler.clone(), props.memory.clone());
         let early = props.early.clone();
         let given = props.initial.is_some();
         let (settled, lang_attribute) = (settled.clone(), props.lang.clone());
@@ -168,10 +194,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
             // Handed in loaded (hydration): nothing to fetch, unless the reader retries or
             // changes the language.
             if !(given && *attempt == 0 && target.is_none()) {
-                let url = match target {
-                    Some(url) => Ok(url.clone()),
-                    None => fetch::source_url(src, base),
-                };
+                // Another language (`target`), or what `src` names.
+                let (target, url) = (target.clone(), fetch::source_url(src, base));
                 // A change of language keeps the text shown until the other one is in.
                 let switching = target.is_some();
                 if !switching {
@@ -180,14 +204,15 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 let guard = cancelled.clone();
                 let src = src.to_string();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let result = match url {
-                        Ok(url) => fetch::load(&url, &assets, compiler.as_ref(), early.0.borrow_mut().take().filter(|_| !switching)).await,
-                        Err(e) => Err(e),
+                    let result = match (&target, url) {
+                        (Some(source), _) => load_source(source, &assets, compiler.as_ref(), memory.as_ref()).await,
+                        (None, Ok(url)) => fetch::load(&url, &assets, compiler.as_ref(), early.0.borrow_mut().take(), None).await,
+                        (None, Err(e)) => Err(e),
                     };
                     // The first language is settled before anything is shown: one `ready`, for
                     // the text the reader is to read, and no flash of the other language.
                     let result = match result {
-                        Ok(loaded) if !switching && loaded.languages.len() > 1 && !std::mem::replace(&mut *settled.borrow_mut(), true) => Ok(first_shown(loaded, lang_attribute.as_deref(), &src, &assets).await),
+                        Ok(loaded) if !switching && loaded.languages.len() > 1 && !std::mem::replace(&mut *settled.borrow_mut(), true) => Ok(first_shown(loaded, lang_attribute.as_deref(), &src, &assets, compiler.as_ref(), memory.as_ref()).await),
                         other => other,
                     };
                     if guard.get() {
@@ -225,9 +250,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 // `lang`, their choice, their browser's) follows once it is hydrated.
                 if loaded.languages.len() > 1 && !std::mem::replace(&mut *settled.borrow_mut(), true) {
                     if let Some(lang) = first_language(loaded, lang_attribute.as_deref(), &src).filter(|l| *l != loaded.front.lang) {
-                        if let Some(url) = language_url(loaded, &lang) {
+                        if let Some(source) = language_source(loaded, &lang) {
                             *switched.borrow_mut() = Some(lang);
-                            target.set(Some(url));
+                            target.set(Some(source));
                         }
                     }
                 }
@@ -256,13 +281,13 @@ pub fn Reader(props: &ReaderProps) -> Html {
             if loaded.languages.len() > 1 {
                 let (loaded, host, target, restore, switched, src, view) = (loaded.clone(), props.host.clone(), target.clone(), restore.clone(), switched.clone(), props.src.to_string(), view.clone());
                 context.on_language = Some(Callback::from(move |lang: String| {
-                    let Some(url) = language_url(&loaded, &lang) else { return };
+                    let Some(source) = language_source(&loaded, &lang) else { return };
                     restore.set(Some(Rc::new(place_of(&host, view.get()))));
                     *switched.borrow_mut() = Some(lang.clone());
                     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
                         let _ = storage.set_item(&choice_key(&src), &lang);
                     }
-                    target.set(Some(url));
+                    target.set(Some(source));
                 }));
             }
             context.restore = (*restore).clone();
