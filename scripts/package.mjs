@@ -131,8 +131,8 @@ if (!release) {
   const pages = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const path = join(dir, d.name);
     if (d.isDirectory()) return path === out ? [] : pages(path);
-    // embed.html is a fragment for a host page, not a page.
-    return d.name.endsWith('.html') && d.name !== 'embed.html' ? [path] : [];
+    // embed.html (and a translation's embed.ru.html) is a fragment for a host page, not a page.
+    return d.name.endsWith('.html') && !/^embed(\.[^.]+)?\.html$/.test(d.name) ? [path] : [];
   });
   for (const page of pages(staging)) {
     const html = readFileSync(page, 'utf8');

@@ -34,13 +34,17 @@ const freePort = () => new Promise((resolve, reject) => {
 });
 
 /** Polls `fn` (async, from Node) until it returns something truthy. */
-async function poll(fn, { timeout, what, every = 250, meanwhile }) {
+async function poll(fn, { timeout, what, every = 250, meanwhile, buildMustPass = false }) {
   const deadline = Date.now() + timeout;
   let last = Date.now();
+  const logged = trunkLog.length;
   for (;;) {
     const value = await fn().catch(() => null);
     if (value) return value;
     if (trunk.exitCode !== null) throw new Error(`trunk serve exited while waiting for ${what}:\n${trunkLog.slice(-3000)}`);
+    // A failed first build is not waited out: nothing is served until the next edit. (After an
+    // edit, a build that caught a file half-written fails and the next save fixes it.)
+    if (buildMustPass && trunkLog.slice(logged).includes('error from build pipeline')) throw new Error(`the build failed while waiting for ${what}; trunk said:\n${trunkLog.slice(logged).slice(-3000)}`);
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; trunk said:\n${trunkLog.slice(-3000)}`);
     // Trunk ignores file events for a second after each build; saying the edit again is
     // how an editor's second save would look, not a retry of the assertion.
@@ -88,7 +92,7 @@ after(async () => {
 test('trunk serve: strict policy with zero violations, and edits of a commentary, the element and the styles reload the open page', async () => {
   const url = `http://127.0.0.1:${port}/`;
   // The first build of a fresh checkout compiles the debug wasm: minutes on a slow machine.
-  await poll(async () => (await fetch(url)).ok, { timeout: 15 * 60_000, what: 'the first build to be served' });
+  await poll(async () => (await fetch(url)).ok, { timeout: 15 * 60_000, what: 'the first build to be served', buildMustPass: true });
   const response = await fetch(url);
   assert.equal(response.headers.get('content-security-policy'), STRICT, 'the development server sends the strict policy');
   const html = await response.text();

@@ -41,6 +41,7 @@ const seen = (page) => page.evaluate(() => {
     labels: [...root.querySelectorAll('.cr-labels text')].map((t) => t.textContent),
     legend: [...root.querySelectorAll('.cr-legend li')].map((li) => li.textContent),
     kicker: root.querySelector('.cr-kicker')?.textContent,
+    chapter: root.querySelector('.cr-chapter-name')?.textContent,
   };
 });
 
@@ -70,6 +71,10 @@ test('switching to Russian changes the text, cards, map and words, and keeps the
   assert.ok(ru.labels.some((l) => /[А-Яа-я]/.test(l)), `map labels in Russian: ${ru.labels}`);
   assert.ok(ru.legend.includes('Железнодорожный маршрут'), `the legend's words: ${ru.legend}`);
   assert.notEqual(ru.kicker, en.kicker, 'the widget\'s words follow the text');
+  // The map's chapter is the same one, named by the Russian text's heading.
+  assert.match(before.chapter ?? '', /\S/, 'a chapter is named');
+  assert.notEqual(ru.chapter, before.chapter, `the chapter's name in Russian: ${ru.chapter}`);
+  assert.match(ru.chapter, /[А-Яа-я]/, `the chapter's name in Russian: ${ru.chapter}`);
   // Still at the fourth paragraph.
   const top = await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelector('#p-4').getBoundingClientRect().top);
   assert.ok(Math.abs(top) < 120, `the fourth paragraph at the top: ${top}`);
