@@ -125,7 +125,8 @@ pub async fn hydrate(host: HtmlElement, container: Element, assets: String, comp
     let Attributes { mut props, theme, map, cards, heading_level } = attributes(host.clone(), assets, compiler, early, memory)?;
     let src = props.src.to_string();
     let url = super::fetch::source_url(&src, &props.base).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    let loaded = super::fetch::load_bytes(&url, &props.assets, props.compiler.as_ref(), props.early.0.borrow_mut().take(), None).await;
+    let early = props.early.0.borrow_mut().take();
+    let loaded = super::fetch::load_bytes(&url, &props.assets, props.compiler.as_ref(), early, None).await;
     let (mut loaded, bytes) = match loaded {
         Ok(found) => found,
         Err(error) => {

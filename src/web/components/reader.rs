@@ -166,6 +166,32 @@ async fn first_shown(loaded: Loaded, lang_attribute: Option<&str>, src: &str, as
     }
 }
 
+/// What the language switch changes in the `Reader` when the reader picks a language.
+struct Switch {
+    host: HtmlElement,
+    src: String,
+    target: UseStateHandle<Option<Source>>,
+    restore: UseStateHandle<Option<Rc<Restore>>>,
+    switched: Rc<std::cell::RefCell<Option<String>>>,
+    view: Rc<Cell<Option<crate::geo::projection::Bounds>>>,
+}
+
+impl Switch {
+    /// The switch's callback for `loaded`: notes where the reader is, remembers the choice on
+    /// the page, and loads the language picked.
+    fn callback(self, loaded: Rc<Loaded>) -> Callback<String> {
+        Callback::from(move |lang: String| {
+            let Some(source) = language_source(&loaded, &lang) else { return };
+            self.restore.set(Some(Rc::new(place_of(&self.host, self.view.get()))));
+            *self.switched.borrow_mut() = Some(lang.clone());
+            if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+                let _ = storage.set_item(&choice_key(&self.src), &lang);
+            }
+            self.target.set(Some(source));
+        })
+    }
+}
+
 /// Loads and shows one commentary.
 #[function_component]
 pub fn Reader(props: &ReaderProps) -> Html {
@@ -206,7 +232,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = match (&target, url) {
                         (Some(source), _) => load_source(source, &assets, compiler.as_ref(), memory.as_ref()).await,
-                        (None, Ok(url)) => fetch::load(&url, &assets, compiler.as_ref(), early.0.borrow_mut().take(), None).await,
+                        (None, Ok(url)) => {
+                            // Taken before the await: the cell is not borrowed while loading.
+                            let early = early.0.borrow_mut().take();
+                            fetch::load(&url, &assets, compiler.as_ref(), early, None).await
+                        }
                         (None, Err(e)) => Err(e),
                     };
                     // The first language is settled before anything is shown: one `ready`, for
@@ -279,16 +309,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
             let ui_lang = ui_lang.or_else(|| (!loaded.front.lang_given).then(|| props.page_lang.clone()).flatten());
             let mut context = ReaderContext::new(Shared(loaded.clone()), props.options, ui_lang, props.prerendered);
             if loaded.languages.len() > 1 {
-                let (loaded, host, target, restore, switched, src, view) = (loaded.clone(), props.host.clone(), target.clone(), restore.clone(), switched.clone(), props.src.to_string(), view.clone());
-                context.on_language = Some(Callback::from(move |lang: String| {
-                    let Some(source) = language_source(&loaded, &lang) else { return };
-                    restore.set(Some(Rc::new(place_of(&host, view.get()))));
-                    *switched.borrow_mut() = Some(lang.clone());
-                    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-                        let _ = storage.set_item(&choice_key(&src), &lang);
-                    }
-                    target.set(Some(source));
-                }));
+                let switch = Switch { host: props.host.clone(), src: props.src.to_string(), target: target.clone(), restore: restore.clone(), switched: switched.clone(), view: view.clone() };
+                context.on_language = Some(switch.callback(loaded.clone()));
             }
             context.restore = (*restore).clone();
             context.view = view;
