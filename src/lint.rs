@@ -7,45 +7,29 @@
 use std::collections::HashMap;
 
 use crate::content::catalog::{Catalog, Entity, EntityKind};
-use crate::content::markdown::{Block, Inline};
+use crate::content::markdown::Inline;
 use crate::content::{Diagnostic, Linked};
 use crate::geo::scene::Scene;
 
 /// How often each text was linked to each entity (mentions' text as written).
 fn mention_texts(linked: &Linked) -> HashMap<(String, String), usize> {
-    fn inlines(list: &[Inline], out: &mut HashMap<(String, String), usize>) {
-        for inline in list {
-            match inline {
-                Inline::Mention { id, content, .. } => {
-                    *out.entry((id.to_string(), Inline::plain_text(content))).or_default() += 1;
-                    inlines(content, out);
-                }
-                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => inlines(c, out),
-                Inline::Link { content, .. } | Inline::Entity { content, .. } => inlines(content, out),
-                Inline::Text(_) | Inline::Code(_) | Inline::Break => {}
-            }
-        }
-    }
-    fn blocks(list: &[Block], out: &mut HashMap<(String, String), usize>) {
-        for block in list {
-            match block {
-                Block::Heading { content, .. } | Block::Paragraph { content, .. } => inlines(content, out),
-                Block::Quote { blocks: b, .. } => blocks(b, out),
-                Block::List { items, .. } => items.iter().for_each(|b| blocks(b, out)),
-                Block::Code { .. } | Block::Rule { .. } => {}
-            }
-        }
-    }
     let mut out = HashMap::new();
-    blocks(&linked.body.blocks, &mut out);
+    let mut count = |inline: &Inline| {
+        if let Inline::Mention { id, content, .. } = inline {
+            *out.entry((id.to_string(), Inline::plain_text(content))).or_default() += 1;
+        }
+    };
+    for block in &linked.body.blocks {
+        block.each_mention(&mut count);
+    }
     for (name, role) in &linked.bios {
-        inlines(name, &mut out);
+        Inline::each_mention(name, &mut count);
         if let Some(role) = role {
-            inlines(role, &mut out);
+            Inline::each_mention(role, &mut count);
         }
     }
     if let Some(note) = &linked.note {
-        inlines(note, &mut out);
+        Inline::each_mention(note, &mut count);
     }
     out
 }

@@ -58,7 +58,7 @@ pub fn outside_country(basemap: &BaseMap, at: LonLat, iso: &str) -> Option<Strin
     let here = country_at(basemap, at).map_or_else(|| "the sea".to_owned(), |c| c.name.clone());
     let swapped = LonLat { lon: at.lat, lat: at.lon };
     let swap = if swapped.lat.abs() <= 90.0 && country_at(basemap, swapped).is_some_and(|c| c.iso == iso) {
-        format!("; lat and lon look swapped: lat = {}, lon = {} is in {}", swapped.lat, swapped.lon, named.name)
+        format!("; {}", swap_message(swapped, named))
     } else {
         "; check its lat and lon".to_owned()
     };
@@ -72,6 +72,11 @@ fn extent(basemap: &BaseMap) -> Option<(LonLat, LonLat)> {
     Some(points.fold((first, first), |(lo, hi), p| {
         (LonLat { lon: lo.lon.min(p.lon), lat: lo.lat.min(p.lat) }, LonLat { lon: hi.lon.max(p.lon), lat: hi.lat.max(p.lat) })
     }))
+}
+
+/// What a place whose point, `swapped` back, is in `country` is told.
+fn swap_message(swapped: LonLat, country: &Country) -> String {
+    format!("lat and lon look swapped: lat = {}, lon = {} is in {}", swapped.lat, swapped.lon, country.name)
 }
 
 /// What is wrong with a place drawn at `at`, as the end of a message ("is in the sea …"), or
@@ -88,7 +93,7 @@ pub fn place_problem(basemap: &BaseMap, at: LonLat, shown: &dyn Fn(&str) -> bool
     // A point at sea or off the map: swapped into a country the map is about (any, if the map
     // names none), which is where the editor meant it.
     let meant = there.filter(|c| shown(&c.iso) || !basemap.countries.iter().any(|c| shown(&c.iso)));
-    let swap = |c: &Country| format!("lat and lon look swapped: lat = {}, lon = {} is in {}", swapped.lat, swapped.lon, c.name);
+    let swap = |c: &Country| swap_message(swapped, c);
     if let Some(here) = country_at(basemap, at) {
         return there.filter(|c| !shown(&here.iso) && shown(&c.iso)).map(|c| format!("is in {}, which the map does not show; {}", here.name, swap(c)));
     }

@@ -156,33 +156,44 @@ impl Inline {
     }
 }
 
+impl Inline {
+    /// Calls `f` with each mention in `list` (an [`Inline::Mention`]) in reading order, those
+    /// inside emphasis, links and other mentions included.
+    pub fn each_mention<'a>(list: &'a [Inline], f: &mut dyn FnMut(&'a Inline)) {
+        for inline in list {
+            match inline {
+                Inline::Mention { content, .. } => {
+                    f(inline);
+                    Inline::each_mention(content, f);
+                }
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => Inline::each_mention(c, f),
+                Inline::Link { content, .. } | Inline::Entity { content, .. } => Inline::each_mention(content, f),
+                Inline::Text(_) | Inline::Code(_) | Inline::Break => {}
+            }
+        }
+    }
+}
+
 impl Block {
+    /// Calls `f` with each mention inside this block, in reading order ([`Inline::each_mention`]).
+    pub fn each_mention<'a>(&'a self, f: &mut dyn FnMut(&'a Inline)) {
+        match self {
+            Block::Heading { content, .. } | Block::Paragraph { content, .. } => Inline::each_mention(content, f),
+            Block::Quote { blocks, .. } => blocks.iter().for_each(|b| b.each_mention(f)),
+            Block::List { items, .. } => items.iter().flatten().for_each(|b| b.each_mention(f)),
+            Block::Code { .. } | Block::Rule { .. } => {}
+        }
+    }
+
     /// The mentions inside this block, in reading order: (ordinal, entity). The reader uses it to
     /// re-render only the blocks a card or a highlight concerns.
     pub fn mentions(&self) -> Vec<(usize, &crate::content::catalog::EntityId)> {
-        fn inlines<'a>(list: &'a [Inline], out: &mut Vec<(usize, &'a crate::content::catalog::EntityId)>) {
-            for inline in list {
-                match inline {
-                    Inline::Mention { id, ordinal, content, .. } => {
-                        out.push((*ordinal, id));
-                        inlines(content, out);
-                    }
-                    Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => inlines(c, out),
-                    Inline::Link { content, .. } | Inline::Entity { content, .. } => inlines(content, out),
-                    Inline::Text(_) | Inline::Code(_) | Inline::Break => {}
-                }
-            }
-        }
-        fn blocks<'a>(block: &'a Block, out: &mut Vec<(usize, &'a crate::content::catalog::EntityId)>) {
-            match block {
-                Block::Heading { content, .. } | Block::Paragraph { content, .. } => inlines(content, out),
-                Block::Quote { blocks: list, .. } => list.iter().for_each(|b| blocks(b, out)),
-                Block::List { items, .. } => items.iter().flatten().for_each(|b| blocks(b, out)),
-                Block::Code { .. } | Block::Rule { .. } => {}
-            }
-        }
         let mut out = Vec::new();
-        blocks(self, &mut out);
+        self.each_mention(&mut |inline| {
+            if let Inline::Mention { id, ordinal, .. } = inline {
+                out.push((*ordinal, id));
+            }
+        });
         out
     }
 }
