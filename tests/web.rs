@@ -54,7 +54,7 @@ async fn mount_with(src: &str, compiler: Option<js_sys::Function>) -> Mounted {
         on_event = Some(closure);
     });
     let assets = web_sys::window().unwrap().location().href().unwrap();
-    let handle = mount(host.clone(), root.clone(), assets, compiler, JsValue::UNDEFINED).unwrap();
+    let handle = mount(host.clone(), root.clone(), assets, compiler, JsValue::UNDEFINED, None).unwrap();
     let event: CustomEvent = JsFuture::from(promise).await.unwrap().unchecked_into();
     drop(on_event);
     Mounted { host, root, event, _handle: handle }
@@ -63,8 +63,8 @@ async fn mount_with(src: &str, compiler: Option<js_sys::Function>) -> Mounted {
 /// What the element passes as `compiler`: here the compiler module's `compile`, linked into
 /// the test binary (`--features compiler`), behind a JS function returning a promise.
 fn compiler() -> js_sys::Function {
-    let closure = Closure::<dyn FnMut(String, String, Option<Vec<u8>>) -> Promise>::new(|url: String, assets: String, source: Option<Vec<u8>>| {
-        wasm_bindgen_futures::future_to_promise(async move { Ok(js_sys::Uint8Array::from(commentary_reader::web::compiler::compile(url, assets, source).await.as_slice()).into()) })
+    let closure = Closure::<dyn FnMut(String, String, Option<Vec<u8>>, Option<String>) -> Promise>::new(|url: String, assets: String, source: Option<Vec<u8>>, lang: Option<String>| {
+        wasm_bindgen_futures::future_to_promise(async move { Ok(js_sys::Uint8Array::from(commentary_reader::web::compiler::compile(url, assets, source, lang).await.as_slice()).into()) })
     });
     closure.into_js_value().unchecked_into()
 }
@@ -85,7 +85,7 @@ fn detail(event: &CustomEvent, key: &str) -> String {
 #[wasm_bindgen_test]
 async fn a_compiled_bundle_renders_without_the_compiler() {
     // What `commentary-reader build` writes, made here by the compiler module itself.
-    let bundle = commentary_reader::web::compiler::compile("https://example.org/c/commentary.md".into(), String::new(), Some(SEED.as_bytes().to_vec())).await;
+    let bundle = commentary_reader::web::compiler::compile("https://example.org/c/commentary.md".into(), String::new(), Some(SEED.as_bytes().to_vec()), None).await;
     assert!(commentary_reader::bundle::is_bundle(&bundle));
     let m = mount_with(&blob_of_bytes(&bundle, "application/octet-stream"), None).await;
     assert_eq!(m.event.type_(), "commentary-reader:ready", "{}", detail(&m.event, "message"));
