@@ -92,8 +92,15 @@ test('a map-only place opens its card from the map as text, and its equivalent t
   const open = page.locator('.cr-map-text-open[data-entity="great-stone"]');
   await open.focus();
   await page.keyboard.press('Enter');
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]')?.dataset.entity === 'great-stone', null, { what: 'the Great Stone card from the map as text' });
-  assert.equal(await open.getAttribute('aria-expanded'), 'true');
+  // The card's placement and its trigger's state are written by different components: wait
+  // until both show, rather than reading the button at the first poll that sees the card (on a
+  // loaded machine that read once caught the card placed and the button not yet expanded).
+  await until(page, () => {
+    const root = document.querySelector('commentary-reader').shadowRoot;
+    const button = root.querySelector('.cr-map-text-open[data-entity="great-stone"]');
+    return root.querySelector('.cr-card[data-placed]')?.dataset.entity === 'great-stone' && button.getAttribute('aria-expanded') === 'true';
+  }, null, { what: 'the Great Stone card from the map as text, its button expanded' });
+  assert.equal(await open.getAttribute('aria-controls'), 'cr-card');
   await page.keyboard.press('Escape');
   await until(page, () => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'), null, { what: 'the card to close' });
   assert.equal(await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.activeElement?.dataset.entity), 'great-stone');
