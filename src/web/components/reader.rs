@@ -198,7 +198,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let state = use_state(|| props.initial.as_ref().map_or(LoadState::Loading, |l| LoadState::Ready(l.0.clone())));
     // Bumped by the retry button: the load runs again.
     let attempt = use_state(|| 0_u32);
-    // Another language of the commentary: its bundle's URL, shown in place of `src`'s.
+    // Another language of the commentary: where it is loaded from, shown in place of `src`'s.
     let target = use_state(|| None::<Source>);
     // Where the reader was when the language changed, and that language (for the event).
     let restore = use_state(|| None::<Rc<Restore>>);
