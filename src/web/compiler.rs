@@ -6,6 +6,8 @@
 //! Built only with the `compiler` feature, into its own wasm, so the reader's wasm carries none
 //! of the parsers.
 
+use std::collections::HashMap;
+
 use wasm_bindgen::prelude::*;
 
 use super::fetch::{resolve, start, LoadError, Pending, MAX_BYTES, TIMEOUT_MS};
@@ -29,10 +31,12 @@ pub async fn compile(url: String, assets: String, source: Option<Vec<u8>>, lang:
     let naming = Naming::Urls { commentary: url.clone(), assets: assets.clone() };
     // Read as `fetch` reads text: invalid UTF-8 replaced.
     let source = source.map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
-    let (original, diagnostics) = run(Pipeline::new(Purpose::Show, naming.clone()), &url, &assets, source).await;
+    // The files the languages share (the catalog, the map, the base map) are fetched once.
+    let mut answered = HashMap::new();
+    let (original, diagnostics) = run(Pipeline::new(Purpose::Show, naming.clone()), &url, &assets, source, &mut answered).await;
     let mut all = vec![(None, original, diagnostics)];
     for tag in crate::folder::translations_of(&all[0].1) {
-        let (compiled, diagnostics) = run(Pipeline::translation(Purpose::Show, naming.clone(), &tag), &url, &assets, None).await;
+        let (compiled, diagnostics) = run(Pipeline::translation(Purpose::Show, naming.clone(), &tag), &url, &assets, None, &mut answered).await;
         let translated = crate::folder::translated(&all[0], &naming, tag, compiled, diagnostics);
         all.push(translated);
     }
@@ -43,25 +47,30 @@ pub async fn compile(url: String, assets: String, source: Option<Vec<u8>>, lang:
 
 /// Drives `pipeline` over the network to its end: every request of a round is started before
 /// any is awaited. The commentary of the original is `url` itself (its text `source` when the
-/// caller has it); a translation's is beside it.
-async fn run(mut pipeline: Pipeline, url: &str, assets: &str, mut source: Option<String>) -> (bundle::Compiled, Vec<crate::content::Diagnostic>) {
+/// caller has it); a translation's is beside it. A file in `answered` (by its URL) is not
+/// fetched again; each one fetched is added.
+async fn run(mut pipeline: Pipeline, url: &str, assets: &str, mut source: Option<String>, answered: &mut HashMap<String, Answer>) -> (bundle::Compiled, Vec<crate::content::Diagnostic>) {
     while !pipeline.requests().is_empty() {
         let round: Vec<(Request, Fetch)> = pipeline
             .requests()
             .iter()
             .map(|request| {
                 let given = (request.need == Need::Commentary).then(|| source.take()).flatten();
-                (request.clone(), given.map_or_else(|| fetch(request, url, assets), |text| Fetch::Done(Answer::Text(text))))
+                (request.clone(), given.map_or_else(|| fetch(request, url, assets, answered), |text| Fetch::Done(Answer::Text(text))))
             })
             .collect();
         for (request, fetch) in round {
             let answer = match fetch {
                 Fetch::Done(answer) => answer,
-                Fetch::Pending(pending) => match pending.text(true).await {
-                    Ok(Some(text)) => Answer::Text(text),
-                    Ok(None) => Answer::Absent,
-                    Err(e) => Answer::Failed(failure(e)),
-                },
+                Fetch::Pending(at, pending) => {
+                    let answer = match pending.text(true).await {
+                        Ok(Some(text)) => Answer::Text(text),
+                        Ok(None) => Answer::Absent,
+                        Err(e) => Answer::Failed(failure(e)),
+                    };
+                    answered.insert(at, answer.clone());
+                    answer
+                }
             };
             pipeline.admit(&request, answer);
         }
@@ -156,14 +165,15 @@ pub fn check(read: &js_sys::Function) -> Checked {
 enum Fetch {
     /// Known without waiting.
     Done(Answer),
-    /// Under way.
-    Pending(Pending),
+    /// Under way, from its URL.
+    Pending(String, Pending),
 }
 
 /// Starts fetching what `request` asks for. `commentary.md` is `url` itself; the folder's
 /// other files and remote ones are resolved against it, the widget's own against `assets`. A
-/// file that has no URL (beside a `blob:` commentary, which has no folder) is absent.
-fn fetch(request: &Request, url: &str, assets: &str) -> Fetch {
+/// file that has no URL (beside a `blob:` commentary, which has no folder) is absent; one in
+/// `answered` has its answer.
+fn fetch(request: &Request, url: &str, assets: &str, answered: &HashMap<String, Answer>) -> Fetch {
     let absolute = match (&request.address, request.need) {
         // A translation's text is beside the original's (`commentary.ru.md`).
         (Address::Folder(name), Need::Commentary) if *name != crate::folder::COMMENTARY => resolve(name, url),
@@ -171,10 +181,13 @@ fn fetch(request: &Request, url: &str, assets: &str) -> Fetch {
         (Address::Folder(name) | Address::Remote(name), _) => resolve(name, url),
         (Address::Widget(name), _) => resolve(name, assets),
     };
-    match absolute.map(|absolute| start(&absolute)) {
-        None => Fetch::Done(Answer::Absent),
-        Some(Ok(pending)) => Fetch::Pending(pending),
-        Some(Err(e)) => Fetch::Done(Answer::Failed(failure(e))),
+    if let Some(answer) = absolute.as_ref().and_then(|a| answered.get(a)) {
+        return Fetch::Done(answer.clone());
+    }
+    let Some(absolute) = absolute else { return Fetch::Done(Answer::Absent) };
+    match start(&absolute) {
+        Ok(pending) => Fetch::Pending(absolute, pending),
+        Err(e) => Fetch::Done(Answer::Failed(failure(e))),
     }
 }
 

@@ -155,6 +155,9 @@ test('a commentary.md compiled in the browser switches language too, compiling i
   const en = await seen(page);
   assert.deepEqual([en.lang, en.selected, en.options.map(([v]) => v)], ['en', 'en', ['en', 'ru']]);
   assert.ok(fetched.includes('commentary.ru.md'), 'the translation is compiled with the original');
+  for (const shared of ['entities.toml', 'map.toml', 'eurasia.topo.json']) {
+    assert.equal(fetched.filter((f) => f === shared).length, 1, `${shared}, which both languages read, is fetched once: ${fetched}`);
+  }
   assert.ok(!fetched.some((f) => f.endsWith('.bundle')), `no bundle is fetched: ${fetched}`);
   await page.evaluate(() => { window.__events.length = 0; });
   await page.locator('commentary-reader select[part=language]').selectOption('ru');
