@@ -111,18 +111,19 @@ pub struct Language {
 /// The bundle of the commentary in `lang` (`None`: the original): `commentary.bundle`,
 /// `commentary.ru.bundle`.
 pub fn file_name(lang: Option<&str>) -> String {
-    match lang {
-        None => FILE_NAME.to_owned(),
-        Some(lang) => crate::content::links::translated_name(FILE_NAME, lang),
-    }
+    in_language(FILE_NAME, lang)
+}
+
+/// `name` as it is, or `lang`'s name for it ([`crate::content::links::translated_name`]).
+fn in_language(name: &str, lang: Option<&str>) -> String {
+    lang.map_or_else(|| name.to_owned(), |l| crate::content::links::translated_name(name, l))
 }
 
 /// The names of the published pages beside the bundle in `lang` (`None`: the original): the
 /// reading page and the embed, `index.html` and `embed.html`, `index.ru.html` and
 /// `embed.ru.html` (`commentary-reader build --site`, [`crate::site`]).
 pub fn page_names(lang: Option<&str>) -> (String, String) {
-    let name = |file: &str| lang.map_or_else(|| file.to_owned(), |l| crate::content::links::translated_name(file, l));
-    (name("index.html"), name("embed.html"))
+    (in_language("index.html", lang), in_language("embed.html", lang))
 }
 
 /// What a bundle holds.

@@ -247,7 +247,6 @@ impl MapSpec {
         spec
     }
 
-
     /// The `[[label]]` for `target`, if the editor wrote one.
     pub fn label_for(&self, target: &str) -> Option<&LabelSpec> {
         self.labels.iter().find(|l| l.target == target)
