@@ -170,14 +170,17 @@ pub fn language_name(tag: &str) -> &str {
         ("en", "English"), ("ru", "Русский"), ("be", "Беларуская"), ("uk", "Українська"), ("zh", "中文"), ("tr", "Türkçe"),
         ("de", "Deutsch"), ("fr", "Français"), ("pl", "Polski"), ("kk", "Қазақ тілі"), ("es", "Español"),
     ];
-    let primary = tag.split('-').next().unwrap_or(tag);
-    NAMES.iter().find(|(t, _)| t.eq_ignore_ascii_case(primary)).map_or(tag, |(_, name)| name)
+    NAMES.iter().find(|(t, _)| t.eq_ignore_ascii_case(primary_subtag(tag))).map_or(tag, |(_, name)| name)
 }
 
 /// Whether two language tags name the same language, by their primary subtag (`ru-RU` and `ru`).
 pub fn same_language(a: &str, b: &str) -> bool {
-    let primary = |t: &str| t.split(['-', '_']).next().unwrap_or(t).to_ascii_lowercase();
-    primary(a) == primary(b)
+    primary_subtag(a).eq_ignore_ascii_case(primary_subtag(b))
+}
+
+/// The language of `tag` without its region or script: `ru` of `ru-RU` (or `ru_RU`).
+pub fn primary_subtag(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or(tag)
 }
 
 impl Strings {
@@ -693,8 +696,7 @@ pub const LANGUAGES: [(&str, &Strings); 5] = [("en", &EN), ("ru", &RU), ("be", &
 
 /// The strings for a BCP 47 language tag (`ru`, `zh-Hans-CN`, `be-BY`…), falling back to English.
 pub fn strings(lang: &str) -> &'static Strings {
-    let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    LANGUAGES.iter().find(|(code, _)| *code == primary).map_or(&EN, |(_, s)| s)
+    LANGUAGES.iter().find(|(code, _)| code.eq_ignore_ascii_case(primary_subtag(lang))).map_or(&EN, |(_, s)| s)
 }
 
 /// "A", "A and B", "A, B and C".

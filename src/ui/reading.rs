@@ -24,8 +24,8 @@ pub fn characters(document: &Document) -> usize {
 
 /// Minutes to read `chars` characters of language `lang`, as a (fast, slow) range, at least 1.
 pub fn minutes(chars: usize, lang: &str) -> (u32, u32) {
-    let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    let (_, speed, spread) = SPEEDS.iter().find(|(code, ..)| *code == primary).copied().unwrap_or(SPEEDS[0]);
+    let primary = crate::i18n::primary_subtag(lang);
+    let (_, speed, spread) = SPEEDS.iter().find(|(code, ..)| code.eq_ignore_ascii_case(primary)).copied().unwrap_or(SPEEDS[0]);
     let chars = chars as f64;
     let fast = (chars / (speed + spread)).ceil().max(1.0) as u32;
     let slow = (chars / (speed - spread)).ceil().max(1.0) as u32;
