@@ -27,8 +27,22 @@ impl Rng {
 }
 
 const WORDS: [&str; 16] = [
-    "the", "corridor", "freight", "policy", "transit", "border", "capacity", "agreement", "railway", "trade",
-    "investment", "region", "security", "cooperation", "logistics", "market",
+    "the",
+    "corridor",
+    "freight",
+    "policy",
+    "transit",
+    "border",
+    "capacity",
+    "agreement",
+    "railway",
+    "trade",
+    "investment",
+    "region",
+    "security",
+    "cooperation",
+    "logistics",
+    "market",
 ];
 
 /// A catalog of `entities` entries, each with two aliases.
@@ -45,7 +59,8 @@ fn catalog(entities: usize) -> String {
 /// A report of `words` words in paragraphs of 100, with one mention every `every` words.
 fn report(words: usize, entities: usize, every: usize) -> String {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let mut md = String::from("+++\ntitle = \"Generated report\"\ndate = 2024-01-01\nlang = \"en\"\n[[authors]]\nname = \"Bench\"\n+++\n\n");
+    let mut md =
+        String::from("+++\ntitle = \"Generated report\"\ndate = 2024-01-01\nlang = \"en\"\n[[authors]]\nname = \"Bench\"\n+++\n\n");
     for w in 0..words {
         if w % 100 == 0 && w > 0 {
             md += "\n\n";
@@ -104,7 +119,9 @@ fn bundle_decode(c: &mut Criterion) {
         assert!(matches!(bundle::decode(&bytes, "").expect("decodes"), bundle::Compiled::Ready(_)), "{name} compiles");
         println!("bundle {name}: {} bytes", bytes.len());
         group.throughput(Throughput::Bytes(bytes.len() as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(name), &bytes, |b, bytes| b.iter(|| black_box(bundle::decode(black_box(bytes), "").expect("decodes"))));
+        group.bench_with_input(BenchmarkId::from_parameter(name), &bytes, |b, bytes| {
+            b.iter(|| black_box(bundle::decode(black_box(bytes), "").expect("decodes")))
+        });
     }
     group.finish();
     std::fs::remove_dir_all(&report_dir).unwrap();

@@ -115,7 +115,9 @@ pub fn is_remote(reference: &str) -> bool {
 
 /// A URL scheme: a letter, then letters, digits, `+`, `-` or `.`; two characters at least.
 fn is_scheme(s: &str) -> bool {
-    s.len() >= 2 && s.starts_with(|c: char| c.is_ascii_alphabetic()) && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    s.len() >= 2
+        && s.starts_with(|c: char| c.is_ascii_alphabetic())
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
 /// `url` split into its scheme and authority (`https://host`, `//host`) and the rest (`/path?query`),
@@ -292,7 +294,12 @@ impl fmt::Display for Failure {
             Self::Network(reason) => write!(f, "could not be fetched: {reason}"),
             Self::Timeout { seconds } => write!(f, "could not be fetched: no answer within {seconds} seconds"),
             Self::Status { code, text } => write!(f, "could not be fetched: the server answered {}", format!("{code} {text}").trim_end()),
-            Self::TooLarge { bytes, limit } => write!(f, "{} MB is more than a commentary file may be ({} MB); split it or check the URL", bytes / 1_000_000, limit / 1_000_000),
+            Self::TooLarge { bytes, limit } => write!(
+                f,
+                "{} MB is more than a commentary file may be ({} MB); split it or check the URL",
+                bytes / 1_000_000,
+                limit / 1_000_000
+            ),
             Self::Unreadable(reason) => write!(f, "cannot be read: {reason}"),
             Self::NotFetched => write!(f, "remote, and not fetched: only the folder's own files are read"),
         }
@@ -452,7 +459,16 @@ impl Pipeline {
     /// A pipeline that asks for `commentary.md` first.
     pub fn new(purpose: Purpose, naming: Naming) -> Self {
         let commentary = Request { need: Need::Commentary, address: Address::Folder(COMMENTARY.to_owned()), asked: Asked::Required };
-        Self { purpose, naming, lang: None, texts: Vec::new(), pending: vec![commentary], commentary: Source::Waiting, catalogs: Vec::new(), map: MapState::Absent }
+        Self {
+            purpose,
+            naming,
+            lang: None,
+            texts: Vec::new(),
+            pending: vec![commentary],
+            commentary: Source::Waiting,
+            catalogs: Vec::new(),
+            map: MapState::Absent,
+        }
     }
 
     /// A pipeline for the translation `lang`: `commentary.<lang>.md` with the catalogs and the
@@ -529,7 +545,9 @@ impl Pipeline {
         let message = match (request.need, &request.asked) {
             (Need::Commentary, _) => "not found: a commentary folder needs a commentary.md".to_owned(),
             (Need::Basemap, Asked::Named(_)) => format!("not found: `basemap` in {} names it", self.referrer(request)),
-            (Need::Basemap, _) => "not found: the widget's own base map (drawn when map.toml names none) is missing from its files".to_owned(),
+            (Need::Basemap, _) => {
+                "not found: the widget's own base map (drawn when map.toml names none) is missing from its files".to_owned()
+            }
             (Need::Catalog(_) | Need::Map, _) => "listed in the front matter but not found".to_owned(),
             (Need::CatalogText(_), _) => "not found".to_owned(),
         };
@@ -570,7 +588,11 @@ impl Pipeline {
                 let texts: Vec<Request> = plan
                     .iter()
                     .filter_map(|r| match (&r.need, &r.address) {
-                        (Need::Catalog(i), Address::Folder(name)) => Some(Request { need: Need::CatalogText(*i), address: Address::Folder(translated_name(name, lang)), asked: Asked::ByDefault }),
+                        (Need::Catalog(i), Address::Folder(name)) => Some(Request {
+                            need: Need::CatalogText(*i),
+                            address: Address::Folder(translated_name(name, lang)),
+                            asked: Asked::ByDefault,
+                        }),
                         _ => None,
                     })
                     .collect();
@@ -651,7 +673,17 @@ impl Pipeline {
         if let Some(error) = read.error {
             return (Compiled::Failed { message: error.to_string(), network: false }, out);
         }
-        let loaded = Loaded { url: String::new(), from_source: false, front: read.commentary.front, catalog, linked, map, sections, warnings: out.clone(), languages: Vec::new() };
+        let loaded = Loaded {
+            url: String::new(),
+            from_source: false,
+            front: read.commentary.front,
+            catalog,
+            linked,
+            map,
+            sections,
+            warnings: out.clone(),
+            languages: Vec::new(),
+        };
         (Compiled::Ready(loaded), out)
     }
 }
@@ -660,7 +692,13 @@ impl MapState {
     /// The map readers get: none, a note saying why it cannot be drawn, or the scene resolved
     /// against `catalog` (chapters against `sections` when the body is known). Its messages,
     /// and the map's and the base map's, go to `out`.
-    fn finish(self, catalog: &Catalog, sections: Option<&[(String, String)]>, lang: Option<&str>, out: &mut Vec<Diagnostic>) -> Option<Result<Rc<Scene>, String>> {
+    fn finish(
+        self,
+        catalog: &Catalog,
+        sections: Option<&[(String, String)]>,
+        lang: Option<&str>,
+        out: &mut Vec<Diagnostic>,
+    ) -> Option<Result<Rc<Scene>, String>> {
         match self {
             Self::Absent => None,
             Self::Lost(report) => {
@@ -758,7 +796,11 @@ pub fn link_languages(all: &mut [Edition]) {
     let languages: Vec<Language> = all
         .iter()
         .filter_map(|(lang, compiled, _)| match compiled {
-            Compiled::Ready(l) => Some(Language { lang: lang.clone().unwrap_or_else(|| l.front.lang.clone()), title: l.front.title.clone(), url: l.front.url.clone() }),
+            Compiled::Ready(l) => Some(Language {
+                lang: lang.clone().unwrap_or_else(|| l.front.lang.clone()),
+                title: l.front.title.clone(),
+                url: l.front.url.clone(),
+            }),
             Compiled::Failed { .. } => None,
         })
         .collect();
@@ -852,7 +894,10 @@ pub fn read_commentary(source: &str, file: &str) -> CommentaryFile {
             let (front, found) = front_matter::parse_all(split.toml, split.toml_first_line, file);
             let error = found.iter().find(|d| d.severity == Severity::Error).cloned().map(ContentError::from);
             // Its errors read as the reader's error does ("front matter: …").
-            let found: Vec<Diagnostic> = found.into_iter().map(|d| if d.severity == Severity::Error { ContentError::from(d).into_diagnostic() } else { d }).collect();
+            let found: Vec<Diagnostic> = found
+                .into_iter()
+                .map(|d| if d.severity == Severity::Error { ContentError::from(d).into_diagnostic() } else { d })
+                .collect();
             (front, found, error, Some(split.body), split.body_first_line)
         }
         Err(e) => {
@@ -921,7 +966,8 @@ impl LostCatalog {
             (*line, *column),
             format!("{count} {messages} about ids not in the catalog ({}) {are} left out: none of this catalog's entities could be read, so they may all follow from this; fix it and check again", named.join(", ")),
         );
-        let at = diagnostics.iter().position(|d| (&d.file, d.line, d.column) == (file, *line, *column)).map_or(diagnostics.len(), |i| i + 1);
+        let at =
+            diagnostics.iter().position(|d| (&d.file, d.line, d.column) == (file, *line, *column)).map_or(diagnostics.len(), |i| i + 1);
         diagnostics.insert(at, note);
     }
 }
@@ -971,8 +1017,16 @@ pub fn read_map(file: &TextFile, warnings: &mut Vec<Diagnostic>) -> Result<MapSp
 /// them, or `None` when the body is not known (chapters are then not checked). A base map that
 /// is not TopoJSON is an error at the base map itself, at the line and column where the
 /// decoder found the problem ([`topojson::DecodeError`]).
-pub fn build_scene(spec: MapSpec, basemap: &TextFile, catalog: &Catalog, sections: Option<&[(String, String)]>, map_file: &str, warnings: &mut Vec<Diagnostic>) -> Result<Rc<Scene>, Diagnostic> {
-    let countries = topojson::decode(&basemap.text, "countries").map_err(|e| Diagnostic::error(&basemap.name, e.at(), format!("not a usable base map: {e}")))?;
+pub fn build_scene(
+    spec: MapSpec,
+    basemap: &TextFile,
+    catalog: &Catalog,
+    sections: Option<&[(String, String)]>,
+    map_file: &str,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Rc<Scene>, Diagnostic> {
+    let countries = topojson::decode(&basemap.text, "countries")
+        .map_err(|e| Diagnostic::error(&basemap.name, e.at(), format!("not a usable base map: {e}")))?;
     let slugs: Option<Vec<String>> = sections.map(|s| s.iter().skip(1).map(|(slug, _)| slug.clone()).collect());
     let (scene, diagnostics) = scene::resolve(spec, catalog, countries, slugs.as_deref(), map_file);
     warnings.extend(diagnostics);
@@ -1003,10 +1057,16 @@ mod tests {
         let source = format!("+++\ntitle = \"T\"\ndate = \"2024\"\nmap = \"maps/m.toml\"\n+++\n{BODY}");
         let read = read_commentary(&source, "commentary.md");
         let error = read.error.expect("the date keeps readers from it");
-        assert_eq!(error.to_string(), "commentary.md:3:8: error: front matter: `date` must be a date without quotes, e.g. 2024-02-14, not a string");
+        assert_eq!(
+            error.to_string(),
+            "commentary.md:3:8: error: front matter: `date` must be a date without quotes, e.g. 2024-02-14, not a string"
+        );
         let texts = texts(&read.diagnostics);
         assert!(texts.contains(&error.to_string()), "the error is in the list too, as the reader gets it: {texts:?}");
-        assert!(texts.iter().any(|t| t.starts_with("commentary.md:12:1: warning: raw HTML")), "the body is checked, at its lines: {texts:?}");
+        assert!(
+            texts.iter().any(|t| t.starts_with("commentary.md:12:1: warning: raw HTML")),
+            "the body is checked, at its lines: {texts:?}"
+        );
         assert!(read.body_known);
         let map = plan(&read.commentary.front).into_iter().find(|r| r.need == Need::Map).unwrap();
         assert_eq!(map.address, Address::Folder("maps/m.toml".into()), "the map it names is checked");
@@ -1024,14 +1084,20 @@ mod tests {
         assert_eq!(texts(&read.diagnostics)[0], "commentary.md:1:1: error: a commentary must start with front matter: a line `+++`, TOML (title, date, …), then another `+++` line");
         assert!(texts(&read.diagnostics).iter().any(|t| t.starts_with("commentary.md:7:1: warning: raw HTML")), "{:?}", read.diagnostics);
         let read = read_commentary(&format!("+++\ntitle = \"T\"\n{BODY}"), "commentary.md");
-        assert_eq!(texts(&read.diagnostics), ["commentary.md:1:1: error: the front matter opened here is never closed: add a `+++` line after the TOML"]);
+        assert_eq!(
+            texts(&read.diagnostics),
+            ["commentary.md:1:1: error: the front matter opened here is never closed: add a `+++` line after the TOML"]
+        );
         assert!(!read.body_known && read.commentary.body.blocks.is_empty());
     }
 
     #[test]
     fn chapters_are_checked_only_against_a_known_body() {
         let map = TextFile { name: "map.toml".into(), text: "[[chapter]]\nsection = \"trade\"\nfocus = [\"BLR\"]\n".into() };
-        let basemap = TextFile { name: "b.json".into(), text: r#"{"type":"Topology","arcs":[],"objects":{"countries":{"type":"GeometryCollection","geometries":[]}}}"#.into() };
+        let basemap = TextFile {
+            name: "b.json".into(),
+            text: r#"{"type":"Topology","arcs":[],"objects":{"countries":{"type":"GeometryCollection","geometries":[]}}}"#.into(),
+        };
         let empty = Catalog::merge([Vec::new()]);
         let warnings_with = |sections: Option<&[(String, String)]>| {
             let mut warnings = Vec::new();
@@ -1040,7 +1106,10 @@ mod tests {
             texts(&warnings)
         };
         let intro_only = [("intro".to_owned(), String::new())];
-        assert_eq!(warnings_with(Some(&intro_only)), ["map.toml:2:11: warning: chapter `trade` names no section of the commentary (headings: )"]);
+        assert_eq!(
+            warnings_with(Some(&intro_only)),
+            ["map.toml:2:11: warning: chapter `trade` names no section of the commentary (headings: )"]
+        );
         assert!(warnings_with(None).is_empty());
     }
 
@@ -1073,7 +1142,11 @@ mod tests {
         let mut one = knock_ons(&["minsk"]);
         one.push(report);
         lost.fold(&mut one);
-        assert!(texts(&one)[2].starts_with("entities.toml:9:10: warning: 1 message about ids not in the catalog (`minsk`) is left out"), "{:?}", texts(&one));
+        assert!(
+            texts(&one)[2].starts_with("entities.toml:9:10: warning: 1 message about ids not in the catalog (`minsk`) is left out"),
+            "{:?}",
+            texts(&one)
+        );
     }
 
     #[test]
@@ -1099,7 +1172,10 @@ mod tests {
         read_catalogs([Admitted::Found(unreadable)].into_iter(), &mut warnings, &mut lost);
         let mut diagnostics = knock_ons(&["x"]);
         lost.fold(&mut diagnostics);
-        assert!(texts(&diagnostics).iter().any(|t| t.starts_with("b.toml:1:") && t.contains("1 message about ids not in the catalog")), "{diagnostics:?}");
+        assert!(
+            texts(&diagnostics).iter().any(|t| t.starts_with("b.toml:1:") && t.contains("1 message about ids not in the catalog")),
+            "{diagnostics:?}"
+        );
     }
 
     #[test]
@@ -1110,12 +1186,17 @@ mod tests {
         assert_eq!(name_beside("maps/map.toml", "../basemaps/x.topo.json"), "basemaps/x.topo.json");
         assert_eq!(name_beside("maps/map.toml", "../../basemaps/x.topo.json"), "../basemaps/x.topo.json");
         assert_eq!(name_beside("../shared/map.toml", "../../x.json"), "../../x.json");
-        assert_eq!(name_beside("commentary.md", "/srv/shared/entities.toml"), "/srv/shared/entities.toml", "the editor's own absolute path");
+        assert_eq!(
+            name_beside("commentary.md", "/srv/shared/entities.toml"),
+            "/srv/shared/entities.toml",
+            "the editor's own absolute path"
+        );
     }
 
     #[test]
     fn remote_references_are_urls_and_paths_are_not() {
-        for url in ["https://example.org/e.toml", "http://x/e.toml", "//cdn.example.org/e.toml", "blob:https://h/0f9a", "data:text/plain,x"] {
+        for url in ["https://example.org/e.toml", "http://x/e.toml", "//cdn.example.org/e.toml", "blob:https://h/0f9a", "data:text/plain,x"]
+        {
             assert!(is_remote(url), "{url}");
         }
         for path in ["entities.toml", "../shared/e.toml", "/srv/e.toml", "C:\\data\\e.toml", "maps/a:b.toml"] {
@@ -1147,17 +1228,27 @@ mod tests {
         let remote_map = Address::Remote("https://example.org/m/map.toml".into());
         assert_eq!(locate(&remote_map, "w.json"), Address::Remote("https://example.org/m/w.json".into()), "beside a remote file is remote");
         let spec = MapSpec::default();
-        assert_eq!(basemap_request(&map, &spec), Request { need: Need::Basemap, address: Address::Widget(DEFAULT_BASEMAP_PATH.into()), asked: Asked::Required });
+        assert_eq!(
+            basemap_request(&map, &spec),
+            Request { need: Need::Basemap, address: Address::Widget(DEFAULT_BASEMAP_PATH.into()), asked: Asked::Required }
+        );
     }
 
     #[test]
     fn files_are_named_relative_to_the_folder_natively_and_by_url_in_the_browser() {
         let urls = Naming::Urls { commentary: "https://example.org/c/x/article.md".into(), assets: "https://example.org/cr/".into() };
         let (folder, widget) = (Address::Folder("../shared/e.toml".into()), Address::Widget(DEFAULT_BASEMAP_PATH.into()));
-        assert_eq!((Naming::Folder.commentary(), Naming::Folder.name(&folder), Naming::Folder.name(&widget)), ("commentary.md".into(), "../shared/e.toml".into(), "basemaps/eurasia.topo.json (bundled)".into()));
+        assert_eq!(
+            (Naming::Folder.commentary(), Naming::Folder.name(&folder), Naming::Folder.name(&widget)),
+            ("commentary.md".into(), "../shared/e.toml".into(), "basemaps/eurasia.topo.json (bundled)".into())
+        );
         assert_eq!(
             (urls.commentary(), urls.name(&folder), urls.name(&widget)),
-            ("https://example.org/c/x/article.md".into(), "https://example.org/c/shared/e.toml".into(), "https://example.org/cr/basemaps/eurasia.topo.json".into())
+            (
+                "https://example.org/c/x/article.md".into(),
+                "https://example.org/c/shared/e.toml".into(),
+                "https://example.org/cr/basemaps/eurasia.topo.json".into()
+            )
         );
     }
 
@@ -1187,7 +1278,10 @@ mod tests {
         pipeline.admit(&stray, Answer::Text("[view".into()));
         assert_eq!(pipeline.requests().len(), 1, "still waiting for commentary.md");
         let request = pipeline.requests()[0].clone();
-        pipeline.admit(&request, Answer::Text("+++\ntitle = \"T\"\ndate = 2024-01-01\nlang = \"en\"\n[[authors]]\nname = \"A\"\n+++\nText.\n".into()));
+        pipeline.admit(
+            &request,
+            Answer::Text("+++\ntitle = \"T\"\ndate = 2024-01-01\nlang = \"en\"\n[[authors]]\nname = \"A\"\n+++\nText.\n".into()),
+        );
         assert_eq!(pipeline.requests().iter().map(|r| r.need).collect::<Vec<_>>(), [Need::Catalog(0), Need::Map]);
         let (compiled, diagnostics) = pipeline.finish();
         assert!(matches!(compiled, Compiled::Ready(_)) && diagnostics.is_empty(), "{diagnostics:?}");

@@ -167,8 +167,17 @@ impl Eq for Strings {}
 /// The name of the language `tag` in itself, for the language switch ("Русский"), or the tag.
 pub fn language_name(tag: &str) -> &str {
     const NAMES: &[(&str, &str)] = &[
-        ("en", "English"), ("ru", "Русский"), ("be", "Беларуская"), ("uk", "Українська"), ("zh", "中文"), ("tr", "Türkçe"),
-        ("de", "Deutsch"), ("fr", "Français"), ("pl", "Polski"), ("kk", "Қазақ тілі"), ("es", "Español"),
+        ("en", "English"),
+        ("ru", "Русский"),
+        ("be", "Беларуская"),
+        ("uk", "Українська"),
+        ("zh", "中文"),
+        ("tr", "Türkçe"),
+        ("de", "Deutsch"),
+        ("fr", "Français"),
+        ("pl", "Polski"),
+        ("kk", "Қазақ тілі"),
+        ("es", "Español"),
     ];
     NAMES.iter().find(|(t, _)| t.eq_ignore_ascii_case(primary_subtag(tag))).map_or(tag, |(_, name)| name)
 }
@@ -383,7 +392,8 @@ pub const BE: Strings = Strings {
     source: "Крыніца",
     opens_in_new_tab: "(адкрыецца ў новай укладцы)",
     map: "Мапа",
-    map_help: "Клавішы + і − змяняюць маштаб, стрэлкі зрушваюць мапу, 0 вяртае зыходны выгляд. Клавіша Tab вядзе да месцаў і краін з карткамі.",
+    map_help:
+        "Клавішы + і − змяняюць маштаб, стрэлкі зрушваюць мапу, 0 вяртае зыходны выгляд. Клавіша Tab вядзе да месцаў і краін з карткамі.",
     zoom: "Маштаб",
     zoom_in: "Наблізіць",
     zoom_out: "Аддаліць",
@@ -441,7 +451,20 @@ pub const BE: Strings = Strings {
         "На мапе: + і − змяняюць маштаб, стрэлкі зрушваюць мапу, 0 паказвае яе цалкам.",
     ],
     number_marks: ("\u{a0}", ","),
-    months: ["студзеня", "лютага", "сакавіка", "красавіка", "мая", "чэрвеня", "ліпеня", "жніўня", "верасня", "кастрычніка", "лістапада", "снежня"],
+    months: [
+        "студзеня",
+        "лютага",
+        "сакавіка",
+        "красавіка",
+        "мая",
+        "чэрвеня",
+        "ліпеня",
+        "жніўня",
+        "верасня",
+        "кастрычніка",
+        "лістапада",
+        "снежня",
+    ],
     date_format: "{d} {month} {y} г.",
 };
 
@@ -611,7 +634,6 @@ pub const TR: Strings = Strings {
     date_format: "{d} {month} {y}",
 };
 
-
 impl Strings {
     /// The card label of an entity kind.
     pub fn kind(&self, kind: crate::content::catalog::EntityKind) -> &'static str {
@@ -737,23 +759,74 @@ mod tests {
     /// Every field of one table, for the checks below.
     fn all(s: &Strings) -> Vec<(&'static str, &'static str)> {
         let mut v = vec![
-            ("by", s.by), ("and", s.and), ("originally_published_by", s.originally_published_by), ("loading", s.loading),
-            ("error_title", s.error_title), ("article_label", s.article_label), ("about_author", s.about_author),
-            ("mention_k_of_n", s.mention_k_of_n), ("mentioned_once", s.mentioned_once), ("previous_mention", s.previous_mention),
-            ("next_mention", s.next_mention), ("close", s.close), ("wikipedia", s.wikipedia), ("wikidata", s.wikidata),
-            ("website", s.website), ("source", s.source), ("opens_in_new_tab", s.opens_in_new_tab), ("map", s.map),
-            ("map_help", s.map_help), ("zoom", s.zoom), ("zoom_in", s.zoom_in), ("zoom_out", s.zoom_out), ("reset_view", s.reset_view),
-            ("chapters", s.chapters), ("previous_chapter", s.previous_chapter), ("next_chapter", s.next_chapter),
-            ("chapter_k_of_n", s.chapter_k_of_n), ("overview", s.overview), ("introduction", s.introduction),
-            ("map_as_text", s.map_as_text), ("routes", s.routes), ("places", s.places), ("highlighted", s.highlighted),
-            ("legend", s.legend), ("rail", s.rail), ("sea", s.sea), ("road", s.road), ("language", s.language), ("ferry", s.ferry), ("pipeline", s.pipeline), ("gauge_break", s.gauge_break),
-            ("place_with_card", s.place_with_card), ("place", s.place), ("hide_map", s.hide_map), ("show_map", s.show_map),
-            ("map_attribution", s.map_attribution), ("map_shows", s.map_shows), ("map_shows_entity", s.map_shows_entity),
-            ("wheel_hint", s.wheel_hint), ("show_on_map", s.show_on_map), ("first_mention", s.first_mention),
-            ("not_mentioned", s.not_mentioned), ("map_unavailable", s.map_unavailable), ("retry", s.retry),
-            ("problems", s.problems), ("km", s.km), ("reading_time", s.reading_time), ("cite", s.cite), ("copy", s.copy),
-            ("copied", s.copied), ("copy_link", s.copy_link), ("link_copied", s.link_copied), ("progress", s.progress), ("glossary", s.glossary),
-            ("shortcuts", s.shortcuts), ("skip_to_text", s.skip_to_text), ("skip_to_end", s.skip_to_end), ("keys", s.keys),
+            ("by", s.by),
+            ("and", s.and),
+            ("originally_published_by", s.originally_published_by),
+            ("loading", s.loading),
+            ("error_title", s.error_title),
+            ("article_label", s.article_label),
+            ("about_author", s.about_author),
+            ("mention_k_of_n", s.mention_k_of_n),
+            ("mentioned_once", s.mentioned_once),
+            ("previous_mention", s.previous_mention),
+            ("next_mention", s.next_mention),
+            ("close", s.close),
+            ("wikipedia", s.wikipedia),
+            ("wikidata", s.wikidata),
+            ("website", s.website),
+            ("source", s.source),
+            ("opens_in_new_tab", s.opens_in_new_tab),
+            ("map", s.map),
+            ("map_help", s.map_help),
+            ("zoom", s.zoom),
+            ("zoom_in", s.zoom_in),
+            ("zoom_out", s.zoom_out),
+            ("reset_view", s.reset_view),
+            ("chapters", s.chapters),
+            ("previous_chapter", s.previous_chapter),
+            ("next_chapter", s.next_chapter),
+            ("chapter_k_of_n", s.chapter_k_of_n),
+            ("overview", s.overview),
+            ("introduction", s.introduction),
+            ("map_as_text", s.map_as_text),
+            ("routes", s.routes),
+            ("places", s.places),
+            ("highlighted", s.highlighted),
+            ("legend", s.legend),
+            ("rail", s.rail),
+            ("sea", s.sea),
+            ("road", s.road),
+            ("language", s.language),
+            ("ferry", s.ferry),
+            ("pipeline", s.pipeline),
+            ("gauge_break", s.gauge_break),
+            ("place_with_card", s.place_with_card),
+            ("place", s.place),
+            ("hide_map", s.hide_map),
+            ("show_map", s.show_map),
+            ("map_attribution", s.map_attribution),
+            ("map_shows", s.map_shows),
+            ("map_shows_entity", s.map_shows_entity),
+            ("wheel_hint", s.wheel_hint),
+            ("show_on_map", s.show_on_map),
+            ("first_mention", s.first_mention),
+            ("not_mentioned", s.not_mentioned),
+            ("map_unavailable", s.map_unavailable),
+            ("retry", s.retry),
+            ("problems", s.problems),
+            ("km", s.km),
+            ("reading_time", s.reading_time),
+            ("cite", s.cite),
+            ("copy", s.copy),
+            ("copied", s.copied),
+            ("copy_link", s.copy_link),
+            ("link_copied", s.link_copied),
+            ("progress", s.progress),
+            ("glossary", s.glossary),
+            ("shortcuts", s.shortcuts),
+            ("skip_to_text", s.skip_to_text),
+            ("skip_to_end", s.skip_to_end),
+            ("keys", s.keys),
         ];
         v.extend(s.keys_help.iter().map(|k| ("keys_help", *k)));
         v.extend(s.kinds.iter().map(|k| ("kinds", *k)));
@@ -780,7 +853,11 @@ mod tests {
                 assert_eq!(placeholders(text), placeholders(en), "{code}.{key}: placeholders differ from English");
             }
             if code != "en" {
-                let same = strings.iter().zip(&english).filter(|((k, t), (_, e))| t == e && !["map_attribution", "km", "chapter_k_of_n", "website", "source"].contains(k)).count();
+                let same = strings
+                    .iter()
+                    .zip(&english)
+                    .filter(|((k, t), (_, e))| t == e && !["map_attribution", "km", "chapter_k_of_n", "website", "source"].contains(k))
+                    .count();
                 assert!(same <= 1, "{code}: {same} strings are still English");
             }
         }

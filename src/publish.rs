@@ -52,7 +52,15 @@ pub struct Alternate {
 impl<'a> PageMeta<'a> {
     /// The page of `front`: its `url` as the canonical address, its `lang`, no image.
     pub fn new(front: &'a FrontMatter, first_paragraph: &'a str) -> Self {
-        PageMeta { front, first_paragraph, canonical: front.url.as_deref(), lang: &front.lang, image: None, alternates: &[], translation: false }
+        PageMeta {
+            front,
+            first_paragraph,
+            canonical: front.url.as_deref(),
+            lang: &front.lang,
+            image: None,
+            alternates: &[],
+            translation: false,
+        }
     }
 }
 
@@ -197,7 +205,11 @@ fn web(url: Option<&str>) -> Option<&str> {
 
 /// `alternate` as a schema.org work of `front`'s kind, if its address is absolute.
 fn work<'a>(alternate: &'a Alternate, front: &FrontMatter) -> Option<Work<'a>> {
-    is_absolute_web_url(&alternate.href).then(|| Work { kind: front.kind.schema_type(), in_language: &alternate.lang, url: &alternate.href })
+    is_absolute_web_url(&alternate.href).then(|| Work {
+        kind: front.kind.schema_type(),
+        in_language: &alternate.lang,
+        url: &alternate.href,
+    })
 }
 
 /// The body of the page's `<script type="application/ld+json">`: a schema.org article of the
@@ -222,15 +234,20 @@ pub fn json_ld(meta: &PageMeta<'_>) -> String {
             .iter()
             .map(|a| Person { kind: "Person", name: &a.name, job_title: a.role.as_deref(), url: web(a.url.as_deref()) })
             .collect(),
-        publisher: front
-            .publication
-            .as_ref()
-            .map(|p| Organization { kind: "Organization", name: &p.publisher, url: web(p.url.as_deref()) }),
+        publisher: front.publication.as_ref().map(|p| Organization {
+            kind: "Organization",
+            name: &p.publisher,
+            url: web(p.url.as_deref()),
+        }),
         main_entity_of_page: meta.canonical,
         url: meta.canonical,
         image: meta.image,
         translation_of_work: meta.alternates.first().filter(|_| meta.translation).and_then(|a| work(a, front)),
-        work_translation: if meta.translation { Vec::new() } else { meta.alternates.iter().skip(1).filter_map(|a| work(a, front)).collect() },
+        work_translation: if meta.translation {
+            Vec::new()
+        } else {
+            meta.alternates.iter().skip(1).filter_map(|a| work(a, front)).collect()
+        },
     };
     let json = serde_json::to_string(&article).expect("a struct of strings serializes");
     // In JSON these characters occur only inside strings, where the escapes mean the same.
@@ -316,7 +333,8 @@ mod tests {
 
     /// The JSON-LD of a head, parsed back.
     fn ld(head: &str) -> Value {
-        let start = head.find("<script type=\"application/ld+json\">").expect("a JSON-LD script") + "<script type=\"application/ld+json\">".len();
+        let start =
+            head.find("<script type=\"application/ld+json\">").expect("a JSON-LD script") + "<script type=\"application/ld+json\">".len();
         let end = start + head[start..].find("</script>").expect("the script ends");
         serde_json::from_str(&head[start..end]).expect("the JSON-LD parses")
     }
@@ -350,7 +368,11 @@ mod tests {
         // A cut right after a word keeps it; punctuation before the cut is dropped.
         let text = format!("{}, then more words follow here", "x".repeat(DESCRIPTION_MAX - 1));
         assert_eq!(description(&front("T"), &text), format!("{}…", "x".repeat(DESCRIPTION_MAX - 1)), "the comma goes, the word stays");
-        assert_eq!(description(&front("T"), &"x".repeat(200)), format!("{}…", "x".repeat(DESCRIPTION_MAX - 1)), "one word too long is cut inside");
+        assert_eq!(
+            description(&front("T"), &"x".repeat(200)),
+            format!("{}…", "x".repeat(DESCRIPTION_MAX - 1)),
+            "one word too long is cut inside"
+        );
         let text = format!("{} abcdefgh, more text that goes on and on", "y".repeat(145));
         assert_eq!(description(&front("T"), &text), format!("{} abcdefgh…", "y".repeat(145)));
         // Whitespace runs count as one space.
@@ -397,7 +419,10 @@ mod tests {
             ld["author"],
             serde_json::json!([{ "@type": "Person", "name": "Yauheni Preiherman", "jobTitle": "Director, Minsk Dialogue Council on International Relations" }])
         );
-        assert_eq!(ld["publisher"], serde_json::json!({ "@type": "Organization", "name": "Centre for Eurasian Studies (AVIM)", "url": "https://avim.org.tr/" }));
+        assert_eq!(
+            ld["publisher"],
+            serde_json::json!({ "@type": "Organization", "name": "Centre for Eurasian Studies (AVIM)", "url": "https://avim.org.tr/" })
+        );
         for absent in ["url", "mainEntityOfPage", "image"] {
             assert!(ld.get(absent).is_none(), "{absent} without a canonical address or image");
         }
@@ -462,15 +487,30 @@ mod tests {
     fn hostile_text_comes_out_inert() {
         let mut f = front("</script><script>alert(1)</script>");
         f.description = Some("\"><img src=x onerror=alert(1)> & 'x'".to_owned());
-        f.authors = vec![Author { name: "<!-- Eve --> </SCRIPT".to_owned(), role: Some("</script>".to_owned()), url: Some("javascript:alert(1)".to_owned()) }];
+        f.authors = vec![Author {
+            name: "<!-- Eve --> </SCRIPT".to_owned(),
+            role: Some("</script>".to_owned()),
+            url: Some("javascript:alert(1)".to_owned()),
+        }];
         f.publication = Some(Publication { publisher: "P & \"Q\"".to_owned(), url: Some("avim.org.tr".to_owned()), note: None });
-        let meta = PageMeta { front: &f, first_paragraph: "", canonical: Some("https://example.org/\"><script>"), lang: "en\"><x", image: None, alternates: &[], translation: false };
+        let meta = PageMeta {
+            front: &f,
+            first_paragraph: "",
+            canonical: Some("https://example.org/\"><script>"),
+            lang: "en\"><x",
+            image: None,
+            alternates: &[],
+            translation: false,
+        };
         let head = head(&meta);
         let lines: Vec<&str> = head.lines().collect();
         assert_eq!(lines[2], "<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; — P &amp; &quot;Q&quot;</title>");
         assert_eq!(lines[3], "<meta name=\"description\" content=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt; &amp; &#39;x&#39;\">");
         assert_eq!(lines[4], "<link rel=\"canonical\" href=\"https://example.org/&quot;&gt;&lt;script&gt;\">");
-        assert_eq!(lines[5], "<link rel=\"alternate\" hreflang=\"en&quot;&gt;&lt;x\" href=\"https://example.org/&quot;&gt;&lt;script&gt;\">");
+        assert_eq!(
+            lines[5],
+            "<link rel=\"alternate\" hreflang=\"en&quot;&gt;&lt;x\" href=\"https://example.org/&quot;&gt;&lt;script&gt;\">"
+        );
         assert!(lines.contains(&"<meta property=\"og:title\" content=\"&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">"), "{head}");
         assert!(lines.contains(&"<meta property=\"article:author\" content=\"&lt;!-- Eve --&gt; &lt;/SCRIPT\">"), "{head}");
         let script = lines.last().unwrap();
@@ -512,7 +552,11 @@ mod tests {
 
     #[test]
     fn the_first_paragraph_is_the_first_top_level_one_as_plain_text() {
-        let (c, _) = parse_commentary("+++\ntitle = \"T\"\ndate = 2024-01-01\n+++\n## Heading\n\n> Quoted.\n\nThe *first* [one](https://x.y).\n\nSecond.\n", "c.md").unwrap();
+        let (c, _) = parse_commentary(
+            "+++\ntitle = \"T\"\ndate = 2024-01-01\n+++\n## Heading\n\n> Quoted.\n\nThe *first* [one](https://x.y).\n\nSecond.\n",
+            "c.md",
+        )
+        .unwrap();
         assert_eq!(first_paragraph(&c.body), "The first one.");
         let (c, _) = parse_commentary("+++\ntitle = \"T\"\ndate = 2024-01-01\n+++\n## Only a heading\n", "c.md").unwrap();
         assert_eq!(first_paragraph(&c.body), "");

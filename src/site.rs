@@ -77,7 +77,8 @@ impl Site {
     #[cfg(not(target_arch = "wasm32"))]
     pub fn open(root: &Path) -> Result<Site, String> {
         let path = root.join(WIDGET_DIR).join("integrity.json");
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: cannot be read ({e}): build the widget's folder first", path.display()))?;
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("{}: cannot be read ({e}): build the widget's folder first", path.display()))?;
         let integrity = serde_json::from_str(&text).map_err(|e| format!("{}: not a list of SRI hashes ({e})", path.display()))?;
         Ok(Site { root: root.to_owned(), integrity })
     }
@@ -130,7 +131,13 @@ fn alternates(loaded: &Loaded) -> Vec<Alternate> {
 /// render serves both pages: only the URLs around it differ. `commentary-reader build --site`
 /// writes them ([`page_names`]); the editors' preview page offers them for download (the
 /// publisher module).
-pub fn pages(loaded: &Loaded, lang: Option<&str>, prerendered: &Prerendered, parts: &[String], integrity: &BTreeMap<String, String>) -> (String, String) {
+pub fn pages(
+    loaded: &Loaded,
+    lang: Option<&str>,
+    prerendered: &Prerendered,
+    parts: &[String],
+    integrity: &BTreeMap<String, String>,
+) -> (String, String) {
     let bundle_name = crate::bundle::file_name(lang);
     let reading = Files { widget: format!("{}{WIDGET_DIR}/", "../".repeat(parts.len())), bundle: bundle_name.clone(), integrity };
     let embedded = Files { widget: format!("/{WIDGET_DIR}/"), bundle: format!("/{}/{bundle_name}", parts.join("/")), integrity };

@@ -32,7 +32,8 @@ fn every_folder_reads_back_exactly_as_compiled() {
 #[test]
 fn the_seed_bundle_keeps_text_cards_map_and_sections() {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/commentaries/belarus-china-relations-2024");
-    let Compiled::Ready(loaded) = bundle::decode(&bundle::encode(&compile(&folder).0), "https://example.org/c/commentary.bundle").unwrap() else {
+    let Compiled::Ready(loaded) = bundle::decode(&bundle::encode(&compile(&folder).0), "https://example.org/c/commentary.bundle").unwrap()
+    else {
         panic!("the seed does not compile");
     };
     assert_eq!(loaded.url, "https://example.org/c/commentary.bundle");
@@ -63,7 +64,12 @@ fn build_writes_a_bundle_even_for_a_folder_that_cannot_be_shown() {
             std::fs::copy(&f, dir.join(f.file_name().unwrap())).unwrap();
         }
     }
-    let out = Command::new(env!("CARGO_BIN_EXE_commentary-reader")).arg("build").arg(tmp.join("missing-title")).arg(tmp.join("unknown-entity-link")).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_commentary-reader"))
+        .arg("build")
+        .arg(tmp.join("missing-title"))
+        .arg(tmp.join("unknown-entity-link"))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1), "an error in a folder fails the build");
     let read = |name: &str| bundle::decode(&std::fs::read(tmp.join(name).join(bundle::FILE_NAME)).unwrap(), "").unwrap();
     match read("missing-title") {
@@ -93,7 +99,8 @@ fn a_remote_catalog_is_left_out_with_a_warning_that_says_so() {
     let (compiled, diagnostics) = compile(&dir);
     let Compiled::Ready(loaded) = compiled else { panic!("the commentary compiles") };
     assert!(loaded.catalog.is_empty());
-    let warning = diagnostics.iter().find(|d| d.message.contains("https://example.org/entities.toml")).expect("a warning about the remote catalog");
+    let warning =
+        diagnostics.iter().find(|d| d.message.contains("https://example.org/entities.toml")).expect("a warning about the remote catalog");
     assert!(warning.message.contains("neither checked nor compiled into the bundle"), "{warning}");
     assert_eq!(loaded.warnings, diagnostics, "the bundle carries the same warnings for the debug panel");
     std::fs::remove_dir_all(&dir).unwrap();
@@ -104,8 +111,16 @@ fn a_damaged_entity_kind_is_refused_with_its_position() {
     let dir = std::env::temp_dir().join(format!("cr-bundle-kind-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("commentary.md"), "+++\ntitle = \"T\"\ndate = 2024-01-01\nlang = \"en\"\n[[authors]]\nname = \"A\"\n+++\n\nThe Summit met.\n").unwrap();
-    std::fs::write(dir.join("entities.toml"), "[[entity]]\nid = \"kind-probe\"\nkind = \"event\"\nname = \"The Summit\"\nsummary = \"S.\"\n").unwrap();
+    std::fs::write(
+        dir.join("commentary.md"),
+        "+++\ntitle = \"T\"\ndate = 2024-01-01\nlang = \"en\"\n[[authors]]\nname = \"A\"\n+++\n\nThe Summit met.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("entities.toml"),
+        "[[entity]]\nid = \"kind-probe\"\nkind = \"event\"\nname = \"The Summit\"\nsummary = \"S.\"\n",
+    )
+    .unwrap();
     let (compiled, diagnostics) = compile(&dir);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     let bytes = bundle::encode(&compiled);
@@ -152,7 +167,10 @@ fn rooted_paths(text: &str) -> Vec<String> {
 
 #[test]
 fn bundles_name_files_relative_to_the_folder_wherever_it_is_compiled() {
-    assert_eq!(rooted_paths("[\"x\",\"/home/editor/work/x/commentary.md:3:8: error: e\"]"), ["/home/editor/work/x/commentary.md:3:8: error: e\"]"]);
+    assert_eq!(
+        rooted_paths("[\"x\",\"/home/editor/work/x/commentary.md:3:8: error: e\"]"),
+        ["/home/editor/work/x/commentary.md:3:8: error: e\"]"]
+    );
     assert!(rooted_paths("[\"https://avim.org.tr/\",\"basemaps/eurasia.topo.json (bundled)\",\"Brest/Małaszewicze\"]").is_empty());
 
     let root = std::env::temp_dir().join(format!("cr-bundle-paths-{}", std::process::id()));
@@ -205,7 +223,11 @@ fn a_front_matter_that_cannot_be_read_fails_the_bundle_but_not_the_checks() {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken/front-matter-and-more");
     let (compiled, diagnostics) = compile(&folder);
     let first = "commentary.md:2:17: error: front matter: TOML syntax: invalid basic string, expected `\"`";
-    assert_eq!(compiled, Compiled::Failed { message: first.to_owned(), network: false }, "readers get the front matter's error, and only that");
+    assert_eq!(
+        compiled,
+        Compiled::Failed { message: first.to_owned(), network: false },
+        "readers get the front matter's error, and only that"
+    );
     assert_eq!(bundle::decode(&bundle::encode(&compiled), "").unwrap(), compiled);
     let files: Vec<&str> = diagnostics.iter().map(|d| d.file.as_str()).collect();
     assert_eq!(diagnostics[0].to_string(), first);
@@ -238,7 +260,9 @@ fn the_fuzz_seeds_are_bundles_of_this_format() {
     // they must be written again (`commentary-reader build`, then copy), or fuzzing starts
     // from files refused at their header.
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/bundle");
-    for (name, ready) in [("belarus-china-relations-2024", true), ("rail-freight-land-bridge", true), ("map-syntax", true), ("failed", false)] {
+    for (name, ready) in
+        [("belarus-china-relations-2024", true), ("rail-freight-land-bridge", true), ("map-syntax", true), ("failed", false)]
+    {
         let bytes = std::fs::read(seeds.join(format!("{name}.bundle"))).unwrap();
         let read = bundle::decode(&bytes, "").unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(matches!(read, Compiled::Ready(_)), ready, "{name}");

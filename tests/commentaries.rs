@@ -16,8 +16,9 @@ fn every_commentary_folder_loads_without_warnings() {
     for folder in folders {
         let read = |name: &str| std::fs::read_to_string(folder.join(name)).ok();
         let name = folder.display().to_string();
-        let (commentary, mut warnings) = parse_commentary(&read("commentary.md").unwrap_or_else(|| panic!("{name}: no commentary.md")), "commentary.md")
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let (commentary, mut warnings) =
+            parse_commentary(&read("commentary.md").unwrap_or_else(|| panic!("{name}: no commentary.md")), "commentary.md")
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
         let (entities, diags) = parse_catalog(&read("entities.toml").unwrap_or_default(), "entities.toml");
         warnings.extend(diags);
         let catalog = Catalog::merge([entities]);
@@ -26,11 +27,22 @@ fn every_commentary_folder_loads_without_warnings() {
         if let Some(text) = read("map.toml") {
             let (map, diags) = spec::parse_map(&text, "map.toml");
             warnings.extend(diags);
-            let sections: Vec<String> = linked.body.blocks.iter().filter_map(|b| match b {
-                Block::Heading { id, .. } => Some(id.clone()),
-                _ => None,
-            }).collect();
-            let (scene, diags) = scene::resolve(map.expect("map.toml parses"), &catalog, topojson::decode(&basemap, "countries").unwrap(), Some(&sections), "map.toml");
+            let sections: Vec<String> = linked
+                .body
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Heading { id, .. } => Some(id.clone()),
+                    _ => None,
+                })
+                .collect();
+            let (scene, diags) = scene::resolve(
+                map.expect("map.toml parses"),
+                &catalog,
+                topojson::decode(&basemap, "countries").unwrap(),
+                Some(&sections),
+                "map.toml",
+            );
             warnings.extend(diags);
             assert!(!scene.routes.is_empty() || !scene.stops.is_empty(), "{name}: the map shows nothing");
             for chapter in &scene.spec.chapters {

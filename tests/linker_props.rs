@@ -21,8 +21,23 @@ use proptest::sample::select;
 /// Aliases to draw from: overlapping ("Minsk" / "Minsk Dialogue" / "Dialogue", "New Silk" /
 /// "Silk Road"), one inside a longer word ("Ab" / "Abc"), non-ASCII and non-Latin.
 const ALIASES: &[&str] = &[
-    "Minsk", "Minsk Dialogue", "Dialogue", "Brest", "Belarus", "China", "Belarus China", "New Silk", "Silk Road", "Silk", "EU", "Ab",
-    "Abc", "Bc", "Łódź", "Мінск", "中国",
+    "Minsk",
+    "Minsk Dialogue",
+    "Dialogue",
+    "Brest",
+    "Belarus",
+    "China",
+    "Belarus China",
+    "New Silk",
+    "Silk Road",
+    "Silk",
+    "EU",
+    "Ab",
+    "Abc",
+    "Bc",
+    "Łódź",
+    "Мінск",
+    "中国",
 ];
 
 /// Words that are not aliases (but contain some), and non-ASCII letters.
@@ -54,7 +69,10 @@ impl Case {
             .enumerate()
             .map(|(i, aliases)| {
                 let list: Vec<String> = aliases.iter().map(|a| format!("{a:?}")).collect();
-                format!("[[entity]]\nid = \"e{i}\"\nkind = \"organisation\"\nname = \"E{i}\"\naliases = [{}]\nsummary = \"S.\"\n\n", list.join(", "))
+                format!(
+                    "[[entity]]\nid = \"e{i}\"\nkind = \"organisation\"\nname = \"E{i}\"\naliases = [{}]\nsummary = \"S.\"\n\n",
+                    list.join(", ")
+                )
             })
             .collect()
     }
@@ -276,7 +294,10 @@ fn check(case: &Case, catalog: &Catalog, commentary: &Commentary, linked: &Linke
             if catalog.index_of(id).is_none() {
                 continue;
             }
-            let hit = found.iter().enumerate().position(|(k, f)| !used[k] && f.start == *start && f.end == *end && &f.id == id && &f.content == content);
+            let hit = found
+                .iter()
+                .enumerate()
+                .position(|(k, f)| !used[k] && f.start == *start && f.end == *end && &f.id == id && &f.content == content);
             match hit {
                 Some(k) => used[k] = true,
                 // With `mentions = "first"`, a repeated entity stays plain text.
@@ -354,7 +375,12 @@ proptest! {
 }
 
 fn link_body(aliases: &[&[&str]], body: &str) -> (Case, Linked) {
-    let case = Case { entities: aliases.iter().map(|a| a.iter().map(|s| (*s).to_owned()).collect()).collect(), body: body.to_owned(), bio: None, note: None };
+    let case = Case {
+        entities: aliases.iter().map(|a| a.iter().map(|s| (*s).to_owned()).collect()).collect(),
+        body: body.to_owned(),
+        bio: None,
+        note: None,
+    };
     let (entities, _) = parse_catalog(&case.catalog_toml(), "entities.toml");
     let (commentary, _) = parse_commentary(&case.source("every"), "p.md").unwrap();
     let (linked, _) = link_commentary(&commentary, &Catalog::merge([entities]), "p.md");

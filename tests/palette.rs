@@ -76,7 +76,10 @@ fn highlight_fills_never_read_as_water_or_plain_land_in_either_theme() {
 #[test]
 fn every_fill_the_map_gives_a_group_is_styled_on_the_map_and_in_the_legend() {
     for i in 0..HIGHLIGHT_FILLS {
-        for rule in [format!(".cr-country.cr-hl-{i} {{ fill: var(--cr-hl-{i}); }}"), format!(".cr-swatch.cr-hl-{i} {{ background: var(--cr-hl-{i}); }}")] {
+        for rule in [
+            format!(".cr-country.cr-hl-{i} {{ fill: var(--cr-hl-{i}); }}"),
+            format!(".cr-swatch.cr-hl-{i} {{ background: var(--cr-hl-{i}); }}"),
+        ] {
             assert!(CSS.contains(&rule), "the stylesheet lacks {rule}");
         }
     }

@@ -116,11 +116,18 @@ fn as_native(message: &str) -> String {
 fn both(files: &Files) -> (Compiled, Vec<String>, Vec<String>) {
     let (native, native_messages) = run(files, Driver::Native);
     let (browser, browser_messages) = run(files, Driver::Browser);
-    assert_eq!(browser_messages.iter().map(|m| as_native(m)).collect::<Vec<_>>(), native_messages, "the browser and the validator disagree");
+    assert_eq!(
+        browser_messages.iter().map(|m| as_native(m)).collect::<Vec<_>>(),
+        native_messages,
+        "the browser and the validator disagree"
+    );
     assert_eq!(failed_message(&browser).map(|m| as_native(&m)), failed_message(&native));
     if let (Compiled::Ready(b), Compiled::Ready(n)) = (&browser, &native) {
         assert_eq!((&b.front, &b.catalog, &b.linked, &b.sections), (&n.front, &n.catalog, &n.linked, &n.sections));
-        assert_eq!(b.map.as_ref().map(|m| m.as_ref().map(|_| ()).map_err(|e| as_native(e))), n.map.as_ref().map(|m| m.as_ref().map(|_| ()).map_err(Clone::clone)));
+        assert_eq!(
+            b.map.as_ref().map(|m| m.as_ref().map(|_| ()).map_err(|e| as_native(e))),
+            n.map.as_ref().map(|m| m.as_ref().map(|_| ()).map_err(Clone::clone))
+        );
     }
     (native, native_messages, browser_messages)
 }
@@ -165,7 +172,11 @@ fn default_side_files_that_are_absent_are_silent_in_both() {
 
 #[test]
 fn a_missing_named_catalog_and_map_are_errors_in_both() {
-    let files = folder([("commentary.md", commentary("entities = [\"people.toml\"]\nmap = \"maps/m.toml\"\n")), ("entities.toml", text(ENTITIES)), ("map.toml", text(MAP))]);
+    let files = folder([
+        ("commentary.md", commentary("entities = [\"people.toml\"]\nmap = \"maps/m.toml\"\n")),
+        ("entities.toml", text(ENTITIES)),
+        ("map.toml", text(MAP)),
+    ]);
     let (compiled, native, browser) = both(&files);
     assert_eq!(
         native,
@@ -182,7 +193,12 @@ fn a_missing_named_catalog_and_map_are_errors_in_both() {
 #[test]
 fn a_remote_catalog_is_left_out_natively_with_a_warning_and_fetched_by_the_browser() {
     let remote = "https://data.example.net/shared/entities.toml";
-    let files = folder([("commentary.md", commentary(&format!("entities = [\"{remote}\"]\n"))), (remote, text(ENTITIES)), ("map.toml", text(MAP)), (&widget(), text(BASEMAP))]);
+    let files = folder([
+        ("commentary.md", commentary(&format!("entities = [\"{remote}\"]\n"))),
+        (remote, text(ENTITIES)),
+        ("map.toml", text(MAP)),
+        (&widget(), text(BASEMAP)),
+    ]);
     let (native, native_messages) = run(&files, Driver::Native);
     assert_eq!(
         native_messages,
@@ -230,7 +246,8 @@ fn failed_fetches_are_errors_with_their_reason_whoever_named_the_file() {
     assert_eq!(map_of(&compiled), None);
 
     let files = with(good(), "map.toml", Some(map_with_basemap("world.topo.json")));
-    let (compiled, native, _) = both(&with(files, "world.topo.json", Some(Served::Fails(Failure::Status { code: 503, text: "Service Unavailable".into() }))));
+    let (compiled, native, _) =
+        both(&with(files, "world.topo.json", Some(Served::Fails(Failure::Status { code: 503, text: "Service Unavailable".into() }))));
     let error = "world.topo.json:1:1: error: could not be fetched: the server answered 503 Service Unavailable";
     assert_eq!(native, [error]);
     assert_eq!(map_of(&compiled), Some(Err(error.to_owned())), "readers see the reason where the map would be");
@@ -241,9 +258,11 @@ fn failed_fetches_are_errors_with_their_reason_whoever_named_the_file() {
     assert_eq!((browser, map_of(&compiled)), (vec![error.to_owned()], Some(Err(error.to_owned()))));
 
     // Unreadable on disk, too large in the browser.
-    let (_, native, _) = both(&with(good(), "entities.toml", Some(Served::Fails(Failure::Unreadable("Permission denied (os error 13)".into())))));
+    let (_, native, _) =
+        both(&with(good(), "entities.toml", Some(Served::Fails(Failure::Unreadable("Permission denied (os error 13)".into())))));
     assert_eq!(native[0], "entities.toml:1:1: error: cannot be read: Permission denied (os error 13)");
-    let (_, native, _) = both(&with(good(), "entities.toml", Some(Served::Fails(Failure::TooLarge { bytes: 21_000_000, limit: 5_000_000 }))));
+    let (_, native, _) =
+        both(&with(good(), "entities.toml", Some(Served::Fails(Failure::TooLarge { bytes: 21_000_000, limit: 5_000_000 }))));
     assert_eq!(native[0], "entities.toml:1:1: error: 21 MB is more than a commentary file may be (5 MB); split it or check the URL");
 }
 
@@ -252,7 +271,8 @@ fn a_commentary_that_cannot_be_had_fails_the_result_and_a_network_failure_may_be
     let (compiled, native, _) = both(&with(good(), "commentary.md", None));
     assert_eq!(native, ["commentary.md:1:1: error: not found: a commentary folder needs a commentary.md"]);
     assert_eq!(compiled, Compiled::Failed { message: native[0].clone(), network: false });
-    let (compiled, browser) = run(&with(good(), "commentary.md", Some(Served::Fails(Failure::Network("Failed to fetch".into())))), Driver::Browser);
+    let (compiled, browser) =
+        run(&with(good(), "commentary.md", Some(Served::Fails(Failure::Network("Failed to fetch".into())))), Driver::Browser);
     assert_eq!(browser, ["https://example.org/c/x/commentary.md:1:1: error: could not be fetched: Failed to fetch"]);
     assert_eq!(compiled, Compiled::Failed { message: browser[0].clone(), network: true });
 }
@@ -265,16 +285,26 @@ fn a_named_base_map_that_is_absent_is_an_error_at_it() {
     assert_eq!(native, [error]);
     assert_eq!(map_of(&compiled), Some(Err(error.to_owned())));
     // Beside a map in a sub-folder, outside the folder: named as each driver looks for it.
-    let files = folder([("commentary.md", commentary("map = \"maps/m.toml\"\n")), ("entities.toml", text(ENTITIES)), ("maps/m.toml", map_with_basemap("../../world.topo.json"))]);
+    let files = folder([
+        ("commentary.md", commentary("map = \"maps/m.toml\"\n")),
+        ("entities.toml", text(ENTITIES)),
+        ("maps/m.toml", map_with_basemap("../../world.topo.json")),
+    ]);
     assert_eq!(run(&files, Driver::Native).1, ["../world.topo.json:1:1: error: not found: `basemap` in maps/m.toml names it"]);
-    assert_eq!(run(&files, Driver::Browser).1, ["https://example.org/c/world.topo.json:1:1: error: not found: `basemap` in https://example.org/c/x/maps/m.toml names it"]);
+    assert_eq!(
+        run(&files, Driver::Browser).1,
+        ["https://example.org/c/world.topo.json:1:1: error: not found: `basemap` in https://example.org/c/x/maps/m.toml names it"]
+    );
 }
 
 #[test]
 fn malformed_catalog_map_and_base_map_are_reported_at_their_lines_in_both() {
     let (compiled, native, _) = both(&with(good(), "entities.toml", Some(text("[[entity]\nid = \"minsk\"\n"))));
     assert_eq!(native[0], "entities.toml:1:10: error: TOML syntax: unclosed array table, expected `]`");
-    assert!(native[1].starts_with("entities.toml:1:10: warning: 2 messages about ids not in the catalog (`belarus`, `minsk`) are left out"), "{native:?}");
+    assert!(
+        native[1].starts_with("entities.toml:1:10: warning: 2 messages about ids not in the catalog (`belarus`, `minsk`) are left out"),
+        "{native:?}"
+    );
     assert_eq!(native.len(), 2, "{native:?}");
     assert_eq!((entities_of(&compiled), map_of(&compiled)), (0, Some(Ok(()))), "the map still draws");
 
@@ -307,14 +337,19 @@ fn a_broken_base_map_is_reported_where_it_is_broken() {
     // Cut short: at its end; not a topology: where it says what it is.
     let (_, native, _) = both(&with(files.clone(), "world.topo.json", Some(text(&broken[..60]))));
     assert_eq!(native, ["world.topo.json:2:39: error: not a usable base map: EOF while parsing a value"]);
-    let (_, native, _) = both(&with(files, "world.topo.json", Some(text("{\n  \"type\": \"FeatureCollection\",\n  \"features\": []\n}\n"))));
+    let (_, native, _) =
+        both(&with(files, "world.topo.json", Some(text("{\n  \"type\": \"FeatureCollection\",\n  \"features\": []\n}\n"))));
     assert_eq!(native, ["world.topo.json:2:29: error: not a usable base map: not a TopoJSON topology (\"type\": \"Topology\" missing)"]);
 }
 
 #[test]
 fn a_broken_front_matter_fails_for_readers_and_the_validator_still_checks_the_rest() {
     let broken = "+++\ntitle = \"T\ndate = 2024-01-01\n+++\n\nSee [someone](entity:nobody) in Minsk.\n\n## Trade\n";
-    let files = with(with(good(), "commentary.md", Some(text(broken))), "map.toml", Some(text("[[chapter]]\nsection = \"trad\"\nfocus = [\"BLR\"]\n")));
+    let files = with(
+        with(good(), "commentary.md", Some(text(broken))),
+        "map.toml",
+        Some(text("[[chapter]]\nsection = \"trad\"\nfocus = [\"BLR\"]\n")),
+    );
     let (native, native_messages) = run(&files, Driver::Native);
     let error = "commentary.md:2:11: error: front matter: TOML syntax: invalid basic string, expected `\"`";
     assert_eq!(native, Compiled::Failed { message: error.to_owned(), network: false });

@@ -92,7 +92,8 @@ fn warnings_on_one_long_line_have_the_right_columns() {
 }
 
 fn minsk() -> Catalog {
-    let (entities, diagnostics) = parse_catalog("[[entity]]\nid = \"m\"\nkind = \"organisation\"\nname = \"Minsk\"\nsummary = \"s\"\n", "entities.toml");
+    let (entities, diagnostics) =
+        parse_catalog("[[entity]]\nid = \"m\"\nkind = \"organisation\"\nname = \"Minsk\"\nsummary = \"s\"\n", "entities.toml");
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     Catalog::merge([entities])
 }

@@ -27,8 +27,23 @@ fn every_listed_entity_is_mentioned_and_has_a_card() {
     assert!(warnings.is_empty(), "{warnings:#?}");
 
     let required = [
-        "lukashenko", "preiherman", "minsk-dialogue", "avim", "bri", "eaeu", "cis", "union-state", "eu", "belarus", "china",
-        "beijing", "minsk", "ukraine", "donbas", "crimea", "russia",
+        "lukashenko",
+        "preiherman",
+        "minsk-dialogue",
+        "avim",
+        "bri",
+        "eaeu",
+        "cis",
+        "union-state",
+        "eu",
+        "belarus",
+        "china",
+        "beijing",
+        "minsk",
+        "ukraine",
+        "donbas",
+        "crimea",
+        "russia",
     ];
     for id in required {
         let index = catalog.index_of(id).unwrap_or_else(|| panic!("no entity `{id}` in the catalog"));
@@ -52,7 +67,9 @@ fn every_listed_entity_is_mentioned_and_has_a_card() {
         assert_eq!(catalog.get(catalog.index_of(id).unwrap()).iso.as_deref(), Some(iso));
     }
     // "Belarus-China" yields both countries, in order.
-    let commentary_reader::content::Block::Paragraph { content, .. } = &linked.body.blocks[0] else { panic!("the body starts with a paragraph") };
+    let commentary_reader::content::Block::Paragraph { content, .. } = &linked.body.blocks[0] else {
+        panic!("the body starts with a paragraph")
+    };
     let ids: Vec<&str> = content
         .iter()
         .filter_map(|i| match i {
@@ -137,7 +154,11 @@ fn label_box(l: &commentary_reader::geo::scene::LabelShape) -> commentary_reader
     use commentary_reader::geo::metrics::{Estimate, LabelStyle, Widths};
     let style = if l.country { LabelStyle::Country } else { LabelStyle::Place };
     let w = Estimate.width(&l.text, style);
-    let left = match l.anchor { "start" => l.x, "end" => l.x - w, _ => l.x - w / 2.0 };
+    let left = match l.anchor {
+        "start" => l.x,
+        "end" => l.x - w,
+        _ => l.x - w / 2.0,
+    };
     commentary_reader::geo::rect::Rect { left, top: l.y - style.size() * 0.85, width: w, height: style.size() }
 }
 

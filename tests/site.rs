@@ -17,7 +17,8 @@ fn site(name: &str) -> (PathBuf, PathBuf) {
     let folder = root.join("commentaries/seed");
     std::fs::create_dir_all(&folder).unwrap();
     std::fs::create_dir_all(root.join("commentary-reader")).unwrap();
-    let integrity = r#"{"commentary-reader.js":"sha384-JS","commentary-reader.css":"sha384-CSS","commentary-reader-core.js":"sha384-CORE"}"#;
+    let integrity =
+        r#"{"commentary-reader.js":"sha384-JS","commentary-reader.css":"sha384-CSS","commentary-reader-core.js":"sha384-CORE"}"#;
     std::fs::write(root.join("commentary-reader/integrity.json"), integrity).unwrap();
     for file in ["commentary.md", "entities.toml", "map.toml"] {
         std::fs::copy(Path::new("static/commentaries/belarus-china-relations-2024").join(file), folder.join(file)).unwrap();
@@ -50,7 +51,9 @@ fn the_reading_page_has_its_head_the_widget_relatively_and_the_text_prerendered(
     assert!(index.contains("<title>Belarus-China Relations amid Geostrategic Challenges — Centre for Eurasian Studies (AVIM)</title>"));
     assert!(index.contains("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"OpinionNewsArticle\""));
     // Two levels down from the site's root; the hashes from integrity.json.
-    assert!(index.contains("<script type=\"module\" src=\"../../commentary-reader/commentary-reader.js\" integrity=\"sha384-JS\"></script>"));
+    assert!(
+        index.contains("<script type=\"module\" src=\"../../commentary-reader/commentary-reader.js\" integrity=\"sha384-JS\"></script>")
+    );
     assert!(index.contains("<link rel=\"stylesheet\" href=\"../../commentary-reader/commentary-reader.css\" integrity=\"sha384-CSS\">"));
     assert!(index.contains("<link rel=\"preload\" href=\"commentary.bundle\" as=\"fetch\" crossorigin>"));
     assert!(index.contains("<commentary-reader src=\"commentary.bundle\"><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"../../commentary-reader/commentary-reader.css\">"));
@@ -138,7 +141,12 @@ fn a_commentary_in_two_languages_has_a_reading_page_and_an_embed_in_each_naming_
         assert!(html.contains(alternates), "{name}: the alternates");
         assert!(!html.contains("rel=\"canonical\""), "{name}: no canonical address without a url");
         let other = if lang == "en" { "ru" } else { "en" };
-        assert!(html.contains(&format!("<meta property=\"og:locale\" content=\"{lang}\">\n<meta property=\"og:locale:alternate\" content=\"{other}\">")), "{name}");
+        assert!(
+            html.contains(&format!(
+                "<meta property=\"og:locale\" content=\"{lang}\">\n<meta property=\"og:locale:alternate\" content=\"{other}\">"
+            )),
+            "{name}"
+        );
         assert!(html.contains(&format!("<commentary-reader src=\"{bundle}\">")), "{name}: its language's bundle");
         assert!(html.contains(&format!("<link rel=\"preload\" href=\"{bundle}\" as=\"fetch\" crossorigin>")), "{name}");
         let ld = json_ld(html);
@@ -160,15 +168,24 @@ fn a_commentary_in_two_languages_has_a_reading_page_and_an_embed_in_each_naming_
 
 #[test]
 fn with_their_addresses_the_pages_name_each_other_absolutely_and_the_json_ld_links_the_translation() {
-    let (pages, messages) = language_pages("site-languages-urls", &[("commentary.md", "url = \"https://example.org/c/\""), ("commentary.ru.md", "url = \"https://example.org/ru/c/\"")]);
+    let (pages, messages) = language_pages(
+        "site-languages-urls",
+        &[("commentary.md", "url = \"https://example.org/c/\""), ("commentary.ru.md", "url = \"https://example.org/ru/c/\"")],
+    );
     assert!(messages.is_empty(), "{messages:?}");
     let page = |name: &str| pages.iter().find(|(n, _)| n == name).unwrap().1.as_str();
     let alternates = "<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/c/\">\n<link rel=\"alternate\" hreflang=\"ru\" href=\"https://example.org/ru/c/\">\n<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/c/\">\n";
     assert!(page("index.html").contains(&format!("<link rel=\"canonical\" href=\"https://example.org/c/\">\n{alternates}")));
     assert!(page("index.ru.html").contains(&format!("<link rel=\"canonical\" href=\"https://example.org/ru/c/\">\n{alternates}")));
     let (en, ru) = (json_ld(page("index.html")), json_ld(page("index.ru.html")));
-    assert_eq!(en["workTranslation"], serde_json::json!([{ "@type": "OpinionNewsArticle", "inLanguage": "ru", "url": "https://example.org/ru/c/" }]));
-    assert_eq!(ru["translationOfWork"], serde_json::json!({ "@type": "OpinionNewsArticle", "inLanguage": "en", "url": "https://example.org/c/" }));
+    assert_eq!(
+        en["workTranslation"],
+        serde_json::json!([{ "@type": "OpinionNewsArticle", "inLanguage": "ru", "url": "https://example.org/ru/c/" }])
+    );
+    assert_eq!(
+        ru["translationOfWork"],
+        serde_json::json!({ "@type": "OpinionNewsArticle", "inLanguage": "en", "url": "https://example.org/c/" })
+    );
     assert_eq!(ru["url"], "https://example.org/ru/c/");
 }
 

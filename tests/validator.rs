@@ -43,7 +43,12 @@ fn each_broken_fixture_is_reported_at_the_right_line() {
             assert!(printed.contains(line), "{}: missing\n  {line}\nprinted:\n  {}", folder.display(), printed.join("\n  "));
         }
         for text in absent.iter().map(|l| &l[2..]) {
-            assert!(!printed.iter().any(|p| p.contains(text)), "{}: printed, though it should not be:\n  {text}\nprinted:\n  {}", folder.display(), printed.join("\n  "));
+            assert!(
+                !printed.iter().any(|p| p.contains(text)),
+                "{}: printed, though it should not be:\n  {text}\nprinted:\n  {}",
+                folder.display(),
+                printed.join("\n  ")
+            );
         }
         let has_error = lines.iter().any(|l| l.contains(": error: "));
         assert_eq!(code, i32::from(has_error), "{}: exit code", folder.display());
@@ -90,13 +95,22 @@ fn the_seed_is_published_in_english_and_in_russian() {
     assert_eq!(en.sections.iter().map(|(s, _)| s).collect::<Vec<_>>(), ru.sections.iter().map(|(s, _)| s).collect::<Vec<_>>());
     let name = |l: &commentary_reader::bundle::Loaded, id: &str| l.catalog.get(l.catalog.index_of(id).unwrap()).name.clone();
     assert_eq!((name(en, "lukashenko"), name(ru, "lukashenko")), ("Aleksandr Lukashenko".to_owned(), "Александр Лукашенко".to_owned()));
-    assert_eq!(en.catalog.get(en.catalog.index_of("minsk").unwrap()).location, ru.catalog.get(ru.catalog.index_of("minsk").unwrap()).location, "coordinates are the original's");
-    assert!(ru.linked.mentions.of(&commentary_reader::content::catalog::EntityId::new("beijing").unwrap()).len() >= 3, "Пекин, Пекина: inflected forms link");
+    assert_eq!(
+        en.catalog.get(en.catalog.index_of("minsk").unwrap()).location,
+        ru.catalog.get(ru.catalog.index_of("minsk").unwrap()).location,
+        "coordinates are the original's"
+    );
+    assert!(
+        ru.linked.mentions.of(&commentary_reader::content::catalog::EntityId::new("beijing").unwrap()).len() >= 3,
+        "Пекин, Пекина: inflected forms link"
+    );
     let map = |l: &commentary_reader::bundle::Loaded| l.map.as_ref().unwrap().as_ref().unwrap().clone();
     assert_eq!(map(ru).spec.title.as_deref(), Some("Беларусь на Евразийском сухопутном мосту между Китаем и ЕС"));
     assert_eq!(map(ru).basemap.country("POL").map(|c| c.name.as_str()), Some("Польша"), "a base-map country, translated by the map");
     assert_eq!(map(en).basemap.country("POL").map(|c| c.name.as_str()), Some("Poland"));
     // A paragraph link (#p-N) means the same paragraph in both.
-    let paragraphs = |l: &commentary_reader::bundle::Loaded| l.linked.body.blocks.iter().filter(|b| matches!(b, commentary_reader::content::Block::Paragraph { .. })).count();
+    let paragraphs = |l: &commentary_reader::bundle::Loaded| {
+        l.linked.body.blocks.iter().filter(|b| matches!(b, commentary_reader::content::Block::Paragraph { .. })).count()
+    };
     assert_eq!(paragraphs(en), paragraphs(ru));
 }

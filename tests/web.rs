@@ -63,9 +63,13 @@ async fn mount_with(src: &str, compiler: Option<js_sys::Function>) -> Mounted {
 /// What the element passes as `compiler`: here the compiler module's `compile`, linked into
 /// the test binary (`--features compiler`), behind a JS function returning a promise.
 fn compiler() -> js_sys::Function {
-    let closure = Closure::<dyn FnMut(String, String, Option<Vec<u8>>, Option<String>) -> Promise>::new(|url: String, assets: String, source: Option<Vec<u8>>, lang: Option<String>| {
-        wasm_bindgen_futures::future_to_promise(async move { Ok(js_sys::Uint8Array::from(commentary_reader::web::compiler::compile(url, assets, source, lang).await.as_slice()).into()) })
-    });
+    let closure = Closure::<dyn FnMut(String, String, Option<Vec<u8>>, Option<String>) -> Promise>::new(
+        |url: String, assets: String, source: Option<Vec<u8>>, lang: Option<String>| {
+            wasm_bindgen_futures::future_to_promise(async move {
+                Ok(js_sys::Uint8Array::from(commentary_reader::web::compiler::compile(url, assets, source, lang).await.as_slice()).into())
+            })
+        },
+    );
     closure.into_js_value().unchecked_into()
 }
 
@@ -85,7 +89,13 @@ fn detail(event: &CustomEvent, key: &str) -> String {
 #[wasm_bindgen_test]
 async fn a_compiled_bundle_renders_without_the_compiler() {
     // What `commentary-reader build` writes, made here by the compiler module itself.
-    let bundle = commentary_reader::web::compiler::compile("https://example.org/c/commentary.md".into(), String::new(), Some(SEED.as_bytes().to_vec()), None).await;
+    let bundle = commentary_reader::web::compiler::compile(
+        "https://example.org/c/commentary.md".into(),
+        String::new(),
+        Some(SEED.as_bytes().to_vec()),
+        None,
+    )
+    .await;
     assert!(commentary_reader::bundle::is_bundle(&bundle));
     let m = mount_with(&blob_of_bytes(&bundle, "application/octet-stream"), None).await;
     assert_eq!(m.event.type_(), "commentary-reader:ready", "{}", detail(&m.event, "message"));
@@ -255,11 +265,16 @@ fn inert(root: &ShadowRoot, case: &str) {
         let tag = el.tag_name().to_ascii_lowercase();
         // The one <use> the widget draws: the locator's miniature of its own countries, by a
         // fixed reference into its own shadow root.
-        if tag == "use" && el.get_attribute("href").as_deref() == Some("#cr-land") && el.get_attribute_names().length() == 1 && el.parent_element().is_some_and(|p| p.matches(".cr-inset").unwrap_or(false)) {
+        if tag == "use"
+            && el.get_attribute("href").as_deref() == Some("#cr-land")
+            && el.get_attribute_names().length() == 1
+            && el.parent_element().is_some_and(|p| p.matches(".cr-inset").unwrap_or(false))
+        {
             continue;
         }
         assert!(
-            !["script", "iframe", "object", "embed", "img", "style", "link", "meta", "base", "form", "foreignobject", "image", "use"].contains(&tag.as_str()),
+            !["script", "iframe", "object", "embed", "img", "style", "link", "meta", "base", "form", "foreignobject", "image", "use"]
+                .contains(&tag.as_str()),
             "{case}: a <{tag}> element was rendered"
         );
         let names = el.get_attribute_names();
@@ -278,7 +293,10 @@ fn inert(root: &ShadowRoot, case: &str) {
                 // Only what the widget sets through the CSSOM: the card's position and the
                 // progress bar's length.
                 let class = el.get_attribute("class").unwrap_or_default();
-                assert!(class.contains("cr-card") || class.contains("cr-progress-bar"), "{case}: style attribute on <{tag} class=\"{class}\">");
+                assert!(
+                    class.contains("cr-card") || class.contains("cr-progress-bar"),
+                    "{case}: style attribute on <{tag} class=\"{class}\">"
+                );
             }
         }
     }

@@ -11,7 +11,12 @@ fuzz_target!(|data: &[u8]| {
             // A line of the text (or the empty one after a final line break), and a column of
             // it (or just past its end, where the text stops).
             let line = text.split('\n').nth(e.line - 1);
-            assert!(line.is_some_and(|l| e.column >= 1 && e.column <= l.chars().count() + 1), "error placed at {}:{} outside the text", e.line, e.column);
+            assert!(
+                line.is_some_and(|l| e.column >= 1 && e.column <= l.chars().count() + 1),
+                "error placed at {}:{} outside the text",
+                e.line,
+                e.column
+            );
         }
         Ok(map) => {
             assert!(map.countries.iter().all(|c| !c.iso.is_empty() && !c.rings.is_empty() && c.rings.iter().all(|r| r.len() >= 3)));

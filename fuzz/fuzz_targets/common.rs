@@ -27,7 +27,9 @@ fn ordinals(inlines: &[Inline], inside: bool, out: &mut Vec<usize>) {
                 ordinals(content, true, out);
             }
             Inline::Entity { .. } => panic!("an entity: link survived linking: {inline:?}"),
-            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) | Inline::Link { content: c, .. } => ordinals(c, inside, out),
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) | Inline::Link { content: c, .. } => {
+                ordinals(c, inside, out)
+            }
             Inline::Text(_) | Inline::Code(_) | Inline::Break => {}
         }
     }

@@ -30,7 +30,6 @@ use commentary_reader::compile::compile_all;
 #[cfg(not(target_arch = "wasm32"))]
 use commentary_reader::content::{Diagnostic, Severity};
 
-
 #[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str = "\
 usage: commentary-reader check [--strict] <folder>…
@@ -142,4 +141,3 @@ fn main() -> ExitCode {
         }
     }
 }
-

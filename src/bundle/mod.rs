@@ -68,8 +68,7 @@ impl fmt::Display for BundleError {
 /// Everything a commentary folder provides, parsed, linked and resolved: what the reader
 /// shows. The compiler (native `commentary-reader build`, or the browser's compiler module)
 /// makes it from the folder's files; the reader gets it from a bundle.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Loaded {
     /// Absolute URL of the file the reader loaded; relative links resolve against it.
     #[serde(skip)]
@@ -183,7 +182,8 @@ pub fn encode(compiled: &Compiled) -> Vec<u8> {
 
 /// Reads a bundle; `url` is where it came from (relative links in the text resolve against it).
 pub fn decode(bytes: &[u8], url: &str) -> Result<Compiled, BundleError> {
-    let not_a_bundle = || BundleError { at: 0, message: "it is not a commentary bundle (compile a folder with `commentary-reader build`)".into() };
+    let not_a_bundle =
+        || BundleError { at: 0, message: "it is not a commentary bundle (compile a folder with `commentary-reader build`)".into() };
     if bytes.trim_ascii_start().starts_with(JSON_START.as_bytes()) {
         return Err(BundleError { at: 0, message: format!("it was compiled for bundle format 1, this widget reads format {VERSION}: compile it again with this version's `commentary-reader build`") });
     }
@@ -227,7 +227,8 @@ struct Parts<'a> {
 
 impl Parts<'_> {
     fn part<T: DeserializeOwned>(&mut self, what: &str) -> Result<T, BundleError> {
-        T::deserialize(&mut postcard::Deserializer::from_flavor(Counted { bytes: self.bytes, at: self.at })).map_err(|e| self.failed(&e, what))
+        T::deserialize(&mut postcard::Deserializer::from_flavor(Counted { bytes: self.bytes, at: self.at }))
+            .map_err(|e| self.failed(&e, what))
     }
 
     /// Why reading `what` stopped (not generic, so it is in the wasm once).
@@ -365,7 +366,10 @@ mod tests {
         for tag in [7_u64, 1 << 32] {
             assert!(postcard::from_bytes::<EntityKind>(&postcard::to_allocvec(&tag).unwrap()).is_err(), "variant {tag} was accepted");
         }
-        assert_eq!(postcard::from_bytes::<LatLon>(&postcard::to_allocvec(&LatLon { lat: 53.9, lon: 27.56 }).unwrap()).unwrap(), LatLon { lat: 53.9, lon: 27.56 });
+        assert_eq!(
+            postcard::from_bytes::<LatLon>(&postcard::to_allocvec(&LatLon { lat: 53.9, lon: 27.56 }).unwrap()).unwrap(),
+            LatLon { lat: 53.9, lon: 27.56 }
+        );
     }
 
     fn nested(depth: usize) -> Document {

@@ -13,8 +13,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::GRID;
 use crate::content::catalog::{Catalog, Entity, EntityId};
-use crate::content::mentions::MentionIndex;
 use crate::content::markdown::MAX_DEPTH;
+use crate::content::mentions::MentionIndex;
 use crate::geo::projection::LonLat;
 use crate::geo::topojson::{arcs_to_lonlat, assemble, BaseMap, Country, Topology};
 
@@ -169,7 +169,9 @@ impl From<BaseMap> for BaseMapWire {
             },
             _ => {
                 let on_grid = |p: &LonLat| (((p.lon - grid[2]) / grid[0]).round() as i64, ((p.lat - grid[3]) / grid[1]).round() as i64);
-                Shape::Rings(m.countries.iter().map(|c| wire(c, c.rings.iter().map(|ring| deltas(ring.iter().map(on_grid))).collect())).collect())
+                Shape::Rings(
+                    m.countries.iter().map(|c| wire(c, c.rings.iter().map(|ring| deltas(ring.iter().map(on_grid))).collect())).collect(),
+                )
             }
         };
         BaseMapWire { grid, shape }

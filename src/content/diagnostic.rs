@@ -7,8 +7,7 @@ use std::cell::Cell;
 use std::fmt;
 
 /// How bad a problem is: errors stop that file from being used, warnings do not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Severity {
     /// The file (or the part named) could not be used.
     Error,
@@ -17,8 +16,7 @@ pub enum Severity {
 }
 
 /// One located message.
-#[derive(Debug, Clone)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// The file the problem is in, as the editor named it (a URL or a path).
     pub file: String,
@@ -92,9 +90,7 @@ pub struct LineIndex<'a> {
 impl<'a> LineIndex<'a> {
     /// Indexes `text`, whose first line is line `line_offset + 1` of its file.
     pub fn new(text: &'a str, line_offset: usize) -> Self {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         Self { text, starts, line_offset, last: Cell::new((0, 0, 1)) }
     }
 

@@ -8,7 +8,9 @@ use super::diagnostic::Diagnostic;
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ContentError {
     /// The file does not start with a `+++` line.
-    #[error("{file}:{line}:1: error: a commentary must start with front matter: a line `+++`, TOML (title, date, …), then another `+++` line")]
+    #[error(
+        "{file}:{line}:1: error: a commentary must start with front matter: a line `+++`, TOML (title, date, …), then another `+++` line"
+    )]
     NoFrontMatter {
         /// File name or URL.
         file: String,
@@ -50,7 +52,9 @@ impl ContentError {
         // The message after "file:line:column: error: ".
         let message = text.split_once(": error: ").map_or(text.as_str(), |(_, m)| m).to_owned();
         match self {
-            Self::NoFrontMatter { file, line } | Self::UnclosedFrontMatter { file, line } => super::Diagnostic::error(&file, (line, 1), message),
+            Self::NoFrontMatter { file, line } | Self::UnclosedFrontMatter { file, line } => {
+                super::Diagnostic::error(&file, (line, 1), message)
+            }
             Self::FrontMatter { file, line, column, .. } => super::Diagnostic::error(&file, (line, column), message),
         }
     }

@@ -14,9 +14,9 @@ use aho_corasick::AhoCorasick;
 
 use super::catalog::{Catalog, EntityId};
 use super::diagnostic::Diagnostic;
-use super::suggest::did_you_mean;
 use super::markdown::{Block, Document, Inline};
 pub use super::mentions::{MentionIndex, MentionPolicy};
+use super::suggest::did_you_mean;
 
 /// An alias found in a text: byte range and the catalog index of its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -252,7 +252,10 @@ mod tests {
         let mut toml = String::new();
         for (id, aliases) in entries {
             let aliases: Vec<String> = aliases.iter().map(|a| format!("{a:?}")).collect();
-            toml += &format!("[[entity]]\nid = \"{id}\"\nkind = \"initiative\"\nname = \"{id}\"\nsummary = \"s\"\naliases = [{}]\n", aliases.join(", "));
+            toml += &format!(
+                "[[entity]]\nid = \"{id}\"\nkind = \"initiative\"\nname = \"{id}\"\nsummary = \"s\"\naliases = [{}]\n",
+                aliases.join(", ")
+            );
         }
         let (entities, diags) = parse_catalog(&toml, "e.toml");
         assert!(diags.is_empty(), "{diags:?}");
@@ -260,11 +263,7 @@ mod tests {
     }
 
     fn found(c: &Catalog, text: &str) -> Vec<(String, String)> {
-        Linker::new(c)
-            .find(text)
-            .into_iter()
-            .map(|f| (c.get(f.entity).id.to_string(), text[f.start..f.end].to_owned()))
-            .collect()
+        Linker::new(c).find(text).into_iter().map(|f| (c.get(f.entity).id.to_string(), text[f.start..f.end].to_owned())).collect()
     }
 
     fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {

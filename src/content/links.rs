@@ -22,17 +22,12 @@ pub enum LinkTarget {
 /// reference. Browsers ignore leading/trailing C0 controls and spaces and drop tabs and
 /// newlines anywhere, so `" java\tscript:"` is `javascript`.
 pub fn scheme(url: &str) -> Option<String> {
-    let cleaned: String = url
-        .trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect();
+    let cleaned: String = url.trim_matches(|c: char| c <= ' ').chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
     let colon = cleaned.find(':')?;
     let candidate = &cleaned[..colon];
     let mut chars = candidate.chars();
     let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
-    (first_ok && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
-        .then(|| candidate.to_ascii_lowercase())
+    (first_ok && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))).then(|| candidate.to_ascii_lowercase())
 }
 
 /// Whether an absolute URL may be emitted as a link.
@@ -47,9 +42,10 @@ pub fn is_absolute_web_url(url: &str) -> bool {
     if url.chars().any(|c| c <= ' ' || c == '\u{7f}') {
         return false;
     }
-    let Some(rest) = url.split_once(':').and_then(|(scheme, rest)| {
-        (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")).then_some(rest)
-    }) else {
+    let Some(rest) = url
+        .split_once(':')
+        .and_then(|(scheme, rest)| (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")).then_some(rest))
+    else {
         return false;
     };
     let Some(after) = rest.strip_prefix("//") else { return false };
@@ -78,9 +74,7 @@ pub fn classify(dest: &str) -> LinkTarget {
             }
         }
         Some(_) => LinkTarget::Plain("only http, https, mailto and entity: links are allowed"),
-        None if dest.is_empty() || dest.starts_with('#') => {
-            LinkTarget::Plain("a link to `#…` goes nowhere inside the widget")
-        }
+        None if dest.is_empty() || dest.starts_with('#') => LinkTarget::Plain("a link to `#…` goes nowhere inside the widget"),
         None => LinkTarget::Relative(dest.to_owned()),
     }
 }
@@ -188,7 +182,13 @@ mod tests {
 
     #[test]
     fn absolute_web_urls_have_a_scheme_and_a_host() {
-        for ok in ["https://avim.org.tr/", "http://x.y", "HTTPS://example.org/c/x/?a=1#top", "https://example.org:8080", "https://user@example.org/"] {
+        for ok in [
+            "https://avim.org.tr/",
+            "http://x.y",
+            "HTTPS://example.org/c/x/?a=1#top",
+            "https://example.org:8080",
+            "https://user@example.org/",
+        ] {
             assert!(is_absolute_web_url(ok), "{ok:?}");
         }
         for bad in [

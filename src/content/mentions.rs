@@ -6,8 +6,7 @@ use std::collections::HashMap;
 use super::catalog::EntityId;
 
 /// Which mentions become interactive: an editor setting (`mentions` in the front matter).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum MentionPolicy {
     /// Every mention opens a card; repeats are styled more quietly. The default: a reader who
     /// starts mid-text, or forgets, finds the card where they are.
@@ -29,8 +28,7 @@ impl MentionPolicy {
 }
 
 /// Mentions in reading order, and per entity.
-#[derive(Debug, Clone, Default, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(from = "Vec<EntityId>", into = "Vec<EntityId>")]
 pub struct MentionIndex {
     /// The entity of each mention, by ordinal.

@@ -47,8 +47,7 @@ pub fn parse_commentary(source: &str, file: &str) -> Result<(Commentary, Vec<Dia
 }
 
 /// A commentary whose texts are linked to its catalog, ready to render.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Linked {
     /// The body with mentions.
     pub body: Document,
@@ -72,18 +71,17 @@ pub fn link_commentary(commentary: &Commentary, catalog: &catalog::Catalog, file
             // Located where the winner's aliases are written (the catalog), else at the text's top.
             let source = catalog.index_of(winner.as_str()).and_then(|i| catalog.get(i).source.clone());
             let (at_file, at) = source.map_or((file.to_owned(), (1, 1)), |(f, l, c)| (f, (l, c)));
-            Diagnostic::warning(&at_file, at, format!("the alias `{alias}` belongs to both `{loser}` and `{winner}`; mentions go to `{winner}`"))
+            Diagnostic::warning(
+                &at_file,
+                at,
+                format!("the alias `{alias}` belongs to both `{loser}` and `{winner}`; mentions go to `{winner}`"),
+            )
         })
         .collect();
     let mut linking = linker::Linking::new(catalog, &linker, commentary.front.mentions, file);
     let mut body = commentary.body.clone();
     linking.document(&mut body);
-    let bios = commentary
-        .front
-        .authors
-        .iter()
-        .map(|a| (linking.text(&a.name), a.role.as_deref().map(|r| linking.text(r))))
-        .collect();
+    let bios = commentary.front.authors.iter().map(|a| (linking.text(&a.name), a.role.as_deref().map(|r| linking.text(r)))).collect();
     let note = commentary.front.publication.as_ref().and_then(|p| p.note.as_deref()).map(|n| linking.text(n));
     warnings.append(&mut linking.warnings);
     (Linked { body, bios, note, mentions: linking.mentions }, warnings)

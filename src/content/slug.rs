@@ -15,7 +15,11 @@ pub fn slugify(text: &str) -> String {
         }
     }
     let trimmed = slug.trim_end_matches('-');
-    if trimmed.is_empty() { "section".to_owned() } else { trimmed.to_owned() }
+    if trimmed.is_empty() {
+        "section".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
 }
 
 /// Hands out unique slugs within one document: a repeat gets `-2`, `-3`, …

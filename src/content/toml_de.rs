@@ -239,7 +239,12 @@ impl<'de> de::Deserializer<'de> for De<'de> {
     }
 
     #[inline]
-    fn deserialize_struct<V: Visitor<'de>>(self, name: &'static str, _fields: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
         // Both names are constants of the visitor's type: only `Spanned`'s and `Datetime`'s
         // visitors keep these branches.
         if serde_spanned::de::is_spanned(name) {
@@ -256,7 +261,12 @@ impl<'de> de::Deserializer<'de> for De<'de> {
         self.deserialize_map(visitor)
     }
 
-    fn deserialize_enum<V: Visitor<'de>>(self, _name: &'static str, _variants: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
         match self.value {
             DeValue::String(s) => at(visitor.visit_enum(de::value::CowStrDeserializer::new(s)), &self.span),
             _ => Err(<Error as de::Error>::custom("wanted string or table").at(&self.span)),

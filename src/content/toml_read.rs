@@ -173,11 +173,19 @@ impl<'t, 'i, 'l> Table<'t, 'i, 'l> {
     }
 
     fn name(&self, key: &str) -> String {
-        if self.path.is_empty() { format!("`{key}`") } else { format!("`{}.{key}`", self.path) }
+        if self.path.is_empty() {
+            format!("`{key}`")
+        } else {
+            format!("`{}.{key}`", self.path)
+        }
     }
 
     fn child_path(&self, key: &str) -> String {
-        if self.path.is_empty() { key.to_owned() } else { format!("{}.{key}", self.path) }
+        if self.path.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{}.{key}", self.path)
+        }
     }
 
     /// The dotted path of this table, as messages name it (`""` at the top level).
@@ -213,11 +221,7 @@ impl<'t, 'i, 'l> Table<'t, 'i, 'l> {
     /// (this table's struct) is read from `key` holding that one table, and `pick` takes the
     /// entry out of it (`|m: RawMap| m.route`). An error means `key` is not a list of tables;
     /// absent means no entries.
-    pub fn entries<T: DeserializeOwned, E>(
-        &self,
-        key: &str,
-        pick: impl Fn(T) -> Vec<E>,
-    ) -> Result<Vec<Entry<'t, 'i, 'l, E>>, Diagnostic> {
+    pub fn entries<T: DeserializeOwned, E>(&self, key: &str, pick: impl Fn(T) -> Vec<E>) -> Result<Vec<Entry<'t, 'i, 'l, E>>, Diagnostic> {
         let parts = self.entry_parts(key)?;
         Ok(parts
             .into_iter()
@@ -237,7 +241,10 @@ impl<'t, 'i, 'l> Table<'t, 'i, 'l> {
         let Some((k, v)) = self.table.get_key_value(key) else { return Ok(Vec::new()) };
         let path = self.child_path(key);
         let wrong = |value: &Spanned<DeValue<'_>>| {
-            self.loc.error(&value.span(), format!("{} must be a list of tables, each written [[{path}]], not {}", self.name(key), type_name(value.get_ref())))
+            self.loc.error(
+                &value.span(),
+                format!("{} must be a list of tables, each written [[{path}]], not {}", self.name(key), type_name(value.get_ref())),
+            )
         };
         let DeValue::Array(items) = v.get_ref() else { return Err(wrong(v)) };
         items
@@ -313,7 +320,11 @@ impl<'t, 'i, 'l> Table<'t, 'i, 'l> {
     }
 
     /// [`Table::deserialize`] without its type: `read` is one round of reading `T`.
-    fn read_part(&self, mut table: DeTable<'i>, read: &mut dyn FnMut(De<'i>) -> Result<(), super::toml_de::Error>) -> Result<(), Vec<Diagnostic>> {
+    fn read_part(
+        &self,
+        mut table: DeTable<'i>,
+        read: &mut dyn FnMut(De<'i>) -> Result<(), super::toml_de::Error>,
+    ) -> Result<(), Vec<Diagnostic>> {
         let mut errors: Vec<(Range<usize>, Diagnostic)> = Vec::new();
         let mut more = None;
         loop {
@@ -522,7 +533,10 @@ mod tests {
             let second = strings(entries[1].1.as_ref().unwrap_err().clone());
             assert_eq!(
                 second,
-                ["f.toml:7:8: error: `item.name` must be a string in quotes, not an integer", "f.toml:8:6: error: `item.on` must be true or false, not a string"]
+                [
+                    "f.toml:7:8: error: `item.name` must be a string in quotes, not an integer",
+                    "f.toml:8:6: error: `item.on` must be true or false, not a string"
+                ]
             );
             let third = strings(entries[2].1.as_ref().unwrap_err().clone());
             assert_eq!(third, ["f.toml:12:13: error: `item.sub.x` must be a number, not true/false"]);
@@ -550,8 +564,14 @@ mod tests {
         // an empty table; both are the error any other value gets.
         with("[[item]]\nsub = [1.0]\n[[item]]\nsub = 2024-01-01\n", |top| {
             let entries = top.entries("item", |d: Doc| d.item).unwrap();
-            assert_eq!(strings(entries[0].1.as_ref().unwrap_err().clone()), ["f.toml:4:7: error: `item.sub` must be a table, written [item.sub], not a list"]);
-            assert_eq!(strings(entries[1].1.as_ref().unwrap_err().clone()), ["f.toml:6:7: error: `item.sub` must be a table, written [item.sub], not a date"]);
+            assert_eq!(
+                strings(entries[0].1.as_ref().unwrap_err().clone()),
+                ["f.toml:4:7: error: `item.sub` must be a table, written [item.sub], not a list"]
+            );
+            assert_eq!(
+                strings(entries[1].1.as_ref().unwrap_err().clone()),
+                ["f.toml:6:7: error: `item.sub` must be a table, written [item.sub], not a date"]
+            );
         });
     }
 
@@ -582,16 +602,26 @@ mod tests {
             let e = strings(top.field::<Names>("names").unwrap_err());
             assert_eq!(e.len(), MAX_ERRORS + 1);
             assert_eq!(e[0], "f.toml:3:17: error: `names.k00` must be a string in quotes, not an integer");
-            assert!(e[MAX_ERRORS].ends_with("error: more wrong values here than the 20 listed; fix those and check again"), "{}", e[MAX_ERRORS]);
+            assert!(
+                e[MAX_ERRORS].ends_with("error: more wrong values here than the 20 listed; fix those and check again"),
+                "{}",
+                e[MAX_ERRORS]
+            );
         });
     }
 
     #[test]
     fn unknown_keys_are_warnings_naming_the_struct_fields() {
         with("titel = 1\n[[item]]\nnam = \"x\"\n", |top| {
-            assert_eq!(strings(top.unknown_keys::<Doc>("")), ["f.toml:3:1: warning: unknown key `titel` is ignored (known keys: title, count, pair, item)"]);
+            assert_eq!(
+                strings(top.unknown_keys::<Doc>("")),
+                ["f.toml:3:1: warning: unknown key `titel` is ignored (known keys: title, count, pair, item)"]
+            );
             let entries = top.entries("item", |d: Doc| d.item).unwrap();
-            assert_eq!(strings(entries[0].0.unknown_keys::<Item>("")), ["f.toml:5:1: warning: unknown key `item.nam` is ignored (known keys: name, on, sub)"]);
+            assert_eq!(
+                strings(entries[0].0.unknown_keys::<Item>("")),
+                ["f.toml:5:1: warning: unknown key `item.nam` is ignored (known keys: name, on, sub)"]
+            );
         });
     }
 }

@@ -2,9 +2,9 @@
 //! the scale bar and collision-free labels. SVG numbers are rounded to two decimals here, at
 //! the edge; everything before stays `f64`.
 
-use super::spec::LabelSide;
 use super::projection::{Conic, LonLat, Point};
 use super::rect::Rect;
+use super::spec::LabelSide;
 
 fn r2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
@@ -353,7 +353,20 @@ pub fn place_labels(requests: &[LabelRequest], frame: Rect, obstacles: &[Rect], 
             if r.area {
                 // Centred, then nudged inside the country, nearest first.
                 let mut shifts: Vec<(f64, f64)> = vec![(0.0, 0.0)];
-                for (fx, fy) in [(0.0, 1.4), (0.0, -1.4), (0.35, 0.0), (-0.35, 0.0), (0.35, 1.4), (-0.35, 1.4), (0.35, -1.4), (-0.35, -1.4), (0.0, 2.8), (0.0, -2.8), (0.7, 0.0), (-0.7, 0.0)] {
+                for (fx, fy) in [
+                    (0.0, 1.4),
+                    (0.0, -1.4),
+                    (0.35, 0.0),
+                    (-0.35, 0.0),
+                    (0.35, 1.4),
+                    (-0.35, 1.4),
+                    (0.35, -1.4),
+                    (-0.35, -1.4),
+                    (0.0, 2.8),
+                    (0.0, -2.8),
+                    (0.7, 0.0),
+                    (-0.7, 0.0),
+                ] {
                     shifts.push((fx * w, fy * h));
                 }
                 // Then anywhere across a large country's box, nearest the centre first.
@@ -389,9 +402,12 @@ pub fn place_labels(requests: &[LabelRequest], frame: Rect, obstacles: &[Rect], 
                 let preferred = spots.remove(first);
                 spots.insert(0, preferred);
             }
-            let inside = |c: &Rect| c.left >= frame.left && c.top >= frame.top && c.right() <= frame.right() && c.bottom() <= frame.bottom();
+            let inside =
+                |c: &Rect| c.left >= frame.left && c.top >= frame.top && c.right() <= frame.right() && c.bottom() <= frame.bottom();
             let covers_line = |c: &Rect| lines.iter().any(|p| p.x > c.left && p.x < c.right() && p.y > c.top && p.y < c.bottom());
-            let mut free = spots.into_iter().filter(|(c, ..)| inside(c) && !labels.iter().any(|t| t.overlaps(c)) && !obstacles.iter().any(|t| t.overlaps(c)));
+            let mut free = spots
+                .into_iter()
+                .filter(|(c, ..)| inside(c) && !labels.iter().any(|t| t.overlaps(c)) && !obstacles.iter().any(|t| t.overlaps(c)));
             let first = free.next();
             let clear = match first {
                 Some((c, ..)) if covers_line(&c) => free.find(|(c, ..)| !covers_line(c)).or(first),
@@ -444,10 +460,28 @@ mod tests {
             let expected = if expected == "-0" { "0".to_owned() } else { expected };
             assert_eq!(num(v), expected, "{v}");
         }
-        for (v, s) in [(0.0, "0"), (-0.001, "0"), (3.0, "3"), (12.5, "12.5"), (-0.25, "-0.25"), (0.05, "0.05"), (100.999, "101"), (f64::NAN, "0"), (f64::INFINITY, "0")] {
+        for (v, s) in [
+            (0.0, "0"),
+            (-0.001, "0"),
+            (3.0, "3"),
+            (12.5, "12.5"),
+            (-0.25, "-0.25"),
+            (0.05, "0.05"),
+            (100.999, "101"),
+            (f64::NAN, "0"),
+            (f64::INFINITY, "0"),
+        ] {
             assert_eq!(num(v), s, "{v}");
         }
-        for (v, d, s) in [(0.404, 3, "0.404"), (0.0405, 4, "0.0405"), (1.0e-4, 4, "0.0001"), (1234567.125, 3, "1234567.125"), (1.5e9, 3, "1500000000"), (-2.5, 3, "-2.5"), (1.0e20, 3, "100000000000000000000")] {
+        for (v, d, s) in [
+            (0.404, 3, "0.404"),
+            (0.0405, 4, "0.0405"),
+            (1.0e-4, 4, "0.0001"),
+            (1234567.125, 3, "1234567.125"),
+            (1.5e9, 3, "1500000000"),
+            (-2.5, 3, "-2.5"),
+            (1.0e20, 3, "100000000000000000000"),
+        ] {
             assert_eq!(decimal(v, d), s, "{v} to {d}");
         }
     }
@@ -491,14 +525,27 @@ mod tests {
     #[test]
     fn relative_rings_land_exactly_where_absolute_coordinates_would() {
         // A long ring with awkward fractions: offsets between rounded positions never drift.
-        let ring: Vec<Point> = (0..400).map(|i| { let t = f64::from(i) * 0.173; pt(200.0 + 150.0 * t.cos() + 0.004 * f64::from(i), 180.0 - 120.0 * t.sin() - 0.333) }).collect();
+        let ring: Vec<Point> = (0..400)
+            .map(|i| {
+                let t = f64::from(i) * 0.173;
+                pt(200.0 + 150.0 * t.cos() + 0.004 * f64::from(i), 180.0 - 120.0 * t.sin() - 0.333)
+            })
+            .collect();
         let second = vec![pt(-3.5, 0.25), pt(-0.5, -0.75), pt(4.0, -0.05)];
         let d = rings_path(&[ring.clone(), second.clone()]);
         let back = absolute(&d);
         assert_eq!(back.len(), 2);
         let kept: Vec<&Point> = {
             let mut last: Option<Point> = None;
-            ring.iter().filter(|p| { let keep = last.map_or(true, |l| (p.x - l.x).abs() >= 0.5 || (p.y - l.y).abs() >= 0.5); if keep { last = Some(**p); } keep }).collect()
+            ring.iter()
+                .filter(|p| {
+                    let keep = last.map_or(true, |l| (p.x - l.x).abs() >= 0.5 || (p.y - l.y).abs() >= 0.5);
+                    if keep {
+                        last = Some(**p);
+                    }
+                    keep
+                })
+                .collect()
         };
         assert_eq!(back[0].len(), kept.len());
         for (got, want) in back[0].iter().zip(kept) {
@@ -552,7 +599,10 @@ mod tests {
         let curve = spline(&[pt(0.0, 0.0), pt(100.0, 0.0), pt(100.0, 100.0)]);
         let points = sample_segments(&curve, 8.0);
         assert_eq!((points[0], *points.last().unwrap()), (pt(0.0, 0.0), pt(100.0, 100.0)));
-        assert!(points.windows(2).all(|w| (w[1].x - w[0].x).hypot(w[1].y - w[0].y) <= 10.0), "gaps of at most the step, give or take the curve");
+        assert!(
+            points.windows(2).all(|w| (w[1].x - w[0].x).hypot(w[1].y - w[0].y) <= 10.0),
+            "gaps of at most the step, give or take the curve"
+        );
     }
 
     #[test]
@@ -574,7 +624,15 @@ mod tests {
         let frame = Rect { left: 0.0, top: 0.0, width: 300.0, height: 200.0 };
         // A cluster of points closer than their labels are wide.
         let requests: Vec<LabelRequest> = (0..12)
-            .map(|i| LabelRequest { at: pt(120.0 + (i % 4) as f64 * 8.0, 90.0 + (i / 4) as f64 * 8.0), width: 60.0, height: 12.0, clear: 5.0, area: false, within: None, side: None })
+            .map(|i| LabelRequest {
+                at: pt(120.0 + (i % 4) as f64 * 8.0, 90.0 + (i / 4) as f64 * 8.0),
+                width: 60.0,
+                height: 12.0,
+                clear: 5.0,
+                area: false,
+                within: None,
+                side: None,
+            })
             .chain([LabelRequest { at: pt(295.0, 100.0), width: 60.0, height: 12.0, clear: 5.0, area: false, within: None, side: None }])
             .collect();
         let marker = Rect { left: 10.0, top: 10.0, width: 20.0, height: 20.0 };
@@ -613,7 +671,9 @@ mod tests {
             assert!(!m.rect.overlaps(&c.rect) && !m.rect.overlaps(&marker));
         }
         // Markers all around: no label covers one, a country's included; they are dropped.
-        let crowd: Vec<Rect> = (0..30).flat_map(|i| (0..20).map(move |j| Rect { left: f64::from(i) * 10.0, top: f64::from(j) * 10.0, width: 9.0, height: 9.0 })).collect();
+        let crowd: Vec<Rect> = (0..30)
+            .flat_map(|i| (0..20).map(move |j| Rect { left: f64::from(i) * 10.0, top: f64::from(j) * 10.0, width: 9.0, height: 9.0 }))
+            .collect();
         let spots = place_labels(&[country, city], frame, &crowd, &[]);
         assert_eq!(spots, vec![None, None]);
     }
@@ -621,7 +681,15 @@ mod tests {
     #[test]
     fn the_editors_side_is_tried_first_and_given_up_when_taken() {
         let frame = Rect { left: 0.0, top: 0.0, width: 300.0, height: 200.0 };
-        let left = LabelRequest { at: pt(150.0, 100.0), width: 30.0, height: 11.0, clear: 6.0, area: false, within: None, side: Some(LabelSide::Left) };
+        let left = LabelRequest {
+            at: pt(150.0, 100.0),
+            width: 30.0,
+            height: 11.0,
+            clear: 6.0,
+            area: false,
+            within: None,
+            side: Some(LabelSide::Left),
+        };
         assert_eq!(place_labels(&[left], frame, &[], &[])[0].unwrap().anchor, "end");
         let above = LabelRequest { side: Some(LabelSide::Above), ..left };
         let s = place_labels(&[above], frame, &[], &[])[0].unwrap();

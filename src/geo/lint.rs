@@ -95,7 +95,9 @@ pub fn place_problem(basemap: &BaseMap, at: LonLat, shown: &dyn Fn(&str) -> bool
     let meant = there.filter(|c| shown(&c.iso) || !basemap.countries.iter().any(|c| shown(&c.iso)));
     let swap = |c: &Country| swap_message(swapped, c);
     if let Some(here) = country_at(basemap, at) {
-        return there.filter(|c| !shown(&here.iso) && shown(&c.iso)).map(|c| format!("is in {}, which the map does not show; {}", here.name, swap(c)));
+        return there
+            .filter(|c| !shown(&here.iso) && shown(&c.iso))
+            .map(|c| format!("is in {}, which the map does not show; {}", here.name, swap(c)));
     }
     let km = km_to_land(basemap, at);
     if km <= COAST_KM {
@@ -118,7 +120,14 @@ mod tests {
     /// Two square countries with the sea between them: Aland (20–30°E, 50–60°N) and Bland
     /// (45–50°E, 20–25°N).
     fn squares() -> BaseMap {
-        let square = |lon: f64, lat: f64, size: f64| vec![vec![LonLat { lon, lat }, LonLat { lon: lon + size, lat }, LonLat { lon: lon + size, lat: lat + size }, LonLat { lon, lat: lat + size }]];
+        let square = |lon: f64, lat: f64, size: f64| {
+            vec![vec![
+                LonLat { lon, lat },
+                LonLat { lon: lon + size, lat },
+                LonLat { lon: lon + size, lat: lat + size },
+                LonLat { lon, lat: lat + size },
+            ]]
+        };
         BaseMap {
             countries: vec![
                 Country { iso: "AAA".into(), name: "Aland".into(), rings: square(20.0, 50.0, 10.0) },
@@ -164,10 +173,22 @@ mod tests {
         // Three countries: Aland and Bland as above, and Cland where Aland's towns land when
         // swapped (50–60°E, 20–30°N).
         let mut map = squares();
-        map.countries.push(Country { iso: "CCC".into(), name: "Cland".into(), rings: vec![vec![LonLat { lon: 50.0, lat: 20.0 }, LonLat { lon: 60.0, lat: 20.0 }, LonLat { lon: 60.0, lat: 30.0 }, LonLat { lon: 50.0, lat: 30.0 }]] });
+        map.countries.push(Country {
+            iso: "CCC".into(),
+            name: "Cland".into(),
+            rings: vec![vec![
+                LonLat { lon: 50.0, lat: 20.0 },
+                LonLat { lon: 60.0, lat: 20.0 },
+                LonLat { lon: 60.0, lat: 30.0 },
+                LonLat { lon: 50.0, lat: 30.0 },
+            ]],
+        });
         // A town of Aland (lat 55, lon 22) written lat = 22, lon = 55: in Cland.
         let written = LonLat { lon: 55.0, lat: 22.0 };
-        assert_eq!(place_problem(&map, written, &|iso| iso == "AAA").as_deref(), Some("is in Cland, which the map does not show; lat and lon look swapped: lat = 55, lon = 22 is in Aland"));
+        assert_eq!(
+            place_problem(&map, written, &|iso| iso == "AAA").as_deref(),
+            Some("is in Cland, which the map does not show; lat and lon look swapped: lat = 55, lon = 22 is in Aland")
+        );
         assert_eq!(place_problem(&map, written, &|iso| iso == "AAA" || iso == "CCC"), None, "a map about both: it may well be meant");
         assert_eq!(place_problem(&map, written, &|_| false), None, "a map about neither says nothing");
     }
@@ -178,8 +199,14 @@ mod tests {
         assert_eq!(outside_country(&map, LonLat { lon: 25.0, lat: 55.0 }, "AAA"), None);
         assert_eq!(outside_country(&map, LonLat { lon: 30.1, lat: 55.0 }, "AAA"), None, "on its coast");
         assert_eq!(outside_country(&map, LonLat { lon: 25.0, lat: 55.0 }, "ZZZ"), None, "not on the base map: reported elsewhere");
-        assert_eq!(outside_country(&map, LonLat { lon: 47.0, lat: 22.0 }, "AAA").as_deref(), Some("is in Bland, not in Aland as its `country` says; check its lat and lon"));
+        assert_eq!(
+            outside_country(&map, LonLat { lon: 47.0, lat: 22.0 }, "AAA").as_deref(),
+            Some("is in Bland, not in Aland as its `country` says; check its lat and lon")
+        );
         // A town of Bland (lat 22, lon 47) written lat = 47, lon = 22: at sea.
-        assert_eq!(outside_country(&map, LonLat { lon: 22.0, lat: 47.0 }, "BBB").as_deref(), Some("is in the sea, not in Bland as its `country` says; lat and lon look swapped: lat = 22, lon = 47 is in Bland"));
+        assert_eq!(
+            outside_country(&map, LonLat { lon: 22.0, lat: 47.0 }, "BBB").as_deref(),
+            Some("is in the sea, not in Bland as its `country` says; lat and lon look swapped: lat = 22, lon = 47 is in Bland")
+        );
     }
 }

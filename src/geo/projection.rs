@@ -7,8 +7,7 @@
 use std::f64::consts::{FRAC_PI_2, FRAC_PI_4};
 
 /// A longitude/latitude pair in degrees.
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LonLat {
     /// Longitude, degrees east.
     pub lon: f64,
@@ -26,8 +25,7 @@ pub struct Point {
 }
 
 /// A lon/lat box: `[[lon_min, lat_min], [lon_max, lat_max]]`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Bounds {
     /// South-west corner.
     pub min: LonLat,

@@ -31,4 +31,3 @@ impl Rect {
         self.left < other.right() && other.left < self.right() && self.top < other.bottom() && other.top < self.bottom()
     }
 }
-

@@ -3,20 +3,19 @@
 
 use std::collections::HashMap;
 
+use super::rect::Rect;
 use crate::content::catalog::{Catalog, EntityId, EntityKind};
 use crate::content::diagnostic::Diagnostic;
-use super::rect::Rect;
 
 use super::draw::{self, LabelRequest};
 use super::metrics::{Estimate, LabelStyle, Widths};
 use super::projection::{Bounds, Conic, LonLat, Point};
 use super::spec::{MapSpec, RouteKind};
-use crate::content::suggest::{did_you_mean, iso_for};
 use super::topojson::BaseMap;
+use crate::content::suggest::{did_you_mean, iso_for};
 
 /// A point the map can show: a `[[place]]` or a located catalog entity.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Stop {
     /// Place id or entity id.
     pub id: String,
@@ -42,8 +41,7 @@ pub enum Trigger {
 }
 
 /// A route with its stops resolved.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ResolvedRoute {
     /// The route's id in `map.toml` (`data-route` on the map).
     pub id: String,
@@ -72,8 +70,7 @@ impl ResolvedRoute {
 }
 
 /// Everything the map draws, independent of the view.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Scene {
     /// The base map.
     pub basemap: BaseMap,
@@ -127,11 +124,8 @@ impl Scene {
     /// What on the map opens a card, in a fixed order: stops with an entity, then highlighted
     /// countries with an entity (by ISO code). Each gets a trigger number after the mentions'.
     pub fn triggers(&self) -> Vec<(Trigger, EntityId)> {
-        let mut out: Vec<(Trigger, EntityId)> = self
-            .stops
-            .iter()
-            .filter_map(|s| s.entity.clone().map(|e| (Trigger::Stop(s.id.clone()), e)))
-            .collect();
+        let mut out: Vec<(Trigger, EntityId)> =
+            self.stops.iter().filter_map(|s| s.entity.clone().map(|e| (Trigger::Stop(s.id.clone()), e))).collect();
         let mut countries: Vec<(&String, &EntityId)> =
             self.country_entity.iter().filter(|(iso, _)| self.highlight_of.contains_key(*iso)).collect();
         countries.sort();
@@ -148,7 +142,12 @@ impl Scene {
 
     /// The entities of the highlight groups `iso` belongs to (`[[highlight]] entity = …`).
     pub fn groups_of(&self, iso: &str) -> Vec<&str> {
-        self.spec.highlights.iter().filter(|h| h.countries.iter().any(|c| c == iso)).filter_map(|h| h.entity.as_ref().map(EntityId::as_str)).collect()
+        self.spec
+            .highlights
+            .iter()
+            .filter(|h| h.countries.iter().any(|c| c == iso))
+            .filter_map(|h| h.entity.as_ref().map(EntityId::as_str))
+            .collect()
     }
 
     /// The lon/lat box the map shows to locate an entity: its marker, its country, or the
@@ -167,11 +166,14 @@ impl Scene {
     /// name `strings` gives its kind ("Middle Corridor: Aktau → Baku (Ferry crossing); Baku →
     /// Tbilisi (Rail route)"). The map as text's line for it.
     pub fn route_text(&self, route: &ResolvedRoute, strings: &crate::i18n::Strings) -> String {
-        let names = |from: usize, to: usize| route.stops[from..=to].iter().filter_map(|id| self.stop(id)).map(|p| p.name.as_str()).collect::<Vec<_>>().join(" → ");
+        let names = |from: usize, to: usize| {
+            route.stops[from..=to].iter().filter_map(|id| self.stop(id)).map(|p| p.name.as_str()).collect::<Vec<_>>().join(" → ")
+        };
         match route.legs().as_slice() {
             [] | [_] => format!("{}: {}", route.name, names(0, route.stops.len() - 1)),
             legs => {
-                let parts: Vec<String> = legs.iter().map(|&(kind, from, to)| format!("{} ({})", names(from, to), strings.route_kind(kind))).collect();
+                let parts: Vec<String> =
+                    legs.iter().map(|&(kind, from, to)| format!("{} ({})", names(from, to), strings.route_kind(kind))).collect();
                 format!("{}: {}", route.name, parts.join("; "))
             }
         }
@@ -241,23 +243,30 @@ fn iso_hint(code: &str, basemap: &BaseMap) -> String {
 /// slugs (chapters must name one, or `intro`); `None` when the body is not known (a front matter
 /// that is never closed), and then chapters are not checked. Unknown references are warnings;
 /// the rest draws.
-pub fn resolve(mut spec: MapSpec, catalog: &Catalog, mut basemap: BaseMap, sections: Option<&[String]>, file: &str) -> (Scene, Vec<Diagnostic>) {
+pub fn resolve(
+    mut spec: MapSpec,
+    catalog: &Catalog,
+    mut basemap: BaseMap,
+    sections: Option<&[String]>,
+    file: &str,
+) -> (Scene, Vec<Diagnostic>) {
     let mut d = Vec::new();
     name_countries(&spec, catalog, &mut basemap, file, &mut d);
     check_places(&spec, catalog, &basemap, file, &mut d);
     let mut stops = stops_of(&spec, catalog);
     // Every id a stop may name: places, then the catalog's located entities.
-    let stop_ids: Vec<String> = spec.places.iter().map(|p| p.id.clone()).chain(catalog.entities().iter().filter(|e| e.location.is_some()).map(|e| e.id.to_string())).collect();
+    let stop_ids: Vec<String> = spec
+        .places
+        .iter()
+        .map(|p| p.id.clone())
+        .chain(catalog.entities().iter().filter(|e| e.location.is_some()).map(|e| e.id.to_string()))
+        .collect();
     // Resolved into the scene's own routes; the spec's are not needed after this (nor carried
     // in a bundle).
     let routes = resolve_routes(std::mem::take(&mut spec.routes), catalog, &mut stops, &stop_ids, file, &mut d);
     let highlight_of = highlights_of(&spec, catalog, &basemap, file, &mut d);
     check_chapters(&spec, &basemap, sections, &stop_ids, file, &mut d);
-    let country_entity = catalog
-        .entities()
-        .iter()
-        .filter_map(|e| e.iso.clone().map(|iso| (iso, e.id.clone())))
-        .collect();
+    let country_entity = catalog.entities().iter().filter_map(|e| e.iso.clone().map(|iso| (iso, e.id.clone()))).collect();
     check_labels(&spec, &basemap, &stops, &stop_ids, file, &mut d);
     // The items' positions served the messages above; a bundle does not carry them.
     for h in &mut spec.highlights {
@@ -298,7 +307,11 @@ fn name_countries(spec: &MapSpec, catalog: &Catalog, basemap: &mut BaseMap, file
     for (iso, name) in &spec.country_names {
         match basemap.countries.iter_mut().find(|c| &c.iso == iso) {
             Some(c) => c.name = name.clone(),
-            None => d.push(Diagnostic::warning(file, (1, 1), format!("country_names: `{iso}` is not on the base map{}", iso_hint(iso, basemap)))),
+            None => d.push(Diagnostic::warning(
+                file,
+                (1, 1),
+                format!("country_names: `{iso}` is not on the base map{}", iso_hint(iso, basemap)),
+            )),
         }
     }
 }
@@ -308,9 +321,14 @@ fn name_countries(spec: &MapSpec, catalog: &Catalog, basemap: &mut BaseMap, file
 /// gives, the point is checked against it; without, against the sea and the countries the map
 /// is about.
 fn check_places(spec: &MapSpec, catalog: &Catalog, basemap: &BaseMap, file: &str, d: &mut Vec<Diagnostic>) {
-    let shown = |iso: &str| spec.highlights.iter().any(|h| h.countries.iter().any(|c| c == iso)) || spec.chapters.iter().any(|c| c.focus.iter().any(|f| f == iso));
+    let shown = |iso: &str| {
+        spec.highlights.iter().any(|h| h.countries.iter().any(|c| c == iso))
+            || spec.chapters.iter().any(|c| c.focus.iter().any(|f| f == iso))
+    };
     let problem = |at: LonLat, country: Option<&str>| match country {
-        Some(iso) if basemap.country(iso).is_none() => Some(format!("names the country `{iso}`, which is not on the base map{}", iso_hint(iso, basemap))),
+        Some(iso) if basemap.country(iso).is_none() => {
+            Some(format!("names the country `{iso}`, which is not on the base map{}", iso_hint(iso, basemap)))
+        }
         Some(iso) => super::lint::outside_country(basemap, at, iso),
         None => super::lint::place_problem(basemap, at, &shown),
     };
@@ -330,13 +348,24 @@ fn check_places(spec: &MapSpec, catalog: &Catalog, basemap: &BaseMap, file: &str
 /// The map's places, then the catalog's located places (which open their cards; a `[[place]]`
 /// with the same id gets the entity's card).
 fn stops_of(spec: &MapSpec, catalog: &Catalog) -> Vec<Stop> {
-    let mut stops: Vec<Stop> = spec.places.iter().map(|p| Stop { id: p.id.clone(), name: p.name.clone(), at: p.at, entity: None, gauge_break: p.gauge_break, note: p.note.clone() }).collect();
+    let mut stops: Vec<Stop> = spec
+        .places
+        .iter()
+        .map(|p| Stop { id: p.id.clone(), name: p.name.clone(), at: p.at, entity: None, gauge_break: p.gauge_break, note: p.note.clone() })
+        .collect();
     for e in catalog.entities() {
         if let (EntityKind::Place, Some(at)) = (e.kind, e.location) {
             if let Some(s) = stops.iter_mut().find(|s| s.id == e.id.as_str()) {
                 s.entity = Some(e.id.clone());
             } else {
-                stops.push(Stop { id: e.id.to_string(), name: e.name.clone(), at: LonLat { lon: at.lon, lat: at.lat }, entity: Some(e.id.clone()), gauge_break: false, note: None });
+                stops.push(Stop {
+                    id: e.id.to_string(),
+                    name: e.name.clone(),
+                    at: LonLat { lon: at.lon, lat: at.lat },
+                    entity: Some(e.id.clone()),
+                    gauge_break: false,
+                    note: None,
+                });
             }
         }
     }
@@ -346,7 +375,14 @@ fn stops_of(spec: &MapSpec, catalog: &Catalog) -> Vec<Stop> {
 /// Each route with its stops resolved (a catalog entity with lat/lon named as a stop becomes
 /// one), each stretch with its kind; an unknown stop is skipped with a warning at it. A route
 /// left with fewer than two stops is not drawn.
-fn resolve_routes(routes: Vec<super::spec::Route>, catalog: &Catalog, stops: &mut Vec<Stop>, stop_ids: &[String], file: &str, d: &mut Vec<Diagnostic>) -> Vec<ResolvedRoute> {
+fn resolve_routes(
+    routes: Vec<super::spec::Route>,
+    catalog: &Catalog,
+    stops: &mut Vec<Stop>,
+    stop_ids: &[String],
+    file: &str,
+    d: &mut Vec<Diagnostic>,
+) -> Vec<ResolvedRoute> {
     let mut out = Vec::new();
     for r in routes {
         let mut resolved: Vec<String> = Vec::new();
@@ -358,12 +394,20 @@ fn resolve_routes(routes: Vec<super::spec::Route>, catalog: &Catalog, stops: &mu
             if !stops.iter().any(|s| &s.id == id) {
                 let Some(e) = catalog.index_of(id).map(|i| catalog.get(i)).filter(|e| e.location.is_some()) else {
                     let hint = did_you_mean(id, stop_ids.iter().map(String::as_str));
-                    let message = format!("route `{}`: stop `{id}` is neither a [[place]] nor a catalog entity with lat/lon; skipped{hint}", r.id);
+                    let message =
+                        format!("route `{}`: stop `{id}` is neither a [[place]] nor a catalog entity with lat/lon; skipped{hint}", r.id);
                     d.push(Diagnostic::warning(file, item_at(&r.stops_at, i, r.at), message).with_unknown_id(id));
                     continue;
                 };
                 let at = e.location.expect("filtered on location");
-                stops.push(Stop { id: id.clone(), name: e.name.clone(), at: LonLat { lon: at.lon, lat: at.lat }, entity: Some(e.id.clone()), gauge_break: false, note: None });
+                stops.push(Stop {
+                    id: id.clone(),
+                    name: e.name.clone(),
+                    at: LonLat { lon: at.lon, lat: at.lat },
+                    entity: Some(e.id.clone()),
+                    gauge_break: false,
+                    note: None,
+                });
             }
             if !resolved.is_empty() {
                 kinds.push(leaving);
@@ -384,7 +428,9 @@ fn resolve_routes(routes: Vec<super::spec::Route>, catalog: &Catalog, stops: &mu
 /// entity the catalog lacks.
 fn highlights_of(spec: &MapSpec, catalog: &Catalog, basemap: &BaseMap, file: &str, d: &mut Vec<Diagnostic>) -> HashMap<String, usize> {
     for (i, h) in spec.highlights.iter().enumerate().filter(|(_, h)| !h.emphasis) {
-        if let Some(same) = spec.highlights[..i].iter().enumerate().rev().find(|(j, o)| !o.emphasis && j % HIGHLIGHT_FILLS == i % HIGHLIGHT_FILLS) {
+        if let Some(same) =
+            spec.highlights[..i].iter().enumerate().rev().find(|(j, o)| !o.emphasis && j % HIGHLIGHT_FILLS == i % HIGHLIGHT_FILLS)
+        {
             let message = format!(
                 "highlight `{}` is filled like `{}`: the map has {HIGHLIGHT_FILLS} highlight colours, given in file order, so the legend cannot tell them apart; merge groups or leave one out",
                 h.label, same.1.label
@@ -396,7 +442,11 @@ fn highlights_of(spec: &MapSpec, catalog: &Catalog, basemap: &BaseMap, file: &st
     for (i, h) in spec.highlights.iter().enumerate() {
         for (k, c) in h.countries.iter().enumerate() {
             if basemap.country(c).is_none() {
-                d.push(Diagnostic::warning(file, item_at(&h.countries_at, k, h.at), format!("highlight `{}`: country `{c}` is not on the base map{}", h.label, iso_hint(c, basemap))));
+                d.push(Diagnostic::warning(
+                    file,
+                    item_at(&h.countries_at, k, h.at),
+                    format!("highlight `{}`: country `{c}` is not on the base map{}", h.label, iso_hint(c, basemap)),
+                ));
             }
             let keep = highlight_of.get(c).is_some_and(|&j: &usize| spec.highlights[j].emphasis && !h.emphasis);
             if !keep {
@@ -407,7 +457,10 @@ fn highlights_of(spec: &MapSpec, catalog: &Catalog, basemap: &BaseMap, file: &st
     for h in &spec.highlights {
         if let Some(e) = h.entity.as_ref().map(EntityId::as_str).filter(|e| catalog.index_of(e).is_none()) {
             let hint = did_you_mean(e, catalog.entities().iter().map(|e| e.id.as_str()));
-            d.push(Diagnostic::warning(file, h.at, format!("highlight `{}`: entity `{e}` is not in the catalog{hint}", h.label)).with_unknown_id(e));
+            d.push(
+                Diagnostic::warning(file, h.at, format!("highlight `{}`: entity `{e}` is not in the catalog{hint}", h.label))
+                    .with_unknown_id(e),
+            );
         }
     }
     highlight_of
@@ -415,12 +468,23 @@ fn highlights_of(spec: &MapSpec, catalog: &Catalog, basemap: &BaseMap, file: &st
 
 /// A chapter naming no section (only when the body is known: without it every chapter would
 /// seem to), and a chapter's focus that is neither a country of the base map nor a stop.
-fn check_chapters(spec: &MapSpec, basemap: &BaseMap, sections: Option<&[String]>, stop_ids: &[String], file: &str, d: &mut Vec<Diagnostic>) {
+fn check_chapters(
+    spec: &MapSpec,
+    basemap: &BaseMap,
+    sections: Option<&[String]>,
+    stop_ids: &[String],
+    file: &str,
+    d: &mut Vec<Diagnostic>,
+) {
     if let Some(sections) = sections {
         for ch in &spec.chapters {
             if ch.section != "intro" && !sections.contains(&ch.section) {
                 let hint = did_you_mean(&ch.section, sections.iter().map(String::as_str).chain(["intro"]));
-                d.push(Diagnostic::warning(file, ch.at, format!("chapter `{}` names no section of the commentary (headings: {}){hint}", ch.section, sections.join(", "))));
+                d.push(Diagnostic::warning(
+                    file,
+                    ch.at,
+                    format!("chapter `{}` names no section of the commentary (headings: {}){hint}", ch.section, sections.join(", ")),
+                ));
             }
         }
     }
@@ -430,7 +494,14 @@ fn check_chapters(spec: &MapSpec, basemap: &BaseMap, sections: Option<&[String]>
             // (A code cannot be checked against a base map that has no countries.)
             if basemap.country(f).is_none() && !stop_ids.contains(f) && !(iso && basemap.countries.is_empty()) {
                 let hint = if iso { iso_hint(f, basemap) } else { did_you_mean(f, stop_ids.iter().map(String::as_str)) };
-                d.push(Diagnostic::warning(file, item_at(&ch.focus_at, k, ch.at), format!("chapter `{}`: focus `{f}` is neither a country of the base map nor a place; left out of the view{hint}", ch.section)));
+                d.push(Diagnostic::warning(
+                    file,
+                    item_at(&ch.focus_at, k, ch.at),
+                    format!(
+                        "chapter `{}`: focus `{f}` is neither a country of the base map nor a place; left out of the view{hint}",
+                        ch.section
+                    ),
+                ));
             }
         }
     }
@@ -631,12 +702,7 @@ fn locator(scene: &Scene, conic: &Conic, width: f64, height: f64, markers: &[Mar
         return None; // a frame this small has no corner to spare
     }
     let margin = 8.0;
-    let corners = [
-        (width - margin - w, margin),
-        (margin, margin),
-        (margin, height - 30.0 - h),
-        (width - margin - w, height - 22.0 - h),
-    ];
+    let corners = [(width - margin - w, margin), (margin, margin), (margin, height - 30.0 - h), (width - margin - w, height - 22.0 - h)];
     let crowding = |&(left, top): &(f64, f64)| {
         let r = Rect { left: left - 4.0, top: top - 4.0, width: w + 8.0, height: h + 8.0 };
         markers.iter().filter(|m| r.overlaps(&m.dot())).count()
@@ -709,7 +775,15 @@ pub fn overlay_with(scene: &Scene, view: Bounds, width: f64, height: f64, widths
             let text = scene.spec.label_text(&s.id, &s.name).to_owned();
             let style = LabelStyle::Place;
             let side = scene.spec.label_for(&s.id).and_then(|l| l.side);
-            let request = LabelRequest { at: m.at, width: widths.width(&text, style), height: style.size(), clear: MARKER_DOT, area: false, within: None, side };
+            let request = LabelRequest {
+                at: m.at,
+                width: widths.width(&text, style),
+                height: style.size(),
+                clear: MARKER_DOT,
+                area: false,
+                within: None,
+                side,
+            };
             requests.push((priority(&s.id).unwrap_or(5), request, text, false));
         }
     }
@@ -725,15 +799,27 @@ pub fn overlay_with(scene: &Scene, view: Bounds, width: f64, height: f64, widths
         let style = LabelStyle::Country;
         let width = widths.width(&text, style);
         // The country's box on screen, which the label's centre stays in.
-        let corners = [(b.min.lon, b.min.lat), (b.max.lon, b.min.lat), (b.min.lon, b.max.lat), (b.max.lon, b.max.lat), (b.min.lon, mid), (b.max.lon, mid)]
-            .map(|(lon, lat)| conic.project(LonLat { lon, lat }));
+        let corners = [
+            (b.min.lon, b.min.lat),
+            (b.max.lon, b.min.lat),
+            (b.min.lon, b.max.lat),
+            (b.max.lon, b.max.lat),
+            (b.min.lon, mid),
+            (b.max.lon, mid),
+        ]
+        .map(|(lon, lat)| conic.project(LonLat { lon, lat }));
         let (left, right) = corners.iter().fold((f64::MAX, f64::MIN), |(l, r), p| (l.min(p.x), r.max(p.x)));
         let (top, bottom) = corners.iter().fold((f64::MAX, f64::MIN), |(t, b), p| (t.min(p.y), b.max(p.y)));
         let within = Some(Rect { left, top, width: right - left, height: bottom - top });
         let emphasis = scene.spec.highlights[h].emphasis;
         if inside(&centre) && (emphasis || span >= width * 0.8) {
             let rank = priority(iso).unwrap_or(if emphasis { 0 } else { 10 });
-            countries_to_label.push((rank, span, LabelRequest { at: centre, width, height: style.size(), clear: 0.0, area: true, within, side: None }, text));
+            countries_to_label.push((
+                rank,
+                span,
+                LabelRequest { at: centre, width, height: style.size(), clear: 0.0, area: true, within, side: None },
+                text,
+            ));
         }
     }
     countries_to_label.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.3.cmp(&b.3)));
@@ -779,7 +865,10 @@ mod tests {
     fn a_country_with_an_entity_is_called_by_the_catalog_name() {
         use crate::content::catalog::parse_catalog;
         use crate::geo::topojson::Country;
-        let (entities, diagnostics) = parse_catalog("[[entity]]\nid = \"turkiye\"\nkind = \"country\"\nname = \"Türkiye\"\niso = \"TUR\"\nsummary = \"A country.\"\n", "entities.toml");
+        let (entities, diagnostics) = parse_catalog(
+            "[[entity]]\nid = \"turkiye\"\nkind = \"country\"\nname = \"Türkiye\"\niso = \"TUR\"\nsummary = \"A country.\"\n",
+            "entities.toml",
+        );
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         let country = |iso: &str, name: &str| Country { iso: iso.into(), name: name.into(), rings: Vec::new() };
         let basemap = BaseMap { countries: vec![country("TUR", "Turkey"), country("GRC", "Greece")], grid: None, topology: None };
@@ -806,9 +895,14 @@ mod tests {
 
     #[test]
     fn a_seventh_highlight_group_repeats_a_fill_and_is_reported() {
-        let group = |label: &str, emphasis: bool| format!("[[highlight]]\ncountries = [\"AAA\"]\nlabel = \"{label}\"\nemphasis = {emphasis}\n\n");
+        let group =
+            |label: &str, emphasis: bool| format!("[[highlight]]\ncountries = [\"AAA\"]\nlabel = \"{label}\"\nemphasis = {emphasis}\n\n");
         let six: String = ["a", "b", "c", "d", "e", "f"].iter().map(|l| group(l, false)).collect();
-        let basemap = || BaseMap { countries: vec![crate::geo::topojson::Country { iso: "AAA".into(), name: "A".into(), rings: Vec::new() }], grid: None, topology: None };
+        let basemap = || BaseMap {
+            countries: vec![crate::geo::topojson::Country { iso: "AAA".into(), name: "A".into(), rings: Vec::new() }],
+            grid: None,
+            topology: None,
+        };
         let messages = |toml: &str| {
             let (spec, _) = parse_map(toml, "map.toml");
             let (_, d) = resolve(spec.unwrap(), &Catalog::merge([Vec::new()]), basemap(), Some(&[]), "map.toml");
@@ -822,10 +916,14 @@ mod tests {
 
     #[test]
     fn the_legend_names_each_route_kind_once_in_order_of_first_use() {
-        let places = "[[place]]\nid = \"a\"\nname = \"A\"\nlat = 50.0\nlon = 20.0\n\n[[place]]\nid = \"b\"\nname = \"B\"\nlat = 52.0\nlon = 30.0\n";
-        let route = |id: &str, kind: &str| format!("\n[[route]]\nid = \"{id}\"\nname = \"{id}\"\nkind = \"{kind}\"\nvia = [\"a\", \"b\"]\n");
+        let places =
+            "[[place]]\nid = \"a\"\nname = \"A\"\nlat = 50.0\nlon = 20.0\n\n[[place]]\nid = \"b\"\nname = \"B\"\nlat = 52.0\nlon = 30.0\n";
+        let route =
+            |id: &str, kind: &str| format!("\n[[route]]\nid = \"{id}\"\nname = \"{id}\"\nkind = \"{kind}\"\nvia = [\"a\", \"b\"]\n");
         // Rail, sea, rail, road, sea: the repeats are not next to each other.
-        let toml: String = [("r1", "rail"), ("s1", "sea"), ("r2", "rail"), ("d1", "road"), ("s2", "sea")].iter().fold(places.to_owned(), |t, (id, kind)| t + &route(id, kind));
+        let toml: String = [("r1", "rail"), ("s1", "sea"), ("r2", "rail"), ("d1", "road"), ("s2", "sea")]
+            .iter()
+            .fold(places.to_owned(), |t, (id, kind)| t + &route(id, kind));
         let scene = scene_of(&toml);
         assert_eq!(scene.routes.len(), 5);
         assert_eq!(scene.legend_kinds(), [RouteKind::Rail, RouteKind::Sea, RouteKind::Road]);
@@ -842,7 +940,11 @@ mod tests {
         let route = &scene.routes[0];
         assert_eq!(route.kinds, [RouteKind::Rail, RouteKind::Ferry, RouteKind::Rail, RouteKind::Rail, RouteKind::Sea]);
         assert_eq!(route.legs(), [(RouteKind::Rail, 0, 1), (RouteKind::Ferry, 1, 2), (RouteKind::Rail, 2, 4), (RouteKind::Sea, 4, 5)]);
-        assert_eq!(scene.legend_kinds(), [RouteKind::Rail, RouteKind::Ferry, RouteKind::Sea], "one entry per kind, rail once though it runs twice");
+        assert_eq!(
+            scene.legend_kinds(),
+            [RouteKind::Rail, RouteKind::Ferry, RouteKind::Sea],
+            "one entry per kind, rail once though it runs twice"
+        );
         let view = Bounds { min: LonLat { lon: 25.0, lat: 32.0 }, max: LonLat { lon: 66.0, lat: 47.0 } };
         let layout = overlay(&scene, view, 640.0, 400.0);
         let legs = &layout.routes[0].legs;
@@ -878,7 +980,10 @@ mod tests {
     fn a_route_of_one_kind_reads_as_before() {
         let scene = scene_of(&MIDDLE[..MIDDLE.find("\n[[route.leg]]").unwrap()]);
         assert_eq!(scene.legend_kinds(), [RouteKind::Rail]);
-        assert_eq!(scene.route_text(&scene.routes[0], &crate::i18n::EN), "Middle Corridor: Herat → Turkmenbashi → Baku → Tbilisi → Poti → Constanța");
+        assert_eq!(
+            scene.route_text(&scene.routes[0], &crate::i18n::EN),
+            "Middle Corridor: Herat → Turkmenbashi → Baku → Tbilisi → Poti → Constanța"
+        );
     }
 
     #[test]
@@ -886,9 +991,22 @@ mod tests {
         use crate::geo::topojson::Country;
         // Two highlighted countries side by side, each with a place at its centre whose label
         // would cover the country's name: whichever goes first keeps its spot.
-        let square = |x0: f64, y0: f64| vec![vec![LonLat { lon: x0, lat: y0 }, LonLat { lon: x0 + 8.0, lat: y0 }, LonLat { lon: x0 + 8.0, lat: y0 + 4.0 }, LonLat { lon: x0, lat: y0 + 4.0 }]];
-        let basemap = || BaseMap { countries: vec![Country { iso: "AAA".into(), name: "Aland".into(), rings: square(20.0, 50.0) }], grid: None, topology: None };
-        let map = |label: &str| format!("[[highlight]]\ncountries = [\"AAA\"]\nlabel = \"A\"\n\n[[place]]\nid = \"mid\"\nname = \"Middletown\"\nlat = 52.0\nlon = 24.0\n{label}");
+        let square = |x0: f64, y0: f64| {
+            vec![vec![
+                LonLat { lon: x0, lat: y0 },
+                LonLat { lon: x0 + 8.0, lat: y0 },
+                LonLat { lon: x0 + 8.0, lat: y0 + 4.0 },
+                LonLat { lon: x0, lat: y0 + 4.0 },
+            ]]
+        };
+        let basemap = || BaseMap {
+            countries: vec![Country { iso: "AAA".into(), name: "Aland".into(), rings: square(20.0, 50.0) }],
+            grid: None,
+            topology: None,
+        };
+        let map = |label: &str| {
+            format!("[[highlight]]\ncountries = [\"AAA\"]\nlabel = \"A\"\n\n[[place]]\nid = \"mid\"\nname = \"Middletown\"\nlat = 52.0\nlon = 24.0\n{label}")
+        };
         let first_text = |toml: &str| {
             let (spec, d) = parse_map(toml, "map.toml");
             assert!(d.is_empty(), "{d:?}");
@@ -897,7 +1015,11 @@ mod tests {
             overlay(&scene, view, 400.0, 250.0).labels.iter().map(|l| l.text.clone()).collect::<Vec<_>>()
         };
         assert_eq!(first_text(&map("")).first().map(String::as_str), Some("Middletown"), "unranked, places before other countries");
-        assert_eq!(first_text(&map("\n[[label]]\nfor = \"AAA\"\npriority = 1\n")).first().map(String::as_str), Some("ALAND"), "ranked 1, the country first");
+        assert_eq!(
+            first_text(&map("\n[[label]]\nfor = \"AAA\"\npriority = 1\n")).first().map(String::as_str),
+            Some("ALAND"),
+            "ranked 1, the country first"
+        );
     }
 
     #[test]

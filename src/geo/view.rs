@@ -8,7 +8,13 @@ pub const MIN_SPAN: f64 = 3.0;
 pub const MAX_SPAN: f64 = 200.0;
 
 fn clamp_lat(b: Bounds) -> Bounds {
-    let shift = if b.min.lat < -85.0 { -85.0 - b.min.lat } else if b.max.lat > 85.0 { 85.0 - b.max.lat } else { 0.0 };
+    let shift = if b.min.lat < -85.0 {
+        -85.0 - b.min.lat
+    } else if b.max.lat > 85.0 {
+        85.0 - b.max.lat
+    } else {
+        0.0
+    };
     Bounds { min: LonLat { lon: b.min.lon, lat: b.min.lat + shift }, max: LonLat { lon: b.max.lon, lat: b.max.lat + shift } }
 }
 

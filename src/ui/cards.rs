@@ -177,7 +177,9 @@ impl Cards {
                 next.state = Open { mention, opener: self.opener().unwrap_or(Opener::Hover), close_at: None };
             }
             // Back on the held card's own mention: the held card, at once.
-            (Intent { .. } | Open { opener: Opener::Hover, .. }, Action::PointerEnter { mention, .. }) if self.held.is_some_and(|(h, _)| h == mention) => {
+            (Intent { .. } | Open { opener: Opener::Hover, .. }, Action::PointerEnter { mention, .. })
+                if self.held.is_some_and(|(h, _)| h == mention) =>
+            {
                 next.state = self.fall_back();
                 next.held = None;
             }
@@ -420,7 +422,12 @@ mod tests {
 
     #[test]
     fn returning_to_the_mention_keeps_the_card() {
-        let c = run(&[Action::PointerEnter { mention: 1, now: 0.0 }, Action::Tick { now: 500.0 }, Action::PointerLeave { now: 600.0 }, Action::PointerEnter { mention: 1, now: 700.0 }]);
+        let c = run(&[
+            Action::PointerEnter { mention: 1, now: 0.0 },
+            Action::Tick { now: 500.0 },
+            Action::PointerLeave { now: 600.0 },
+            Action::PointerEnter { mention: 1, now: 700.0 },
+        ]);
         assert_eq!(open(&c), Some((1, Opener::Hover)));
         assert_eq!(c.wake_at, None);
     }
@@ -515,14 +522,24 @@ mod tests {
 
     #[test]
     fn back_on_the_held_mention_shows_its_card_at_once() {
-        let c = run(&[Action::Activate { mention: 2 }, Action::PointerEnter { mention: 7, now: 0.0 }, Action::Tick { now: 500.0 }, Action::PointerEnter { mention: 2, now: 600.0 }]);
+        let c = run(&[
+            Action::Activate { mention: 2 },
+            Action::PointerEnter { mention: 7, now: 0.0 },
+            Action::Tick { now: 500.0 },
+            Action::PointerEnter { mention: 2, now: 600.0 },
+        ]);
         assert_eq!(open(&c), Some((2, Opener::Pinned)));
         assert_eq!(c.held, None);
     }
 
     #[test]
     fn focus_leaving_lets_go_of_the_held_card() {
-        let c = run(&[Action::Focus { mention: 2 }, Action::PointerEnter { mention: 7, now: 0.0 }, Action::Tick { now: 500.0 }, Action::FocusOut]);
+        let c = run(&[
+            Action::Focus { mention: 2 },
+            Action::PointerEnter { mention: 7, now: 0.0 },
+            Action::Tick { now: 500.0 },
+            Action::FocusOut,
+        ]);
         assert_eq!(open(&c), Some((7, Opener::Hover)));
         let c = c.reduce(Action::PointerLeave { now: 600.0 }).reduce(Action::Tick { now: 900.0 });
         assert_eq!(c.state, CardState::Closed);
@@ -530,7 +547,12 @@ mod tests {
 
     #[test]
     fn escape_over_a_held_card_closes_everything() {
-        let c = run(&[Action::Focus { mention: 2 }, Action::PointerEnter { mention: 7, now: 0.0 }, Action::Tick { now: 500.0 }, Action::Escape]);
+        let c = run(&[
+            Action::Focus { mention: 2 },
+            Action::PointerEnter { mention: 7, now: 0.0 },
+            Action::Tick { now: 500.0 },
+            Action::Escape,
+        ]);
         assert_eq!(c.state, CardState::Closed);
         assert_eq!(c.held, None);
         assert_eq!(c.reduce(Action::Tick { now: 5000.0 }).state, CardState::Closed);

@@ -476,7 +476,11 @@ focus = ["POL"]
     fn a_pinch_apart_zooms_in() {
         let s = state(false);
         let before = span(s.view);
-        let s = s.reduce(MapAction::Pinch { from: Point { x: 320.0, y: 200.0 }, to: Point { x: 360.0, y: 200.0 }, other: Point { x: 280.0, y: 200.0 } });
+        let s = s.reduce(MapAction::Pinch {
+            from: Point { x: 320.0, y: 200.0 },
+            to: Point { x: 360.0, y: 200.0 },
+            other: Point { x: 280.0, y: 200.0 },
+        });
         assert!(span(s.view) < before);
     }
 

@@ -75,7 +75,13 @@ mod tests {
         let min = minify_css(css);
         assert!(min.len() < css.len() * 9 / 10, "{} of {}", min.len(), css.len());
         let count = |s: &str, c: char| s.chars().filter(|&x| x == c).count();
-        assert_eq!(count(&min, '{'), count(&css.replace("/*", "\u{0}").split('\u{0}').map(|p| p.split_once("*/").map_or(p, |(_, rest)| rest)).collect::<String>(), '{'));
+        assert_eq!(
+            count(&min, '{'),
+            count(
+                &css.replace("/*", "\u{0}").split('\u{0}').map(|p| p.split_once("*/").map_or(p, |(_, rest)| rest)).collect::<String>(),
+                '{'
+            )
+        );
         assert!(min.contains(".cr-country{fill: var(--cr-land)"), "{}", &min[..200]);
     }
 }

@@ -3,10 +3,10 @@
 
 pub mod cards;
 pub mod chart;
-pub mod options;
-pub mod reading;
-pub mod placement;
 pub mod map_state;
-pub mod prerender;
 /// Minifying the widget's stylesheet at build time (also included by `build.rs`).
 pub mod minify;
+pub mod options;
+pub mod placement;
+pub mod prerender;
+pub mod reading;

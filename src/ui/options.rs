@@ -110,7 +110,14 @@ mod tests {
     fn unknown_values_fall_back_and_say_so() {
         let (o, p) = parse(Some("sepia"), Some("no"), None, Some("7"));
         assert_eq!(o, Options::default());
-        assert_eq!(p, ["map=\"no\" is not on or off; using on", "theme=\"sepia\" is not auto, light or dark; using auto", "heading-level=\"7\" is not a level from 1 to 6; using 1"]);
+        assert_eq!(
+            p,
+            [
+                "map=\"no\" is not on or off; using on",
+                "theme=\"sepia\" is not auto, light or dark; using auto",
+                "heading-level=\"7\" is not a level from 1 to 6; using 1"
+            ]
+        );
     }
 
     #[test]

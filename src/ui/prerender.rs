@@ -70,7 +70,15 @@ pub fn inputs_digest(bundle: &[u8], inputs: &[(&str, &str)]) -> u32 {
 /// The element's attributes a render depends on, as [`inputs_digest`] takes them: the same
 /// list on both sides. The host page's language counts only when the element has no `lang`
 /// (and callers pass it only for a commentary that names no language of its own).
-pub fn element_inputs<'a>(lang: Option<&'a str>, theme: Option<&'a str>, map: Option<&'a str>, cards: Option<&'a str>, heading_level: Option<&'a str>, debug: bool, page_lang: Option<&'a str>) -> [(&'static str, &'a str); 7] {
+pub fn element_inputs<'a>(
+    lang: Option<&'a str>,
+    theme: Option<&'a str>,
+    map: Option<&'a str>,
+    cards: Option<&'a str>,
+    heading_level: Option<&'a str>,
+    debug: bool,
+    page_lang: Option<&'a str>,
+) -> [(&'static str, &'a str); 7] {
     [
         ("lang", lang.unwrap_or("")),
         ("theme", theme.unwrap_or("")),
@@ -439,7 +447,8 @@ mod tests {
 
     #[test]
     fn the_stamp_reads_back_what_it_wrote() {
-        let stamp = Stamp { inputs: inputs_digest(b"bundle", &[("lang", "en")]), markup: digest_html(r#"<p id="p-1">x</p><p id="a:b">y</p>"#) };
+        let stamp =
+            Stamp { inputs: inputs_digest(b"bundle", &[("lang", "en")]), markup: digest_html(r#"<p id="p-1">x</p><p id="a:b">y</p>"#) };
         let written = stamp.to_attribute();
         assert!(written.starts_with("1 "));
         assert_eq!(Stamp::parse(&written), Some(stamp));

@@ -4,7 +4,8 @@ use crate::content::{Block, Document, FrontMatter, Inline};
 
 /// Characters read per minute and its spread, by language: Firefox Reader View's table
 /// (Trauzettel-Klosinski & Dietz, 2012). Belarusian is not in it; Russian stands in.
-const SPEEDS: [(&str, f64, f64); 5] = [("en", 987.0, 118.0), ("ru", 986.0, 175.0), ("be", 986.0, 175.0), ("zh", 255.0, 29.0), ("tr", 1054.0, 156.0)];
+const SPEEDS: [(&str, f64, f64); 5] =
+    [("en", 987.0, 118.0), ("ru", 986.0, 175.0), ("be", 986.0, 175.0), ("zh", 255.0, 29.0), ("tr", 1054.0, 156.0)];
 
 /// All the text a reader reads in `document` (paragraphs, headings, lists, quotes, code).
 pub fn characters(document: &Document) -> usize {
@@ -76,7 +77,8 @@ fn authors_chicago(front: &FrontMatter) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /// The address a citation gives: the commentary's own (`url` in the front matter), else the
 /// publisher's page (`[publication] url`), else `found`, where the reader found it.

@@ -36,7 +36,8 @@ pub async fn compile(url: String, assets: String, source: Option<Vec<u8>>, lang:
     let (original, diagnostics) = run(Pipeline::new(Purpose::Show, naming.clone()), &url, &assets, source, &mut answered).await;
     let mut all = vec![(None, original, diagnostics)];
     for tag in crate::folder::translations_of(&all[0].1) {
-        let (compiled, diagnostics) = run(Pipeline::translation(Purpose::Show, naming.clone(), &tag), &url, &assets, None, &mut answered).await;
+        let (compiled, diagnostics) =
+            run(Pipeline::translation(Purpose::Show, naming.clone(), &tag), &url, &assets, None, &mut answered).await;
         let translated = crate::folder::translated(&all[0], &naming, tag, compiled, diagnostics);
         all.push(translated);
     }
@@ -49,7 +50,13 @@ pub async fn compile(url: String, assets: String, source: Option<Vec<u8>>, lang:
 /// any is awaited. The commentary of the original is `url` itself (its text `source` when the
 /// caller has it); a translation's is beside it. A file in `answered` (by its URL) is not
 /// fetched again; each one fetched is added.
-async fn run(mut pipeline: Pipeline, url: &str, assets: &str, mut source: Option<String>, answered: &mut HashMap<String, Answer>) -> (bundle::Compiled, Vec<crate::content::Diagnostic>) {
+async fn run(
+    mut pipeline: Pipeline,
+    url: &str,
+    assets: &str,
+    mut source: Option<String>,
+    answered: &mut HashMap<String, Answer>,
+) -> (bundle::Compiled, Vec<crate::content::Diagnostic>) {
     while !pipeline.requests().is_empty() {
         let round: Vec<(Request, Fetch)> = pipeline
             .requests()
@@ -144,7 +151,9 @@ pub fn check(read: &js_sys::Function) -> Checked {
             let widget = matches!(request.address, Address::Widget(_));
             match read.call2(&JsValue::NULL, &JsValue::from_str(name), &JsValue::from_bool(widget)) {
                 Ok(text) => text.as_string().map_or(Answer::Absent, Answer::Text),
-                Err(e) => Answer::Failed(Failure::Unreadable(e.as_string().or_else(|| js_sys::Error::from(e).message().as_string()).unwrap_or_default())),
+                Err(e) => Answer::Failed(Failure::Unreadable(
+                    e.as_string().or_else(|| js_sys::Error::from(e).message().as_string()).unwrap_or_default(),
+                )),
             }
         }
     };

@@ -58,13 +58,26 @@ impl ReaderContext {
     pub fn new(loaded: Shared, options: Options, ui_lang: Option<AttrValue>, prerendered: bool) -> Self {
         let ui_lang = ui_lang.unwrap_or_else(|| AttrValue::from(loaded.front.lang.clone()));
         let strings = i18n::strings(&ui_lang);
-        ReaderContext { loaded, options, ui_lang, strings, prerendered, live: !prerendered, on_language: None, restore: None, view: Default::default() }
+        ReaderContext {
+            loaded,
+            options,
+            ui_lang,
+            strings,
+            prerendered,
+            live: !prerendered,
+            on_language: None,
+            restore: None,
+            view: Default::default(),
+        }
     }
 }
 
 impl PartialEq for ReaderContext {
     fn eq(&self, other: &Self) -> bool {
-        self.loaded == other.loaded && self.options == other.options && self.ui_lang == other.ui_lang && std::ptr::eq(self.strings, other.strings)
+        self.loaded == other.loaded
+            && self.options == other.options
+            && self.ui_lang == other.ui_lang
+            && std::ptr::eq(self.strings, other.strings)
             && self.prerendered == other.prerendered
             && self.live == other.live
             && self.on_language == other.on_language

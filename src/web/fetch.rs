@@ -201,10 +201,7 @@ impl Pending {
 }
 
 fn network(url: &str, error: &JsValue) -> LoadError {
-    let reason = js_sys::Reflect::get(error, &"message".into())
-        .ok()
-        .and_then(|m| m.as_string())
-        .unwrap_or_else(|| "unknown error".into());
+    let reason = js_sys::Reflect::get(error, &"message".into()).ok().and_then(|m| m.as_string()).unwrap_or_else(|| "unknown error".into());
     LoadError::Network { url: url.to_owned(), reason }
 }
 
@@ -213,12 +210,24 @@ fn network(url: &str, error: &JsValue) -> LoadError {
 /// folder (see `web::compiler`): in the translation `lang`, if given and listed. The file is
 /// told apart by its first bytes (`bundle::is_bundle`), not by its name. `early` is the
 /// element's request for the same file, started while the core loaded.
-pub async fn load(url: &str, assets: &str, compiler: Option<&Function>, early: Option<JsValue>, lang: Option<&str>) -> Result<Loaded, LoadError> {
+pub async fn load(
+    url: &str,
+    assets: &str,
+    compiler: Option<&Function>,
+    early: Option<JsValue>,
+    lang: Option<&str>,
+) -> Result<Loaded, LoadError> {
     load_bytes(url, assets, compiler, early, lang).await.map(|(loaded, _)| loaded)
 }
 
 /// [`load`], and the bundle's bytes (a prerendered page is checked against them).
-pub async fn load_bytes(url: &str, assets: &str, compiler: Option<&Function>, early: Option<JsValue>, lang: Option<&str>) -> Result<(Loaded, Vec<u8>), LoadError> {
+pub async fn load_bytes(
+    url: &str,
+    assets: &str,
+    compiler: Option<&Function>,
+    early: Option<JsValue>,
+    lang: Option<&str>,
+) -> Result<(Loaded, Vec<u8>), LoadError> {
     let request = match early.and_then(|e| adopt(&e, url)) {
         Some(request) => request,
         None => start(url)?,
@@ -229,7 +238,10 @@ pub async fn load_bytes(url: &str, assets: &str, compiler: Option<&Function>, ea
         let compiler = compiler.ok_or_else(|| LoadError::NoCompiler { url: url.to_owned() })?;
         // The compiler reads the file as text (as `fetch` would: invalid UTF-8 replaced).
         let source = js_sys::Uint8Array::from(bytes.as_slice());
-        let promise: Promise = compiler.call4(&JsValue::NULL, &url.into(), &assets.into(), &source, &lang.map_or(JsValue::UNDEFINED, JsValue::from_str)).map_err(|e| network(url, &e))?.unchecked_into();
+        let promise: Promise = compiler
+            .call4(&JsValue::NULL, &url.into(), &assets.into(), &source, &lang.map_or(JsValue::UNDEFINED, JsValue::from_str))
+            .map_err(|e| network(url, &e))?
+            .unchecked_into();
         bytes = js_sys::Uint8Array::new(&JsFuture::from(promise).await.map_err(|e| network(url, &e))?).to_vec();
     }
     let decoded = bundle::decode(&bytes, url);

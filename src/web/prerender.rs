@@ -61,7 +61,8 @@ pub async fn render_async(mut loaded: Loaded, bundle: &[u8], lang: Option<&str>)
         prerendered: true,
     };
     let body = yew::LocalServerRenderer::<Reader>::with_props(props).render().await;
-    let stamp = Stamp { inputs: inputs_digest(bundle, &element_inputs(lang, None, None, None, None, false, None)), markup: digest_html(&body) };
+    let stamp =
+        Stamp { inputs: inputs_digest(bundle, &element_inputs(lang, None, None, None, None, false, None)), markup: digest_html(&body) };
     Prerendered { body, stamp, theme: options.theme.as_str() }
 }
 
@@ -96,9 +97,12 @@ mod tests {
     #[test]
     fn the_seed_renders_its_text_and_map_into_a_stamped_shadow_root() {
         let (loaded, bytes) = seed();
-        let paragraphs = loaded.linked.body.blocks.iter().filter(|b| matches!(b, crate::content::markdown::Block::Paragraph { .. })).count();
+        let paragraphs =
+            loaded.linked.body.blocks.iter().filter(|b| matches!(b, crate::content::markdown::Block::Paragraph { .. })).count();
         let html = render(loaded, &bytes, Some("en")).shadow_root("../../commentary-reader/commentary-reader.css");
-        assert!(html.starts_with("<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"../../commentary-reader/commentary-reader.css\">"));
+        assert!(html.starts_with(
+            "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"../../commentary-reader/commentary-reader.css\">"
+        ));
         assert!(html.contains("Belarus-China Relations amid Geostrategic Challenges"));
         assert!(html.contains("Yauheni Preiherman"));
         assert_eq!(html.matches("<p id=\"p-").count(), paragraphs, "every paragraph, with its anchor");

@@ -16,10 +16,13 @@ use crate::bundle::{self, Compiled};
 /// that cannot be shown, a damaged bundle, an `integrity` that is no list of hashes).
 #[wasm_bindgen]
 pub async fn pages(bundle: Vec<u8>, path: String, integrity: String) -> Result<Vec<String>, JsValue> {
-    let integrity: BTreeMap<String, String> = serde_json::from_str(&integrity).map_err(|e| JsValue::from_str(&format!("integrity.json: not a list of SRI hashes ({e})")))?;
+    let integrity: BTreeMap<String, String> =
+        serde_json::from_str(&integrity).map_err(|e| JsValue::from_str(&format!("integrity.json: not a list of SRI hashes ({e})")))?;
     let loaded = match bundle::decode(&bundle, bundle::FILE_NAME) {
         Ok(Compiled::Ready(loaded)) => loaded,
-        Ok(Compiled::Failed { message, .. }) => return Err(JsValue::from_str(&format!("the commentary cannot be shown, so it has no pages: {message}"))),
+        Ok(Compiled::Failed { message, .. }) => {
+            return Err(JsValue::from_str(&format!("the commentary cannot be shown, so it has no pages: {message}")))
+        }
         Err(e) => return Err(JsValue::from_str(&e.to_string())),
     };
     let parts: Vec<String> = path.split('/').filter(|p| !p.is_empty()).map(str::to_owned).collect();

@@ -7,7 +7,6 @@
 use std::collections::HashMap;
 use std::fmt;
 
-
 use super::links::is_entity_id;
 
 #[cfg(parsers)]
@@ -20,8 +19,7 @@ mod translation;
 pub use translation::*;
 
 /// A catalog entry's id: lower-case letters, digits and `-`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct EntityId(String);
 
@@ -53,8 +51,7 @@ impl std::ops::Deref for EntityId {
 }
 
 /// What an entity is; decides the card's label and which fields it should have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum EntityKind {
     /// A person.
     Person,
@@ -96,8 +93,7 @@ impl EntityKind {
 }
 
 /// A point on the globe, degrees.
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LatLon {
     /// Latitude, −90…90.
     pub lat: f64,
@@ -106,8 +102,7 @@ pub struct LatLon {
 }
 
 /// External references shown at the foot of a card.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Links {
     /// A Wikidata item id such as `Q184`.
     pub wikidata: Option<String>,
@@ -120,8 +115,7 @@ pub struct Links {
 }
 
 /// A small chart that puts a figure in context.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Chart {
     /// Bars on one shared scale, e.g. 0.404 % vs 0.144 %.
     Bars {
@@ -148,8 +142,7 @@ pub enum Chart {
 }
 
 /// One catalog entry.
-#[derive(Debug, Clone)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Entity {
     /// Unique id.
     pub id: EntityId,
@@ -185,14 +178,24 @@ pub struct Entity {
 
 impl PartialEq for Entity {
     fn eq(&self, o: &Self) -> bool {
-        (&self.id, self.kind, &self.name, &self.aliases, &self.summary, &self.native, &self.facts, &self.links, &self.location, &self.iso, &self.chart)
-            == (&o.id, o.kind, &o.name, &o.aliases, &o.summary, &o.native, &o.facts, &o.links, &o.location, &o.iso, &o.chart)
+        (
+            &self.id,
+            self.kind,
+            &self.name,
+            &self.aliases,
+            &self.summary,
+            &self.native,
+            &self.facts,
+            &self.links,
+            &self.location,
+            &self.iso,
+            &self.chart,
+        ) == (&o.id, o.kind, &o.name, &o.aliases, &o.summary, &o.native, &o.facts, &o.links, &o.location, &o.iso, &o.chart)
     }
 }
 
 /// Several catalogs merged: later entries override earlier ones with the same id.
-#[derive(Debug, Clone, Default, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(from = "Vec<Entity>", into = "Vec<Entity>")]
 pub struct Catalog {
     entities: Vec<Entity>,

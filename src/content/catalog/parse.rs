@@ -1,9 +1,9 @@
 //! Reading `entities.toml`: each `[[entity]]` checked on its own into the catalog's types (`super`).
 
-use std::collections::{BTreeMap, HashMap};
-use serde::Deserialize;
 use crate::content::diagnostic::Diagnostic;
 use crate::content::toml_read::{self, Locator, Pair, Table};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
 
 use super::*;
 
@@ -92,7 +92,8 @@ pub fn read_catalog(text: &str, file: &str) -> Result<(Vec<Entity>, Vec<Diagnost
             Ok(entity) => {
                 diagnostics.extend(t.unknown_keys::<RawEntity>(""));
                 if let Some(&i) = seen.get(&entity.id) {
-                    diagnostics.push(loc.warning(&id_span, format!("duplicate entity id `{}`: this entry replaces the earlier one", entity.id)));
+                    diagnostics
+                        .push(loc.warning(&id_span, format!("duplicate entity id `{}`: this entry replaces the earlier one", entity.id)));
                     entities[i] = entity;
                 } else {
                     seen.insert(entity.id.clone(), entities.len());
@@ -111,7 +112,10 @@ fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warning
         .ok_or_else(|| loc.error(&id_span, format!("entity id `{id_text}` may use only lower-case letters, digits and '-'")))?;
     let (kind_text, kind_span) = t.required("kind", raw.kind, "\"person\"")?;
     let kind = EntityKind::parse(&kind_text).ok_or_else(|| {
-        loc.error(&kind_span, format!("`{id}`: unknown kind `{kind_text}`; use person, organisation, initiative, country, place, figure or event"))
+        loc.error(
+            &kind_span,
+            format!("`{id}`: unknown kind `{kind_text}`; use person, organisation, initiative, country, place, figure or event"),
+        )
     })?;
     let (name, name_span) = t.required("name", raw.name, "\"Aleksandr Lukashenko\"")?;
     let (summary, _) = t.required("summary", raw.summary, "\"One or two sentences.\"")?;
@@ -144,7 +148,10 @@ fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warning
             let wikidata = match l.wikidata {
                 Some(q) if is_wikidata_id(&q) => Some(q),
                 Some(q) => {
-                    warnings.push(loc.warning(&table.span_of("wikidata"), format!("`{id}`: links.wikidata `{q}` is not a Wikidata id like Q184; ignored")));
+                    warnings.push(loc.warning(
+                        &table.span_of("wikidata"),
+                        format!("`{id}`: links.wikidata `{q}` is not a Wikidata id like Q184; ignored"),
+                    ));
                     None
                 }
                 None => None,
@@ -174,16 +181,23 @@ fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warning
     };
     let iso = match raw.iso {
         Some(iso) if iso.len() == 3 && iso.bytes().all(|b| b.is_ascii_uppercase()) => Some(iso),
-        Some(iso) => return Err(loc.error(&t.span_of("iso"), format!("`{id}`: iso `{iso}` must be an ISO 3166-1 alpha-3 code such as \"BLR\""))),
+        Some(iso) => {
+            return Err(loc.error(&t.span_of("iso"), format!("`{id}`: iso `{iso}` must be an ISO 3166-1 alpha-3 code such as \"BLR\"")))
+        }
         None => None,
     };
     let country = match raw.country {
         Some(c) if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) => Some(c),
-        Some(c) => return Err(loc.error(&t.span_of("country"), format!("`{id}`: country `{c}` must be an ISO 3166-1 alpha-3 code such as \"BLR\""))),
+        Some(c) => {
+            return Err(
+                loc.error(&t.span_of("country"), format!("`{id}`: country `{c}` must be an ISO 3166-1 alpha-3 code such as \"BLR\""))
+            )
+        }
         None => None,
     };
     if kind == EntityKind::Country && iso.is_none() {
-        warnings.push(loc.warning(&t.span(), format!("`{id}` is a country without `iso` (e.g. iso = \"BLR\"): the map cannot highlight it")));
+        warnings
+            .push(loc.warning(&t.span(), format!("`{id}` is a country without `iso` (e.g. iso = \"BLR\"): the map cannot highlight it")));
     }
     if kind == EntityKind::Place && location.is_none() {
         warnings.push(loc.warning(&t.span(), format!("`{id}` is a place without lat/lon: the map cannot show it")));
@@ -227,7 +241,9 @@ fn read_chart(raw: RawChart, c: &Table<'_, '_, '_>, loc: &Locator<'_>, id: &Enti
             let max = raw.max.unwrap_or(100.0);
             let label = raw.label.unwrap_or_default();
             if !(min <= from && from <= to && to <= max && min < max) {
-                return Err(loc.error(&c.span(), format!("`{id}`: a range chart needs min ≤ from ≤ to ≤ max (got {min}, {from}, {to}, {max})")));
+                return Err(
+                    loc.error(&c.span(), format!("`{id}`: a range chart needs min ≤ from ≤ to ≤ max (got {min}, {from}, {to}, {max})"))
+                );
             }
             Chart::Range { unit, from, to, min, max, label }
         }
@@ -235,7 +251,6 @@ fn read_chart(raw: RawChart, c: &Table<'_, '_, '_>, loc: &Locator<'_>, id: &Enti
     };
     Ok(chart)
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -288,16 +303,23 @@ chart = { type = "bars", unit = "%", values = [["Exports", 0.404], ["Economy", 0
         let (entities, diags) = parse_catalog(text, "e.toml");
         assert_eq!(entities.len(), 1);
         assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].to_string(), "e.toml:11:8: error: `bad`: unknown kind `planet`; use person, organisation, initiative, country, place, figure or event");
+        assert_eq!(
+            diags[0].to_string(),
+            "e.toml:11:8: error: `bad`: unknown kind `planet`; use person, organisation, initiative, country, place, figure or event"
+        );
     }
 
     #[test]
     fn bad_coordinates_ids_and_ranges_are_errors_with_lines() {
-        let (_, d) = parse_catalog("[[entity]]\nid = \"x\"\nkind = \"place\"\nname = \"X\"\nsummary = \"s\"\nlat = 95.0\nlon = 2\n", "e.toml");
+        let (_, d) =
+            parse_catalog("[[entity]]\nid = \"x\"\nkind = \"place\"\nname = \"X\"\nsummary = \"s\"\nlat = 95.0\nlon = 2\n", "e.toml");
         assert!(d[0].to_string().starts_with("e.toml:6:7: error: `x`: lat = 95 is outside"), "{}", d[0]);
         let (_, d) = parse_catalog("[[entity]]\nid = \"Bad Id\"\nkind = \"place\"\nname = \"X\"\nsummary = \"s\"\n", "e.toml");
         assert!(d[0].to_string().starts_with("e.toml:2:6: error: entity id `Bad Id`"), "{}", d[0]);
-        let (_, d) = parse_catalog("[[entity]]\nid = \"r\"\nkind = \"figure\"\nname = \"R\"\nsummary = \"s\"\nchart = { type = \"range\", from = 40, to = 25 }\n", "e.toml");
+        let (_, d) = parse_catalog(
+            "[[entity]]\nid = \"r\"\nkind = \"figure\"\nname = \"R\"\nsummary = \"s\"\nchart = { type = \"range\", from = 40, to = 25 }\n",
+            "e.toml",
+        );
         assert!(d[0].message.contains("min ≤ from ≤ to ≤ max"), "{}", d[0]);
         let (_, d) = parse_catalog("[[entity]]\nid = \"x\"\nkind = \"place\"\nname = \"X\"\nsummary = \"s\"\nlat = 5\n", "e.toml");
         assert!(d[0].message.contains("both lat and lon"), "{}", d[0]);
@@ -325,7 +347,10 @@ chart = { type = "bars", unit = "%", values = [["Exports", 0.404], ["Economy", 0
     #[test]
     fn later_catalogs_override_by_id() {
         let (shared, _) = parse_catalog(GOOD, "shared.toml");
-        let (local, _) = parse_catalog("[[entity]]\nid = \"belarus\"\nkind = \"country\"\nname = \"Republic of Belarus\"\nsummary = \"s\"\niso = \"BLR\"\n", "local.toml");
+        let (local, _) = parse_catalog(
+            "[[entity]]\nid = \"belarus\"\nkind = \"country\"\nname = \"Republic of Belarus\"\nsummary = \"s\"\niso = \"BLR\"\n",
+            "local.toml",
+        );
         let catalog = Catalog::merge([shared, local]);
         assert_eq!(catalog.entities().len(), 2);
         assert_eq!(catalog.get(catalog.index_of("belarus").unwrap()).name, "Republic of Belarus");
@@ -334,7 +359,8 @@ chart = { type = "bars", unit = "%", values = [["Exports", 0.404], ["Economy", 0
 
     #[test]
     fn the_name_is_the_default_alias() {
-        let (e, _) = parse_catalog("[[entity]]\nid = \"m\"\nkind = \"place\"\nname = \"Minsk\"\nsummary = \"s\"\nlat = 1\nlon = 1\n", "e.toml");
+        let (e, _) =
+            parse_catalog("[[entity]]\nid = \"m\"\nkind = \"place\"\nname = \"Minsk\"\nsummary = \"s\"\nlat = 1\nlon = 1\n", "e.toml");
         assert_eq!(e[0].aliases, ["Minsk"]);
     }
 }

@@ -76,7 +76,8 @@ pub fn read_translation(text: &str, file: &str) -> Result<(Vec<EntityText>, Vec<
 
 fn read_text(raw: RawText, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result<EntityText, Diagnostic> {
     let (id_text, id_span) = t.required("id", raw.id, "\"lukashenko\"")?;
-    let id = EntityId::new(&id_text).ok_or_else(|| loc.error(&id_span, format!("entity id `{id_text}` may use only lower-case letters, digits and '-'")))?;
+    let id = EntityId::new(&id_text)
+        .ok_or_else(|| loc.error(&id_span, format!("entity id `{id_text}` may use only lower-case letters, digits and '-'")))?;
     let (line, column) = loc.position(&id_span);
     let blank = |s: &Option<String>| s.as_deref().is_some_and(|s| s.trim().is_empty());
     if blank(&raw.name) || blank(&raw.summary) {
@@ -104,7 +105,11 @@ impl Catalog {
         for t in texts {
             let Some(i) = self.index_of(&t.id) else {
                 let hint = did_you_mean(&t.id, self.entities().iter().map(|e| e.id.as_str()));
-                d.push(Diagnostic::warning(&t.at.0, (t.at.1, t.at.2), format!("`{}` is not an entity of the original catalog; this entry is ignored{hint}", t.id)));
+                d.push(Diagnostic::warning(
+                    &t.at.0,
+                    (t.at.1, t.at.2),
+                    format!("`{}` is not an entity of the original catalog; this entry is ignored{hint}", t.id),
+                ));
                 continue;
             };
             let e = &mut entities[i];

@@ -1,6 +1,5 @@
 //! The commentary's front matter: TOML between two `+++` lines at the top of `commentary.md`.
 
-
 use super::mentions::MentionPolicy;
 
 #[cfg(parsers)]
@@ -9,8 +8,7 @@ mod parse;
 pub use parse::*;
 
 /// A calendar date (no time of day, no zone): what a commentary's `date` means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Date {
     /// Full year, e.g. 2024.
     pub year: u16,
@@ -41,8 +39,7 @@ impl Date {
 }
 
 /// One author of the commentary.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Author {
     /// Full name as it should be printed.
     pub name: String,
@@ -53,8 +50,7 @@ pub struct Author {
 }
 
 /// Where the commentary first appeared.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Publication {
     /// The original publisher, printed as "Originally published by …".
     pub publisher: String,
@@ -66,8 +62,7 @@ pub struct Publication {
 
 /// What sort of writing a commentary is, as a schema.org type (`kind` in the front matter):
 /// the `@type` of the reading page's JSON-LD, which search engines read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum ArticleKind {
     /// `OpinionNewsArticle`: an opinion piece, the author's own view. The default.
     #[default]
@@ -118,8 +113,7 @@ impl ArticleKind {
 }
 
 /// Everything the front matter says about a commentary.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FrontMatter {
     /// The commentary's title.
     pub title: String,

@@ -1,11 +1,11 @@
 //! Reading the front matter: splitting it off `commentary.md` and checking each key into [`super::FrontMatter`].
 
-use serde::Deserialize;
 use crate::content::diagnostic::{Diagnostic, Severity};
 use crate::content::error::ContentError;
 use crate::content::links::is_absolute_web_url;
 use crate::content::mentions::MentionPolicy;
 use crate::content::toml_read::{self, Locator, Table};
+use serde::Deserialize;
 
 use super::*;
 
@@ -172,7 +172,10 @@ fn read(top: &Table<'_, '_, '_>, loc: &Locator<'_>, front: &mut FrontMatter, out
     }
     match field("lang", out).map(|f| f.lang) {
         Some(Some(lang)) if is_language_tag(&lang) => (front.lang, front.lang_given) = (lang, true),
-        Some(Some(lang)) => out.push(loc.warning(&top.span_of("lang"), format!("`lang = \"{lang}\"` is not a language tag such as \"en\" or \"zh-Hans\"; using \"en\""))),
+        Some(Some(lang)) => out.push(loc.warning(
+            &top.span_of("lang"),
+            format!("`lang = \"{lang}\"` is not a language tag such as \"en\" or \"zh-Hans\"; using \"en\""),
+        )),
         Some(None) => out.push(loc.warning(&(0..0), "no `lang` given; assuming \"en\"")),
         None => {}
     }
@@ -207,9 +210,14 @@ fn read(top: &Table<'_, '_, '_>, loc: &Locator<'_>, front: &mut FrontMatter, out
     }
     for tag in field("translations", out).and_then(|f| f.translations).unwrap_or_default() {
         if !is_language_tag(&tag) {
-            out.push(loc.warning(&top.span_of("translations"), format!("translations: `{tag}` is not a language tag such as \"ru\"; left out")));
+            out.push(
+                loc.warning(&top.span_of("translations"), format!("translations: `{tag}` is not a language tag such as \"ru\"; left out")),
+            );
         } else if tag == front.lang || front.translations.contains(&tag) {
-            out.push(loc.warning(&top.span_of("translations"), format!("translations: `{tag}` is listed twice, or is the commentary's own language; left out")));
+            out.push(loc.warning(
+                &top.span_of("translations"),
+                format!("translations: `{tag}` is listed twice, or is the commentary's own language; left out"),
+            ));
         } else {
             front.translations.push(tag);
         }
@@ -219,7 +227,9 @@ fn read(top: &Table<'_, '_, '_>, loc: &Locator<'_>, front: &mut FrontMatter, out
     if let Some(m) = field("mentions", out).and_then(|f| f.mentions) {
         match MentionPolicy::parse(&m) {
             Some(policy) => front.mentions = policy,
-            None => out.push(loc.warning(&top.span_of("mentions"), format!("`mentions = \"{m}\"`: use \"every\" (the default) or \"first\""))),
+            None => {
+                out.push(loc.warning(&top.span_of("mentions"), format!("`mentions = \"{m}\"`: use \"every\" (the default) or \"first\"")))
+            }
         }
     }
     // The page's own address, description and kind: only the reading page uses them, so a
@@ -228,7 +238,13 @@ fn read(top: &Table<'_, '_, '_>, loc: &Locator<'_>, front: &mut FrontMatter, out
         if is_absolute_web_url(&url) {
             front.url = Some(url);
         } else {
-            out.push(loc.warning(&top.span_of("url"), format!("`url = \"{}\"` is not an absolute http(s) URL such as \"https://example.org/commentaries/my-commentary/\"; ignored", url.escape_debug())));
+            out.push(loc.warning(
+                &top.span_of("url"),
+                format!(
+                    "`url = \"{}\"` is not an absolute http(s) URL such as \"https://example.org/commentaries/my-commentary/\"; ignored",
+                    url.escape_debug()
+                ),
+            ));
         }
     }
     if let Some(description) = field("description", out).and_then(|f| f.description) {
@@ -246,7 +262,13 @@ fn read(top: &Table<'_, '_, '_>, loc: &Locator<'_>, front: &mut FrontMatter, out
                 let default = ArticleKind::default().schema_type();
                 out.push(loc.warning(
                     &top.span_of("kind"),
-                    format!("`kind = \"{}\"` is not a schema.org type the page knows; use {} (the default), {} or {}; using {default}", k.escape_debug(), names[0], names[1..names.len() - 1].join(", "), names[names.len() - 1]),
+                    format!(
+                        "`kind = \"{}\"` is not a schema.org type the page knows; use {} (the default), {} or {}; using {default}",
+                        k.escape_debug(),
+                        names[0],
+                        names[1..names.len() - 1].join(", "),
+                        names[names.len() - 1]
+                    ),
                 ));
             }
         }
@@ -258,12 +280,9 @@ fn read(top: &Table<'_, '_, '_>, loc: &Locator<'_>, front: &mut FrontMatter, out
 /// alphanumeric subtags of 1–8 characters separated by `-`.
 fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
-    let primary_ok = parts
-        .next()
-        .is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    let primary_ok = parts.next().is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
     primary_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -307,9 +326,11 @@ mod tests {
         assert_eq!(fm.authors[0].name, "A");
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(fm.mentions, MentionPolicy::Every);
-        let (fm, w) = parse("title = \"T\"\ndate = 2024-02-14\nlang = \"en\"\nmentions = \"first\"\n[[authors]]\nname = \"A\"", 1, "c.md").unwrap();
+        let (fm, w) =
+            parse("title = \"T\"\ndate = 2024-02-14\nlang = \"en\"\nmentions = \"first\"\n[[authors]]\nname = \"A\"", 1, "c.md").unwrap();
         assert_eq!((fm.mentions, w.len()), (MentionPolicy::First, 0));
-        let (fm, w) = parse("title = \"T\"\ndate = 2024-02-14\nlang = \"en\"\nmentions = \"all\"\n[[authors]]\nname = \"A\"", 1, "c.md").unwrap();
+        let (fm, w) =
+            parse("title = \"T\"\ndate = 2024-02-14\nlang = \"en\"\nmentions = \"all\"\n[[authors]]\nname = \"A\"", 1, "c.md").unwrap();
         assert_eq!(fm.mentions, MentionPolicy::Every);
         assert!(w[0].to_string().starts_with("c.md:4:12: warning: `mentions = \"all\"`"), "{}", w[0]);
     }
@@ -351,7 +372,8 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_bad_lang_are_warnings_with_lines() {
-        let toml_text = "title = \"T\"\ndate = 2024-02-14\nlang = \"english!\"\n  subtitel = \"x\"\n[publication]\npublisher = \"P\"\nnotes = \"n\"\n";
+        let toml_text =
+            "title = \"T\"\ndate = 2024-02-14\nlang = \"english!\"\n  subtitel = \"x\"\n[publication]\npublisher = \"P\"\nnotes = \"n\"\n";
         let (fm, warnings) = parse(toml_text, 2, "c.md").unwrap();
         assert_eq!(fm.lang, "en");
         let text: Vec<String> = warnings.iter().map(ToString::to_string).collect();
@@ -365,7 +387,9 @@ mod tests {
         const HEAD: &str = "title = \"T\"\ndate = 2024-02-14\nlang = \"en\"\n";
         let (fm, w) = parse(HEAD, 1, "c.md").unwrap();
         assert_eq!((fm.url, fm.description, fm.kind, w.len()), (None, None, ArticleKind::OpinionNewsArticle, 1), "{w:?}");
-        let text = format!("{HEAD}url = \"https://example.org/c/x/\"\ndescription = \"One sentence.\"\nkind = \"Report\"\n[[authors]]\nname = \"A\"\n");
+        let text = format!(
+            "{HEAD}url = \"https://example.org/c/x/\"\ndescription = \"One sentence.\"\nkind = \"Report\"\n[[authors]]\nname = \"A\"\n"
+        );
         let (fm, w) = parse(&text, 1, "c.md").unwrap();
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(fm.url.as_deref(), Some("https://example.org/c/x/"));
@@ -434,7 +458,11 @@ mod tests {
     fn a_toml_syntax_error_leaves_only_stand_ins_and_that_error() {
         let (front, diagnostics) = parse_all("title = \"Unclosed\nentities = [\"people.toml\"]\n", 2, "c.md");
         assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
-        assert!(diagnostics[0].to_string().starts_with("c.md:2:") && diagnostics[0].message.starts_with("TOML syntax"), "{}", diagnostics[0]);
+        assert!(
+            diagnostics[0].to_string().starts_with("c.md:2:") && diagnostics[0].message.starts_with("TOML syntax"),
+            "{}",
+            diagnostics[0]
+        );
         assert_eq!((front.entities, front.map, front.mentions, front.authors.len()), (None, None, MentionPolicy::Every, 0));
     }
 

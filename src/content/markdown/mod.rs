@@ -21,16 +21,14 @@ pub use parse::parse_body;
 pub const MAX_DEPTH: usize = 32;
 
 /// A parsed commentary body.
-#[derive(Debug, Clone, Default, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Document {
     /// Top-level blocks in reading order.
     pub blocks: Vec<Block>,
 }
 
 /// A block of the body. `line` is the 1-based line in the source file where it starts.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Block {
     /// A section heading. Level 2 is the top level inside a commentary (the title is above it).
     Heading {
@@ -85,8 +83,7 @@ pub enum Block {
 }
 
 /// Inline content.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Inline {
     /// Plain text (already unescaped; render as text, never as markup).
     Text(String),
@@ -197,4 +194,3 @@ impl Block {
         out
     }
 }
-

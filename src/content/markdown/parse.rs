@@ -8,12 +8,21 @@ use crate::content::links::{classify, LinkTarget};
 use crate::content::slug::Slugger;
 
 enum InlineKind {
-    Paragraph { implicit: bool },
-    Heading { level: u8, id: Option<String> },
+    Paragraph {
+        implicit: bool,
+    },
+    Heading {
+        level: u8,
+        id: Option<String>,
+    },
     Emphasis,
     Strong,
     Strikethrough,
-    Link { href: String, relative: bool, title: String },
+    Link {
+        href: String,
+        relative: bool,
+        title: String,
+    },
     Entity(String, (usize, usize)),
     /// A link whose target was refused: its text flows into the parent.
     Unlinked,
@@ -24,9 +33,21 @@ enum InlineKind {
 }
 
 enum Frame {
-    Blocks { quote: bool, blocks: Vec<Block>, line: usize },
-    List { start: Option<u64>, items: Vec<Vec<Block>>, line: usize },
-    Inlines { kind: InlineKind, inlines: Vec<Inline>, line: usize },
+    Blocks {
+        quote: bool,
+        blocks: Vec<Block>,
+        line: usize,
+    },
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+        line: usize,
+    },
+    Inlines {
+        kind: InlineKind,
+        inlines: Vec<Inline>,
+        line: usize,
+    },
     /// Nested past [`MAX_DEPTH`]: its start and end are ignored.
     Flattened,
 }
@@ -228,9 +249,17 @@ pub fn parse_body(body: &str, first_line: usize, file: &str) -> (Document, Vec<D
                     b.close_implicit();
                     let level = heading_level(level);
                     if level == 1 {
-                        b.warnings.push(Diagnostic::warning(file, pos(), "`#` headings are shown as section headings (level 2): the title comes from the front matter"));
+                        b.warnings.push(Diagnostic::warning(
+                            file,
+                            pos(),
+                            "`#` headings are shown as section headings (level 2): the title comes from the front matter",
+                        ));
                     }
-                    b.open(Frame::Inlines { kind: InlineKind::Heading { level, id: id.map(|s| s.to_string()) }, inlines: Vec::new(), line });
+                    b.open(Frame::Inlines {
+                        kind: InlineKind::Heading { level, id: id.map(|s| s.to_string()) },
+                        inlines: Vec::new(),
+                        line,
+                    });
                 }
                 Tag::BlockQuote(_) => {
                     b.close_implicit();
@@ -261,14 +290,22 @@ pub fn parse_body(body: &str, first_line: usize, file: &str) -> (Document, Vec<D
                         LinkTarget::Relative(href) => InlineKind::Link { href, relative: true, title: title.to_string() },
                         LinkTarget::Entity(id) => InlineKind::Entity(id, pos()),
                         LinkTarget::Plain(why) => {
-                            b.warnings.push(Diagnostic::warning(file, pos(), format!("link to `{}` is shown as plain text: {why}", dest_url.escape_debug())));
+                            b.warnings.push(Diagnostic::warning(
+                                file,
+                                pos(),
+                                format!("link to `{}` is shown as plain text: {why}", dest_url.escape_debug()),
+                            ));
                             InlineKind::Unlinked
                         }
                     };
                     b.open(Frame::Inlines { kind, inlines: Vec::new(), line });
                 }
                 Tag::Image { .. } => {
-                    b.warnings.push(Diagnostic::warning(file, pos(), "images are not shown in a commentary; the alt text is shown instead"));
+                    b.warnings.push(Diagnostic::warning(
+                        file,
+                        pos(),
+                        "images are not shown in a commentary; the alt text is shown instead",
+                    ));
                     b.open(Frame::Inlines { kind: InlineKind::ImageAlt, inlines: Vec::new(), line });
                 }
                 // Not enabled in `options`; kept total so a future option cannot lose text.
@@ -330,11 +367,25 @@ mod tests {
         assert_eq!(
             blocks[0],
             Block::Paragraph {
-                content: vec![text("Intro "), Inline::Emphasis(vec![text("Firstly")]), text(", "), Inline::Strong(vec![text("strong")]), text(".")],
+                content: vec![
+                    text("Intro "),
+                    Inline::Emphasis(vec![text("Firstly")]),
+                    text(", "),
+                    Inline::Strong(vec![text("strong")]),
+                    text(".")
+                ],
                 line: 1
             }
         );
-        assert_eq!(blocks[1], Block::Heading { level: 2, id: "long-established-relations".into(), content: vec![text("Long-established relations")], line: 3 });
+        assert_eq!(
+            blocks[1],
+            Block::Heading {
+                level: 2,
+                id: "long-established-relations".into(),
+                content: vec![text("Long-established relations")],
+                line: 3
+            }
+        );
         // Soft breaks become spaces and text runs are merged.
         assert_eq!(blocks[2], Block::Paragraph { content: vec![text("Next line")], line: 5 });
     }
@@ -394,7 +445,13 @@ mod tests {
     #[test]
     fn smart_punctuation_and_duplicate_slugs() {
         let (blocks, _) = parse("## A \"quote\" -- here\n\n## A \"quote\" -- here {#custom}\n\n## A \"quote\" -- here");
-        let ids: Vec<_> = blocks.iter().map(|b| match b { Block::Heading { id, .. } => id.clone(), _ => panic!() }).collect();
+        let ids: Vec<_> = blocks
+            .iter()
+            .map(|b| match b {
+                Block::Heading { id, .. } => id.clone(),
+                _ => panic!(),
+            })
+            .collect();
         assert_eq!(ids, ["a-quote-here", "custom", "a-quote-here-2"]);
         let Block::Heading { content, .. } = &blocks[0] else { panic!() };
         assert_eq!(Inline::plain_text(content), "A “quote” – here");

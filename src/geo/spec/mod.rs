@@ -1,7 +1,6 @@
 //! `map.toml`: what a commentary's mini-map shows. Parsed with located messages; a broken entry
 //! is skipped with an error, the rest of the map still draws.
 
-
 use crate::content::catalog::EntityId;
 
 use super::projection::{Bounds, LonLat};
@@ -12,8 +11,7 @@ mod parse;
 pub use parse::*;
 
 /// How a route, or one leg of it, travels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RouteKind {
     /// Railway (a cased line with light dashes).
     Rail,
@@ -61,8 +59,7 @@ pub struct Leg {
 }
 
 /// A group of countries drawn with a legend entry.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Highlight {
     /// ISO 3166-1 alpha-3 codes.
     pub countries: Vec<String>,
@@ -116,8 +113,7 @@ impl Route {
 }
 
 /// A map-only point.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Place {
     /// Id, for `via` and `data-place`.
     pub id: String,
@@ -138,8 +134,7 @@ pub struct Place {
 }
 
 /// What the map shows while a section is being read.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Chapter {
     /// Heading slug, or `intro` for the text before the first heading.
     pub section: String,
@@ -153,8 +148,7 @@ pub struct Chapter {
 }
 
 /// Which side of its marker a place's label prefers (it still moves when that side is taken).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum LabelSide {
     /// After the marker.
     Right,
@@ -167,8 +161,7 @@ pub enum LabelSide {
 }
 
 /// How one thing is labelled on the map (`[[label]]`): a place, a catalog place or a country.
-#[derive(Debug, Clone, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct LabelSpec {
     /// A `[[place]]` id, a catalog entity id, or a country's ISO code.
     pub target: String,
@@ -184,8 +177,7 @@ pub struct LabelSpec {
 }
 
 /// A whole `map.toml`.
-#[derive(Debug, Clone, Default, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MapSpec {
     /// Initial view; `None` fits everything the map shows.
     pub view: Option<Bounds>,

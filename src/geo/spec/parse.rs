@@ -1,12 +1,12 @@
 //! Reading `map.toml` into [`super::MapSpec`], every problem located.
 
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
-use crate::content::diagnostic::Diagnostic;
 use crate::content::catalog::EntityId;
+use crate::content::diagnostic::Diagnostic;
 use crate::content::links::is_entity_id;
 use crate::content::toml_read::{self, Locator, Pair, Table};
 use crate::geo::projection::{Bounds, LonLat};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
 
 use super::*;
 
@@ -148,14 +148,20 @@ pub fn parse_map(text: &str, file: &str) -> (Option<MapSpec>, Vec<Diagnostic>) {
                 if iso_ok(&iso) {
                     spec.country_names.push((iso, name));
                 } else {
-                    d.push(loc.error(&top.span_of("country_names"), format!("country_names: `{iso}` is not an ISO 3166-1 alpha-3 code such as \"TUR\"")));
+                    d.push(loc.error(
+                        &top.span_of("country_names"),
+                        format!("country_names: `{iso}` is not an ISO 3166-1 alpha-3 code such as \"TUR\""),
+                    ));
                 }
             }
         }
         Err(e) => d.extend(e),
     }
     match top.field::<RawMap>("translations") {
-        Ok(m) => spec.translations = m.translations.unwrap_or_default().into_iter().map(|(lang, words)| (lang, words.into_iter().collect())).collect(),
+        Ok(m) => {
+            spec.translations =
+                m.translations.unwrap_or_default().into_iter().map(|(lang, words)| (lang, words.into_iter().collect())).collect()
+        }
         Err(e) => d.extend(e),
     }
     d.extend(top.unknown_keys::<RawMap>(""));
@@ -194,13 +200,21 @@ fn positions(t: &Table<'_, '_, '_>, key: &str, loc: &Locator<'_>) -> Vec<(usize,
 fn read_view(raw: RawView, view: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result<Bounds, Diagnostic> {
     let Some(bounds) = raw.bounds else { return Err(view.missing("bounds", "[[20.0, 25.0], [125.0, 60.0]]")) };
     let ok = |[lon0, lat0, lon1, lat1]: [f64; 4]| {
-        (-180.0..=180.0).contains(&lon0) && (-180.0..=180.0).contains(&lon1) && (-90.0..=90.0).contains(&lat0) && (-90.0..=90.0).contains(&lat1) && lon0 < lon1 && lat0 < lat1
+        (-180.0..=180.0).contains(&lon0)
+            && (-180.0..=180.0).contains(&lon1)
+            && (-90.0..=90.0).contains(&lat0)
+            && (-90.0..=90.0).contains(&lat1)
+            && lon0 < lon1
+            && lat0 < lat1
     };
     match bounds.as_slice() {
         [Pair(lon0, lat0), Pair(lon1, lat1)] if ok([*lon0, *lat0, *lon1, *lat1]) => {
             Ok(Bounds { min: LonLat { lon: *lon0, lat: *lat0 }, max: LonLat { lon: *lon1, lat: *lat1 } })
         }
-        _ => Err(loc.error(&view.span_of("bounds"), "view.bounds must be [[lon_min, lat_min], [lon_max, lat_max]] with min < max, longitudes in −180…180 and latitudes in −90…90")),
+        _ => Err(loc.error(
+            &view.span_of("bounds"),
+            "view.bounds must be [[lon_min, lat_min], [lon_max, lat_max]] with min < max, longitudes in −180…180 and latitudes in −90…90",
+        )),
     }
 }
 
@@ -218,7 +232,12 @@ fn read_highlight(raw: RawHighlight, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -
     let entity = match raw.entity {
         Some(e) => match EntityId::new(&e) {
             Some(id) => Some(id),
-            None => return Err(loc.error(&t.span_of("entity"), format!("highlight `{label}`: entity `{e}` is not an entity id (lower-case letters, digits and '-')"))),
+            None => {
+                return Err(loc.error(
+                    &t.span_of("entity"),
+                    format!("highlight `{label}`: entity `{e}` is not an entity id (lower-case letters, digits and '-')"),
+                ))
+            }
         },
         None => None,
     };
@@ -280,7 +299,9 @@ fn read_leg(raw: RawLeg, t: &Table<'_, '_, '_>, route: &str, via: &[String], loc
     };
     match via.iter().skip(start + 1).position(|s| *s == to) {
         Some(_) => Ok(Leg { from, to, kind }),
-        None if via.contains(&to) => Err(loc.error(&to_span, format!("{what}: `{to}` comes before `{from}` in the route's `via`; a leg runs in travel order"))),
+        None if via.contains(&to) => {
+            Err(loc.error(&to_span, format!("{what}: `{to}` comes before `{from}` in the route's `via`; a leg runs in travel order")))
+        }
         None => Err(loc.error(&to_span, format!("{what}: `{to}` is not one of the route's stops ({stops})"))),
     }
 }
@@ -302,10 +323,22 @@ fn read_place(raw: RawPlace, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result
     }
     let country = match raw.country {
         Some(c) if iso_ok(&c) => Some(c),
-        Some(c) => return Err(loc.error(&t.span_of("country"), format!("place `{id}`: country `{c}` must be an ISO 3166-1 alpha-3 code such as \"BLR\""))),
+        Some(c) => {
+            return Err(
+                loc.error(&t.span_of("country"), format!("place `{id}`: country `{c}` must be an ISO 3166-1 alpha-3 code such as \"BLR\""))
+            )
+        }
         None => None,
     };
-    Ok(Place { id, name, at: LonLat { lon, lat }, gauge_break: raw.gauge_break.unwrap_or(false), note: raw.note, line: loc.position(&id_span), country })
+    Ok(Place {
+        id,
+        name,
+        at: LonLat { lon, lat },
+        gauge_break: raw.gauge_break.unwrap_or(false),
+        note: raw.note,
+        line: loc.position(&id_span),
+        country,
+    })
 }
 
 fn read_label(raw: RawLabel, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result<LabelSpec, Diagnostic> {
@@ -313,7 +346,12 @@ fn read_label(raw: RawLabel, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result
     let priority = match raw.priority {
         None => None,
         Some(p @ 1..=9) => Some(p as u8),
-        Some(p) => return Err(loc.error(&t.span_of("priority"), format!("label for `{target}`: priority = {p} must be 1 (placed first) to 9 (given up first)"))),
+        Some(p) => {
+            return Err(loc.error(
+                &t.span_of("priority"),
+                format!("label for `{target}`: priority = {p} must be 1 (placed first) to 9 (given up first)"),
+            ))
+        }
     };
     let side = match raw.side.as_deref() {
         None => None,
@@ -321,7 +359,9 @@ fn read_label(raw: RawLabel, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result
         Some("left") => Some(LabelSide::Left),
         Some("above") => Some(LabelSide::Above),
         Some("below") => Some(LabelSide::Below),
-        Some(other) => return Err(loc.error(&t.span_of("side"), format!("label for `{target}`: side `{other}` must be right, left, above or below"))),
+        Some(other) => {
+            return Err(loc.error(&t.span_of("side"), format!("label for `{target}`: side `{other}` must be right, left, above or below")))
+        }
     };
     if raw.text.as_deref().is_some_and(|x| x.trim().is_empty()) {
         return Err(loc.error(&t.span_of("text"), format!("label for `{target}`: text is empty (leave it out to use the name)")));
@@ -338,7 +378,6 @@ fn read_chapter(raw: RawChapter, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Re
     let focus_at = positions(t, "focus", loc);
     Ok(Chapter { section, focus, at: loc.position(&section_span), focus_at })
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -378,7 +417,17 @@ focus = ["BLR", "CHN"]
         assert!(d.is_empty(), "{d:?}");
         let spec = spec.unwrap();
         assert_eq!(spec.view.unwrap().max, LonLat { lon: 125.0, lat: 60.0 });
-        assert_eq!(spec.highlights[0], Highlight { countries: vec!["BLR".into()], label: "Belarus".into(), emphasis: true, entity: None, at: (7, 13), countries_at: vec![(7, 14)] });
+        assert_eq!(
+            spec.highlights[0],
+            Highlight {
+                countries: vec!["BLR".into()],
+                label: "Belarus".into(),
+                emphasis: true,
+                entity: None,
+                at: (7, 13),
+                countries_at: vec![(7, 14)]
+            }
+        );
         assert_eq!(spec.routes[0].via, ["chongqing", "minsk", "malaszewicze"]);
         assert!(spec.places[0].gauge_break);
         assert_eq!(spec.chapters[0].focus, ["BLR", "CHN"]);
@@ -446,15 +495,29 @@ focus = ["BLR", "CHN"]
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(spec.unwrap().routes[0].segment_kinds(), [RouteKind::Rail, RouteKind::Rail, RouteKind::Pipeline]);
 
-        let bad = format!("{head}{}{}{}{}", leg("baku", "turkmenbashi", "ferry"), leg("aktau", "baku", "ferry"), leg("baku", "poti", "plane"), leg("herat", "baku", "road"));
+        let bad = format!(
+            "{head}{}{}{}{}",
+            leg("baku", "turkmenbashi", "ferry"),
+            leg("aktau", "baku", "ferry"),
+            leg("baku", "poti", "plane"),
+            leg("herat", "baku", "road")
+        );
         let (spec, d) = parse_map(&bad, "map.toml");
         let route = &spec.unwrap().routes[0];
         assert_eq!(route.legs.len(), 1, "the good leg is kept, and the route with it");
         assert_eq!(route.segment_kinds(), [RouteKind::Road, RouteKind::Road, RouteKind::Rail]);
         let all: Vec<String> = d.iter().map(ToString::to_string).collect();
         assert_eq!(all.len(), 3, "{all:?}");
-        assert!(all[0].starts_with("map.toml:8:6: error: route `middle`, leg baku → turkmenbashi: `turkmenbashi` comes before `baku`"), "{all:?}");
+        assert!(
+            all[0].starts_with("map.toml:8:6: error: route `middle`, leg baku → turkmenbashi: `turkmenbashi` comes before `baku`"),
+            "{all:?}"
+        );
         assert!(all[1].starts_with("map.toml:12:8: error: route `middle`, leg aktau → baku: `aktau` is not one of the route's stops (herat, turkmenbashi, baku, poti)"), "{all:?}");
-        assert!(all[2].starts_with("map.toml:19:8: error: route `middle`, leg baku → poti: kind `plane` must be one of rail, road, sea, ferry, pipeline"), "{all:?}");
+        assert!(
+            all[2].starts_with(
+                "map.toml:19:8: error: route `middle`, leg baku → poti: kind `plane` must be one of rail, road, sea, ferry, pipeline"
+            ),
+            "{all:?}"
+        );
     }
 }

@@ -5,8 +5,6 @@
 //! Errors say where in the text they are ([`DecodeError`]), and serde_json's recursion limit
 //! bounds nesting, so a hostile file cannot exhaust the stack.
 
-
-
 use super::projection::LonLat;
 
 #[cfg(parsers)]
@@ -26,8 +24,7 @@ pub struct Country {
 }
 
 /// A decoded base map.
-#[derive(Debug, Clone, Default, PartialEq)]
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(try_from = "crate::bundle::wire::BaseMapWire", into = "crate::bundle::wire::BaseMapWire")]
 pub struct BaseMap {
     /// Countries in file order.

@@ -1,9 +1,9 @@
 //! Decoding TopoJSON base maps (serde_json) into [`super::BaseMap`], errors at a line and column.
 
-use std::fmt;
+use crate::geo::projection::LonLat;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
-use crate::geo::projection::LonLat;
+use std::fmt;
 
 use super::*;
 
@@ -41,7 +41,10 @@ impl DecodeError {
         let message = full.strip_suffix(&place).unwrap_or(&full).to_owned();
         let line_start: usize = text.split_inclusive('\n').take(e.line().saturating_sub(1)).map(str::len).sum();
         let mut read = (line_start + e.column()).min(text.len());
-        if e.classify() == serde_json::error::Category::Data && read > 0 && matches!(text.as_bytes()[read - 1], b' ' | b'\t' | b'\n' | b'\r' | b':' | b',') {
+        if e.classify() == serde_json::error::Category::Data
+            && read > 0
+            && matches!(text.as_bytes()[read - 1], b' ' | b'\t' | b'\n' | b'\r' | b':' | b',')
+        {
             let rest = &text[read..];
             let value = read + rest.len() - rest.trim_start_matches([' ', '\t', '\n', '\r']).len();
             if value < text.len() {
@@ -71,7 +74,10 @@ const NOT_A_TOPOLOGY: &str = "not a TopoJSON topology (\"type\": \"Topology\" mi
 /// Decodes the geometry collection `object` of a TopoJSON text.
 pub fn decode(text: &str, object: &str) -> Result<BaseMap, DecodeError> {
     let mut json = serde_json::Deserializer::from_str(text);
-    let file = TopologySeed { object }.deserialize(&mut json).and_then(|file| json.end().map(|()| file)).map_err(|e| DecodeError::from_json(text, &e))?;
+    let file = TopologySeed { object }
+        .deserialize(&mut json)
+        .and_then(|file| json.end().map(|()| file))
+        .map_err(|e| DecodeError::from_json(text, &e))?;
     let quantized = file.transform.is_some();
     let (scale, translate) = match file.transform {
         Some(read) => exact_transform(text).unwrap_or(read),
@@ -591,7 +597,6 @@ impl<'de> Visitor<'de> for ObjectsSeed<'_> {
     refuse!(unit, bool, numbers, str, seq);
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -647,7 +652,8 @@ mod tests {
     fn broken_input_is_an_error_not_a_panic() {
         assert!(decode("[]", "countries").is_err());
         assert!(decode(r#"{"type":"Topology","arcs":[],"objects":{}}"#, "countries").unwrap_err().message.contains("no object"));
-        let bad = r#"{"type":"Topology","arcs":[],"objects":{"c":{"geometries":[{"type":"Polygon","arcs":[[5]],"properties":{"a3":"X"}}]}}}"#;
+        let bad =
+            r#"{"type":"Topology","arcs":[],"objects":{"c":{"geometries":[{"type":"Polygon","arcs":[[5]],"properties":{"a3":"X"}}]}}}"#;
         assert!(decode(bad, "c").unwrap_err().message.contains("arc 5"));
     }
 
@@ -667,15 +673,26 @@ mod tests {
         assert_eq!(located("{\"type\":\"Topology\",\"arcs\":[],\"objects\":{\"c\":{}}} x"), "1:50: trailing characters");
         assert_eq!(located("{\"type\":\"Topology\",\n\"arcs\":[\n"), "3:1: EOF while parsing a list");
         // What is wrong with what the file says: where it was read.
-        assert_eq!(located("{\"type\": \"FeatureCollection\", \"features\": []}"), "1:28: not a TopoJSON topology (\"type\": \"Topology\" missing)");
+        assert_eq!(
+            located("{\"type\": \"FeatureCollection\", \"features\": []}"),
+            "1:28: not a TopoJSON topology (\"type\": \"Topology\" missing)"
+        );
         assert_eq!(located("{\"arcs\": [], \"objects\": {}}"), "1:27: not a TopoJSON topology (\"type\": \"Topology\" missing)");
-        assert_eq!(located("{\"type\":\"Topology\",\n\"transform\":{\"scale\":[1],\"translate\":[0,0]}}"), "2:24: transform.scale must be two numbers");
-        assert_eq!(located("{\"type\":\"Topology\",\n\"transform\":{\"scale\":[1,1]},\"objects\":{}}"), "2:27: transform.translate must be two numbers");
+        assert_eq!(
+            located("{\"type\":\"Topology\",\n\"transform\":{\"scale\":[1],\"translate\":[0,0]}}"),
+            "2:24: transform.scale must be two numbers"
+        );
+        assert_eq!(
+            located("{\"type\":\"Topology\",\n\"transform\":{\"scale\":[1,1]},\"objects\":{}}"),
+            "2:27: transform.translate must be two numbers"
+        );
         assert_eq!(located("{\"type\":\"Topology\",\"arcs\":[],\n\"objects\":{\"land\":{}}}"), "2:22: no object \"c\" in the topology");
-        let ring_of_rings = "{\"type\":\"Topology\",\"arcs\":[],\"objects\":{\"c\":{\"geometries\":[\n{\"type\":\"Polygon\",\"arcs\":[[[0]]]}]}}}";
+        let ring_of_rings =
+            "{\"type\":\"Topology\",\"arcs\":[],\"objects\":{\"c\":{\"geometries\":[\n{\"type\":\"Polygon\",\"arcs\":[[[0]]]}]}}}";
         assert_eq!(located(ring_of_rings), "2:34: arc index must be a number");
         // Found only once the whole file is read: the start of the file.
-        let missing_arc = "{\"type\":\"Topology\",\"arcs\":[],\"objects\":{\"c\":{\"geometries\":[\n{\"type\":\"Polygon\",\"arcs\":[[5]]}]}}}";
+        let missing_arc =
+            "{\"type\":\"Topology\",\"arcs\":[],\"objects\":{\"c\":{\"geometries\":[\n{\"type\":\"Polygon\",\"arcs\":[[5]]}]}}}";
         assert_eq!(located(missing_arc), "1:1: arc 5 does not exist");
         // A base map cut short.
         let cut = &EURASIA[..EURASIA.len() / 2];
@@ -687,7 +704,11 @@ mod tests {
     #[test]
     fn deep_or_huge_input_fails_cleanly() {
         let deep = |open: &str, close: &str, n: usize, inner: &str| format!("{}{inner}{}", open.repeat(n), close.repeat(n));
-        let geometry = |arcs: &str| format!("{{\"type\":\"Topology\",\"arcs\":[],\"objects\":{{\"c\":{{\"geometries\":[{{\"type\":\"Polygon\",\"arcs\":{arcs}}}]}}}}}}");
+        let geometry = |arcs: &str| {
+            format!(
+                "{{\"type\":\"Topology\",\"arcs\":[],\"objects\":{{\"c\":{{\"geometries\":[{{\"type\":\"Polygon\",\"arcs\":{arcs}}}]}}}}}}"
+            )
+        };
         for text in [
             deep("[", "]", 1_000_000, ""),
             deep("{\"a\":", "}", 100_000, "1"),
@@ -716,7 +737,18 @@ mod tests {
     fn the_transform_is_read_exactly() {
         // As `str::parse` reads them (`exact_transform`); serde_json alone gives the scale's
         // second number one ULP off (and so 3,890 points of the Eurasia map).
-        let after = |key: &str| EURASIA.split(key).nth(1).unwrap().split(']').next().unwrap().split(',').map(|n| n.parse::<f64>().unwrap().to_bits()).collect::<Vec<_>>();
+        let after = |key: &str| {
+            EURASIA
+                .split(key)
+                .nth(1)
+                .unwrap()
+                .split(']')
+                .next()
+                .unwrap()
+                .split(',')
+                .map(|n| n.parse::<f64>().unwrap().to_bits())
+                .collect::<Vec<_>>()
+        };
         let grid = decode(EURASIA, "countries").unwrap().grid.unwrap().map(f64::to_bits);
         assert_eq!(grid.to_vec(), [after("\"scale\":["), after("\"translate\":[")].concat());
     }

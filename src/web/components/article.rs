@@ -13,13 +13,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::web::fetch::{resolve, Shared};
-use crate::web::context::{Marks, ReaderContext};
 use super::map::Map;
 use crate::content::links::is_allowed_scheme;
 use crate::content::{Block, Inline};
-use crate::ui::reading;
 use crate::i18n::join_names;
+use crate::ui::reading;
+use crate::web::context::{Marks, ReaderContext};
+use crate::web::fetch::{resolve, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
@@ -170,7 +170,13 @@ pub fn Article(props: &ArticleProps) -> Html {
     let front = &loaded.front;
     let ui_lang = reader.ui_lang.to_string();
     let strings = reader.strings;
-    let ctx = Ctx { base: &loaded.url, cards: reader.options.cards, live: reader.live, marks: &props.marks, title_level: reader.options.heading_level };
+    let ctx = Ctx {
+        base: &loaded.url,
+        cards: reader.options.cards,
+        live: reader.live,
+        marks: &props.marks,
+        title_level: reader.options.heading_level,
+    };
     let blocks = use_memo(loaded.clone(), |loaded| block_marks(loaded));
 
     let names: Vec<&str> = front.authors.iter().map(|a| a.name.as_str()).collect();
@@ -253,7 +259,9 @@ pub fn Article(props: &ArticleProps) -> Html {
 /// its own language.
 fn language_switch(reader: &ReaderContext, ui_lang: &str) -> Html {
     let loaded = &reader.loaded;
-    let Some(on_language) = reader.on_language.clone().filter(|_| reader.live && loaded.languages.len() > 1) else { return Html::default() };
+    let Some(on_language) = reader.on_language.clone().filter(|_| reader.live && loaded.languages.len() > 1) else {
+        return Html::default();
+    };
     let onchange = Callback::from(move |e: Event| {
         if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
             on_language.emit(select.value());
@@ -377,7 +385,13 @@ struct TopBlockProps {
 #[function_component]
 fn TopBlock(props: &TopBlockProps) -> Html {
     let loaded = &props.reader.loaded;
-    let ctx = Ctx { base: &loaded.url, cards: props.reader.options.cards, live: props.reader.live, marks: &props.marks, title_level: props.reader.options.heading_level };
+    let ctx = Ctx {
+        base: &loaded.url,
+        cards: props.reader.options.cards,
+        live: props.reader.live,
+        marks: &props.marks,
+        title_level: props.reader.options.heading_level,
+    };
     match loaded.linked.body.blocks.get(props.index) {
         Some(block) => ctx.top_block(block, props.paragraph, props.reader.strings.copy_link),
         None => Html::default(),

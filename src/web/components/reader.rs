@@ -8,10 +8,10 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::commentary::Commentary;
+use crate::i18n;
 use crate::web::context::{ReaderContext, Restore};
 use crate::web::events::dispatch;
 use crate::web::fetch::{self, LoadError, Loaded, Shared};
-use crate::i18n;
 
 /// What the element passes in.
 #[derive(Properties, PartialEq, Clone)]
@@ -89,8 +89,13 @@ impl PartialEq for LoadState {
 /// in view, the trigger whose card is open; and the map's view as the map last drew it.
 fn place_of(host: &HtmlElement, view: Option<crate::geo::projection::Bounds>) -> Restore {
     let Some(root) = host.shadow_root() else { return Restore::default() };
-    let all = |selector: &str| root.query_selector_all(selector).map(|list| (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).collect::<Vec<_>>()).unwrap_or_default();
-    let paragraph = all(".cr-body > p[id]").into_iter().find(|p| p.get_bounding_client_rect().bottom() > 0.0).and_then(|p| p.get_attribute("id"));
+    let all = |selector: &str| {
+        root.query_selector_all(selector)
+            .map(|list| (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    let paragraph =
+        all(".cr-body > p[id]").into_iter().find(|p| p.get_bounding_client_rect().bottom() > 0.0).and_then(|p| p.get_attribute("id"));
     let entity = all("[data-mention][aria-expanded='true']").first().and_then(|m| m.get_attribute("data-entity"));
     Restore { paragraph, entity, view }
 }
@@ -120,8 +125,15 @@ fn language_source(loaded: &Loaded, lang: &str) -> Option<Source> {
 
 /// Loads `source`: from the element's memory if it holds that language's bundle (`memory(url,
 /// lang)`, the editors' preview page), else from the network.
-async fn load_source(source: &Source, assets: &str, compiler: Option<&js_sys::Function>, memory: Option<&js_sys::Function>) -> Result<Loaded, LoadError> {
-    let early = memory.and_then(|m| m.call2(&wasm_bindgen::JsValue::NULL, &source.url.as_str().into(), &source.lang.as_str().into()).ok()).filter(|e| !e.is_undefined() && !e.is_null());
+async fn load_source(
+    source: &Source,
+    assets: &str,
+    compiler: Option<&js_sys::Function>,
+    memory: Option<&js_sys::Function>,
+) -> Result<Loaded, LoadError> {
+    let early = memory
+        .and_then(|m| m.call2(&wasm_bindgen::JsValue::NULL, &source.url.as_str().into(), &source.lang.as_str().into()).ok())
+        .filter(|e| !e.is_undefined() && !e.is_null());
     fetch::load(&source.url, assets, compiler, early, source.compile.then_some(source.lang.as_str())).await
 }
 
@@ -155,8 +167,19 @@ fn first_language(loaded: &Loaded, lang_attribute: Option<&str>, src: &str) -> O
 
 /// The language `loaded` is first shown in ([`first_language`]): `loaded` itself, or its
 /// translation, loaded now. A translation that cannot be loaded leaves the original, with why.
-async fn first_shown(loaded: Loaded, lang_attribute: Option<&str>, src: &str, assets: &str, compiler: Option<&js_sys::Function>, memory: Option<&js_sys::Function>) -> Loaded {
-    let Some(source) = first_language(&loaded, lang_attribute, src).filter(|l| *l != loaded.front.lang).and_then(|l| language_source(&loaded, &l)) else { return loaded };
+async fn first_shown(
+    loaded: Loaded,
+    lang_attribute: Option<&str>,
+    src: &str,
+    assets: &str,
+    compiler: Option<&js_sys::Function>,
+    memory: Option<&js_sys::Function>,
+) -> Loaded {
+    let Some(source) =
+        first_language(&loaded, lang_attribute, src).filter(|l| *l != loaded.front.lang).and_then(|l| language_source(&loaded, &l))
+    else {
+        return loaded;
+    };
     match load_source(&source, assets, compiler, memory).await {
         Ok(translation) => translation,
         Err(error) => {
@@ -242,7 +265,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     // The first language is settled before anything is shown: one `ready`, for
                     // the text the reader is to read, and no flash of the other language.
                     let result = match result {
-                        Ok(loaded) if !switching && loaded.languages.len() > 1 && !std::mem::replace(&mut *settled.borrow_mut(), true) => Ok(first_shown(loaded, lang_attribute.as_deref(), &src, &assets, compiler.as_ref(), memory.as_ref()).await),
+                        Ok(loaded) if !switching && loaded.languages.len() > 1 && !std::mem::replace(&mut *settled.borrow_mut(), true) => {
+                            Ok(first_shown(loaded, lang_attribute.as_deref(), &src, &assets, compiler.as_ref(), memory.as_ref()).await)
+                        }
                         other => other,
                     };
                     if guard.get() {
@@ -309,7 +334,14 @@ pub fn Reader(props: &ReaderProps) -> Html {
             let ui_lang = ui_lang.or_else(|| (!loaded.front.lang_given).then(|| props.page_lang.clone()).flatten());
             let mut context = ReaderContext::new(Shared(loaded.clone()), props.options, ui_lang, props.prerendered);
             if loaded.languages.len() > 1 {
-                let switch = Switch { host: props.host.clone(), src: props.src.to_string(), target: target.clone(), restore: restore.clone(), switched: switched.clone(), view: view.clone() };
+                let switch = Switch {
+                    host: props.host.clone(),
+                    src: props.src.to_string(),
+                    target: target.clone(),
+                    restore: restore.clone(),
+                    switched: switched.clone(),
+                    view: view.clone(),
+                };
                 context.on_language = Some(switch.callback(loaded.clone()));
             }
             context.restore = (*restore).clone();

@@ -26,16 +26,11 @@ pub(super) fn linked_entity(target: Option<&EventTarget>) -> Option<String> {
         return None;
     }
     let linked = element.closest("[data-entity], [data-groups]").ok()??;
-    linked
-        .get_attribute("data-entity")
-        .or_else(|| linked.get_attribute("data-groups").and_then(|g| g.split(' ').next().map(str::to_owned)))
+    linked.get_attribute("data-entity").or_else(|| linked.get_attribute("data-groups").and_then(|g| g.split(' ').next().map(str::to_owned)))
 }
 
 pub(super) fn in_card(target: Option<&EventTarget>) -> bool {
-    target
-        .and_then(|t| t.dyn_ref::<Element>())
-        .and_then(|e| e.closest(".cr-card").ok().flatten())
-        .is_some()
+    target.and_then(|t| t.dyn_ref::<Element>()).and_then(|e| e.closest(".cr-card").ok().flatten()).is_some()
 }
 
 /// Where Tab goes inside the open card (`back`: Shift+Tab): the next of its controls that can
@@ -103,4 +98,3 @@ pub(super) fn scroll_to_fragment(root: &Element) {
         }
     }
 }
-

@@ -170,7 +170,9 @@ fn click(cx: Context) -> Callback<MouseEvent> {
             // Skip links: focus lands on the text (the next Tab is its first mention) or after
             // the whole commentary (the next Tab leaves the widget).
             let end = skip.get_attribute("data-skip").as_deref() != Some("text");
-            if let Some(el) = cx.wrapper.cast::<Element>().and_then(|w| w.query_selector(if end { ".cr-after" } else { ".cr-body" }).ok().flatten()) {
+            if let Some(el) =
+                cx.wrapper.cast::<Element>().and_then(|w| w.query_selector(if end { ".cr-after" } else { ".cr-body" }).ok().flatten())
+            {
                 // Tab from an element outside the sequence that ends its shadow root starts
                 // over at the root's first stop in Chromium; a stop for as long as it has focus
                 // goes on to the host page (focusout takes the stop away again).
@@ -182,7 +184,11 @@ fn click(cx: Context) -> Callback<MouseEvent> {
         } else if let Some(anchor) = closest(".cr-anchor") {
             copy_paragraph_link(&cx, &anchor.get_attribute("data-anchor").unwrap_or_default());
         } else if let Some(button) = closest(".cr-copy") {
-            let text = button.parent_element().and_then(|p| p.query_selector(".cr-cite-text").ok().flatten()).and_then(|t| t.text_content()).unwrap_or_default();
+            let text = button
+                .parent_element()
+                .and_then(|p| p.query_selector(".cr-cite-text").ok().flatten())
+                .and_then(|t| t.text_content())
+                .unwrap_or_default();
             copy(&text, cx.wrapper.cast::<Element>(), cx.strings.copied);
         }
     })

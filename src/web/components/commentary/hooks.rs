@@ -78,7 +78,10 @@ pub(super) fn use_document_escape(listening: bool, wrapper: NodeRef, dispatcher:
                 if key.key() != "Escape" || key.default_prevented() {
                     return;
                 }
-                let inside = wrapper.cast::<Element>().map(wasm_bindgen::JsValue::from).is_some_and(|w| event.composed_path().iter().any(|node| node == w));
+                let inside = wrapper
+                    .cast::<Element>()
+                    .map(wasm_bindgen::JsValue::from)
+                    .is_some_and(|w| event.composed_path().iter().any(|node| node == w));
                 if !inside {
                     dispatcher.dispatch(Action::Escape);
                 }
@@ -87,4 +90,3 @@ pub(super) fn use_document_escape(listening: bool, wrapper: NodeRef, dispatcher:
         move || drop(listener)
     });
 }
-

@@ -23,11 +23,11 @@ use yew::prelude::*;
 
 use super::article::Article;
 use super::card::Card;
-use crate::web::context::{Marks, ReaderContext};
-use crate::web::fetch::Shared;
 use crate::content::catalog::EntityId;
 use crate::ui::cards::{Action, CardOrigin, CardState, Cards, Step};
 use crate::ui::placement::{Rect, Side};
+use crate::web::context::{Marks, ReaderContext};
+use crate::web::fetch::Shared;
 use dom::find_mention;
 use handlers::{delegated, Context};
 use hooks::{use_card_open_event, use_card_timer, use_document_escape, use_fragment_scroll, use_outside_press};
@@ -82,7 +82,13 @@ impl Triggers {
 
 /// The card of trigger `m`, with its callbacks. Keyed by the trigger: a card that moves from
 /// one mention to the next is a new card, with its own state and listeners.
-fn card_view(reader: &ReaderContext, cx: &Context, triggers: &Triggers, m: usize, show: &UseStateHandle<Option<(u32, AttrValue)>>) -> Option<Html> {
+fn card_view(
+    reader: &ReaderContext,
+    cx: &Context,
+    triggers: &Triggers,
+    m: usize,
+    show: &UseStateHandle<Option<(u32, AttrValue)>>,
+) -> Option<Html> {
     let id = triggers.entity(m)?;
     let index = reader.loaded.catalog.index_of(id.as_str())?;
     let all = reader.loaded.linked.mentions.of(&reader.loaded.catalog.get(index).id).to_vec();
@@ -147,15 +153,20 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     let pointer = use_mut_ref(Pointer::default);
     let active = use_state_eq(|| None::<AttrValue>);
     let show = use_state(|| None::<(u32, AttrValue)>);
-    let map_triggers: Rc<Vec<(usize, EntityId)>> = use_memo((reader.loaded.clone(), reader.options), |(loaded, options)| match &loaded.map {
-        Some(Ok(scene)) if options.map && options.cards => {
-            // The map's triggers, then their equivalents in the map as text (numbered after them).
-            let own: Vec<(usize, EntityId)> = scene.numbered_triggers(loaded.linked.mentions.by_ordinal.len()).into_iter().map(|(_, number, entity)| (number, entity)).collect();
-            let offset = own.len();
-            own.iter().cloned().chain(own.iter().map(|(n, e)| (n + offset, e.clone()))).collect()
-        }
-        _ => Vec::new(),
-    });
+    let map_triggers: Rc<Vec<(usize, EntityId)>> =
+        use_memo((reader.loaded.clone(), reader.options), |(loaded, options)| match &loaded.map {
+            Some(Ok(scene)) if options.map && options.cards => {
+                // The map's triggers, then their equivalents in the map as text (numbered after them).
+                let own: Vec<(usize, EntityId)> = scene
+                    .numbered_triggers(loaded.linked.mentions.by_ordinal.len())
+                    .into_iter()
+                    .map(|(_, number, entity)| (number, entity))
+                    .collect();
+                let offset = own.len();
+                own.iter().cloned().chain(own.iter().map(|(n, e)| (n + offset, e.clone()))).collect()
+            }
+            _ => Vec::new(),
+        });
     let triggers = Triggers { loaded: reader.loaded.clone(), map: map_triggers };
     let strings = reader.strings;
     let state = cards.0;
@@ -170,7 +181,11 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
                 if let Some(p) = r.paragraph.as_deref().and_then(|id| root.query_selector(&format!("#{id}")).ok().flatten()) {
                     p.scroll_into_view_with_bool(true);
                 }
-                let first = r.entity.as_deref().and_then(|id| loaded.catalog.index_of(id)).and_then(|i| loaded.linked.mentions.of(&loaded.catalog.get(i).id).first().copied());
+                let first = r
+                    .entity
+                    .as_deref()
+                    .and_then(|id| loaded.catalog.index_of(id))
+                    .and_then(|i| loaded.linked.mentions.of(&loaded.catalog.get(i).id).first().copied());
                 if let Some(mention) = first {
                     dispatcher.dispatch(Action::Activate { mention });
                 }

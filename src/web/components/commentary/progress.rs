@@ -16,10 +16,17 @@ pub(super) fn Progress() -> Html {
                 let bar = bar.clone();
                 move || {
                     let Some(bar) = bar.cast::<HtmlElement>() else { return };
-                    let Some(article) = bar.closest(".cr-doc").ok().flatten().and_then(|d| d.query_selector(".cr-body").ok().flatten()) else { return };
+                    let Some(article) = bar.closest(".cr-doc").ok().flatten().and_then(|d| d.query_selector(".cr-body").ok().flatten())
+                    else {
+                        return;
+                    };
                     let r = article.get_bounding_client_rect();
                     let vh = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(800.0);
-                    let p = if r.height() <= vh { f64::from(u8::from(r.bottom() <= vh)) } else { (-r.top() / (r.height() - vh)).clamp(0.0, 1.0) };
+                    let p = if r.height() <= vh {
+                        f64::from(u8::from(r.bottom() <= vh))
+                    } else {
+                        (-r.top() / (r.height() - vh)).clamp(0.0, 1.0)
+                    };
                     let _ = bar.style().set_property("transform", &format!("scaleX({})", crate::geo::draw::num(p)));
                 }
             };
@@ -36,4 +43,3 @@ pub(super) fn Progress() -> Html {
     }
     html! { <div class="cr-progress" aria-hidden="true"><div ref={bar} class="cr-progress-bar" /></div> }
 }
-

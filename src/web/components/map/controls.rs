@@ -24,7 +24,6 @@ pub struct ControlsProps {
     pub on_action: Callback<MapAction>,
 }
 
-
 /// Zoom, whole map, and chapters.
 #[function_component]
 pub fn Controls(props: &ControlsProps) -> Html {

@@ -25,7 +25,11 @@ pub struct CountriesProps {
 
 impl PartialEq for CountriesProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.shapes, &other.shapes) && Rc::ptr_eq(&self.scene, &other.scene) && Rc::ptr_eq(&self.triggers, &other.triggers) && self.marks == other.marks && self.live == other.live
+        Rc::ptr_eq(&self.shapes, &other.shapes)
+            && Rc::ptr_eq(&self.scene, &other.scene)
+            && Rc::ptr_eq(&self.triggers, &other.triggers)
+            && self.marks == other.marks
+            && self.live == other.live
     }
 }
 

@@ -15,14 +15,13 @@ use yew::prelude::*;
 use crate::geo::metrics::Measured;
 use crate::geo::projection::Point;
 use crate::geo::scene::Scene;
-use crate::web::fetch::Shared;
 use crate::geo::view;
 use crate::ui::map_state::{Chapter, MapAction, DRAG_THRESHOLD};
+use crate::web::fetch::Shared;
 use crate::web::now;
 
 /// Where the reading line sits, as a fraction of the viewport's height from its top.
 const READING_LINE: f64 = 0.35;
-
 
 /// Reports the size of the element behind `frame` now and whenever it changes
 /// (a `ResizeObserver`; the SVG's units are CSS pixels, so labels and targets keep their size).
@@ -32,7 +31,9 @@ pub fn use_frame_size(frame: NodeRef, on_action: Callback<MapAction>) {
         let element = frame.cast::<HtmlElement>().expect("the map frame is rendered");
         let measure = {
             let element = element.clone();
-            move || on_action.emit(MapAction::Resize { width: f64::from(element.client_width()), height: f64::from(element.client_height()) })
+            move || {
+                on_action.emit(MapAction::Resize { width: f64::from(element.client_width()), height: f64::from(element.client_height()) })
+            }
         };
         measure();
         let callback = Closure::<dyn FnMut()>::new(measure);

@@ -87,9 +87,14 @@ pub struct TextProps {
 
 impl PartialEq for TextProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.scene, &other.scene) && std::ptr::eq(self.strings, other.strings) && self.lang == other.lang
-            && Rc::ptr_eq(&self.stops, &other.stops) && Rc::ptr_eq(&self.countries, &other.countries)
-            && self.offset == other.offset && self.open == other.open && self.live == other.live
+        Rc::ptr_eq(&self.scene, &other.scene)
+            && std::ptr::eq(self.strings, other.strings)
+            && self.lang == other.lang
+            && Rc::ptr_eq(&self.stops, &other.stops)
+            && Rc::ptr_eq(&self.countries, &other.countries)
+            && self.offset == other.offset
+            && self.open == other.open
+            && self.live == other.live
     }
 }
 

@@ -20,13 +20,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::web::context::{Marks, ReaderContext};
-use crate::web::fetch::Shared;
-use crate::geo::draw::{decimal, num};
 use crate::content::catalog::EntityId;
+use crate::geo::draw::{decimal, num};
 use crate::geo::scene::{self, Scene, Trigger};
 use crate::i18n::Strings;
 use crate::ui::map_state::{chapters, Announcement, MapAction, MapState};
+use crate::web::context::{Marks, ReaderContext};
+use crate::web::fetch::Shared;
 use crate::web::now;
 use controls::Controls;
 use countries::Countries;
@@ -61,9 +61,7 @@ fn reduced_motion() -> bool {
     if cfg!(not(target_arch = "wasm32")) {
         return false;
     }
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    web_sys::window().and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten()).is_some_and(|m| m.matches())
 }
 
 /// The scene of a loaded commentary (the component is only rendered when there is one).
@@ -112,7 +110,9 @@ fn part_marks(marks: &Marks, scene: &Scene, country_triggers: &[(String, usize)]
     let is = |e: Option<&EntityId>, a: &AttrValue| e.is_some_and(|e| e.as_str() == a.as_str());
     let countries = Marks {
         open: marks.open.filter(|m| country_triggers.iter().any(|(_, n)| n == m)),
-        active: marks.active.clone().filter(|a| scene.country_entity.values().any(|e| is(Some(e), a)) || scene.spec.highlights.iter().any(|h| is(h.entity.as_ref(), a))),
+        active: marks.active.clone().filter(|a| {
+            scene.country_entity.values().any(|e| is(Some(e), a)) || scene.spec.highlights.iter().any(|h| is(h.entity.as_ref(), a))
+        }),
     };
     let stops = Marks {
         open: marks.open.filter(|m| stop_triggers.iter().any(|(_, n)| n == m)),
@@ -187,7 +187,10 @@ pub fn Map(props: &MapProps) -> Html {
     let home = scene::home_conic(&scene, w, h);
     let shapes = {
         let scene = scene.clone();
-        use_memo(((w * 4.0) as i64, (h * 4.0) as i64, measured), move |(_, _, measured)| if *measured { scene::countries(&scene, &home) } else { Vec::new() })
+        use_memo(
+            ((w * 4.0) as i64, (h * 4.0) as i64, measured),
+            move |(_, _, measured)| if *measured { scene::countries(&scene, &home) } else { Vec::new() },
+        )
     };
     let (stop_triggers, country_triggers) = {
         let scene = scene.clone();
@@ -209,7 +212,9 @@ pub fn Map(props: &MapProps) -> Html {
     }
     let layout = {
         let (scene, widths) = (scene.clone(), (*widths).clone());
-        use_memo((view, (w, h), Rc::as_ptr(&widths) as usize), move |(view, (w, h), _)| scene::overlay_with(&scene, *view, *w, *h, &*widths))
+        use_memo((view, (w, h), Rc::as_ptr(&widths) as usize), move |(view, (w, h), _)| {
+            scene::overlay_with(&scene, *view, *w, *h, &*widths)
+        })
     };
     let (country_marks, stop_marks) = part_marks(&props.marks, &scene, &country_triggers, &stop_triggers);
     let (k, dx, dy) = layout.conic.relative_to(&home);

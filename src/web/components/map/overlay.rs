@@ -32,7 +32,12 @@ pub struct OverlayProps {
 
 impl PartialEq for OverlayProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.layout, &other.layout) && Rc::ptr_eq(&self.scene, &other.scene) && Rc::ptr_eq(&self.stop_triggers, &other.stop_triggers) && self.height == other.height && self.marks == other.marks && self.live == other.live
+        Rc::ptr_eq(&self.layout, &other.layout)
+            && Rc::ptr_eq(&self.scene, &other.scene)
+            && Rc::ptr_eq(&self.stop_triggers, &other.stop_triggers)
+            && self.height == other.height
+            && self.marks == other.marks
+            && self.live == other.live
     }
 }
 
