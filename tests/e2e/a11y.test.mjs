@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, newPage, waitForEvent, until } from './helpers.mjs';
+import { launch, open, waitForEvent, until } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -47,9 +47,7 @@ const focusedKind = (page) => page.evaluate(() => new Promise((done) => requestA
 }))));
 
 test('keyboard only: Tab reaches every feature in a sensible order, focus always visible and never under a card', async () => {
-  const { page, context } = await newPage(env.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
-  await page.goto(env.server.url);
-  await waitForEvent(page, 'commentary-reader:ready');
+  const { page, context } = await open(env, { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.locator('.crumbs a').last().focus();
   const order = [];
   const problems = [];
@@ -73,30 +71,30 @@ test('keyboard only: Tab reaches every feature in a sensible order, focus always
   assert.ok(!order.some((k) => k.startsWith('other')), `unclassified stops: ${order.filter((k) => k.startsWith('other'))}`);
 
   // And each works from the keyboard.
-  const view = () => page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelector('svg[part=map]').dataset.view);
+  const view = () => page.evaluate(() => __cr().querySelector('svg[part=map]').dataset.view);
   await page.locator('svg[part=map]').focus();
   const v0 = await view();
   await page.keyboard.press('+');
-  await until(page, (v) => document.querySelector('commentary-reader').shadowRoot.querySelector('svg[part=map]').dataset.view !== v, v0, { what: 'zoom' });
+  await until(page, (v) => __cr().querySelector('svg[part=map]').dataset.view !== v, v0, { what: 'zoom' });
   await page.keyboard.press('ArrowLeft');
   await page.locator('.cr-reset').focus();
   await page.keyboard.press('Enter');
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('svg[part=map]').dataset.view === '5,27,122,62', null, { what: 'reset' });
+  await until(page, () => __cr().querySelector('svg[part=map]').dataset.view === '5,27,122,62', null, { what: 'reset' });
   await page.locator('.cr-chapters button[aria-label="Next chapter"]').focus();
   await page.keyboard.press('Enter');
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-map').dataset.chapter !== 'intro', null, { what: 'the next chapter' });
+  await until(page, () => __cr().querySelector('.cr-map').dataset.chapter !== 'intro', null, { what: 'the next chapter' });
   await page.locator('.cr-map-text summary').focus();
   await page.keyboard.press('Enter');
-  assert.ok(await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-map-text').open));
+  assert.ok(await page.evaluate(() => __cr().querySelector('.cr-map-text').open));
   await page.locator('.cr-cite summary').focus();
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-announce').textContent === 'Copied', null, { what: 'a citation copied' });
+  await until(page, () => __cr().querySelector('.cr-announce').textContent === 'Copied', null, { what: 'a citation copied' });
   // L on a mention copies a link to its paragraph (the link buttons are outside the sequence).
   await page.locator('#p-2 .cr-mention').first().focus();
   await page.keyboard.press('l');
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-announce').textContent === 'Link copied', null, { what: 'a paragraph link copied' });
+  await until(page, () => __cr().querySelector('.cr-announce').textContent === 'Link copied', null, { what: 'a paragraph link copied' });
   assert.match(await page.evaluate(() => navigator.clipboard.readText()), /#p-2$/);
   await context.close();
 });
@@ -117,11 +115,9 @@ const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimation
 test('Tab stops through the seed: at most the mentions, the map controls and ten more; Shift+Tab visits them in reverse; a disabled chapter button keeps focus', async () => {
   // The map follows the reading: which places it shows (and so which are Tab stops) depends on
   // where the text is scrolled. Reduced motion makes it jump there, so each step can wait for it.
-  const { page, context } = await newPage(env.browser, { reducedMotion: 'reduce' });
-  await page.goto(env.server.url);
-  await waitForEvent(page, 'commentary-reader:ready');
+  const { page, context } = await open(env, { reducedMotion: 'reduce' });
   const counts = await page.evaluate(() => {
-    const root = document.querySelector('commentary-reader').shadowRoot;
+    const root = __cr();
     const focusable = (el) => el.tabIndex >= 0 && !el.closest('[hidden]') && getComputedStyle(el).visibility !== 'hidden';
     return {
       // The text's and the closing note's (the author's bio names the council too).
@@ -156,12 +152,12 @@ test('Tab stops through the seed: at most the mentions, the map controls and ten
   for (let i = 0; i < 10 && (await next.getAttribute('aria-disabled')) !== 'true'; i++) await page.keyboard.press('Enter');
   assert.equal(await next.getAttribute('aria-disabled'), 'true');
   await page.keyboard.press('Enter');
-  assert.equal(await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.activeElement?.getAttribute('aria-label')), 'Next chapter', 'focus left the last chapter\'s Next button');
+  assert.equal(await page.evaluate(() => __cr().activeElement?.getAttribute('aria-label')), 'Next chapter', 'focus left the last chapter\'s Next button');
   // "Skip past the commentary": the next Tab leaves the widget.
   await page.locator('.crumbs a').last().focus();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.activeElement?.dataset.skip), 'end');
+  assert.equal(await page.evaluate(() => __cr().activeElement?.dataset.skip), 'end');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
   assert.equal((await stop(page)).outside, true, 'Tab after "Skip past the commentary" stayed in the widget');
@@ -169,9 +165,7 @@ test('Tab stops through the seed: at most the mentions, the map controls and ten
 });
 
 test('the keys are explained in the widget, and heading-level moves the outline', async () => {
-  const { page, context } = await newPage(env.browser);
-  await page.goto(env.server.url);
-  await waitForEvent(page, 'commentary-reader:ready');
+  const { page, context } = await open(env);
   const toggle = page.locator('.cr-keys-toggle');
   await toggle.focus();
   await page.keyboard.press('Enter');
@@ -179,7 +173,7 @@ test('the keys are explained in the widget, and heading-level moves the outline'
   const keys = await page.locator('#cr-keys li').allTextContents();
   assert.ok(keys.some((k) => k.startsWith('Enter or Space')) && keys.some((k) => k.startsWith('Escape')), keys.join(' | '));
   assert.ok(await page.locator('#cr-keys').isVisible());
-  const outline = () => page.evaluate(() => [...document.querySelector('commentary-reader').shadowRoot.querySelectorAll('.cr-title, .cr-body .cr-h')].slice(0, 2).map((h) => h.tagName));
+  const outline = () => page.evaluate(() => [...__cr().querySelectorAll('.cr-title, .cr-body .cr-h')].slice(0, 2).map((h) => h.tagName));
   assert.deepEqual(await outline(), ['H1', 'H2']);
   await page.evaluate(() => { window.__events.length = 0; document.querySelector('commentary-reader').setAttribute('heading-level', '3'); });
   await waitForEvent(page, 'commentary-reader:ready');
@@ -189,22 +183,20 @@ test('the keys are explained in the widget, and heading-level moves the outline'
 
 /** The accessibility tree's node for the widget element `selector`: role, name, description. */
 async function axNode(page, cdp, selector) {
-  const { result } = await cdp.send('Runtime.evaluate', { expression: `document.querySelector('commentary-reader').shadowRoot.querySelector(${JSON.stringify(selector)})` });
+  const { result } = await cdp.send('Runtime.evaluate', { expression: `__cr().querySelector(${JSON.stringify(selector)})` });
   const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { objectId: result.objectId, fetchRelatives: false });
   const n = nodes[0];
   return { role: n.role?.value, name: n.name?.value, description: n.description?.value ?? '' };
 }
 
 test('in the accessibility tree: the card is its mention\'s description, not part of the paragraph; names from the catalog; every word in the widget\'s language', async () => {
-  const { page, context } = await newPage(env.browser);
-  await page.goto(env.server.url);
-  await waitForEvent(page, 'commentary-reader:ready');
+  const { page, context } = await open(env);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Accessibility.enable');
   const mention = '#p-3 .cr-mention';
   await page.locator(mention).first().focus();
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'the card' });
-  const card = await page.evaluate(() => { const c = document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'); return { name: c.querySelector('.cr-card-name').textContent, summary: c.querySelector('.cr-card-summary').textContent }; });
+  await until(page, () => __cr().querySelector('.cr-card[data-placed]'), null, { what: 'the card' });
+  const card = await page.evaluate(() => { const c = __cr().querySelector('.cr-card'); return { name: c.querySelector('.cr-card-name').textContent, summary: c.querySelector('.cr-card-summary').textContent }; });
   // The paragraph reads as the author wrote it: neither the card's summary nor its buttons.
   const paragraph = await page.locator('#p-3').ariaSnapshot();
   assert.ok(!paragraph.includes(card.summary.slice(0, 40)), `the card is read inside its paragraph:\n${paragraph}`);
@@ -224,9 +216,9 @@ test('in the accessibility tree: the card is its mention\'s description, not par
   // Countries that stand for an entity are named as the catalog names it (and as their card).
   for (const iso of ['BLR', 'CHN', 'RUS', 'UKR']) {
     const country = await axNode(page, cdp, `.cr-country[data-country="${iso}"][role=button]`);
-    await page.evaluate((i) => document.querySelector('commentary-reader').shadowRoot.querySelector(`.cr-country[data-country="${i}"]`).focus(), iso);
+    await page.evaluate((i) => __cr().querySelector(`.cr-country[data-country="${i}"]`).focus(), iso);
     const name = await until(page, (i) => {
-      const root = document.querySelector('commentary-reader').shadowRoot;
+      const root = __cr();
       const c = root.querySelector('.cr-card[data-placed]');
       return c && c.dataset.entity === root.querySelector(`.cr-country[data-country="${i}"]`).dataset.entity && c.querySelector('.cr-card-name').textContent;
     }, iso, { what: `the card of ${iso}` });
@@ -239,7 +231,7 @@ test('in the accessibility tree: the card is its mention\'s description, not par
     await page.evaluate((l) => { window.__events.length = 0; document.querySelector('commentary-reader').setAttribute('lang', l); }, lang);
     await waitForEvent(page, 'commentary-reader:ready');
     return page.evaluate(() => {
-      const root = document.querySelector('commentary-reader').shadowRoot;
+      const root = __cr();
       const langOf = (s) => root.querySelector(s)?.closest('[lang]')?.getAttribute('lang');
       return {
         announce: langOf('.cr-announce'), mapLive: langOf('.cr-map [aria-live]'), keys: langOf('#cr-keys'), skip: langOf('.cr-skip'),
@@ -262,9 +254,7 @@ test('in the accessibility tree: the card is its mention\'s description, not par
 
 test('axe finds no violations in each UI language, light and dark', async () => {
   for (const lang of ['en', 'ru', 'be', 'zh', 'tr']) {
-    const { page, context } = await newPage(env.browser, { colorScheme: lang === 'zh' || lang === 'be' ? 'dark' : 'light' });
-    await page.goto(env.server.url);
-    await waitForEvent(page, 'commentary-reader:ready');
+    const { page, context } = await open(env, { colorScheme: lang === 'zh' || lang === 'be' ? 'dark' : 'light' });
     await page.evaluate((l) => { window.__events.length = 0; document.querySelector('commentary-reader').setAttribute('lang', l); }, lang);
     await waitForEvent(page, 'commentary-reader:ready');
     const result = await new AxeBuilder({ page }).include('commentary-reader').analyze();
@@ -276,9 +266,7 @@ test('axe finds no violations in each UI language, light and dark', async () => 
 test('axe finds no violations in the new states: keys shown, a card entered, the map as text open with a card from it, heading-level 2, dark', async () => {
   for (const scheme of ['light', 'dark']) {
     // Reduced motion: a card is checked as shown, not halfway through its fade.
-    const { page, context } = await newPage(env.browser, { colorScheme: scheme, reducedMotion: 'reduce' });
-    await page.goto(env.server.url);
-    await waitForEvent(page, 'commentary-reader:ready');
+    const { page, context } = await open(env, { colorScheme: scheme, reducedMotion: 'reduce' });
     const check = async (state) => {
       const result = await new AxeBuilder({ page }).include('commentary-reader').analyze();
       assert.deepEqual(result.violations.map((v) => `${scheme}, ${state}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
@@ -288,12 +276,12 @@ test('axe finds no violations in the new states: keys shown, a card entered, the
     await check('keys shown');
     await page.locator('.cr-body .cr-mention').first().focus();
     await page.keyboard.press('Enter');
-    await until(page, () => document.querySelector('commentary-reader').shadowRoot.activeElement?.matches('.cr-card'), null, { what: 'focus in the card' });
+    await until(page, () => __cr().activeElement?.matches('.cr-card'), null, { what: 'focus in the card' });
     await check('a card entered');
     await page.keyboard.press('Escape');
     await page.locator('.cr-map-text summary').click();
     await page.locator('.cr-map-text-open').first().click();
-    await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'a card from the map as text' });
+    await until(page, () => __cr().querySelector('.cr-card[data-placed]'), null, { what: 'a card from the map as text' });
     await check('a card from the map as text');
     await page.evaluate(() => { window.__events.length = 0; document.querySelector('commentary-reader').setAttribute('heading-level', '2'); });
     await waitForEvent(page, 'commentary-reader:ready');

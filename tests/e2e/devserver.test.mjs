@@ -12,11 +12,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from './helpers.mjs';
+import { CHROMIUM_ARGS, SEED_SLUG } from './helpers.mjs';
 
 const REPO = new URL('../../', import.meta.url).pathname;
 const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
-const SEED = 'static/commentaries/belarus-china-relations-2024/commentary.md';
+const SEED = `static/commentaries/${SEED_SLUG}/commentary.md`;
 
 let work;
 let trunk;
@@ -115,7 +115,6 @@ test('trunk serve: strict policy with zero violations, and edits of a commentary
   await poll(() => page.evaluate(() => window.__ready), { timeout: 60_000, what: 'the widget on the development page' });
   assert.deepEqual(violations, [], 'violations on the first load');
 
-  const inWidget = (fn) => page.evaluate(fn);
   const timings = {};
   /** Makes `edit` to `file` in the served copy and waits for `shows` to hold in the open page. */
   async function change(name, file, edit, shows) {
@@ -126,7 +125,7 @@ test('trunk serve: strict policy with zero violations, and edits of a commentary
     const loadsBefore = loads;
     const started = Date.now();
     writeFileSync(path, after);
-    await poll(async () => loads > loadsBefore && (await page.evaluate(() => window.__ready)) && (await inWidget(shows)), {
+    await poll(async () => loads > loadsBefore && (await page.evaluate(() => window.__ready)) && (await page.evaluate(shows)), {
       timeout: 5 * 60_000, what: `the page to show the edit of ${file}`, meanwhile: () => writeFileSync(path, after),
     });
     timings[name] = Date.now() - started;

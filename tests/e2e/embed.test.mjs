@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, newPage, waitForEvent, until, DIST } from './helpers.mjs';
+import { launch, newPage, open, waitForEvent, until, DIST } from './helpers.mjs';
 import { STRICT_CSP } from '../../scripts/serve-static.mjs';
 
 let env;
@@ -12,19 +12,9 @@ after(async () => { await env?.close(); });
 
 const WASM = '/commentary-reader/commentary-reader-core_bg.wasm';
 
-/** Opens `path` (relative to the server root) and waits for the first widget to be ready. */
-async function open(path, options = {}, id = '') {
-  const opened = await newPage(env.browser, options);
-  const before = env.server.requests.length;
-  await opened.page.goto(new URL(path, env.server.url).href);
-  await waitForEvent(opened.page, 'commentary-reader:ready', id);
-  opened.requests = () => env.server.requests.slice(before);
-  return opened;
-}
-
 /** Computed styles that make up how the widget looks, for the title, body text and map. */
 const looks = (page, id = '') => page.evaluate((i) => {
-  const root = (i ? document.getElementById(i) : document.querySelector('commentary-reader')).shadowRoot;
+  const root = __cr(i);
   const pick = (el, props) => { const s = getComputedStyle(el); return Object.fromEntries(props.map((p) => [p, s[p]])); };
   const text = ['fontFamily', 'fontSize', 'fontWeight', 'color', 'lineHeight', 'letterSpacing', 'textTransform', 'display', 'backgroundColor'];
   const map = root.querySelector('svg[part=map]').getBoundingClientRect();
@@ -66,7 +56,7 @@ test('strict CSP: the SRI snippet from make dist loads with zero violations; a t
 
 test('strict CSP: every demo page reaches ready with zero securitypolicyviolation events', async () => {
   for (const [path, id] of [['./', ''], ['demo/two.html', 'seed'], ['demo/hostile.html', 'seed']]) {
-    const { page, context, problems } = await open(path, {}, id);
+    const { page, context, problems } = await open(env, {}, { path, id });
     assert.deepEqual(await page.evaluate(() => window.__csp), [], `${path}: CSP violations`);
     assert.deepEqual(problems, [], path);
     await context.close();
@@ -74,8 +64,8 @@ test('strict CSP: every demo page reaches ready with zero securitypolicyviolatio
 });
 
 test('a hostile host stylesheet does not change the widget', async () => {
-  const plain = await open('demo/two.html', {}, 'seed');
-  const hostile = await open('demo/hostile.html', {}, 'seed');
+  const plain = await open(env, {}, { path: 'demo/two.html', id: 'seed' });
+  const hostile = await open(env, {}, { path: 'demo/hostile.html', id: 'seed' });
   // Same width on both pages (the hostile one also shrinks every svg and hides every p outside).
   const [a, b] = [await looks(plain.page, 'seed'), await looks(hostile.page, 'seed')];
   assert.deepEqual(b, a);
@@ -86,19 +76,19 @@ test('a hostile host stylesheet does not change the widget', async () => {
 });
 
 test('two commentaries on one page: independent, started when near, wasm fetched once', async () => {
-  const { page, context, requests } = await open('demo/two.html', {}, 'seed');
+  const { page, context, requests } = await open(env, {}, { path: 'demo/two.html', id: 'seed' });
   // The second starts only when it comes near the viewport.
   assert.equal(await page.evaluate(() => document.getElementById('rail').shadowRoot), null, 'the far widget started early');
   await page.locator('#rail').scrollIntoViewIfNeeded();
   await waitForEvent(page, 'commentary-reader:ready', 'rail');
   assert.equal(requests().filter((r) => r === WASM).length, 1, 'the wasm was requested more than once');
-  const title = (id) => page.evaluate((i) => document.getElementById(i).shadowRoot.querySelector('.cr-title').textContent, id);
+  const title = (id) => page.evaluate((i) => __cr(i).querySelector('.cr-title').textContent, id);
   assert.equal(await title('rail'), 'Rail freight across the Eurasian land bridge');
   assert.match(await title('seed'), /Belarus-China Relations/);
 
   // A card in one leaves the other alone; so does zooming one map.
   const state = (id) => page.evaluate((i) => {
-    const root = document.getElementById(i).shadowRoot;
+    const root = __cr(i);
     return { card: root.querySelector('.cr-card')?.dataset.entity ?? null, view: root.querySelector('svg[part=map]').dataset.view };
   }, id);
   // The first map may still be easing to the chapter the scroll took it to: wait until still.
@@ -110,10 +100,10 @@ test('two commentaries on one page: independent, started when near, wasm fetched
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
   }
   await page.locator('#rail .cr-mention[data-entity=malaszewicze]').first().focus();
-  await until(page, () => document.getElementById('rail').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'a card in the second widget' });
+  await until(page, () => __cr('rail').querySelector('.cr-card[data-placed]'), null, { what: 'a card in the second widget' });
   await page.locator('#rail svg[part=map]').focus();
   await page.keyboard.press('+');
-  await until(page, (v) => document.getElementById('rail').shadowRoot.querySelector('svg[part=map]').dataset.view !== v, (await state('rail')).view, { what: 'the second map to zoom' });
+  await until(page, (v) => __cr('rail').querySelector('svg[part=map]').dataset.view !== v, (await state('rail')).view, { what: 'the second map to zoom' });
   assert.deepEqual(await state('seed'), seedBefore, 'the first widget changed');
   const events = await page.evaluate(() => window.__events.filter((e) => e.type === 'commentary-reader:card-open').map((e) => e.id));
   assert.deepEqual(events, ['rail']);
@@ -172,14 +162,14 @@ test('removing the element stops its observers, frames and timers; re-adding it 
   // Back in the page: it starts again.
   await page.evaluate((el) => { window.__removed = false; window.__events.length = 0; document.querySelector('main').prepend(el); }, element);
   await waitForEvent(page, 'commentary-reader:ready');
-  assert.ok(await page.evaluate(() => !!document.querySelector('commentary-reader').shadowRoot.querySelector('svg[part=map]')));
+  assert.ok(await page.evaluate(() => !!__cr().querySelector('svg[part=map]')));
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('attributes: theme forces light or dark, map and cards can be switched off, changes re-render', async () => {
-  const { page, context } = await open('./', { colorScheme: 'light' });
-  const bg = () => page.evaluate(() => getComputedStyle(document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-root')).backgroundColor);
+  const { page, context } = await open(env, { colorScheme: 'light' });
+  const bg = () => page.evaluate(() => getComputedStyle(__cr().querySelector('.cr-root')).backgroundColor);
   const light = await bg();
   const set = async (name, value) => {
     await page.evaluate(() => { window.__events.length = 0; });
@@ -191,11 +181,11 @@ test('attributes: theme forces light or dark, map and cards can be switched off,
   await set('theme', 'light');
   assert.equal(await bg(), light);
   await set('map', 'off');
-  assert.equal(await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelector('svg[part=map]')), null);
+  assert.equal(await page.evaluate(() => __cr().querySelector('svg[part=map]')), null);
   await set('cards', 'off');
-  assert.equal(await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelectorAll('[data-mention]').length), 0);
+  assert.equal(await page.evaluate(() => __cr().querySelectorAll('[data-mention]').length), 0);
   await set('map', 'on');
-  const triggers = await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelectorAll('[data-mention]').length);
+  const triggers = await page.evaluate(() => __cr().querySelectorAll('[data-mention]').length);
   assert.equal(triggers, 0, 'with cards off the map has no card triggers either');
   // The UI language: the element's lang, in the widget's words, dates and the map.
   await set('cards', 'on');
@@ -203,7 +193,7 @@ test('attributes: theme forces light or dark, map and cards can be switched off,
     ['zh', '隐藏地图', '评论', '2024年2月14日'], ['tr', 'Haritayı gizle', 'Yorum', 'Şubat']]) {
     await set('lang', lang);
     const ui = await page.evaluate(() => {
-      const root = document.querySelector('commentary-reader').shadowRoot;
+      const root = __cr();
       return { toggle: root.querySelector('.cr-map-toggle')?.textContent, kicker: root.querySelector('.cr-kicker').textContent, date: root.querySelector('.cr-meta time').textContent, kickerLang: root.querySelector('.cr-kicker').lang };
     });
     assert.deepEqual([ui.toggle, ui.kicker, ui.kickerLang], [toggle, kicker, lang], lang);
@@ -253,7 +243,7 @@ test('the widget\'s words follow the element\'s lang, else the commentary\'s, el
   const page_ = (attrs) => `<!doctype html><html lang="tr"><head><meta charset="utf-8"><title>tr</title><link rel="icon" href="data:,">
 <script type="module" src="commentary-reader/commentary-reader.js"></script></head>
 <body><commentary-reader src="commentaries/belarus-china-relations-2024/commentary.md" ${attrs}></commentary-reader></body></html>`;
-  const toggle = (page) => page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-map-toggle').textContent);
+  const toggle = (page) => page.evaluate(() => __cr().querySelector('.cr-map-toggle').textContent);
   for (const [dropLang, attrs, expected] of [[false, '', 'Hide map'], [true, '', 'Haritayı gizle'], [true, 'lang="ru"', 'Скрыть карту']]) {
     const { page, context } = await newPage(env.browser);
     await page.route('**/tr.html', (route) => route.fulfill({ contentType: 'text/html', body: page_(attrs) }));

@@ -4,6 +4,8 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve-static.mjs';
 
 export const DIST = new URL('../../dist/', import.meta.url).pathname;
+/** The seed commentary's folder name (static/commentaries/<SEED_SLUG>, dist/commentaries/<SEED_SLUG>). */
+export const SEED_SLUG = 'belarus-china-relations-2024';
 export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -16,9 +18,22 @@ export async function launch() {
   return { server, browser, close: async () => { await browser.close(); await server.close(); } };
 }
 
-/** A page that records the widget's events, CSP violations, errors and dialogs from the start. */
+/**
+ * Defines `__cr(id)` in every document of `target` (a page or a browser context): the shadow root
+ * of the widget with that id, or of the first `commentary-reader` without one (undefined if there
+ * is no such element, null before it has one). For in-page code: page.evaluate, until, waitForFunction.
+ */
+export const addWidgetRoot = (target) => target.addInitScript(() => {
+  window.__cr = (id) => (id ? document.getElementById(id) : document.querySelector('commentary-reader'))?.shadowRoot;
+});
+
+/**
+ * A page that records the widget's events, CSP violations, errors and dialogs from the start;
+ * every page of its context has `__cr` (addWidgetRoot).
+ */
 export async function newPage(browser, options = {}, { clock = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
+  await addWidgetRoot(context);
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -34,6 +49,34 @@ export async function newPage(browser, options = {}, { clock = false } = {}) {
   });
   return { page, problems, context };
 }
+
+/**
+ * newPage, then opens `path` (relative to the server's root; the seed's demo page by default) and
+ * waits for `ready` from the widget with `id`. Returns newPage's { page, problems, context } and
+ * `requests()`, the paths the server was asked for since.
+ */
+export async function open(env, options = {}, { path = './', id = '', clock = false } = {}) {
+  const opened = await newPage(env.browser, options, { clock });
+  const before = env.server.requests.length;
+  await opened.page.goto(new URL(path, env.server.url).href);
+  await waitForEvent(opened.page, 'commentary-reader:ready', id);
+  opened.requests = () => env.server.requests.slice(before);
+  return opened;
+}
+
+/** Runs `fn(root, arg)` in the page, `root` being the first widget's shadow root (`fn` must be self-contained). */
+export const inWidget = (page, fn, arg) =>
+  page.evaluate(([source, a]) => new Function('root', 'arg', `return (${source})(root, arg);`)(__cr(), a), [fn.toString(), arg]);
+
+/** The textContent of every element matching `selector` in the shadow root of widget `id` (else the first widget). */
+export const texts = (page, selector, id = '') =>
+  page.evaluate(([s, i]) => [...__cr(i).querySelectorAll(s)].map((e) => e.textContent), [selector, id]);
+
+/** The entity of the open (placed) card in the first widget, or null. */
+export const openCard = (page) => page.evaluate(() => {
+  const card = __cr().querySelector('.cr-card[data-placed]');
+  return card ? card.dataset.entity : null;
+});
 
 /** Resolves with the first recorded widget event of `type` (from the element with `id`). */
 export const waitForEvent = (page, type, id = '') =>

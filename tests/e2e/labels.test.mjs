@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve-static.mjs';
-import { CHROMIUM_ARGS, DIST, until } from './helpers.mjs';
+import { CHROMIUM_ARGS, DIST, addWidgetRoot, until } from './helpers.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 let site;
@@ -81,7 +81,7 @@ after(async () => {
 /** Every pair of visible labels that overlap, every label over a marker's dot and every label
  * under the locator, in view. */
 const collisions = (p) => p.evaluate(() => {
-  const svg = document.querySelector('commentary-reader').shadowRoot.querySelector('svg[part=map]');
+  const svg = __cr().querySelector('svg[part=map]');
   const labels = [...svg.querySelectorAll('.cr-labels text')].map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }));
   const dots = [...svg.querySelectorAll('.cr-marker .cr-dot')].map((d) => ({ id: d.closest('[data-place]').dataset.place, r: d.getBoundingClientRect() }));
   // Half a pixel of anti-aliasing is not an overlap.
@@ -106,13 +106,14 @@ test('no two labels overlap and no label lies on a marker, in every folder and s
     for (const [profile, viewport] of [['wide', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
       const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
       const p = await context.newPage();
+      await addWidgetRoot(p);
       await p.addInitScript(() => document.addEventListener('commentary-reader:ready', () => { window.__ready = true; }));
       await p.goto(`${server.url}commentaries/${folder}/labels.html`);
       await until(p, () => window.__ready, null, { what: `${folder}: ready` });
       // The labels are laid out again once the browser has measured their font.
       await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       for (let i = 0; i < 12; i++) {
-        const at = await p.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-map').dataset.chapter ?? 'overview');
+        const at = await p.evaluate(() => __cr().querySelector('.cr-map').dataset.chapter ?? 'overview');
         const c = await collisions(p);
         views++;
         labels += c.labels;
@@ -120,7 +121,7 @@ test('no two labels overlap and no label lies on a marker, in every folder and s
         const next = p.locator('.cr-chapters button[aria-label="Next chapter"]');
         if (!(await next.count()) || (await next.getAttribute('aria-disabled')) === 'true') break;
         await next.click();
-        await until(p, (was) => (document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-map').dataset.chapter ?? 'overview') !== was, at, { what: `${folder}: the chapter after ${at}` });
+        await until(p, (was) => (__cr().querySelector('.cr-map').dataset.chapter ?? 'overview') !== was, at, { what: `${folder}: the chapter after ${at}` });
         await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       }
       await context.close();
@@ -134,11 +135,12 @@ test('no two labels overlap and no label lies on a marker, in every folder and s
 test('a route is drawn leg by leg, each kind in its style, and the legend names each kind once', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   const p = await context.newPage();
+  await addWidgetRoot(p);
   await p.addInitScript(() => document.addEventListener('commentary-reader:ready', () => { window.__ready = true; }));
   await p.goto(`${server.url}commentaries/stress-long/labels.html`);
   await until(p, () => window.__ready, null, { what: 'stress-long: ready' });
   const seen = await p.evaluate(() => {
-    const root = document.querySelector('commentary-reader').shadowRoot;
+    const root = __cr();
     const legs = (id) => [...root.querySelectorAll(`[data-route=${id}] > g`)].map((g) => {
       const line = getComputedStyle(g.querySelector('.cr-route-line'));
       return { kind: g.getAttribute('class'), dash: line.strokeDasharray, colour: line.stroke, marks: g.querySelectorAll('.cr-chevron').length };
@@ -165,12 +167,13 @@ test('a route is drawn leg by leg, each kind in its style, and the legend names 
 test('a view zoomed far in shows a locator of its surroundings with the view outlined; the overview shows none', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   const p = await context.newPage();
+  await addWidgetRoot(p);
   await p.addInitScript(() => document.addEventListener('commentary-reader:ready', () => { window.__ready = true; }));
   const locator = async (folder) => {
     await p.goto(`${server.url}commentaries/${folder}/labels.html`);
     await until(p, () => window.__ready, null, { what: `${folder}: ready` });
     return p.evaluate(() => {
-      const svg = document.querySelector('commentary-reader').shadowRoot.querySelector('svg[part=map]');
+      const svg = __cr().querySelector('svg[part=map]');
       const inset = svg.querySelector('.cr-inset');
       if (!inset) return null;
       const box = (e) => { const r = e.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width }; };

@@ -5,16 +5,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, newPage, until } from './helpers.mjs';
+import { launch, newPage, until, SEED_SLUG } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env.close(); });
 
-const SEED = 'commentaries/belarus-china-relations-2024/';
+const SEED = `commentaries/${SEED_SLUG}/`;
 
 /** A page of the seed's reading page, recording the language events. */
-async function open(options = {}, path = SEED) {
+async function openReading(options = {}, path = SEED) {
   const { page, problems, context } = await newPage(env.browser, { reducedMotion: 'reduce', ...options });
   await page.addInitScript(() => {
     window.__languages = [];
@@ -27,7 +27,7 @@ async function open(options = {}, path = SEED) {
 
 /** What the reader sees. */
 const seen = (page) => page.evaluate(() => {
-  const root = document.querySelector('commentary-reader').shadowRoot;
+  const root = __cr();
   const article = root.querySelector('article');
   const open = root.querySelector('[data-mention][aria-expanded="true"]');
   return {
@@ -46,21 +46,21 @@ const seen = (page) => page.evaluate(() => {
 });
 
 test('switching to Russian changes the text, cards, map and words, and keeps the paragraph, the card and the map view', async () => {
-  const { page, problems, context } = await open();
+  const { page, problems, context } = await openReading();
   const en = await seen(page);
   assert.equal(en.lang, 'en');
   assert.deepEqual(en.options, [['en', 'en', 'English'], ['ru', 'ru', 'Русский']]);
   assert.equal(en.selected, 'en');
   // The reader is at the fourth paragraph, with Beijing's card open there.
-  await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelector('#p-4').scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => __cr().querySelector('#p-4').scrollIntoView({ block: 'start' }));
   const mention = page.locator('commentary-reader #p-4 [data-entity="beijing"]').first();
   await mention.click();
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('[data-mention][aria-expanded="true"]'), null, { what: 'the card open' });
+  await until(page, () => __cr().querySelector('[data-mention][aria-expanded="true"]'), null, { what: 'the card open' });
   const before = await seen(page);
   assert.equal(before.card, 'beijing');
   await page.locator('commentary-reader select[part=language]').selectOption('ru');
   await until(page, () => window.__languages.includes('ru'), null, { what: 'the language event' });
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('[data-mention][aria-expanded="true"]'), null, { what: 'the card open again' });
+  await until(page, () => __cr().querySelector('[data-mention][aria-expanded="true"]'), null, { what: 'the card open again' });
   const ru = await seen(page);
   assert.equal(ru.lang, 'ru');
   assert.equal(ru.title, 'Белорусско-китайские отношения в условиях геостратегических вызовов');
@@ -76,13 +76,13 @@ test('switching to Russian changes the text, cards, map and words, and keeps the
   assert.notEqual(ru.chapter, before.chapter, `the chapter's name in Russian: ${ru.chapter}`);
   assert.match(ru.chapter, /[А-Яа-я]/, `the chapter's name in Russian: ${ru.chapter}`);
   // Still at the fourth paragraph.
-  const top = await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelector('#p-4').getBoundingClientRect().top);
+  const top = await page.evaluate(() => __cr().querySelector('#p-4').getBoundingClientRect().top);
   assert.ok(Math.abs(top) < 120, `the fourth paragraph at the top: ${top}`);
   assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violation switching');
   // Back to English: the event again, the original text.
   await page.locator('commentary-reader select[part=language]').selectOption('en');
   await until(page, () => window.__languages.length === 2, null, { what: 'the second language event' });
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('article').getAttribute('lang') === 'en', null, { what: 'English again' });
+  await until(page, () => __cr().querySelector('article').getAttribute('lang') === 'en', null, { what: 'English again' });
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.deepEqual(problems, []);
   // axe (which injects a style of its own: after the CSP checks) in Russian.
@@ -95,30 +95,30 @@ test('switching to Russian changes the text, cards, map and words, and keeps the
 
 test('the choice is remembered on the page, and the first language follows the element\'s lang, else the browser', async () => {
   // Remembered.
-  let { page, context } = await open();
+  let { page, context } = await openReading();
   await page.locator('commentary-reader select[part=language]').selectOption('ru');
   await until(page, () => window.__languages.includes('ru'), null, { what: 'Russian' });
   await page.reload();
-  await until(page, () => document.querySelector('commentary-reader')?.shadowRoot?.querySelector('article')?.getAttribute('lang') === 'ru', null, { what: 'Russian after a reload' });
+  await until(page, () => __cr()?.querySelector('article')?.getAttribute('lang') === 'ru', null, { what: 'Russian after a reload' });
   await context.close();
   // The browser prefers Russian.
-  ({ page, context } = await open({ locale: 'ru-RU' }));
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('article')?.getAttribute('lang') === 'ru', null, { what: 'Russian for a Russian browser' });
+  ({ page, context } = await openReading({ locale: 'ru-RU' }));
+  await until(page, () => __cr().querySelector('article')?.getAttribute('lang') === 'ru', null, { what: 'Russian for a Russian browser' });
   const ru = await seen(page);
   assert.equal(ru.selected, 'ru');
   const axe = await new AxeBuilder({ page }).include('commentary-reader').analyze();
   assert.deepEqual(axe.violations.map((v) => v.id), []);
   await context.close();
   // English in an English browser, until the element's `lang` asks for Russian.
-  ({ page, context } = await open({ locale: 'en-GB' }));
+  ({ page, context } = await openReading({ locale: 'en-GB' }));
   assert.equal((await seen(page)).lang, 'en');
   await page.evaluate(() => document.querySelector('commentary-reader').setAttribute('lang', 'ru'));
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('article')?.getAttribute('lang') === 'ru', null, { what: 'Russian for lang="ru"' });
+  await until(page, () => __cr().querySelector('article')?.getAttribute('lang') === 'ru', null, { what: 'Russian for lang="ru"' });
   await context.close();
 });
 
 test('the Russian reading page is Russian for an English browser, names its alternates, hydrates, and switches to English', async () => {
-  const { page, problems, context } = await open({ locale: 'en-GB' }, `${SEED}index.ru.html`);
+  const { page, problems, context } = await openReading({ locale: 'en-GB' }, `${SEED}index.ru.html`);
   const head = await page.evaluate(() => ({
     lang: document.documentElement.lang,
     alternates: [...document.querySelectorAll('link[rel=alternate][hreflang]')].map((l) => [l.hreflang, new URL(l.href).pathname.split('/').pop()]),
@@ -133,7 +133,7 @@ test('the Russian reading page is Russian for an English browser, names its alte
   await page.locator('commentary-reader select[part=language]').selectOption('en');
   await until(page, () => window.__languages.length > 0, null, { what: 'the language event' });
   assert.deepEqual(await page.evaluate(() => window.__languages), ['en'], 'one change of language, the reader\'s');
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('article')?.getAttribute('lang') === 'en', null, { what: 'English' });
+  await until(page, () => __cr().querySelector('article')?.getAttribute('lang') === 'en', null, { what: 'English' });
   assert.match((await seen(page)).title, /^Belarus-China Relations/);
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.deepEqual(problems, []);
@@ -167,7 +167,7 @@ test('a commentary.md compiled in the browser switches language too, compiling i
   assert.match(ru.title, /^Белорусско-китайские/);
   assert.ok(ru.labels.length > 0 && ru.labels.every((l) => !/^[A-Za-z ]+$/.test(l)), `the map's labels in Russian: ${ru.labels}`);
   await page.locator('commentary-reader select[part=language]').selectOption('en');
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('article')?.getAttribute('lang') === 'en', null, { what: 'English again' });
+  await until(page, () => __cr().querySelector('article')?.getAttribute('lang') === 'en', null, { what: 'English again' });
   assert.match((await seen(page)).title, /^Belarus-China Relations/);
   assert.ok(!fetched.some((f) => f.endsWith('.bundle')), `no bundle is fetched: ${fetched}`);
   assert.deepEqual(await page.evaluate(() => window.__csp), []);

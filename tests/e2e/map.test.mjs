@@ -3,30 +3,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, newPage, waitForEvent, until, ARTIFACTS } from './helpers.mjs';
+import { launch, open, inWidget, openCard, until, ARTIFACTS } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
-async function seed(options = {}) {
-  const opened = await newPage(env.browser, options);
-  await opened.page.goto(env.server.url);
-  await waitForEvent(opened.page, 'commentary-reader:ready');
-  return opened;
-}
-
-/** Runs `fn(shadowRoot, arg)` in the page. */
-const inWidget = (page, fn, arg) =>
-  page.evaluate(([source, a]) => {
-    const root = document.querySelector('commentary-reader').shadowRoot;
-    return new Function('root', 'arg', `return (${source})(root, arg);`)(root, a);
-  }, [fn.toString(), arg]);
-
 /** The map's current view as [lonMin, latMin, lonMax, latMax]. */
 const view = (page) => inWidget(page, (root) => root.querySelector('svg[part=map]').dataset.view.split(',').map(Number));
 const span = (v) => v[2] - v[0];
-const openCard = (page) => inWidget(page, (root) => root.querySelector('.cr-card[data-placed]')?.dataset.entity ?? null);
 const active = (page) => inWidget(page, (root) => [...root.querySelectorAll('[data-active]')].map((e) =>
   e.dataset.place ? `place:${e.dataset.place}` : e.dataset.country ? `country:${e.dataset.country}` : `mention:${e.dataset.entity}`));
 
@@ -44,7 +29,7 @@ async function settled(page) {
 }
 
 test('the map draws Belarus emphasised, China, the three rail routes, the gauge breaks and Great Stone', async () => {
-  const { page, context, problems } = await seed();
+  const { page, context, problems } = await open(env);
   const map = await inWidget(page, (root) => {
     const svg = root.querySelector('svg[part=map]');
     const q = (s) => svg.querySelectorAll(s);
@@ -84,38 +69,38 @@ test('the map draws Belarus emphasised, China, the three rail routes, the gauge 
 });
 
 test('hovering the "Minsk" mention lights up its marker; hovering the EU lights up its countries', async () => {
-  const { page, context } = await seed();
+  const { page, context } = await open(env);
   const minsk = page.locator('.cr-mention[data-entity=minsk]').first();
   await minsk.scrollIntoViewIfNeeded();
   await minsk.hover();
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('[data-place=minsk][data-active]'), null, { what: 'the Minsk marker to light up' });
+  await until(page, () => __cr().querySelector('[data-place=minsk][data-active]'), null, { what: 'the Minsk marker to light up' });
   const lit = await active(page);
   assert.ok(lit.includes('mention:minsk'), 'the other mentions of Minsk light up too');
   await page.mouse.move(4, 400);
-  await until(page, () => !document.querySelector('commentary-reader').shadowRoot.querySelector('[data-active]'), null, { what: 'the highlight to clear' });
+  await until(page, () => !__cr().querySelector('[data-active]'), null, { what: 'the highlight to clear' });
 
   const eu = page.locator('.cr-mention[data-entity=eu]').first();
   await eu.scrollIntoViewIfNeeded();
   await eu.hover();
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('[data-country=POL][data-active]'), null, { what: 'Poland (EU) to light up' });
+  await until(page, () => __cr().querySelector('[data-country=POL][data-active]'), null, { what: 'Poland (EU) to light up' });
   assert.ok(!(await active(page)).includes('country:BLR'), 'Belarus is not in the EU');
   await context.close();
 });
 
 test('the map leads back to the text: hovering a marker lights up its mentions and opens its card', async () => {
-  const { page, context } = await seed();
+  const { page, context } = await open(env);
   const marker = page.locator('[data-place=minsk]');
   await marker.hover();
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-mention[data-entity=minsk][data-active]'), null, { what: 'Minsk mentions to light up' });
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'the card' });
+  await until(page, () => __cr().querySelector('.cr-mention[data-entity=minsk][data-active]'), null, { what: 'Minsk mentions to light up' });
+  await until(page, () => __cr().querySelector('.cr-card[data-placed]'), null, { what: 'the card' });
   assert.equal(await openCard(page), 'minsk');
   await context.close();
 });
 
 test('focusing a marker opens its card; Tab goes on to the next marker; Enter walks into the card and back; Escape returns', async () => {
-  const { page, context } = await seed();
+  const { page, context } = await open(env);
   await page.locator('[data-place=great-stone]').focus();
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'the Great Stone card' });
+  await until(page, () => __cr().querySelector('.cr-card[data-placed]'), null, { what: 'the Great Stone card' });
   assert.equal(await openCard(page), 'great-stone');
   const name = await inWidget(page, (root) => root.querySelector('.cr-card-name').textContent);
   assert.match(name, /Great Stone/);
@@ -132,26 +117,26 @@ test('focusing a marker opens its card; Tab goes on to the next marker; Enter wa
   });
   await page.keyboard.press('Tab');
   assert.equal(await inWidget(page, (root) => root.activeElement?.dataset.mention ?? null), next, 'Tab goes on to the next marker');
-  await until(page, (m) => document.querySelector('commentary-reader').shadowRoot.querySelector(`[data-mention="${m}"]`).getAttribute('aria-expanded') === 'true', next, { what: 'the next card' });
+  await until(page, (m) => __cr().querySelector(`[data-mention="${m}"]`).getAttribute('aria-expanded') === 'true', next, { what: 'the next card' });
   await page.keyboard.press('Shift+Tab');
   assert.equal(await inWidget(page, (root) => root.activeElement?.dataset.place), 'great-stone');
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed][data-entity=great-stone]'), null, { what: 'the Great Stone card again' });
+  await until(page, () => __cr().querySelector('.cr-card[data-placed][data-entity=great-stone]'), null, { what: 'the Great Stone card again' });
   // Enter: into the card, through its controls, and back to the marker.
   await page.keyboard.press('Enter');
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.activeElement?.matches('.cr-card[role=dialog]'), null, { what: 'focus in the card' });
+  await until(page, () => __cr().activeElement?.matches('.cr-card[role=dialog]'), null, { what: 'focus in the card' });
   const cardControls = await page.locator('.cr-card').locator('button:not([disabled]), a[href]').count();
   for (let i = 0; i < cardControls; i++) await page.keyboard.press('Tab');
   assert.ok(await inWidget(page, (root) => !!root.activeElement?.closest('.cr-card')), 'Tab left the card early');
   await page.keyboard.press('Tab');
   assert.equal(await inWidget(page, (root) => root.activeElement?.dataset.place), 'great-stone', 'Tab past the card returns to the marker');
   await page.keyboard.press('Escape');
-  await until(page, () => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'), null, { what: 'the card to close' });
+  await until(page, () => !__cr().querySelector('.cr-card'), null, { what: 'the card to close' });
   assert.equal(await inWidget(page, (root) => root.activeElement?.dataset.place), 'great-stone', 'focus stays on the marker');
   await context.close();
 });
 
 test('keyboard zoom and pan change the view; reset returns to the whole map', async () => {
-  const { page, context } = await seed();
+  const { page, context } = await open(env);
   const svg = page.locator('svg[part=map]');
   await svg.focus();
   const before = await settled(page);
@@ -174,7 +159,7 @@ test('keyboard zoom and pan change the view; reset returns to the whole map', as
 });
 
 test('drag pans, Ctrl+wheel zooms about the pointer, a plain wheel scrolls the page and explains', async () => {
-  const { page, context } = await seed();
+  const { page, context } = await open(env);
   const box = await page.locator('svg[part=map]').boundingBox();
   const start = await settled(page);
   const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
@@ -189,27 +174,27 @@ test('drag pans, Ctrl+wheel zooms about the pointer, a plain wheel scrolls the p
   await page.keyboard.down('Control');
   await page.mouse.wheel(0, -300);
   await page.keyboard.up('Control');
-  const wheeled = await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('svg[part=map]').dataset.view);
+  const wheeled = await until(page, () => __cr().querySelector('svg[part=map]').dataset.view);
   assert.ok(span(wheeled.split(',').map(Number)) < span(dragged), 'Ctrl+wheel zooms in');
 
   const y0 = await page.evaluate(() => scrollY);
   await page.mouse.wheel(0, 200);
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-map-hint'), null, { what: 'the Ctrl hint' });
+  await until(page, () => __cr().querySelector('.cr-map-hint'), null, { what: 'the Ctrl hint' });
   await until(page, (y) => scrollY > y, y0, { what: 'the page to scroll' });
   await context.close();
 });
 
 test('reading moves the map to each chapter; the chapter buttons do so without scrolling', async () => {
-  const { page, context } = await seed();
+  const { page, context } = await open(env);
   const home = await settled(page);
   assert.equal(await inWidget(page, (root) => root.querySelector('.cr-map').dataset.chapter), 'intro');
   assert.equal(await inWidget(page, (root) => root.querySelector('.cr-map [aria-live=polite]').textContent), '', 'nothing is announced on load');
   // Scroll the second section's heading up past the reading line.
   await page.evaluate(() => {
-    const h = document.querySelector('commentary-reader').shadowRoot.querySelector('#long-established-relations-that-took-off-in-the-2010s');
+    const h = __cr().querySelector('#long-established-relations-that-took-off-in-the-2010s');
     window.scrollTo(0, h.getBoundingClientRect().top + scrollY - 100);
   });
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-map').dataset.chapter === 'long-established-relations-that-took-off-in-the-2010s', null, { what: 'the chapter to change' });
+  await until(page, () => __cr().querySelector('.cr-map').dataset.chapter === 'long-established-relations-that-took-off-in-the-2010s', null, { what: 'the chapter to change' });
   const chapter = await settled(page);
   assert.ok(span(chapter) < span(home) / 2, `the map did not move to the chapter's focus: ${home} → ${chapter}`);
   assert.ok(chapter[0] < 24 && chapter[2] > 28, 'the chapter shows Belarus and its neighbours');
@@ -219,7 +204,7 @@ test('reading moves the map to each chapter; the chapter buttons do so without s
 
   const y = await page.evaluate(() => scrollY);
   await page.locator('.cr-chapters').getByRole('button', { name: 'Previous chapter' }).click();
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-map').dataset.chapter === 'intro', null, { what: 'the previous chapter' });
+  await until(page, () => __cr().querySelector('.cr-map').dataset.chapter === 'intro', null, { what: 'the previous chapter' });
   const back = await settled(page);
   assert.ok(span(back) > span(chapter) * 2, 'the previous chapter is the wider introduction view');
   assert.equal(await page.evaluate(() => scrollY), y, 'the chapter buttons do not scroll');
@@ -230,7 +215,7 @@ test('reading moves the map to each chapter; the chapter buttons do so without s
 
 test('under prefers-reduced-motion the map jumps to a chapter instead of easing', async () => {
   for (const reducedMotion of ['reduce', 'no-preference']) {
-    const { page, context } = await seed({ reducedMotion });
+    const { page, context } = await open(env, { reducedMotion });
     await settled(page);
     await inWidget(page, (root) => {
       window.__views = [];
@@ -238,7 +223,7 @@ test('under prefers-reduced-motion the map jumps to a chapter instead of easing'
         .observe(root.querySelector('svg[part=map]'), { attributes: true, attributeFilter: ['data-view'] });
     });
     await page.locator('.cr-chapters').getByRole('button', { name: 'Next chapter' }).click();
-    await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-map').dataset.chapter !== 'intro', null, { what: 'the next chapter' });
+    await until(page, () => __cr().querySelector('.cr-map').dataset.chapter !== 'intro', null, { what: 'the next chapter' });
     await settled(page);
     const steps = await page.evaluate(() => window.__views.length);
     if (reducedMotion === 'reduce') assert.equal(steps, 1, 'the view changed in one step');
@@ -248,11 +233,11 @@ test('under prefers-reduced-motion the map jumps to a chapter instead of easing'
 });
 
 test('a card\'s "Show on map" moves the map to the entity and lights it up', async () => {
-  const { page, context } = await seed();
+  const { page, context } = await open(env);
   const mention = page.locator('.cr-mention[data-entity=minsk]').first();
   await mention.scrollIntoViewIfNeeded();
   await mention.focus();
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'the Minsk card' });
+  await until(page, () => __cr().querySelector('.cr-card[data-placed]'), null, { what: 'the Minsk card' });
   await page.locator('.cr-card').getByRole('button', { name: 'Show on map' }).click();
   const v = await settled(page);
   assert.ok(v[0] < 27.57 && v[2] > 27.57 && v[1] < 53.9 && v[3] > 53.9 && span(v) < 10, `the map does not show Minsk close up: ${v}`);
@@ -261,35 +246,35 @@ test('a card\'s "Show on map" moves the map to the entity and lights it up', asy
   // People are not on the map: their cards have no such button.
   const person = page.locator('.cr-mention[data-entity=lukashenko]').first();
   await person.focus();
-  await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed][data-entity=lukashenko]'), null, { what: 'the Lukashenko card' });
+  await until(page, () => __cr().querySelector('.cr-card[data-placed][data-entity=lukashenko]'), null, { what: 'the Lukashenko card' });
   assert.equal(await page.locator('.cr-card').getByRole('button', { name: 'Show on map' }).count(), 0);
   await context.close();
 });
 
 test('layout: beside the text and in view while reading on wide screens; inline and collapsible on phones', async () => {
   {
-    const { page, context } = await seed({ viewport: { width: 1280, height: 900 } });
+    const { page, context } = await open(env, { viewport: { width: 1280, height: 900 } });
     const [text, map] = await Promise.all([page.locator('.cr-body').boundingBox(), page.locator('.cr-map').boundingBox()]);
     assert.ok(map.x > text.x + text.width - 1, 'the map is beside the text');
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
     await until(page, () => {
-      const r = document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-map').getBoundingClientRect();
+      const r = __cr().querySelector('.cr-map').getBoundingClientRect();
       return r.top >= 0 && r.bottom <= innerHeight;
     }, null, { what: 'the map to stay in view (sticky)' });
     await context.close();
   }
   {
-    const { page, context } = await seed({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const { page, context } = await open(env, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     const [head, map, body] = await Promise.all(['.cr-head', '.cr-map', '.cr-body'].map((s) => page.locator(s).boundingBox()));
     assert.ok(map.y >= head.y + head.height - 1 && map.y + map.height <= body.y + 1, 'the map sits between the header and the text');
     assert.ok(map.width <= 390, 'no horizontal overflow');
     const toggle = page.locator('.cr-map-toggle');
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
     await toggle.tap();
-    await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('#cr-map-body').hidden, null, { what: 'the map to collapse' });
+    await until(page, () => __cr().querySelector('#cr-map-body').hidden, null, { what: 'the map to collapse' });
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
     await toggle.tap();
-    await until(page, () => !document.querySelector('commentary-reader').shadowRoot.querySelector('#cr-map-body').hidden, null, { what: 'the map to expand' });
+    await until(page, () => !__cr().querySelector('#cr-map-body').hidden, null, { what: 'the map to expand' });
     // Two fingers spreading apart zoom the map in (the page itself does not zoom).
     const box = await page.locator('svg[part=map]').boundingBox();
     const before = await settled(page);
@@ -307,17 +292,17 @@ test('layout: beside the text and in view while reading on wide screens; inline 
     await settled(page);
     // A tap on a marker opens its card.
     await page.locator('[data-place=minsk]').tap();
-    await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'the card on tap' });
+    await until(page, () => __cr().querySelector('.cr-card[data-placed]'), null, { what: 'the card on tap' });
     assert.equal(await openCard(page), 'minsk');
     await page.screenshot({ path: `${ARTIFACTS}map-phone.png` });
     await context.close();
   }
   {
     // Print: the map is a static figure; its controls are not printed.
-    const { page, context } = await seed({ viewport: { width: 1280, height: 900 } });
+    const { page, context } = await open(env, { viewport: { width: 1280, height: 900 } });
     await page.emulateMedia({ media: 'print' });
     // The glossary is rendered once the browser is idle after ready (or on beforeprint).
-    await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-glossary dt'), null, { what: 'the print glossary' });
+    await until(page, () => __cr().querySelector('.cr-glossary dt'), null, { what: 'the print glossary' });
     const printed = await inWidget(page, (root) => ({
       map: root.querySelector('svg[part=map]').getBoundingClientRect().height > 100,
       controls: getComputedStyle(root.querySelector('.cr-map-controls')).display,
@@ -333,7 +318,7 @@ test('layout: beside the text and in view while reading on wide screens; inline 
 });
 
 test('targets are at least 24×24 px and the text alternative lists routes with stops and places', async () => {
-  const { page, context } = await seed();
+  const { page, context } = await open(env);
   const small = await inWidget(page, (root) => [...root.querySelectorAll('.cr-map button, .cr-marker[data-mention] .cr-hit, .cr-map-text summary')]
     .map((e) => [e.getAttribute('aria-label') ?? e.textContent, e.getBoundingClientRect()])
     .filter(([, r]) => r.width < 24 || r.height < 24).map(([n, r]) => `${n} ${r.width}×${r.height}`));
@@ -351,7 +336,7 @@ test('targets are at least 24×24 px and the text alternative lists routes with 
 
 test('axe finds no violations with the map: initial, card from a marker, chapter changed, dark', async () => {
   for (const colorScheme of ['light', 'dark']) {
-    const { page, context } = await seed({ colorScheme });
+    const { page, context } = await open(env, { colorScheme });
     const check = async (state) => {
       const result = await new AxeBuilder({ page }).include('commentary-reader').analyze();
       assert.deepEqual(result.violations.map((v) => `${state}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
@@ -360,7 +345,7 @@ test('axe finds no violations with the map: initial, card from a marker, chapter
     await page.locator('[data-place=great-stone]').focus();
     // Checked once it has faded in (mid-fade its text is lighter than it will be).
     await until(page, () => {
-      const card = document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card[data-placed]');
+      const card = __cr().querySelector('.cr-card[data-placed]');
       return card && card.getAnimations({ subtree: true }).every((a) => a.playState === 'finished');
     }, null, { what: 'a card, faded in' });
     await check(`${colorScheme} card from the map`);

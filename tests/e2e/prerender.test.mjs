@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, newPage, waitForEvent, until, DIST, ARTIFACTS } from './helpers.mjs';
+import { launch, newPage, waitForEvent, until, DIST, ARTIFACTS, SEED_SLUG } from './helpers.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const SEED = 'belarus-china-relations-2024';
+const SEED = SEED_SLUG;
 const SECOND = 'rail-freight-land-bridge';
 const pageOf = (slug, lang) => `commentaries/${slug}/index${lang ? `.${lang}` : ''}.html`;
 // Every reading page: each folder's, and the seed's Russian one.
@@ -93,14 +93,14 @@ async function hydrated(url, { alter } = {}) {
   await page.waitForFunction(() => document.querySelector('commentary-reader')?.shadowRoot?.querySelector('.cr-body p'));
   const selector = 'h1, .cr-body > *, .cr-body p, .cr-mention, svg.cr-map-svg, path.cr-country, .cr-stop, .cr-map-title';
   const marked = await page.evaluate((selector) => {
-    const root = document.querySelector('commentary-reader').shadowRoot;
+    const root = __cr();
     window.__marked = [...root.querySelectorAll(selector)];
     return window.__marked.length;
   }, selector);
   release();
   await waitForEvent(page, 'commentary-reader:ready');
   const kept = await page.evaluate((selector) => {
-    const now = [...document.querySelector('commentary-reader').shadowRoot.querySelectorAll(selector)];
+    const now = [...__cr().querySelectorAll(selector)];
     return { same: window.__marked.filter((n, i) => now[i] === n).length, now: now.length };
   }, selector);
   return { page, problems, warnings, context, marked, kept };
@@ -119,13 +119,13 @@ test('with JavaScript the prerendered nodes are hydrated in place, and cards, ma
     await mention.click();
     await page.locator('commentary-reader #cr-card').waitFor();
     await page.keyboard.press('Escape');
-    await until(page, () => !document.querySelector('commentary-reader').shadowRoot.querySelector('#cr-card'), null, { what: 'the card to close' });
+    await until(page, () => !__cr().querySelector('#cr-card'), null, { what: 'the card to close' });
     // The map is measured and redrawn at its size, with its chapters.
     const next = page.locator('commentary-reader .cr-map-controls button').last();
     if (await next.count()) {
       const before = await page.locator('commentary-reader svg.cr-map-svg').getAttribute('data-view');
       await next.click();
-      await until(page, (b) => document.querySelector('commentary-reader').shadowRoot.querySelector('svg.cr-map-svg').getAttribute('data-view') !== b, before, { what: 'the map to move' });
+      await until(page, (b) => __cr().querySelector('svg.cr-map-svg').getAttribute('data-view') !== b, before, { what: 'the map to move' });
     }
     assert.deepEqual(await page.evaluate(() => window.__csp), [], `${slug}: no CSP violation`);
     assert.deepEqual(problems, []);
@@ -143,7 +143,7 @@ test('a page whose markup was altered is rendered afresh, with a warning saying 
   assert.match(warning, /#p-3/, 'it names the paragraph');
   assert.match(warning, /afresh/);
   assert.equal(kept.same, 0, 'rendered afresh: new nodes');
-  const p3 = await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelector('#p-3 mark'));
+  const p3 = await page.evaluate(() => __cr().querySelector('#p-3 mark'));
   assert.equal(p3, null, 'the fresh render is the bundle\'s, without the alteration');
   await page.locator('commentary-reader .cr-mention[role="button"]').first().click();
   await page.locator('commentary-reader #cr-card').waitFor();

@@ -8,10 +8,10 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { DIST, launch, newPage, until } from './helpers.mjs';
+import { DIST, launch, newPage, until, SEED_SLUG } from './helpers.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const SEED = join(ROOT, 'static/commentaries/belarus-china-relations-2024');
+const SEED = join(ROOT, 'static/commentaries', SEED_SLUG);
 let env;
 let work;
 before(async () => {

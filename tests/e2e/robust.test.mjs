@@ -3,13 +3,13 @@
 // only when the whole load failed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, waitForEvent, until } from './helpers.mjs';
+import { launch, newPage, texts, waitForEvent, until, SEED_SLUG } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
-const SEED = 'commentaries/belarus-china-relations-2024/';
+const SEED = `commentaries/${SEED_SLUG}/`;
 
 /** A page with one widget for the seed, far from other content; `attrs` are its attributes. */
 async function widgetPage(page, attrs = '') {
@@ -22,11 +22,6 @@ async function widgetPage(page, attrs = '') {
   await page.goto(new URL('robust.html', env.server.url).href);
 }
 
-const inWidget = (page, selector) => page.evaluate((s) => {
-  const el = document.getElementById('w').shadowRoot.querySelector(s);
-  return el ? el.textContent : null;
-}, selector);
-
 test('a 404 shows the status and a retry button, keeps the fallback; retrying after the fix renders', async () => {
   const { page, context } = await newPage(env.browser);
   let fail = true;
@@ -34,13 +29,13 @@ test('a 404 shows the status and a retry button, keeps the fallback; retrying af
   await widgetPage(page);
   const event = await waitForEvent(page, 'commentary-reader:error', 'w');
   assert.match(event.detail.message, /commentary\.md: the server answered 404/);
-  assert.match(await inWidget(page, '.cr-error-message'), /404/);
-  const slotted = await page.evaluate(() => document.getElementById('w').shadowRoot.querySelector('slot').assignedNodes().map((n) => n.textContent).join(''));
+  assert.match((await texts(page, '.cr-error-message', 'w'))[0], /404/);
+  const slotted = await page.evaluate(() => __cr('w').querySelector('slot').assignedNodes().map((n) => n.textContent).join(''));
   assert.match(slotted, /Host fallback copy/);
   fail = false;
   await page.locator('#w').getByRole('button', { name: 'Try again' }).click();
   await waitForEvent(page, 'commentary-reader:ready', 'w');
-  assert.match(await inWidget(page, '.cr-title'), /Belarus-China Relations/);
+  assert.match((await texts(page, '.cr-title', 'w'))[0], /Belarus-China Relations/);
   await context.close();
 });
 
@@ -48,7 +43,7 @@ test('a server that never answers times out after 15 s with a message and a retr
   const { page, context } = await newPage(env.browser, {}, { clock: true });
   await page.route(`**/${SEED}commentary.md`, () => { /* never answers */ });
   await widgetPage(page);
-  await until(page, () => document.getElementById('w').shadowRoot?.querySelector('.cr-loading'), null, { what: 'the loading state' });
+  await until(page, () => __cr('w')?.querySelector('.cr-loading'), null, { what: 'the loading state' });
   await page.clock.runFor(14_000);
   assert.equal(await page.evaluate(() => window.__events.length), 0, 'gave up before 15 s');
   await page.clock.runFor(1_500);
@@ -63,10 +58,10 @@ test('a broken map.toml leaves the text and cards working, with a located note w
   await page.route(`**/${SEED}map.toml`, (route) => route.fulfill({ contentType: 'application/toml', body: '[view\nbounds = 1\n' }));
   await widgetPage(page);
   await waitForEvent(page, 'commentary-reader:ready', 'w');
-  assert.match(await inWidget(page, '.cr-map-missing'), /The map could not be drawn: .*map\.toml:1:6: error: TOML syntax/);
-  assert.equal(await inWidget(page, 'svg[part=map]'), null);
+  assert.match((await texts(page, '.cr-map-missing', 'w'))[0], /The map could not be drawn: .*map\.toml:1:6: error: TOML syntax/);
+  assert.deepEqual(await texts(page, 'svg[part=map]', 'w'), []);
   await page.locator('#w .cr-mention[data-entity=lukashenko]').first().focus();
-  await until(page, () => document.getElementById('w').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'a card' });
+  await until(page, () => __cr('w').querySelector('.cr-card[data-placed]'), null, { what: 'a card' });
   await context.close();
 });
 
@@ -75,10 +70,10 @@ test('a broken entities.toml leaves the text and the map; the debug panel says w
   await page.route(`**/${SEED}entities.toml`, (route) => route.fulfill({ contentType: 'application/toml', body: '[[entity]]\nid = "x"\nkind = "person"\nname = "X"\nsummary = "S"\n\n[[entity]\n' }));
   await widgetPage(page, 'debug');
   await waitForEvent(page, 'commentary-reader:ready', 'w');
-  assert.match(await inWidget(page, '.cr-body'), /Lukashenko/);
-  assert.equal(await page.evaluate(() => document.getElementById('w').shadowRoot.querySelectorAll('.cr-mention').length), 0, 'no cards without a catalog');
-  assert.ok(await inWidget(page, 'svg[part=map]') !== null, 'the map still draws (from map.toml and the base map)');
-  const panel = await inWidget(page, '.cr-debug');
+  assert.match((await texts(page, '.cr-body', 'w'))[0], /Lukashenko/);
+  assert.equal(await page.evaluate(() => __cr('w').querySelectorAll('.cr-mention').length), 0, 'no cards without a catalog');
+  assert.ok((await texts(page, 'svg[part=map]', 'w')).length > 0, 'the map still draws (from map.toml and the base map)');
+  const [panel] = await texts(page, '.cr-debug', 'w');
   assert.match(panel, /entities\.toml:7:10: error: TOML syntax/);
   assert.deepEqual(problems, []);
   await context.close();
@@ -105,9 +100,9 @@ test('a catalog of 3,000 entities still renders, with its cards', async () => {
   });
   await widgetPage(page);
   await waitForEvent(page, 'commentary-reader:ready', 'w');
-  const mentions = await page.evaluate(() => document.getElementById('w').shadowRoot.querySelectorAll('.cr-mention').length);
+  const mentions = await page.evaluate(() => __cr('w').querySelectorAll('.cr-mention').length);
   assert.ok(mentions > 40, `${mentions} mentions`);
   await page.locator('#w .cr-mention[data-entity=minsk]').first().focus();
-  await until(page, () => document.getElementById('w').shadowRoot.querySelector('.cr-card[data-placed]'), null, { what: 'a card' });
+  await until(page, () => __cr('w').querySelector('.cr-card[data-placed]'), null, { what: 'a card' });
   await context.close();
 });

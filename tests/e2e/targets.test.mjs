@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { launch, newPage, waitForEvent, until, DIST } from './helpers.mjs';
+import { launch, open, until, DIST } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -26,7 +26,7 @@ const MIN_AREA = 24 * 24;
  * as text).
  */
 const reachable = (page) => page.evaluate(() => {
-  const root = document.querySelector('commentary-reader').shadowRoot;
+  const root = __cr();
   const svg = root.querySelector('svg[part=map]');
   svg.scrollIntoView({ block: 'center' });
   const frame = svg.getBoundingClientRect();
@@ -56,10 +56,8 @@ test('every map target has 24×24 pointer-reachable pixels or an equivalent cont
   let undersized = 0;
   for (const slug of FOLDERS) {
     for (const [profile, options] of [['wide', WIDE], ['phone', PHONE]]) {
-      const { page, context } = await newPage(env.browser, { ...options, reducedMotion: 'reduce' });
-      await page.goto(`${env.server.url}commentaries/${slug}/`);
-      await waitForEvent(page, 'commentary-reader:ready');
-      const chapter = () => page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-map').dataset.chapter ?? 'overview');
+      const { page, context } = await open(env, { ...options, reducedMotion: 'reduce' }, { path: `commentaries/${slug}/` });
+      const chapter = () => page.evaluate(() => __cr().querySelector('.cr-map').dataset.chapter ?? 'overview');
       const views = [];
       for (let i = 0; i < 12; i++) {
         const at = await chapter();
@@ -72,7 +70,7 @@ test('every map target has 24×24 pointer-reachable pixels or an equivalent cont
         const next = page.locator('.cr-chapters button[aria-label="Next chapter"]');
         if (!(await next.count()) || (await next.getAttribute('aria-disabled')) === 'true') break;
         await next.click();
-        await until(page, (was) => (document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-map').dataset.chapter ?? 'overview') !== was, at, { what: `${slug}: the chapter after ${at}` });
+        await until(page, (was) => (__cr().querySelector('.cr-map').dataset.chapter ?? 'overview') !== was, at, { what: `${slug}: the chapter after ${at}` });
       }
       assert.ok(views.length >= 2, `${slug}, ${profile}: only ${views.join(', ')}`);
       await context.close();
@@ -85,9 +83,7 @@ test('every map target has 24×24 pointer-reachable pixels or an equivalent cont
 });
 
 test('a map-only place opens its card from the map as text, and its equivalent there returns focus to it', async () => {
-  const { page, context } = await newPage(env.browser, WIDE);
-  await page.goto(env.server.url);
-  await waitForEvent(page, 'commentary-reader:ready');
+  const { page, context } = await open(env, WIDE);
   await page.locator('.cr-map-text summary').click();
   const open = page.locator('.cr-map-text-open[data-entity="great-stone"]');
   await open.focus();
@@ -96,14 +92,14 @@ test('a map-only place opens its card from the map as text, and its equivalent t
   // until both show, rather than reading the button at the first poll that sees the card (on a
   // loaded machine that read once caught the card placed and the button not yet expanded).
   await until(page, () => {
-    const root = document.querySelector('commentary-reader').shadowRoot;
+    const root = __cr();
     const button = root.querySelector('.cr-map-text-open[data-entity="great-stone"]');
     return root.querySelector('.cr-card[data-placed]')?.dataset.entity === 'great-stone' && button.getAttribute('aria-expanded') === 'true';
   }, null, { what: 'the Great Stone card from the map as text, its button expanded' });
   assert.equal(await open.getAttribute('aria-controls'), 'cr-card');
   await page.keyboard.press('Escape');
-  await until(page, () => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'), null, { what: 'the card to close' });
-  assert.equal(await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.activeElement?.dataset.entity), 'great-stone');
+  await until(page, () => !__cr().querySelector('.cr-card'), null, { what: 'the card to close' });
+  assert.equal(await page.evaluate(() => __cr().activeElement?.dataset.entity), 'great-stone');
   await context.close();
 });
 
@@ -174,14 +170,14 @@ function pixels(png) {
  */
 async function ringContrast(page, selector) {
   const box = await page.evaluate((s) => {
-    const el = document.querySelector('commentary-reader').shadowRoot.querySelector(s);
+    const el = __cr().querySelector(s);
     el.scrollIntoView({ block: 'center' });
     const r = el.getBoundingClientRect();
     return { x: Math.max(0, r.left - 5), y: Math.max(0, r.top - 5), width: r.width + 10, height: r.height + 10 };
   }, selector);
   const before = pixels(await page.screenshot({ clip: box }));
   const ring = await page.evaluate(async (s) => {
-    const el = document.querySelector('commentary-reader').shadowRoot.querySelector(s);
+    const el = __cr().querySelector(s);
     el.focus();
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const style = getComputedStyle(el);
@@ -209,14 +205,14 @@ async function ringContrast(page, selector) {
     }
   }
   ratios.sort((p, q) => p - q);
-  await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.activeElement?.blur());
+  await page.evaluate(() => __cr().activeElement?.blur());
   return { changed: ratios.length, p25: ratios[Math.floor(ratios.length * 0.25)] ?? 0 };
 }
 
 /** The contrast of an icon against its background: its strongest pixel against the most common one. */
 async function iconContrast(page, selector) {
   const box = await page.evaluate((s) => {
-    const el = document.querySelector('commentary-reader').shadowRoot.querySelector(s);
+    const el = __cr().querySelector(s);
     el.scrollIntoView({ block: 'center' });
     const r = el.querySelector('svg').getBoundingClientRect();
     return { x: r.left, y: r.top, width: r.width, height: r.height };
@@ -235,9 +231,7 @@ test('focus rings and icons keep 3:1 against what they sit on, light and dark, m
   for (const scheme of ['light', 'dark']) {
     // Phone width: the paragraph-link icon is shown at the end of its paragraph there.
     for (const [profile, options] of [['wide', WIDE], ['phone', PHONE]]) {
-      const { page, context } = await newPage(env.browser, { ...options, colorScheme: scheme, reducedMotion: 'reduce' });
-      await page.goto(env.server.url);
-      await waitForEvent(page, 'commentary-reader:ready');
+      const { page, context } = await open(env, { ...options, colorScheme: scheme, reducedMotion: 'reduce' });
       const targets = profile === 'wide'
         ? ['.cr-country[data-country="CHN"][role=button]', '.cr-marker[data-place="minsk"]', '.cr-zoom button', '.cr-chapters button[aria-label="Next chapter"]', '[data-skip="text"]']
         : ['.cr-body .cr-mention', '.cr-map-toggle'];
@@ -251,7 +245,7 @@ test('focus rings and icons keep 3:1 against what they sit on, light and dark, m
         // By keyboard: after a click, a script's focus would not show as keyboard focus.
         await page.locator('.cr-chapters button[aria-label="Next chapter"]').focus();
         await page.keyboard.press('Enter');
-        await until(page, () => document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-map').dataset.chapter !== 'intro', null, { what: 'the next chapter' });
+        await until(page, () => __cr().querySelector('.cr-map').dataset.chapter !== 'intro', null, { what: 'the next chapter' });
         const selector = '.cr-country[data-country="BLR"][role=button]';
         const { changed, p25 } = await ringContrast(page, selector);
         results.push({ scheme, profile, selector: `${selector} (chapter 2)`, changed, ratio: p25 });

@@ -6,22 +6,15 @@
 // event handlers).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, waitForEvent, until } from './helpers.mjs';
+import { launch, open, until } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
-async function seed() {
-  const opened = await newPage(env.browser, { viewport: { width: 1280, height: 900 } });
-  await opened.page.goto(env.server.url);
-  await waitForEvent(opened.page, 'commentary-reader:ready');
-  return opened;
-}
-
 /** Where focus is, seen from the widget. */
 const where = (page) => page.evaluate(() => {
-  const root = document.querySelector('commentary-reader').shadowRoot;
+  const root = __cr();
   const el = root.activeElement;
   const card = root.querySelector('.cr-card[data-placed]');
   return {
@@ -35,21 +28,21 @@ const where = (page) => page.evaluate(() => {
 
 /** Ordinals of the triggers of a group ('text' or 'map'), in document order. */
 const triggers = (page, group) => page.evaluate((g) => {
-  const root = document.querySelector('commentary-reader').shadowRoot;
+  const root = __cr();
   const selector = g === 'text' ? '.cr-body .cr-mention[data-mention]' : 'svg[part=map] [data-mention][tabindex="0"]';
   return [...root.querySelectorAll(selector)].map((e) => e.dataset.mention);
 }, group);
 
 const entityOf = (page, ordinal) => page.evaluate((o) =>
-  document.querySelector('commentary-reader').shadowRoot.querySelector(`[data-mention="${o}"]`).dataset.entity, ordinal);
+  __cr().querySelector(`[data-mention="${o}"]`).dataset.entity, ordinal);
 
 /** The other text mentions of the same entity, in order. */
 const mentionsOf = (page, entity) => page.evaluate((e) =>
-  [...document.querySelector('commentary-reader').shadowRoot.querySelectorAll(`.cr-body .cr-mention[data-entity="${e}"]`)].map((m) => m.dataset.mention), entity);
+  [...__cr().querySelectorAll(`.cr-body .cr-mention[data-entity="${e}"]`)].map((m) => m.dataset.mention), entity);
 
 /** Waits until the card of trigger `ordinal` is open and placed, and the trigger says so. */
 const cardOpenFor = (page, ordinal, what) => untilSaying(page, (o) => {
-  const root = document.querySelector('commentary-reader').shadowRoot;
+  const root = __cr();
   const trigger = root.querySelector(`[data-mention="${o}"]`);
   const card = root.querySelector('.cr-card[data-placed]');
   return card && card.dataset.entity === trigger.dataset.entity && trigger.getAttribute('aria-expanded') === 'true';
@@ -58,18 +51,18 @@ const cardOpenFor = (page, ordinal, what) => untilSaying(page, (o) => {
 /** `until`, and on a timeout also says what the widget's card state was. */
 async function untilSaying(page, fn, arg, opts) {
   try { return await until(page, fn, arg, opts); } catch (e) {
-    const state = await page.evaluate(() => { const r = document.querySelector('commentary-reader').shadowRoot; const c = r.querySelector('.cr-card'); return { state: r.querySelector('.cr-doc').dataset.cardState, card: c?.dataset.entity, placed: c?.hasAttribute('data-placed'), active: r.activeElement?.dataset?.mention, expanded: [...r.querySelectorAll('[aria-expanded=true]')].map(e => e.dataset.mention) }; });
+    const state = await page.evaluate(() => { const r = __cr(); const c = r.querySelector('.cr-card'); return { state: r.querySelector('.cr-doc').dataset.cardState, card: c?.dataset.entity, placed: c?.hasAttribute('data-placed'), active: r.activeElement?.dataset?.mention, expanded: [...r.querySelectorAll('[aria-expanded=true]')].map(e => e.dataset.mention) }; });
     throw new Error(e.message + ' ' + JSON.stringify(state));
   }
 }
-const noCard = (page, what) => until(page, () => !document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card'), null, { what });
+const noCard = (page, what) => until(page, () => !__cr().querySelector('.cr-card'), null, { what });
 
 const focusTrigger = (page, ordinal) => page.evaluate((o) =>
-  document.querySelector('commentary-reader').shadowRoot.querySelector(`[data-mention="${o}"]`).focus(), ordinal);
+  __cr().querySelector(`[data-mention="${o}"]`).focus(), ordinal);
 
 /** The kinds of control the open card offers (Escape counts as one). */
 const controlsOf = (page) => page.evaluate(() => {
-  const card = document.querySelector('commentary-reader').shadowRoot.querySelector('.cr-card');
+  const card = __cr().querySelector('.cr-card');
   const kinds = ['close', 'escape'];
   const nav = card.querySelectorAll('.cr-card-nav button');
   if (nav.length === 2 && !nav[0].disabled) kinds.push('previous');
@@ -113,16 +106,16 @@ async function press(page, ordinal, kind, byMouse) {
     case 'previous':
     case 'next': {
       const target = mentions[kind === 'next' ? k + 1 : k - 1];
-      await until(page, (t) => document.querySelector('commentary-reader').shadowRoot.activeElement?.dataset.mention === t, target, { what: `${label}: focus on mention ${target}` });
+      await until(page, (t) => __cr().activeElement?.dataset.mention === t, target, { what: `${label}: focus on mention ${target}` });
       await cardOpenFor(page, target, `${label}: the card of mention ${target}`);
       break;
     }
     case 'show-map':
       await noCard(page, `${label}: the card to close`);
-      await until(page, () => document.querySelector('commentary-reader').shadowRoot.activeElement?.getAttribute('part') === 'map', null, { what: `${label}: focus on the map` });
+      await until(page, () => __cr().activeElement?.getAttribute('part') === 'map', null, { what: `${label}: focus on the map` });
       break;
     case 'goto': {
-      await until(page, (t) => document.querySelector('commentary-reader').shadowRoot.activeElement?.dataset.mention === t, mentions[0], { what: `${label}: focus on the first mention` });
+      await until(page, (t) => __cr().activeElement?.dataset.mention === t, mentions[0], { what: `${label}: focus on the first mention` });
       break;
     }
     default:
@@ -162,7 +155,7 @@ async function walk(page, group) {
     visited.push(cur);
     await cardOpenFor(page, cur, `${group}: the card of ${cur}, reached by Tab from ${prev}`);
     await page.keyboard.press('Enter');
-    await untilSaying(page, () => document.querySelector('commentary-reader').shadowRoot.activeElement?.closest('.cr-card'), null, { what: `${group}: focus in the card of ${cur} after Enter` });
+    await untilSaying(page, () => __cr().activeElement?.closest('.cr-card'), null, { what: `${group}: focus in the card of ${cur} after Enter` });
     entered++;
     const kinds = await controlsOf(page);
     const kind = kinds.reduce((a, b) => ((pressed[b] ?? 0) < (pressed[a] ?? 0) ? b : a));
@@ -175,7 +168,7 @@ async function walk(page, group) {
       await noCard(page, 'the card to close before coming back');
     }
     // Focus leaves the widget, so a mention just dismissed with Escape may open again.
-    await page.evaluate(() => document.querySelector('commentary-reader').shadowRoot.activeElement?.blur());
+    await page.evaluate(() => __cr().activeElement?.blur());
     await focusTrigger(page, prev);
     await cardOpenFor(page, prev);
     const back = await tabOn(page, prev);
@@ -188,7 +181,7 @@ async function walk(page, group) {
 }
 
 test('Tab through every mention of the text: each card, entered with Enter, works control by control', async () => {
-  const { page, problems, context } = await seed();
+  const { page, problems, context } = await open(env, { viewport: { width: 1280, height: 900 } });
   const { entered, pressed } = await walk(page, 'text');
   assert.ok(entered >= 40, `only ${entered} cards were entered`);
   for (const kind of ['close', 'escape', 'previous', 'next', 'show-map']) {
@@ -199,7 +192,7 @@ test('Tab through every mention of the text: each card, entered with Enter, work
 });
 
 test('Tab through every card trigger of the map: each card, entered with Enter, works', async () => {
-  const { page, problems, context } = await seed();
+  const { page, problems, context } = await open(env, { viewport: { width: 1280, height: 900 } });
   const { entered, pressed } = await walk(page, 'map');
   assert.ok(entered >= 3, `only ${entered} map cards were entered`);
   for (const kind of ['close', 'escape', 'goto']) {
