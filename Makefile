@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/.tools/node_modules/binaryen/bin:$(HOME)/.cargo/bin:$(P
 # Only wasm builds get them, so native builds and their cache are untouched.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS := $(shell scripts/wasm-rustflags.sh)
 
-.PHONY: setup serve build dist screenshots fuzz test test-native test-wasm test-e2e size test-reproducible bench test-basemap
+.PHONY: setup serve build dist screenshots fuzz test lint test-native test-wasm test-e2e size test-reproducible bench test-basemap
 
 setup:
 	@scripts/setup.sh
@@ -29,10 +29,18 @@ dist: setup
 	@cat dist/commentary-reader/integrity.json
 	@echo; echo "The snippet, from snippet.html:"; cat dist/commentary-reader/snippet.html
 
-## Every test: native, browser (wasm-bindgen-test), size budget, end-to-end (Playwright), and
-## the committed base map regenerating byte for byte.
+## Every test: the code style (rustfmt, clippy), native, browser (wasm-bindgen-test), size
+## budget, end-to-end (Playwright), and the committed base map regenerating byte for byte.
 test: setup
-	@$(MAKE) --no-print-directory test-native test-wasm size test-reproducible test-e2e test-basemap
+	@$(MAKE) --no-print-directory lint test-native test-wasm size test-reproducible test-e2e test-basemap
+
+## The code style: rustfmt (rustfmt.toml) over the crate and the fuzz crate, and clippy with
+## every warning an error, over every target (library, binaries, tests, benches, examples).
+lint:
+	@echo "== code style: cargo fmt --check, cargo clippy -D warnings"
+	cargo fmt --check
+	cd fuzz && cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
 
 test-native:
 	@echo "== native tests: cargo test"

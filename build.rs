@@ -20,6 +20,25 @@ fn main() {
     let css = std::fs::read_to_string("src/web/reader.css").expect("src/web/reader.css");
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("reader.css");
     std::fs::write(out, minify_css(&css)).expect("writing the minified stylesheet");
+    hostile_corpus();
+}
+
+/// `OUT_DIR/hostile.rs`: every file of `tests/hostile/`, as `(name, include_str!(…))` pairs in
+/// name order, for the browser tests (`tests/web.rs`), so a file added there is never skipped.
+fn hostile_corpus() {
+    println!("cargo:rerun-if-changed=tests/hostile");
+    let dir = std::path::Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR")).join("tests/hostile");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .map(|entries| entries.filter_map(|e| e.ok()?.file_name().into_string().ok()).filter(|n| n.ends_with(".txt")).collect())
+        .unwrap_or_default();
+    names.sort();
+    let mut list = String::from("&[\n");
+    for name in names {
+        list += &format!("    ({name:?}, include_str!({:?})),\n", dir.join(&name).to_string_lossy());
+    }
+    list += "]\n";
+    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("hostile.rs");
+    std::fs::write(out, list).expect("writing the hostile corpus' list");
 }
 
 /// FNV-1a (64 bits) of every file under `src/` (by relative path, in order) and `Cargo.lock`

@@ -121,6 +121,18 @@ if (existsSync(commentaries)) {
   if (folders.length) runNative('cargo', ['run', '--quiet', ...profile, '--bin', 'commentary-reader', '--', 'build', '--site', staging, ...folders]);
 }
 
+// Trunk leaves its `<link data-trunk rel="rust">` in the page when it injects no loader (its
+// loader is inline, which the policy refuses): a `<link>` without `href`, which the HTML
+// validator rejects. The page loads the element itself.
+{
+  const page = join(staging, 'index.html');
+  if (existsSync(page)) {
+    const html = readFileSync(page, 'utf8');
+    const cleaned = html.replace(/^[ \t]*<link\b[^>]*\bdata-trunk\b[^>]*>[ \t]*\r?\n?/gm, '');
+    if (cleaned !== html) writeFileSync(page, cleaned);
+  }
+}
+
 // Development builds (`trunk serve`) reload their pages after every rebuild through an external
 // module (static/dev/live-reload.js): Trunk's own reload script is inline, which the strict
 // policy `trunk serve` sends refuses. Release builds never get it. The reading pages get it too

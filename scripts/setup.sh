@@ -23,6 +23,14 @@ if [ -f Cargo.lock ]; then
   fi
 fi
 
+# The code style `make test` checks (rustfmt.toml, clippy -D warnings).
+for component in rustfmt clippy; do
+  if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+    say "installing rust component $component"
+    rustup component add "$component"
+  fi
+done
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "installing rust target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown

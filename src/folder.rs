@@ -395,6 +395,7 @@ enum Admitted {
 
 /// `commentary.md` as far as it is admitted.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant, reason = "one per language of a compile, never copied: a box would only add an allocation")]
 enum Source {
     /// Not answered yet.
     Waiting,
@@ -411,6 +412,7 @@ enum Source {
 
 /// The map as far as it is admitted.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant, reason = "one per compile, never copied: a box would only add an allocation")]
 enum MapState {
     /// No map: none asked for or answered yet, or a default `map.toml` the folder lacks.
     Absent,
@@ -778,7 +780,7 @@ pub fn translated(original: &Edition, naming: &Naming, lang: String, compiled: C
         let file = naming.name(&Address::Folder(translation_file(&lang)));
         diagnostics.extend(compare_translation(original, translation, &file));
         if original.front.url.is_some() && translation.front.url.is_none() {
-            let message = format!("the original gives its page's address (`url`) and this translation does not: its `{lang}` page is named to search engines by its file name ({}), which they ignore; give its `url`", crate::bundle::page_names(Some(&lang)).0);
+            let message = format!("the original gives its page's address (`url`) and this translation does not: its `{lang}` page ({}) is left out of the `hreflang` links, which need absolute addresses; give its `url`", crate::bundle::page_names(Some(&lang)).0);
             diagnostics.push(Diagnostic::warning(&file, (1, 1), message));
         }
         if translation.front.lang != lang {

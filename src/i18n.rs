@@ -83,6 +83,8 @@ pub struct Strings {
     pub road: &'static str,
     /// The language switch's label.
     pub language: &'static str,
+    /// Announced after the language switch: `{language}` (named in itself) is replaced.
+    pub language_shown: &'static str,
     /// Legend: a ferry crossing.
     pub ferry: &'static str,
     /// Legend: a pipeline.
@@ -247,6 +249,7 @@ pub const EN: Strings = Strings {
     sea: "Sea route",
     road: "Road route",
     language: "Language",
+    language_shown: "Now reading in {language}",
     ferry: "Ferry crossing",
     pipeline: "Pipeline",
     gauge_break: "Break of gauge",
@@ -329,6 +332,7 @@ pub const RU: Strings = Strings {
     sea: "Морской маршрут",
     road: "Автомобильный маршрут",
     language: "Язык",
+    language_shown: "Текст теперь на языке: {language}",
     ferry: "Паромная переправа",
     pipeline: "Трубопровод",
     gauge_break: "Смена ширины колеи",
@@ -413,6 +417,7 @@ pub const BE: Strings = Strings {
     sea: "Марскі маршрут",
     road: "Аўтамабільны маршрут",
     language: "Мова",
+    language_shown: "Тэкст цяпер на мове: {language}",
     ferry: "Паромная пераправа",
     pipeline: "Трубаправод",
     gauge_break: "Змена шырыні каляіны",
@@ -509,6 +514,7 @@ pub const ZH: Strings = Strings {
     sea: "海运路线",
     road: "公路路线",
     language: "语言",
+    language_shown: "正文语言已切换为：{language}",
     ferry: "轮渡航线",
     pipeline: "管道",
     gauge_break: "轨距变换点",
@@ -592,6 +598,7 @@ pub const TR: Strings = Strings {
     sea: "Deniz güzergâhı",
     road: "Karayolu güzergâhı",
     language: "Dil",
+    language_shown: "Metin artık şu dilde: {language}",
     ferry: "Feribot hattı",
     pipeline: "Boru hattı",
     gauge_break: "Ray açıklığı değişimi",
@@ -797,6 +804,7 @@ mod tests {
             ("sea", s.sea),
             ("road", s.road),
             ("language", s.language),
+            ("language_shown", s.language_shown),
             ("ferry", s.ferry),
             ("pipeline", s.pipeline),
             ("gauge_break", s.gauge_break),

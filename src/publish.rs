@@ -254,11 +254,104 @@ pub fn json_ld(meta: &PageMeta<'_>) -> String {
     json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }
 
+/// Open Graph's locale for a BCP 47 tag: `language_TERRITORY` (`en-GB` → `en_GB`). A tag
+/// without a region takes the territory its language most likely means (CLDR's likely subtags:
+/// `en` → `en_US`, `ru` → `ru_RU`, `zh-Hant` → `zh_TW`); a language not in that table gives
+/// `None`, and the page says nothing rather than a locale that does not exist.
+pub fn og_locale(tag: &str) -> Option<String> {
+    let mut parts = tag.split(['-', '_']).filter(|p| !p.is_empty());
+    let language = parts.next()?.to_ascii_lowercase();
+    if !(2..=3).contains(&language.len()) || !language.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let mut script = None;
+    for part in parts {
+        match part.len() {
+            2 if part.bytes().all(|b| b.is_ascii_alphabetic()) => return Some(format!("{language}_{}", part.to_ascii_uppercase())),
+            4 if script.is_none() => script = Some(part.to_ascii_lowercase()),
+            _ => {}
+        }
+    }
+    let territory = match (language.as_str(), script.as_deref()) {
+        ("zh", Some("hant")) => "TW",
+        ("zh", _) => "CN",
+        ("sr", Some("latn")) => "RS",
+        (language, _) => LIKELY_TERRITORY.iter().find(|(l, _)| *l == language)?.1,
+    };
+    Some(format!("{language}_{territory}"))
+}
+
+/// The territory each language most likely means without one (CLDR likely subtags), for the
+/// languages commentaries are published in.
+const LIKELY_TERRITORY: &[(&str, &str)] = &[
+    ("ar", "EG"),
+    ("az", "AZ"),
+    ("be", "BY"),
+    ("bg", "BG"),
+    ("bn", "BD"),
+    ("bs", "BA"),
+    ("ca", "ES"),
+    ("cs", "CZ"),
+    ("cy", "GB"),
+    ("da", "DK"),
+    ("de", "DE"),
+    ("el", "GR"),
+    ("en", "US"),
+    ("es", "ES"),
+    ("et", "EE"),
+    ("eu", "ES"),
+    ("fa", "IR"),
+    ("fi", "FI"),
+    ("fr", "FR"),
+    ("ga", "IE"),
+    ("gl", "ES"),
+    ("he", "IL"),
+    ("hi", "IN"),
+    ("hr", "HR"),
+    ("hu", "HU"),
+    ("hy", "AM"),
+    ("id", "ID"),
+    ("is", "IS"),
+    ("it", "IT"),
+    ("ja", "JP"),
+    ("ka", "GE"),
+    ("kk", "KZ"),
+    ("ko", "KR"),
+    ("ky", "KG"),
+    ("lt", "LT"),
+    ("lv", "LV"),
+    ("mk", "MK"),
+    ("mn", "MN"),
+    ("ms", "MY"),
+    ("mt", "MT"),
+    ("nb", "NO"),
+    ("nl", "NL"),
+    ("nn", "NO"),
+    ("no", "NO"),
+    ("pl", "PL"),
+    ("pt", "BR"),
+    ("ro", "RO"),
+    ("ru", "RU"),
+    ("sk", "SK"),
+    ("sl", "SI"),
+    ("sq", "AL"),
+    ("sr", "RS"),
+    ("sv", "SE"),
+    ("tg", "TJ"),
+    ("th", "TH"),
+    ("tk", "TM"),
+    ("tr", "TR"),
+    ("uk", "UA"),
+    ("ur", "PK"),
+    ("uz", "UZ"),
+    ("vi", "VN"),
+];
+
 /// The reading page's `<head>` content, one tag a line (each line ends with `\n`): charset,
 /// viewport, `<title>` ([`page_title`]), description ([`description`]), the canonical link and
 /// `hreflang` alternates for `meta.lang` and `x-default` (only with `meta.canonical`),
 /// OpenGraph (`og:type` article, title, description, `og:url` when known, `og:image` when
-/// given, `og:locale` as the language tag with `_` for `-`, `article:published_time`, one
+/// given, `og:locale` ([`og_locale`]), `article:published_time`, one
 /// `article:author` per author, by name), the Twitter card (`summary`, or
 /// `summary_large_image` with an image) and the JSON-LD ([`json_ld`]).
 pub fn head(meta: &PageMeta<'_>) -> String {
@@ -284,10 +377,12 @@ pub fn head(meta: &PageMeta<'_>) -> String {
         }
         (all, _) => all,
     };
-    for alternate in alternates {
+    // Search engines ignore an `hreflang` address that is not absolute: a language whose page
+    // has no `url` is not named (the page's language links still lead readers there).
+    for alternate in alternates.iter().filter(|a| is_absolute_web_url(&a.href)) {
         lines.push(format!("<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">", escape(&alternate.lang), escape(&alternate.href)));
     }
-    if let Some(original) = alternates.first() {
+    if let Some(original) = alternates.first().filter(|a| is_absolute_web_url(&a.href)) {
         lines.push(format!("<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">", escape(&original.href)));
     }
     lines.push(property("og:type", "article"));
@@ -299,9 +394,11 @@ pub fn head(meta: &PageMeta<'_>) -> String {
     if let Some(image) = meta.image {
         lines.push(property("og:image", image));
     }
-    lines.push(property("og:locale", &meta.lang.replace('-', "_")));
-    for other in meta.alternates.iter().filter(|a| a.lang != meta.lang) {
-        lines.push(property("og:locale:alternate", &other.lang.replace('-', "_")));
+    if let Some(locale) = og_locale(meta.lang) {
+        lines.push(property("og:locale", &locale));
+    }
+    for other in meta.alternates.iter().filter(|a| a.lang != meta.lang).filter_map(|a| og_locale(&a.lang)) {
+        lines.push(property("og:locale:alternate", &other));
     }
     lines.push(property("article:published_time", &front.date.iso()));
     for author in &front.authors {
@@ -442,7 +539,7 @@ mod tests {
                 "<meta property=\"og:type\" content=\"article\">",
                 "<meta property=\"og:title\" content=\"Belarus-China Relations amid Geostrategic Challenges\">",
                 og.as_str(),
-                "<meta property=\"og:locale\" content=\"en\">",
+                "<meta property=\"og:locale\" content=\"en_US\">",
                 "<meta property=\"article:published_time\" content=\"2024-02-14\">",
                 "<meta property=\"article:author\" content=\"Yauheni Preiherman\">",
                 "<meta name=\"twitter:card\" content=\"summary\">",
@@ -469,7 +566,7 @@ mod tests {
             format!("<link rel=\"alternate\" hreflang=\"x-default\" href=\"{href}\">"),
             format!("<meta property=\"og:url\" content=\"{href}\">"),
             "<meta property=\"og:image\" content=\"https://example.org/commentaries/belarus-china-relations-2024/map.png\">".to_owned(),
-            "<meta property=\"og:locale\" content=\"zh_Hans\">".to_owned(),
+            "<meta property=\"og:locale\" content=\"zh_CN\">".to_owned(),
             "<meta name=\"twitter:card\" content=\"summary_large_image\">".to_owned(),
             "<meta name=\"twitter:image\" content=\"https://example.org/commentaries/belarus-china-relations-2024/map.png\">".to_owned(),
         ] {
@@ -541,6 +638,40 @@ mod tests {
         assert_eq!(ld["headline"], "</script><script>alert(1)</script>");
         assert_eq!(ld["author"][0]["name"], "<!-- Eve --> </SCRIPT");
         assert!(ld["author"][0].get("url").is_none() && ld["publisher"].get("url").is_none(), "{ld}");
+    }
+
+    #[test]
+    fn og_locale_is_language_and_territory() {
+        for (tag, locale) in [
+            ("en", Some("en_US")),
+            ("en-GB", Some("en_GB")),
+            ("ru", Some("ru_RU")),
+            ("be", Some("be_BY")),
+            ("pt_br", Some("pt_BR")),
+            ("zh-Hans", Some("zh_CN")),
+            ("zh-Hant", Some("zh_TW")),
+            ("zh-Hant-HK", Some("zh_HK")),
+            ("uk", Some("uk_UA")),
+            ("xx", None),
+            ("", None),
+            ("en\"><x", None),
+        ] {
+            assert_eq!(og_locale(tag).as_deref(), locale, "{tag}");
+        }
+    }
+
+    #[test]
+    fn hreflang_names_only_absolute_addresses() {
+        let (front, first) = seed();
+        let alternates = [
+            Alternate { lang: "en".to_owned(), href: "index.html".to_owned() },
+            Alternate { lang: "ru".to_owned(), href: "https://example.org/ru/".to_owned() },
+        ];
+        let meta = PageMeta { alternates: &alternates, translation: false, ..PageMeta::new(&front, &first) };
+        let head = head(&meta);
+        let hreflang: Vec<&str> = head.lines().filter(|l| l.contains("hreflang")).collect();
+        assert_eq!(hreflang, ["<link rel=\"alternate\" hreflang=\"ru\" href=\"https://example.org/ru/\">"], "{head}");
+        assert!(head.contains("<meta property=\"og:locale:alternate\" content=\"ru_RU\">"), "{head}");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! preloads, for a host page to include as is. A commentary in several languages has both
 //! pages in each ([`page_names`]: `index.ru.html`, `embed.ru.html`), each with its language's
 //! bundle, `lang` and JSON-LD `inLanguage`, the reading pages naming each other as `hreflang`
-//! alternates.
+//! alternates where their addresses (`url`) are known, since search engines ignore relative ones.
 //!
 //! The pages name the widget's files with their SRI hashes, read from the widget folder's
 //! `integrity.json` (written by `scripts/package.mjs` before the pages). `index.html` links
@@ -147,9 +147,11 @@ pub fn pages(
     (reading_page(&meta, prerendered, &reading), embed(&meta, prerendered, &embedded))
 }
 
+/// The standalone reading page. Its empty icon (`data:,`, allowed by the widget's policy)
+/// keeps browsers from asking every host for a `/favicon.ico` it may not have.
 fn reading_page(meta: &PageMeta, prerendered: &Prerendered, files: &Files) -> String {
     format!(
-        "<!doctype html>\n<html lang=\"{}\">\n<head>\n{}{}</head>\n<body class=\"cr-reading-page\">\n<main>\n{}</main>\n</body>\n</html>\n",
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n{}{}<link rel=\"icon\" href=\"data:,\">\n</head>\n<body class=\"cr-reading-page\">\n<main>\n{}</main>\n</body>\n</html>\n",
         escape(meta.lang),
         publish::head(meta),
         files.head(),
@@ -159,11 +161,11 @@ fn reading_page(meta: &PageMeta, prerendered: &Prerendered, files: &Files) -> St
 
 fn embed(meta: &PageMeta, prerendered: &Prerendered, files: &Files) -> String {
     format!(
-        "<!-- commentary-reader: \"{}\", prerendered. Paste into a page of the site whose root holds commentary-reader/ and {}; the text is in the HTML, the script makes it interactive. -->\n{}{}{}",
+        "<!-- commentary-reader: \"{}\", prerendered. Paste into a page of the site whose root holds commentary-reader/ and {}; the text is in the HTML, the script makes it interactive. -->\n{}<script type=\"application/ld+json\">{}</script>\n{}",
         escape(&meta.front.title).replace("--", "&#45;&#45;"),
         escape(&files.bundle),
         files.head(),
-        format!("<script type=\"application/ld+json\">{}</script>\n", publish::json_ld(meta)),
+        publish::json_ld(meta),
         files.element(prerendered),
     )
 }

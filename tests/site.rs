@@ -130,20 +130,23 @@ fn a_commentary_in_two_languages_has_a_reading_page_and_an_embed_in_each_naming_
     let names: Vec<&str> = pages.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["embed.html", "embed.ru.html", "index.html", "index.ru.html"]);
     let page = |name: &str| pages.iter().find(|(n, _)| n == name).unwrap().1.as_str();
-    // Without addresses, the pages name each other by their file names, the original the default.
-    let alternates = "<link rel=\"alternate\" hreflang=\"en\" href=\"index.html\">\n<link rel=\"alternate\" hreflang=\"ru\" href=\"index.ru.html\">\n<link rel=\"alternate\" hreflang=\"x-default\" href=\"index.html\">\n";
+    // Without addresses there are no `hreflang` links: search engines ignore relative ones.
     for (name, lang, bundle, title) in [
         ("index.html", "en", "commentary.bundle", "Belarus-China Relations amid Geostrategic Challenges"),
         ("index.ru.html", "ru", "commentary.ru.bundle", "Белорусско-китайские отношения в условиях геостратегических вызовов"),
     ] {
         let html = page(name);
         assert!(html.starts_with(&format!("<!doctype html>\n<html lang=\"{lang}\">\n")), "{name}");
-        assert!(html.contains(alternates), "{name}: the alternates");
+        assert!(
+            !html.contains("hreflang=\"en\" href=\"index.html\"") && !html.contains("<link rel=\"alternate\""),
+            "{name}: no relative alternates"
+        );
         assert!(!html.contains("rel=\"canonical\""), "{name}: no canonical address without a url");
-        let other = if lang == "en" { "ru" } else { "en" };
+        assert!(html.contains("<link rel=\"icon\" href=\"data:,\">\n</head>"), "{name}: an empty icon, so no request for /favicon.ico");
+        let (lang_territory, other) = if lang == "en" { ("en_US", "ru_RU") } else { ("ru_RU", "en_US") };
         assert!(
             html.contains(&format!(
-                "<meta property=\"og:locale\" content=\"{lang}\">\n<meta property=\"og:locale:alternate\" content=\"{other}\">"
+                "<meta property=\"og:locale\" content=\"{lang_territory}\">\n<meta property=\"og:locale:alternate\" content=\"{other}\">"
             )),
             "{name}"
         );
@@ -157,6 +160,17 @@ fn a_commentary_in_two_languages_has_a_reading_page_and_an_embed_in_each_naming_
         assert!(body.contains(&format!("<article lang=\"{lang}\" aria-labelledby=\"cr-title\"")), "{name}: the article's language");
     }
     assert!(root_of(page("index.ru.html")).1.contains("Пекин"), "the Russian page's text is the translation");
+    // Without JavaScript each page links to the other language's, in the prerendered switch.
+    assert!(root_of(page("index.html"))
+        .1
+        .contains("<li><a href=\"index.ru.html\" hreflang=\"ru\" lang=\"ru\" data-lang=\"ru\">Русский</a></li>"));
+    assert!(root_of(page("index.ru.html"))
+        .1
+        .contains("<li><a href=\"index.html\" hreflang=\"en\" lang=\"en\" data-lang=\"en\">English</a></li>"));
+    assert!(
+        root_of(page("index.ru.html")).1.contains("data-lang=\"ru\" aria-current=\"true\">Русский</a>"),
+        "the language shown is marked"
+    );
     // Deep links: paragraph N is paragraph N in both.
     let paragraphs = |name: &str| root_of(page(name)).1.matches("<p id=\"p-").count();
     assert_eq!(paragraphs("index.html"), paragraphs("index.ru.html"));
@@ -195,7 +209,14 @@ fn a_translation_without_the_address_its_original_gives_is_warned_about() {
     assert_eq!(messages.len(), 1, "{messages:?}");
     assert!(messages[0].starts_with("commentary.ru.md:1:1: warning: "), "{}", messages[0]);
     assert!(messages[0].contains("index.ru.html") && messages[0].contains("give its `url`"), "{}", messages[0]);
-    // Its page is still named, relatively.
+    // Only the original, whose address is known, is named (with x-default).
     let index = &pages.iter().find(|(n, _)| n == "index.html").unwrap().1;
-    assert!(index.contains("<link rel=\"alternate\" hreflang=\"ru\" href=\"index.ru.html\">"));
+    let hreflang: Vec<&str> = index.lines().filter(|l| l.starts_with("<link rel=\"alternate\"")).collect();
+    assert_eq!(
+        hreflang,
+        [
+            "<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/c/\">",
+            "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/c/\">"
+        ]
+    );
 }

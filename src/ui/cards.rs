@@ -102,6 +102,10 @@ pub enum Action {
     },
     /// Focus left the mention and the card together.
     FocusOut,
+    /// Keyboard focus landed on a control of the widget that is neither a mention nor in the
+    /// card (a map button, a link): a card the pointer left open is closed, so it cannot cover
+    /// what now has focus (SC 2.4.11).
+    FocusElsewhere,
     /// Enter or Space on a mention: its card, pinned, with focus moved into it.
     Enter {
         /// Mention ordinal.
@@ -214,6 +218,7 @@ impl Cards {
                 next.suppressed = None;
             }
             (Open { opener: Opener::Focus | Opener::Pinned, .. }, Action::FocusOut) => next.state = Closed,
+            (Intent { .. } | Open { opener: Opener::Hover, .. }, Action::FocusElsewhere) => next.state = Closed,
             (_, Action::Enter { mention }) => {
                 next.state = Open { mention, opener: Opener::Pinned, close_at: None };
                 next.suppressed = None;
@@ -238,10 +243,8 @@ impl Cards {
                 next.state = Closed;
             }
             (Open { .. } | Intent { .. }, Action::OutsidePress) => next.state = Closed,
-            (Intent { mention, entered, last_move }, Action::Tick { now }) => {
-                if now + 0.5 >= ready_at(entered, last_move) {
-                    next.state = Open { mention, opener: Opener::Hover, close_at: None };
-                }
+            (Intent { mention, entered, last_move }, Action::Tick { now }) if now + 0.5 >= ready_at(entered, last_move) => {
+                next.state = Open { mention, opener: Opener::Hover, close_at: None };
             }
             (Open { close_at: Some(at), .. }, Action::Tick { now }) if now + 0.5 >= at => {
                 next.state = self.fall_back();
@@ -580,5 +583,17 @@ mod tests {
         assert_eq!(map, CardOrigin::Map { count: 3 });
         assert_eq!(map.step(Step::Next, &mentions), Some(3));
         assert_eq!(CardOrigin::of(60, &[]).step(Step::Next, &[]), None);
+    }
+
+    #[test]
+    fn focus_elsewhere_closes_what_the_pointer_left_open_and_nothing_else() {
+        let hovered = run(&[Action::PointerEnter { mention: 1, now: 0.0 }, Action::Tick { now: 500.0 }]);
+        assert_eq!(open(&hovered), Some((1, Opener::Hover)));
+        assert_eq!(hovered.reduce(Action::FocusElsewhere).state, CardState::Closed);
+        let intent = run(&[Action::PointerEnter { mention: 1, now: 0.0 }]);
+        assert!(matches!(intent.state, CardState::Intent { .. }));
+        assert_eq!(intent.reduce(Action::FocusElsewhere).state, CardState::Closed);
+        let pinned = run(&[Action::Activate { mention: 2 }]);
+        assert_eq!(open(&pinned.reduce(Action::FocusElsewhere)), Some((2, Opener::Pinned)), "a pinned card stays");
     }
 }

@@ -59,6 +59,17 @@ pub fn anchor_line(lines: &[Rect], pointer: Option<(f64, f64)>) -> Option<Rect> 
     lines.iter().filter(|r| r.width > 0.0 && r.height > 0.0).copied().min_by(|a, b| distance(a).total_cmp(&distance(b))).or(Some(first))
 }
 
+/// What a card is placed against: horizontally, the line [`anchor_line`] picks; vertically,
+/// every line of the mention, so a card below or above a mention that wraps covers none of it
+/// (its first line is not the one next to the card).
+pub fn anchor_box(lines: &[Rect], pointer: Option<(f64, f64)>) -> Option<Rect> {
+    let line = anchor_line(lines, pointer)?;
+    let shown = || lines.iter().filter(|r| r.width > 0.0 && r.height > 0.0);
+    let top = shown().map(|r| r.top).fold(line.top, f64::min);
+    let bottom = shown().map(Rect::bottom).fold(line.bottom(), f64::max);
+    Some(Rect { left: line.left, top, width: line.width, height: bottom - top })
+}
+
 /// Places a card of size `card` for the mention line `anchor` in a `viewport`.
 pub fn place(anchor: Rect, card: Size, viewport: Size) -> Placement {
     let room_below = viewport.height - anchor.bottom() - GAP - MARGIN;
@@ -192,5 +203,24 @@ mod tests {
         assert!(heading_for_card((200.0, 180.0), exit, card, Side::Below));
         assert!(!heading_for_card((600.0, 130.0), exit, card, Side::Below));
         assert!(!heading_for_card((150.0, 100.0), exit, card, Side::Below));
+    }
+
+    #[test]
+    fn a_wrapped_mention_is_never_covered_by_its_card() {
+        // "Belt and / Road": the end of one line and the start of the next.
+        let lines =
+            [Rect { left: 880.0, top: 300.0, width: 100.0, height: 20.0 }, Rect { left: 20.0, top: 324.0, width: 60.0, height: 20.0 }];
+        for pointer in [None, Some((900.0, 310.0)), Some((40.0, 334.0))] {
+            let anchor = anchor_box(&lines, pointer).unwrap();
+            for viewport in [VIEW, Size { width: 1000.0, height: 560.0 }, Size { width: 320.0, height: 540.0 }] {
+                let card = card_rect(&place(anchor, CARD, viewport));
+                for line in &lines {
+                    assert!(!card.overlaps(line), "{pointer:?} {viewport:?}: {card:?} covers {line:?}");
+                }
+            }
+        }
+        // Horizontally it starts at the line the pointer is on.
+        assert_eq!(anchor_box(&lines, Some((40.0, 334.0))).unwrap().left, 20.0);
+        assert_eq!(anchor_box(&lines, None).unwrap().left, 880.0);
     }
 }

@@ -135,7 +135,10 @@ impl Digester {
         }
     }
 
-    /// An element opens, with its attributes (in any order).
+    /// An element opens, with its attributes (in any order). A `<details>`'s `open` does not
+    /// count: the reader toggles it (the map as text, "Cite this") before the code arrives,
+    /// and hydration keeps what they opened (Yew's hydration sets the attributes it renders
+    /// and leaves others alone).
     pub fn open(&mut self, name: &str, attributes: &mut [(String, String)]) {
         self.flush();
         for (name, _) in attributes.iter_mut() {
@@ -146,7 +149,8 @@ impl Digester {
         hash.bytes(b"E");
         hash.str(&name.to_ascii_lowercase());
         let mut block = None;
-        for (name, value) in attributes.iter() {
+        let details = name.eq_ignore_ascii_case("details");
+        for (name, value) in attributes.iter().filter(|(n, _)| !(details && n == "open")) {
             hash.str(name);
             hash.str(value);
             if name == "id" {
@@ -443,6 +447,17 @@ mod tests {
         let marker = r#"<!--<[Reader]>-->"#;
         let with_marker = digest_html(&format!("{marker}{page}"));
         assert_eq!(divergence(&with_marker, &expected).as_deref(), Some("outside the blocks with an id (the last one is #p-3)"));
+    }
+
+    #[test]
+    fn a_details_opened_by_the_reader_is_not_an_alteration() {
+        let page = r#"<section id="c"><details class="cr-cite"><summary>Cite</summary><p id="x">t</p></details></section>"#;
+        let expected = digest_html(page);
+        let opened = digest_html(&page.replace(r#"<details class="cr-cite">"#, r#"<details class="cr-cite" open="">"#));
+        assert_eq!(divergence(&expected, &opened), None);
+        // `open` elsewhere still counts.
+        let dialog = digest_html(&page.replace(r#"<p id="x">"#, r#"<p id="x" open="">"#));
+        assert_eq!(divergence(&expected, &dialog).as_deref(), Some("the content of #x differs"));
     }
 
     #[test]

@@ -40,12 +40,17 @@ pub struct ReaderContext {
 }
 
 /// The reader's place, kept across a change of language: the paragraph at the top of the view
-/// (`p-N`, the same paragraph in every language), the entity whose card was open, and the
-/// map's view.
+/// (`p-N`, the same paragraph in every language) where it was on the screen, or the language
+/// switch that had focus (focus goes back to it, where it was); the entity whose card was
+/// open, and the map's view.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Restore {
     /// The paragraph's anchor.
     pub paragraph: Option<String>,
+    /// The language whose link in the switch had focus (the one now shown).
+    pub focus: Option<String>,
+    /// Where the kept element's top was in the viewport (the focused link, else the paragraph).
+    pub top: Option<f64>,
     /// The open card's entity.
     pub entity: Option<String>,
     /// The map's view.

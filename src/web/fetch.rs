@@ -139,7 +139,10 @@ pub(crate) struct Pending {
 
 /// Sends the request for `url` now (so several can be under way at once).
 pub(crate) fn start(url: &str) -> Result<Pending, LoadError> {
-    let window = web_sys::window().expect("the widget runs in a window");
+    // A page's realm always has a window; a worker or a detached frame does not, and a panic
+    // here would trap the one wasm instance every element on the page shares.
+    let window = web_sys::window()
+        .ok_or_else(|| LoadError::Network { url: url.to_owned(), reason: "there is no window to fetch from".to_owned() })?;
     let controller = AbortController::new().map_err(|e| network(url, &e))?;
     let init = RequestInit::new();
     init.set_signal(Some(&controller.signal()));

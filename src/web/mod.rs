@@ -20,11 +20,12 @@ pub mod prerender;
 #[cfg(feature = "publisher")]
 pub mod publisher;
 
-/// The page's clock in milliseconds (`Date.now()`): the time the card and map reducers are
-/// told, so a test's fake clock rules them.
+/// The page's monotonic clock in milliseconds (`performance.now()`, which a test's fake clock
+/// also rules): the time the card and map reducers are told. A wall clock (`Date.now()`) can
+/// step back or jump when the system's time is set, and a card's timers with it.
 #[cfg(feature = "reader")]
 pub(crate) fn now() -> f64 {
-    js_sys::Date::now()
+    web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 #[cfg(all(feature = "reader", target_arch = "wasm32"))]

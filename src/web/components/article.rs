@@ -84,12 +84,14 @@ impl Ctx<'_> {
             Inline::Mention { id, ordinal, repeat, content } => {
                 let open = self.marks.open == Some(*ordinal);
                 let active = self.marks.active.as_deref() == Some(id.as_str());
+                // The card's summary describes the entity's first mention only: read again at
+                // every later one, it was noise (ten times for Belarus in the seed).
                 // Literal classes: Yew builds a set for every computed one.
                 let class = if *repeat { "cr-mention cr-repeat" } else { "cr-mention" };
                 html! {
                     <span role={self.live.then_some("button")} tabindex={self.live.then_some("0")} aria-haspopup={self.live.then_some("dialog")}
                           aria-expanded={self.live.then_some(if open { "true" } else { "false" })}
-                          aria-controls={open.then_some("cr-card")} aria-describedby={open.then_some("cr-card-summary")} class={class} part="mention" data-entity={id.to_string()}
+                          aria-controls={open.then_some("cr-card")} aria-describedby={(open && !*repeat).then_some("cr-card-summary")} class={class} part="mention" data-entity={id.to_string()}
                           data-mention={ordinal.to_string()} data-active={active.then_some("")}>
                         { self.inlines(content) }
                     </span>
@@ -121,10 +123,11 @@ impl Ctx<'_> {
                 html! {
                     <p id={id.clone()}>
                         { self.inlines(content) }
-                        // Outside the Tab sequence (one per paragraph would double it): the
-                        // keyboard has "L" for the paragraph with focus, screen readers reach
-                        // the button in the text.
-                        <button type="button" class="cr-anchor" tabindex="-1" data-anchor={id} aria-label={copy_link.to_owned()}>
+                        // A pointer's convenience, outside the Tab sequence (one per paragraph
+                        // would double it) and out of the accessibility tree (read at the end of
+                        // every paragraph, it was noise): the keyboard has "L" for the paragraph
+                        // with focus, and "Cite this" gives the page's address.
+                        <button type="button" class="cr-anchor" tabindex="-1" aria-hidden="true" data-anchor={id} aria-label={copy_link.to_owned()}>
                             <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M6.5 9.5l3-3M7 4.5l1-1a2.5 2.5 0 0 1 3.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 0 1 4.5 9l1-1" /></svg>
                         </button>
                     </p>
@@ -177,7 +180,7 @@ pub fn Article(props: &ArticleProps) -> Html {
         marks: &props.marks,
         title_level: reader.options.heading_level,
     };
-    let blocks = use_memo(loaded.clone(), |loaded| block_marks(loaded));
+    let blocks = use_memo(loaded.clone(), block_marks);
 
     let names: Vec<&str> = front.authors.iter().map(|a| a.name.as_str()).collect();
     let byline = (!names.is_empty()).then(|| {
@@ -254,29 +257,65 @@ pub fn Article(props: &ArticleProps) -> Html {
     }
 }
 
-/// The language switch, for a commentary published in several languages (once the reader's
-/// code runs): a `<select part="language">` whose options are the language tags, each named in
-/// its own language.
+/// The language switch, for a commentary published in several languages: a navigation of
+/// links, one per language, each named in its own language, the one shown marked
+/// `aria-current`. Rendered at build time, so it is there at first paint and nothing moves
+/// when the code arrives; without the code each link is the reading page in that language
+/// (`index.ru.html` beside `index.html`, or the language's own `url`). Once the reader's code
+/// runs, a plain click or Enter switches in place instead (a modified click still opens the
+/// page): an explicit choice, never an arrow key passing over it.
 fn language_switch(reader: &ReaderContext, ui_lang: &str) -> Html {
     let loaded = &reader.loaded;
-    let Some(on_language) = reader.on_language.clone().filter(|_| reader.live && loaded.languages.len() > 1) else {
+    if loaded.languages.len() < 2 {
         return Html::default();
-    };
-    let onchange = Callback::from(move |e: Event| {
-        if let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
-            on_language.emit(select.value());
-        }
-    });
+    }
+    let on_language = reader.on_language.clone().filter(|_| reader.live);
     html! {
-        <p class="cr-languages" lang={ui_lang.to_owned()}>
-            <label>{ reader.strings.language }{ " " }
-                <select part="language" class="cr-language" onchange={onchange}>
-                    { for loaded.languages.iter().map(|l| html! {
-                        <option value={l.lang.clone()} lang={l.lang.clone()} selected={l.lang == loaded.front.lang}>{ crate::i18n::language_name(&l.lang).to_owned() }</option>
-                    }) }
-                </select>
-            </label>
-        </p>
+        <nav class="cr-languages" part="languages" aria-label={reader.strings.language} lang={ui_lang.to_owned()}>
+            <ul>
+                { for loaded.languages.iter().enumerate().map(|(i, l)| {
+                    let current = l.lang == loaded.front.lang;
+                    let href = language_page(loaded, i, reader.live);
+                    let onclick = on_language.clone().map(|on_language| {
+                        let lang = l.lang.clone();
+                        Callback::from(move |e: MouseEvent| {
+                            if e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
+                                return;
+                            }
+                            e.prevent_default();
+                            if !current {
+                                on_language.emit(lang.clone());
+                            }
+                        })
+                    });
+                    html! {
+                        <li>
+                            <a href={href} hreflang={l.lang.clone()} lang={l.lang.clone()} data-lang={l.lang.clone()}
+                               aria-current={current.then_some("true")} onclick={onclick}>
+                                { crate::i18n::language_name(&l.lang).to_owned() }
+                            </a>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </nav>
+    }
+}
+
+/// The reading page of `loaded`'s language number `i` (0: the original): its own `url` when
+/// absolute, else its page's file name beside the bundle (`index.html`, `index.ru.html`),
+/// relative as the server renders it, resolved against the bundle's address once live (the
+/// widget may sit on any page of the site).
+fn language_page(loaded: &Shared, i: usize, live: bool) -> String {
+    let language = &loaded.languages[i];
+    if let Some(url) = language.url.as_deref().filter(|u| crate::content::links::is_absolute_web_url(u)) {
+        return url.to_owned();
+    }
+    let name = crate::bundle::page_names((i > 0).then_some(language.lang.as_str())).0;
+    if live {
+        crate::web::fetch::resolve(&name, &loaded.url).unwrap_or(name)
+    } else {
+        name
     }
 }
 

@@ -17,7 +17,7 @@ use crate::content::catalog::{Chart, Entity};
 use crate::i18n::Strings;
 use crate::ui::cards::{CardOrigin, Step};
 use crate::ui::chart;
-use crate::ui::placement::{anchor_line, place, Rect, Side, Size};
+use crate::ui::placement::{anchor_box, place, Rect, Side, Size};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct CardProps {
@@ -57,7 +57,7 @@ fn position(card: &HtmlElement, anchor: &Element, pointer: Option<(f64, f64)>) -
     let document = window.document()?.document_element()?;
     let lines = anchor.get_client_rects();
     let rects: Vec<Rect> = (0..lines.length()).filter_map(|i| lines.get(i)).map(|r| rect_of(&r)).collect();
-    let line = anchor_line(&rects, pointer)?;
+    let line = anchor_box(&rects, pointer)?;
     let style = card.style();
     let _ = style.remove_property("max-height");
     let _ = style.remove_property("max-width");
@@ -156,14 +156,17 @@ pub fn Card(props: &CardProps) -> Html {
                 place_now();
                 let _ = card.set_attribute("data-placed", "");
             }
-            let window = web_sys::window().expect("the widget runs in a window");
-            let options = EventListenerOptions { phase: gloo::events::EventListenerPhase::Capture, passive: true };
-            let on_scroll = {
-                let place_now = place_now.clone();
-                EventListener::new_with_options(&window, "scroll", options, move |_| place_now())
-            };
-            let on_resize = EventListener::new(&window, "resize", move |_| place_now());
-            move || drop((on_scroll, on_resize))
+            // Without a window (a detached realm) the card is placed once; a panic here would
+            // trap the wasm instance every element on the page shares.
+            let listeners = web_sys::window().map(|window| {
+                let options = EventListenerOptions { phase: gloo::events::EventListenerPhase::Capture, passive: true };
+                let on_scroll = {
+                    let place_now = place_now.clone();
+                    EventListener::new_with_options(&window, "scroll", options, move |_| place_now())
+                };
+                (on_scroll, EventListener::new(&window, "resize", move |_| place_now()))
+            });
+            move || drop(listeners)
         });
     }
 

@@ -94,10 +94,22 @@ fn place_of(host: &HtmlElement, view: Option<crate::geo::projection::Bounds>) ->
             .map(|list| (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).collect::<Vec<_>>())
             .unwrap_or_default()
     };
-    let paragraph =
-        all(".cr-body > p[id]").into_iter().find(|p| p.get_bounding_client_rect().bottom() > 0.0).and_then(|p| p.get_attribute("id"));
+    let paragraph = all(".cr-body > p[id]").into_iter().find(|p| p.get_bounding_client_rect().bottom() > 0.0);
+    let top = paragraph.as_ref().map(|p| p.get_bounding_client_rect().top());
+    let paragraph = paragraph.and_then(|p| p.get_attribute("id"));
     let entity = all("[data-mention][aria-expanded='true']").first().and_then(|m| m.get_attribute("data-entity"));
-    Restore { paragraph, entity, view }
+    Restore { paragraph, focus: None, top, entity, view }
+}
+
+/// `place` kept at the language switch when one of its links has focus (it is where the
+/// reader is): focus returns to the switch, at the same height on the screen.
+fn at_switch(host: &HtmlElement, mut place: Restore, lang: &str) -> Restore {
+    let focused = host.shadow_root().and_then(|r| r.active_element()).filter(|e| e.closest(".cr-languages").ok().flatten().is_some());
+    if let Some(link) = focused {
+        place.focus = Some(lang.to_owned());
+        place.top = Some(link.get_bounding_client_rect().top());
+    }
+    place
 }
 
 /// Where one of the commentary's languages is loaded from.
@@ -205,7 +217,7 @@ impl Switch {
     fn callback(self, loaded: Rc<Loaded>) -> Callback<String> {
         Callback::from(move |lang: String| {
             let Some(source) = language_source(&loaded, &lang) else { return };
-            self.restore.set(Some(Rc::new(place_of(&self.host, self.view.get()))));
+            self.restore.set(Some(Rc::new(at_switch(&self.host, place_of(&self.host, self.view.get()), &lang))));
             *self.switched.borrow_mut() = Some(lang.clone());
             if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
                 let _ = storage.set_item(&choice_key(&self.src), &lang);
@@ -230,6 +242,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let settled = use_mut_ref(|| false);
     // The map's view as last drawn (the map keeps it here), for a change of language.
     let view = (*use_memo((), |_| Rc::new(Cell::new(None)))).clone();
+    // The language just switched to, announced by a live region that outlives the switch (the
+    // commentary's own is rendered afresh with the new text, and a new region is not read).
+    let announced = use_state_eq(|| None::<String>);
 
     {
         let state = state.clone();
@@ -294,12 +309,14 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let host = props.host.clone();
         let src = props.src.to_string();
         let (switched, settled, target, lang_attribute) = (switched.clone(), settled.clone(), target.clone(), props.lang.clone());
+        let announced = announced.clone();
         use_effect_with((*state).clone(), move |state| match state {
             LoadState::Ready(loaded) => {
                 crate::web::fetch::mark("rendered");
                 dispatch(&host, "ready", &[("src", &src), ("title", &loaded.front.title)]);
                 if let Some(lang) = switched.borrow_mut().take() {
                     dispatch(&host, "language", &[("lang", &lang)]);
+                    announced.set(Some(lang));
                 }
                 // A prerendered page shows its own language first; the reader's (the element's
                 // `lang`, their choice, their browser's) follows once it is hydrated.
@@ -333,6 +350,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
         LoadState::Ready(loaded) => {
             let ui_lang = ui_lang.or_else(|| (!loaded.front.lang_given).then(|| props.page_lang.clone()).flatten());
             let mut context = ReaderContext::new(Shared(loaded.clone()), props.options, ui_lang, props.prerendered);
+            // Only the commentary being hydrated starts as the server rendered it (not live);
+            // another language or a retry is a fresh render, live from its first commit (else
+            // a commit showed the new text without its controls, and a test read it).
+            context.live = !props.prerendered || !props.initial.as_ref().is_some_and(|i| Rc::ptr_eq(&i.0, loaded));
             if loaded.languages.len() > 1 {
                 let switch = Switch {
                     host: props.host.clone(),
@@ -348,7 +369,17 @@ pub fn Reader(props: &ReaderProps) -> Html {
             context.view = view;
             // A language of its own: the text, its cards and its map start afresh, at the
             // reader's place (`restore`).
-            html! { <Commentary key={loaded.front.lang.clone()} reader={context} host={props.host.clone()} debug={props.debug} /> }
+            let announcement = (*announced)
+                .as_deref()
+                .map(|l| context.strings.language_shown.replace("{language}", i18n::language_name(l)))
+                .unwrap_or_default();
+            let ui_lang = context.ui_lang.clone();
+            html! {
+                <>
+                    <Commentary key={loaded.front.lang.clone()} reader={context} host={props.host.clone()} debug={props.debug} />
+                    <p class="cr-visually-hidden cr-language-shown" aria-live="polite" lang={ui_lang}>{ announcement }</p>
+                </>
+            }
         }
         LoadState::Failed(error) => {
             let strings = i18n::strings(early_lang.as_deref().unwrap_or("en"));

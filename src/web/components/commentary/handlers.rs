@@ -137,6 +137,8 @@ fn focus_in(cx: Context) -> Callback<FocusEvent> {
         }
         if let Some((m, _)) = mention_of(e.target()) {
             cx.dispatcher.dispatch(Action::Focus { mention: m });
+        } else if !in_card(e.target().as_ref()) {
+            cx.dispatcher.dispatch(Action::FocusElsewhere);
         }
     })
 }
@@ -161,7 +163,10 @@ fn focus_out(cx: Context) -> Callback<FocusEvent> {
 fn click(cx: Context) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
         if let Some((m, _)) = mention_of(e.target()) {
-            cx.dispatcher.dispatch(Action::Activate { mention: m });
+            // A click no pointer made (`detail` 0): a screen reader in browse mode sends Enter
+            // as one, and its user needs focus in the card, as Enter gives, or never finds it.
+            let action = if e.detail() == 0 { Action::Enter { mention: m } } else { Action::Activate { mention: m } };
+            cx.dispatcher.dispatch(action);
             return;
         }
         let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
@@ -220,7 +225,7 @@ fn key_down(cx: Context) -> Callback<KeyboardEvent> {
         // L copies a link to the paragraph with focus, or else to the first one in view (the
         // paragraphs' own link buttons are outside the Tab sequence). Only while focus is in
         // the widget, and not with a modifier (SC 2.1.4).
-        "l" | "L" if !(e.ctrl_key() || e.meta_key() || e.alt_key()) && !in_card(e.target().as_ref()) => {
+        "l" | "L" if !e.ctrl_key() && !e.meta_key() && !e.alt_key() && !in_card(e.target().as_ref()) => {
             if let Some(id) = cx.wrapper.cast::<Element>().and_then(|root| paragraph_for_link(&root, e.target().as_ref())) {
                 e.prevent_default();
                 copy_paragraph_link(&cx, &id);

@@ -18,7 +18,10 @@ use crate::web::events::dispatch;
 pub(super) fn use_card_timer(wake_at: Option<f64>, dispatcher: UseReducerDispatcher<CardsState>) {
     use_effect_with(wake_at, move |wake| {
         let timer = wake.map(|at| {
-            let delay = (at - now()).max(0.0).ceil() as u32;
+            // Never 0 ms: a timer due now still waits for the next task, and a 0 ms timeout is
+            // Yew's scheduler yielding (its own, which may finish a teardown after removal;
+            // the removal test tells the two apart by it).
+            let delay = (at - now()).ceil().max(1.0) as u32;
             Timeout::new(delay, move || dispatcher.dispatch(Action::Tick { now: now() }))
         });
         move || drop(timer)
@@ -49,8 +52,9 @@ pub(super) fn use_fragment_scroll(wrapper: NodeRef) {
 #[hook]
 pub(super) fn use_outside_press(open: bool, dispatcher: UseReducerDispatcher<CardsState>) {
     use_effect_with(open, move |open| {
-        let listener = open.then(|| {
-            let document = web_sys::window().and_then(|w| w.document()).expect("the widget runs in a document");
+        // No document (a detached realm): nothing to listen to, and nothing to trap over.
+        let document = web_sys::window().and_then(|w| w.document()).filter(|_| *open);
+        let listener = document.map(|document| {
             EventListener::new(&document, "pointerdown", move |event| {
                 let inside = event
                     .composed_path()
@@ -71,8 +75,8 @@ pub(super) fn use_outside_press(open: bool, dispatcher: UseReducerDispatcher<Car
 #[hook]
 pub(super) fn use_document_escape(listening: bool, wrapper: NodeRef, dispatcher: UseReducerDispatcher<CardsState>) {
     use_effect_with(listening, move |listening| {
-        let listener = listening.then(|| {
-            let document = web_sys::window().and_then(|w| w.document()).expect("the widget runs in a document");
+        let document = web_sys::window().and_then(|w| w.document()).filter(|_| *listening);
+        let listener = document.map(|document| {
             EventListener::new(&document, "keydown", move |event| {
                 let Some(key) = event.dyn_ref::<KeyboardEvent>() else { return };
                 if key.key() != "Escape" || key.default_prevented() {

@@ -18,6 +18,7 @@ mod progress;
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
@@ -178,8 +179,26 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
         let (restore, wrapper, dispatcher, loaded) = (reader.restore.clone(), wrapper.clone(), cards.dispatcher(), reader.loaded.clone());
         use_effect_with((), move |_| {
             if let (Some(r), Some(root)) = (restore, wrapper.cast::<Element>()) {
-                if let Some(p) = r.paragraph.as_deref().and_then(|id| root.query_selector(&format!("#{id}")).ok().flatten()) {
-                    p.scroll_into_view_with_bool(true);
+                // Back where it was on the screen: the switch the reader used (with focus), else
+                // the paragraph they were reading.
+                let link = r.focus.as_deref().and_then(|lang| {
+                    let links = root.query_selector_all(".cr-languages a[data-lang]").ok()?;
+                    (0..links.length())
+                        .filter_map(|i| links.item(i)?.dyn_into::<HtmlElement>().ok())
+                        .find(|a| a.get_attribute("data-lang").as_deref() == Some(lang))
+                });
+                let kept = link
+                    .clone()
+                    .map(Element::from)
+                    .or_else(|| r.paragraph.as_deref().and_then(|id| root.query_selector(&format!("#{id}")).ok().flatten()));
+                if let Some(kept) = kept {
+                    match (r.top, web_sys::window()) {
+                        (Some(top), Some(window)) => window.scroll_by_with_x_and_y(0.0, kept.get_bounding_client_rect().top() - top),
+                        _ => kept.scroll_into_view_with_bool(true),
+                    }
+                }
+                if let Some(link) = link {
+                    let _ = link.focus();
                 }
                 let first = r
                     .entity
@@ -228,7 +247,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
              onpointerover={on.pointer_over} onpointerout={on.pointer_out} onpointermove={on.pointer_move}
              onfocusin={on.focus_in} onfocusout={on.focus_out} onclick={on.click} onkeydown={on.key_down}>
             <Progress />
-            <nav class="cr-skip" aria-label={strings.shortcuts} lang={ui_lang.clone()}>
+            <nav class="cr-skip" aria-label={format!("{}: {}", strings.shortcuts, reader.loaded.front.title)} lang={ui_lang.clone()}>
                 if has_map {
                     <button type="button" data-skip="text">{ strings.skip_to_text }</button>
                 }

@@ -31,14 +31,16 @@ pub(super) fn Progress() -> Html {
                 }
             };
             update();
-            let window = web_sys::window().expect("a window");
-            let options = EventListenerOptions { phase: EventListenerPhase::Bubble, passive: true };
-            let on_scroll = {
-                let update = update.clone();
-                EventListener::new_with_options(&window, "scroll", options, move |_| update())
-            };
-            let on_resize = EventListener::new(&window, "resize", move |_| update());
-            move || drop((on_scroll, on_resize))
+            // No window, no scrolling to follow (and no panic trapping the shared instance).
+            let listeners = web_sys::window().map(|window| {
+                let options = EventListenerOptions { phase: EventListenerPhase::Bubble, passive: true };
+                let on_scroll = {
+                    let update = update.clone();
+                    EventListener::new_with_options(&window, "scroll", options, move |_| update())
+                };
+                (on_scroll, EventListener::new(&window, "resize", move |_| update()))
+            });
+            move || drop(listeners)
         });
     }
     html! { <div class="cr-progress" aria-hidden="true"><div ref={bar} class="cr-progress-bar" /></div> }

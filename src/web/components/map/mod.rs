@@ -224,9 +224,11 @@ pub fn Map(props: &MapProps) -> Html {
     let (chapter_name, announcement) = words(state, loaded, s);
     // Without a title of its own, the map's caption says "Map", and its name for assistive
     // technology is the commentary it illustrates ("Map: Belarus-China Relations…", not "Map: Map").
+    // The figure carries that name; the drawing inside it is "Map", described by its help.
     let title = scene.spec.title.clone().unwrap_or_else(|| s.map.to_owned());
     let text_lang = AttrValue::from(loaded.front.lang.clone());
-    let name = format!("{}: {}", s.map, scene.spec.title.as_deref().unwrap_or(&loaded.front.title));
+    let figure_name = scene.spec.title.clone().unwrap_or_else(|| format!("{}: {}", s.map, loaded.front.title));
+    let name = s.map;
     let view_attr = format!("{},{},{},{}", num(view.min.lon), num(view.min.lat), num(view.max.lon), num(view.max.lat));
     let chapter_slug = state.chapter.map(|i| loaded.sections[chapters[i].section].0.clone());
     let collapsed = state.collapsed;
@@ -241,14 +243,17 @@ pub fn Map(props: &MapProps) -> Html {
     };
 
     html! {
-        <figure ref={figure_ref} class={classes!("cr-map", collapsed.then_some("cr-collapsed"))} data-chapter={chapter_slug} aria-labelledby="cr-map-title">
-            <div class="cr-map-head">
-                <figcaption id="cr-map-title" class="cr-map-title">{ title.clone() }</figcaption>
+        <figure ref={figure_ref} class={classes!("cr-map", collapsed.then_some("cr-collapsed"))} data-chapter={chapter_slug} aria-label={figure_name}>
+            // The caption is the figure's first child (its title and the toggle). The title is
+            // read once, as the figure's name: the visible words are hidden from assistive
+            // technology and the drawing is named "Map" alone.
+            <figcaption class="cr-map-head">
+                <span class="cr-map-title" aria-hidden="true">{ title.clone() }</span>
                 <button type="button" class="cr-map-toggle" aria-expanded={(!collapsed).to_string()} aria-controls="cr-map-body"
                         onclick={on_action.reform(|_: MouseEvent| MapAction::ToggleCollapsed)}>
                     { if collapsed { s.show_map } else { s.hide_map } }
                 </button>
-            </div>
+            </figcaption>
             <div id="cr-map-body" class="cr-map-body" hidden={collapsed}>
                 <div ref={frame_ref} class="cr-map-frame">
                     <svg ref={svg_ref} part="map" class="cr-map-svg" lang={text_lang.clone()} viewBox={format!("0 0 {} {}", num(w), num(h))}
