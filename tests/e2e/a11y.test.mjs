@@ -29,7 +29,7 @@ const focusedKind = (page) => page.evaluate(() => new Promise((done) => requestA
     : is('.cr-chapters button[aria-label="Next chapter"]') ? 'chapter-next'
     : is('.cr-chapters button') ? 'chapter-prev'
     : is('.cr-map-text summary') ? 'map-text'
-    : is('select[part=language]') ? 'language'
+    : is('nav[part=languages] a') ? 'language'
     : is('.cr-mention') ? 'mention'
     : is('.cr-anchor') ? 'anchor'
     : is('.cr-cite summary') ? 'cite'
@@ -207,12 +207,18 @@ test('in the accessibility tree: the card is its mention\'s description, not par
   assert.equal(node.description, card.summary);
   const dialog = await axNode(page, cdp, '.cr-card');
   assert.deepEqual([dialog.role, dialog.name], ['dialog', card.name]);
-  // The map is named after what it shows; its help is its description, read once.
+  // The map's figure is named after what it shows, and that title is read once (the visible
+  // caption is that name); the drawing in it is "Map", its help its description, read once.
+  const figure = await axNode(page, cdp, 'figure.cr-map');
+  assert.equal(figure.role, 'figure');
+  assert.match(figure.name, /\S/);
+  assert.doesNotMatch(figure.name, /^Map(: Map)?$/);
   const map = await axNode(page, cdp, 'svg[part=map]');
-  assert.match(map.name, /^Map: \S/);
-  assert.doesNotMatch(map.name, /^Map: Map$/);
+  assert.equal(map.name, 'Map');
   assert.match(map.description, /arrow keys/);
-  assert.ok(!(await page.locator('.cr-map').ariaSnapshot()).includes('arrow keys'), 'the map\'s help is read in the text as well as its description');
+  const snapshot = await page.locator('.cr-map').ariaSnapshot();
+  assert.ok(!snapshot.includes('arrow keys'), 'the map\'s help is read in the text as well as its description');
+  assert.equal(snapshot.split(figure.name).length - 1, 1, `the map's title is read once:\n${snapshot}`);
   // Countries that stand for an entity are named as the catalog names it (and as their card).
   for (const iso of ['BLR', 'CHN', 'RUS', 'UKR']) {
     const country = await axNode(page, cdp, `.cr-country[data-country="${iso}"][role=button]`);

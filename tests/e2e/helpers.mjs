@@ -60,9 +60,25 @@ export async function open(env, options = {}, { path = './', id = '', clock = fa
   const before = env.server.requests.length;
   await opened.page.goto(new URL(path, env.server.url).href);
   await waitForEvent(opened.page, 'commentary-reader:ready', id);
+  // (Under a fake clock the test runs the page's timers itself: it settles as it advances.)
+  if (!clock) await settled(opened.page, id);
   opened.requests = () => env.server.requests.slice(before);
   return opened;
 }
+
+/**
+ * Waits until widget `id` (else the first) has settled after `ready`: live (a hydrated page's
+ * `ready` comes with the render that makes it live, not after it) and, when its map is shown,
+ * the map measured and drawn (its countries, labels and markers come with that render).
+ */
+export const settled = (page, id = '') => until(page, (i) => {
+  const root = __cr(i);
+  const doc = root?.querySelector('.cr-doc');
+  if (!doc) return true;
+  if (!doc.hasAttribute('data-live')) return false;
+  const map = root.querySelector('svg[part=map]');
+  return !map || map.closest('[hidden]') !== null || map.querySelector('.cr-countries') !== null;
+}, id, { what: 'the widget live, its map drawn' });
 
 /** Runs `fn(root, arg)` in the page, `root` being the first widget's shadow root (`fn` must be self-contained). */
 export const inWidget = (page, fn, arg) =>

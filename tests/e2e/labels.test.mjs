@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve-static.mjs';
-import { CHROMIUM_ARGS, DIST, addWidgetRoot, until } from './helpers.mjs';
+import { CHROMIUM_ARGS, DIST, addWidgetRoot, settled, until } from './helpers.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 let site;
@@ -110,6 +110,7 @@ test('no two labels overlap and no label lies on a marker, in every folder and s
       await p.addInitScript(() => document.addEventListener('commentary-reader:ready', () => { window.__ready = true; }));
       await p.goto(`${server.url}commentaries/${folder}/labels.html`);
       await until(p, () => window.__ready, null, { what: `${folder}: ready` });
+      await settled(p);
       // The labels are laid out again once the browser has measured their font.
       await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       for (let i = 0; i < 12; i++) {
@@ -139,6 +140,7 @@ test('a route is drawn leg by leg, each kind in its style, and the legend names 
   await p.addInitScript(() => document.addEventListener('commentary-reader:ready', () => { window.__ready = true; }));
   await p.goto(`${server.url}commentaries/stress-long/labels.html`);
   await until(p, () => window.__ready, null, { what: 'stress-long: ready' });
+  await settled(p);
   const seen = await p.evaluate(() => {
     const root = __cr();
     const legs = (id) => [...root.querySelectorAll(`[data-route=${id}] > g`)].map((g) => {
@@ -172,6 +174,7 @@ test('a view zoomed far in shows a locator of its surroundings with the view out
   const locator = async (folder) => {
     await p.goto(`${server.url}commentaries/${folder}/labels.html`);
     await until(p, () => window.__ready, null, { what: `${folder}: ready` });
+    await settled(p);
     return p.evaluate(() => {
       const svg = __cr().querySelector('svg[part=map]');
       const inset = svg.querySelector('.cr-inset');

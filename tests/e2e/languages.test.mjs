@@ -22,8 +22,16 @@ async function openReading(options = {}, path = SEED) {
   });
   await page.goto(`${env.server.url}${path}`);
   await until(page, () => window.__events.some((e) => e.type === 'commentary-reader:ready'), null, { what: 'ready' });
+  // `ready` on a hydrated page comes with the render that makes it live, not after it.
+  await until(page, () => __cr().querySelector('.cr-doc[data-live]'), null, { what: 'live' });
   return { page, problems, context };
 }
+
+/** The reader picks `lang` in the switch (a click on its link). */
+const choose = (page, lang) => page.locator(`commentary-reader nav[part=languages] a[data-lang="${lang}"]`).click();
+
+/** Waits until the widget shows `lang`, live (the text and its controls from one render). */
+const showing = (page, lang) => until(page, (l) => __cr().querySelector(`.cr-doc[data-live] article[lang="${l}"]`), lang, { what: `${lang}, live` });
 
 /** What the reader sees. */
 const seen = (page) => page.evaluate(() => {
@@ -33,8 +41,8 @@ const seen = (page) => page.evaluate(() => {
   return {
     lang: article?.getAttribute('lang'),
     title: root.querySelector('#cr-title')?.textContent,
-    options: [...root.querySelectorAll('select[part=language] option')].map((o) => [o.value, o.getAttribute('lang'), o.textContent]),
-    selected: root.querySelector('select[part=language]')?.value,
+    options: [...root.querySelectorAll('nav[part=languages] a')].map((a) => [a.dataset.lang, a.getAttribute('lang'), a.textContent]),
+    selected: root.querySelector('nav[part=languages] a[aria-current="true"]')?.dataset.lang,
     card: open?.dataset.entity ?? null,
     cardTitle: root.querySelector('.cr-card-layer .cr-card-name')?.textContent ?? null,
     view: root.querySelector('svg[part=map]')?.dataset.view,
@@ -58,7 +66,7 @@ test('switching to Russian changes the text, cards, map and words, and keeps the
   await until(page, () => __cr().querySelector('[data-mention][aria-expanded="true"]'), null, { what: 'the card open' });
   const before = await seen(page);
   assert.equal(before.card, 'beijing');
-  await page.locator('commentary-reader select[part=language]').selectOption('ru');
+  await choose(page, 'ru');
   await until(page, () => window.__languages.includes('ru'), null, { what: 'the language event' });
   await until(page, () => __cr().querySelector('[data-mention][aria-expanded="true"]'), null, { what: 'the card open again' });
   const ru = await seen(page);
@@ -80,13 +88,13 @@ test('switching to Russian changes the text, cards, map and words, and keeps the
   assert.ok(Math.abs(top) < 120, `the fourth paragraph at the top: ${top}`);
   assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violation switching');
   // Back to English: the event again, the original text.
-  await page.locator('commentary-reader select[part=language]').selectOption('en');
+  await choose(page, 'en');
   await until(page, () => window.__languages.length === 2, null, { what: 'the second language event' });
   await until(page, () => __cr().querySelector('article').getAttribute('lang') === 'en', null, { what: 'English again' });
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.deepEqual(problems, []);
   // axe (which injects a style of its own: after the CSP checks) in Russian.
-  await page.locator('commentary-reader select[part=language]').selectOption('ru');
+  await choose(page, 'ru');
   await until(page, () => window.__languages.length === 3, null, { what: 'Russian again' });
   const axe = await new AxeBuilder({ page }).include('commentary-reader').analyze();
   assert.deepEqual(axe.violations.map((v) => v.id), []);
@@ -96,14 +104,14 @@ test('switching to Russian changes the text, cards, map and words, and keeps the
 test('the choice is remembered on the page, and the first language follows the element\'s lang, else the browser', async () => {
   // Remembered.
   let { page, context } = await openReading();
-  await page.locator('commentary-reader select[part=language]').selectOption('ru');
+  await choose(page, 'ru');
   await until(page, () => window.__languages.includes('ru'), null, { what: 'Russian' });
   await page.reload();
-  await until(page, () => __cr()?.querySelector('article')?.getAttribute('lang') === 'ru', null, { what: 'Russian after a reload' });
+  await until(page, () => __cr()?.querySelector('.cr-doc[data-live] article')?.getAttribute('lang') === 'ru', null, { what: 'Russian after a reload' });
   await context.close();
   // The browser prefers Russian.
   ({ page, context } = await openReading({ locale: 'ru-RU' }));
-  await until(page, () => __cr().querySelector('article')?.getAttribute('lang') === 'ru', null, { what: 'Russian for a Russian browser' });
+  await showing(page, 'ru');
   const ru = await seen(page);
   assert.equal(ru.selected, 'ru');
   const axe = await new AxeBuilder({ page }).include('commentary-reader').analyze();
@@ -113,7 +121,7 @@ test('the choice is remembered on the page, and the first language follows the e
   ({ page, context } = await openReading({ locale: 'en-GB' }));
   assert.equal((await seen(page)).lang, 'en');
   await page.evaluate(() => document.querySelector('commentary-reader').setAttribute('lang', 'ru'));
-  await until(page, () => __cr().querySelector('article')?.getAttribute('lang') === 'ru', null, { what: 'Russian for lang="ru"' });
+  await showing(page, 'ru');
   await context.close();
 });
 
@@ -124,13 +132,15 @@ test('the Russian reading page is Russian for an English browser, names its alte
     alternates: [...document.querySelectorAll('link[rel=alternate][hreflang]')].map((l) => [l.hreflang, new URL(l.href).pathname.split('/').pop()]),
     inLanguage: JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent).inLanguage,
   }));
-  assert.deepEqual(head, { lang: 'ru', alternates: [['en', 'index.html'], ['ru', 'index.ru.html'], ['x-default', 'index.html']], inLanguage: 'ru' });
+  // The seed gives no addresses: no hreflang links (search engines ignore relative ones); the
+  // switch's links lead to the other page.
+  assert.deepEqual(head, { lang: 'ru', alternates: [], inLanguage: 'ru' });
   const ru = await seen(page);
   assert.equal(ru.lang, 'ru', 'the page asked for Russian: the browser\'s English does not override it');
   assert.equal(ru.selected, 'ru');
   assert.match(ru.title, /^Белорусско-китайские/);
   // The reader's own choice does.
-  await page.locator('commentary-reader select[part=language]').selectOption('en');
+  await choose(page, 'en');
   await until(page, () => window.__languages.length > 0, null, { what: 'the language event' });
   assert.deepEqual(await page.evaluate(() => window.__languages), ['en'], 'one change of language, the reader\'s');
   await until(page, () => __cr().querySelector('article')?.getAttribute('lang') === 'en', null, { what: 'English' });
@@ -160,17 +170,64 @@ test('a commentary.md compiled in the browser switches language too, compiling i
   }
   assert.ok(!fetched.some((f) => f.endsWith('.bundle')), `no bundle is fetched: ${fetched}`);
   await page.evaluate(() => { window.__events.length = 0; });
-  await page.locator('commentary-reader select[part=language]').selectOption('ru');
+  await choose(page, 'ru');
   await until(page, () => window.__events.some((e) => e.type === 'commentary-reader:language'), null, { what: 'the language event' });
+  // A page that was not prerendered measures its map before it labels it: after the event.
+  await until(page, () => __cr().querySelector('.cr-labels text'), null, { what: 'the Russian map labelled' });
   const ru = await seen(page);
   assert.deepEqual([ru.lang, ru.selected], ['ru', 'ru']);
   assert.match(ru.title, /^Белорусско-китайские/);
   assert.ok(ru.labels.length > 0 && ru.labels.every((l) => !/^[A-Za-z ]+$/.test(l)), `the map's labels in Russian: ${ru.labels}`);
-  await page.locator('commentary-reader select[part=language]').selectOption('en');
+  await choose(page, 'en');
   await until(page, () => __cr().querySelector('article')?.getAttribute('lang') === 'en', null, { what: 'English again' });
   assert.match((await seen(page)).title, /^Belarus-China Relations/);
   assert.ok(!fetched.some((f) => f.endsWith('.bundle')), `no bundle is fetched: ${fetched}`);
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the switch is links: Enter switches in place, focus and the reader\'s place stay, the change is announced; arrow keys do nothing', async () => {
+  const { page, problems, context } = await openReading({ locale: 'en-GB', viewport: { width: 1200, height: 900 } });
+  // The reader has scrolled a little, so the switch is not at the top of the view.
+  await page.evaluate(() => window.scrollBy(0, 120));
+  const link = page.locator('commentary-reader nav[part=languages] a[data-lang="ru"]');
+  await link.focus();
+  const where = () => page.evaluate(() => ({
+    focused: __cr().activeElement?.dataset?.lang ?? null,
+    top: Math.round(__cr().querySelector('nav[part=languages]').getBoundingClientRect().top),
+    scrollY: Math.round(window.scrollY),
+  }));
+  const before = await where();
+  assert.equal(before.focused, 'ru');
+  // Arrow keys move nothing and switch nothing (a select switched on every arrow key).
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  assert.deepEqual(await page.evaluate(() => window.__languages), []);
+  await page.keyboard.press('Enter');
+  await until(page, () => window.__languages.includes('ru'), null, { what: 'the language event' });
+  await showing(page, 'ru');
+  const after = await where();
+  assert.equal(after.focused, 'ru', 'focus stays on the switch, on the language now shown');
+  assert.ok(Math.abs(after.top - before.top) <= 2, `the switch stays where it was on the screen: ${before.top} → ${after.top}`);
+  assert.match(await page.evaluate(() => __cr().querySelector('.cr-language-shown').textContent), /Русский/, 'the change is announced');
+  assert.equal(page.url(), `${env.server.url}${SEED}`, 'switched in place, not by navigation');
+  // A modified click still opens the other language's page (here: its address, checked).
+  const href = await page.evaluate(() => __cr().querySelector('nav[part=languages] a[data-lang="en"]').href);
+  assert.equal(new URL(href).pathname, `/${SEED}index.html`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('without JavaScript the switch is a link to the other language\'s reading page', async () => {
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${env.server.url}${SEED}index.html`);
+  const link = page.locator('commentary-reader nav[part=languages] a[data-lang="ru"]');
+  assert.equal(await link.textContent(), 'Русский');
+  await link.click();
+  await page.waitForURL(/index\.ru\.html$/);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru');
+  assert.equal(await page.locator('commentary-reader nav[part=languages] a[aria-current="true"]').getAttribute('data-lang'), 'ru');
   await context.close();
 });

@@ -34,7 +34,7 @@ test('the map draws Belarus emphasised, China, the three rail routes, the gauge 
     const svg = root.querySelector('svg[part=map]');
     const q = (s) => svg.querySelectorAll(s);
     return {
-      name: svg.getAttribute('aria-label'),
+      name: root.querySelector('figure.cr-map').getAttribute('aria-label'),
       belarus: svg.querySelector('[data-country=BLR]').getAttribute('class'),
       china: svg.querySelector('[data-country=CHN]').getAttribute('class'),
       crimeaInUkraine: !!svg.querySelector('[data-country=UKR]'),
@@ -48,7 +48,7 @@ test('the map draws Belarus emphasised, China, the three rail routes, the gauge 
       legend: [...root.querySelectorAll('.cr-legend li')].map((li) => li.textContent),
     };
   });
-  assert.match(map.name, /^Map: Belarus on the Eurasian land bridge/);
+  assert.match(map.name, /^Belarus on the Eurasian land bridge/);
   assert.match(map.belarus, /cr-emphasis/);
   assert.match(map.china, /cr-hl/);
   assert.ok(map.crimeaInUkraine);

@@ -92,11 +92,11 @@ test('a good folder: no problems, and the widget renders it as readers will see 
   const bundles = [];
   page.on('request', (r) => { if (/\.bundle$/.test(new URL(r.url()).pathname)) bundles.push(r.url()); });
   await page.evaluate(() => { window.__events.length = 0; });
-  await page.locator('#pv-widget commentary-reader select[part=language]').selectOption('ru');
+  await page.locator('#pv-widget commentary-reader nav[part=languages] a[data-lang="ru"]').click();
   await until(page, () => window.__events.some((e) => e.type === 'commentary-reader:language'), null, { what: 'the language event' });
   const russian = await page.evaluate(() => document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector('h1, h2').textContent);
   assert.match(russian, /^Белорусско-китайские отношения/);
-  await page.locator('#pv-widget commentary-reader select[part=language]').selectOption('en');
+  await page.locator('#pv-widget commentary-reader nav[part=languages] a[data-lang="en"]').click();
   await until(page, () => document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector('article')?.getAttribute('lang') === 'en', null, { what: 'English again' });
   assert.deepEqual(bundles, [], 'the languages come from memory');
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
