@@ -70,7 +70,7 @@ fn report(words: usize, entities: usize, every: usize) -> String {
         }
         if w % every == every - 1 {
             let e = rng.next() as usize % entities;
-            md += &if rng.next() % 2 == 0 { format!("Entity {e}") } else { format!("Ent{e} Group") };
+            md += &if rng.next().is_multiple_of(2) { format!("Entity {e}") } else { format!("Ent{e} Group") };
         } else {
             md += WORDS[rng.next() as usize % WORDS.len()];
         }

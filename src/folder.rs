@@ -395,6 +395,7 @@ enum Admitted {
 
 /// `commentary.md` as far as it is admitted.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant, reason = "one per language of a compile, never copied: a box would only add an allocation")]
 enum Source {
     /// Not answered yet.
     Waiting,
@@ -411,6 +412,7 @@ enum Source {
 
 /// The map as far as it is admitted.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant, reason = "one per compile, never copied: a box would only add an allocation")]
 enum MapState {
     /// No map: none asked for or answered yet, or a default `map.toml` the folder lacks.
     Absent,

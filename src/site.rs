@@ -159,11 +159,11 @@ fn reading_page(meta: &PageMeta, prerendered: &Prerendered, files: &Files) -> St
 
 fn embed(meta: &PageMeta, prerendered: &Prerendered, files: &Files) -> String {
     format!(
-        "<!-- commentary-reader: \"{}\", prerendered. Paste into a page of the site whose root holds commentary-reader/ and {}; the text is in the HTML, the script makes it interactive. -->\n{}{}{}",
+        "<!-- commentary-reader: \"{}\", prerendered. Paste into a page of the site whose root holds commentary-reader/ and {}; the text is in the HTML, the script makes it interactive. -->\n{}<script type=\"application/ld+json\">{}</script>\n{}",
         escape(&meta.front.title).replace("--", "&#45;&#45;"),
         escape(&files.bundle),
         files.head(),
-        format!("<script type=\"application/ld+json\">{}</script>\n", publish::json_ld(meta)),
+        publish::json_ld(meta),
         files.element(prerendered),
     )
 }

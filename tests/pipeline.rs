@@ -222,7 +222,7 @@ fn a_remote_base_map_is_not_fetched_natively_and_the_map_says_why() {
     let files = with(good(), "map.toml", Some(map_with_basemap(remote)));
     let (native, messages) = run(&with(files.clone(), remote, Some(text(BASEMAP))), Driver::Native);
     let warning = format!("map.toml:1:1: warning: `{remote}` {REMOTE_NOTE}");
-    assert_eq!(messages, [warning.clone()]);
+    assert_eq!(messages, std::slice::from_ref(&warning));
     assert_eq!(map_of(&native), Some(Err(warning)));
     let (browser, messages) = run(&with(files, remote, Some(text(BASEMAP))), Driver::Browser);
     assert_eq!((messages, map_of(&browser)), (Vec::<String>::new(), Some(Ok(()))));

@@ -127,6 +127,7 @@ pub fn page_names(lang: Option<&str>) -> (String, String) {
 
 /// What a bundle holds.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant, reason = "one value per compile, moved once: a box would only add an allocation")]
 pub enum Compiled {
     /// A commentary ready to show (`url` is empty: the reader sets it).
     Ready(Loaded),

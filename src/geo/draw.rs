@@ -41,7 +41,7 @@ pub fn push_decimal(out: &mut String, v: f64, decimals: u32) {
     let mut frac = n % unit;
     if frac != 0 {
         let mut width = decimals;
-        while frac % 10 == 0 {
+        while frac.is_multiple_of(10) {
             frac /= 10;
             width -= 1;
         }
@@ -539,7 +539,7 @@ mod tests {
             let mut last: Option<Point> = None;
             ring.iter()
                 .filter(|p| {
-                    let keep = last.map_or(true, |l| (p.x - l.x).abs() >= 0.5 || (p.y - l.y).abs() >= 0.5);
+                    let keep = last.is_none_or(|l| (p.x - l.x).abs() >= 0.5 || (p.y - l.y).abs() >= 0.5);
                     if keep {
                         last = Some(**p);
                     }

@@ -238,10 +238,8 @@ impl Cards {
                 next.state = Closed;
             }
             (Open { .. } | Intent { .. }, Action::OutsidePress) => next.state = Closed,
-            (Intent { mention, entered, last_move }, Action::Tick { now }) => {
-                if now + 0.5 >= ready_at(entered, last_move) {
-                    next.state = Open { mention, opener: Opener::Hover, close_at: None };
-                }
+            (Intent { mention, entered, last_move }, Action::Tick { now }) if now + 0.5 >= ready_at(entered, last_move) => {
+                next.state = Open { mention, opener: Opener::Hover, close_at: None };
             }
             (Open { close_at: Some(at), .. }, Action::Tick { now }) if now + 0.5 >= at => {
                 next.state = self.fall_back();

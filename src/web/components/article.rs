@@ -177,7 +177,7 @@ pub fn Article(props: &ArticleProps) -> Html {
         marks: &props.marks,
         title_level: reader.options.heading_level,
     };
-    let blocks = use_memo(loaded.clone(), |loaded| block_marks(loaded));
+    let blocks = use_memo(loaded.clone(), block_marks);
 
     let names: Vec<&str> = front.authors.iter().map(|a| a.name.as_str()).collect();
     let byline = (!names.is_empty()).then(|| {

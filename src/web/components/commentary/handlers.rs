@@ -220,7 +220,7 @@ fn key_down(cx: Context) -> Callback<KeyboardEvent> {
         // L copies a link to the paragraph with focus, or else to the first one in view (the
         // paragraphs' own link buttons are outside the Tab sequence). Only while focus is in
         // the widget, and not with a modifier (SC 2.1.4).
-        "l" | "L" if !(e.ctrl_key() || e.meta_key() || e.alt_key()) && !in_card(e.target().as_ref()) => {
+        "l" | "L" if !e.ctrl_key() && !e.meta_key() && !e.alt_key() && !in_card(e.target().as_ref()) => {
             if let Some(id) = cx.wrapper.cast::<Element>().and_then(|root| paragraph_for_link(&root, e.target().as_ref())) {
                 e.prevent_default();
                 copy_paragraph_link(&cx, &id);
