@@ -251,8 +251,10 @@ pub fn resolve(
     file: &str,
 ) -> (Scene, Vec<Diagnostic>) {
     let mut d = Vec::new();
-    name_countries(&spec, catalog, &mut basemap, file, &mut d);
+    // Before the countries take the map's names: the messages name them as the base map does,
+    // the same in every language, so a translation does not say them again.
     check_places(&spec, catalog, &basemap, file, &mut d);
+    name_countries(&spec, catalog, &mut basemap, file, &mut d);
     let mut stops = stops_of(&spec, catalog);
     // Every id a stop may name: places, then the catalog's located entities.
     let stop_ids: Vec<String> = spec
@@ -277,6 +279,7 @@ pub fn resolve(
     }
     for p in &mut spec.places {
         p.country = None;
+        p.coords_at = (0, 0);
     }
     // A translation's words are applied; a bundle does not carry them.
     spec.translations = Vec::new();
@@ -317,7 +320,8 @@ fn name_countries(spec: &MapSpec, catalog: &Catalog, basemap: &mut BaseMap, file
 }
 
 /// A place in the open sea, or with its lat and lon swapped, is drawn where the editor did not
-/// mean it: said at the place (a catalog place at its entry). With the `country` the editor
+/// mean it: said at its `lat` (a catalog place's in its catalog, which a translation's catalog
+/// does not change, so a translation says nothing new). With the `country` the editor
 /// gives, the point is checked against it; without, against the sea and the countries the map
 /// is about.
 fn check_places(spec: &MapSpec, catalog: &Catalog, basemap: &BaseMap, file: &str, d: &mut Vec<Diagnostic>) {
@@ -334,11 +338,11 @@ fn check_places(spec: &MapSpec, catalog: &Catalog, basemap: &BaseMap, file: &str
     };
     for p in &spec.places {
         if let Some(problem) = problem(p.at, p.country.as_deref()) {
-            d.push(Diagnostic::warning(file, p.line, format!("place `{}` {problem}", p.id)));
+            d.push(Diagnostic::warning(file, p.coords_at, format!("place `{}` {problem}", p.id)));
         }
     }
     for e in catalog.entities().iter().filter(|e| e.kind == EntityKind::Place) {
-        let (Some(at), Some((file, line, column))) = (e.location, &e.source) else { continue };
+        let (Some(at), Some((file, line, column))) = (e.location, &e.coords_at) else { continue };
         if let Some(problem) = problem(LonLat { lon: at.lon, lat: at.lat }, e.country.as_deref()) {
             d.push(Diagnostic::warning(file, (*line, *column), format!("place `{}` {problem}", e.id)));
         }

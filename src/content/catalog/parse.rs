@@ -162,6 +162,7 @@ fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warning
         _ => Links::default(),
     };
 
+    let mut coords_at = None;
     let location = match (raw.lat, raw.lon) {
         (Some(lat), Some(lon)) => {
             let (lat_span, lon_span) = (t.span_of("lat"), t.span_of("lon"));
@@ -171,6 +172,8 @@ fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warning
             if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
                 return Err(loc.error(&lon_span, format!("`{id}`: lon = {lon} is outside −180…180")));
             }
+            let (line, column) = loc.position(&lat_span);
+            coords_at = Some((loc.file().to_owned(), line, column));
             Some(LatLon { lat, lon })
         }
         (Some(_), None) | (None, Some(_)) => {
@@ -212,7 +215,7 @@ fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warning
         }
         _ => None,
     };
-    Ok(Entity { id, kind, name, aliases, summary, native, facts, links, location, iso, chart, source, country })
+    Ok(Entity { id, kind, name, aliases, summary, native, facts, links, location, iso, chart, source, country, coords_at })
 }
 
 /// `Q` and digits, like `Q184`.

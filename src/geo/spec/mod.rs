@@ -127,6 +127,10 @@ pub struct Place {
     pub note: Option<String>,
     /// Line and column of `id` in the file (for later warnings).
     pub line: (usize, usize),
+    /// Line and column of `lat` in the file (for the warnings about where the map draws it).
+    /// Only checked: a bundle does not carry it.
+    #[serde(skip)]
+    pub coords_at: (usize, usize),
     /// The ISO code of the country it is in, which the validator checks its point against.
     /// Only checked: a bundle does not carry it.
     #[serde(skip)]

@@ -337,6 +337,7 @@ fn read_place(raw: RawPlace, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result
         gauge_break: raw.gauge_break.unwrap_or(false),
         note: raw.note,
         line: loc.position(&id_span),
+        coords_at: loc.position(&lat_span),
         country,
     })
 }
