@@ -1110,7 +1110,7 @@ mod tests {
         let intro_only = [("intro".to_owned(), String::new())];
         assert_eq!(
             warnings_with(Some(&intro_only)),
-            ["map.toml:2:11: warning: chapter `trade` names no section of the commentary (headings: )"]
+            ["map.toml:2:11: error: chapter `trade` names no section of the commentary (headings: ), so the map leaves it out"]
         );
         assert!(warnings_with(None).is_empty());
     }

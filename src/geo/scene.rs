@@ -471,7 +471,8 @@ fn highlights_of(spec: &MapSpec, catalog: &Catalog, basemap: &BaseMap, file: &st
 }
 
 /// A chapter naming no section (only when the body is known: without it every chapter would
-/// seem to), and a chapter's focus that is neither a country of the base map nor a stop.
+/// seem to), an error: the map leaves it out, so readers never see what it was to show; and a
+/// chapter's focus that is neither a country of the base map nor a stop.
 fn check_chapters(
     spec: &MapSpec,
     basemap: &BaseMap,
@@ -484,10 +485,14 @@ fn check_chapters(
         for ch in &spec.chapters {
             if ch.section != "intro" && !sections.contains(&ch.section) {
                 let hint = did_you_mean(&ch.section, sections.iter().map(String::as_str).chain(["intro"]));
-                d.push(Diagnostic::warning(
+                d.push(Diagnostic::error(
                     file,
                     ch.at,
-                    format!("chapter `{}` names no section of the commentary (headings: {}){hint}", ch.section, sections.join(", ")),
+                    format!(
+                        "chapter `{}` names no section of the commentary (headings: {}), so the map leaves it out{hint}",
+                        ch.section,
+                        sections.join(", ")
+                    ),
                 ));
             }
         }

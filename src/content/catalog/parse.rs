@@ -78,6 +78,7 @@ pub fn read_catalog(text: &str, file: &str) -> Result<(Vec<Entity>, Vec<Diagnost
         diagnostics.push(loc.warning(&(0..0), "no [[entity]] entries in this catalog"));
     }
     let mut entities: Vec<Entity> = Vec::new();
+    // Each id's entry and the line its `id` is written on.
     let mut seen: HashMap<EntityId, usize> = HashMap::new();
     for (t, raw) in tables {
         let raw = match raw {
@@ -91,12 +92,18 @@ pub fn read_catalog(text: &str, file: &str) -> Result<(Vec<Entity>, Vec<Diagnost
         match read_entity(raw, &t, &loc, &mut diagnostics) {
             Ok(entity) => {
                 diagnostics.extend(t.unknown_keys::<RawEntity>(""));
-                if let Some(&i) = seen.get(&entity.id) {
-                    diagnostics
-                        .push(loc.warning(&id_span, format!("duplicate entity id `{}`: this entry replaces the earlier one", entity.id)));
-                    entities[i] = entity;
+                if let Some(&first) = seen.get(&entity.id) {
+                    // The first entry keeps the id (its card, its marker); this one is left out,
+                    // so readers never get a card that is not the one the editor looked at first.
+                    diagnostics.push(loc.error(
+                        &id_span,
+                        format!(
+                            "duplicate entity id `{}`: line {first} already has it; this entry is left out (give it an id of its own, or merge the two)",
+                            entity.id
+                        ),
+                    ));
                 } else {
-                    seen.insert(entity.id.clone(), entities.len());
+                    seen.insert(entity.id.clone(), loc.position(&id_span).0);
                     entities.push(entity);
                 }
             }
@@ -333,11 +340,14 @@ chart = { type = "bars", unit = "%", values = [["Exports", 0.404], ["Economy", 0
         let text = "[[entity]]\nid = \"c\"\nkind = \"country\"\nname = \"C\"\nsummary = \"s\"\ncolour = \"red\"\n[[entity]]\nid = \"c\"\nkind = \"person\"\nname = \"D\"\nsummary = \"s\"\n";
         let (entities, d) = parse_catalog(text, "e.toml");
         assert_eq!(entities.len(), 1);
-        assert_eq!(entities[0].name, "D");
+        assert_eq!(entities[0].name, "C", "the first entry keeps its id; the duplicate is left out");
         let all: Vec<String> = d.iter().map(ToString::to_string).collect();
         assert!(all.iter().any(|w| w.contains("country without `iso`")), "{all:?}");
         assert!(all.iter().any(|w| w.starts_with("e.toml:6:1: warning: unknown key `entity.colour`")), "{all:?}");
-        assert!(all.iter().any(|w| w.starts_with("e.toml:8:6: warning: duplicate entity id `c`")), "{all:?}");
+        assert!(
+            all.contains(&"e.toml:8:6: error: duplicate entity id `c`: line 2 already has it; this entry is left out (give it an id of its own, or merge the two)".to_owned()),
+            "{all:?}"
+        );
     }
 
     #[test]
