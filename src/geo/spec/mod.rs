@@ -185,6 +185,10 @@ pub struct LabelSpec {
 pub struct MapSpec {
     /// Initial view; `None` fits everything the map shows.
     pub view: Option<Bounds>,
+    /// Line and column of `[view]`'s `bounds` (for the warnings about what it shows). Only
+    /// checked: a bundle does not carry it.
+    #[serde(skip)]
+    pub view_at: (usize, usize),
     /// Base map file, relative to the map file; `None` means the bundled Eurasia map.
     pub basemap: Option<String>,
     /// Accessible name of the map.
