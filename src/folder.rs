@@ -716,7 +716,10 @@ impl MapState {
             Self::Parsed { name, spec, diagnostics, basemap } => {
                 out.extend(diagnostics);
                 let spec = match lang {
-                    Some(lang) => spec.translated(lang),
+                    Some(lang) => {
+                        out.extend(untranslated_words(&spec, lang, &name));
+                        spec.translated(lang)
+                    }
                     None => spec,
                 };
                 let scene = match basemap? {
@@ -731,6 +734,30 @@ impl MapState {
             }
         }
     }
+}
+
+/// The map's texts that the translation `lang` leaves as written, as one warning at its
+/// `[translations.<lang>]` (at `[translations]`, or the top of the map, without one): readers of
+/// the translation would see them in the original's language.
+fn untranslated_words(spec: &MapSpec, lang: &str, file: &str) -> Option<Diagnostic> {
+    let missing = spec.untranslated(lang);
+    let (_, first) = *missing.first()?;
+    let at = |tag: &str| spec.translations_at.iter().find(|(l, _)| l == tag).map(|(_, at)| *at);
+    const SHOWN: usize = 6;
+    let mut named: Vec<String> = missing.iter().take(SHOWN).map(|(what, text)| format!("{what} \"{text}\"")).collect();
+    if missing.len() > SHOWN {
+        named.push(format!("and {} more", missing.len() - SHOWN));
+    }
+    let texts = if missing.len() == 1 { "1 text".to_owned() } else { format!("{} texts", missing.len()) };
+    let example = format!("add `\"{first}\" = \"…\"` for each (write `\"{first}\" = \"{first}\"` for one that stays the same)");
+    Some(match at(lang) {
+        Some(at) => Diagnostic::warning(file, at, format!("[translations.{lang}] leaves {texts} of the map untranslated: {}; {example}", named.join(", "))),
+        None => Diagnostic::warning(
+            file,
+            at("").unwrap_or((1, 1)),
+            format!("the map has no [translations.{lang}], so its {texts} stay untranslated: {}; add [translations.{lang}] with `\"{first}\" = \"…\"` for each", named.join(", ")),
+        ),
+    })
 }
 
 /// A folder compiled in every language it is published in, each file read by `read` (a
@@ -1185,6 +1212,26 @@ mod tests {
             ["map.toml:2:11: error: chapter `trade` names no section of the commentary (headings: ), so the map leaves it out"]
         );
         assert!(warnings_with(None).is_empty());
+    }
+
+    #[test]
+    fn map_words_a_translation_leaves_untranslated_are_named_at_its_table_or_at_the_map() {
+        let words = |text: &str| {
+            let mut d = Vec::new();
+            let spec = read_map(&TextFile { name: "map.toml".into(), text: text.into() }, &mut d).unwrap();
+            assert!(d.is_empty(), "{d:?}");
+            untranslated_words(&spec, "ru", "map.toml").map(|d| d.to_string())
+        };
+        let map = "title = \"T\"\n[[highlight]]\ncountries = [\"BLR\"]\nlabel = \"Belarus\"\n";
+        assert_eq!(
+            words(map).as_deref(),
+            Some("map.toml:1:1: warning: the map has no [translations.ru], so its 2 texts stay untranslated: the title \"T\", highlight label \"Belarus\"; add [translations.ru] with `\"T\" = \"…\"` for each")
+        );
+        let de_only = format!("{map}\n[translations.de]\n\"T\" = \"D\"\n");
+        let de = words(&de_only).unwrap();
+        assert!(de.starts_with("map.toml:6:2: warning: the map has no [translations.ru]"), "at [translations]: {de}");
+        let all = format!("{map}\n[translations.ru]\n\"T\" = \"Т\"\n\"Belarus\" = \"Беларусь\"\n");
+        assert_eq!(words(&all), None);
     }
 
     /// A message about something else, then one saying each of `ids` is not in the catalog.

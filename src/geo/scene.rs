@@ -287,6 +287,7 @@ pub fn resolve(
     }
     // A translation's words are applied; a bundle does not carry them.
     spec.translations = Vec::new();
+    spec.translations_at = Vec::new();
     spec.words = Vec::new();
     (Scene { basemap, spec, stops, routes, highlight_of, country_entity }, d)
 }

@@ -160,7 +160,13 @@ pub fn parse_map(text: &str, file: &str) -> (Option<MapSpec>, Vec<Diagnostic>) {
     match top.field::<RawMap>("translations") {
         Ok(m) => {
             spec.translations =
-                m.translations.unwrap_or_default().into_iter().map(|(lang, words)| (lang, words.into_iter().collect())).collect()
+                m.translations.unwrap_or_default().into_iter().map(|(lang, words)| (lang, words.into_iter().collect())).collect();
+            if let Some(t) = top.table("translations") {
+                spec.translations_at.push((String::new(), loc.position(&top.span_of("translations"))));
+                for (lang, _) in &spec.translations {
+                    spec.translations_at.push((lang.clone(), loc.position(&t.span_of(lang))));
+                }
+            }
         }
         Err(e) => d.extend(e),
     }
