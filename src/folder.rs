@@ -670,7 +670,7 @@ impl Pipeline {
         let map = self.map.finish(&catalog, read.body_known.then_some(&sections[..]), self.lang.as_deref(), &mut out);
         // Without the text, the catalogs or the map that was asked for, what is used cannot be told.
         if read.body_known && !lost.is_lost() && !matches!(map, Some(Err(_))) {
-            out.extend(crate::lint::lint(&catalog, &linked, map.as_ref().and_then(|m| m.as_deref().ok())));
+            out.extend(crate::lint::lint(&catalog, &linked, map.as_ref().and_then(|m| m.as_deref().ok()), &name));
         }
         lost.fold(&mut out);
         sort(&mut out);

@@ -179,6 +179,11 @@ pub struct Entity {
     /// Not part of what it is: equality ignores it, and bundles do not carry it.
     #[serde(skip)]
     pub coords_at: Option<(String, usize, usize)>,
+    /// Where each of `aliases` is written (file, line, column; the name's position for a name
+    /// that stands for the only alias), for messages about one of them. Not part of what it
+    /// is: equality ignores it, and bundles do not carry it.
+    #[serde(skip)]
+    pub aliases_at: Vec<(String, usize, usize)>,
 }
 
 impl PartialEq for Entity {

@@ -126,14 +126,26 @@ fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warning
     })?;
     let (name, name_span) = t.required("name", raw.name, "\"Aleksandr Lukashenko\"")?;
     let (summary, _) = t.required("summary", raw.summary, "\"One or two sentences.\"")?;
-    let at = if raw.aliases.is_some() { t.span_of("aliases") } else { name_span };
+    let at = if raw.aliases.is_some() { t.span_of("aliases") } else { name_span.clone() };
     let (line, column) = loc.position(&at);
     let source = Some((loc.file().to_owned(), line, column));
-    let mut aliases = raw.aliases.unwrap_or_default();
-    aliases.retain(|a| !a.trim().is_empty());
+    let located = |span: &std::ops::Range<usize>| {
+        let (line, column) = loc.position(span);
+        (loc.file().to_owned(), line, column)
+    };
+    let spans = t.item_spans("aliases");
+    let (mut aliases, mut aliases_at): (Vec<String>, Vec<(String, usize, usize)>) = raw
+        .aliases
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .filter(|(_, a)| !a.trim().is_empty())
+        .map(|(i, a)| (a, located(spans.get(i).unwrap_or(&at))))
+        .unzip();
     if aliases.is_empty() {
         // The name is the natural first alias; an entity without any can only be linked explicitly.
         aliases.push(name.clone());
+        aliases_at.push(located(&name_span));
     }
     let native = raw.native.into_iter().collect();
     let facts = raw.facts.into_iter().map(|Pair(label, value)| (label, value)).collect();
@@ -222,7 +234,7 @@ fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warning
         }
         _ => None,
     };
-    Ok(Entity { id, kind, name, aliases, summary, native, facts, links, location, iso, chart, source, country, coords_at })
+    Ok(Entity { id, kind, name, aliases, summary, native, facts, links, location, iso, chart, source, country, coords_at, aliases_at })
 }
 
 /// `Q` and digits, like `Q184`.
