@@ -544,14 +544,16 @@ impl Pipeline {
 
     /// The error for a file that is not there and had to be (see [`Pipeline::verdict`]).
     fn not_found(&self, request: &Request) -> Diagnostic {
-        let message = match (request.need, &request.asked) {
-            (Need::Commentary, _) => "not found: a commentary folder needs a commentary.md".to_owned(),
-            (Need::Basemap, Asked::Named(_)) => format!("not found: `basemap` in {} names it", self.referrer(request)),
-            (Need::Basemap, _) => {
+        let message = match (request.need, &request.asked, &self.lang) {
+            // Relocated by `translated` to where the original lists the translation.
+            (Need::Commentary, _, Some(lang)) => missing_translation(lang, &self.commentary_name()),
+            (Need::Commentary, ..) => "not found: a commentary folder needs a commentary.md".to_owned(),
+            (Need::Basemap, Asked::Named(_), _) => format!("not found: `basemap` in {} names it", self.referrer(request)),
+            (Need::Basemap, ..) => {
                 "not found: the widget's own base map (drawn when map.toml names none) is missing from its files".to_owned()
             }
-            (Need::Catalog(_) | Need::Map, _) => "listed in the front matter but not found".to_owned(),
-            (Need::CatalogText(_), _) => "not found".to_owned(),
+            (Need::Catalog(_) | Need::Map, ..) => "listed in the front matter but not found".to_owned(),
+            (Need::CatalogText(_), ..) => "not found".to_owned(),
         };
         Diagnostic::error(&self.name(request), (1, 1), message)
     }
@@ -668,7 +670,7 @@ impl Pipeline {
         let map = self.map.finish(&catalog, read.body_known.then_some(&sections[..]), self.lang.as_deref(), &mut out);
         // Without the text, the catalogs or the map that was asked for, what is used cannot be told.
         if read.body_known && !lost.is_lost() && !matches!(map, Some(Err(_))) {
-            out.extend(crate::lint::lint(&catalog, &linked, map.as_ref().and_then(|m| m.as_deref().ok())));
+            out.extend(crate::lint::lint(&catalog, &linked, map.as_ref().and_then(|m| m.as_deref().ok()), &name));
         }
         lost.fold(&mut out);
         sort(&mut out);
@@ -714,7 +716,10 @@ impl MapState {
             Self::Parsed { name, spec, diagnostics, basemap } => {
                 out.extend(diagnostics);
                 let spec = match lang {
-                    Some(lang) => spec.translated(lang),
+                    Some(lang) => {
+                        out.extend(untranslated_words(&spec, lang, &name));
+                        spec.translated(lang)
+                    }
                     None => spec,
                 };
                 let scene = match basemap? {
@@ -729,6 +734,30 @@ impl MapState {
             }
         }
     }
+}
+
+/// The map's texts that the translation `lang` leaves as written, as one warning at its
+/// `[translations.<lang>]` (at `[translations]`, or the top of the map, without one): readers of
+/// the translation would see them in the original's language.
+fn untranslated_words(spec: &MapSpec, lang: &str, file: &str) -> Option<Diagnostic> {
+    let missing = spec.untranslated(lang);
+    let (_, first) = *missing.first()?;
+    let at = |tag: &str| spec.translations_at.iter().find(|(l, _)| l == tag).map(|(_, at)| *at);
+    const SHOWN: usize = 6;
+    let mut named: Vec<String> = missing.iter().take(SHOWN).map(|(what, text)| format!("{what} \"{text}\"")).collect();
+    if missing.len() > SHOWN {
+        named.push(format!("and {} more", missing.len() - SHOWN));
+    }
+    let texts = if missing.len() == 1 { "1 text".to_owned() } else { format!("{} texts", missing.len()) };
+    let example = format!("add `\"{first}\" = \"…\"` for each (write `\"{first}\" = \"{first}\"` for one that stays the same)");
+    Some(match at(lang) {
+        Some(at) => Diagnostic::warning(file, at, format!("[translations.{lang}] leaves {texts} of the map untranslated: {}; {example}", named.join(", "))),
+        None => Diagnostic::warning(
+            file,
+            at("").unwrap_or((1, 1)),
+            format!("the map has no [translations.{lang}], so its {texts} stay untranslated: {}; add [translations.{lang}] with `\"{first}\" = \"…\"` for each", named.join(", ")),
+        ),
+    })
 }
 
 /// A folder compiled in every language it is published in, each file read by `read` (a
@@ -771,11 +800,54 @@ pub fn translations_of(original: &Compiled) -> Vec<String> {
     }
 }
 
+/// What the pipeline of the translation `lang` says when its file (`file`) is not there.
+fn missing_translation(lang: &str, file: &str) -> String {
+    format!("the translation `{lang}` named in the original's `translations` has no {file}")
+}
+
+/// Whether `file` is one of the translation `lang`'s own files (`commentary.ru.md`,
+/// `entities.ru.toml`, by [`translated_name`]), rather than one it shares with the original.
+fn is_translations_own(file: &str, lang: &str) -> bool {
+    file.rsplit_once('.').is_some_and(|(stem, _)| stem.ends_with(&format!(".{lang}")))
+}
+
 /// The translation `lang`, compiled, with its messages as [`compile_all`] gives them: a file
-/// the original shares (its catalog, its map) says its problems once; then how it falls short
-/// of the original ([`compare_translation`]), a wrong `lang` and a missing `url`.
+/// the original shares (its catalog, its map) says its problems once, and a message the
+/// translation causes there says so ("in the `ru` translation: …"); a translation whose file is
+/// missing is said to be at the original's `translations`; then how it falls short of the
+/// original ([`compare_translation`]), a wrong `lang` and a missing `url`.
 pub fn translated(original: &Edition, naming: &Naming, lang: String, compiled: Compiled, mut diagnostics: Vec<Diagnostic>) -> Edition {
     diagnostics.retain(|d| !original.2.contains(d));
+    for d in &mut diagnostics {
+        if !is_translations_own(&d.file, &lang) {
+            d.message = format!("in the `{lang}` translation: {}", d.message);
+        }
+    }
+    let compiled = match (compiled, &original.1) {
+        (Compiled::Failed { message, network }, Compiled::Ready(first)) => {
+            let file = naming.name(&Address::Folder(translation_file(&lang)));
+            let missing = Diagnostic::error(&file, (1, 1), missing_translation(&lang, &file));
+            match diagnostics.iter_mut().find(|d| **d == missing) {
+                Some(d) => {
+                    let i = first.front.translations.iter().position(|t| *t == lang);
+                    let at = i.and_then(|i| first.front.translations_at.0.get(i).copied()).unwrap_or((1, 1));
+                    let listed: Vec<String> = first.front.translations.iter().map(|t| format!("\"{t}\"")).collect();
+                    *d = Diagnostic::error(
+                        &naming.commentary(),
+                        at,
+                        format!(
+                            "the translation `{lang}` named in translations = [{}] has no {file}: write it beside {}, or take \"{lang}\" out of `translations`",
+                            listed.join(", "),
+                            naming.commentary()
+                        ),
+                    );
+                    Compiled::Failed { message: d.to_string(), network }
+                }
+                None => Compiled::Failed { message, network },
+            }
+        }
+        (compiled, _) => compiled,
+    };
     if let (Compiled::Ready(original), Compiled::Ready(translation)) = (&original.1, &compiled) {
         let file = naming.name(&Address::Folder(translation_file(&lang)));
         diagnostics.extend(compare_translation(original, translation, &file));
@@ -815,52 +887,79 @@ pub fn link_languages(all: &mut [Edition]) {
     }
 }
 
+/// One top-level section of a commentary, as [`compare_translation`] compares them.
+struct SectionContents {
+    /// Its anchor (`intro` for the text before the first heading).
+    anchor: String,
+    /// The entities it mentions, in order of first mention.
+    entities: Vec<String>,
+    /// How many paragraphs it has.
+    paragraphs: usize,
+    /// The line of its heading (the intro's: its first block's, else the first heading's).
+    line: usize,
+}
+
 /// Each top-level section's entities mentioned and paragraphs, by the section's anchor, in
 /// reading order (`intro` first).
-fn section_contents(linked: &Linked) -> Vec<(String, Vec<String>, usize)> {
-    let mut out: Vec<(String, Vec<String>, usize)> = vec![("intro".to_owned(), Vec::new(), 0)];
+fn section_contents(linked: &Linked) -> Vec<SectionContents> {
+    let first_line = linked.body.blocks.first().map_or(1, Block::line);
+    let mut out = vec![SectionContents { anchor: "intro".to_owned(), entities: Vec::new(), paragraphs: 0, line: first_line }];
     for block in &linked.body.blocks {
-        if let Block::Heading { id, .. } = block {
-            out.push((id.clone(), Vec::new(), 0));
+        if let Block::Heading { id, line, .. } = block {
+            out.push(SectionContents { anchor: id.clone(), entities: Vec::new(), paragraphs: 0, line: *line });
         }
         let last = out.last_mut().expect("intro is first");
         if matches!(block, Block::Paragraph { .. }) {
-            last.2 += 1;
+            last.paragraphs += 1;
         }
         for (_, id) in block.mentions() {
-            if !last.1.iter().any(|e| e == id.as_str()) {
-                last.1.push(id.to_string());
+            if !last.entities.iter().any(|e| e == id.as_str()) {
+                last.entities.push(id.to_string());
             }
         }
     }
     out
 }
 
-/// How a translation (`file`, its commentary file) falls short of the original, as warnings:
-/// a section of the original, by its anchor, that the translation lacks (its map chapter, if
-/// it has one, and links to it have nothing to go to), a different number of paragraphs in a
-/// section (a link to a paragraph, `#p-N`, would land elsewhere), and an entity the original
-/// mentions in a section that the translation does not (its card is missing there: give the
-/// translation's catalog an alias the translated text uses).
+/// How a translation (`file`, its commentary file) falls short of the original, as warnings,
+/// each at the heading of the translation's section it concerns: a section of the original, by
+/// its anchor, that the translation lacks (its map chapter, if it has one, and links to it have
+/// nothing to go to; said at the heading in its place, whose anchor differs, else after the
+/// section before it), a different number of paragraphs in a section (a link to a paragraph,
+/// `#p-N`, would land elsewhere), and an entity the original mentions in a section that the
+/// translation does not (its card is missing there: give the translation's catalog an alias
+/// the translated text uses).
 pub fn compare_translation(original: &Loaded, translation: &Loaded, file: &str) -> Vec<Diagnostic> {
     let mut d = Vec::new();
     let theirs = section_contents(&translation.linked);
+    let ours = section_contents(&original.linked);
     let chapters: Vec<&str> = match &original.map {
         Some(Ok(scene)) => scene.spec.chapters.iter().map(|c| c.section.as_str()).collect(),
         _ => Vec::new(),
     };
-    for (section, entities, paragraphs) in section_contents(&original.linked) {
-        let Some((_, their_entities, their_paragraphs)) = theirs.iter().find(|(s, ..)| *s == section) else {
-            let chapter = if chapters.contains(&section.as_str()) { " (the map's chapter for it has no section to follow)" } else { "" };
-            d.push(Diagnostic::warning(file, (1, 1), format!("the original's section `{section}` has no counterpart here{chapter}: give the translated heading the same anchor, `## … {{#{section}}}`")));
+    // The line of the last section of the translation that has its counterpart.
+    let mut after = theirs[0].line;
+    for (i, section) in ours.iter().enumerate() {
+        let SectionContents { anchor, entities, paragraphs, .. } = section;
+        let Some(their) = theirs.iter().find(|s| s.anchor == *anchor) else {
+            let chapter = if chapters.contains(&anchor.as_str()) { " (the map's chapter for it has no section to follow)" } else { "" };
+            // The translation's section in the same place, if its anchor is none of the original's.
+            let stand_in = theirs.get(i).filter(|t| !ours.iter().any(|o| o.anchor == t.anchor));
+            let (line, here) = match stand_in {
+                Some(t) => (t.line, format!("; this heading, in its place, has the anchor `{}`", t.anchor)),
+                None => (after, "; it would follow this section".to_owned()),
+            };
+            d.push(Diagnostic::warning(file, (line, 1), format!("the original's section `{anchor}` has no counterpart here{chapter}{here}: give the translated heading the same anchor, `## … {{#{anchor}}}`")));
             continue;
         };
-        if *their_paragraphs != paragraphs {
-            d.push(Diagnostic::warning(file, (1, 1), format!("section `{section}` has {their_paragraphs} paragraphs here and {paragraphs} in the original: links to paragraphs (#p-N) land on different ones in the two languages")));
+        after = their.line;
+        let at = (their.line, 1);
+        if their.paragraphs != *paragraphs {
+            d.push(Diagnostic::warning(file, at, format!("section `{anchor}` has {} paragraphs here and {paragraphs} in the original: links to paragraphs (#p-N) land on different ones in the two languages", their.paragraphs)));
         }
-        for id in entities.iter().filter(|id| !their_entities.contains(id)) {
+        for id in entities.iter().filter(|id| !their.entities.contains(id)) {
             let name = original.catalog.index_of(id).map(|i| original.catalog.get(i).name.clone()).unwrap_or_default();
-            d.push(Diagnostic::warning(file, (1, 1), format!("section `{section}`: the original mentions `{id}` ({name}) and this translation does not; give it an alias the translated text uses, or link the words with [text](entity:{id})")));
+            d.push(Diagnostic::warning(file, at, format!("section `{anchor}`: the original mentions `{id}` ({name}) and this translation does not; give it an alias the translated text uses, or link the words with [text](entity:{id})")));
         }
     }
     d
@@ -1110,9 +1209,29 @@ mod tests {
         let intro_only = [("intro".to_owned(), String::new())];
         assert_eq!(
             warnings_with(Some(&intro_only)),
-            ["map.toml:2:11: warning: chapter `trade` names no section of the commentary (headings: )"]
+            ["map.toml:2:11: error: chapter `trade` names no section of the commentary (headings: ), so the map leaves it out"]
         );
         assert!(warnings_with(None).is_empty());
+    }
+
+    #[test]
+    fn map_words_a_translation_leaves_untranslated_are_named_at_its_table_or_at_the_map() {
+        let words = |text: &str| {
+            let mut d = Vec::new();
+            let spec = read_map(&TextFile { name: "map.toml".into(), text: text.into() }, &mut d).unwrap();
+            assert!(d.is_empty(), "{d:?}");
+            untranslated_words(&spec, "ru", "map.toml").map(|d| d.to_string())
+        };
+        let map = "title = \"T\"\n[[highlight]]\ncountries = [\"BLR\"]\nlabel = \"Belarus\"\n";
+        assert_eq!(
+            words(map).as_deref(),
+            Some("map.toml:1:1: warning: the map has no [translations.ru], so its 2 texts stay untranslated: the title \"T\", highlight label \"Belarus\"; add [translations.ru] with `\"T\" = \"…\"` for each")
+        );
+        let de_only = format!("{map}\n[translations.de]\n\"T\" = \"D\"\n");
+        let de = words(&de_only).unwrap();
+        assert!(de.starts_with("map.toml:6:2: warning: the map has no [translations.ru]"), "at [translations]: {de}");
+        let all = format!("{map}\n[translations.ru]\n\"T\" = \"Т\"\n\"Belarus\" = \"Беларусь\"\n");
+        assert_eq!(words(&all), None);
     }
 
     /// A message about something else, then one saying each of `ids` is not in the catalog.

@@ -2,14 +2,150 @@
 //! resolved, for the mistakes that show nothing wrong: an entity no reader can reach (neither
 //! mentioned nor on the map), a figure without a mention, an alias that is a lower-case word and
 //! so links every use of that word, and a lower-case phrase that links far more often than the
-//! entity's names. Warnings, at the entity's entry in its catalog.
+//! entity's names, and an alias the text never uses while it has a close spelling of it that
+//! is not linked (a typo in the alias: the mentions lose their cards). Warnings, at the
+//! entity's entry in its catalog (the alias itself for the last).
 
 use std::collections::HashMap;
 
 use crate::content::catalog::{Catalog, Entity, EntityKind};
-use crate::content::markdown::Inline;
+use crate::content::markdown::{Block, Inline};
+use crate::content::suggest::distance;
 use crate::content::{Diagnostic, Linked};
 use crate::geo::scene::Scene;
+
+/// The text's words in runs that no mention interrupts, each run with the line of its block
+/// (0 outside the body): what an alias could have linked and did not.
+fn unlinked_runs(linked: &Linked) -> Vec<(Vec<String>, usize)> {
+    fn inlines(list: &[Inline], line: usize, run: &mut String, out: &mut Vec<(String, usize)>) {
+        for inline in list {
+            match inline {
+                Inline::Text(t) => run.push_str(t),
+                Inline::Break => run.push(' '),
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => inlines(c, line, run, out),
+                // A mention ends a run: words on either side of it are not one name. The linker
+                // links nothing in a link's text or in code, so no alias could have linked there.
+                Inline::Mention { .. } | Inline::Entity { .. } | Inline::Code(_) | Inline::Link { .. } => {
+                    out.push((std::mem::take(run), line));
+                }
+            }
+        }
+    }
+    fn blocks(list: &[Block], out: &mut Vec<(String, usize)>) {
+        for block in list {
+            let mut run = String::new();
+            match block {
+                Block::Heading { content, line, .. } | Block::Paragraph { content, line } => inlines(content, *line, &mut run, out),
+                Block::Quote { blocks: inner, .. } => blocks(inner, out),
+                Block::List { items, .. } => items.iter().for_each(|item| blocks(item, out)),
+                Block::Code { .. } | Block::Rule { .. } => {}
+            }
+            out.push((run, block.line()));
+        }
+    }
+    let mut runs = Vec::new();
+    blocks(&linked.body.blocks, &mut runs);
+    for (name, role) in &linked.bios {
+        let mut run = String::new();
+        inlines(name, 0, &mut run, &mut runs);
+        runs.push((std::mem::take(&mut run), 0));
+        if let Some(role) = role {
+            inlines(role, 0, &mut run, &mut runs);
+            runs.push((run, 0));
+        }
+    }
+    if let Some(note) = &linked.note {
+        let mut run = String::new();
+        inlines(note, 0, &mut run, &mut runs);
+        runs.push((run, 0));
+    }
+    runs.into_iter().map(|(text, line)| (words(&text), line)).filter(|(w, _)| !w.is_empty()).collect()
+}
+
+/// The words of `text`: runs of letters, digits and inner apostrophes ("Xi'an"), as the linker
+/// sees word boundaries.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map(|w| w.trim_matches(|c| c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// How far an alias of `chars` characters may be from a spelling in the text to be taken for
+/// a typo of it: none up to four (too many short words are one letter apart), one edit up to
+/// nine, two beyond. Tighter than `suggest::nearest`'s for ids: the text has far more words.
+fn typo_limit(chars: usize) -> usize {
+    match chars {
+        0..=4 => 0,
+        5..=9 => 1,
+        _ => 2,
+    }
+}
+
+/// Aliases the text never uses while a close spelling of them occurs in it, not linked: the
+/// mentions the editor meant open no card. Each at the alias, with the spelling of the text.
+fn alias_typos(catalog: &Catalog, linked: &Linked, texts: &HashMap<(String, String), usize>, commentary: &str) -> Vec<Diagnostic> {
+    let runs = unlinked_runs(linked);
+    let known: std::collections::HashSet<&str> = catalog.entities().iter().flat_map(|e| e.aliases.iter().map(String::as_str)).collect();
+    // The text's spellings of `n` words, each with how often and where it first occurs.
+    let spelled = |n: usize| -> Vec<(String, usize, usize)> {
+        let mut found: Vec<(String, usize, usize)> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (run, line) in &runs {
+            for w in run.windows(n) {
+                let text = w.join(" ");
+                match index.get(&text) {
+                    Some(&i) => found[i].1 += 1,
+                    None => {
+                        index.insert(text.clone(), found.len());
+                        found.push((text, 1, *line));
+                    }
+                }
+            }
+        }
+        found
+    };
+    let mut windows: HashMap<usize, Vec<(String, usize, usize)>> = HashMap::new();
+    let mut out = Vec::new();
+    for e in catalog.entities() {
+        for (alias, at) in e.aliases.iter().zip(&e.aliases_at) {
+            if texts.get(&(e.id.to_string(), alias.clone())).is_some_and(|&n| n > 0) {
+                continue;
+            }
+            let tokens = words(alias);
+            let joined = tokens.join(" ");
+            let limit = typo_limit(joined.chars().count());
+            if tokens.is_empty() || limit == 0 || !joined.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            let mut best: Option<(usize, &(String, usize, usize))> = None;
+            for candidate in windows.entry(tokens.len()).or_insert_with(|| spelled(tokens.len())).iter() {
+                let text = candidate.0.as_str();
+                if text == joined || known.contains(text) {
+                    continue;
+                }
+                let d = distance(&joined, text);
+                // The same letters in another case only where the text writes a name.
+                if d > limit || (d == 0 && !text.starts_with(char::is_uppercase)) {
+                    continue;
+                }
+                if best.is_none_or(|(b, c)| d < b || (d == b && candidate.1 > c.1)) {
+                    best = Some((d, candidate));
+                }
+            }
+            if let Some((_, (text, count, line))) = best {
+                let times = if *count == 1 { "once".to_owned() } else { format!("{count} times") };
+                let place = if *line > 0 { format!(" ({commentary}:{line})") } else { String::new() };
+                out.push(Diagnostic::warning(&at.0, (at.1, at.2), format!(
+                    "alias `{alias}` of `{}` is never found in the text, which has \"{text}\" {times}, not linked{place}; did you mean `{text}`? Correct the alias, or add the text's spelling to `aliases`, so those mentions open its card",
+                    e.id
+                )));
+            }
+        }
+    }
+    out
+}
 
 /// How often each text was linked to each entity (mentions' text as written).
 fn mention_texts(linked: &Linked) -> HashMap<(String, String), usize> {
@@ -46,10 +182,11 @@ fn is_common_word(alias: &str) -> bool {
     alias.chars().next().is_some_and(char::is_lowercase) && !alias.contains(char::is_whitespace)
 }
 
-/// The warnings about `catalog`'s use in `linked` and on the map (`scene`, if it was drawn).
-pub fn lint(catalog: &Catalog, linked: &Linked, scene: Option<&Scene>) -> Vec<Diagnostic> {
+/// The warnings about `catalog`'s use in `linked` (the text of `commentary`) and on the map
+/// (`scene`, if it was drawn).
+pub fn lint(catalog: &Catalog, linked: &Linked, scene: Option<&Scene>, commentary: &str) -> Vec<Diagnostic> {
     let texts = mention_texts(linked);
-    let mut out = Vec::new();
+    let mut out = alias_typos(catalog, linked, &texts, commentary);
     for e in catalog.entities() {
         let Some((file, line, column)) = &e.source else { continue };
         let at = (*line, *column);

@@ -360,7 +360,7 @@ fn a_broken_front_matter_fails_for_readers_and_the_validator_still_checks_the_re
             "commentary.md:6:5: warning: unknown entity id `nobody` in an entity: link: shown as plain text (add it to entities.toml or fix the id)",
             // The text names Minsk only, and this map highlights nothing.
             "entities.toml:12:8: warning: entity `belarus` is neither mentioned in the text nor on the map, so no reader can open its card: give it an alias the text uses, link a phrase with [text](entity:belarus), or remove it",
-            "map.toml:2:11: warning: chapter `trad` names no section of the commentary (headings: trade); did you mean `trade`?",
+            "map.toml:2:11: error: chapter `trad` names no section of the commentary (headings: trade), so the map leaves it out; did you mean `trade`?",
         ]
     );
     // Readers get the same error, and the browser fetches nothing more to say so.

@@ -71,6 +71,18 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// Where the items of a list were written (line, column of each), kept beside what a bundle
+/// carries for the messages the compiler writes later: equality ignores them, and bundles do not
+/// carry them (mark the field `#[serde(skip)]`).
+#[derive(Debug, Clone, Default)]
+pub struct Positions(pub Vec<(usize, usize)>);
+
+impl PartialEq for Positions {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
 /// Maps byte offsets of a text to 1-based (line, column) pairs, columns in characters.
 ///
 /// Finding the line is a binary search. The column is counted from the last position located

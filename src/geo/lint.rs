@@ -49,20 +49,47 @@ fn km_to(country: &Country, p: LonLat) -> f64 {
 /// What is wrong with a place drawn at `at` that the editor says is in the country `iso`, as
 /// the end of a message, or `None`: inside it or on its border or coast, or a country the base
 /// map does not have (reported where the code is checked). A swap of lat and lon that lands in
-/// it is named.
+/// it is named. A point beyond the base map's box is said to be so, with the box, not to be at
+/// sea: the base map may just stop short of it (the bundled one at 75° N, north of which lie
+/// Russian and Norwegian islands and capes).
 pub fn outside_country(basemap: &BaseMap, at: LonLat, iso: &str) -> Option<String> {
     let named = basemap.country(iso)?;
     if country_at(basemap, at).is_some_and(|c| c.iso == iso) || km_to(named, at) <= COAST_KM {
         return None;
     }
-    let here = country_at(basemap, at).map_or_else(|| "the sea".to_owned(), |c| c.name.clone());
     let swapped = LonLat { lon: at.lat, lat: at.lon };
-    let swap = if swapped.lat.abs() <= 90.0 && country_at(basemap, swapped).is_some_and(|c| c.iso == iso) {
-        format!("; {}", swap_message(swapped, named))
-    } else {
-        "; check its lat and lon".to_owned()
-    };
+    let swap = (swapped.lat.abs() <= 90.0 && country_at(basemap, swapped).is_some_and(|c| c.iso == iso))
+        .then(|| format!("; {}", swap_message(swapped, named)));
+    if let Some((lo, hi)) = extent(basemap).filter(|&(lo, hi)| !covers(lo, hi, at)) {
+        return Some(format!(
+            "is outside the base map (which covers {}), so the map draws it beyond the land it has and cannot tell whether it is in {}{}",
+            coverage(lo, hi),
+            named.name,
+            swap.unwrap_or_default()
+        ));
+    }
+    let here = country_at(basemap, at).map_or_else(|| "the sea".to_owned(), |c| c.name.clone());
+    let swap = swap.unwrap_or_else(|| "; check its lat and lon".to_owned());
     Some(format!("is in {here}, not in {} as its `country` says{swap}", named.name))
+}
+
+/// Whether the box from `lo` to `hi` holds `p`.
+fn covers(lo: LonLat, hi: LonLat, p: LonLat) -> bool {
+    p.lon >= lo.lon && p.lon <= hi.lon && p.lat >= lo.lat && p.lat <= hi.lat
+}
+
+/// The box from `lo` to `hi` in words, to the degree: "lon −25…150, lat 0…75".
+fn coverage(lo: LonLat, hi: LonLat) -> String {
+    let deg = |v: f64| {
+        let v = v.round();
+        // −0 reads as 0; a minus sign, as the other messages write it.
+        if v < 0.0 {
+            format!("−{}", -v)
+        } else {
+            format!("{}", v.abs())
+        }
+    };
+    format!("lon {}…{}, lat {}…{}", deg(lo.lon), deg(hi.lon), deg(lo.lat), deg(hi.lat))
 }
 
 /// The box of every country's outline.
@@ -87,7 +114,7 @@ fn swap_message(swapped: LonLat, country: &Country) -> String {
 /// lat 27.56, lon 53.9 is in Iran, and swapped in Belarus.
 pub fn place_problem(basemap: &BaseMap, at: LonLat, shown: &dyn Fn(&str) -> bool) -> Option<String> {
     let (lo, hi) = extent(basemap)?;
-    let covered = |p: LonLat| p.lon >= lo.lon && p.lon <= hi.lon && p.lat >= lo.lat && p.lat <= hi.lat;
+    let covered = |p: LonLat| covers(lo, hi, p);
     let swapped = LonLat { lon: at.lat, lat: at.lon };
     let there = (swapped.lat.abs() <= 90.0).then(|| country_at(basemap, swapped)).flatten();
     // A point at sea or off the map: swapped into a country the map is about (any, if the map
@@ -208,5 +235,25 @@ mod tests {
             outside_country(&map, LonLat { lon: 22.0, lat: 47.0 }, "BBB").as_deref(),
             Some("is in the sea, not in Bland as its `country` says; lat and lon look swapped: lat = 22, lon = 47 is in Bland")
         );
+    }
+
+    #[test]
+    fn a_place_beyond_the_base_map_is_said_to_be_outside_it_not_at_sea() {
+        // The squares cover lon 20…50, lat 20…60. A cape of Aland at 62°N, north of where the
+        // base map stops: right, perhaps, but nothing can be checked there.
+        let map = squares();
+        let north = outside_country(&map, LonLat { lon: 25.0, lat: 62.0 }, "AAA").expect("reported");
+        assert_eq!(
+            north,
+            "is outside the base map (which covers lon 20…50, lat 20…60), so the map draws it beyond the land it has and cannot tell whether it is in Aland"
+        );
+        assert!(!north.contains("the sea"), "{north}");
+        // Beyond the box and swapped into the country it names: the swap is still named.
+        assert_eq!(
+            outside_country(&map, LonLat { lon: 55.0, lat: 22.0 }, "AAA").as_deref(),
+            Some("is outside the base map (which covers lon 20…50, lat 20…60), so the map draws it beyond the land it has and cannot tell whether it is in Aland; lat and lon look swapped: lat = 55, lon = 22 is in Aland")
+        );
+        // Inside the box and at sea, it is at sea.
+        assert!(outside_country(&map, LonLat { lon: 40.0, lat: 40.0 }, "AAA").unwrap().starts_with("is in the sea, not in Aland"));
     }
 }

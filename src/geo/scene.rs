@@ -251,9 +251,14 @@ pub fn resolve(
     file: &str,
 ) -> (Scene, Vec<Diagnostic>) {
     let mut d = Vec::new();
-    name_countries(&spec, catalog, &mut basemap, file, &mut d);
+    // Before the countries take the map's names: the messages name them as the base map does,
+    // the same in every language, so a translation does not say them again.
     check_places(&spec, catalog, &basemap, file, &mut d);
+    name_countries(&spec, catalog, &mut basemap, file, &mut d);
     let mut stops = stops_of(&spec, catalog);
+    if check_view(&mut spec, &basemap, &stops, file, &mut d) {
+        check_stops_in_view(&spec, catalog, &stops, file, &mut d);
+    }
     // Every id a stop may name: places, then the catalog's located entities.
     let stop_ids: Vec<String> = spec
         .places
@@ -275,11 +280,14 @@ pub fn resolve(
     for ch in &mut spec.chapters {
         ch.focus_at = Vec::new();
     }
+    spec.view_at = (0, 0);
     for p in &mut spec.places {
         p.country = None;
+        p.coords_at = (0, 0);
     }
     // A translation's words are applied; a bundle does not carry them.
     spec.translations = Vec::new();
+    spec.translations_at = Vec::new();
     spec.words = Vec::new();
     (Scene { basemap, spec, stops, routes, highlight_of, country_entity }, d)
 }
@@ -317,7 +325,8 @@ fn name_countries(spec: &MapSpec, catalog: &Catalog, basemap: &mut BaseMap, file
 }
 
 /// A place in the open sea, or with its lat and lon swapped, is drawn where the editor did not
-/// mean it: said at the place (a catalog place at its entry). With the `country` the editor
+/// mean it: said at its `lat` (a catalog place's in its catalog, which a translation's catalog
+/// does not change, so a translation says nothing new). With the `country` the editor
 /// gives, the point is checked against it; without, against the sea and the countries the map
 /// is about.
 fn check_places(spec: &MapSpec, catalog: &Catalog, basemap: &BaseMap, file: &str, d: &mut Vec<Diagnostic>) {
@@ -334,14 +343,97 @@ fn check_places(spec: &MapSpec, catalog: &Catalog, basemap: &BaseMap, file: &str
     };
     for p in &spec.places {
         if let Some(problem) = problem(p.at, p.country.as_deref()) {
-            d.push(Diagnostic::warning(file, p.line, format!("place `{}` {problem}", p.id)));
+            d.push(Diagnostic::warning(file, p.coords_at, format!("place `{}` {problem}", p.id)));
         }
     }
     for e in catalog.entities().iter().filter(|e| e.kind == EntityKind::Place) {
-        let (Some(at), Some((file, line, column))) = (e.location, &e.source) else { continue };
+        let (Some(at), Some((file, line, column))) = (e.location, &e.coords_at) else { continue };
         if let Some(problem) = problem(LonLat { lon: at.lon, lat: at.lat }, e.country.as_deref()) {
             d.push(Diagnostic::warning(file, (*line, *column), format!("place `{}` {problem}", e.id)));
         }
+    }
+}
+
+/// Whether `b` holds `p`.
+fn holds(b: &Bounds, p: LonLat) -> bool {
+    p.lon >= b.min.lon && p.lon <= b.max.lon && p.lat >= b.min.lat && p.lat <= b.max.lat
+}
+
+/// `[view]`'s `bounds` with their latitudes and longitudes written the wrong way round: as
+/// written they show none of the map's places and highlighted countries (each country by the
+/// middle of its box), read as [lat, lon] pairs they show half of them or more. An error at
+/// `bounds` (the map would open on an empty stretch, such as the Arctic), and the view is
+/// dropped, so the map opens on everything it shows. Whether a view is left to check.
+fn check_view(spec: &mut MapSpec, basemap: &BaseMap, stops: &[Stop], file: &str, d: &mut Vec<Diagnostic>) -> bool {
+    let Some(view) = spec.view else { return false };
+    let mut points: Vec<LonLat> = stops.iter().map(|s| s.at).collect();
+    let mut countries: Vec<&str> = spec.highlights.iter().flat_map(|h| h.countries.iter().map(String::as_str)).collect();
+    countries.sort_unstable();
+    countries.dedup();
+    for c in countries.iter().filter_map(|iso| basemap.country(iso)) {
+        let mut all = c.rings.iter().flatten();
+        let Some(first) = all.next() else { continue };
+        let (lo, hi) = all.fold((*first, *first), |(lo, hi), p| {
+            (LonLat { lon: lo.lon.min(p.lon), lat: lo.lat.min(p.lat) }, LonLat { lon: hi.lon.max(p.lon), lat: hi.lat.max(p.lat) })
+        });
+        points.push(LonLat { lon: (lo.lon + hi.lon) / 2.0, lat: (lo.lat + hi.lat) / 2.0 });
+    }
+    let swapped = Bounds { min: LonLat { lon: view.min.lat, lat: view.min.lon }, max: LonLat { lon: view.max.lat, lat: view.max.lon } };
+    let written = points.iter().filter(|p| holds(&view, **p)).count();
+    let read_swapped = points.iter().filter(|p| holds(&swapped, **p)).count();
+    if points.is_empty() || written > 0 || swapped.min.lat < -90.0 || swapped.max.lat > 90.0 || read_swapped * 2 < points.len() {
+        return true;
+    }
+    let (a, b, c, e) = (view.min.lon, view.min.lat, view.max.lon, view.max.lat);
+    d.push(Diagnostic::error(
+        file,
+        spec.view_at,
+        format!(
+            "view.bounds = [[{a}, {b}], [{c}, {e}]] shows none of the map's {} places and highlighted countries, and read as [lat, lon] pairs it shows {read_swapped} of them: lat and lon look swapped; write bounds = [[{b}, {a}], [{e}, {c}]] (until then the map opens on everything it shows)",
+            points.len()
+        ),
+    ));
+    spec.view = None;
+    false
+}
+
+/// A route's stop outside `[view]`'s bounds: the route runs off the map as readers first see
+/// it. Said once per stop, at its first place in a `via`, with bounds that would hold every stop.
+fn check_stops_in_view(spec: &MapSpec, catalog: &Catalog, stops: &[Stop], file: &str, d: &mut Vec<Diagnostic>) {
+    let Some(view) = spec.view else { return };
+    let at_of = |id: &str| {
+        stops.iter().find(|s| s.id == id).map(|s| s.at).or_else(|| {
+            let e = catalog.get(catalog.index_of(id)?);
+            e.location.map(|l| LonLat { lon: l.lon, lat: l.lat })
+        })
+    };
+    let mut outside: Vec<(&str, &str, LonLat, (usize, usize))> = Vec::new();
+    for r in &spec.routes {
+        for (i, id) in r.via.iter().enumerate() {
+            let Some(at) = at_of(id) else { continue };
+            if !holds(&view, at) && !outside.iter().any(|(o, ..)| o == id) {
+                outside.push((id, &r.id, at, item_at(&r.stops_at, i, r.at)));
+            }
+        }
+    }
+    if outside.is_empty() {
+        return;
+    }
+    // Every stop held, a degree to spare, to whole degrees.
+    let (mut lo, mut hi) = (view.min, view.max);
+    for (.., p, _) in &outside {
+        lo = LonLat { lon: lo.lon.min((p.lon - 1.0).floor().max(-180.0)), lat: lo.lat.min((p.lat - 1.0).floor().max(-90.0)) };
+        hi = LonLat { lon: hi.lon.max((p.lon + 1.0).ceil().min(180.0)), lat: hi.lat.max((p.lat + 1.0).ceil().min(90.0)) };
+    }
+    for (id, route, p, at) in outside {
+        d.push(Diagnostic::warning(
+            file,
+            at,
+            format!(
+                "route `{route}`: stop `{id}` (lon {}, lat {}) is outside the map's view (bounds = [[{}, {}], [{}, {}]]), so the route runs off the map as readers first see it; widen it, e.g. bounds = [[{}, {}], [{}, {}]]",
+                p.lon, p.lat, view.min.lon, view.min.lat, view.max.lon, view.max.lat, lo.lon, lo.lat, hi.lon, hi.lat
+            ),
+        ));
     }
 }
 
@@ -467,7 +559,8 @@ fn highlights_of(spec: &MapSpec, catalog: &Catalog, basemap: &BaseMap, file: &st
 }
 
 /// A chapter naming no section (only when the body is known: without it every chapter would
-/// seem to), and a chapter's focus that is neither a country of the base map nor a stop.
+/// seem to), an error: the map leaves it out, so readers never see what it was to show; and a
+/// chapter's focus that is neither a country of the base map nor a stop.
 fn check_chapters(
     spec: &MapSpec,
     basemap: &BaseMap,
@@ -480,10 +573,14 @@ fn check_chapters(
         for ch in &spec.chapters {
             if ch.section != "intro" && !sections.contains(&ch.section) {
                 let hint = did_you_mean(&ch.section, sections.iter().map(String::as_str).chain(["intro"]));
-                d.push(Diagnostic::warning(
+                d.push(Diagnostic::error(
                     file,
                     ch.at,
-                    format!("chapter `{}` names no section of the commentary (headings: {}){hint}", ch.section, sections.join(", ")),
+                    format!(
+                        "chapter `{}` names no section of the commentary (headings: {}), so the map leaves it out{hint}",
+                        ch.section,
+                        sections.join(", ")
+                    ),
                 ));
             }
         }

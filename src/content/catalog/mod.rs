@@ -174,6 +174,16 @@ pub struct Entity {
     /// against. Only checked; equality ignores it, and bundles do not carry it.
     #[serde(skip)]
     pub country: Option<String>,
+    /// Where its coordinates are written (file, line, column of `lat`), for messages about where
+    /// the map draws it. A translation keeps the original's: the coordinates are the original's.
+    /// Not part of what it is: equality ignores it, and bundles do not carry it.
+    #[serde(skip)]
+    pub coords_at: Option<(String, usize, usize)>,
+    /// Where each of `aliases` is written (file, line, column; the name's position for a name
+    /// that stands for the only alias), for messages about one of them. Not part of what it
+    /// is: equality ignores it, and bundles do not carry it.
+    #[serde(skip)]
+    pub aliases_at: Vec<(String, usize, usize)>,
 }
 
 impl PartialEq for Entity {

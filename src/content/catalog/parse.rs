@@ -78,6 +78,7 @@ pub fn read_catalog(text: &str, file: &str) -> Result<(Vec<Entity>, Vec<Diagnost
         diagnostics.push(loc.warning(&(0..0), "no [[entity]] entries in this catalog"));
     }
     let mut entities: Vec<Entity> = Vec::new();
+    // Each id's entry and the line its `id` is written on.
     let mut seen: HashMap<EntityId, usize> = HashMap::new();
     for (t, raw) in tables {
         let raw = match raw {
@@ -91,12 +92,18 @@ pub fn read_catalog(text: &str, file: &str) -> Result<(Vec<Entity>, Vec<Diagnost
         match read_entity(raw, &t, &loc, &mut diagnostics) {
             Ok(entity) => {
                 diagnostics.extend(t.unknown_keys::<RawEntity>(""));
-                if let Some(&i) = seen.get(&entity.id) {
-                    diagnostics
-                        .push(loc.warning(&id_span, format!("duplicate entity id `{}`: this entry replaces the earlier one", entity.id)));
-                    entities[i] = entity;
+                if let Some(&first) = seen.get(&entity.id) {
+                    // The first entry keeps the id (its card, its marker); this one is left out,
+                    // so readers never get a card that is not the one the editor looked at first.
+                    diagnostics.push(loc.error(
+                        &id_span,
+                        format!(
+                            "duplicate entity id `{}`: line {first} already has it; this entry is left out (give it an id of its own, or merge the two)",
+                            entity.id
+                        ),
+                    ));
                 } else {
-                    seen.insert(entity.id.clone(), entities.len());
+                    seen.insert(entity.id.clone(), loc.position(&id_span).0);
                     entities.push(entity);
                 }
             }
@@ -119,14 +126,26 @@ fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warning
     })?;
     let (name, name_span) = t.required("name", raw.name, "\"Aleksandr Lukashenko\"")?;
     let (summary, _) = t.required("summary", raw.summary, "\"One or two sentences.\"")?;
-    let at = if raw.aliases.is_some() { t.span_of("aliases") } else { name_span };
+    let at = if raw.aliases.is_some() { t.span_of("aliases") } else { name_span.clone() };
     let (line, column) = loc.position(&at);
     let source = Some((loc.file().to_owned(), line, column));
-    let mut aliases = raw.aliases.unwrap_or_default();
-    aliases.retain(|a| !a.trim().is_empty());
+    let located = |span: &std::ops::Range<usize>| {
+        let (line, column) = loc.position(span);
+        (loc.file().to_owned(), line, column)
+    };
+    let spans = t.item_spans("aliases");
+    let (mut aliases, mut aliases_at): (Vec<String>, Vec<(String, usize, usize)>) = raw
+        .aliases
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .filter(|(_, a)| !a.trim().is_empty())
+        .map(|(i, a)| (a, located(spans.get(i).unwrap_or(&at))))
+        .unzip();
     if aliases.is_empty() {
         // The name is the natural first alias; an entity without any can only be linked explicitly.
         aliases.push(name.clone());
+        aliases_at.push(located(&name_span));
     }
     let native = raw.native.into_iter().collect();
     let facts = raw.facts.into_iter().map(|Pair(label, value)| (label, value)).collect();
@@ -162,6 +181,7 @@ fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warning
         _ => Links::default(),
     };
 
+    let mut coords_at = None;
     let location = match (raw.lat, raw.lon) {
         (Some(lat), Some(lon)) => {
             let (lat_span, lon_span) = (t.span_of("lat"), t.span_of("lon"));
@@ -171,6 +191,8 @@ fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warning
             if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
                 return Err(loc.error(&lon_span, format!("`{id}`: lon = {lon} is outside −180…180")));
             }
+            let (line, column) = loc.position(&lat_span);
+            coords_at = Some((loc.file().to_owned(), line, column));
             Some(LatLon { lat, lon })
         }
         (Some(_), None) | (None, Some(_)) => {
@@ -212,7 +234,7 @@ fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warning
         }
         _ => None,
     };
-    Ok(Entity { id, kind, name, aliases, summary, native, facts, links, location, iso, chart, source, country })
+    Ok(Entity { id, kind, name, aliases, summary, native, facts, links, location, iso, chart, source, country, coords_at, aliases_at })
 }
 
 /// `Q` and digits, like `Q184`.
@@ -330,11 +352,14 @@ chart = { type = "bars", unit = "%", values = [["Exports", 0.404], ["Economy", 0
         let text = "[[entity]]\nid = \"c\"\nkind = \"country\"\nname = \"C\"\nsummary = \"s\"\ncolour = \"red\"\n[[entity]]\nid = \"c\"\nkind = \"person\"\nname = \"D\"\nsummary = \"s\"\n";
         let (entities, d) = parse_catalog(text, "e.toml");
         assert_eq!(entities.len(), 1);
-        assert_eq!(entities[0].name, "D");
+        assert_eq!(entities[0].name, "C", "the first entry keeps its id; the duplicate is left out");
         let all: Vec<String> = d.iter().map(ToString::to_string).collect();
         assert!(all.iter().any(|w| w.contains("country without `iso`")), "{all:?}");
         assert!(all.iter().any(|w| w.starts_with("e.toml:6:1: warning: unknown key `entity.colour`")), "{all:?}");
-        assert!(all.iter().any(|w| w.starts_with("e.toml:8:6: warning: duplicate entity id `c`")), "{all:?}");
+        assert!(
+            all.contains(&"e.toml:8:6: error: duplicate entity id `c`: line 2 already has it; this entry is left out (give it an id of its own, or merge the two)".to_owned()),
+            "{all:?}"
+        );
     }
 
     #[test]

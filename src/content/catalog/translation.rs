@@ -28,6 +28,8 @@ pub struct EntityText {
     pub chart_labels: Option<Vec<String>>,
     /// File, line and column of its `id`.
     pub at: (String, usize, usize),
+    /// File, line and column of each of `aliases`, else of `name`.
+    pub aliases_at: Vec<(String, usize, usize)>,
 }
 
 #[derive(Deserialize, Default)]
@@ -83,7 +85,25 @@ fn read_text(raw: RawText, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result<E
     if blank(&raw.name) || blank(&raw.summary) {
         return Err(loc.error(&t.span(), format!("`{id}`: an empty name or summary; leave the key out to keep the original's")));
     }
-    let aliases = raw.aliases.map(|list| list.into_iter().filter(|a| !a.trim().is_empty()).collect::<Vec<_>>());
+    let located = |span: &std::ops::Range<usize>| {
+        let (line, column) = loc.position(span);
+        (loc.file().to_owned(), line, column)
+    };
+    let spans = t.item_spans("aliases");
+    let mut aliases_at = Vec::new();
+    let aliases = raw.aliases.map(|list| {
+        list.into_iter()
+            .enumerate()
+            .filter(|(_, a)| !a.trim().is_empty())
+            .map(|(i, a)| {
+                aliases_at.push(located(spans.get(i).unwrap_or(&t.span_of("aliases"))));
+                a
+            })
+            .collect::<Vec<_>>()
+    });
+    if aliases.as_ref().is_none_or(Vec::is_empty) && raw.name.is_some() {
+        aliases_at = vec![located(&t.span_of("name"))];
+    }
     Ok(EntityText {
         id,
         name: raw.name,
@@ -92,6 +112,7 @@ fn read_text(raw: RawText, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result<E
         facts: raw.facts.map(|f| f.into_iter().map(|Pair(a, b)| (a, b)).collect()),
         chart_labels: raw.chart_labels,
         at: (loc.file().to_owned(), line, column),
+        aliases_at,
     })
 }
 
@@ -116,10 +137,10 @@ impl Catalog {
             if let Some(name) = &t.name {
                 e.name = name.clone();
             }
-            e.aliases = match (&t.aliases, &t.name) {
-                (Some(a), _) if !a.is_empty() => a.clone(),
-                (_, Some(name)) => vec![name.clone()],
-                _ => e.aliases.clone(),
+            (e.aliases, e.aliases_at) = match (&t.aliases, &t.name) {
+                (Some(a), _) if !a.is_empty() => (a.clone(), t.aliases_at.clone()),
+                (_, Some(name)) => (vec![name.clone()], t.aliases_at.clone()),
+                _ => (e.aliases.clone(), e.aliases_at.clone()),
             };
             if let Some(s) = &t.summary {
                 e.summary = s.clone();

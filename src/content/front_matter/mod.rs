@@ -147,4 +147,8 @@ pub struct FrontMatter {
     /// The languages the commentary is translated into (`translations = ["ru"]`), each in
     /// `commentary.<tag>.md` beside this file; empty in a translation itself.
     pub translations: Vec<String>,
+    /// Where each of `translations` is written, for the message about a translation whose file
+    /// is missing. Only the compiler uses it: equality ignores it, and bundles do not carry it.
+    #[serde(skip)]
+    pub translations_at: super::diagnostic::Positions,
 }

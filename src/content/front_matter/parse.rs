@@ -108,6 +108,7 @@ pub fn stand_in() -> FrontMatter {
         description: None,
         kind: ArticleKind::default(),
         translations: Vec::new(),
+        translations_at: Default::default(),
     }
 }
 
@@ -208,7 +209,8 @@ fn read(top: &Table<'_, '_, '_>, loc: &Locator<'_>, front: &mut FrontMatter, out
         }
         out.extend(p.unknown_keys::<RawPublication>(""));
     }
-    for tag in field("translations", out).and_then(|f| f.translations).unwrap_or_default() {
+    let spans = top.item_spans("translations");
+    for (i, tag) in field("translations", out).and_then(|f| f.translations).unwrap_or_default().into_iter().enumerate() {
         if !is_language_tag(&tag) {
             out.push(
                 loc.warning(&top.span_of("translations"), format!("translations: `{tag}` is not a language tag such as \"ru\"; left out")),
@@ -220,6 +222,7 @@ fn read(top: &Table<'_, '_, '_>, loc: &Locator<'_>, front: &mut FrontMatter, out
             ));
         } else {
             front.translations.push(tag);
+            front.translations_at.0.push(loc.position(spans.get(i).unwrap_or(&top.span_of("translations"))));
         }
     }
     front.entities = field("entities", out).and_then(|f| f.entities);

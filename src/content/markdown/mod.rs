@@ -172,6 +172,18 @@ impl Inline {
 }
 
 impl Block {
+    /// The line of the source file where the block starts.
+    pub fn line(&self) -> usize {
+        match self {
+            Block::Heading { line, .. }
+            | Block::Paragraph { line, .. }
+            | Block::Quote { line, .. }
+            | Block::List { line, .. }
+            | Block::Code { line, .. }
+            | Block::Rule { line } => *line,
+        }
+    }
+
     /// Calls `f` with each mention inside this block, in reading order ([`Inline::each_mention`]).
     pub fn each_mention<'a>(&'a self, f: &mut dyn FnMut(&'a Inline)) {
         match self {

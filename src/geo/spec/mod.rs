@@ -127,6 +127,10 @@ pub struct Place {
     pub note: Option<String>,
     /// Line and column of `id` in the file (for later warnings).
     pub line: (usize, usize),
+    /// Line and column of `lat` in the file (for the warnings about where the map draws it).
+    /// Only checked: a bundle does not carry it.
+    #[serde(skip)]
+    pub coords_at: (usize, usize),
     /// The ISO code of the country it is in, which the validator checks its point against.
     /// Only checked: a bundle does not carry it.
     #[serde(skip)]
@@ -181,6 +185,10 @@ pub struct LabelSpec {
 pub struct MapSpec {
     /// Initial view; `None` fits everything the map shows.
     pub view: Option<Bounds>,
+    /// Line and column of `[view]`'s `bounds` (for the warnings about what it shows). Only
+    /// checked: a bundle does not carry it.
+    #[serde(skip)]
+    pub view_at: (usize, usize),
     /// Base map file, relative to the map file; `None` means the bundled Eurasia map.
     pub basemap: Option<String>,
     /// Accessible name of the map.
@@ -204,6 +212,10 @@ pub struct MapSpec {
     /// translation's), applied by [`MapSpec::translated`] before a translation's map is drawn.
     #[serde(skip)]
     pub translations: Vec<(String, Vec<(String, String)>)>,
+    /// Line and column of each language's table of `translations` (`[translations.ru]`), and of
+    /// `[translations]` itself under the empty tag (for the warnings about words it leaves out).
+    #[serde(skip)]
+    pub translations_at: Vec<(String, (usize, usize))>,
     /// In a translated map: its language's words, which also translate the base map's country
     /// names (the catalog's and `[country_names]` are translated already).
     #[serde(skip)]
@@ -237,6 +249,30 @@ impl MapSpec {
         spec.country_names.iter_mut().for_each(|(_, n)| tr(n));
         spec.words = words.clone();
         spec
+    }
+
+    /// The texts of the map that `[translations.<lang>]` leaves as written (all of them without
+    /// that table), each once, in file order, with what it is: the title, highlight labels,
+    /// route names, place names and notes, `[[label]]` texts and `[country_names]`.
+    pub fn untranslated(&self, lang: &str) -> Vec<(&'static str, &str)> {
+        let words = self.translations.iter().find(|(l, _)| l == lang).map_or(&[][..], |(_, w)| &w[..]);
+        let mut texts: Vec<(&'static str, &str)> = Vec::new();
+        texts.extend(self.title.iter().map(|t| ("the title", t.as_str())));
+        texts.extend(self.highlights.iter().map(|h| ("highlight label", h.label.as_str())));
+        texts.extend(self.routes.iter().map(|r| ("route name", r.name.as_str())));
+        for p in &self.places {
+            texts.push(("place name", &p.name));
+            texts.extend(p.note.iter().map(|n| ("place note", n.as_str())));
+        }
+        texts.extend(self.labels.iter().filter_map(|l| l.text.as_deref()).map(|t| ("label text", t)));
+        texts.extend(self.country_names.iter().map(|(_, n)| ("country name", n.as_str())));
+        let mut out: Vec<(&'static str, &str)> = Vec::new();
+        for (what, text) in texts {
+            if !words.iter().any(|(from, _)| from == text) && !out.iter().any(|(_, t)| *t == text) {
+                out.push((what, text));
+            }
+        }
+        out
     }
 
     /// The `[[label]]` for `target`, if the editor wrote one.

@@ -121,7 +121,7 @@ pub fn parse_map(text: &str, file: &str) -> (Option<MapSpec>, Vec<Diagnostic>) {
 
     match (top.field::<RawMap>("view"), top.table("view")) {
         (Ok(RawMap { view: Some(raw), .. }), Some(view)) => match read_view(raw, &view, &loc) {
-            Ok(bounds) => spec.view = Some(bounds),
+            Ok(bounds) => (spec.view, spec.view_at) = (Some(bounds), loc.position(&view.span_of("bounds"))),
             Err(e) => d.push(e),
         },
         (Ok(_), _) => {}
@@ -160,7 +160,13 @@ pub fn parse_map(text: &str, file: &str) -> (Option<MapSpec>, Vec<Diagnostic>) {
     match top.field::<RawMap>("translations") {
         Ok(m) => {
             spec.translations =
-                m.translations.unwrap_or_default().into_iter().map(|(lang, words)| (lang, words.into_iter().collect())).collect()
+                m.translations.unwrap_or_default().into_iter().map(|(lang, words)| (lang, words.into_iter().collect())).collect();
+            if let Some(t) = top.table("translations") {
+                spec.translations_at.push((String::new(), loc.position(&top.span_of("translations"))));
+                for (lang, _) in &spec.translations {
+                    spec.translations_at.push((lang.clone(), loc.position(&t.span_of(lang))));
+                }
+            }
         }
         Err(e) => d.extend(e),
     }
@@ -210,6 +216,15 @@ fn read_view(raw: RawView, view: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Resul
     match bounds.as_slice() {
         [Pair(lon0, lat0), Pair(lon1, lat1)] if ok([*lon0, *lat0, *lon1, *lat1]) => {
             Ok(Bounds { min: LonLat { lon: *lon0, lat: *lat0 }, max: LonLat { lon: *lon1, lat: *lat1 } })
+        }
+        // Impossible as [lon, lat] pairs, fine as [lat, lon]: written the wrong way round. (Fine
+        // as [lat, lon] and not as [lon, lat], only a latitude can be out of range as written.)
+        [Pair(a, b), Pair(c, e)] if ok([*b, *a, *e, *c]) => {
+            let lat = if (-90.0..=90.0).contains(b) { e } else { b };
+            Err(loc.error(
+                &view.span_of("bounds"),
+                format!("view.bounds = [[{a}, {b}], [{c}, {e}]] as [lon, lat] pairs has latitude {lat}, outside −90…90, and read as [lat, lon] pairs it is a view: lat and lon look swapped; write bounds = [[{b}, {a}], [{e}, {c}]]"),
+            ))
         }
         _ => Err(loc.error(
             &view.span_of("bounds"),
@@ -337,6 +352,7 @@ fn read_place(raw: RawPlace, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result
         gauge_break: raw.gauge_break.unwrap_or(false),
         note: raw.note,
         line: loc.position(&id_span),
+        coords_at: loc.position(&lat_span),
         country,
     })
 }
@@ -453,6 +469,22 @@ focus = ["BLR", "CHN"]
         assert!(d[0].to_string().starts_with("map.toml:1:"), "{}", d[0]);
         let (_, d) = parse_map("[view]\nbounds = [[30.0, 10.0], [20.0, 60.0]]\n", "map.toml");
         assert!(d[0].to_string().starts_with("map.toml:2:10: error: view.bounds"), "{}", d[0]);
+    }
+
+    #[test]
+    fn bounds_impossible_as_written_and_fine_swapped_are_said_to_be_swapped() {
+        // Meant [[5, 27], [122, 62]] (lon, lat), written as [lat, lon] pairs: latitude 122.
+        let (spec, d) = parse_map("[view]\nbounds = [[27.0, 5.0], [62.0, 122.0]]\n", "map.toml");
+        assert_eq!(
+            d.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            ["map.toml:2:10: error: view.bounds = [[27, 5], [62, 122]] as [lon, lat] pairs has latitude 122, outside −90…90, and read as [lat, lon] pairs it is a view: lat and lon look swapped; write bounds = [[5, 27], [122, 62]]"]
+        );
+        assert_eq!(spec.unwrap().view, None, "no view: the map fits what it shows");
+        // Possible as written: the view is kept and its position noted for later checks.
+        let (spec, d) = parse_map("\n[view]\nbounds = [[5.0, 27.0], [122.0, 62.0]]\n", "map.toml");
+        assert!(d.is_empty(), "{d:?}");
+        let spec = spec.unwrap();
+        assert_eq!((spec.view.map(|v| v.max.lon), spec.view_at), (Some(122.0), (3, 10)));
     }
 
     #[test]
