@@ -41,8 +41,9 @@ pub const MAGIC: &str = "commentary-reader bundle";
 /// Format version; bump it with any change to the layout. Version 1 was a JSON array written
 /// by hand; 3 added the front matter's `url`, `description` and `kind`; 4 the map's `[[label]]`
 /// and `[country_names]`; 5 routes by leg (`[[route.leg]]`, ferry and pipeline); 6 the
-/// languages of a translated commentary; 7 each language's page address.
-pub const VERSION: u64 = 7;
+/// languages of a translated commentary; 7 each language's page address; 8 the countries the
+/// commentary names itself (`Scene::named`: the others' English names are marked `lang="en"`).
+pub const VERSION: u64 = 8;
 /// Coordinates of a base map without a grid of its own are kept to 1/GRID degree (about 110 m
 /// of latitude).
 pub const GRID: f64 = 1000.0;

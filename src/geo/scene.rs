@@ -86,6 +86,10 @@ pub struct Scene {
     /// ISO code → catalog entity id of that country.
     #[serde(with = "crate::bundle::wire::sorted_map")]
     pub country_entity: HashMap<String, EntityId>,
+    /// ISO codes of the countries the commentary names itself (the catalog, `[country_names]`,
+    /// a translation's words), in base-map order: every other country keeps the base map's
+    /// English name, which a text in another language marks `lang="en"`.
+    pub named: Vec<String>,
 }
 
 impl Scene {
@@ -254,7 +258,7 @@ pub fn resolve(
     // Before the countries take the map's names: the messages name them as the base map does,
     // the same in every language, so a translation does not say them again.
     check_places(&spec, catalog, &basemap, file, &mut d);
-    name_countries(&spec, catalog, &mut basemap, file, &mut d);
+    let named = name_countries(&spec, catalog, &mut basemap, file, &mut d);
     let mut stops = stops_of(&spec, catalog);
     if check_view(&mut spec, &basemap, &stops, file, &mut d) {
         check_stops_in_view(&spec, catalog, &stops, file, &mut d);
@@ -289,7 +293,7 @@ pub fn resolve(
     spec.translations = Vec::new();
     spec.translations_at = Vec::new();
     spec.words = Vec::new();
-    (Scene { basemap, spec, stops, routes, highlight_of, country_entity }, d)
+    (Scene { basemap, spec, stops, routes, highlight_of, country_entity, named }, d)
 }
 
 /// The position of item `i` of a list, else the list's.
@@ -301,7 +305,8 @@ fn item_at(all: &[(usize, usize)], i: usize, list: (usize, usize)) -> (usize, us
 /// names as the translation does; a country the catalog has an entity for by the catalog's name,
 /// everywhere (its button, its label, the map as text: "Türkiye", not the base map's
 /// "Turkey"); and `[country_names]` over both.
-fn name_countries(spec: &MapSpec, catalog: &Catalog, basemap: &mut BaseMap, file: &str, d: &mut Vec<Diagnostic>) {
+fn name_countries(spec: &MapSpec, catalog: &Catalog, basemap: &mut BaseMap, file: &str, d: &mut Vec<Diagnostic>) -> Vec<String> {
+    let english: Vec<String> = basemap.countries.iter().map(|c| c.name.clone()).collect();
     for c in &mut basemap.countries {
         if let Some((_, to)) = spec.words.iter().find(|(from, _)| *from == c.name) {
             c.name = to.clone();
@@ -322,6 +327,11 @@ fn name_countries(spec: &MapSpec, catalog: &Catalog, basemap: &mut BaseMap, file
             )),
         }
     }
+    // Named by the commentary: renamed, or given a name (the catalog's, `[country_names]`) that
+    // happens to be the English one, which is then the commentary's word too.
+    let given =
+        |iso: &str| catalog.entities().iter().any(|e| e.iso.as_deref() == Some(iso)) || spec.country_names.iter().any(|(i, _)| i == iso);
+    basemap.countries.iter().zip(english).filter(|(c, name)| c.name != *name || given(&c.iso)).map(|(c, _)| c.iso.clone()).collect()
 }
 
 /// A place in the open sea, or with its lat and lon swapped, is drawn where the editor did not
@@ -973,6 +983,22 @@ mod tests {
         let (scene, _) = resolve(spec.expect("an empty map parses"), &Catalog::merge([entities]), basemap, Some(&[]), "map.toml");
         assert_eq!(scene.basemap.country("TUR").map(|c| c.name.as_str()), Some("Türkiye"));
         assert_eq!(scene.basemap.country("GRC").map(|c| c.name.as_str()), Some("Greece"), "no entity: the base map's name");
+        assert_eq!(scene.named, ["TUR"], "Greece keeps the base map's English name");
+        // A translation's words name countries too: only the ones they translate.
+        let basemap = BaseMap {
+            countries: vec![country("TUR", "Turkey"), country("GRC", "Greece"), country("BGR", "Bulgaria")],
+            grid: None,
+            topology: None,
+        };
+        let (spec, _) = parse_map(
+            "[translations.ru]
+\"Greece\" = \"Греция\"\n",
+            "map.toml",
+        );
+        let spec = spec.expect("the map parses").translated("ru");
+        let (scene, _) = resolve(spec, &Catalog::merge([Vec::new()]), basemap, Some(&[]), "map.toml");
+        assert_eq!(scene.basemap.country("GRC").map(|c| c.name.as_str()), Some("Греция"));
+        assert_eq!(scene.named, ["GRC"], "Turkey and Bulgaria stay English");
     }
 
     #[test]

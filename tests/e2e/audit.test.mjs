@@ -216,3 +216,15 @@ test('the tree: no empty groups before the code, each widget\'s shortcuts named 
   assert.notEqual(names[0], names[1], `two navigations named alike: ${names}`);
   await context.close();
 });
+
+test('the Russian page marks only the base map\'s English names lang="en" in the map as text', async () => {
+  const { page, problems, context } = await open(env, {}, { path: `${READING}index.ru.html` });
+  const names = await page.evaluate(() => [...__cr().querySelectorAll('.cr-map-text li span, .cr-map-text li button')]
+    .map((el) => [el.textContent.trim(), el.closest('[lang]').getAttribute('lang')]));
+  const cyrillic = names.filter(([text]) => /[А-Яа-яЁё]/.test(text));
+  assert.ok(cyrillic.length >= 5, `Russian country names in the map as text: ${JSON.stringify(names)}`);
+  assert.deepEqual(cyrillic.filter(([, lang]) => lang === 'en'), [], 'a Russian name marked English');
+  assert.deepEqual(names.filter(([text, lang]) => lang === 'en' && !/^[\p{Script=Latin}\s'’().,-]+$/u.test(text)), [], 'lang="en" on a name that is not English');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

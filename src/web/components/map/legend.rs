@@ -145,10 +145,11 @@ pub fn TextAlternative(props: &TextProps) -> Html {
                 <p class="cr-map-text-head">{ s.highlighted }</p>
                 <ul lang={props.lang.clone()}>
                     { for scene.spec.highlights.iter().map(|hl| {
-                        // The catalog's names are the commentary's; the base map's others are English.
+                        // The names the commentary gives are in its language; the base map's
+                        // others are English.
                         let english = !props.lang.starts_with("en");
                         let names = hl.countries.iter().filter_map(|c| scene.basemap.country(c)).enumerate().map(|(i, c)| {
-                            let lang = (english && !scene.country_entity.contains_key(&c.iso)).then_some("en");
+                            let lang = (english && !scene.named.contains(&c.iso)).then_some("en");
                             let entity = scene.country_entity.get(&c.iso).map(|e| e.to_string());
                             html! { <>{ if i > 0 { ", " } else { "" } }{ name_or_button(&c.name, lang, number(&props.countries, &c.iso), entity, props) }</> }
                         });
