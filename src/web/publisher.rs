@@ -12,10 +12,12 @@ use crate::bundle::{self, Compiled};
 /// The reading page (`index.html`) and the embed fragment (`embed.html`) of the folder compiled
 /// to `bundle`, for a folder at `path` from the site's root (`commentaries/x`), naming the
 /// widget's files with the SRI hashes of `integrity` (the widget folder's `integrity.json`).
+/// With `lang`, `bundle` is that translation's and the pages are its own (`index.ru.html`,
+/// `embed.ru.html`, naming `commentary.ru.bundle`), as `build --site` writes them.
 /// Returns `[index, embed]`; fails with a message when the bundle cannot be published (a folder
 /// that cannot be shown, a damaged bundle, an `integrity` that is no list of hashes).
 #[wasm_bindgen]
-pub async fn pages(bundle: Vec<u8>, path: String, integrity: String) -> Result<Vec<String>, JsValue> {
+pub async fn pages(bundle: Vec<u8>, path: String, integrity: String, lang: Option<String>) -> Result<Vec<String>, JsValue> {
     let integrity: BTreeMap<String, String> =
         serde_json::from_str(&integrity).map_err(|e| JsValue::from_str(&format!("integrity.json: not a list of SRI hashes ({e})")))?;
     let loaded = match bundle::decode(&bundle, bundle::FILE_NAME) {
@@ -27,6 +29,6 @@ pub async fn pages(bundle: Vec<u8>, path: String, integrity: String) -> Result<V
     };
     let parts: Vec<String> = path.split('/').filter(|p| !p.is_empty()).map(str::to_owned).collect();
     let prerendered = super::prerender::render_async(loaded.clone(), &bundle, None).await;
-    let (index, embed) = crate::site::pages(&loaded, None, &prerendered, &parts, &integrity);
+    let (index, embed) = crate::site::pages(&loaded, lang.as_deref(), &prerendered, &parts, &integrity);
     Ok(vec![index, embed])
 }

@@ -45,7 +45,16 @@ async function fromFiles(list) {
     const relative = top && path.startsWith(`${top}/`) ? path.slice(top.length + 1) : path;
     if (/\.(md|toml|json)$/i.test(relative)) files.set(relative, { text: await file.text(), modified: file.lastModified });
   }
-  return { name: top ?? (entries.length === 1 ? entries[0][0] : `${entries.length} files`), files };
+  return { name: top ?? (entries.length === 1 ? entries[0][0] : `${entries.length} files`), dir: top, files };
+}
+
+/** The slug of the title in a commentary.md's front matter (`Belarus-China Relations` →
+ *  `belarus-china-relations`), or '' without one: a folder's likely name when only its files
+ *  were picked. */
+function titleSlug(markdown) {
+  const title = /^\+\+\+[\s\S]*?^title\s*=\s*"((?:[^"\\]|\\.)*)"/m.exec(markdown ?? '')?.[1] ?? '';
+  return title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/['’]/g, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
 }
 
 /** A directory handle (File System Access), read two levels deep. */
@@ -62,7 +71,7 @@ async function fromHandle(handle) {
     }
   }
   await walk(handle, '', 0);
-  return { name: handle.name, files };
+  return { name: handle.name, dir: handle.name, files };
 }
 
 /** Dropped items: a folder (read through its entry) or loose files. */
@@ -152,6 +161,9 @@ function show(messages, errors) {
   document.body.dataset.checked = String(Number(document.body.dataset.checked ?? 0) + 1);
 }
 
+/** The file a bundle or page has in `lang` (null: the original): commentary.ru.bundle, index.ru.html. */
+const inLanguage = (name, lang) => (lang ? name.replace(/\.(\w+)$/, `.${lang}.$1`) : name);
+
 function render(bytes, translations) {
   let widget = $('pv-widget').querySelector('commentary-reader');
   if (!widget) {
@@ -167,15 +179,45 @@ function render(bytes, translations) {
   link.href = bundleUrl;
   link.removeAttribute('aria-disabled');
   current = bytes;
+  currentTranslations = translations;
   for (const id of ['pv-embed', 'pv-index']) $(id).disabled = false;
+  // Each translation's bundle and pages, as `build --site` writes them beside the original's.
+  for (const url of translationUrls) URL.revokeObjectURL(url);
+  translationUrls = [];
+  const box = $('pv-languages');
+  box.replaceChildren();
+  for (const [lang, translated] of Object.entries(translations ?? {})) {
+    const row = document.createElement('p');
+    row.className = 'pv-downloads';
+    row.lang = 'en';
+    const link = document.createElement('a');
+    link.className = 'pv-button';
+    link.download = inLanguage('commentary.bundle', lang);
+    link.href = URL.createObjectURL(new Blob([translated], { type: 'application/octet-stream' }));
+    translationUrls.push(link.href);
+    link.textContent = `Download ${link.download}`;
+    row.append(link);
+    for (const [name, index] of [['embed.html', 1], ['index.html', 0]]) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = `Download ${inLanguage(name, lang)}`;
+      button.dataset.lang = lang;
+      button.addEventListener('click', () => download(inLanguage(name, lang), index, lang));
+      row.append(button);
+    }
+    box.append(row);
+  }
+  box.hidden = box.childElementCount === 0;
   $('pv-publish-status').textContent = '';
 }
 
 // The folder's pages, written by the publisher module (loaded on first use), as `build --site`
 // writes them: [index.html, embed.html].
 let current = null;
+let currentTranslations = {};
+let translationUrls = [];
 let publisher = null;
-async function pages() {
+async function pages(lang = null) {
   publisher ??= (async () => {
     const module = await import('./commentary-reader-publisher.js');
     await module.default({ module_or_path: new URL('./commentary-reader-publisher_bg.wasm', import.meta.url) });
@@ -183,7 +225,7 @@ async function pages() {
     return { module, integrity };
   })();
   const { module, integrity } = await publisher;
-  return module.pages(current, $('pv-path').value, integrity);
+  return module.pages(lang ? currentTranslations[lang] : current, $('pv-path').value, integrity, lang);
 }
 
 function save(name, text) {
@@ -197,17 +239,20 @@ function save(name, text) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Writes page `index` ([index.html, embed.html]) of `lang` (null: the original) as `name`. */
+async function download(name, index, lang) {
+  $('pv-publish-status').textContent = `Writing ${name}…`;
+  try {
+    const written = await pages(lang);
+    save(name, written[index]);
+    $('pv-publish-status').textContent = `${name} written.`;
+  } catch (error) {
+    $('pv-publish-status').textContent = `${name} could not be written: ${error?.message ?? error}`;
+  }
+}
+
 for (const [id, name, index] of [['pv-embed', 'embed.html', 1], ['pv-index', 'index.html', 0]]) {
-  $(id).addEventListener('click', async () => {
-    $('pv-publish-status').textContent = `Writing ${name}…`;
-    try {
-      const written = await pages();
-      save(name, written[index]);
-      $('pv-publish-status').textContent = `${name} written.`;
-    } catch (error) {
-      $('pv-publish-status').textContent = `${name} could not be written: ${error?.message ?? error}`;
-    }
-  });
+  $(id).addEventListener('click', () => download(name, index, null));
 }
 
 /** Starts previewing what `read` reads; `watch` says whether it can be read again unasked. */
@@ -219,8 +264,9 @@ async function open(read, watch) {
     return;
   }
   folder.stamp = stampOf(folder.files);
-  // The site's usual layout, until the editor says otherwise.
-  if (!$('pv-path').dataset.edited) $('pv-path').value = `commentaries/${folder.name}`;
+  // The site's usual layout, until the editor says otherwise: the folder's name, or for files
+  // picked without their folder, the title's slug (never "5 files").
+  if (!$('pv-path').dataset.edited) $('pv-path').value = `commentaries/${folder.dir ?? titleSlug(folder.files.get('commentary.md')?.text)}`;
   $('pv-source').textContent = `${folder.name}: ${[...folder.files.keys()].sort().join(', ') || 'no .md, .toml or .json files'}`;
   $('pv-watch').hidden = !watch;
   $('pv-watch').textContent = watch ? 'Watching the folder: saved changes are checked at once.' : '';

@@ -228,3 +228,13 @@ test('the Russian page marks only the base map\'s English names lang="en" in the
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('markup the HTML validator refused: no leftover Trunk link on the development page, every figcaption in its figure', async () => {
+  const html = await (await fetch(`${env.server.url}index.html`)).text();
+  assert.doesNotMatch(html, /data-trunk/, 'Trunk\'s <link data-trunk rel="rust"> (a link without href) is left in the page');
+  assert.doesNotMatch(html, /<link(?![^>]*\bhref=)[^>]*>/, 'a <link> without href');
+  const { page, context } = await open(env);
+  const misplaced = await page.evaluate(() => [...__cr().querySelectorAll('figcaption')].filter((c) => c.parentElement.tagName !== 'FIGURE').length);
+  assert.equal(misplaced, 0);
+  await context.close();
+});

@@ -212,3 +212,26 @@ test('the page works from the keyboard and axe finds no violations, light and da
     await context.close();
   }
 });
+
+test('files picked without their folder get the title\'s path, and a translated folder downloads every language\'s bundle and pages', async () => {
+  const { page, problems, context } = await preview();
+  const files = readdirSync(SEED).filter((f) => /\.(md|toml)$/.test(f)).map((f) => join(SEED, f));
+  await page.locator('#pv-files').setInputFiles(files);
+  await until(page, () => Number(document.body.dataset.checked ?? 0) >= 1, null, { what: 'the check' });
+  assert.equal(await page.locator('#pv-path').inputValue(), 'commentaries/belarus-china-relations-amid-geostrategic-challenges', 'not "commentaries/5 files"');
+  // The site's path the build used, then every file of the Russian translation, byte for byte.
+  await page.locator('#pv-path').fill('commentaries/belarus-china-relations-2024');
+  const downloads = page.locator('#pv-languages');
+  await downloads.locator('a', { hasText: 'commentary.ru.bundle' }).waitFor();
+  for (const name of ['commentary.ru.bundle', 'embed.ru.html', 'index.ru.html']) {
+    const download = page.waitForEvent('download');
+    await downloads.locator('a, button', { hasText: name }).click();
+    const done = await download;
+    assert.equal(done.suggestedFilename(), name);
+    const bytes = readFileSync(await done.path());
+    const built = readFileSync(join(DIST, 'commentaries/belarus-china-relations-2024', name));
+    assert.ok(bytes.equals(built), `${name}: ${bytes.length} bytes differ from the build's ${built.length}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
