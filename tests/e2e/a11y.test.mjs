@@ -193,7 +193,8 @@ test('in the accessibility tree: the card is its mention\'s description, not par
   const { page, context } = await open(env);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Accessibility.enable');
-  const mention = '#p-3 .cr-mention';
+  // The first mention of its entity in the paragraph (a later one is not described again).
+  const mention = '#p-3 .cr-mention:not(.cr-repeat)';
   await page.locator(mention).first().focus();
   await until(page, () => __cr().querySelector('.cr-card[data-placed]'), null, { what: 'the card' });
   const card = await page.evaluate(() => { const c = __cr().querySelector('.cr-card'); return { name: c.querySelector('.cr-card-name').textContent, summary: c.querySelector('.cr-card-summary').textContent }; });
@@ -207,6 +208,16 @@ test('in the accessibility tree: the card is its mention\'s description, not par
   assert.equal(node.description, card.summary);
   const dialog = await axNode(page, cdp, '.cr-card');
   assert.deepEqual([dialog.role, dialog.name], ['dialog', card.name]);
+  // A later mention of an entity opens the same card without reading its summary again.
+  const repeat = await page.evaluate(() => {
+    const m = __cr().querySelector('.cr-body .cr-mention.cr-repeat');
+    m.setAttribute('data-probe', '');
+    return m.dataset.entity;
+  });
+  await page.locator('commentary-reader [data-probe]').focus();
+  await until(page, (e) => __cr().querySelector(`.cr-card[data-placed][data-entity="${e}"]`), repeat, { what: 'the repeat\'s card' });
+  const later = await axNode(page, cdp, '[data-probe]');
+  assert.deepEqual([later.role, later.description], ['button', ''], 'a later mention is not described by the summary again');
   // The map's figure is named after what it shows, and that title is read once (the visible
   // caption is that name); the drawing in it is "Map", its help its description, read once.
   const figure = await axNode(page, cdp, 'figure.cr-map');

@@ -210,6 +210,8 @@ test('the tree: no empty groups before the code, each widget\'s shortcuts named 
   await off.close();
   // Two widgets on a page: two navigations, two names.
   const { page, context } = await open(env, {}, { path: 'demo/two.html', id: 'seed' });
+  // The second starts when it comes near the viewport.
+  await page.locator('#rail').scrollIntoViewIfNeeded();
   await waitForEvent(page, 'commentary-reader:ready', 'rail');
   const names = await page.evaluate(() => [...document.querySelectorAll('commentary-reader')].map((el) => el.shadowRoot.querySelector('nav.cr-skip')?.getAttribute('aria-label')));
   assert.equal(names.length, 2);

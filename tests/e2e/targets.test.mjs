@@ -85,8 +85,8 @@ test('every map target has 24×24 pointer-reachable pixels or an equivalent cont
 test('a map-only place opens its card from the map as text, and its equivalent there returns focus to it', async () => {
   const { page, context } = await open(env, WIDE);
   await page.locator('.cr-map-text summary').click();
-  const open = page.locator('.cr-map-text-open[data-entity="great-stone"]');
-  await open.focus();
+  const opener = page.locator('.cr-map-text-open[data-entity="great-stone"]');
+  await opener.focus();
   await page.keyboard.press('Enter');
   // The card's placement and its trigger's state are written by different components: wait
   // until both show, rather than reading the button at the first poll that sees the card (on a
@@ -96,7 +96,7 @@ test('a map-only place opens its card from the map as text, and its equivalent t
     const button = root.querySelector('.cr-map-text-open[data-entity="great-stone"]');
     return root.querySelector('.cr-card[data-placed]')?.dataset.entity === 'great-stone' && button.getAttribute('aria-expanded') === 'true';
   }, null, { what: 'the Great Stone card from the map as text, its button expanded' });
-  assert.equal(await open.getAttribute('aria-controls'), 'cr-card');
+  assert.equal(await opener.getAttribute('aria-controls'), 'cr-card');
   await page.keyboard.press('Escape');
   await until(page, () => !__cr().querySelector('.cr-card'), null, { what: 'the card to close' });
   assert.equal(await page.evaluate(() => __cr().activeElement?.dataset.entity), 'great-stone');

@@ -48,7 +48,8 @@ pub(super) fn use_fragment_scroll(wrapper: NodeRef) {
     });
 }
 
-/// While a card is open, a press anywhere outside mentions and the card closes it.
+/// While a card is open, a press anywhere outside mentions and the card closes it (the language
+/// switch aside: switching keeps the open card, shown again in the other language).
 #[hook]
 pub(super) fn use_outside_press(open: bool, dispatcher: UseReducerDispatcher<CardsState>) {
     use_effect_with(open, move |open| {
@@ -59,7 +60,7 @@ pub(super) fn use_outside_press(open: bool, dispatcher: UseReducerDispatcher<Car
                 let inside = event
                     .composed_path()
                     .iter()
-                    .any(|node| node.dyn_ref::<Element>().is_some_and(|e| e.matches("[data-mention], .cr-card").unwrap_or(false)));
+                    .any(|node| node.dyn_ref::<Element>().is_some_and(|e| e.matches("[data-mention], .cr-card, .cr-languages").unwrap_or(false)));
                 if !inside {
                     dispatcher.dispatch(Action::OutsidePress);
                 }

@@ -178,6 +178,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     {
         let (restore, wrapper, dispatcher, loaded) = (reader.restore.clone(), wrapper.clone(), cards.dispatcher(), reader.loaded.clone());
         use_effect_with((), move |_| {
+            let mut frame = None;
             if let (Some(r), Some(root)) = (restore, wrapper.cast::<Element>()) {
                 // Back where it was on the screen: the switch the reader used (with focus), else
                 // the paragraph they were reading.
@@ -191,11 +192,20 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
                     .clone()
                     .map(Element::from)
                     .or_else(|| r.paragraph.as_deref().and_then(|id| root.query_selector(&format!("#{id}")).ok().flatten()));
-                if let Some(kept) = kept {
-                    match (r.top, web_sys::window()) {
-                        (Some(top), Some(window)) => window.scroll_by_with_x_and_y(0.0, kept.get_bounding_client_rect().top() - top),
-                        _ => kept.scroll_into_view_with_bool(true),
+                match (kept, r.top) {
+                    (Some(kept), Some(top)) => {
+                        let keep = move || {
+                            if let Some(window) = web_sys::window() {
+                                window.scroll_by_with_x_and_y(0.0, kept.get_bounding_client_rect().top() - top);
+                            }
+                        };
+                        keep();
+                        // Once more when the frame is laid out: the browser's own scroll
+                        // anchoring moves the page too when the text above changes height.
+                        frame = Some(gloo::render::request_animation_frame(move |_| keep()));
                     }
+                    (Some(kept), None) => kept.scroll_into_view_with_bool(true),
+                    (None, _) => {}
                 }
                 if let Some(link) = link {
                     let _ = link.focus();
@@ -209,6 +219,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
                     dispatcher.dispatch(Action::Activate { mention });
                 }
             }
+            move || drop(frame)
         });
     }
     use_card_timer(state.wake_at, cards.dispatcher());
