@@ -57,10 +57,9 @@ pub(super) fn use_outside_press(open: bool, dispatcher: UseReducerDispatcher<Car
         let document = web_sys::window().and_then(|w| w.document()).filter(|_| *open);
         let listener = document.map(|document| {
             EventListener::new(&document, "pointerdown", move |event| {
-                let inside = event
-                    .composed_path()
-                    .iter()
-                    .any(|node| node.dyn_ref::<Element>().is_some_and(|e| e.matches("[data-mention], .cr-card, .cr-languages").unwrap_or(false)));
+                let inside = event.composed_path().iter().any(|node| {
+                    node.dyn_ref::<Element>().is_some_and(|e| e.matches("[data-mention], .cr-card, .cr-languages").unwrap_or(false))
+                });
                 if !inside {
                     dispatcher.dispatch(Action::OutsidePress);
                 }
