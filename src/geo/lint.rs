@@ -50,8 +50,8 @@ fn km_to(country: &Country, p: LonLat) -> f64 {
 /// the end of a message, or `None`: inside it or on its border or coast, or a country the base
 /// map does not have (reported where the code is checked). A swap of lat and lon that lands in
 /// it is named. A point beyond the base map's box is said to be so, with the box, not to be at
-/// sea: the base map may just stop short of it (the bundled one at 75° N, north of which lie
-/// Russian and Norwegian islands and capes).
+/// sea: the base map may just stop short of it (the bundled one at 82° N, past the Arctic's
+/// islands and capes; a drifting station or the pole lie beyond).
 pub fn outside_country(basemap: &BaseMap, at: LonLat, iso: &str) -> Option<String> {
     let named = basemap.country(iso)?;
     if country_at(basemap, at).is_some_and(|c| c.iso == iso) || km_to(named, at) <= COAST_KM {
