@@ -210,7 +210,14 @@ impl MapState {
     /// [`PRERENDER_SIZE`], counted as measured, so the server's render and the first render of
     /// its hydration are the same, and both draw the countries.
     pub fn prerendered(self) -> Self {
-        MapState { measured: true, size: PRERENDER_SIZE, ..self }
+        self.drawn_at(PRERENDER_SIZE)
+    }
+
+    /// The map drawn at `size` before its frame is measured (counted as measured): a change of
+    /// language starts the new map at the size the old one had, so nothing moves when the
+    /// frame is measured.
+    pub fn drawn_at(self, size: (f64, f64)) -> Self {
+        MapState { measured: true, size, ..self }
     }
 
     /// The initial state of the map of `scene`, with its `chapters`, not yet measured (nothing

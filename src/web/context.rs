@@ -35,9 +35,13 @@ pub struct ReaderContext {
     pub on_language: Option<Callback<String>>,
     /// What the reader was looking at in the language shown before: taken up once.
     pub restore: Option<std::rc::Rc<Restore>>,
-    /// The map's view as last drawn, kept by the map for a change of language.
-    pub view: std::rc::Rc<std::cell::Cell<Option<crate::geo::projection::Bounds>>>,
+    /// The map's view and drawing size as last drawn, kept by the map for a change of language.
+    pub view: MapKept,
 }
+
+/// Where the map keeps its view and the size it draws at (as last drawn), for a change of
+/// language: shared by the `Reader` and the map it shows.
+pub type MapKept = std::rc::Rc<std::cell::Cell<Option<(crate::geo::projection::Bounds, (f64, f64))>>>;
 
 /// The reader's place, kept across a change of language: the paragraph at the top of the view
 /// (`p-N`, the same paragraph in every language) where it was on the screen, or the language
@@ -55,6 +59,9 @@ pub struct Restore {
     pub entity: Option<String>,
     /// The map's view.
     pub view: Option<crate::geo::projection::Bounds>,
+    /// The size the map was drawn at: the new language's map starts at it, so its height does
+    /// not change under the reader once it measures its frame.
+    pub size: Option<(f64, f64)>,
 }
 
 impl ReaderContext {

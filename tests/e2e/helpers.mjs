@@ -60,8 +60,9 @@ export async function open(env, options = {}, { path = './', id = '', clock = fa
   const before = env.server.requests.length;
   await opened.page.goto(new URL(path, env.server.url).href);
   await waitForEvent(opened.page, 'commentary-reader:ready', id);
-  // (Under a fake clock the test runs the page's timers itself: it settles as it advances.)
-  if (!clock) await settled(opened.page, id);
+  // (Playwright's fake clock flows at the natural pace until a test advances it: the page
+  // settles under it too.)
+  await settled(opened.page, id);
   opened.requests = () => env.server.requests.slice(before);
   return opened;
 }

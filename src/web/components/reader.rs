@@ -87,7 +87,7 @@ impl PartialEq for LoadState {
 
 /// Where the reader is, read from the rendered widget: the first paragraph whose end is still
 /// in view, the trigger whose card is open; and the map's view as the map last drew it.
-fn place_of(host: &HtmlElement, view: Option<crate::geo::projection::Bounds>) -> Restore {
+fn place_of(host: &HtmlElement, map: Option<(crate::geo::projection::Bounds, (f64, f64))>) -> Restore {
     let Some(root) = host.shadow_root() else { return Restore::default() };
     let all = |selector: &str| {
         root.query_selector_all(selector)
@@ -98,7 +98,7 @@ fn place_of(host: &HtmlElement, view: Option<crate::geo::projection::Bounds>) ->
     let top = paragraph.as_ref().map(|p| p.get_bounding_client_rect().top());
     let paragraph = paragraph.and_then(|p| p.get_attribute("id"));
     let entity = all("[data-mention][aria-expanded='true']").first().and_then(|m| m.get_attribute("data-entity"));
-    Restore { paragraph, focus: None, top, entity, view }
+    Restore { paragraph, focus: None, top, entity, view: map.map(|m| m.0), size: map.map(|m| m.1) }
 }
 
 /// `place` kept at the language switch when one of its links has focus (it is where the
@@ -208,7 +208,7 @@ struct Switch {
     target: UseStateHandle<Option<Source>>,
     restore: UseStateHandle<Option<Rc<Restore>>>,
     switched: Rc<std::cell::RefCell<Option<String>>>,
-    view: Rc<Cell<Option<crate::geo::projection::Bounds>>>,
+    view: crate::web::context::MapKept,
 }
 
 impl Switch {

@@ -193,17 +193,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
                     .map(Element::from)
                     .or_else(|| r.paragraph.as_deref().and_then(|id| root.query_selector(&format!("#{id}")).ok().flatten()));
                 match (kept, r.top) {
-                    (Some(kept), Some(top)) => {
-                        let keep = move || {
-                            if let Some(window) = web_sys::window() {
-                                window.scroll_by_with_x_and_y(0.0, kept.get_bounding_client_rect().top() - top);
-                            }
-                        };
-                        keep();
-                        // Once more when the frame is laid out: the browser's own scroll
-                        // anchoring moves the page too when the text above changes height.
-                        frame = Some(gloo::render::request_animation_frame(move |_| keep()));
-                    }
+                    (Some(kept), Some(top)) => frame = Some(dom::keep_in_place(kept, top)),
                     (Some(kept), None) => kept.scroll_into_view_with_bool(true),
                     (None, _) => {}
                 }

@@ -152,14 +152,19 @@ pub fn Map(props: &MapProps) -> Html {
     let map = {
         let (scene, loaded) = (scene.clone(), loaded.clone());
         let prerendered = reader.prerendered;
-        let view = reader.restore.as_ref().and_then(|r| r.view);
+        let (view, size) = reader.restore.as_ref().map_or((None, None), |r| (r.view, r.size));
         use_reducer(move || {
             let mut state = MapState::new(scene.clone(), Rc::new(chapters(&scene, &loaded.sections)), reduced_motion());
             // After a change of language: where the reader had the map.
             if let Some(view) = view {
                 state.view = view;
             }
-            Held(if prerendered { state.prerendered() } else { state })
+            // … and at the size it had: measured already, nothing moves when the frame is.
+            Held(match size {
+                Some(size) => state.drawn_at(size),
+                None if prerendered => state.prerendered(),
+                None => state,
+            })
         })
     };
     let state = &map.0;
@@ -181,7 +186,7 @@ pub fn Map(props: &MapProps) -> Html {
     let (w, h) = state.size;
     let view = state.view;
     // Kept where a change of language finds it.
-    reader.view.set(Some(view));
+    reader.view.set(Some((view, state.size)));
     let measured = state.measured;
     // Country shapes in home-view coordinates, redrawn only when the frame's size changes.
     let home = scene::home_conic(&scene, w, h);
