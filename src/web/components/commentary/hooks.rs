@@ -2,16 +2,20 @@
 //! card sends the host page, the document-wide listeners a card needs while it shows, and the
 //! deep link scrolled to once.
 
+use std::rc::Rc;
+
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::dom::{now, scroll_to_fragment};
+use super::dom::{self, now, scroll_to_fragment};
 use super::CardsState;
 use crate::ui::cards::Action;
+use crate::web::context::Restore;
 use crate::web::events::dispatch;
+use crate::web::fetch::Shared;
 
 /// Wakes the card reducer when it asked to be (`wake_at`); a new time cancels the old timer.
 #[hook]
@@ -92,5 +96,46 @@ pub(super) fn use_document_escape(listening: bool, wrapper: NodeRef, dispatcher:
             })
         });
         move || drop(listener)
+    });
+}
+
+/// Shown after a change of language (`restore`): back at the reader's place (the switch they used,
+/// with focus, else their paragraph, kept there while the text settles), with the card that was
+/// open (the entity's first mention in this language).
+#[hook]
+pub(super) fn use_restore(restore: Option<Rc<Restore>>, wrapper: NodeRef, dispatcher: UseReducerDispatcher<CardsState>, loaded: Shared) {
+    use_effect_with((), move |_| {
+        let mut frame = None;
+        if let (Some(r), Some(root)) = (restore, wrapper.cast::<Element>()) {
+            // Back where it was on the screen: the switch the reader used (with focus), else
+            // the paragraph they were reading.
+            let link = r.focus.as_deref().and_then(|lang| {
+                let links = root.query_selector_all(".cr-languages a[data-lang]").ok()?;
+                (0..links.length())
+                    .filter_map(|i| links.item(i)?.dyn_into::<HtmlElement>().ok())
+                    .find(|a| a.get_attribute("data-lang").as_deref() == Some(lang))
+            });
+            let kept = link
+                .clone()
+                .map(Element::from)
+                .or_else(|| r.paragraph.as_deref().and_then(|id| root.query_selector(&format!("#{id}")).ok().flatten()));
+            match (kept, r.top) {
+                (Some(kept), Some(top)) => frame = Some(dom::keep_in_place(kept, top)),
+                (Some(kept), None) => kept.scroll_into_view_with_bool(true),
+                (None, _) => {}
+            }
+            if let Some(link) = link {
+                let _ = link.focus();
+            }
+            let first = r
+                .entity
+                .as_deref()
+                .and_then(|id| loaded.catalog.index_of(id))
+                .and_then(|i| loaded.linked.mentions.of(&loaded.catalog.get(i).id).first().copied());
+            if let Some(mention) = first {
+                dispatcher.dispatch(Action::Activate { mention });
+            }
+        }
+        move || drop(frame)
     });
 }

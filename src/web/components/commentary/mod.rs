@@ -18,7 +18,6 @@ mod progress;
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
@@ -31,7 +30,7 @@ use crate::web::context::{Marks, ReaderContext};
 use crate::web::fetch::Shared;
 use dom::find_mention;
 use handlers::{delegated, Context};
-use hooks::{use_card_open_event, use_card_timer, use_document_escape, use_fragment_scroll, use_outside_press};
+use hooks::{use_card_open_event, use_card_timer, use_document_escape, use_fragment_scroll, use_outside_press, use_restore};
 use progress::Progress;
 
 /// The card reducer, held by Yew.
@@ -173,45 +172,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     let state = cards.0;
     let cx = Context { dispatcher: cards.dispatcher(), wrapper: wrapper.clone(), pointer, active: active.setter(), state, strings };
 
-    // Shown after a change of language: back at the reader's paragraph, with the card that was
-    // open (the entity's first mention in this language).
-    {
-        let (restore, wrapper, dispatcher, loaded) = (reader.restore.clone(), wrapper.clone(), cards.dispatcher(), reader.loaded.clone());
-        use_effect_with((), move |_| {
-            let mut frame = None;
-            if let (Some(r), Some(root)) = (restore, wrapper.cast::<Element>()) {
-                // Back where it was on the screen: the switch the reader used (with focus), else
-                // the paragraph they were reading.
-                let link = r.focus.as_deref().and_then(|lang| {
-                    let links = root.query_selector_all(".cr-languages a[data-lang]").ok()?;
-                    (0..links.length())
-                        .filter_map(|i| links.item(i)?.dyn_into::<HtmlElement>().ok())
-                        .find(|a| a.get_attribute("data-lang").as_deref() == Some(lang))
-                });
-                let kept = link
-                    .clone()
-                    .map(Element::from)
-                    .or_else(|| r.paragraph.as_deref().and_then(|id| root.query_selector(&format!("#{id}")).ok().flatten()));
-                match (kept, r.top) {
-                    (Some(kept), Some(top)) => frame = Some(dom::keep_in_place(kept, top)),
-                    (Some(kept), None) => kept.scroll_into_view_with_bool(true),
-                    (None, _) => {}
-                }
-                if let Some(link) = link {
-                    let _ = link.focus();
-                }
-                let first = r
-                    .entity
-                    .as_deref()
-                    .and_then(|id| loaded.catalog.index_of(id))
-                    .and_then(|i| loaded.linked.mentions.of(&loaded.catalog.get(i).id).first().copied());
-                if let Some(mention) = first {
-                    dispatcher.dispatch(Action::Activate { mention });
-                }
-            }
-            move || drop(frame)
-        });
-    }
+    use_restore(reader.restore.clone(), wrapper.clone(), cards.dispatcher(), reader.loaded.clone());
     use_card_timer(state.wake_at, cards.dispatcher());
     use_card_open_event(props.host.clone(), state.open_mention(), state.open_mention().and_then(|m| triggers.entity(m)));
     use_fragment_scroll(wrapper.clone());
