@@ -81,6 +81,13 @@ export const settled = (page, id = '') => until(page, (i) => {
   return !map || map.closest('[hidden]') !== null || map.querySelector('.cr-countries') !== null;
 }, id, { what: 'the widget live, its map drawn' });
 
+/**
+ * Resolves once the page has rendered a frame since the call (an animation frame, then the task
+ * after its rendering update): what a position read then sees was painted, not a layout the
+ * widget's observers had yet to correct before paint.
+ */
+export const painted = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+
 /** Runs `fn(root, arg)` in the page, `root` being the first widget's shadow root (`fn` must be self-contained). */
 export const inWidget = (page, fn, arg) =>
   page.evaluate(([source, a]) => new Function('root', 'arg', `return (${source})(root, arg);`)(__cr(), a), [fn.toString(), arg]);

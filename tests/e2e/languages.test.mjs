@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, newPage, until, SEED_SLUG } from './helpers.mjs';
+import { launch, newPage, until, painted, SEED_SLUG } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -86,7 +86,8 @@ test('switching to Russian changes the text, cards, map and words, and keeps the
   assert.match(before.chapter ?? '', /\S/, 'a chapter is named');
   assert.notEqual(ru.chapter, before.chapter, `the chapter's name in Russian: ${ru.chapter}`);
   assert.match(ru.chapter, /[А-Яа-я]/, `the chapter's name in Russian: ${ru.chapter}`);
-  // Still at the fourth paragraph.
+  // Still at the fourth paragraph, as painted.
+  await painted(page);
   const top = await page.evaluate(() => __cr().querySelector('#p-4').getBoundingClientRect().top);
   assert.ok(Math.abs(top) < 120, `the fourth paragraph at the top: ${top}`);
   assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no CSP violation switching');
@@ -210,6 +211,7 @@ test('the switch is links: Enter switches in place, focus and the reader\'s plac
   await page.keyboard.press('Enter');
   await until(page, () => window.__languages.includes('ru'), null, { what: 'the language event' });
   await showing(page, 'ru');
+  await painted(page);
   const after = await where();
   assert.equal(after.focused, 'ru', 'focus stays on the switch, on the language now shown');
   assert.ok(Math.abs(after.top - before.top) <= 2, `the switch stays where it was on the screen: ${before.top} → ${after.top}`);

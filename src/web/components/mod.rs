@@ -19,5 +19,6 @@ pub(crate) fn find_mention(root: &Element, m: usize) -> Option<Element> {
 pub(super) mod article;
 pub(super) mod card;
 pub(super) mod commentary;
+mod keep;
 pub(super) mod map;
 pub(super) mod reader;

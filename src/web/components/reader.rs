@@ -209,6 +209,8 @@ struct Switch {
     restore: UseStateHandle<Option<Rc<Restore>>>,
     switched: Rc<std::cell::RefCell<Option<String>>>,
     view: crate::web::context::MapKept,
+    /// The reader's place, kept from the moment they choose (see `keep`).
+    keeper: Rc<std::cell::RefCell<Option<super::keep::KeepInPlace>>>,
 }
 
 impl Switch {
@@ -217,7 +219,14 @@ impl Switch {
     fn callback(self, loaded: Rc<Loaded>) -> Callback<String> {
         Callback::from(move |lang: String| {
             let Some(source) = language_source(&loaded, &lang) else { return };
-            self.restore.set(Some(Rc::new(at_switch(&self.host, place_of(&self.host, self.view.get()), &lang))));
+            let place = at_switch(&self.host, place_of(&self.host, self.view.get()), &lang);
+            let kept = match (&place.focus, &place.paragraph) {
+                (Some(lang), _) => Some(format!(".cr-languages a[data-lang=\"{lang}\"]")),
+                (None, Some(id)) => Some(format!(".cr-body > p[id=\"{id}\"]")),
+                (None, None) => None,
+            };
+            *self.keeper.borrow_mut() = kept.zip(place.top).map(|(selector, top)| super::keep::keep_in_place(&self.host, selector, top));
+            self.restore.set(Some(Rc::new(place)));
             *self.switched.borrow_mut() = Some(lang.clone());
             if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
                 let _ = storage.set_item(&choice_key(&self.src), &lang);
@@ -238,6 +247,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // Where the reader was when the language changed, and that language (for the event).
     let restore = use_state(|| None::<Rc<Restore>>);
     let switched = use_mut_ref(|| None::<String>);
+    let keeper = use_mut_ref(|| None);
     // Whether the first language has been settled (the element's `lang`, the reader's choice…).
     let settled = use_mut_ref(|| false);
     // The map's view as last drawn (the map keeps it here), for a change of language.
@@ -362,6 +372,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     restore: restore.clone(),
                     switched: switched.clone(),
                     view: view.clone(),
+                    keeper: keeper.clone(),
                 };
                 context.on_language = Some(switch.callback(loaded.clone()));
             }

@@ -3,9 +3,6 @@
 //! the clipboard, and deep links into the shadow root. Nothing here writes what a render should
 //! (marks are rendered from state).
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
-
 use wasm_bindgen::JsCast;
 use web_sys::{Element, EventTarget, HtmlElement};
 
@@ -100,57 +97,4 @@ pub(super) fn scroll_to_fragment(root: &Element) {
             }
         }
     }
-}
-
-/// Keeps an element at the same height in the viewport while the text around it settles after a
-/// change of language: corrected at once and then at every frame for up to a second (the map
-/// measures its frame, fonts and the browser's own scroll anchoring move the page after the
-/// first render, later on a loaded machine), until the reader scrolls themselves. Dropping it
-/// stops it.
-pub(super) struct KeepInPlace {
-    _frame: Rc<RefCell<Option<gloo::render::AnimationFrame>>>,
-    _listeners: Vec<gloo::events::EventListener>,
-}
-
-/// Frames the place is kept for, at most (about a second).
-const KEEP_FRAMES: u32 = 60;
-
-pub(super) fn keep_in_place(kept: Element, top: f64) -> KeepInPlace {
-    let frame: Rc<RefCell<Option<gloo::render::AnimationFrame>>> = Rc::default();
-    let stopped = Rc::new(Cell::new(false));
-    let correct = move || {
-        let delta = kept.get_bounding_client_rect().top() - top;
-        if delta.abs() >= 0.5 {
-            if let Some(window) = web_sys::window() {
-                window.scroll_by_with_x_and_y(0.0, delta);
-            }
-        }
-    };
-    correct();
-    fn next(frame: Rc<RefCell<Option<gloo::render::AnimationFrame>>>, stopped: Rc<Cell<bool>>, correct: Rc<dyn Fn()>, left: u32) {
-        if left == 0 || stopped.get() {
-            return;
-        }
-        let again = frame.clone();
-        *frame.borrow_mut() = Some(gloo::render::request_animation_frame(move |_| {
-            if !stopped.get() {
-                correct();
-                next(again, stopped, correct, left - 1);
-            }
-        }));
-    }
-    next(frame.clone(), stopped.clone(), Rc::new(correct), KEEP_FRAMES);
-    // The reader's own scrolling wins (a scroll event would also be our own).
-    let listeners = web_sys::window()
-        .map(|window| {
-            ["wheel", "touchstart", "keydown", "pointerdown"]
-                .into_iter()
-                .map(|kind| {
-                    let stopped = stopped.clone();
-                    gloo::events::EventListener::new(&window, kind, move |_| stopped.set(true))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    KeepInPlace { _frame: frame, _listeners: listeners }
 }

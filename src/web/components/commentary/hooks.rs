@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::dom::{self, now, scroll_to_fragment};
+use super::dom::{now, scroll_to_fragment};
 use super::CardsState;
 use crate::ui::cards::Action;
 use crate::web::context::Restore;
@@ -99,30 +99,25 @@ pub(super) fn use_document_escape(listening: bool, wrapper: NodeRef, dispatcher:
     });
 }
 
-/// Shown after a change of language (`restore`): back at the reader's place (the switch they used,
-/// with focus, else their paragraph, kept there while the text settles), with the card that was
-/// open (the entity's first mention in this language).
+/// Shown after a change of language (`restore`): focus back on the switch the reader used, with
+/// the card that was open (the entity's first mention in this language). The reader's place on
+/// the screen is kept by the switch itself (`keep`), from before this text was rendered; only a
+/// place it could not measure is scrolled to here.
 #[hook]
 pub(super) fn use_restore(restore: Option<Rc<Restore>>, wrapper: NodeRef, dispatcher: UseReducerDispatcher<CardsState>, loaded: Shared) {
     use_effect_with((), move |_| {
-        let mut frame = None;
         if let (Some(r), Some(root)) = (restore, wrapper.cast::<Element>()) {
-            // Back where it was on the screen: the switch the reader used (with focus), else
-            // the paragraph they were reading.
             let link = r.focus.as_deref().and_then(|lang| {
                 let links = root.query_selector_all(".cr-languages a[data-lang]").ok()?;
                 (0..links.length())
                     .filter_map(|i| links.item(i)?.dyn_into::<HtmlElement>().ok())
                     .find(|a| a.get_attribute("data-lang").as_deref() == Some(lang))
             });
-            let kept = link
-                .clone()
-                .map(Element::from)
-                .or_else(|| r.paragraph.as_deref().and_then(|id| root.query_selector(&format!("#{id}")).ok().flatten()));
-            match (kept, r.top) {
-                (Some(kept), Some(top)) => frame = Some(dom::keep_in_place(kept, top)),
-                (Some(kept), None) => kept.scroll_into_view_with_bool(true),
-                (None, _) => {}
+            if r.top.is_none() {
+                let paragraph = r.paragraph.as_deref().and_then(|id| root.query_selector(&format!("#{id}")).ok().flatten());
+                if let Some(kept) = link.clone().map(Element::from).or(paragraph) {
+                    kept.scroll_into_view_with_bool(true);
+                }
             }
             if let Some(link) = link {
                 let _ = link.focus();
@@ -136,6 +131,5 @@ pub(super) fn use_restore(restore: Option<Rc<Restore>>, wrapper: NodeRef, dispat
                 dispatcher.dispatch(Action::Activate { mention });
             }
         }
-        move || drop(frame)
     });
 }
