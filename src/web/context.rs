@@ -109,3 +109,9 @@ pub struct Marks {
     /// The highlighted entity.
     pub active: Option<AttrValue>,
 }
+
+/// The `id` of entity `entity`'s card (its name and summary are `…-name` and `…-summary`): one
+/// card per entity, rendered once with the text, which every trigger of the entity opens.
+pub fn card_id(entity: &str) -> String {
+    format!("cr-card-{entity}")
+}

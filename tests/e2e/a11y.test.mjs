@@ -16,7 +16,7 @@ const focusedKind = (page) => page.evaluate(() => new Promise((done) => requestA
   const el = host.shadowRoot.activeElement;
   if (!el) return done({ kind: 'none' });
   const is = (s) => el.matches(s);
-  const kind = el.closest('.cr-card') ? 'card'
+  const kind = el.closest('.cr-card[data-open]') ? 'card'
     : is('[data-skip]') ? 'skip'
     : is('.cr-keys-toggle') ? 'keys'
     : is('.cr-meta a') ? 'publisher'
@@ -30,7 +30,7 @@ const focusedKind = (page) => page.evaluate(() => new Promise((done) => requestA
     : is('.cr-chapters button') ? 'chapter-prev'
     : is('.cr-map-text summary') ? 'map-text'
     : is('nav[part=languages] a') ? 'language'
-    : is('.cr-mention') ? 'mention'
+    : is('.cr-invoke') ? 'mention'
     : is('.cr-anchor') ? 'anchor'
     : is('.cr-cite summary') ? 'cite'
     : is('.cr-copy') ? 'copy'
@@ -39,7 +39,7 @@ const focusedKind = (page) => page.evaluate(() => new Promise((done) => requestA
   // SC 2.4.11: the focused element's centre is not under an open card (unless it is in it).
   const r = el.getBoundingClientRect();
   const top = host.shadowRoot.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-  const hidden = kind !== 'card' && !!top?.closest('.cr-card') && !top.closest('.cr-card').contains(el);
+  const hidden = kind !== 'card' && !!top?.closest('.cr-card[data-open]') && !top.closest('.cr-card[data-open]').contains(el);
   // SC 2.4.7: something shows where focus is.
   const s = getComputedStyle(el);
   const visible = s.outlineStyle !== 'none' || el.closest('svg') !== null || s.opacity !== '0';
@@ -92,7 +92,7 @@ test('keyboard only: Tab reaches every feature in a sensible order, focus always
   await page.keyboard.press('Enter');
   await until(page, () => __cr().querySelector('.cr-announce').textContent === 'Copied', null, { what: 'a citation copied' });
   // L on a mention copies a link to its paragraph (the link buttons are outside the sequence).
-  await page.locator('#p-2 .cr-mention').first().focus();
+  await page.locator('#p-2 .cr-invoke').first().focus();
   await page.keyboard.press('l');
   await until(page, () => __cr().querySelector('.cr-announce').textContent === 'Link copied', null, { what: 'a paragraph link copied' });
   assert.match(await page.evaluate(() => navigator.clipboard.readText()), /#p-2$/);
@@ -105,7 +105,7 @@ const stop = (page) => page.evaluate(() => {
   if (document.activeElement !== host) return { outside: true, label: document.activeElement?.textContent?.trim().slice(0, 30) ?? '' };
   const el = host.shadowRoot.activeElement;
   const key = el.dataset.mention ? `trigger ${el.dataset.mention}` : `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} ${el.getAttribute('aria-label') ?? el.textContent.trim().slice(0, 30)}`;
-  return { outside: false, key, mention: el.matches('.cr-mention[data-mention]'), map: !!el.closest('.cr-map'), card: !!el.closest('.cr-card') };
+  return { outside: false, key, mention: el.matches('.cr-invoke[data-mention]'), map: !!el.closest('.cr-map'), card: !!el.closest('.cr-card[data-open]') };
 });
 
 /** Three animation frames: the scroll a focus move caused has been seen by the reading
@@ -194,10 +194,10 @@ test('in the accessibility tree: the card is its mention\'s description, not par
   const cdp = await context.newCDPSession(page);
   await cdp.send('Accessibility.enable');
   // The first mention of its entity in the paragraph (a later one is not described again).
-  const mention = '#p-3 .cr-mention:not(.cr-repeat)';
+  const mention = '#p-3 .cr-mention:not(.cr-repeat) .cr-invoke';
   await page.locator(mention).first().focus();
   await until(page, () => __cr().querySelector('.cr-card[data-placed]'), null, { what: 'the card' });
-  const card = await page.evaluate(() => { const c = __cr().querySelector('.cr-card'); return { name: c.querySelector('.cr-card-name').textContent, summary: c.querySelector('.cr-card-summary').textContent }; });
+  const card = await page.evaluate(() => { const c = __cr().querySelector('.cr-card[data-open]'); return { name: c.querySelector('.cr-card[data-open] .cr-card-name').textContent, summary: c.querySelector('.cr-card[data-open] .cr-card-summary').textContent }; });
   // The paragraph reads as the author wrote it: neither the card's summary nor its buttons.
   const paragraph = await page.locator('#p-3').ariaSnapshot();
   assert.ok(!paragraph.includes(card.summary.slice(0, 40)), `the card is read inside its paragraph:\n${paragraph}`);
@@ -206,11 +206,11 @@ test('in the accessibility tree: the card is its mention\'s description, not par
   const node = await axNode(page, cdp, mention);
   assert.equal(node.role, 'button');
   assert.equal(node.description, card.summary);
-  const dialog = await axNode(page, cdp, '.cr-card');
+  const dialog = await axNode(page, cdp, '.cr-card[data-open]');
   assert.deepEqual([dialog.role, dialog.name], ['dialog', card.name]);
   // A later mention of an entity opens the same card without reading its summary again.
   const repeat = await page.evaluate(() => {
-    const m = __cr().querySelector('.cr-body .cr-mention.cr-repeat');
+    const m = __cr().querySelector('.cr-body .cr-mention.cr-repeat .cr-invoke');
     m.setAttribute('data-probe', '');
     return m.dataset.entity;
   });
@@ -237,7 +237,7 @@ test('in the accessibility tree: the card is its mention\'s description, not par
     const name = await until(page, (i) => {
       const root = __cr();
       const c = root.querySelector('.cr-card[data-placed]');
-      return c && c.dataset.entity === root.querySelector(`.cr-country[data-country="${i}"]`).dataset.entity && c.querySelector('.cr-card-name').textContent;
+      return c && c.dataset.entity === root.querySelector(`.cr-country[data-country="${i}"]`).dataset.entity && c.querySelector('.cr-card[data-open] .cr-card-name').textContent;
     }, iso, { what: `the card of ${iso}` });
     assert.equal(country.name, name, `${iso} is named differently on the map and on its card`);
   }
@@ -291,9 +291,9 @@ test('axe finds no violations in the new states: keys shown, a card entered, the
     await page.locator('.cr-keys-toggle').focus();
     await page.keyboard.press('Enter');
     await check('keys shown');
-    await page.locator('.cr-body .cr-mention').first().focus();
+    await page.locator('.cr-body .cr-invoke').first().focus();
     await page.keyboard.press('Enter');
-    await until(page, () => __cr().activeElement?.matches('.cr-card'), null, { what: 'focus in the card' });
+    await until(page, () => __cr().activeElement?.matches('.cr-card[data-open]'), null, { what: 'focus in the card' });
     await check('a card entered');
     await page.keyboard.press('Escape');
     await page.locator('.cr-map-text summary').click();

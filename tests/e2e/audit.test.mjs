@@ -101,11 +101,11 @@ test('a click no pointer made on a mention (a screen reader\'s Enter in browse m
   assert.ok(focus !== null);
   // A pointer's click pins the card and leaves focus where the pointer was.
   await page.keyboard.press('Escape');
-  await until(page, () => !__cr().querySelector('.cr-card'), null, { what: 'the card closed' });
+  await until(page, () => !__cr().querySelector('.cr-card[data-open]'), null, { what: 'the card closed' });
   const mention = page.locator('commentary-reader #p-4 .cr-mention').first();
   await mention.click();
   await until(page, () => __cr().querySelector('.cr-card[data-placed]'), null, { what: 'the card placed' });
-  assert.equal(await page.evaluate(() => !!__cr().activeElement?.closest('.cr-card')), false, 'a pointer click keeps focus on the mention');
+  assert.equal(await page.evaluate(() => !!__cr().activeElement?.closest('.cr-card[data-open]')), false, 'a pointer click keeps focus on the mention');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -170,7 +170,7 @@ test('at 320 px a card covers neither the control that has focus nor any line of
       const el = root.activeElement;
       const r = el.getBoundingClientRect();
       const top = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      return { under: !!top?.closest('.cr-card') && !top.closest('.cr-card').contains(el), card: !!root.querySelector('.cr-card') };
+      return { under: !!top?.closest('.cr-card[data-open]') && !top.closest('.cr-card[data-open]').contains(el), card: !!root.querySelector('.cr-card[data-open]') };
     }, null, { what: 'focus moved' });
     assert.deepEqual(covered, { under: false, card: false }, `${selector}: the hover card closed when focus went elsewhere`);
   }
@@ -181,7 +181,7 @@ test('at 320 px a card covers neither the control that has focus nor any line of
   assert.ok(wrapped.length > 0, 'at 320 px some mentions wrap');
   const overlaps = [];
   for (const i of wrapped) {
-    await page.evaluate((n) => { const m = __cr().querySelectorAll('.cr-body .cr-mention')[n]; m.scrollIntoView({ block: 'center' }); m.focus(); }, i);
+    await page.evaluate((n) => { const m = __cr().querySelectorAll('.cr-body .cr-mention')[n]; m.scrollIntoView({ block: 'center' }); m.querySelector('.cr-invoke').focus(); }, i);
     const seen = await until(page, (n) => {
       const root = __cr();
       const m = root.querySelectorAll('.cr-body .cr-mention')[n];

@@ -11,7 +11,7 @@ after(async () => { await env?.close(); });
 
 /** Bounding box of the n-th mention of `entity` (in page coordinates). */
 async function mentionBox(page, entity, n = 0) {
-  const mention = page.locator(`[data-entity="${entity}"][data-mention]:not(.cr-map-text-open)`).nth(n);
+  const mention = page.locator(`[data-entity="${entity}"][data-mention]:not(.cr-map-text-open, .cr-invoke)`).nth(n);
   await mention.scrollIntoViewIfNeeded();
   return mention.boundingBox();
 }
@@ -23,7 +23,7 @@ const focused = (page) => page.evaluate(() => {
 });
 
 const cardRect = (page) => page.evaluate(() => {
-  const r = __cr().querySelector('.cr-card').getBoundingClientRect();
+  const r = __cr().querySelector('.cr-card[data-open]').getBoundingClientRect();
   return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
 });
 
@@ -36,11 +36,11 @@ test('hover opens the card only after the hover-intent delay, and announces it',
   await page.clock.runFor(150);
   await until(page, () => __cr().querySelector('.cr-card[data-placed]'), null, { what: 'an open card' });
   assert.equal(await openCard(page), 'lukashenko');
-  const name = await page.evaluate(() => __cr().querySelector('.cr-card-name').textContent);
+  const name = await page.evaluate(() => __cr().querySelector('.cr-card[data-open] .cr-card-name').textContent);
   assert.equal(name, 'Aleksandr Lukashenko');
   const event = await until(page, () => window.__events.find((e) => e.type === 'commentary-reader:card-open'));
   assert.equal(event.detail.entity, 'lukashenko');
-  const expanded = await page.locator('[data-entity="lukashenko"][data-mention]').first().getAttribute('aria-expanded');
+  const expanded = await page.locator('[data-entity="lukashenko"][data-mention]:not(label)').first().getAttribute('aria-expanded');
   assert.equal(expanded, 'true');
   await page.screenshot({ path: `${ARTIFACTS}card-hover.png` });
   await context.close();
@@ -64,14 +64,14 @@ test('the card stays while the pointer is on it and closes about 300 ms after le
   await page.clock.runFor(250);
   assert.equal(await openCard(page), 'belarus');
   await page.clock.runFor(100);
-  await until(page, () => !__cr().querySelector('.cr-card'), null, { what: 'the card to close' });
+  await until(page, () => !__cr().querySelector('.cr-card[data-open]'), null, { what: 'the card to close' });
   assert.equal(await openCard(page), null);
   await context.close();
 });
 
 test('keyboard: Tab goes from mention to mention with each card beside it; Enter enters the card, Tab walks it and returns; Escape closes and keeps focus', async () => {
   const { page, context } = await open(env, {}, { clock: true });
-  const inCard = () => page.evaluate(() => !!__cr().activeElement?.closest('.cr-card'));
+  const inCard = () => page.evaluate(() => !!__cr().activeElement?.closest('.cr-card[data-open]'));
   // "Skip to the text" goes past the map: the next Tab is the first mention.
   await page.locator('.crumbs a').last().focus();
   await page.keyboard.press('Tab');
@@ -79,20 +79,20 @@ test('keyboard: Tab goes from mention to mention with each card beside it; Enter
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
   const f = await focused(page);
-  assert.ok(f && f.cls.includes('cr-mention'), `Tab after "Skip to the text" is not a mention: ${JSON.stringify(f)}`);
+  assert.ok(f && f.cls.includes('cr-invoke'), `Tab after "Skip to the text" is not a mention: ${JSON.stringify(f)}`);
   await until(page, () => __cr().querySelector('.cr-card[data-placed]'), null, { what: 'an open card' });
   assert.equal(await openCard(page), f.entity);
   // The card is beside the text, not in the Tab sequence: Tab is the next mention, and its card.
   await page.keyboard.press('Tab');
   const g = await focused(page);
-  assert.ok(g.cls.includes('cr-mention') && g.mention === String(Number(f.mention) + 1), `Tab from a mention went to ${JSON.stringify(g)}`);
+  assert.ok(g.cls.includes('cr-invoke') && g.mention === String(Number(f.mention) + 1), `Tab from a mention went to ${JSON.stringify(g)}`);
   await until(page, (e) => __cr().querySelector('.cr-card[data-placed]')?.dataset.entity === e, g.entity, { what: 'the next card' });
   await page.keyboard.press('Shift+Tab');
   assert.deepEqual(await focused(page), f, 'Shift+Tab did not come back');
   // Enter moves focus into the card; Tab walks its controls and then back to the mention.
   await page.keyboard.press('Enter');
   await until(page, () => __cr().activeElement?.matches('.cr-card[role=dialog]'), null, { what: 'focus on the card' });
-  const controls = await page.evaluate(() => __cr().querySelectorAll('.cr-card button:not([disabled]), .cr-card a[href]').length);
+  const controls = await page.evaluate(() => __cr().querySelectorAll('.cr-card[data-open] button:not([disabled]), .cr-card[data-open] a[href]').length);
   assert.ok(controls >= 2, `the card has ${controls} controls`);
   for (let i = 0; i < controls; i++) {
     await page.keyboard.press('Tab');
@@ -109,9 +109,9 @@ test('keyboard: Tab goes from mention to mention with each card beside it; Enter
   assert.deepEqual(await focused(page), f, 'Shift+Tab from the first control did not return to the mention');
   // Escape from inside the card: closed, focus back on the mention.
   await page.keyboard.press('Enter');
-  await until(page, () => __cr().activeElement?.closest('.cr-card'), null, { what: 'focus in the card' });
+  await until(page, () => __cr().activeElement?.closest('.cr-card[data-open]'), null, { what: 'focus in the card' });
   await page.keyboard.press('Escape');
-  await until(page, () => !__cr().querySelector('.cr-card'), null, { what: 'the card to close' });
+  await until(page, () => !__cr().querySelector('.cr-card[data-open]'), null, { what: 'the card to close' });
   assert.deepEqual(await focused(page), f);
   await context.close();
 });
@@ -125,7 +125,7 @@ test('Escape closes a card opened by hovering, with focus elsewhere, and it stay
   await until(page, () => __cr().querySelector('.cr-card[data-placed]'), null, { what: 'an open card' });
   assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'focus is not on the page body');
   await page.keyboard.press('Escape');
-  await until(page, () => !__cr().querySelector('.cr-card'), null, { what: 'the card to close on Escape' });
+  await until(page, () => !__cr().querySelector('.cr-card[data-open]'), null, { what: 'the card to close on Escape' });
   // Resting and moving on the mention does not bring it back.
   await page.mouse.move(inside.x + 2, inside.y);
   await page.clock.runFor(2000);
@@ -138,7 +138,7 @@ test('Escape closes a card opened by hovering, with focus elsewhere, and it stay
   assert.equal(await openCard(page), 'lukashenko');
   // Escape during the hover intent cancels it too.
   await page.keyboard.press('Escape');
-  await until(page, () => !__cr().querySelector('.cr-card'), null, { what: 'the card to close' });
+  await until(page, () => !__cr().querySelector('.cr-card[data-open]'), null, { what: 'the card to close' });
   const other = await mentionBox(page, 'beijing');
   await page.mouse.move(other.x + other.width / 2, other.y + other.height / 2, { steps: 3 });
   await page.clock.runFor(200);
@@ -150,7 +150,7 @@ test('Escape closes a card opened by hovering, with focus elsewhere, and it stay
 
 test('a card opened by focus persists: hovering another mention may show its card, and leaving brings the focused one back', async () => {
   const { page, context } = await open(env, {}, { clock: true });
-  const focusedMention = page.locator('.cr-body .cr-mention[data-entity="lukashenko"]').first();
+  const focusedMention = page.locator('.cr-body .cr-invoke[data-entity="lukashenko"]').first();
   await focusedMention.scrollIntoViewIfNeeded();
   await focusedMention.focus();
   await until(page, () => __cr().querySelector('.cr-card[data-placed][data-entity=lukashenko]'), null, { what: 'the focus card' });
@@ -174,15 +174,15 @@ test('a card opened by focus persists: hovering another mention may show its car
   assert.equal(await openCard(page), 'lukashenko', 'the focus card closed while focus stayed on its mention');
   assert.equal((await focused(page)).mention, ordinal);
   // Its controls work after the swap.
-  await page.locator('.cr-card .cr-card-close').click();
-  await until(page, () => !__cr().querySelector('.cr-card'), null, { what: 'the card to close' });
+  await page.locator('.cr-card[data-open] .cr-card-close').click();
+  await until(page, () => !__cr().querySelector('.cr-card[data-open]'), null, { what: 'the card to close' });
   assert.equal((await focused(page)).mention, ordinal, 'Close did not return focus to the mention');
   await context.close();
 });
 
 test('touch: a tap opens the card, a tap elsewhere closes it, no hover emulation', async () => {
   const { page, context } = await open(env, { hasTouch: true, isMobile: true, viewport: { width: 390, height: 780 } }, { clock: true });
-  const mention = page.locator('[data-entity="beijing"][data-mention]').first();
+  const mention = page.locator('[data-entity="beijing"][data-mention]:not(.cr-invoke)').first();
   await mention.scrollIntoViewIfNeeded();
   await mention.tap();
   await until(page, () => __cr().querySelector('.cr-card[data-placed]'), null, { what: 'an open card' });
@@ -193,12 +193,12 @@ test('touch: a tap opens the card, a tap elsewhere closes it, no hover emulation
   await page.screenshot({ path: `${ARTIFACTS}card-touch.png` });
   // A tap in the page's margin, outside the widget.
   await page.touchscreen.tap(4, 390);
-  await until(page, () => !__cr().querySelector('.cr-card'), null, { what: 'the card to close' });
+  await until(page, () => !__cr().querySelector('.cr-card[data-open]'), null, { what: 'the card to close' });
   // A second tap on the same mention toggles it closed.
   await mention.tap();
   await until(page, () => __cr().querySelector('.cr-card[data-placed]'), null, { what: 'an open card' });
   await mention.tap();
-  await until(page, () => !__cr().querySelector('.cr-card'), null, { what: 'the card to close' });
+  await until(page, () => !__cr().querySelector('.cr-card[data-open]'), null, { what: 'the card to close' });
   await context.close();
 });
 
@@ -223,11 +223,11 @@ test('the card stays inside the viewport at all four edges and never covers its 
       el.scrollIntoView({ block });
       return el.dataset.mention;
     }, c);
-    await page.evaluate((o) => __cr().querySelector(`[data-mention="${o}"]`).focus(), ordinal);
+    await page.evaluate((o) => __cr().querySelector(`[data-mention="${o}"]:not(label)`).focus(), ordinal);
     await until(page, (o) => {
       const root = __cr();
       const card = root.querySelector('.cr-card[data-placed]');
-      const mention = root.querySelector(`[data-mention="${o}"]`);
+      const mention = root.querySelector(`[data-mention="${o}"]:not(label)`);
       return card && card.dataset.entity === mention.dataset.entity && mention.getAttribute('aria-expanded') === 'true';
     }, ordinal, { what: `the card of mention ${ordinal} (${c.name})` });
     const card = await cardRect(page);
@@ -239,7 +239,7 @@ test('the card stays inside the viewport at all four edges and never covers its 
     assert.ok(!covered, `${c.name}: the card covers its mention`);
     await page.screenshot({ path: `${ARTIFACTS}card-edge-${c.name}.png` });
     await page.keyboard.press('Escape');
-    await until(page, () => !__cr().querySelector('.cr-card'), null, { what: 'the card to close' });
+    await until(page, () => !__cr().querySelector('.cr-card[data-open]'), null, { what: 'the card to close' });
     await page.evaluate(() => document.activeElement.blur());
   }
   await context.close();
@@ -248,7 +248,7 @@ test('the card stays inside the viewport at all four edges and never covers its 
 test('axe finds no violations with a card open, in light and dark', async () => {
   for (const colorScheme of ['light', 'dark']) {
     const { page, context } = await open(env, { reducedMotion: 'reduce', colorScheme }, { clock: true });
-    await page.evaluate(() => __cr().querySelector('[data-entity="transport-exports-share"][data-mention]').focus());
+    await page.evaluate(() => __cr().querySelector('[data-entity="transport-exports-share"][data-mention]:not(label)').focus());
     await until(page, () => __cr().querySelector('.cr-card[data-placed]'), null, { what: 'an open card' });
     const results = await new AxeBuilder({ page }).include('commentary-reader').analyze();
     const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -267,9 +267,9 @@ test('every listed entity has a mention in the rendered text with a card of its 
     // another test's (targets.test.mjs).
     const ordinal = await page.evaluate((i) => __cr().querySelector(`article .cr-mention[data-entity="${i}"][data-mention]`)?.dataset.mention, id);
     assert.ok(ordinal !== undefined, `no mention of ${id}`);
-    await page.evaluate((o) => __cr().querySelector(`[data-mention="${o}"]`).focus(), ordinal);
+    await page.evaluate((o) => __cr().querySelector(`[data-mention="${o}"]:not(label)`).focus(), ordinal);
     await until(page, (i) => __cr().querySelector(`.cr-card[data-placed][data-entity="${i}"]`), id);
-    const name = await page.evaluate(() => __cr().querySelector('.cr-card-name').textContent);
+    const name = await page.evaluate(() => __cr().querySelector('.cr-card[data-open] .cr-card-name').textContent);
     assert.ok(name.length > 1, `${id}: empty card name`);
   }
   await context.close();

@@ -89,7 +89,7 @@ test('two commentaries on one page: independent, started when near, wasm fetched
   // A card in one leaves the other alone; so does zooming one map.
   const state = (id) => page.evaluate((i) => {
     const root = __cr(i);
-    return { card: root.querySelector('.cr-card')?.dataset.entity ?? null, view: root.querySelector('svg[part=map]').dataset.view };
+    return { card: root.querySelector('.cr-card[data-open]')?.dataset.entity ?? null, view: root.querySelector('svg[part=map]').dataset.view };
   }, id);
   // The first map may still be easing to the chapter the scroll took it to: wait until still.
   let seedBefore = null;
@@ -99,7 +99,7 @@ test('two commentaries on one page: independent, started when near, wasm fetched
     seedBefore = now;
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
   }
-  await page.locator('#rail .cr-mention[data-entity=malaszewicze]').first().focus();
+  await page.locator('#rail .cr-invoke[data-entity=malaszewicze]').first().focus();
   await until(page, () => __cr('rail').querySelector('.cr-card[data-placed]'), null, { what: 'a card in the second widget' });
   await page.locator('#rail svg[part=map]').focus();
   await page.keyboard.press('+');

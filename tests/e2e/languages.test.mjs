@@ -44,7 +44,7 @@ const seen = (page) => page.evaluate(() => {
     options: [...root.querySelectorAll('nav[part=languages] a')].map((a) => [a.dataset.lang, a.getAttribute('lang'), a.textContent]),
     selected: root.querySelector('nav[part=languages] a[aria-current="true"]')?.dataset.lang,
     card: open?.dataset.entity ?? null,
-    cardTitle: root.querySelector('.cr-card-layer .cr-card-name')?.textContent ?? null,
+    cardTitle: root.querySelector('.cr-card-layer .cr-card[data-open] .cr-card-name')?.textContent ?? null,
     view: root.querySelector('svg[part=map]')?.dataset.view,
     labels: [...root.querySelectorAll('.cr-labels text')].map((t) => t.textContent),
     legend: [...root.querySelectorAll('.cr-legend li')].map((li) => li.textContent),

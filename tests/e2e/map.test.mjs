@@ -102,13 +102,13 @@ test('focusing a marker opens its card; Tab goes on to the next marker; Enter wa
   await page.locator('[data-place=great-stone]').focus();
   await until(page, () => __cr().querySelector('.cr-card[data-placed]'), null, { what: 'the Great Stone card' });
   assert.equal(await openCard(page), 'great-stone');
-  const name = await inWidget(page, (root) => root.querySelector('.cr-card-name').textContent);
+  const name = await inWidget(page, (root) => root.querySelector('.cr-card[data-open] .cr-card-name').textContent);
   assert.match(name, /Great Stone/);
   const [expanded, controls, described] = await inWidget(page, (root) => {
     const m = root.querySelector('[data-place=great-stone]');
     return [m.getAttribute('aria-expanded'), m.getAttribute('aria-controls'), m.getAttribute('aria-describedby')];
   });
-  assert.deepEqual([expanded, controls, described], ['true', 'cr-card', 'cr-card-summary']);
+  assert.deepEqual([expanded, controls, described], ['true', 'cr-card-great-stone', 'cr-card-great-stone-summary']);
   // The card is not in the Tab sequence: Tab goes on to the next card trigger of the map.
   const next = await inWidget(page, (root) => {
     const stops = [...root.querySelectorAll('svg[part=map] [tabindex="0"]')];
@@ -117,20 +117,20 @@ test('focusing a marker opens its card; Tab goes on to the next marker; Enter wa
   });
   await page.keyboard.press('Tab');
   assert.equal(await inWidget(page, (root) => root.activeElement?.dataset.mention ?? null), next, 'Tab goes on to the next marker');
-  await until(page, (m) => __cr().querySelector(`[data-mention="${m}"]`).getAttribute('aria-expanded') === 'true', next, { what: 'the next card' });
+  await until(page, (m) => __cr().querySelector(`[data-mention="${m}"]:not(label)`).getAttribute('aria-expanded') === 'true', next, { what: 'the next card' });
   await page.keyboard.press('Shift+Tab');
   assert.equal(await inWidget(page, (root) => root.activeElement?.dataset.place), 'great-stone');
   await until(page, () => __cr().querySelector('.cr-card[data-placed][data-entity=great-stone]'), null, { what: 'the Great Stone card again' });
   // Enter: into the card, through its controls, and back to the marker.
   await page.keyboard.press('Enter');
   await until(page, () => __cr().activeElement?.matches('.cr-card[role=dialog]'), null, { what: 'focus in the card' });
-  const cardControls = await page.locator('.cr-card').locator('button:not([disabled]), a[href]').count();
+  const cardControls = await page.locator('.cr-card[data-open]').locator('button:not([disabled]), a[href]').count();
   for (let i = 0; i < cardControls; i++) await page.keyboard.press('Tab');
-  assert.ok(await inWidget(page, (root) => !!root.activeElement?.closest('.cr-card')), 'Tab left the card early');
+  assert.ok(await inWidget(page, (root) => !!root.activeElement?.closest('.cr-card[data-open]')), 'Tab left the card early');
   await page.keyboard.press('Tab');
   assert.equal(await inWidget(page, (root) => root.activeElement?.dataset.place), 'great-stone', 'Tab past the card returns to the marker');
   await page.keyboard.press('Escape');
-  await until(page, () => !__cr().querySelector('.cr-card'), null, { what: 'the card to close' });
+  await until(page, () => !__cr().querySelector('.cr-card[data-open]'), null, { what: 'the card to close' });
   assert.equal(await inWidget(page, (root) => root.activeElement?.dataset.place), 'great-stone', 'focus stays on the marker');
   await context.close();
 });
@@ -234,20 +234,20 @@ test('under prefers-reduced-motion the map jumps to a chapter instead of easing'
 
 test('a card\'s "Show on map" moves the map to the entity and lights it up', async () => {
   const { page, context } = await open(env);
-  const mention = page.locator('.cr-mention[data-entity=minsk]').first();
+  const mention = page.locator('.cr-invoke[data-entity=minsk]').first();
   await mention.scrollIntoViewIfNeeded();
   await mention.focus();
   await until(page, () => __cr().querySelector('.cr-card[data-placed]'), null, { what: 'the Minsk card' });
-  await page.locator('.cr-card').getByRole('button', { name: 'Show on map' }).click();
+  await page.locator('.cr-card[data-open]').getByRole('button', { name: 'Show on map' }).click();
   const v = await settled(page);
   assert.ok(v[0] < 27.57 && v[2] > 27.57 && v[1] < 53.9 && v[3] > 53.9 && span(v) < 10, `the map does not show Minsk close up: ${v}`);
   assert.ok((await active(page)).includes('place:minsk'), 'the marker is lit');
   assert.equal(await inWidget(page, (root) => root.activeElement?.getAttribute('part')), 'map', 'focus moved to the map');
   // People are not on the map: their cards have no such button.
-  const person = page.locator('.cr-mention[data-entity=lukashenko]').first();
+  const person = page.locator('.cr-invoke[data-entity=lukashenko]').first();
   await person.focus();
   await until(page, () => __cr().querySelector('.cr-card[data-placed][data-entity=lukashenko]'), null, { what: 'the Lukashenko card' });
-  assert.equal(await page.locator('.cr-card').getByRole('button', { name: 'Show on map' }).count(), 0);
+  assert.equal(await page.locator('.cr-card[data-open]').getByRole('button', { name: 'Show on map' }).count(), 0);
   await context.close();
 });
 

@@ -50,7 +50,7 @@ test('without JavaScript the reading page shows the title, byline, headings, eve
         highlighted: [...root.querySelectorAll('svg.cr-map-svg path.cr-hl')].filter(visible).length,
         alternative: root.querySelector('.cr-map-body')?.textContent.length ?? 0,
         // Nothing that would do nothing without the code: no buttons shown, no focusable mention.
-        buttonsShown: [...root.querySelectorAll('button')].filter(visible).length,
+        buttonsShown: [...root.querySelectorAll('button:not(.cr-invoke)')].filter(visible).length,
         focusable: root.querySelectorAll('[tabindex]:not([tabindex="-1"]), [role="button"]').length,
         styled: getComputedStyle(root.querySelector('h1')).fontFamily,
       };
@@ -69,6 +69,73 @@ test('without JavaScript the reading page shows the title, byline, headings, eve
     await page.screenshot({ path: join(ARTIFACTS, `prerender-nojs-${slug}${lang ? `.${lang}` : ''}.png`), fullPage: true });
     await context.close();
   }
+});
+
+test('without JavaScript a tap on a mention shows its card beside it, Escape closes it; the keyboard reaches it too', async () => {
+  const { page, context } = await newPage(env.browser, { javaScriptEnabled: false, hasTouch: true, isMobile: true, viewport: { width: 390, height: 780 } });
+  await page.goto(`${env.server.url}${pageOf(SEED)}`);
+  const mention = page.locator('commentary-reader #p-3 .cr-mention').first();
+  const entity = await mention.getAttribute('data-entity');
+  const card = page.locator(`commentary-reader #cr-card-${entity}`);
+  await mention.scrollIntoViewIfNeeded();
+  await mention.tap();
+  await card.waitFor({ state: 'visible' });
+  const placed = await page.evaluate((e) => {
+    const root = document.querySelector('commentary-reader').shadowRoot;
+    const c = root.getElementById(`cr-card-${e}`).getBoundingClientRect();
+    const lines = [...root.querySelector(`#p-3 .cr-mention[data-entity="${e}"]`).getClientRects()];
+    const last = lines[lines.length - 1];
+    return {
+      inView: c.left >= 0 && c.right <= innerWidth && c.top >= 0 && c.bottom <= innerHeight,
+      beside: c.top >= last.bottom - 1 || c.bottom <= lines[0].top + 1,
+      card: [c.left, c.top, c.right, c.bottom].map(Math.round),
+      lines: lines.map((r) => [r.left, r.top, r.right, r.bottom].map(Math.round)),
+      name: root.getElementById(`cr-card-${e}-name`).textContent,
+      open: root.querySelectorAll('.cr-card:popover-open').length,
+    };
+  }, entity);
+  await page.screenshot({ path: join(ARTIFACTS, 'prerender-nojs-card.png') });
+  assert.equal(placed.open, 1, 'one card open');
+  assert.ok(placed.inView, `the card is inside the view: ${JSON.stringify(placed)}`);
+  assert.ok(placed.beside, `the card is beside its mention, not over it: ${JSON.stringify(placed)}`);
+  assert.match(placed.name, /\S/);
+  await page.keyboard.press('Escape');
+  await card.waitFor({ state: 'hidden' });
+  // By keyboard: Tab reaches the mention's button, Enter opens the card, its close button closes it.
+  const button = page.locator('commentary-reader #p-3 .cr-invoke').first();
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await card.waitFor({ state: 'visible' });
+  await card.locator('.cr-card-close').click();
+  await card.waitFor({ state: 'hidden' });
+  await context.close();
+});
+
+test('a card opened before the code arrives stays open and becomes the live card', async () => {
+  const { page, problems, context } = await newPage(env.browser);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/commentary-reader/commentary-reader.js', async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.server.url}${pageOf(SEED)}`, { waitUntil: 'commit' });
+  const mention = page.locator('commentary-reader #p-3 .cr-mention').first();
+  await mention.click();
+  const entity = await mention.getAttribute('data-entity');
+  const card = page.locator(`commentary-reader #cr-card-${entity}`);
+  await card.waitFor({ state: 'visible' });
+  release();
+  await waitForEvent(page, 'commentary-reader:ready');
+  // Live: placed by the code, marked open, its mention expanded, with the controls only the
+  // code has (the mention's place among the entity's).
+  await until(page, (e) => {
+    const root = __cr();
+    const c = root.querySelector('.cr-card[data-open][data-placed]');
+    return c?.dataset.entity === e && c.matches(':popover-open') && root.querySelector(`.cr-invoke[data-entity="${e}"][aria-expanded="true"]`) && c.querySelector('.cr-card-foot .cr-card-count');
+  }, entity, { what: 'the card adopted as the live card' });
+  assert.equal(await page.evaluate(() => __cr().querySelectorAll('.cr-card:popover-open').length), 1);
+  await page.keyboard.press('Escape');
+  await until(page, () => !__cr().querySelector('.cr-card:popover-open'), null, { what: 'the live card closed by Escape' });
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 /**
@@ -114,12 +181,12 @@ test('with JavaScript the prerendered nodes are hydrated in place, and cards, ma
     assert.equal(kept.same, marked, `${slug}: every prerendered node is still on screen (${kept.same} of ${marked})`);
     assert.deepEqual(warnings.filter((w) => /hydrat|afresh/.test(w)), [], `${slug}: hydrated without a warning`);
     // Live now: mentions are buttons, and a card opens from one.
-    const mention = page.locator('commentary-reader .cr-mention[role="button"]').first();
+    const mention = page.locator('commentary-reader .cr-mention:has(> [aria-haspopup])').first();
     await mention.waitFor();
     await mention.click();
-    await page.locator('commentary-reader #cr-card').waitFor();
+    await page.locator('commentary-reader .cr-card[data-placed]').waitFor();
     await page.keyboard.press('Escape');
-    await until(page, () => !__cr().querySelector('#cr-card'), null, { what: 'the card to close' });
+    await until(page, () => !__cr().querySelector('.cr-card:popover-open'), null, { what: 'the card to close' });
     // The map is measured and redrawn at its size, with its chapters.
     const next = page.locator('commentary-reader .cr-map-controls button').last();
     if (await next.count()) {
@@ -145,8 +212,8 @@ test('a page whose markup was altered is rendered afresh, with a warning saying 
   assert.equal(kept.same, 0, 'rendered afresh: new nodes');
   const p3 = await page.evaluate(() => __cr().querySelector('#p-3 mark'));
   assert.equal(p3, null, 'the fresh render is the bundle\'s, without the alteration');
-  await page.locator('commentary-reader .cr-mention[role="button"]').first().click();
-  await page.locator('commentary-reader #cr-card').waitFor();
+  await page.locator('commentary-reader .cr-mention:has(> [aria-haspopup])').first().click();
+  await page.locator('commentary-reader .cr-card[data-placed]').waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -160,7 +227,7 @@ test('a page rendered for other attributes, or from another bundle, is rendered 
   for (const [what, alter] of cases) {
     const { page, problems, warnings, context } = await hydrated(url, { alter });
     assert.ok(warnings.some((w) => /cannot be hydrated \(it was rendered from another/.test(w)), `${what}: ${JSON.stringify(warnings)}`);
-    await page.locator('commentary-reader .cr-mention[role="button"]').first().waitFor();
+    await page.locator('commentary-reader .cr-mention:has(> [aria-haspopup])').first().waitFor();
     assert.deepEqual(problems, []);
     await context.close();
   }
@@ -183,8 +250,8 @@ test('two prerendered embeds on one page hydrate each their own', async () => {
   assert.equal(new Set(titles).size, 2);
   assert.deepEqual(warnings.filter((w) => /hydrated/.test(w)), []);
   for (const i of [0, 1]) {
-    await page.locator('commentary-reader').nth(i).locator('.cr-mention[role="button"]').first().click();
-    await page.locator('commentary-reader').nth(i).locator('#cr-card').waitFor();
+    await page.locator('commentary-reader').nth(i).locator('.cr-mention:has(> [aria-haspopup])').first().click();
+    await page.locator('commentary-reader').nth(i).locator('.cr-card:popover-open').waitFor();
     await page.keyboard.press('Escape');
   }
   assert.deepEqual(await page.evaluate(() => window.__csp), []);

@@ -60,7 +60,7 @@ test('a broken map.toml leaves the text and cards working, with a located note w
   await waitForEvent(page, 'commentary-reader:ready', 'w');
   assert.match((await texts(page, '.cr-map-missing', 'w'))[0], /The map could not be drawn: .*map\.toml:1:6: error: TOML syntax/);
   assert.deepEqual(await texts(page, 'svg[part=map]', 'w'), []);
-  await page.locator('#w .cr-mention[data-entity=lukashenko]').first().focus();
+  await page.locator('#w .cr-invoke[data-entity=lukashenko]').first().focus();
   await until(page, () => __cr('w').querySelector('.cr-card[data-placed]'), null, { what: 'a card' });
   await context.close();
 });
@@ -102,7 +102,7 @@ test('a catalog of 3,000 entities still renders, with its cards', async () => {
   await waitForEvent(page, 'commentary-reader:ready', 'w');
   const mentions = await page.evaluate(() => __cr('w').querySelectorAll('.cr-mention').length);
   assert.ok(mentions > 40, `${mentions} mentions`);
-  await page.locator('#w .cr-mention[data-entity=minsk]').first().focus();
+  await page.locator('#w .cr-invoke[data-entity=minsk]').first().focus();
   await until(page, () => __cr('w').querySelector('.cr-card[data-placed]'), null, { what: 'a card' });
   await context.close();
 });

@@ -96,9 +96,9 @@ test('a map-only place opens its card from the map as text, and its equivalent t
     const button = root.querySelector('.cr-map-text-open[data-entity="great-stone"]');
     return root.querySelector('.cr-card[data-placed]')?.dataset.entity === 'great-stone' && button.getAttribute('aria-expanded') === 'true';
   }, null, { what: 'the Great Stone card from the map as text, its button expanded' });
-  assert.equal(await opener.getAttribute('aria-controls'), 'cr-card');
+  assert.equal(await opener.getAttribute('aria-controls'), 'cr-card-great-stone');
   await page.keyboard.press('Escape');
-  await until(page, () => !__cr().querySelector('.cr-card'), null, { what: 'the card to close' });
+  await until(page, () => !__cr().querySelector('.cr-card[data-open]'), null, { what: 'the card to close' });
   assert.equal(await page.evaluate(() => __cr().activeElement?.dataset.entity), 'great-stone');
   await context.close();
 });
@@ -178,7 +178,7 @@ async function ringContrast(page, selector) {
   const before = pixels(await page.screenshot({ clip: box }));
   const ring = await page.evaluate(async (s) => {
     const el = __cr().querySelector(s);
-    el.focus();
+    (el.querySelector('.cr-invoke') ?? el).focus();
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const style = getComputedStyle(el);
     const colour = style.outlineStyle !== 'none' ? style.outlineColor : getComputedStyle(el.querySelector('.cr-ring') ?? el).stroke;

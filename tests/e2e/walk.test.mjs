@@ -20,7 +20,7 @@ const where = (page) => page.evaluate(() => {
   return {
     inWidget: !!el,
     trigger: el?.dataset.mention ?? null,
-    inCard: !!el?.closest('.cr-card'),
+    inCard: !!el?.closest('.cr-card[data-open]'),
     part: el?.getAttribute('part') ?? null,
     card: card?.dataset.entity ?? null,
   };
@@ -43,7 +43,7 @@ const mentionsOf = (page, entity) => page.evaluate((e) =>
 /** Waits until the card of trigger `ordinal` is open and placed, and the trigger says so. */
 const cardOpenFor = (page, ordinal, what) => untilSaying(page, (o) => {
   const root = __cr();
-  const trigger = root.querySelector(`[data-mention="${o}"]`);
+  const trigger = root.querySelector(`[data-mention="${o}"]:not(label)`);
   const card = root.querySelector('.cr-card[data-placed]');
   return card && card.dataset.entity === trigger.dataset.entity && trigger.getAttribute('aria-expanded') === 'true';
 }, ordinal, { what: what ?? `the card of trigger ${ordinal}` });
@@ -51,18 +51,18 @@ const cardOpenFor = (page, ordinal, what) => untilSaying(page, (o) => {
 /** `until`, and on a timeout also says what the widget's card state was. */
 async function untilSaying(page, fn, arg, opts) {
   try { return await until(page, fn, arg, opts); } catch (e) {
-    const state = await page.evaluate(() => { const r = __cr(); const c = r.querySelector('.cr-card'); return { state: r.querySelector('.cr-doc').dataset.cardState, card: c?.dataset.entity, placed: c?.hasAttribute('data-placed'), active: r.activeElement?.dataset?.mention, expanded: [...r.querySelectorAll('[aria-expanded=true]')].map(e => e.dataset.mention) }; });
+    const state = await page.evaluate(() => { const r = __cr(); const c = r.querySelector('.cr-card[data-open]'); return { state: r.querySelector('.cr-doc').dataset.cardState, card: c?.dataset.entity, placed: c?.hasAttribute('data-placed'), active: r.activeElement?.dataset?.mention, expanded: [...r.querySelectorAll('[aria-expanded=true]')].map(e => e.dataset.mention) }; });
     throw new Error(e.message + ' ' + JSON.stringify(state));
   }
 }
-const noCard = (page, what) => until(page, () => !__cr().querySelector('.cr-card'), null, { what });
+const noCard = (page, what) => until(page, () => !__cr().querySelector('.cr-card[data-open]'), null, { what });
 
 const focusTrigger = (page, ordinal) => page.evaluate((o) =>
-  __cr().querySelector(`[data-mention="${o}"]`).focus(), ordinal);
+  __cr().querySelector(`[data-mention="${o}"]:not(label)`).focus(), ordinal);
 
 /** The kinds of control the open card offers (Escape counts as one). */
 const controlsOf = (page) => page.evaluate(() => {
-  const card = __cr().querySelector('.cr-card');
+  const card = __cr().querySelector('.cr-card[data-open]');
   const kinds = ['close', 'escape'];
   const nav = card.querySelectorAll('.cr-card-nav button');
   if (nav.length === 2 && !nav[0].disabled) kinds.push('previous');
@@ -85,7 +85,7 @@ const SELECTOR = {
 async function press(page, ordinal, kind, byMouse) {
   const label = `${kind} on the card of ${ordinal} (${byMouse ? 'mouse' : 'keyboard'})`;
   const entity = await entityOf(page, ordinal);
-  const control = page.locator('.cr-card').locator(SELECTOR[kind]);
+  const control = page.locator('.cr-card[data-open]').locator(SELECTOR[kind]);
   if (kind === 'escape') {
     await control.focus();
     await page.keyboard.press('Escape');
@@ -155,7 +155,7 @@ async function walk(page, group) {
     visited.push(cur);
     await cardOpenFor(page, cur, `${group}: the card of ${cur}, reached by Tab from ${prev}`);
     await page.keyboard.press('Enter');
-    await untilSaying(page, () => __cr().activeElement?.closest('.cr-card'), null, { what: `${group}: focus in the card of ${cur} after Enter` });
+    await untilSaying(page, () => __cr().activeElement?.closest('.cr-card[data-open]'), null, { what: `${group}: focus in the card of ${cur} after Enter` });
     entered++;
     const kinds = await controlsOf(page);
     const kind = kinds.reduce((a, b) => ((pressed[b] ?? 0) < (pressed[a] ?? 0) ? b : a));

@@ -84,17 +84,26 @@ impl Ctx<'_> {
             Inline::Mention { id, ordinal, repeat, content } => {
                 let open = self.marks.open == Some(*ordinal);
                 let active = self.marks.active.as_deref() == Some(id.as_str());
+                // A label, so a long name wraps like the words around it (a button is one
+                // unbreakable box) and a click on any of its lines reaches the button inside it,
+                // which opens the entity's card: with the platform alone (`popovertarget`, and
+                // `interestfor` on hover or focus where the browser has interest invokers)
+                // until the reader's code runs, then from the card reducer. The visible words are
+                // hidden from screen readers, which meet the button, named by them, in their place.
                 // The card's summary describes the entity's first mention only: read again at
                 // every later one, it was noise (ten times for Belarus in the seed).
                 // Literal classes: Yew builds a set for every computed one.
                 let class = if *repeat { "cr-mention cr-repeat" } else { "cr-mention" };
+                let card = crate::web::context::card_id(id.as_str());
+                let platform = (!self.live).then(|| card.clone());
                 html! {
-                    <span role={self.live.then_some("button")} tabindex={self.live.then_some("0")} aria-haspopup={self.live.then_some("dialog")}
-                          aria-expanded={self.live.then_some(if open { "true" } else { "false" })}
-                          aria-controls={open.then_some("cr-card")} aria-describedby={(open && !*repeat).then_some("cr-card-summary")} class={class} part="mention" data-entity={id.to_string()}
-                          data-mention={ordinal.to_string()} data-active={active.then_some("")}>
-                        { self.inlines(content) }
-                    </span>
+                    <label class={class} part="mention" data-entity={id.to_string()} data-mention={ordinal.to_string()} data-active={active.then_some("")}>
+                        <span aria-hidden="true">{ self.inlines(content) }</span>
+                        <button type="button" class="cr-invoke" data-entity={id.to_string()} data-mention={ordinal.to_string()}
+                                aria-label={crate::content::Inline::plain_text(content)} popovertarget={platform.clone()} interestfor={platform}
+                                aria-haspopup={self.live.then_some("dialog")} aria-expanded={self.live.then_some(if open { "true" } else { "false" })}
+                                aria-controls={open.then(|| card.clone())} aria-describedby={(!*repeat).then(|| format!("{card}-summary"))}></button>
+                    </label>
                 }
             }
             Inline::Link { href, relative, title, content } => {

@@ -22,6 +22,20 @@ use crate::ui::placement::{anchor_box, place, Rect, Side, Size};
 #[derive(Properties, PartialEq, Clone)]
 pub struct CardProps {
     pub entity: Rc<Entity>,
+    pub strings: &'static Strings,
+    /// The reader's code runs: the card is shown and placed by it (`popover="manual"`); before
+    /// that (a prerendered page, with or without JavaScript) the platform shows it
+    /// (`popover="auto"`: the mention's `popovertarget`, Escape and a press outside close it)
+    /// and CSS anchor positioning places it.
+    pub live: bool,
+    /// Set while the card is open, from the card reducer.
+    #[prop_or_default]
+    pub open: Option<Open>,
+}
+
+/// What an open card needs: where it was opened from, and what its controls do.
+#[derive(PartialEq, Clone)]
+pub struct Open {
     /// The trigger the card belongs to (`data-mention`), found when the card is placed.
     pub mention: usize,
     /// Pointer position when it opened, to pick the line of a wrapped mention.
@@ -29,16 +43,13 @@ pub struct CardProps {
     /// Where the card was opened from: a mention (its place among the entity's mentions) or
     /// the map.
     pub origin: CardOrigin,
-    pub strings: &'static Strings,
     pub on_step: Callback<Step>,
     pub on_close: Callback<()>,
     /// Reports where the card ended up (for the "heading for the card" test).
     pub on_placed: Callback<(Rect, Side)>,
     /// Moves the map to the entity; only given when the map shows it.
-    #[prop_or_default]
     pub on_show_map: Option<Callback<()>>,
     /// The reader asked to enter the card (Enter or Space on its mention): focus moves to it.
-    #[prop_or_default]
     pub enter: bool,
 }
 
@@ -120,42 +131,34 @@ fn chart_view(chart: &Chart, s: &Strings) -> Html {
     }
 }
 
-fn new_tab_link(href: String, label: &str, strings: &Strings) -> Html {
+fn new_tab_link(href: String, label: &str, strings: &Strings, tabindex: Option<&'static str>) -> Html {
     html! {
-        <a href={href} target="_blank" rel="noopener noreferrer" tabindex="-1" aria-label={format!("{label} {}", strings.opens_in_new_tab)}>{ label.to_owned() }</a>
+        <a href={href} target="_blank" rel="noopener noreferrer" tabindex={tabindex} aria-label={format!("{label} {}", strings.opens_in_new_tab)}>{ label.to_owned() }</a>
     }
 }
 
-/// One entity's card.
-#[function_component]
-pub fn Card(props: &CardProps) -> Html {
-    let card_ref = use_node_ref();
-    let e = &props.entity;
-    let s = props.strings;
-
-    // Place after every render, and again whenever the page scrolls or resizes.
-    {
-        let card_ref = card_ref.clone();
-        let pointer = props.pointer;
-        let on_placed = props.on_placed.clone();
-        use_effect_with((props.entity.id.clone(), props.mention), move |(_, mention)| {
-            let mention = *mention;
+/// Shows and places an open card, and keeps it placed while the page scrolls or resizes; when it
+/// closes (or moves to another trigger), hides it again.
+#[hook]
+fn use_shown(card_ref: NodeRef, open: Option<Open>) {
+    use_effect_with(open.as_ref().map(|o| o.mention), move |_| {
+        let shown = open.and_then(|Open { mention, pointer, on_placed, .. }| {
+            let card = card_ref.cast::<HtmlElement>()?;
             let place_now = {
-                let card_ref = card_ref.clone();
+                let card = card.clone();
                 move || {
-                    if let Some(card) = card_ref.cast::<HtmlElement>() {
-                        if let Some(placed) = trigger_of(&card, mention).and_then(|anchor| position(&card, &anchor, pointer)) {
-                            on_placed.emit(placed);
-                        }
+                    if let Some(placed) = trigger_of(&card, mention).and_then(|anchor| position(&card, &anchor, pointer)) {
+                        on_placed.emit(placed);
                     }
                 }
             };
-            if let Some(card) = card_ref.cast::<HtmlElement>() {
-                // The top layer escapes the host page's overflow and stacking contexts.
+            // The top layer escapes the host page's overflow and stacking contexts. A card the
+            // platform opened before the code ran is open already (adopted: see `commentary`).
+            if !card.matches(":popover-open").unwrap_or(false) {
                 let _ = card.show_popover();
-                place_now();
-                let _ = card.set_attribute("data-placed", "");
             }
+            place_now();
+            let _ = card.set_attribute("data-placed", "");
             // Without a window (a detached realm) the card is placed once; a panic here would
             // trap the wasm instance every element on the page shares.
             let listeners = web_sys::window().map(|window| {
@@ -166,14 +169,71 @@ pub fn Card(props: &CardProps) -> Html {
                 };
                 (on_scroll, EventListener::new(&window, "resize", move |_| place_now()))
             });
-            move || drop(listeners)
+            Some((card, listeners))
         });
-    }
+        move || {
+            if let Some((card, listeners)) = shown {
+                drop(listeners);
+                let _ = card.remove_attribute("data-placed");
+                let _ = card.hide_popover();
+            }
+        }
+    });
+}
 
+/// The card's footer when open: "Show on map", where the trigger stands among the entity's
+/// mentions (with the previous and next), and the entity's links.
+fn open_foot(open: &Open, s: &Strings) -> Html {
+    let step = |dir: Step| {
+        let on_step = open.on_step.clone();
+        Callback::from(move |_: MouseEvent| on_step.emit(dir))
+    };
+    html! {
+        <>
+            if let Some(show) = open.on_show_map.clone() {
+                <button type="button" class="cr-card-show-map" tabindex="-1" onclick={Callback::from(move |_: MouseEvent| show.emit(()))}>
+                    <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M8 14s-4.5-4.2-4.5-7.5a4.5 4.5 0 0 1 9 0C12.5 9.8 8 14 8 14z" /><circle cx="8" cy="6.5" r="1.5" /></svg>
+                    { s.show_on_map }
+                </button>
+            }
+            { match open.origin {
+                CardOrigin::Map { count: 0 } => html! { <span class="cr-card-count">{ s.not_mentioned }</span> },
+                CardOrigin::Map { count } => html! {
+                    <button type="button" class="cr-card-goto" tabindex="-1" onclick={step(Step::Next)}>{ s.first_mention(count) }</button>
+                },
+                CardOrigin::Mention { count: 1, .. } => html! { <span class="cr-card-count">{ s.mentioned_once }</span> },
+                CardOrigin::Mention { index, count } => html! {
+                    <div class="cr-card-nav" role="group" aria-label={s.mention_position(index, count)}>
+                        <button type="button" tabindex="-1" aria-label={s.previous_mention} onclick={step(Step::Previous)} disabled={index == 1}>
+                            <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M10 3L5 8l5 5" /></svg>
+                        </button>
+                        <span class="cr-card-count" aria-hidden="true">{ s.mention_position(index, count) }</span>
+                        <button type="button" tabindex="-1" aria-label={s.next_mention} onclick={step(Step::Next)} disabled={index == count}>
+                            <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M6 3l5 5-5 5" /></svg>
+                        </button>
+                    </div>
+                },
+            } }
+        </>
+    }
+}
+
+/// One entity's card: rendered once with the text (so a prerendered page has it at first
+/// paint), shown when a trigger of the entity opens it.
+#[function_component]
+pub fn Card(props: &CardProps) -> Html {
+    let card_ref = use_node_ref();
+    let e = &props.entity;
+    let s = props.strings;
+    let live = props.live;
+    let open = props.open.as_ref();
+
+    use_shown(card_ref.clone(), open.cloned());
     // Into the card when asked: after it is placed (the effect above runs first).
     {
         let card_ref = card_ref.clone();
-        use_effect_with(props.enter, move |enter| {
+        let enter = open.is_some_and(|o| o.enter);
+        use_effect_with((enter, open.map(|o| o.mention)), move |(enter, _)| {
             if *enter {
                 if let Some(card) = card_ref.cast::<HtmlElement>() {
                     let _ = card.focus();
@@ -182,35 +242,41 @@ pub fn Card(props: &CardProps) -> Html {
         });
     }
 
-    let step = |dir: Step| {
-        let on_step = props.on_step.clone();
-        Callback::from(move |_: MouseEvent| on_step.emit(dir))
-    };
-    let close = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    let id = crate::web::context::card_id(e.id.as_str());
+    // Once the code runs, the card's controls are outside the Tab sequence (entered with Enter,
+    // see `commentary::handlers`); before, the platform's order goes from the mention into the
+    // open card, and its close button hides it without code.
+    let tabindex = live.then_some("-1");
+    let close = match open {
+        Some(o) => {
+            let on_close = o.on_close.clone();
+            Some(Callback::from(move |_: MouseEvent| on_close.emit(())))
+        }
+        None => None,
     };
     let links = &e.links;
     let link_items: Vec<Html> = [
-        links.wikipedia.clone().map(|u| new_tab_link(u, s.wikipedia, s)),
-        links.wikidata.clone().map(|q| new_tab_link(format!("https://www.wikidata.org/wiki/{q}"), s.wikidata, s)),
-        links.website.clone().map(|u| new_tab_link(u, s.website, s)),
-        links.source.clone().map(|u| new_tab_link(u, s.source, s)),
+        links.wikipedia.clone().map(|u| new_tab_link(u, s.wikipedia, s, tabindex)),
+        links.wikidata.clone().map(|q| new_tab_link(format!("https://www.wikidata.org/wiki/{q}"), s.wikidata, s, tabindex)),
+        links.website.clone().map(|u| new_tab_link(u, s.website, s, tabindex)),
+        links.source.clone().map(|u| new_tab_link(u, s.source, s, tabindex)),
     ]
     .into_iter()
     .flatten()
     .collect();
 
     html! {
-        <div ref={card_ref} class="cr-card" id="cr-card" part="card" data-entity={e.id.to_string()}
-             role="dialog" aria-modal="false" aria-labelledby="cr-card-name" aria-describedby="cr-card-summary" tabindex="-1" popover="manual">
+        <div ref={card_ref} class="cr-card" id={id.clone()} part="card" data-entity={e.id.to_string()} data-open={open.map(|_| "")}
+             role="dialog" aria-modal="false" aria-labelledby={format!("{id}-name")} aria-describedby={format!("{id}-summary")} tabindex="-1"
+             popover={if live { "manual" } else { "auto" }}>
             <div class="cr-card-head">
                 <p class="cr-card-kind">{ s.kind(e.kind) }</p>
-                <button type="button" class="cr-card-close" tabindex="-1" aria-label={s.close} onclick={close}>
+                <button type="button" class="cr-card-close" tabindex={tabindex} aria-label={s.close} onclick={close}
+                        popovertarget={(!live).then(|| id.clone())} popovertargetaction={(!live).then_some("hide")}>
                     <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 4l8 8M12 4l-8 8" /></svg>
                 </button>
             </div>
-            <p class="cr-card-name" id="cr-card-name">{ e.name.clone() }</p>
+            <p class="cr-card-name" id={format!("{id}-name")}>{ e.name.clone() }</p>
             if !e.native.is_empty() {
                 <p class="cr-card-native">
                     { for e.native.iter().enumerate().map(|(i, (lang, name))| html! {
@@ -218,7 +284,7 @@ pub fn Card(props: &CardProps) -> Html {
                     }) }
                 </p>
             }
-            <p class="cr-card-summary" id="cr-card-summary">{ e.summary.clone() }</p>
+            <p class="cr-card-summary" id={format!("{id}-summary")}>{ e.summary.clone() }</p>
             { e.chart.as_ref().map(|c| chart_view(c, s)) }
             if !e.facts.is_empty() {
                 <dl class="cr-card-facts">
@@ -227,35 +293,14 @@ pub fn Card(props: &CardProps) -> Html {
                     }) }
                 </dl>
             }
-            <div class="cr-card-foot">
-                if let Some(show) = props.on_show_map.clone() {
-                    <button type="button" class="cr-card-show-map" tabindex="-1" onclick={Callback::from(move |_: MouseEvent| show.emit(()))}>
-                        <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M8 14s-4.5-4.2-4.5-7.5a4.5 4.5 0 0 1 9 0C12.5 9.8 8 14 8 14z" /><circle cx="8" cy="6.5" r="1.5" /></svg>
-                        { s.show_on_map }
-                    </button>
-                }
-                { match props.origin {
-                    CardOrigin::Map { count: 0 } => html! { <span class="cr-card-count">{ s.not_mentioned }</span> },
-                    CardOrigin::Map { count } => html! {
-                        <button type="button" class="cr-card-goto" tabindex="-1" onclick={step(Step::Next)}>{ s.first_mention(count) }</button>
-                    },
-                    CardOrigin::Mention { count: 1, .. } => html! { <span class="cr-card-count">{ s.mentioned_once }</span> },
-                    CardOrigin::Mention { index, count } => html! {
-                        <div class="cr-card-nav" role="group" aria-label={s.mention_position(index, count)}>
-                            <button type="button" tabindex="-1" aria-label={s.previous_mention} onclick={step(Step::Previous)} disabled={index == 1}>
-                                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M10 3L5 8l5 5" /></svg>
-                            </button>
-                            <span class="cr-card-count" aria-hidden="true">{ s.mention_position(index, count) }</span>
-                            <button type="button" tabindex="-1" aria-label={s.next_mention} onclick={step(Step::Next)} disabled={index == count}>
-                                <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M6 3l5 5-5 5" /></svg>
-                            </button>
-                        </div>
-                    },
-                } }
-                if !link_items.is_empty() {
-                    <p class="cr-card-links">{ for link_items }</p>
-                }
-            </div>
+            if open.is_some() || !link_items.is_empty() {
+                <div class="cr-card-foot">
+                    { open.map(|o| open_foot(o, s)).unwrap_or_default() }
+                    if !link_items.is_empty() {
+                        <p class="cr-card-links">{ for link_items }</p>
+                    }
+                </div>
+            }
         </div>
     }
 }

@@ -37,7 +37,7 @@ pub(super) fn in_card(target: Option<&EventTarget>) -> bool {
 /// be used, from the dialog itself to the first; `None` past either end, where focus goes back
 /// to the card's trigger.
 pub(super) fn card_tab(root: &Element, target: Option<&EventTarget>, back: bool) -> Option<HtmlElement> {
-    let card = root.query_selector(".cr-card").ok()??;
+    let card = root.query_selector(".cr-card[data-open]").ok()??;
     let controls = card.query_selector_all("button:not([disabled]), a[href]").ok()?;
     let items: Vec<HtmlElement> = (0..controls.length()).filter_map(|i| controls.get(i)?.dyn_into().ok()).collect();
     let target = target?.dyn_ref::<Element>()?;

@@ -37,7 +37,9 @@ impl Context {
     /// Moves focus to mention or map trigger `m`.
     pub fn focus_mention(&self, m: usize) {
         if let Some(el) = self.wrapper.cast::<Element>().and_then(|root| find_mention(&root, m)) {
-            // Mentions are HTML, map triggers SVG: `focus` is the same method on both.
+            // A mention is a label whose button takes focus; map triggers are SVG: `focus` is
+            // the same method on both.
+            let el = el.query_selector(".cr-invoke").ok().flatten().unwrap_or(el);
             let _ = el.unchecked_into::<HtmlElement>().focus();
         }
     }
@@ -163,6 +165,9 @@ fn focus_out(cx: Context) -> Callback<FocusEvent> {
 fn click(cx: Context) -> Callback<MouseEvent> {
     Callback::from(move |e: MouseEvent| {
         if let Some((m, _)) = mention_of(e.target()) {
+            // The label would pass the click on to its button (a second click): the reducer
+            // has it.
+            e.prevent_default();
             // A click no pointer made (`detail` 0): a screen reader in browse mode sends Enter
             // as one, and its user needs focus in the card, as Enter gives, or never finds it.
             let action = if e.detail() == 0 { Action::Enter { mention: m } } else { Action::Activate { mention: m } };

@@ -18,11 +18,12 @@ mod progress;
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::article::Article;
-use super::card::Card;
+use super::card::{Card, Open};
 use crate::content::catalog::EntityId;
 use crate::ui::cards::{Action, CardOrigin, CardState, Cards, Step};
 use crate::ui::placement::{Rect, Side};
@@ -80,20 +81,19 @@ impl Triggers {
     }
 }
 
-/// The card of trigger `m`, with its callbacks. Keyed by the trigger: a card that moves from
-/// one mention to the next is a new card, with its own state and listeners.
-fn card_view(
+/// The open card of trigger `m`: what it needs to show where it was opened from, with its
+/// callbacks, and its entity.
+fn open_card(
     reader: &ReaderContext,
     cx: &Context,
     triggers: &Triggers,
     m: usize,
     show: &UseStateHandle<Option<(u32, AttrValue)>>,
-) -> Option<Html> {
+) -> Option<(String, Open)> {
     let id = triggers.entity(m)?;
     let index = reader.loaded.catalog.index_of(id.as_str())?;
     let all = reader.loaded.linked.mentions.of(&reader.loaded.catalog.get(index).id).to_vec();
     let origin = CardOrigin::of(m, &all);
-    let entity = Rc::new(reader.loaded.catalog.get(index).clone());
     let on_map = match &reader.loaded.map {
         Some(Ok(scene)) => reader.options.map && matches!(origin, CardOrigin::Mention { .. }) && scene.bounds_of_entity(&id).is_some(),
         _ => false,
@@ -128,19 +128,53 @@ fn card_view(
         let pointer = cx.pointer.clone();
         Callback::from(move |placed: (Rect, Side)| pointer.borrow_mut().card = Some(placed))
     };
-    let at = cx.pointer.borrow().at;
+    let pointer = cx.pointer.borrow().at;
     let enter = cx.state.enter == Some(m);
-    Some(html! {
-        <Card key={m.to_string()} entity={entity} mention={m} pointer={at} origin={origin} strings={cx.strings}
-              on_step={on_step} on_close={on_close} on_placed={on_placed} on_show_map={on_show_map} enter={enter} />
-    })
+    Some((id, Open { mention: m, pointer, origin, on_step, on_close, on_placed, on_show_map, enter }))
+}
+
+/// The entities that have a card: those the text mentions, in order of first mention, then
+/// those only the map's triggers open.
+fn carded(loaded: &Shared, map: &[(usize, EntityId)]) -> Vec<Rc<crate::content::catalog::Entity>> {
+    let mut seen = std::collections::HashSet::new();
+    loaded
+        .linked
+        .mentions
+        .by_ordinal
+        .iter()
+        .chain(map.iter().map(|(_, e)| e))
+        .filter(|id| seen.insert(id.as_str()))
+        .filter_map(|id| loaded.catalog.index_of(id.as_str()).map(|i| Rc::new(loaded.catalog.get(i).clone())))
+        .collect()
+}
+
+/// A card the platform opened before the reader's code ran (a prerendered page: the mention's
+/// `popovertarget`) becomes the live card: the reducer opens it for the trigger that has focus,
+/// else the entity's first mention, and the code places it from then on.
+#[hook]
+fn use_adopt_open_card(wrapper: NodeRef, dispatcher: UseReducerDispatcher<CardsState>, loaded: Shared) {
+    use_effect_with((), move |_| {
+        let root = wrapper.cast::<Element>();
+        let card = root.as_ref().and_then(|r| r.query_selector(".cr-card:popover-open").ok().flatten());
+        if let (Some(root), Some(entity)) = (root, card.and_then(|c| c.get_attribute("data-entity"))) {
+            let focused = root.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().and_then(|r| r.active_element());
+            let from_focus = dom::mention_of(focused.map(Into::into))
+                .filter(|(_, el)| el.get_attribute("data-entity").as_deref() == Some(entity.as_str()))
+                .map(|(m, _)| m);
+            let first =
+                loaded.catalog.index_of(&entity).and_then(|i| loaded.linked.mentions.of(&loaded.catalog.get(i).id).first().copied());
+            if let Some(mention) = from_focus.or(first) {
+                dispatcher.dispatch(Action::Activate { mention });
+            }
+        }
+    });
 }
 
 /// The article and its cards.
 #[function_component]
 pub fn Commentary(props: &CommentaryProps) -> Html {
-    // A prerendered commentary is hydrated as the server rendered it (not live: no buttons in
-    // the text, controls hidden), then made live by this effect: one render that changes
+    // A prerendered commentary is hydrated as the server rendered it (not live: the mentions
+    // open their cards by the platform alone, other controls are hidden), then made live by this effect: one render that changes
     // attributes only, so no node is re-created and nothing moves.
     let live = use_state_eq(|| props.reader.live);
     {
@@ -167,11 +201,19 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
             }
             _ => Vec::new(),
         });
+    let carded = use_memo((reader.loaded.clone(), map_triggers.clone(), reader.options.cards), |(loaded, map, cards)| {
+        if *cards {
+            carded(loaded, map)
+        } else {
+            Vec::new()
+        }
+    });
     let triggers = Triggers { loaded: reader.loaded.clone(), map: map_triggers };
     let strings = reader.strings;
     let state = cards.0;
     let cx = Context { dispatcher: cards.dispatcher(), wrapper: wrapper.clone(), pointer, active: active.setter(), state, strings };
 
+    use_adopt_open_card(wrapper.clone(), cards.dispatcher(), reader.loaded.clone());
     use_restore(reader.restore.clone(), wrapper.clone(), cards.dispatcher(), reader.loaded.clone());
     use_card_timer(state.wake_at, cards.dispatcher());
     use_card_open_event(props.host.clone(), state.open_mention(), state.open_mention().and_then(|m| triggers.entity(m)));
@@ -188,8 +230,9 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
         });
     }
 
-    let card = state.open_mention().and_then(|m| card_view(reader, &cx, &triggers, m, &show));
-    let marks = Marks { open: state.open_mention().filter(|_| card.is_some()), active: (*active).clone() };
+    let open = state.open_mention().and_then(|m| open_card(reader, &cx, &triggers, m, &show));
+    let marks = Marks { open: state.open_mention().filter(|_| open.is_some()), active: (*active).clone() };
+    let live = reader.live;
     let on = delegated(&cx);
     let keys = use_state_eq(|| false);
     let toggle_keys = {
@@ -221,8 +264,14 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
             </div>
             <p class="cr-visually-hidden cr-announce" aria-live="polite" lang={ui_lang.clone()}></p>
             <Article reader={reader.clone()} show={(*show).clone()} marks={marks} />
-            // The open card: after the text, never inside its sentence; shown in the top layer.
-            <div class="cr-card-layer" lang={reader.loaded.front.lang.clone()}>{ card.unwrap_or_default() }</div>
+            // The cards, one per entity: after the text, never inside its sentence; the open one
+            // is shown in the top layer.
+            <div class="cr-card-layer" lang={reader.loaded.front.lang.clone()}>
+                { for carded.iter().map(|entity| {
+                    let open = open.as_ref().filter(|(id, _)| *id == entity.id.as_str()).map(|(_, o)| o.clone());
+                    html! { <Card key={entity.id.to_string()} entity={entity.clone()} strings={strings} live={live} open={open} /> }
+                }) }
+            </div>
             if props.debug {
                 <section class="cr-debug" aria-label={strings.problems}>
                     <p class="cr-debug-title">{ format!("{} ({})", strings.problems, reader.loaded.warnings.len()) }</p>

@@ -62,16 +62,17 @@ pub fn Countries(props: &CountriesProps) -> Html {
             let open = number.is_some() && props.marks.open == number;
             let (tabindex, role, popup, expanded) =
                 if button { (Some("0"), Some("button"), Some("dialog"), Some(if open { "true" } else { "false" })) } else { (None, None, None, None) };
-            let controls = open.then_some("cr-card");
+            let controls = entity.clone().filter(|_| open).map(|e| crate::web::context::card_id(&e));
+            let described = controls.as_ref().map(|c| format!("{c}-summary"));
             let label = button.then(|| c.name.clone());
             match class {
                 Some(class) => html! {
                     <path class={class} d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity} data-groups={groups} data-mention={trigger}
-                          tabindex={tabindex} role={role} aria-label={label} aria-haspopup={popup} aria-expanded={expanded} aria-controls={controls} aria-describedby={controls.map(|_| "cr-card-summary")} data-active={active} />
+                          tabindex={tabindex} role={role} aria-label={label} aria-haspopup={popup} aria-expanded={expanded} aria-controls={controls.clone()} aria-describedby={described.clone()} data-active={active} />
                 },
                 None => html! {
                     <path class="cr-country" d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity} data-groups={groups} data-mention={trigger}
-                          tabindex={tabindex} role={role} aria-label={label} aria-haspopup={popup} aria-expanded={expanded} aria-controls={controls} aria-describedby={controls.map(|_| "cr-card-summary")} data-active={active} />
+                          tabindex={tabindex} role={role} aria-label={label} aria-haspopup={popup} aria-expanded={expanded} aria-controls={controls.clone()} aria-describedby={described.clone()} data-active={active} />
                 },
             }
         })

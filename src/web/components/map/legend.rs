@@ -107,8 +107,9 @@ fn name_or_button(name: &str, lang: Option<&'static str>, number: Option<usize>,
             let n = n + props.offset;
             let open = props.open == Some(n);
             html! {
-                <button type="button" class="cr-map-text-open" lang={lang} data-mention={n.to_string()} data-entity={entity} aria-haspopup="dialog"
-                        aria-expanded={if open { "true" } else { "false" }} aria-controls={open.then_some("cr-card")} aria-describedby={open.then_some("cr-card-summary")}>
+                <button type="button" class="cr-map-text-open" lang={lang} data-mention={n.to_string()} data-entity={entity.clone()} aria-haspopup="dialog"
+                        aria-expanded={if open { "true" } else { "false" }} aria-controls={entity.clone().filter(|_| open).map(|e| crate::web::context::card_id(&e))}
+                        aria-describedby={entity.clone().filter(|_| open).map(|e| format!("{}-summary", crate::web::context::card_id(&e)))}>
                     { name.to_owned() }
                 </button>
             }
