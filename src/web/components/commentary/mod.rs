@@ -174,8 +174,9 @@ fn use_adopt_open_card(wrapper: NodeRef, dispatcher: UseReducerDispatcher<CardsS
 #[function_component]
 pub fn Commentary(props: &CommentaryProps) -> Html {
     // A prerendered commentary is hydrated as the server rendered it (not live: the mentions
-    // open their cards by the platform alone, other controls are hidden), then made live by this effect: one render that changes
-    // attributes only, so no node is re-created and nothing moves.
+    // open their cards by the platform alone, other controls are hidden), then made live by
+    // this effect: one render that changes attributes only, so no node is re-created and
+    // nothing moves.
     let live = use_state_eq(|| props.reader.live);
     {
         let live = live.clone();
