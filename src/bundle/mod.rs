@@ -30,7 +30,7 @@ use serde::Serialize;
 
 use std::rc::Rc;
 
-use crate::content::catalog::Catalog;
+use crate::content::catalog::{Catalog, Entity, EntityId};
 use crate::content::{Diagnostic, FrontMatter, Linked};
 use crate::geo::scene::Scene;
 
@@ -94,6 +94,28 @@ pub struct Loaded {
     /// The languages the commentary is published in, the original first. Each has its bundle
     /// beside this one ([`file_name`]). Empty for a commentary in one language.
     pub languages: Vec<Language>,
+}
+
+impl Loaded {
+    /// The entities the text mentions, each once, in order of first mention, then those of
+    /// `also` (the map's triggers) it does not mention: the glossary's entries and the cards.
+    pub fn entities_in_order<'a>(&'a self, also: impl IntoIterator<Item = &'a EntityId>) -> Vec<&'a Entity> {
+        let mut seen = std::collections::HashSet::new();
+        self.linked
+            .mentions
+            .by_ordinal
+            .iter()
+            .chain(also)
+            .filter(|id| seen.insert(id.as_str()))
+            .filter_map(|id| self.catalog.index_of(id.as_str()).map(|i| self.catalog.get(i)))
+            .collect()
+    }
+
+    /// The ordinal of entity `id`'s first mention in the text, if the text mentions it.
+    pub fn first_mention(&self, id: &str) -> Option<usize> {
+        let index = self.catalog.index_of(id)?;
+        self.linked.mentions.of(&self.catalog.get(index).id).first().copied()
+    }
 }
 
 /// One language a commentary is published in.

@@ -115,3 +115,8 @@ pub struct Marks {
 pub fn card_id(entity: &str) -> String {
     format!("cr-card-{entity}")
 }
+
+/// The `id` of entity `entity`'s card summary, which describes the entity's triggers.
+pub fn card_summary_id(entity: &str) -> String {
+    format!("cr-card-{entity}-summary")
+}

@@ -33,19 +33,6 @@ pub struct ArticleProps {
     pub marks: Marks,
 }
 
-/// The entities the text mentions, each once, in order of first mention.
-fn glossary(loaded: &Shared) -> Vec<&crate::content::catalog::Entity> {
-    let mut seen = std::collections::HashSet::new();
-    loaded
-        .linked
-        .mentions
-        .by_ordinal
-        .iter()
-        .filter(|id| seen.insert(id.as_str()))
-        .filter_map(|id| loaded.catalog.index_of(id.as_str()).map(|i| loaded.catalog.get(i)))
-        .collect()
-}
-
 /// An external link that opens safely in a new tab.
 fn external(href: String, title: String, content: Html) -> Html {
     let title = (!title.is_empty()).then_some(title);
@@ -102,7 +89,7 @@ impl Ctx<'_> {
                         <button type="button" class="cr-invoke" data-entity={id.to_string()} data-mention={ordinal.to_string()}
                                 aria-label={crate::content::Inline::plain_text(content)} popovertarget={platform.clone()} interestfor={platform}
                                 aria-haspopup={self.live.then_some("dialog")} aria-expanded={self.live.then_some(if open { "true" } else { "false" })}
-                                aria-controls={open.then(|| card.clone())} aria-describedby={(!*repeat).then(|| format!("{card}-summary"))}></button>
+                                aria-controls={open.then(|| card.clone())} aria-describedby={(!*repeat).then(|| crate::web::context::card_summary_id(id.as_str()))}></button>
                     </label>
                 }
             }
@@ -342,7 +329,7 @@ fn glossary_section(loaded: &Shared, strings: &'static crate::i18n::Strings, ui_
                 let (loaded, ui_lang) = (loaded.clone(), ui_lang.clone());
                 Callback::from(move |()| html! {
                     <dl>
-                        { for glossary(&loaded).into_iter().map(|e| html! {
+                        { for loaded.entities_in_order([]).into_iter().map(|e| html! {
                             <div class="cr-glossary-entry">
                                 <dt>{ e.name.clone() }<span class="cr-glossary-kind" lang={ui_lang.clone()}>{ " · " }{ strings.kind(e.kind) }</span></dt>
                                 <dd>

@@ -243,17 +243,15 @@ pub fn Card(props: &CardProps) -> Html {
     }
 
     let id = crate::web::context::card_id(e.id.as_str());
+    let (name_id, summary_id) = (format!("{id}-name"), crate::web::context::card_summary_id(e.id.as_str()));
     // Once the code runs, the card's controls are outside the Tab sequence (entered with Enter,
     // see `commentary::handlers`); before, the platform's order goes from the mention into the
     // open card, and its close button hides it without code.
     let tabindex = live.then_some("-1");
-    let close = match open {
-        Some(o) => {
-            let on_close = o.on_close.clone();
-            Some(Callback::from(move |_: MouseEvent| on_close.emit(())))
-        }
-        None => None,
-    };
+    let close = open.map(|o| {
+        let on_close = o.on_close.clone();
+        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    });
     let links = &e.links;
     let link_items: Vec<Html> = [
         links.wikipedia.clone().map(|u| new_tab_link(u, s.wikipedia, s, tabindex)),
@@ -267,7 +265,7 @@ pub fn Card(props: &CardProps) -> Html {
 
     html! {
         <div ref={card_ref} class="cr-card" id={id.clone()} part="card" data-entity={e.id.to_string()} data-open={open.map(|_| "")}
-             role="dialog" aria-modal="false" aria-labelledby={format!("{id}-name")} aria-describedby={format!("{id}-summary")} tabindex="-1"
+             role="dialog" aria-modal="false" aria-labelledby={name_id.clone()} aria-describedby={summary_id.clone()} tabindex="-1"
              popover={if live { "manual" } else { "auto" }}>
             <div class="cr-card-head">
                 <p class="cr-card-kind">{ s.kind(e.kind) }</p>
@@ -276,7 +274,7 @@ pub fn Card(props: &CardProps) -> Html {
                     <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 4l8 8M12 4l-8 8" /></svg>
                 </button>
             </div>
-            <p class="cr-card-name" id={format!("{id}-name")}>{ e.name.clone() }</p>
+            <p class="cr-card-name" id={name_id}>{ e.name.clone() }</p>
             if !e.native.is_empty() {
                 <p class="cr-card-native">
                     { for e.native.iter().enumerate().map(|(i, (lang, name))| html! {
@@ -284,7 +282,7 @@ pub fn Card(props: &CardProps) -> Html {
                     }) }
                 </p>
             }
-            <p class="cr-card-summary" id={format!("{id}-summary")}>{ e.summary.clone() }</p>
+            <p class="cr-card-summary" id={summary_id}>{ e.summary.clone() }</p>
             { e.chart.as_ref().map(|c| chart_view(c, s)) }
             if !e.facts.is_empty() {
                 <dl class="cr-card-facts">

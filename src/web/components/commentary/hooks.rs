@@ -122,12 +122,7 @@ pub(super) fn use_restore(restore: Option<Rc<Restore>>, wrapper: NodeRef, dispat
             if let Some(link) = link {
                 let _ = link.focus();
             }
-            let first = r
-                .entity
-                .as_deref()
-                .and_then(|id| loaded.catalog.index_of(id))
-                .and_then(|i| loaded.linked.mentions.of(&loaded.catalog.get(i).id).first().copied());
-            if let Some(mention) = first {
+            if let Some(mention) = r.entity.as_deref().and_then(|id| loaded.first_mention(id)) {
                 dispatcher.dispatch(Action::Activate { mention });
             }
         }

@@ -133,21 +133,6 @@ fn open_card(
     Some((id, Open { mention: m, pointer, origin, on_step, on_close, on_placed, on_show_map, enter }))
 }
 
-/// The entities that have a card: those the text mentions, in order of first mention, then
-/// those only the map's triggers open.
-fn carded(loaded: &Shared, map: &[(usize, EntityId)]) -> Vec<Rc<crate::content::catalog::Entity>> {
-    let mut seen = std::collections::HashSet::new();
-    loaded
-        .linked
-        .mentions
-        .by_ordinal
-        .iter()
-        .chain(map.iter().map(|(_, e)| e))
-        .filter(|id| seen.insert(id.as_str()))
-        .filter_map(|id| loaded.catalog.index_of(id.as_str()).map(|i| Rc::new(loaded.catalog.get(i).clone())))
-        .collect()
-}
-
 /// A card the platform opened before the reader's code ran (a prerendered page: the mention's
 /// `popovertarget`) becomes the live card: the reducer opens it for the trigger that has focus,
 /// else the entity's first mention, and the code places it from then on.
@@ -161,9 +146,7 @@ fn use_adopt_open_card(wrapper: NodeRef, dispatcher: UseReducerDispatcher<CardsS
             let from_focus = dom::mention_of(focused.map(Into::into))
                 .filter(|(_, el)| el.get_attribute("data-entity").as_deref() == Some(entity.as_str()))
                 .map(|(m, _)| m);
-            let first =
-                loaded.catalog.index_of(&entity).and_then(|i| loaded.linked.mentions.of(&loaded.catalog.get(i).id).first().copied());
-            if let Some(mention) = from_focus.or(first) {
+            if let Some(mention) = from_focus.or_else(|| loaded.first_mention(&entity)) {
                 dispatcher.dispatch(Action::Activate { mention });
             }
         }
@@ -202,12 +185,10 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
             }
             _ => Vec::new(),
         });
+    // The entities that have a card: the text's, then those only the map's triggers open.
     let carded = use_memo((reader.loaded.clone(), map_triggers.clone(), reader.options.cards), |(loaded, map, cards)| {
-        if *cards {
-            carded(loaded, map)
-        } else {
-            Vec::new()
-        }
+        let entities = if *cards { loaded.entities_in_order(map.iter().map(|(_, e)| e)) } else { Vec::new() };
+        entities.into_iter().map(|e| Rc::new(e.clone())).collect::<Vec<_>>()
     });
     let triggers = Triggers { loaded: reader.loaded.clone(), map: map_triggers };
     let strings = reader.strings;

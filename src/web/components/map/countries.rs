@@ -63,7 +63,7 @@ pub fn Countries(props: &CountriesProps) -> Html {
             let (tabindex, role, popup, expanded) =
                 if button { (Some("0"), Some("button"), Some("dialog"), Some(if open { "true" } else { "false" })) } else { (None, None, None, None) };
             let controls = entity.clone().filter(|_| open).map(|e| crate::web::context::card_id(&e));
-            let described = controls.as_ref().map(|c| format!("{c}-summary"));
+            let described = entity.clone().filter(|_| open).map(|e| crate::web::context::card_summary_id(&e));
             let label = button.then(|| c.name.clone());
             match class {
                 Some(class) => html! {

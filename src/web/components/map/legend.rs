@@ -109,7 +109,7 @@ fn name_or_button(name: &str, lang: Option<&'static str>, number: Option<usize>,
             html! {
                 <button type="button" class="cr-map-text-open" lang={lang} data-mention={n.to_string()} data-entity={entity.clone()} aria-haspopup="dialog"
                         aria-expanded={if open { "true" } else { "false" }} aria-controls={entity.clone().filter(|_| open).map(|e| crate::web::context::card_id(&e))}
-                        aria-describedby={entity.clone().filter(|_| open).map(|e| format!("{}-summary", crate::web::context::card_id(&e)))}>
+                        aria-describedby={entity.clone().filter(|_| open).map(|e| crate::web::context::card_summary_id(&e))}>
                     { name.to_owned() }
                 </button>
             }

@@ -9,7 +9,7 @@ use crate::geo::draw::num;
 use crate::geo::scene::{Layout, Scene};
 use crate::geo::spec::RouteKind;
 use crate::i18n::Strings;
-use crate::web::context::{card_id, Marks};
+use crate::web::context::{card_id, card_summary_id, Marks};
 
 /// The overlay's properties.
 #[derive(Properties)]
@@ -107,7 +107,7 @@ pub fn Overlay(props: &OverlayProps) -> Html {
                     <g key={m.id.clone()} class={kind} transform={at} data-place={m.id.clone()} data-entity={stop.entity.as_ref().map(|e| e.to_string())}
                        data-mention={ordinal.to_string()} tabindex={live.then_some("0")} role={live.then_some("button")} aria-label={stop.name.clone()}
                        aria-haspopup={live.then_some("dialog")} aria-expanded={live.then_some(if open { "true" } else { "false" })} aria-controls={stop.entity.as_ref().filter(|_| open).map(|e| card_id(e.as_str()))}
-                       aria-describedby={stop.entity.as_ref().filter(|_| open).map(|e| format!("{}-summary", card_id(e.as_str())))}
+                       aria-describedby={stop.entity.as_ref().filter(|_| open).map(|e| card_summary_id(e.as_str()))}
                        data-active={active}>
                         { leader }
                         <circle class="cr-hit" r="12" />
