@@ -13,6 +13,8 @@
 //   BENCH_MOBILE_RUNS=7 (default) mobile cold loads per page, interleaved the same way
 //   BENCH_DIST=<repo>/dist        where the built dist/ is (read only; copied into bench/out)
 //   BENCH_SKIP_SCALE=1            skip the generated 20,000-word report (its `cargo run … build`)
+//   BENCH_CARD_RUNS=5 (default)   "first card" loads per page (mobile profile)
+//   BENCH_LIGHTHOUSE_RUNS=3       Lighthouse 12.2.3 runs per page (its mobile preset; 0: none)
 //
 // Timings are reported, never asserted: they depend on the machine (this project's machine
 // kind: 2 cores). Sizes are exact.
@@ -30,6 +32,8 @@ const DIST = resolve(process.env.BENCH_DIST ?? join(ROOT, 'dist'));
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const MOBILE_RUNS = Number(process.env.BENCH_MOBILE_RUNS ?? 7);
 const SKIP_SCALE = process.env.BENCH_SKIP_SCALE === '1';
+const CARD_RUNS = Number(process.env.BENCH_CARD_RUNS ?? 5);
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const SEED = 'belarus-china-relations-2024';
 
 // ---- Our page: the same shell as the limit page, with the widget as a host embeds it ---------
@@ -129,7 +133,7 @@ const sizes = (bytes) => ({
 // widget's `commentary-reader:ready` (it bubbles and is composed: heard on `document`), the
 // load event and any CSP violation. `collect(end)` reads them for the window that ends at `end`.
 const OBSERVE = () => {
-  const b = { paints: {}, lcp: [], shifts: [], csp: [], readyAt: null, observers: [] };
+  const b = { paints: {}, lcp: [], shifts: [], tasks: [], csp: [], readyAt: null, observers: [] };
   window.__bench = b;
   let readyDone;
   let loadDone;
@@ -152,6 +156,7 @@ const OBSERVE = () => {
     paint: (e) => { b.paints[e.name] = e.startTime; },
     'largest-contentful-paint': (e) => { b.lcp.push({ t: e.startTime, size: e.size, what: describe(e.element) }); },
     'layout-shift': (e) => { b.shifts.push({ t: e.startTime, value: e.value, input: e.hadRecentInput }); },
+    longtask: (e) => { b.tasks.push({ t: e.startTime, d: e.duration }); },
   };
   for (const [type, handle] of Object.entries(handlers)) {
     try {
@@ -165,7 +170,12 @@ const OBSERVE = () => {
     const firstPaint = b.paints['first-paint'] ?? b.paints['first-contentful-paint'] ?? 0;
     const lcp = b.lcp.filter((e) => e.t <= end).at(-1) ?? null;
     const shifts = b.shifts.filter((s) => !s.input && s.t >= firstPaint && s.t <= end);
+    // Main-thread tasks over 50 ms from first paint to the end of the window: the longest, and
+    // the time they blocked input (each task's part beyond 50 ms, as total blocking time counts).
+    const tasks = b.tasks.filter((t) => t.t + t.d >= firstPaint && t.t <= end);
     return {
+      longest: tasks.reduce((m, t) => Math.max(m, t.d), 0),
+      blocking: tasks.reduce((sum, t) => sum + Math.max(0, t.d - 50), 0),
       fcp: b.paints['first-contentful-paint'] ?? null,
       lcp: lcp?.t ?? null,
       lcpWhat: lcp ? `${lcp.what} (${Math.round(lcp.size)} px²)` : null,
@@ -242,7 +252,8 @@ async function cards(page, ours) {
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     const times = [];
     const root = isOurs ? document.querySelector('commentary-reader').shadowRoot : document;
-    const mentions = [...root.querySelectorAll(isOurs ? '.cr-mention' : '.mention')].slice(0, 30).filter((_, i) => i % 3 === 0);
+    // Ours: the mention's button (the label around its words is not focusable).
+    const mentions = [...root.querySelectorAll(isOurs ? '.cr-invoke' : '.mention')].slice(0, 30).filter((_, i) => i % 3 === 0);
     for (const m of mentions) {
       m.scrollIntoView({ block: 'center' });
       await frame();
@@ -261,6 +272,79 @@ async function cards(page, ours) {
     }
     return times;
   }, ours);
+}
+
+// ---- First card: a reader on a phone taps the first mention until its card shows ------------
+// From navigation, on the mobile profile: every ~1.2 s, a tap on a blank margin (so the emulated
+// pointer leaves the mention and an open card is dismissed), then a tap on the first mention's
+// words, then up to 1.2 s of watching for its card. Returns the page's clock when a card was
+// first seen (ms from navigation start), or null if none showed within the profile's timeout.
+async function firstCard(spec, profile) {
+  const context = await browser.newContext(profile.context);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', profile.network);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  const ours = spec.name !== 'peer';
+  try {
+    await page.goto(server.url + spec.path, { waitUntil: 'commit', timeout: profile.timeout });
+    const until = Date.now() + 60_000;
+    while (Date.now() < until) {
+      const started = Date.now();
+      const at = await page.evaluate((isOurs) => {
+        const root = isOurs ? document.querySelector('commentary-reader')?.shadowRoot : document;
+        const mention = root?.querySelector(isOurs ? 'label.cr-mention' : '.mention');
+        if (!mention) return null;
+        mention.scrollIntoView({ block: 'center' });
+        const line = mention.getClientRects()[0];
+        const [w, h] = [innerWidth, innerHeight];
+        // A blank point: one not on a link, a control, a mention or the widget.
+        const blank = [[2, 2], [w - 2, 2], [2, h - 2], [w - 2, h - 2]].find(([x, y]) => {
+          const el = document.elementFromPoint(x, y);
+          return !el || !el.closest('a, button, label, summary, [tabindex], commentary-reader, .mention, .leaflet-container');
+        }) ?? null;
+        return line ? { x: line.left + Math.min(line.width / 2, 12), y: line.top + line.height / 2, blank } : null;
+      }, ours).catch(() => null);
+      if (at) {
+        if (at.blank) await page.touchscreen.tap(at.blank[0], at.blank[1]);
+        await page.touchscreen.tap(at.x, at.y);
+      }
+      const shown = await page.waitForFunction((isOurs) => {
+        const card = isOurs
+          ? document.querySelector('commentary-reader')?.shadowRoot?.querySelector('.cr-card:popover-open')
+          : document.querySelector('[data-tippy-root] .tippy-box');
+        return card && card.getBoundingClientRect().height > 0 ? performance.now() : null;
+      }, ours, { polling: 'raf', timeout: 1200 }).then((h) => h.jsonValue()).catch(() => null);
+      if (shown !== null) return shown;
+      await new Promise((r) => setTimeout(r, Math.max(0, 1200 - (Date.now() - started))));
+    }
+    return null;
+  } finally {
+    await context.close();
+  }
+}
+
+// ---- Lighthouse (12.2.3, its mobile preset: simulated throttling) ---------------------------
+// One run of Lighthouse's performance category on `url`, in its own Chromium (CHROME_PATH):
+// the score, total blocking time, the longest main-thread task it saw, LCP and the largest
+// potential first input delay.
+function lighthouse(url) {
+  const cli = join(ROOT, 'bench/node_modules/lighthouse/cli/index.js');
+  const out = execFileSync(process.execPath, [cli, url, '--only-categories=performance', '--output=json', '--output-path=stdout', '--quiet',
+    '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic'], {
+    env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? '/usr/bin/chromium' }, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8',
+  });
+  const lhr = JSON.parse(out);
+  const audit = (id) => lhr.audits[id]?.numericValue ?? null;
+  const tasks = lhr.audits['long-tasks']?.details?.items ?? [];
+  return {
+    score: Math.round((lhr.categories.performance.score ?? 0) * 100),
+    tbt: audit('total-blocking-time'),
+    longest: tasks.reduce((m, t) => Math.max(m, t.duration ?? 0), 0),
+    lcp: audit('largest-contentful-paint'),
+    fid: audit('max-potential-fid'),
+  };
 }
 
 // ---- Native throughput from criterion ----------------------------------------------------------
@@ -326,6 +410,21 @@ async function rounds(profile, count) {
 try {
   await rounds(DESKTOP, RUNS);
   await rounds(MOBILE, MOBILE_RUNS);
+  // The HTML-first measures: "first card" on the mobile profile, Lighthouse's mobile preset.
+  const tapped = PAGES.filter((p) => p.widget);
+  const firstCards = Object.fromEntries(tapped.map((p) => [p.name, []]));
+  for (let run = 0; run < CARD_RUNS; run++) {
+    for (const spec of tapped) firstCards[spec.name].push(await firstCard(spec, MOBILE));
+    process.stderr.write(`\rfirst card: ${run + 1}/${CARD_RUNS}`);
+  }
+  process.stderr.write('\n');
+  const lighthoused = PAGES.filter((p) => p.name !== 'ours');
+  const lh = Object.fromEntries(lighthoused.map((p) => [p.name, []]));
+  for (let run = 0; run < LIGHTHOUSE_RUNS; run++) {
+    for (const spec of lighthoused) lh[spec.name].push(lighthouse(server.url + spec.path));
+    process.stderr.write(`\rLighthouse: ${run + 1}/${LIGHTHOUSE_RUNS}`);
+  }
+  if (LIGHTHOUSE_RUNS) process.stderr.write('\n');
   const scale = [];
   const markdown = [];
   const extra = [['ours/md/', markdown], ...(SKIP_SCALE ? [] : [['ours/scale/', scale]])];
@@ -379,11 +478,11 @@ try {
       const missed = rs[p.name].filter((r) => r.ready === null).length;
       const fmt = (x) => (x === null ? 'n/a' : ms(x));
       const readyCell = !p.widget ? '—' : ready === null ? 'no ready event' : `${ms(ready)}${missed ? ` (no ready in ${missed} of ${count})` : ''}`;
-      return `| ${p.label} | ${fmt(med(p.name, 'fcp'))} | ${fmt(lcp)} | ${lcp !== null && limitLcp ? `${(lcp / limitLcp).toFixed(2)}×` : 'n/a'} | ${readyCell} | ${med(p.name, 'cls').toFixed(3)} |`;
+      return `| ${p.label} | ${fmt(med(p.name, 'fcp'))} | ${fmt(lcp)} | ${lcp !== null && limitLcp ? `${(lcp / limitLcp).toFixed(2)}×` : 'n/a'} | ${readyCell} | ${med(p.name, 'cls').toFixed(3)} | ${fmt(med(p.name, 'longest'))} | ${fmt(med(p.name, 'blocking'))} |`;
     });
     const elements = PAGES.map((p) => `${p.name}: \`${first[profile][p.name].lcpWhat ?? 'none'}\``).join('; ');
-    return `| page | FCP | LCP | LCP / limit's | ready | CLS |
-| --- | ---: | ---: | ---: | ---: | ---: |
+    return `| page | FCP | LCP | LCP / limit's | ready | CLS | longest task | blocking |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows.join('\n')}
 
 LCP element (first load): ${elements}.`;
@@ -403,6 +502,35 @@ LCP element (first load): ${elements}.`;
 | --- | ${ours.map(() => '---:').join(' | ')} |
 ${steps.map(([key, label]) => `| ${label} | ${ours.map((p) => cell(p.name, key)).join(' | ')} |`).join('\n')}`;
   };
+
+  // The HTML-first goals (issue 28), judged on the prerendered reading page (else the snippet).
+  const medOf = (xs) => { const v = xs.filter((x) => x !== null && x !== undefined); return v.length ? median(v) : null; };
+  const fmtMs = (x) => (x === null ? 'n/a' : ms(x));
+  const judged = prerendered ? 'prerendered' : 'ours';
+  const fc = Object.fromEntries(tapped.map((p) => [p.name, medOf(firstCards[p.name])]));
+  const cardRows = tapped.map((p) => {
+    const missed = firstCards[p.name].filter((x) => x === null).length;
+    return `| ${p.label} | ${fmtMs(fc[p.name])}${missed ? ` (no card in ${missed} of ${CARD_RUNS})` : ''} | ${fc[p.name] !== null && fc.peer ? `${(fc[p.name] / fc.peer).toFixed(2)}×` : 'n/a'} |`;
+  });
+  const lhMed = (name, key) => medOf(lh[name].map((r) => r[key]));
+  const lhRows = lighthoused.map((p) => `| ${p.label} | ${lhMed(p.name, 'score') ?? 'n/a'} | ${fmtMs(lhMed(p.name, 'tbt'))} | ${fmtMs(lhMed(p.name, 'longest'))} | ${fmtMs(lhMed(p.name, 'lcp'))} | ${fmtMs(lhMed(p.name, 'fid'))} |`);
+  const readerFiles = ['commentary-reader-core_bg.wasm', 'commentary-reader-core.js', 'commentary-reader.js', 'commentary-reader.css'];
+  const readerBrotli = readerFiles.reduce((sum, f) => sum + sizes(readFileSync(join(DIST, 'commentary-reader', f))).brotli, 0);
+  const medKey = (profile, name, key) => medOf(results[profile][name].map((r) => r[key]));
+  const worstTask = Math.max(...results.mobile[judged].map((r) => r.longest));
+  const ratio = (a, b) => (a !== null && b ? a / b : null);
+  const verdict = (ok) => (ok === null ? 'not measured' : ok ? '**met**' : '**not met**');
+  const goals = [
+    [`first card on the phone profile ≤ 0.6× the peer's`, `${fmtMs(fc[judged])} vs ${fmtMs(fc.peer)} (${ratio(fc[judged], fc.peer)?.toFixed(2) ?? 'n/a'}×)`, ratio(fc[judged], fc.peer) === null ? null : ratio(fc[judged], fc.peer) <= 0.6],
+    [`Lighthouse mobile performance ≥ the peer's`, `${lhMed(judged, 'score') ?? 'n/a'} vs ${lhMed('peer', 'score') ?? 'n/a'}`, LIGHTHOUSE_RUNS ? lhMed(judged, 'score') >= lhMed('peer', 'score') : null],
+    [`Lighthouse total blocking time ≤ the peer's`, `${fmtMs(lhMed(judged, 'tbt'))} vs ${fmtMs(lhMed('peer', 'tbt'))}`, LIGHTHOUSE_RUNS ? lhMed(judged, 'tbt') <= lhMed('peer', 'tbt') : null],
+    [`\`ready\` ≤ the peer's, phone profile`, `${fmtMs(medKey('mobile', judged, 'ready'))} vs ${fmtMs(medKey('mobile', 'peer', 'ready'))}`, medKey('mobile', judged, 'ready') <= medKey('mobile', 'peer', 'ready')],
+    [`\`ready\` ≤ the peer's, desktop`, `${fmtMs(medKey('desktop', judged, 'ready'))} vs ${fmtMs(medKey('desktop', 'peer', 'ready'))}`, medKey('desktop', judged, 'ready') <= medKey('desktop', 'peer', 'ready')],
+    [`largest contentful paint ≤ 1.2× the static page's, phone profile`, `${fmtMs(medKey('mobile', judged, 'lcp'))} vs ${fmtMs(medKey('mobile', 'limit', 'lcp'))} (${ratio(medKey('mobile', judged, 'lcp'), medKey('mobile', 'limit', 'lcp'))?.toFixed(2) ?? 'n/a'}×)`, ratio(medKey('mobile', judged, 'lcp'), medKey('mobile', 'limit', 'lcp')) <= 1.2],
+    [`CLS 0, phone and desktop`, `${medKey('mobile', judged, 'cls').toFixed(3)} and ${medKey('desktop', judged, 'cls').toFixed(3)}`, medKey('mobile', judged, 'cls') === 0 && medKey('desktop', judged, 'cls') === 0],
+    [`no main-thread task over 50 ms from first paint to 1 s after \`ready\`, phone profile (every load)`, `longest ${ms(worstTask)} over ${MOBILE_RUNS} loads`, worstTask <= 50],
+    [`reader code ≤ 130 KB brotli (${readerFiles.map((f) => `\`${f}\``).join(', ')})`, kb(readerBrotli), readerBrotli <= 130 * 1024],
+  ];
 
   const rows = native();
   const cspSeen = [...new Set(problems.filter((p) => p.includes('CSP violation')))];
@@ -443,7 +571,9 @@ Ours / peer: **${(m.ours / m.peer).toFixed(2)}×** (goal ≤ 1.0×); ours / limi
 
 First contentful paint, largest contentful paint (the last candidate up to one second after
 \`ready\`, or after load on the static page), \`ready\`, and cumulative layout shift from first
-paint to the end of that second (shifts without recent input), all from navigation start.
+paint to the end of that second (shifts without recent input), all from navigation start;
+the longest main-thread task in that window and the time tasks blocked input (each task's part
+beyond 50 ms, as total blocking time counts it), from the page's own \`longtask\` entries.
 
 #### desktop profile (1280×900, no throttling, brotli), medians of ${RUNS}
 
@@ -459,6 +589,30 @@ and 0.9× the bandwidth to stand for the same connection, so these are the milde
 ${profileTable('mobile', MOBILE_RUNS)}
 
 ${stepsTable('mobile')}
+
+### HTML-first: first card, Lighthouse, the goals
+
+"First card": on the mobile profile, from navigation, a tap on a blank margin then on the first
+mention's words every ~1.2 s until a card shows; the page's clock when it is first seen, medians
+of ${CARD_RUNS} loads.
+
+| page | first card | / peer's |
+| --- | ---: | ---: |
+${cardRows.join('\n')}
+| limit (static HTML) | no cards | — |
+
+Lighthouse 12.2.3, mobile preset (simulated throttling), performance category, medians of
+${LIGHTHOUSE_RUNS} runs each (\`CHROME_PATH\`: Debian's Chromium; the same server):
+
+| page | score | total blocking time | longest task | LCP | max potential FID |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${lhRows.join('\n')}
+
+The goals, on ${prerendered ? 'the prerendered reading page' : 'the snippet page (no prerendered page in this build)'}:
+
+| goal | measured | |
+| --- | --- | --- |
+${goals.map(([goal, measured, ok]) => `| ${goal} | ${measured} | ${verdict(ok)} |`).join('\n')}
 
 ### Cards, scale, memory
 

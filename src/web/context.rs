@@ -31,6 +31,10 @@ pub struct ReaderContext {
     /// prerendered HTML (a page without JavaScript, or before hydration), where they would
     /// do nothing.
     pub live: bool,
+    /// The text in the page is the build's, kept as it is: the browser hydrating a prerendered
+    /// page never renders the article's body (see `article::Body`), it adopts the nodes the
+    /// page parsed. False on the server and for any render in the browser.
+    pub keep_text: bool,
     /// Shows the commentary in another of its languages (the language switch).
     pub on_language: Option<Callback<String>>,
     /// What the reader was looking at in the language shown before: taken up once.
@@ -77,6 +81,7 @@ impl ReaderContext {
             strings,
             prerendered,
             live: !prerendered,
+            keep_text: false,
             on_language: None,
             restore: None,
             view: Default::default(),
@@ -92,16 +97,17 @@ impl PartialEq for ReaderContext {
             && std::ptr::eq(self.strings, other.strings)
             && self.prerendered == other.prerendered
             && self.live == other.live
+            && self.keep_text == other.keep_text
             && self.on_language == other.on_language
             && self.restore == other.restore
             && std::rc::Rc::ptr_eq(&self.view, &other.view)
     }
 }
 
-/// What the text and the map show of the cards' state, rendered from it (never written into the
-/// DOM by hand): the trigger whose card is open (`aria-expanded`, and the card right after it)
-/// and the entity lit up everywhere it stands (`data-active`: hovered, focused, or shown on
-/// the map).
+/// What the text and the map show of the cards' state: the trigger whose card is open
+/// (`aria-expanded`, `aria-controls`) and the entity lit up everywhere it stands (`data-active`:
+/// hovered, focused, or shown on the map). The map renders them; the text, which is rendered
+/// once and never again, has them set on its mentions by `commentary::marks`.
 #[derive(Clone, Default, PartialEq)]
 pub struct Marks {
     /// The open card's trigger: a mention ordinal, or a map trigger numbered after them.

@@ -256,6 +256,26 @@ pub async fn load_bytes(
     }
 }
 
+/// Lets the page run what waits (a tap, a paint) between two parts of the widget's work, so
+/// that no part holds the main thread with the others: `scheduler.yield()` where the browser
+/// has it (the continuation keeps its place ahead of other tasks), else a new task
+/// (`setTimeout(0)`).
+#[cfg(target_arch = "wasm32")]
+pub(crate) async fn yield_to_page() {
+    let Some(window) = web_sys::window() else { return };
+    let scheduler = js_sys::Reflect::get(&window, &"scheduler".into()).ok().filter(JsValue::is_object);
+    let yielded = scheduler.and_then(|s| {
+        let function: Function = js_sys::Reflect::get(&s, &"yield".into()).ok()?.dyn_into().ok()?;
+        function.call0(&s).ok()?.dyn_into::<Promise>().ok()
+    });
+    let promise = yielded.unwrap_or_else(|| {
+        Promise::new(&mut |resolve, _| {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        })
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// A `performance.mark` named `commentary-reader:<step>`, for the breakdown of the time to
 /// `ready` that `make bench` prints (the element marks the steps before the core runs).
 pub(crate) fn mark(step: &str) {

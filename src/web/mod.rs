@@ -111,6 +111,7 @@ mod reader_exports {
             debug,
             initial: None,
             prerendered: false,
+            hydrating: false,
         };
         Ok(Attributes { props, theme, map, cards, heading_level })
     }
@@ -175,6 +176,9 @@ mod reader_exports {
         };
         loaded.url = url;
         super::fetch::warn_of(&loaded);
+        // Decoding, checking and hydrating are three tasks, not one: the page can answer a tap
+        // between them.
+        super::fetch::yield_to_page().await;
         // The host page's language shapes the render only for a commentary that names none.
         let page_lang = props.page_lang.as_deref().filter(|_| !loaded.front.lang_given);
         let inputs = element_inputs(
@@ -195,10 +199,12 @@ mod reader_exports {
             Some(stamp) => divergence(&stamp.markup, &digest_dom(&container)).map(|at| format!("its markup was altered: {at}")),
         };
         super::fetch::mark("checked");
+        super::fetch::yield_to_page().await;
         props.initial = Some(super::fetch::Shared(std::rc::Rc::new(loaded)));
         // Hydrated, the first render is the server's (not live, the map at its prerendered size);
         // afresh, it is an ordinary one.
         props.prerendered = problem.is_none();
+        props.hydrating = problem.is_none();
         container.set_attribute("data-theme", props.options.theme.as_str())?;
         let renderer = yew::Renderer::<Reader>::with_root_and_props(container.clone(), props);
         let app = match problem {

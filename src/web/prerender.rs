@@ -59,6 +59,7 @@ pub async fn render_async(mut loaded: Loaded, bundle: &[u8], lang: Option<&str>)
         lang: lang.map(|l| l.to_owned().into()),
         initial: Some(Shared(Rc::new(loaded))),
         prerendered: true,
+        hydrating: false,
     };
     let body = yew::LocalServerRenderer::<Reader>::with_props(props).render().await;
     let stamp =

@@ -1,17 +1,17 @@
 //! Renders a loaded commentary: title, byline, body, closing note.
 //! Every string from a file goes through Yew's text nodes or attribute setters, never HTML.
 //!
-//! What the cards change (the open mention's `aria-expanded` and `aria-describedby`, the lit-up
-//! entity's `data-active`) is rendered from [`Marks`]: each top-level block is its own
-//! component, told only the marks that concern its mentions, so a card opening re-renders one
-//! paragraph, not the article. The card itself is not in the text: the commentary renders it
-//! after the article (see `commentary`), so it is never part of a sentence.
-
-use std::ops::Range;
+//! The body's text is rendered once and never again ([`Body`]): by the build into a reading
+//! page, whose nodes the browser keeps as they are, or by the browser where there is no such
+//! page. What the cards change on its mentions (the open mention's `aria-expanded`, the lit-up
+//! entity's `data-active`, the buttons' live attributes) is set on those nodes by
+//! `commentary::marks`. The card itself is not in the text: the commentary renders it after the
+//! article (see `commentary`), so it is never part of a sentence.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+use yew::suspense::Suspension;
 
 use super::map::Map;
 use crate::content::links::is_allowed_scheme;
@@ -43,11 +43,6 @@ struct Ctx<'a> {
     base: &'a str,
     /// Mentions open cards (the element's `cards` attribute); otherwise they are plain text.
     cards: bool,
-    /// The reader's code runs: mentions are buttons (in a prerendered page without it, they
-    /// are marked text, neither focusable nor announced as buttons).
-    live: bool,
-    /// The marks, as far as they concern what this context renders.
-    marks: &'a Marks,
     /// The level of the commentary's title (`heading-level`): a `##` section is one below.
     title_level: u8,
 }
@@ -69,27 +64,24 @@ impl Ctx<'_> {
             Inline::Entity { content, .. } => self.inlines(content),
             Inline::Mention { content, .. } if !self.cards => self.inlines(content),
             Inline::Mention { id, ordinal, repeat, content } => {
-                let open = self.marks.open == Some(*ordinal);
-                let active = self.marks.active.as_deref() == Some(id.as_str());
                 // A label, so a long name wraps like the words around it (a button is one
                 // unbreakable box) and a click on any of its lines reaches the button inside it,
                 // which opens the entity's card: with the platform alone (`popovertarget`, and
                 // `interestfor` on hover or focus where the browser has interest invokers)
-                // until the reader's code runs, then from the card reducer. The visible words are
-                // hidden from screen readers, which meet the button, named by them, in their place.
+                // until the reader's code runs, which then takes them off and opens cards from
+                // the card reducer (`commentary::marks`). The visible words are hidden from
+                // screen readers, which meet the button, named by them, in their place.
                 // The card's summary describes the entity's first mention only: read again at
                 // every later one, it was noise (ten times for Belarus in the seed).
                 // Literal classes: Yew builds a set for every computed one.
                 let class = if *repeat { "cr-mention cr-repeat" } else { "cr-mention" };
                 let card = crate::web::context::card_id(id.as_str());
-                let platform = (!self.live).then(|| card.clone());
                 html! {
-                    <label class={class} part="mention" data-entity={id.to_string()} data-mention={ordinal.to_string()} data-active={active.then_some("")}>
+                    <label class={class} part="mention" data-entity={id.to_string()} data-mention={ordinal.to_string()}>
                         <span aria-hidden="true">{ self.inlines(content) }</span>
                         <button type="button" class="cr-invoke" data-entity={id.to_string()} data-mention={ordinal.to_string()}
-                                aria-label={crate::content::Inline::plain_text(content)} popovertarget={platform.clone()} interestfor={platform}
-                                aria-haspopup={self.live.then_some("dialog")} aria-expanded={self.live.then_some(if open { "true" } else { "false" })}
-                                aria-controls={open.then(|| card.clone())} aria-describedby={(!*repeat).then(|| crate::web::context::card_summary_id(id.as_str()))}></button>
+                                aria-label={crate::content::Inline::plain_text(content)} popovertarget={card.clone()} interestfor={card}
+                                aria-describedby={(!*repeat).then(|| crate::web::context::card_summary_id(id.as_str()))}></button>
                     </label>
                 }
             }
@@ -169,14 +161,7 @@ pub fn Article(props: &ArticleProps) -> Html {
     let front = &loaded.front;
     let ui_lang = reader.ui_lang.to_string();
     let strings = reader.strings;
-    let ctx = Ctx {
-        base: &loaded.url,
-        cards: reader.options.cards,
-        live: reader.live,
-        marks: &props.marks,
-        title_level: reader.options.heading_level,
-    };
-    let blocks = use_memo(loaded.clone(), block_marks);
+    let ctx = Ctx { base: &loaded.url, cards: reader.options.cards, title_level: reader.options.heading_level };
 
     let names: Vec<&str> = front.authors.iter().map(|a| a.name.as_str()).collect();
     let byline = (!names.is_empty()).then(|| {
@@ -233,13 +218,10 @@ pub fn Article(props: &ArticleProps) -> Html {
             </header>
             { map }
             <div class="cr-body" tabindex="-1">
-                { for blocks.iter().enumerate().map(|(i, b)| {
-                    let open = props.marks.open.filter(|m| b.ordinals.contains(m));
-                    let active = props.marks.active.clone().filter(|a| b.entities.iter().any(|e| e == a.as_str()));
-                    html! {
-                        <TopBlock key={i} reader={reader.clone()} index={i} paragraph={b.paragraph} marks={Marks { open, active }} />
-                    }
-                }) }
+                <Suspense>
+                    <Body loaded={loaded.clone()} cards={reader.options.cards} title_level={reader.options.heading_level}
+                          copy_link={strings.copy_link} keep={reader.keep_text} />
+                </Suspense>
             </div>
             if front.authors.iter().any(|a| a.role.is_some()) || note.is_some() {
                 <footer class="cr-foot" aria-label={strings.about_author}>
@@ -247,8 +229,8 @@ pub fn Article(props: &ArticleProps) -> Html {
                     { note }
                 </footer>
             }
-            { glossary_section(loaded, strings, &ui_lang, reader.prerendered, reader.options.heading(1)) }
-            { cite_section(loaded, strings, &ui_lang, reader.prerendered) }
+            { glossary_section(loaded, strings, &ui_lang, reader, reader.options.heading(1)) }
+            { cite_section(loaded, strings, &ui_lang, reader) }
         </article>
     }
 }
@@ -317,7 +299,13 @@ fn language_page(loaded: &Shared, i: usize, live: bool) -> String {
 
 /// Printed instead of the interactive cards: every entity the text mentions, in order of first
 /// mention, with its summary and facts (rendered when the browser is idle, or before printing).
-fn glossary_section(loaded: &Shared, strings: &'static crate::i18n::Strings, ui_lang: &str, prerendered: bool, heading: String) -> Html {
+fn glossary_section(
+    loaded: &Shared,
+    strings: &'static crate::i18n::Strings,
+    ui_lang: &str,
+    reader: &ReaderContext,
+    heading: String,
+) -> Html {
     if loaded.linked.mentions.by_ordinal.is_empty() {
         return Html::default();
     }
@@ -325,7 +313,7 @@ fn glossary_section(loaded: &Shared, strings: &'static crate::i18n::Strings, ui_
     html! {
         <section class="cr-glossary" aria-label={strings.glossary}>
             <@{heading} class="cr-glossary-title" lang={ui_lang.clone()}>{ strings.glossary }</@>
-            <Later now={prerendered} render={{
+            <Suspense><Later now={reader.prerendered} keep={reader.keep_text} render={{
                 let (loaded, ui_lang) = (loaded.clone(), ui_lang.clone());
                 Callback::from(move |()| html! {
                     <dl>
@@ -340,18 +328,18 @@ fn glossary_section(loaded: &Shared, strings: &'static crate::i18n::Strings, ui_
                         }) }
                     </dl>
                 })
-            }} />
+            }} /></Suspense>
         </section>
     }
 }
 
 /// "Cite this": the citation in each style with a copy button (rendered when idle).
-fn cite_section(loaded: &Shared, strings: &'static crate::i18n::Strings, ui_lang: &str, prerendered: bool) -> Html {
+fn cite_section(loaded: &Shared, strings: &'static crate::i18n::Strings, ui_lang: &str, reader: &ReaderContext) -> Html {
     let ui_lang = ui_lang.to_owned();
     html! {
         <details class="cr-cite" lang={ui_lang.clone()}>
             <summary>{ strings.cite }</summary>
-            <Later now={prerendered} render={{
+            <Suspense><Later now={reader.prerendered} keep={reader.keep_text} render={{
                 let loaded = loaded.clone();
                 Callback::from(move |()| html! {
                     { for reading::citations(&loaded.front, &loaded.url).into_iter().map(|(style, text)| html! {
@@ -362,24 +350,47 @@ fn cite_section(loaded: &Shared, strings: &'static crate::i18n::Strings, ui_lang
                         </div>
                     }) }
                 })
-            }} />
+            }} /></Suspense>
         </details>
     }
 }
 
-/// What a top-level block holds that marks can concern, worked out once per commentary.
-struct BlockMarks {
-    /// Its place among the body's paragraphs (1-based), for a paragraph.
-    paragraph: Option<usize>,
-    /// The ordinals of its mentions.
-    ordinals: Range<usize>,
-    /// The entities it mentions.
-    entities: Vec<String>,
+/// Suspends the component for good when `keep` (see [`Body`]): hydrating, its `Suspense` keeps
+/// the page's nodes as they are. Inside a `Suspense` only.
+#[hook]
+fn use_kept(keep: bool) -> Result<(), Suspension> {
+    let held = use_state(|| keep.then(Suspension::new));
+    match &*held {
+        Some((suspension, _resume)) => Err(suspension.clone()),
+        None => Ok(()),
+    }
 }
 
-fn block_marks(loaded: &Shared) -> Vec<BlockMarks> {
+#[derive(Properties, PartialEq)]
+struct BodyProps {
+    loaded: Shared,
+    cards: bool,
+    title_level: u8,
+    copy_link: &'static str,
+    /// The body is in the page already, as the build rendered it: keep those nodes.
+    keep: bool,
+}
+
+/// The body's blocks, rendered once: they never change while the commentary is shown (another
+/// language is a new `Commentary`).
+///
+/// Hydrating a reading page, it does not render at all: it suspends, for good, inside its
+/// `Suspense`, whose hydration then keeps the server's nodes where they are as its fallback and
+/// never walks them (Yew's `VSuspense::hydrate`). Rebuilding the text's virtual DOM only to adopt
+/// the same nodes was most of the hydration's one long task (about 200 ms of a 4x-slowed phone
+/// CPU on the seed). Events on the kept nodes bubble to the commentary's listeners as any other.
+#[function_component]
+fn Body(props: &BodyProps) -> HtmlResult {
+    use_kept(props.keep)?;
+    let ctx = Ctx { base: &props.loaded.url, cards: props.cards, title_level: props.title_level };
     let mut paragraphs = 0;
-    loaded
+    Ok(props
+        .loaded
         .linked
         .body
         .blocks
@@ -389,48 +400,9 @@ fn block_marks(loaded: &Shared) -> Vec<BlockMarks> {
                 paragraphs += 1;
                 paragraphs
             });
-            let mentions = block.mentions();
-            let ordinals = match (mentions.first(), mentions.last()) {
-                (Some((first, _)), Some((last, _))) => *first..*last + 1,
-                _ => 0..0,
-            };
-            // A few entities per block: a linear check is smaller (in the wasm) than sorting.
-            let mut entities: Vec<String> = Vec::new();
-            for (_, id) in &mentions {
-                if !entities.iter().any(|e| e == id.as_str()) {
-                    entities.push(id.to_string());
-                }
-            }
-            BlockMarks { paragraph, ordinals, entities }
+            ctx.top_block(block, paragraph, props.copy_link)
         })
-        .collect()
-}
-
-#[derive(Properties, PartialEq)]
-struct TopBlockProps {
-    reader: ReaderContext,
-    /// Which of the body's top-level blocks.
-    index: usize,
-    paragraph: Option<usize>,
-    /// The marks that concern this block's mentions (none for the others).
-    marks: Marks,
-}
-
-/// One top-level block of the body, re-rendered only when its own marks change.
-#[function_component]
-fn TopBlock(props: &TopBlockProps) -> Html {
-    let loaded = &props.reader.loaded;
-    let ctx = Ctx {
-        base: &loaded.url,
-        cards: props.reader.options.cards,
-        live: props.reader.live,
-        marks: &props.marks,
-        title_level: props.reader.options.heading_level,
-    };
-    match loaded.linked.body.blocks.get(props.index) {
-        Some(block) => ctx.top_block(block, props.paragraph, props.reader.strings.copy_link),
-        None => Html::default(),
-    }
+        .collect())
 }
 
 #[derive(Properties, PartialEq)]
@@ -438,6 +410,8 @@ struct LaterProps {
     render: Callback<(), Html>,
     /// Render at once (a prerendered page has it in its HTML).
     now: bool,
+    /// The page has it already and nothing in it changes: keep its nodes (see [`Body`]).
+    keep: bool,
 }
 
 /// What is not on screen when the commentary appears (the print-only glossary, the closed
@@ -445,7 +419,8 @@ struct LaterProps {
 /// the widget is ready and painted, not in the same pass; at once if the page is printed
 /// before that (Yew renders in the microtask after `beforeprint`, before the print layout).
 #[function_component]
-fn Later(props: &LaterProps) -> Html {
+fn Later(props: &LaterProps) -> HtmlResult {
+    use_kept(props.keep)?;
     let shown = use_state(|| props.now);
     {
         let shown = shown.clone();
@@ -456,11 +431,7 @@ fn Later(props: &LaterProps) -> Html {
             move || drop((idle, print))
         });
     }
-    if *shown {
-        props.render.emit(())
-    } else {
-        Html::default()
-    }
+    Ok(if *shown { props.render.emit(()) } else { Html::default() })
 }
 
 /// A callback waiting for the browser to be idle; dropping it cancels the callback.

@@ -55,6 +55,10 @@ pub struct ReaderProps {
     /// Rendered at build time or hydrating such a render (see `ReaderContext::prerendered`).
     #[prop_or_default]
     pub prerendered: bool,
+    /// Hydrating a prerendered page in the browser (not the server's render of it): the
+    /// article's body is kept as the page has it (`ReaderContext::keep_text`).
+    #[prop_or_default]
+    pub hydrating: bool,
 }
 
 /// A request handed over once (a retry fetches anew). Equal by identity.
@@ -363,7 +367,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
             // Only the commentary being hydrated starts as the server rendered it (not live);
             // another language or a retry is a fresh render, live from its first commit (else
             // a commit showed the new text without its controls, and a test read it).
-            context.live = !props.prerendered || !props.initial.as_ref().is_some_and(|i| Rc::ptr_eq(&i.0, loaded));
+            let first = props.initial.as_ref().is_some_and(|i| Rc::ptr_eq(&i.0, loaded));
+            context.live = !props.prerendered || !first;
+            context.keep_text = props.hydrating && first;
             if loaded.languages.len() > 1 {
                 let switch = Switch {
                     host: props.host.clone(),

@@ -3,8 +3,9 @@
 //! DOM events are delegated from one wrapper element (`handlers`) and turned into
 //! `ui::cards::Action`s; the pure reducer decides what happens; `hooks` hold its timers and the
 //! document-wide listeners an open card needs. What the text and the map show of it is rendered
-//! from state ([`Marks`]): the open trigger's `aria-expanded` and `aria-describedby`, the
-//! highlighted entity's `data-active`, and the card itself, rendered after the article (in the
+//! from state ([`Marks`]): the open trigger's `aria-expanded` and `aria-controls`, the
+//! highlighted entity's `data-active` (on the text by `marks`, which never re-renders it; on the
+//! map by its render), and the card itself, rendered after the article (in the
 //! top layer, so where it sits in the DOM does not move it on screen): never inside a sentence,
 //! and outside the Tab sequence until the reader enters it (`docs/accessibility.md`).
 //!
@@ -14,6 +15,7 @@
 mod dom;
 mod handlers;
 mod hooks;
+mod marks;
 mod progress;
 
 use std::rc::Rc;
@@ -215,6 +217,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     let open = state.open_mention().and_then(|m| open_card(reader, &cx, &triggers, m, &show));
     let marks = Marks { open: state.open_mention().filter(|_| open.is_some()), active: (*active).clone() };
     let live = reader.live;
+    marks::use_text_marks(wrapper.clone(), marks.clone());
     let on = delegated(&cx);
     let keys = use_state_eq(|| false);
     let toggle_keys = {

@@ -1,0 +1,87 @@
+//! What the cards change on the text, set on its nodes: the text is rendered once (by the build
+//! into a reading page, or by the browser for a page without one) and never re-rendered, so its
+//! mentions are told here, by attribute, the few things that change on them (the map's
+//! triggers are rendered from [`Marks`] by the map):
+//!
+//! - once the reader's code runs, each mention's button stops opening its card through the
+//!   platform (`popovertarget`, `interestfor` removed) and says it opens a dialog, closed
+//!   (`aria-haspopup`, `aria-expanded="false"`): the card reducer opens cards from then on;
+//! - the open card's mention is `aria-expanded="true"` and `aria-controls` its card;
+//! - every mention of the lit-up entity is `data-active`.
+//!
+//! Each change touches only the mentions it concerns (found by selector), never the rest of the
+//! text: opening a card writes two attributes.
+
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+use yew::prelude::*;
+
+use crate::web::context::{card_id, Marks};
+
+/// Calls `f` with every element under `root` that `selector` matches.
+fn each(root: &Element, selector: &str, mut f: impl FnMut(&Element)) {
+    let Ok(list) = root.query_selector_all(selector) else { return };
+    for i in 0..list.length() {
+        if let Some(element) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            f(&element);
+        }
+    }
+}
+
+/// What the text shows now: whether its buttons are live, and the marks set on it.
+#[derive(Default)]
+struct Shown {
+    live: bool,
+    marks: Marks,
+}
+
+/// Makes the mentions under `wrapper` live at the first commit (an effect: the code runs, in the
+/// same pass as the commentary's `live`, before `ready`), then sets `marks` on them, and every
+/// change of them after.
+#[hook]
+pub(super) fn use_text_marks(wrapper: NodeRef, marks: Marks) {
+    let shown = use_mut_ref(Shown::default);
+    use_effect_with(marks, move |marks| {
+        let Some(root) = wrapper.cast::<Element>() else { return };
+        let mut shown = shown.borrow_mut();
+        if !shown.live {
+            each(&root, "button.cr-invoke", |b| {
+                let _ = b.remove_attribute("popovertarget");
+                let _ = b.remove_attribute("interestfor");
+                let _ = b.set_attribute("aria-haspopup", "dialog");
+                let _ = b.set_attribute("aria-expanded", "false");
+            });
+            shown.live = true;
+        }
+        // Entity ids are checked slugs (`EntityId::new`) and ordinals numbers: safe in a selector.
+        if shown.marks.open != marks.open {
+            if let Some(m) = shown.marks.open {
+                each(&root, &format!("button.cr-invoke[data-mention=\"{m}\"]"), |b| {
+                    let _ = b.set_attribute("aria-expanded", "false");
+                    let _ = b.remove_attribute("aria-controls");
+                });
+            }
+            if let Some(m) = marks.open {
+                each(&root, &format!("button.cr-invoke[data-mention=\"{m}\"]"), |b| {
+                    let _ = b.set_attribute("aria-expanded", "true");
+                    if let Some(entity) = b.get_attribute("data-entity") {
+                        let _ = b.set_attribute("aria-controls", &card_id(&entity));
+                    }
+                });
+            }
+        }
+        if shown.marks.active != marks.active {
+            if let Some(entity) = &shown.marks.active {
+                each(&root, &format!("label.cr-mention[data-entity=\"{entity}\"]"), |l| {
+                    let _ = l.remove_attribute("data-active");
+                });
+            }
+            if let Some(entity) = &marks.active {
+                each(&root, &format!("label.cr-mention[data-entity=\"{entity}\"]"), |l| {
+                    let _ = l.set_attribute("data-active", "");
+                });
+            }
+        }
+        shown.marks = marks.clone();
+    });
+}
