@@ -11,7 +11,6 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use yew::suspense::Suspension;
 
 use super::map::Map;
 use crate::content::links::is_allowed_scheme;
@@ -355,17 +354,6 @@ fn cite_section(loaded: &Shared, strings: &'static crate::i18n::Strings, ui_lang
     }
 }
 
-/// Suspends the component for good when `keep` (see [`Body`]): hydrating, its `Suspense` keeps
-/// the page's nodes as they are. Inside a `Suspense` only.
-#[hook]
-fn use_kept(keep: bool) -> Result<(), Suspension> {
-    let held = use_state(|| keep.then(Suspension::new));
-    match &*held {
-        Some((suspension, _resume)) => Err(suspension.clone()),
-        None => Ok(()),
-    }
-}
-
 #[derive(Properties, PartialEq)]
 struct BodyProps {
     loaded: Shared,
@@ -386,7 +374,7 @@ struct BodyProps {
 /// CPU on the seed). Events on the kept nodes bubble to the commentary's listeners as any other.
 #[function_component]
 fn Body(props: &BodyProps) -> HtmlResult {
-    use_kept(props.keep)?;
+    super::use_kept(props.keep)?;
     let ctx = Ctx { base: &props.loaded.url, cards: props.cards, title_level: props.title_level };
     let mut paragraphs = 0;
     Ok(props
@@ -420,7 +408,7 @@ struct LaterProps {
 /// before that (Yew renders in the microtask after `beforeprint`, before the print layout).
 #[function_component]
 fn Later(props: &LaterProps) -> HtmlResult {
-    use_kept(props.keep)?;
+    super::use_kept(props.keep)?;
     let shown = use_state(|| props.now);
     {
         let shown = shown.clone();

@@ -28,6 +28,9 @@ pub struct CardProps {
     /// (`popover="auto"`: the mention's `popovertarget`, Escape and a press outside close it)
     /// and CSS anchor positioning places it.
     pub live: bool,
+    /// Hydrating a prerendered page: what never changes in the card is kept as the page has it.
+    #[prop_or_default]
+    pub keep: bool,
     /// Set while the card is open, from the card reducer.
     #[prop_or_default]
     pub open: Option<Open>,
@@ -44,7 +47,6 @@ pub struct Open {
     /// the map.
     pub origin: CardOrigin,
     pub on_step: Callback<Step>,
-    pub on_close: Callback<()>,
     /// Reports where the card ended up (for the "heading for the card" test).
     pub on_placed: Callback<(Rect, Side)>,
     /// Moves the map to the entity; only given when the map shows it.
@@ -220,6 +222,11 @@ fn open_foot(open: &Open, s: &Strings) -> Html {
 
 /// One entity's card: rendered once with the text (so a prerendered page has it at first
 /// paint), shown when a trigger of the entity opens it.
+///
+/// What never changes (the kind, the close button, the name, the summary, the chart, the facts)
+/// is [`CardContent`], rendered once and kept as the page has it when hydrating, like the text
+/// (`article::Body`); the card's own element and its footer (the open card's controls, its
+/// links) are rendered from state.
 #[function_component]
 pub fn Card(props: &CardProps) -> Html {
     let card_ref = use_node_ref();
@@ -246,12 +253,8 @@ pub fn Card(props: &CardProps) -> Html {
     let (name_id, summary_id) = (format!("{id}-name"), crate::web::context::card_summary_id(e.id.as_str()));
     // Once the code runs, the card's controls are outside the Tab sequence (entered with Enter,
     // see `commentary::handlers`); before, the platform's order goes from the mention into the
-    // open card, and its close button hides it without code.
+    // open card.
     let tabindex = live.then_some("-1");
-    let close = open.map(|o| {
-        let on_close = o.on_close.clone();
-        Callback::from(move |_: MouseEvent| on_close.emit(()))
-    });
     let links = &e.links;
     let link_items: Vec<Html> = [
         links.wikipedia.clone().map(|u| new_tab_link(u, s.wikipedia, s, tabindex)),
@@ -265,12 +268,46 @@ pub fn Card(props: &CardProps) -> Html {
 
     html! {
         <div ref={card_ref} class="cr-card" id={id.clone()} part="card" data-entity={e.id.to_string()} data-open={open.map(|_| "")}
-             role="dialog" aria-modal="false" aria-labelledby={name_id.clone()} aria-describedby={summary_id.clone()} tabindex="-1"
+             role="dialog" aria-modal="false" aria-labelledby={name_id} aria-describedby={summary_id} tabindex="-1"
              popover={if live { "manual" } else { "auto" }}>
+            <Suspense>
+                <CardContent entity={e.clone()} strings={s} keep={props.keep} />
+            </Suspense>
+            if open.is_some() || !link_items.is_empty() {
+                <div class="cr-card-foot">
+                    { open.map(|o| open_foot(o, s)).unwrap_or_default() }
+                    if !link_items.is_empty() {
+                        <p class="cr-card-links">{ for link_items }</p>
+                    }
+                </div>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CardContentProps {
+    entity: Rc<Entity>,
+    strings: &'static Strings,
+    /// The page has it already: keep its nodes (see `article::Body`).
+    keep: bool,
+}
+
+/// What a card says about its entity, the same whenever it opens: rendered once. Its close
+/// button hides the card through the platform until the code runs (`popovertarget`, with
+/// `popovertargetaction="hide"`); then `commentary::marks` takes those off and puts it outside
+/// the Tab sequence, and a click on it is heard by the commentary (`handlers::click`).
+#[function_component]
+fn CardContent(props: &CardContentProps) -> HtmlResult {
+    super::use_kept(props.keep)?;
+    let (e, s) = (&props.entity, props.strings);
+    let id = crate::web::context::card_id(e.id.as_str());
+    let (name_id, summary_id) = (format!("{id}-name"), crate::web::context::card_summary_id(e.id.as_str()));
+    Ok(html! {
+        <>
             <div class="cr-card-head">
                 <p class="cr-card-kind">{ s.kind(e.kind) }</p>
-                <button type="button" class="cr-card-close" tabindex={tabindex} aria-label={s.close} onclick={close}
-                        popovertarget={(!live).then(|| id.clone())} popovertargetaction={(!live).then_some("hide")}>
+                <button type="button" class="cr-card-close" aria-label={s.close} popovertarget={id} popovertargetaction="hide">
                     <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M4 4l8 8M12 4l-8 8" /></svg>
                 </button>
             </div>
@@ -291,16 +328,8 @@ pub fn Card(props: &CardProps) -> Html {
                     }) }
                 </dl>
             }
-            if open.is_some() || !link_items.is_empty() {
-                <div class="cr-card-foot">
-                    { open.map(|o| open_foot(o, s)).unwrap_or_default() }
-                    if !link_items.is_empty() {
-                        <p class="cr-card-links">{ for link_items }</p>
-                    }
-                </div>
-            }
-        </div>
-    }
+        </>
+    })
 }
 
 /// Whether `node` is inside `ancestor` (inclusive).

@@ -10,10 +10,24 @@
 //! DOM access is confined to effects and event handlers.
 
 use web_sys::Element;
+use yew::prelude::*;
+use yew::suspense::Suspension;
 
 /// The mention (or other card trigger) with ordinal `m` under `root`.
 pub(crate) fn find_mention(root: &Element, m: usize) -> Option<Element> {
     root.query_selector(&format!("[data-mention=\"{m}\"]")).ok().flatten()
+}
+
+/// Suspends the component for good when `keep`: hydrating a prerendered page, its `Suspense`
+/// keeps the page's nodes as they are and Yew never walks them (see `article::Body`). Only
+/// inside a `Suspense`, and only for what never re-renders.
+#[hook]
+fn use_kept(keep: bool) -> Result<(), Suspension> {
+    let held = use_state(|| keep.then(Suspension::new));
+    match &*held {
+        Some((suspension, _resume)) => Err(suspension.clone()),
+        None => Ok(()),
+    }
 }
 
 pub(super) mod article;

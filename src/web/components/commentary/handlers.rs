@@ -191,6 +191,12 @@ fn click(cx: Context) -> Callback<MouseEvent> {
                 }
                 let _ = el.unchecked_into::<HtmlElement>().focus();
             }
+        } else if closest(".cr-card-close").is_some() {
+            // The open card's close button: the card closes, focus goes back to its trigger.
+            if let Some(m) = cx.state.open_mention() {
+                cx.dispatcher.dispatch(Action::Escape);
+                cx.focus_mention(m);
+            }
         } else if let Some(anchor) = closest(".cr-anchor") {
             copy_paragraph_link(&cx, &anchor.get_attribute("data-anchor").unwrap_or_default());
         } else if let Some(button) = closest(".cr-copy") {

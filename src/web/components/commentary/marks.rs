@@ -5,7 +5,9 @@
 //!
 //! - once the reader's code runs, each mention's button stops opening its card through the
 //!   platform (`popovertarget`, `interestfor` removed) and says it opens a dialog, closed
-//!   (`aria-haspopup`, `aria-expanded="false"`): the card reducer opens cards from then on;
+//!   (`aria-haspopup`, `aria-expanded="false"`): the card reducer opens cards from then on; and
+//!   each card's close button (rendered once too, `card::CardContent`) stops hiding it through
+//!   the platform and leaves the Tab sequence, as the card's other controls do;
 //! - the open card's mention is `aria-expanded="true"` and `aria-controls` its card;
 //! - every mention of the lit-up entity is `data-active`.
 //!
@@ -50,6 +52,12 @@ pub(super) fn use_text_marks(wrapper: NodeRef, marks: Marks) {
                 let _ = b.remove_attribute("interestfor");
                 let _ = b.set_attribute("aria-haspopup", "dialog");
                 let _ = b.set_attribute("aria-expanded", "false");
+            });
+            // The cards' close buttons (rendered once, like the text: `card::CardContent`).
+            each(&root, "button.cr-card-close", |b| {
+                let _ = b.remove_attribute("popovertarget");
+                let _ = b.remove_attribute("popovertargetaction");
+                let _ = b.set_attribute("tabindex", "-1");
             });
             shown.live = true;
         }

@@ -119,20 +119,13 @@ fn open_card(
             }
         })
     };
-    let on_close = {
-        let cx = cx.clone();
-        Callback::from(move |()| {
-            cx.dispatcher.dispatch(Action::Escape);
-            cx.focus_mention(m);
-        })
-    };
     let on_placed = {
         let pointer = cx.pointer.clone();
         Callback::from(move |placed: (Rect, Side)| pointer.borrow_mut().card = Some(placed))
     };
     let pointer = cx.pointer.borrow().at;
     let enter = cx.state.enter == Some(m);
-    Some((id, Open { mention: m, pointer, origin, on_step, on_close, on_placed, on_show_map, enter }))
+    Some((id, Open { mention: m, pointer, origin, on_step, on_placed, on_show_map, enter }))
 }
 
 /// A card the platform opened before the reader's code ran (a prerendered page: the mention's
@@ -254,7 +247,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
             <div class="cr-card-layer" lang={reader.loaded.front.lang.clone()}>
                 { for carded.iter().map(|entity| {
                     let open = open.as_ref().filter(|(id, _)| *id == entity.id.as_str()).map(|(_, o)| o.clone());
-                    html! { <Card key={entity.id.to_string()} entity={entity.clone()} strings={strings} live={live} open={open} /> }
+                    html! { <Card key={entity.id.to_string()} entity={entity.clone()} strings={strings} live={live} keep={reader.keep_text} open={open} /> }
                 }) }
             </div>
             if props.debug {
