@@ -55,7 +55,14 @@ fn the_reading_page_has_its_head_the_widget_relatively_and_the_text_prerendered(
         index.contains("<script type=\"module\" src=\"../../commentary-reader/commentary-reader.js\" integrity=\"sha384-JS\"></script>")
     );
     assert!(index.contains("<link rel=\"stylesheet\" href=\"../../commentary-reader/commentary-reader.css\" integrity=\"sha384-CSS\">"));
-    assert!(index.contains("<link rel=\"preload\" href=\"commentary.bundle\" as=\"fetch\" crossorigin>"));
+    // The page paints first: the stylesheet before the preloads, the code and the bundle
+    // preloaded at low priority, after the HTML and its stylesheet.
+    let preload = "<link rel=\"preload\" href=\"commentary.bundle\" as=\"fetch\" crossorigin fetchpriority=\"low\">";
+    assert!(index.contains(preload));
+    assert!(index.contains("type=\"application/wasm\" crossorigin fetchpriority=\"low\">"));
+    assert!(index.contains("commentary-reader-core.js\" integrity=\"sha384-CORE\" fetchpriority=\"low\">"));
+    let stylesheet = index.find("<link rel=\"stylesheet\"").unwrap();
+    assert!(["rel=\"modulepreload\"", "rel=\"preload\""].iter().all(|p| index.find(p).is_some_and(|at| at > stylesheet)));
     assert!(index.contains("<commentary-reader src=\"commentary.bundle\"><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"../../commentary-reader/commentary-reader.css\">"));
     // The stamp describes the markup written (what the element checks before hydrating).
     let (stamp, body) = root_of(&index);
@@ -151,7 +158,10 @@ fn a_commentary_in_two_languages_has_a_reading_page_and_an_embed_in_each_naming_
             "{name}"
         );
         assert!(html.contains(&format!("<commentary-reader src=\"{bundle}\">")), "{name}: its language's bundle");
-        assert!(html.contains(&format!("<link rel=\"preload\" href=\"{bundle}\" as=\"fetch\" crossorigin>")), "{name}");
+        assert!(
+            html.contains(&format!("<link rel=\"preload\" href=\"{bundle}\" as=\"fetch\" crossorigin fetchpriority=\"low\">")),
+            "{name}"
+        );
         let ld = json_ld(html);
         assert_eq!((ld["inLanguage"].as_str(), ld["headline"].as_str()), (Some(lang), Some(title)), "{name}");
         assert!(ld.get("workTranslation").is_none() && ld.get("translationOfWork").is_none(), "{name}: only absolute addresses are linked");
