@@ -72,7 +72,7 @@ test-e2e:
 ## (Tippy.js + Leaflet) and the limit page (static HTML), and native throughput (criterion).
 bench: setup
 	scripts/release-build.sh
-	cd bench && { [ -d node_modules ] || npm ci --silent --no-audit --no-fund; }
+	cd bench && { [ -d node_modules/lighthouse ] || npm ci --silent --no-audit --no-fund; }
 	node bench/build-peer.mjs
 	cargo bench --bench link
 	node bench/run.mjs
