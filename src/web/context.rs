@@ -35,6 +35,9 @@ pub struct ReaderContext {
     /// page never renders the article's body (see `article::Body`), it adopts the nodes the
     /// page parsed. False on the server and for any render in the browser.
     pub keep_text: bool,
+    /// The map hydrated as an app of its own (a reading page: `web::hydrate` hydrates it in a
+    /// task before the rest): the article hands it its props (`Some`) and ends it (`None`).
+    pub map_island: Option<Callback<Option<super::components::map::MapProps>>>,
     /// Shows the commentary in another of its languages (the language switch).
     pub on_language: Option<Callback<String>>,
     /// What the reader was looking at in the language shown before: taken up once.
@@ -82,6 +85,7 @@ impl ReaderContext {
             prerendered,
             live: !prerendered,
             keep_text: false,
+            map_island: None,
             on_language: None,
             restore: None,
             view: Default::default(),
@@ -98,6 +102,7 @@ impl PartialEq for ReaderContext {
             && self.prerendered == other.prerendered
             && self.live == other.live
             && self.keep_text == other.keep_text
+            && self.map_island == other.map_island
             && self.on_language == other.on_language
             && self.restore == other.restore
             && std::rc::Rc::ptr_eq(&self.view, &other.view)

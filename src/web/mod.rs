@@ -112,6 +112,8 @@ mod reader_exports {
             initial: None,
             prerendered: false,
             hydrating: false,
+            map_island: None,
+            map_view: None,
         };
         Ok(Attributes { props, theme, map, cards, heading_level })
     }
@@ -200,7 +202,16 @@ mod reader_exports {
         };
         super::fetch::mark("checked");
         super::fetch::yield_to_page().await;
-        props.initial = Some(super::fetch::Shared(std::rc::Rc::new(loaded)));
+        let loaded = super::fetch::Shared(std::rc::Rc::new(loaded));
+        if problem.is_none() {
+            // The map first, in a task of its own: an app rooted at its slot, hydrated in place.
+            if let Some((island, view)) = map_island(&container, &loaded, &props) {
+                props.map_island = Some(island);
+                props.map_view = Some(view);
+                super::fetch::yield_to_page().await;
+            }
+        }
+        props.initial = Some(loaded);
         // Hydrated, the first render is the server's (not live, the map at its prerendered size);
         // afresh, it is an ordinary one.
         props.prerendered = problem.is_none();
@@ -220,6 +231,38 @@ mod reader_exports {
             }
         };
         Ok(ReaderHandle { app: Some(app), container })
+    }
+
+    /// Hydrates the prerendered map in `container` as an app of its own, with the props its first
+    /// render in the reader had (`Reader`: the same context, not live, the map at its prerendered
+    /// size), and returns what hands it later props (`None` ends it) and where it keeps its view.
+    fn map_island(
+        container: &Element,
+        loaded: &super::fetch::Shared,
+        props: &ReaderProps,
+    ) -> Option<(yew::Callback<Option<super::components::map::MapProps>>, super::context::MapKept)> {
+        use super::components::map::{Map, MapProps};
+        let slot = container.query_selector(".cr-map-slot").ok().flatten()?;
+        slot.query_selector("figure.cr-map").ok().flatten()?;
+        let ui_lang = props.lang.clone().or_else(|| (!loaded.front.lang_given).then(|| props.page_lang.clone()).flatten());
+        let mut reader = super::context::ReaderContext::new(loaded.clone(), props.options, ui_lang, true);
+        let view: super::context::MapKept = std::rc::Rc::default();
+        reader.view = view.clone();
+        let app = yew::Renderer::<Map>::with_root_and_props(slot, MapProps { reader, show: None, marks: Default::default() }).hydrate();
+        let app = std::rc::Rc::new(std::cell::RefCell::new(Some(app)));
+        let island = yew::Callback::from(move |next: Option<MapProps>| match next {
+            Some(next) => {
+                if let Some(app) = app.borrow_mut().as_mut() {
+                    app.update(next);
+                }
+            }
+            None => {
+                if let Some(app) = app.borrow_mut().take() {
+                    app.destroy();
+                }
+            }
+        });
+        Some((island, view))
     }
 
     /// The digest of the markup under `root`, as the build digested the HTML it wrote: the

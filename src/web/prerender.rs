@@ -60,6 +60,8 @@ pub async fn render_async(mut loaded: Loaded, bundle: &[u8], lang: Option<&str>)
         initial: Some(Shared(Rc::new(loaded))),
         prerendered: true,
         hydrating: false,
+        map_island: None,
+        map_view: None,
     };
     let body = yew::LocalServerRenderer::<Reader>::with_props(props).render().await;
     let stamp =

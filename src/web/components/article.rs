@@ -190,9 +190,10 @@ pub fn Article(props: &ArticleProps) -> Html {
     // inline above it on narrow ones. A map that cannot be drawn leaves a note, not a hole.
     let map = match loaded.map.as_ref().filter(|_| reader.options.map) {
         Some(Ok(_)) => html! {
-            <div class="cr-map-slot" lang={ui_lang.clone()}>
-                <Map reader={reader.clone()} show={props.show.clone()} marks={props.marks.clone()} />
-            </div>
+            <Suspense>
+                <MapSlot reader={reader.clone()} show={props.show.clone()} marks={props.marks.clone()} lang={ui_lang.clone()}
+                         keep={reader.keep_text && reader.map_island.is_some()} />
+            </Suspense>
         },
         Some(Err(why)) => html! {
             <div class="cr-map-slot" lang={ui_lang.clone()}>
@@ -201,6 +202,8 @@ pub fn Article(props: &ArticleProps) -> Html {
         },
         None => html! {},
     };
+
+    use_map_island(reader, &props.show, &props.marks);
 
     html! {
         <article class="cr" lang={front.lang.clone()} aria-labelledby="cr-title">
@@ -352,6 +355,54 @@ fn cite_section(loaded: &Shared, strings: &'static crate::i18n::Strings, ui_lang
             }} /></Suspense>
         </details>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct MapSlotProps {
+    reader: ReaderContext,
+    show: Option<(u32, AttrValue)>,
+    marks: Marks,
+    lang: AttrValue,
+    /// The map is hydrated as an app of its own (`ReaderContext::map_island`): keep its nodes.
+    keep: bool,
+}
+
+/// The map's place between the header and the text: beside the text on wide screens (sticky),
+/// inline above it on narrow ones. Its children are exactly the map's component, so a reading
+/// page's map can be hydrated as an app of its own rooted at the slot (`web::hydrate`), in a
+/// task of its own; this app then keeps the slot as the page has it (see [`Body`]).
+#[function_component]
+fn MapSlot(props: &MapSlotProps) -> HtmlResult {
+    super::use_kept(props.keep)?;
+    Ok(html! {
+        <div class="cr-map-slot" lang={props.lang.clone()}>
+            <Map reader={props.reader.clone()} show={props.show.clone()} marks={props.marks.clone()} />
+        </div>
+    })
+}
+
+/// Hands the map hydrated as an app of its own what the map rendered here would be told, at
+/// every change, and ends it when the article goes (another language is a fresh render).
+#[hook]
+fn use_map_island(reader: &ReaderContext, show: &Option<(u32, AttrValue)>, marks: &Marks) {
+    let island = reader.map_island.clone();
+    {
+        let island = island.clone();
+        use_effect_with((reader.clone(), show.clone(), marks.clone()), move |(reader, show, marks)| {
+            if let Some(island) = island {
+                // As `web::hydrate` made it: the map does not use the island or the switch.
+                let reader = ReaderContext { map_island: None, keep_text: false, on_language: None, ..reader.clone() };
+                island.emit(Some(super::map::MapProps { reader, show: show.clone(), marks: marks.clone() }));
+            }
+        });
+    }
+    use_effect_with((), move |_| {
+        move || {
+            if let Some(island) = island {
+                island.emit(None);
+            }
+        }
+    });
 }
 
 #[derive(Properties, PartialEq)]

@@ -59,6 +59,12 @@ pub struct ReaderProps {
     /// article's body is kept as the page has it (`ReaderContext::keep_text`).
     #[prop_or_default]
     pub hydrating: bool,
+    /// The map, hydrated already as an app of its own (see `ReaderContext::map_island`).
+    #[prop_or_default]
+    pub map_island: Option<Callback<Option<super::map::MapProps>>>,
+    /// Where the map keeps its view (shared with that app), if not the reader's own.
+    #[prop_or_default]
+    pub map_view: Option<crate::web::context::MapKept>,
 }
 
 /// A request handed over once (a retry fetches anew). Equal by identity.
@@ -256,6 +262,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let settled = use_mut_ref(|| false);
     // The map's view as last drawn (the map keeps it here), for a change of language.
     let view = (*use_memo((), |_| Rc::new(Cell::new(None)))).clone();
+    let view = props.map_view.clone().unwrap_or(view);
     // The language just switched to, announced by a live region that outlives the switch (the
     // commentary's own is rendered afresh with the new text, and a new region is not read).
     let announced = use_state_eq(|| None::<String>);
@@ -370,6 +377,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             let first = props.initial.as_ref().is_some_and(|i| Rc::ptr_eq(&i.0, loaded));
             context.live = !props.prerendered || !first;
             context.keep_text = props.hydrating && first;
+            context.map_island = props.map_island.clone().filter(|_| context.keep_text);
             if loaded.languages.len() > 1 {
                 let switch = Switch {
                     host: props.host.clone(),

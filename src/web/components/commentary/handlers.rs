@@ -46,6 +46,7 @@ impl Context {
 }
 
 /// The wrapper's listeners.
+#[derive(Clone)]
 pub(super) struct Delegated {
     pub pointer_over: Callback<PointerEvent>,
     pub pointer_out: Callback<PointerEvent>,
@@ -67,6 +68,41 @@ pub(super) fn delegated(cx: &Context) -> Delegated {
         click: click(cx.clone()),
         key_down: key_down(cx.clone()),
     }
+}
+
+/// Listens on the wrapper element with the DOM's own listeners, not Yew's: every event inside
+/// the commentary reaches them, from nodes no Yew app renders (the kept text) and from the map,
+/// hydrated as an app of its own on a reading page (Yew dispatches an event only to the app
+/// whose nodes it came from). `current` holds the handlers of the latest render.
+#[hook]
+pub(super) fn use_listeners(wrapper: NodeRef, current: Rc<RefCell<Option<Delegated>>>) {
+    use_effect_with((), move |_| {
+        let listeners = wrapper.cast::<Element>().map(|element| {
+            let on = |name: &'static str, run: fn(&Delegated, web_sys::Event)| {
+                let current = current.clone();
+                // Not passive (gloo's default): the handlers prevent defaults (a label passing
+                // its click on, Tab inside an entered card).
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                gloo::events::EventListener::new_with_options(&element, name, options, move |e| {
+                    // Cloned out: a handler may cause a render, which replaces `current`.
+                    let handlers = current.borrow().clone();
+                    if let Some(handlers) = handlers {
+                        run(&handlers, e.clone());
+                    }
+                })
+            };
+            [
+                on("pointerover", |h, e| h.pointer_over.emit(e.unchecked_into())),
+                on("pointerout", |h, e| h.pointer_out.emit(e.unchecked_into())),
+                on("pointermove", |h, e| h.pointer_move.emit(e.unchecked_into())),
+                on("focusin", |h, e| h.focus_in.emit(e.unchecked_into())),
+                on("focusout", |h, e| h.focus_out.emit(e.unchecked_into())),
+                on("click", |h, e| h.click.emit(e.unchecked_into())),
+                on("keydown", |h, e| h.key_down.emit(e.unchecked_into())),
+            ]
+        });
+        move || drop(listeners)
+    });
 }
 
 fn pointer_over(cx: Context) -> Callback<PointerEvent> {

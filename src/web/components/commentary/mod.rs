@@ -211,7 +211,9 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     let marks = Marks { open: state.open_mention().filter(|_| open.is_some()), active: (*active).clone() };
     let live = reader.live;
     marks::use_text_marks(wrapper.clone(), marks.clone());
-    let on = delegated(&cx);
+    let handlers = use_mut_ref(|| None);
+    *handlers.borrow_mut() = Some(delegated(&cx));
+    handlers::use_listeners(wrapper.clone(), handlers);
     let keys = use_state_eq(|| false);
     let toggle_keys = {
         let keys = keys.clone();
@@ -226,9 +228,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     };
 
     html! {
-        <div ref={wrapper} class="cr-doc" data-card-state={card_state} data-live={reader.live.then_some("")}
-             onpointerover={on.pointer_over} onpointerout={on.pointer_out} onpointermove={on.pointer_move}
-             onfocusin={on.focus_in} onfocusout={on.focus_out} onclick={on.click} onkeydown={on.key_down}>
+        <div ref={wrapper} class="cr-doc" data-card-state={card_state} data-live={reader.live.then_some("")}>
             <Progress />
             <nav class="cr-skip" aria-label={format!("{}: {}", strings.shortcuts, reader.loaded.front.title)} lang={ui_lang.clone()}>
                 if has_map {
