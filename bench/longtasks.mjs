@@ -1,0 +1,39 @@
+// The probe behind BENCHMARKS.md's "HTML-first" task numbers: loads the seed's prerendered
+// reading page from dist/ (after `make dist` or `scripts/release-build.sh`) in Chromium with the
+// CPU slowed 4× (no network throttling), and prints per load when `ready` fired, every main-thread
+// task over 50 ms ([start, duration] in ms from navigation, from `longtask` entries) and the
+// widget's own marks. Reported, never asserted.
+//
+//   node bench/longtasks.mjs            (RUNS=5 by default)
+import { chromium } from 'playwright-core';
+import { startServer } from '../scripts/serve-static.mjs';
+
+const DIST = new URL('../dist/', import.meta.url).pathname;
+const RUNS = Number(process.env.RUNS ?? 5);
+const server = await startServer({ root: DIST, csp: true });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+try {
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__tasks = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__tasks.push([Math.round(e.startTime), Math.round(e.duration)]))).observe({ type: 'longtask', buffered: true });
+      window.__ready = new Promise((r) => document.addEventListener('commentary-reader:ready', () => r(performance.now()), true));
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(`${server.url}commentaries/belarus-china-relations-2024/`);
+    const r = await page.evaluate(async () => {
+      const ready = await window.__ready;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const marks = performance.getEntriesByType('mark').map((m) => `${m.name.replace('commentary-reader:', '')}@${Math.round(m.startTime)}`);
+      return { ready: Math.round(ready), tasks: window.__tasks, marks };
+    });
+    console.log(JSON.stringify(r));
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
