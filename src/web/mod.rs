@@ -244,8 +244,7 @@ mod reader_exports {
         use super::components::map::{Map, MapProps};
         let slot = container.query_selector(".cr-map-slot").ok().flatten()?;
         slot.query_selector("figure.cr-map").ok().flatten()?;
-        let ui_lang = props.lang.clone().or_else(|| (!loaded.front.lang_given).then(|| props.page_lang.clone()).flatten());
-        let mut reader = super::context::ReaderContext::new(loaded.clone(), props.options, ui_lang, true);
+        let mut reader = super::context::ReaderContext::new(loaded.clone(), props.options, props.ui_lang(loaded), true);
         let view: super::context::MapKept = std::rc::Rc::default();
         reader.view = view.clone();
         let app = yew::Renderer::<Map>::with_root_and_props(slot, MapProps { reader, show: None, marks: Default::default() }).hydrate();

@@ -67,6 +67,15 @@ pub struct ReaderProps {
     pub map_view: Option<crate::web::context::MapKept>,
 }
 
+impl ReaderProps {
+    /// The widget's language for `loaded`: the element's `lang`, else the host page's for a
+    /// commentary that names none (else the commentary's, `ReaderContext::new`). The reader's
+    /// render and the map hydrated on its own (`web::hydrate`) must agree on it.
+    pub fn ui_lang(&self, loaded: &Loaded) -> Option<AttrValue> {
+        self.lang.clone().or_else(|| (!loaded.front.lang_given).then(|| self.page_lang.clone()).flatten())
+    }
+}
+
 /// A request handed over once (a retry fetches anew). Equal by identity.
 #[derive(Clone, Default)]
 pub struct Early(pub Rc<std::cell::RefCell<Option<wasm_bindgen::JsValue>>>);
@@ -356,8 +365,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     }
 
     // The widget's words: the element's `lang`, else the commentary's, else the page's.
-    let ui_lang = props.lang.clone();
-    let early_lang = ui_lang.clone().or_else(|| props.page_lang.clone());
+    let early_lang = props.lang.clone().or_else(|| props.page_lang.clone());
     match &*state {
         LoadState::Loading => {
             let strings = i18n::strings(early_lang.as_deref().unwrap_or("en"));
@@ -369,7 +377,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             }
         }
         LoadState::Ready(loaded) => {
-            let ui_lang = ui_lang.or_else(|| (!loaded.front.lang_given).then(|| props.page_lang.clone()).flatten());
+            let ui_lang = props.ui_lang(loaded);
             let mut context = ReaderContext::new(Shared(loaded.clone()), props.options, ui_lang, props.prerendered);
             // Only the commentary being hydrated starts as the server rendered it (not live);
             // another language or a retry is a fresh render, live from its first commit (else
