@@ -643,7 +643,7 @@ pub struct CountryShape {
     pub iso: String,
     /// The base map's name for it (the button's label when it opens a card).
     pub name: String,
-    /// SVG path in home-view coordinates (moved with the countries' transform).
+    /// SVG path in land coordinates ([`land_conic`], moved with the countries' transform).
     pub d: String,
     /// Highlight index, if highlighted.
     pub highlight: Option<usize>,
@@ -723,15 +723,15 @@ pub struct Layout {
 }
 
 /// A locator map in a corner of a zoomed-in view: the surroundings ([`Scene::context`]) in
-/// miniature, with the view outlined on them. The countries are the map's own, drawn in home
-/// coordinates ([`home_conic`]) and shown again through an SVG `<use>`.
+/// miniature, with the view outlined on them. The countries are the map's own, drawn in land
+/// coordinates ([`land_conic`]) and shown again through an SVG `<use>`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Inset {
     /// Where the locator sits on the map, in screen units.
     pub frame: Rect,
-    /// The part of the home coordinates it shows (its `viewBox`).
+    /// The part of the land coordinates it shows (its `viewBox`).
     pub shows: Rect,
-    /// The current view, in home coordinates (the outline drawn on it).
+    /// The current view, in land coordinates (the outline drawn on it).
     pub view: Rect,
 }
 
@@ -742,10 +742,21 @@ pub const INSET_ZOOM: f64 = 3.0;
 /// view: enough for a country's neighbours, seas and a capital or two.
 const CONTEXT_SPAN: (f64, f64) = (70.0, 40.0);
 
-/// The projection for the scene's home view in a `width`×`height` frame. Country shapes are
-/// drawn once with it; other views are a scale and translation of it (see [`Conic::relative_to`]).
+/// The projection for the scene's home view in a `width`×`height` frame. Every view at every
+/// size is a scale and translation of it (see [`Conic::relative_to`]).
 pub fn home_conic(scene: &Scene, width: f64, height: f64) -> Conic {
     Conic::for_bounds(scene.home()).fit(scene.home(), width, height, 8.0)
+}
+
+/// The frame size the country shapes are projected for, once: the server renders them so, and a
+/// frame of any other size, like any other view, moves them with an SVG transform instead of
+/// projecting and drawing them again (which, with a hundred and more paths, was the most
+/// expensive thing the browser did after a phone's frame was measured).
+pub const LAND_SIZE: (f64, f64) = (480.0, 360.0);
+
+/// The projection of the country shapes ([`countries`]): the home view at [`LAND_SIZE`].
+pub fn land_conic(scene: &Scene) -> Conic {
+    home_conic(scene, LAND_SIZE.0, LAND_SIZE.1)
 }
 
 /// The projection for `view`: the home view's cone, so zooming never changes shapes.
@@ -798,7 +809,7 @@ pub const MARKER_DOT: f64 = 6.5;
 /// fewest markers (top right, top left, then the bottom ones, above the scale bar and the
 /// credit).
 fn locator(scene: &Scene, conic: &Conic, width: f64, height: f64, markers: &[MarkerShape]) -> Option<Inset> {
-    let home = home_conic(scene, width, height);
+    let home = land_conic(scene);
     let around = Conic::for_bounds(scene.home()).fit(scene.context(), width, height, 8.0);
     if conic.scale() < around.scale() * INSET_ZOOM {
         return None;
@@ -815,7 +826,7 @@ fn locator(scene: &Scene, conic: &Conic, width: f64, height: f64, markers: &[Mar
         markers.iter().filter(|m| r.overlaps(&m.dot())).count()
     };
     let (left, top) = *corners.iter().min_by_key(|c| crowding(c)).expect("four corners");
-    // Home coordinates of a frame drawn with `c`: screen = home · k + (dx, dy).
+    // Land coordinates of a frame drawn with `c`: screen = land · k + (dx, dy).
     let in_home = |c: &Conic| {
         let (k, dx, dy) = c.relative_to(&home);
         Rect { left: -dx / k, top: -dy / k, width: width / k, height: height / k }

@@ -10,6 +10,7 @@
 
 use std::rc::Rc;
 
+use crate::geo::metrics::Measured;
 use crate::geo::projection::{Bounds, Point};
 use crate::geo::scene::{self, Scene};
 use crate::geo::view;
@@ -83,7 +84,7 @@ pub struct Easing {
 
 /// The frame's size in a prerendered page (CSS pixels, the frame's 4:3): the SVG's `viewBox`
 /// until the reader's code measures the frame, which CSS sizes, so nothing moves then.
-pub const PRERENDER_SIZE: (f64, f64) = (480.0, 360.0);
+pub const PRERENDER_SIZE: (f64, f64) = crate::geo::scene::LAND_SIZE;
 
 /// What the map is showing. (Not `PartialEq`: comparing would walk the whole base map; every
 /// action re-renders.)
@@ -113,6 +114,12 @@ pub struct MapState {
     pub easing: Option<Easing>,
     /// Bumped each time focus should move to the map (after "Show on map", whose card had it).
     pub focus_requests: u32,
+    /// The labels' widths: estimated until measured in the font the browser draws with.
+    pub widths: Rc<Measured>,
+    /// What the map draws is still exactly what the server drew ([`MapState::prerendered`]): no
+    /// size, view or label width has changed since. A reading page keeps the build's nodes for
+    /// it until then, instead of laying it out again only to adopt the same nodes.
+    pub as_prerendered: bool,
 }
 
 /// Something the reader did, or the browser reported.
@@ -203,6 +210,8 @@ pub enum MapAction {
     },
     /// The "Hide map" / "Show map" toggle.
     ToggleCollapsed,
+    /// The labels' characters were measured in the font the browser draws them with.
+    Widths(Rc<Measured>),
 }
 
 impl MapState {
@@ -210,7 +219,7 @@ impl MapState {
     /// [`PRERENDER_SIZE`], counted as measured, so the server's render and the first render of
     /// its hydration are the same, and both draw the countries.
     pub fn prerendered(self) -> Self {
-        self.drawn_at(PRERENDER_SIZE)
+        MapState { as_prerendered: true, ..self.drawn_at(PRERENDER_SIZE) }
     }
 
     /// The map drawn at `size` before its frame is measured (counted as measured): a change of
@@ -241,6 +250,8 @@ impl MapState {
             announcement: Announcement::Silent,
             easing: None,
             focus_requests: 0,
+            widths: Rc::default(),
+            as_prerendered: false,
         }
     }
 
@@ -304,8 +315,20 @@ impl MapState {
     }
 
     /// Applies `action`.
-    pub fn reduce(mut self, action: MapAction) -> Self {
+    pub fn reduce(self, action: MapAction) -> Self {
+        let drawn = (self.view, self.size);
+        let mut next = self.step(action);
+        next.as_prerendered &= (next.view, next.size) == drawn;
+        next
+    }
+
+    /// What `action` changes, [`MapState::as_prerendered`] aside.
+    fn step(mut self, action: MapAction) -> Self {
         match action {
+            MapAction::Widths(widths) => {
+                self.widths = widths;
+                self.as_prerendered = false;
+            }
             MapAction::Resize { width, height } => {
                 self.measured = true;
                 if width >= 1.0 && height >= 1.0 {
@@ -393,6 +416,10 @@ focus = ["POL"]
 "#;
 
     fn state(reduced_motion: bool) -> MapState {
+        unmeasured(reduced_motion).reduce(MapAction::Resize { width: 600.0, height: 400.0 })
+    }
+
+    fn unmeasured(reduced_motion: bool) -> MapState {
         let (spec, _) = parse_map(MAP, "map.toml");
         let countries = topojson::decode(BASEMAP, "countries").expect("the shipped base map decodes");
         let sections = vec![("intro".to_owned(), String::new()), ("trade".to_owned(), "Trade".to_owned())];
@@ -400,7 +427,7 @@ focus = ["POL"]
         let (scene, _) = scene::resolve(spec.expect("the test map parses"), &Catalog::default(), countries, Some(&slugs), "map.toml");
         let scene = Rc::new(scene);
         let chapters = Rc::new(chapters(&scene, &sections));
-        MapState::new(scene, chapters, reduced_motion).reduce(MapAction::Resize { width: 600.0, height: 400.0 })
+        MapState::new(scene, chapters, reduced_motion)
     }
 
     fn close(a: Bounds, b: Bounds) -> bool {
@@ -430,6 +457,21 @@ focus = ["POL"]
         assert!(s.measured);
         assert_eq!(s.size, (600.0, 400.0));
         assert_eq!(s.reduce(MapAction::Resize { width: 0.0, height: 300.0 }).size, (600.0, 400.0));
+    }
+
+    #[test]
+    fn a_prerendered_map_is_drawn_as_the_server_drew_it_until_its_size_view_or_widths_change() {
+        let fresh = || unmeasured(false).prerendered();
+        assert!(fresh().as_prerendered);
+        assert!(!state(false).as_prerendered, "only a prerendered page has the server's drawing");
+        let same = fresh().reduce(MapAction::Resize { width: PRERENDER_SIZE.0, height: PRERENDER_SIZE.1 });
+        assert!(same.as_prerendered, "measured at the size it was drawn at, nothing changes");
+        assert!(!same.clone().reduce(MapAction::Resize { width: 390.0, height: 292.5 }).as_prerendered);
+        assert!(!same.clone().reduce(MapAction::Pan { dx: 0.1, dy: 0.0 }).as_prerendered);
+        assert!(!same.clone().reduce(MapAction::Widths(Rc::default())).as_prerendered);
+        let folded = same.reduce(MapAction::ToggleCollapsed);
+        assert!(folded.as_prerendered, "folding the map away changes no drawing");
+        assert!(!folded.reduce(MapAction::Zoom { factor: 2.0, now: 0.0 }).reduce(MapAction::Frame { now: EASE_MS }).as_prerendered);
     }
 
     #[test]

@@ -32,8 +32,8 @@ pub struct ReaderContext {
     /// do nothing.
     pub live: bool,
     /// The text in the page is the build's, kept as it is: the browser hydrating a prerendered
-    /// page never renders the article's body (see `article::Body`), it adopts the nodes the
-    /// page parsed. False on the server and for any render in the browser.
+    /// page never renders the article's body (see `article::Body`) or the map's countries, it
+    /// adopts the nodes the page parsed. False on the server and for any other render.
     pub keep_text: bool,
     /// The map hydrated as an app of its own (a reading page: `web::hydrate` hydrates it in a
     /// task before the rest): the article hands it its props (`Some`) and ends it (`None`).

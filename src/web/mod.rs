@@ -247,6 +247,8 @@ mod reader_exports {
         let mut reader = super::context::ReaderContext::new(loaded.clone(), props.options, props.ui_lang(loaded), true);
         let view: super::context::MapKept = std::rc::Rc::default();
         reader.view = view.clone();
+        // Hydrating: what never changes (the countries) is kept as the page has it.
+        reader.keep_text = true;
         let app = yew::Renderer::<Map>::with_root_and_props(slot, MapProps { reader, show: None, marks: Default::default() }).hydrate();
         let app = std::rc::Rc::new(std::cell::RefCell::new(Some(app)));
         let island = yew::Callback::from(move |next: Option<MapProps>| match next {

@@ -13,6 +13,17 @@ use web_sys::Element;
 use yew::prelude::*;
 use yew::suspense::Suspension;
 
+/// Calls `f` with every element under `root` that `selector` matches.
+pub(crate) fn each(root: &Element, selector: &str, mut f: impl FnMut(&Element)) {
+    use wasm_bindgen::JsCast;
+    let Ok(list) = root.query_selector_all(selector) else { return };
+    for i in 0..list.length() {
+        if let Some(element) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            f(&element);
+        }
+    }
+}
+
 /// The mention (or other card trigger) with ordinal `m` under `root`.
 pub(crate) fn find_mention(root: &Element, m: usize) -> Option<Element> {
     root.query_selector(&format!("[data-mention=\"{m}\"]")).ok().flatten()

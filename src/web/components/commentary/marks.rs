@@ -14,21 +14,11 @@
 //! Each change touches only the mentions it concerns (found by selector), never the rest of the
 //! text: opening a card writes two attributes.
 
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
+use crate::web::components::each;
 use crate::web::context::{card_id, Marks};
-
-/// Calls `f` with every element under `root` that `selector` matches.
-fn each(root: &Element, selector: &str, mut f: impl FnMut(&Element)) {
-    let Ok(list) = root.query_selector_all(selector) else { return };
-    for i in 0..list.length() {
-        if let Some(element) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            f(&element);
-        }
-    }
-}
 
 /// What the text shows now: whether its buttons are live, and the marks set on it.
 #[derive(Default)]

@@ -1,26 +1,28 @@
-//! The base map's countries, projected once per frame size and moved with an SVG transform.
+//! The base map's countries: projected once, at [`crate::geo::scene::LAND_SIZE`], and moved
+//! with an SVG transform for every view and frame size.
+//!
+//! Their paths are rendered once and never again (a reading page's are kept as the build wrote
+//! them, like the text: see `article::Body`). What changes on them (a trigger country becomes a
+//! button, its card opens, its entity is highlighted) is set by attribute, as on the markers
+//! (`map::marks`).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::geo::scene::{CountryShape, Scene, HIGHLIGHT_FILLS};
-use crate::web::context::Marks;
 
-/// The countries' properties: only re-rendered when the shapes change.
+/// The countries' properties: they render once.
 #[derive(Properties)]
 pub struct CountriesProps {
-    /// The shapes in home-view coordinates.
+    /// The shapes in land coordinates.
     pub shapes: Rc<Vec<CountryShape>>,
     /// The scene they belong to (highlights, groups, entities).
     pub scene: Rc<Scene>,
     /// ISO code → trigger number, for highlighted countries that open a card.
     pub triggers: Rc<Vec<(String, usize)>>,
-    /// The open country and the highlighted entity, when they are the countries' concern.
-    pub marks: Marks,
-    /// The reader's code runs: trigger countries are buttons (in a prerendered page they are
-    /// drawn the same, without the button's role and focus).
-    pub live: bool,
+    /// The page has them already, as the build drew them: keep those nodes.
+    pub keep: bool,
 }
 
 impl PartialEq for CountriesProps {
@@ -28,18 +30,17 @@ impl PartialEq for CountriesProps {
         Rc::ptr_eq(&self.shapes, &other.shapes)
             && Rc::ptr_eq(&self.scene, &other.scene)
             && Rc::ptr_eq(&self.triggers, &other.triggers)
-            && self.marks == other.marks
-            && self.live == other.live
+            && self.keep == other.keep
     }
 }
 
-/// One `<path>` per country; highlighted ones that stand for an entity are buttons. A country
-/// that stands for the highlighted entity, itself or through its highlight group, carries
-/// `data-active`.
+/// One `<path>` per country, with what never changes on it: its shape, highlight, entity,
+/// groups, and for one that opens a card its trigger number and name.
 #[function_component]
-pub fn Countries(props: &CountriesProps) -> Html {
+pub fn Countries(props: &CountriesProps) -> HtmlResult {
+    super::super::use_kept(props.keep)?;
     let scene = &props.scene;
-    props
+    Ok(props
         .shapes
         .iter()
         .map(|c| {
@@ -49,32 +50,19 @@ pub fn Countries(props: &CountriesProps) -> Html {
                 let emphasis = if scene.spec.highlights[h].emphasis { " cr-emphasis" } else { "" };
                 format!("cr-country cr-hl cr-hl-{}{emphasis}", h % HIGHLIGHT_FILLS)
             });
-            let groups = scene.groups_of(&c.iso);
-            let entity = scene.country_entity.get(&c.iso).map(|e| e.to_string());
-            let active = props.marks.active.as_deref().is_some_and(|a| entity.as_deref() == Some(a) || groups.contains(&a));
-            let active = active.then_some("");
-            let groups = groups.join(" ");
+            let groups = scene.groups_of(&c.iso).join(" ");
             let groups = (!groups.is_empty()).then_some(groups);
-            // Countries that open a card are buttons; the rest carry none of these attributes.
-            let number = props.triggers.iter().find(|(iso, _)| *iso == c.iso).map(|(_, m)| *m);
-            let trigger = number.map(|m| m.to_string());
-            let button = trigger.is_some() && props.live;
-            let open = number.is_some() && props.marks.open == number;
-            let (tabindex, role, popup, expanded) =
-                if button { (Some("0"), Some("button"), Some("dialog"), Some(if open { "true" } else { "false" })) } else { (None, None, None, None) };
-            let controls = entity.clone().filter(|_| open).map(|e| crate::web::context::card_id(&e));
-            let described = entity.clone().filter(|_| open).map(|e| crate::web::context::card_summary_id(&e));
-            let label = button.then(|| c.name.clone());
+            let entity = scene.country_entity.get(&c.iso).map(|e| e.to_string());
+            let trigger = props.triggers.iter().find(|(iso, _)| *iso == c.iso).map(|(_, m)| m.to_string());
+            let label = trigger.as_ref().map(|_| c.name.clone());
             match class {
                 Some(class) => html! {
-                    <path class={class} d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity} data-groups={groups} data-mention={trigger}
-                          tabindex={tabindex} role={role} aria-label={label} aria-haspopup={popup} aria-expanded={expanded} aria-controls={controls.clone()} aria-describedby={described.clone()} data-active={active} />
+                    <path class={class} d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity} data-groups={groups} data-mention={trigger} aria-label={label} />
                 },
                 None => html! {
-                    <path class="cr-country" d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity} data-groups={groups} data-mention={trigger}
-                          tabindex={tabindex} role={role} aria-label={label} aria-haspopup={popup} aria-expanded={expanded} aria-controls={controls.clone()} aria-describedby={described.clone()} data-active={active} />
+                    <path class="cr-country" d={c.d.clone()} data-country={c.iso.clone()} data-entity={entity} data-groups={groups} data-mention={trigger} aria-label={label} />
                 },
             }
         })
-        .collect()
+        .collect())
 }

@@ -23,10 +23,13 @@ use crate::web::now;
 /// Where the reading line sits, as a fraction of the viewport's height from its top.
 const READING_LINE: f64 = 0.35;
 
-/// Reports the size of the element behind `frame` now and whenever it changes
-/// (a `ResizeObserver`; the SVG's units are CSS pixels, so labels and targets keep their size).
+/// Reports the size of the element behind `frame` whenever it changes (a `ResizeObserver`; the
+/// SVG's units are CSS pixels, so labels and targets keep their size), and at once if nothing is
+/// drawn yet (`drawn` false). A map already drawn (a reading page's, at its prerendered size) waits
+/// for the observer's first report, after the browser's next layout, instead of forcing one in
+/// the middle of the hydration.
 #[hook]
-pub fn use_frame_size(frame: NodeRef, on_action: Callback<MapAction>) {
+pub fn use_frame_size(frame: NodeRef, drawn: bool, on_action: Callback<MapAction>) {
     use_effect_with((), move |_| {
         let element = frame.cast::<HtmlElement>().expect("the map frame is rendered");
         let measure = {
@@ -35,7 +38,9 @@ pub fn use_frame_size(frame: NodeRef, on_action: Callback<MapAction>) {
                 on_action.emit(MapAction::Resize { width: f64::from(element.client_width()), height: f64::from(element.client_height()) })
             }
         };
-        measure();
+        if !drawn {
+            measure();
+        }
         let callback = Closure::<dyn FnMut()>::new(measure);
         let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
         if let Some(o) = &observer {

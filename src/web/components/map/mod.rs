@@ -4,25 +4,25 @@
 //!
 //! Its state is the pure reducer `ui::map_state` (tested natively); this component composes the
 //! parts (`Countries`, `Overlay`, `Controls`, `Legend`, `TextAlternative`) and the hooks that turn
-//! browser events into actions (`hooks`). Countries are projected once per frame size and moved
-//! with an SVG transform, so zooming and easing redraw only routes, markers and labels. Markers
-//! and highlighted countries that stand for a catalog entity carry `data-mention` numbers after
-//! the text's mentions (`Scene::numbered_triggers`): the commentary's delegated handlers open
-//! their cards exactly as for mentions.
+//! browser events into actions (`hooks`). Countries are projected once, for one frame size, and
+//! moved with an SVG transform, so zooming, easing and resizing redraw only routes, markers and
+//! labels. Markers and highlighted countries that stand for a catalog entity carry
+//! `data-mention` numbers after the text's mentions (`Scene::numbered_triggers`): the
+//! commentary's delegated handlers open their cards exactly as for mentions.
 
 mod controls;
 mod countries;
 mod hooks;
 mod legend;
+mod marks;
 mod overlay;
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::content::catalog::EntityId;
 use crate::geo::draw::{decimal, num};
-use crate::geo::scene::{self, Scene, Trigger};
+use crate::geo::scene::{self, CountryShape, Layout, Scene, Trigger};
 use crate::i18n::Strings;
 use crate::ui::map_state::{chapters, Announcement, MapAction, MapState};
 use crate::web::context::{Marks, ReaderContext};
@@ -32,6 +32,7 @@ use controls::Controls;
 use countries::Countries;
 use hooks::{measure_labels, use_animation_frames, use_focus_requests, use_frame_size, use_gestures, use_reading_chapter, use_show_on_map};
 use legend::{Legend, TextAlternative};
+use marks::use_trigger_marks;
 use overlay::Overlay;
 
 #[derive(Properties, PartialEq)]
@@ -104,23 +105,6 @@ fn trigger_numbers(scene: &Scene, mentions: usize, cards: bool) -> TriggerNumber
     (Rc::new(stops), Rc::new(countries))
 }
 
-/// The marks each part of the map is told: only those that concern it, so a highlight in the
-/// text alone re-renders neither the countries nor the markers. (countries, markers)
-fn part_marks(marks: &Marks, scene: &Scene, country_triggers: &[(String, usize)], stop_triggers: &[(String, usize)]) -> (Marks, Marks) {
-    let is = |e: Option<&EntityId>, a: &AttrValue| e.is_some_and(|e| e.as_str() == a.as_str());
-    let countries = Marks {
-        open: marks.open.filter(|m| country_triggers.iter().any(|(_, n)| n == m)),
-        active: marks.active.clone().filter(|a| {
-            scene.country_entity.values().any(|e| is(Some(e), a)) || scene.spec.highlights.iter().any(|h| is(h.entity.as_ref(), a))
-        }),
-    };
-    let stops = Marks {
-        open: marks.open.filter(|m| stop_triggers.iter().any(|(_, n)| n == m)),
-        active: marks.active.clone().filter(|a| scene.stops.iter().any(|st| is(st.entity.as_ref(), a))),
-    };
-    (countries, stops)
-}
-
 /// The chapter control's name ("2/3: …", or the overview) and what the live region says.
 fn words(state: &MapState, loaded: &Shared, s: &Strings) -> (String, String) {
     let chapters = state.chapters();
@@ -140,6 +124,54 @@ fn words(state: &MapState, loaded: &Shared, s: &Strings) -> (String, String) {
         Announcement::Entity(name) => s.map_shows_entity(name),
     };
     (chapter_name, announcement)
+}
+
+/// What the map draws for its state: the countries (drawn once) and the overlay's layout, or
+/// for a reading page being hydrated, what it keeps of the page's drawing instead.
+struct Drawing {
+    /// The country shapes (none when kept, or before the frame is measured).
+    shapes: Rc<Vec<CountryShape>>,
+    /// The countries are the page's, kept: never projected here.
+    keep_land: bool,
+    /// The overlay's layout for the view, size and label widths (none when kept).
+    layout: Option<Rc<Layout>>,
+    /// The overlay is the page's, kept, until the map is laid out anew.
+    keep_overlay: bool,
+    /// Moves the countries from land coordinates to the view's.
+    transform: String,
+}
+
+impl Drawing {
+    /// Changes whenever the triggers are rendered anew.
+    fn generation(&self) -> (bool, bool, usize) {
+        (self.keep_land, self.keep_overlay, self.layout.as_ref().map_or(0, |l| Rc::as_ptr(l) as usize))
+    }
+}
+
+/// Draws the map's `state`. When the first render is a hydration (`keep`, read once), the
+/// countries are kept as the page has them for good (they never change: another size or view is
+/// a transform) and the overlay as long as the state is the one the server drew
+/// (`MapState::as_prerendered`).
+#[hook]
+fn use_drawing(state: &MapState, keep: bool) -> Drawing {
+    let keep_land = *use_state(|| keep);
+    let scene = state.scene().clone();
+    let (w, h) = state.size;
+    let land = scene::land_conic(&scene);
+    let shapes = {
+        let scene = scene.clone();
+        use_memo(state.measured && !keep_land, move |draw| if *draw { scene::countries(&scene, &land) } else { Vec::new() })
+    };
+    let keep_overlay = keep_land && state.as_prerendered;
+    let layout = {
+        let (scene, widths) = (scene.clone(), state.widths.clone());
+        use_memo((state.view, (w, h), Rc::as_ptr(&widths) as usize, keep_overlay), move |(view, (w, h), _, keep)| {
+            (!keep).then(|| Rc::new(scene::overlay_with(&scene, *view, *w, *h, &*widths)))
+        })
+    };
+    let (k, dx, dy) = scene::view_conic(&scene, state.view, w, h).relative_to(&land);
+    let transform = format!("translate({} {}) scale({})", num(dx), num(dy), decimal(k, 4));
+    Drawing { shapes, keep_land, layout: (*layout).clone(), keep_overlay, transform }
 }
 
 /// The map.
@@ -175,7 +207,7 @@ pub fn Map(props: &MapProps) -> Html {
     let (frame_ref, svg_ref, figure_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
     let slugs = use_memo(loaded.clone(), |loaded| loaded.sections.iter().map(|(slug, _)| slug.clone()).collect::<Vec<_>>());
 
-    use_frame_size(frame_ref.clone(), on_action.clone());
+    use_frame_size(frame_ref.clone(), map.0.measured, on_action.clone());
     use_animation_frames(state.easing.is_some(), on_action.clone());
     use_reading_chapter(figure_ref.clone(), slugs, state.chapters().clone(), on_action.clone());
     use_gestures(svg_ref.clone(), on_action.clone());
@@ -188,43 +220,28 @@ pub fn Map(props: &MapProps) -> Html {
     // Kept where a change of language finds it.
     reader.view.set(Some((view, state.size)));
     let measured = state.measured;
-    // Country shapes in home-view coordinates, redrawn only when the frame's size changes.
-    let home = scene::home_conic(&scene, w, h);
-    let shapes = {
-        let scene = scene.clone();
-        use_memo(
-            ((w * 4.0) as i64, (h * 4.0) as i64, measured),
-            move |(_, _, measured)| if *measured { scene::countries(&scene, &home) } else { Vec::new() },
-        )
-    };
+    let drawing = use_drawing(state, reader.keep_text);
     let (stop_triggers, country_triggers) = {
         let scene = scene.clone();
         let mentions = loaded.linked.mentions.by_ordinal.len();
         (*use_memo(reader.options.cards, move |cards| trigger_numbers(&scene, mentions, *cards))).clone()
     };
+    use_trigger_marks(svg_ref.clone(), props.marks.clone(), reader.live, drawing.generation());
     // Label widths: estimated in the first render (the server's, and the hydration's, which
-    // must match it), then measured in the font the browser draws with.
-    let widths = use_state(|| Rc::new(crate::geo::metrics::Measured::default()));
+    // must match it), then measured in the font the browser draws with, in a task of its own (it
+    // reads the computed style, a layout at hydration, and measures every character).
     {
-        let (widths, svg_ref, scene) = (widths.clone(), svg_ref.clone(), scene.clone());
+        let (on_action, svg_ref, scene) = (on_action.clone(), svg_ref.clone(), scene.clone());
         use_effect_with(measured, move |measured| {
-            if *measured {
-                if let Some(m) = measure_labels(&svg_ref, &scene) {
-                    widths.set(Rc::new(m));
+            let measured = *measured;
+            let task = gloo::timers::callback::Timeout::new(0, move || {
+                if let Some(m) = measure_labels(&svg_ref, &scene).filter(|_| measured) {
+                    on_action.emit(MapAction::Widths(Rc::new(m)));
                 }
-            }
+            });
+            move || drop(task)
         });
     }
-    let layout = {
-        let (scene, widths) = (scene.clone(), (*widths).clone());
-        use_memo((view, (w, h), Rc::as_ptr(&widths) as usize), move |(view, (w, h), _)| {
-            scene::overlay_with(&scene, *view, *w, *h, &*widths)
-        })
-    };
-    let (country_marks, stop_marks) = part_marks(&props.marks, &scene, &country_triggers, &stop_triggers);
-    let (k, dx, dy) = layout.conic.relative_to(&home);
-    let transform = format!("translate({} {}) scale({})", num(dx), num(dy), decimal(k, 4));
-
     let chapters = state.chapters().clone();
     let (chapter_name, announcement) = words(state, loaded, s);
     // Without a title of its own, the map's caption says "Map", and its name for assistive
@@ -266,13 +283,17 @@ pub fn Map(props: &MapProps) -> Html {
                          tabindex={reader.live.then_some("0")} data-view={view_attr} onkeydown={on_key}>
                         <rect class="cr-sea-bg" x="0" y="0" width={num(w)} height={num(h)} />
                         if measured {
-                            <g class="cr-countries" transform={transform}>
-                                // In home coordinates; the locator shows them again (`<use>`).
+                            <g class="cr-countries" transform={drawing.transform.clone()}>
+                                // In land coordinates; the locator shows them again (`<use>`).
                                 <g id="cr-land">
-                                    <Countries shapes={shapes} scene={scene.clone()} triggers={country_triggers.clone()} marks={country_marks} live={reader.live} />
+                                    <Suspense><Countries shapes={drawing.shapes.clone()} scene={scene.clone()} triggers={country_triggers.clone()} keep={drawing.keep_land} /></Suspense>
                                 </g>
                             </g>
-                            <Overlay scene={scene.clone()} layout={layout} stop_triggers={stop_triggers.clone()} height={h} strings={s} marks={stop_marks} live={reader.live} />
+                            // Kept as the page has it until the map is laid out anew; then the
+                            // kept nodes go, with their `Suspense`, and a drawn overlay replaces them.
+                            <Suspense key={if drawing.keep_overlay { "kept" } else { "drawn" }}>
+                                <Overlay scene={scene.clone()} layout={drawing.layout.clone()} stop_triggers={stop_triggers.clone()} height={h} strings={s} keep={drawing.keep_overlay} />
+                            </Suspense>
                         }
                     </svg>
                     <p class="cr-map-credit">{ s.map_attribution }</p>

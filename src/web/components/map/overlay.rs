@@ -9,35 +9,31 @@ use crate::geo::draw::num;
 use crate::geo::scene::{Layout, Scene};
 use crate::geo::spec::RouteKind;
 use crate::i18n::Strings;
-use crate::web::context::{card_id, card_summary_id, Marks};
 
 /// The overlay's properties.
 #[derive(Properties)]
 pub struct OverlayProps {
     /// The scene.
     pub scene: Rc<Scene>,
-    /// Its layout for the current view.
-    pub layout: Rc<Layout>,
+    /// Its layout for the current view (none while the page's drawing is kept).
+    pub layout: Option<Rc<Layout>>,
     /// Stop id → trigger number, for markers that open a card.
     pub stop_triggers: Rc<Vec<(String, usize)>>,
     /// The frame's height (the scale bar sits at its foot).
     pub height: f64,
     /// The widget's words.
     pub strings: &'static Strings,
-    /// The open marker and the highlighted entity, when they are the markers' concern.
-    pub marks: Marks,
-    /// The reader's code runs: trigger markers are buttons (see `CountriesProps::live`).
-    pub live: bool,
+    /// The page has it already, as the build drew it for this view and size: keep those nodes.
+    pub keep: bool,
 }
 
 impl PartialEq for OverlayProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.layout, &other.layout)
+        self.layout.as_ref().map(Rc::as_ptr) == other.layout.as_ref().map(Rc::as_ptr)
             && Rc::ptr_eq(&self.scene, &other.scene)
             && Rc::ptr_eq(&self.stop_triggers, &other.stop_triggers)
             && self.height == other.height
-            && self.marks == other.marks
-            && self.live == other.live
+            && self.keep == other.keep
     }
 }
 
@@ -51,10 +47,13 @@ fn route_class(kind: RouteKind) -> &'static str {
     }
 }
 
-/// Routes, labels, markers and the scale bar, in that order (markers on top).
+/// Routes, labels, markers and the scale bar, in that order (markers on top). What the cards
+/// change on the markers is set by attribute (`map::marks`).
 #[function_component]
-pub fn Overlay(props: &OverlayProps) -> Html {
-    let (scene, layout, s) = (&props.scene, &props.layout, props.strings);
+pub fn Overlay(props: &OverlayProps) -> HtmlResult {
+    super::super::use_kept(props.keep)?;
+    let (scene, s) = (&props.scene, props.strings);
+    let Some(layout) = &props.layout else { return Ok(Html::default()) };
     let routes = layout.routes.iter().map(|r| {
         let name = scene.routes.iter().find(|x| x.id == r.id).map(|x| x.name.clone()).unwrap_or_default();
         html! {
@@ -99,16 +98,11 @@ pub fn Overlay(props: &OverlayProps) -> Html {
         let (lx, ly) = (m.place.x - m.at.x, m.place.y - m.at.y);
         let leader = (lx.hypot(ly) > 1.5).then(|| html! { <line class="cr-leader" x1="0" y1="0" x2={num(lx)} y2={num(ly)} /> });
         let trigger = props.stop_triggers.iter().find(|(id, _)| *id == m.id).map(|(_, ordinal)| *ordinal);
-        let active = (stop.entity.is_some() && stop.entity.as_deref() == props.marks.active.as_deref()).then_some("");
         Some(match trigger {
             Some(ordinal) => {
-                let (open, live) = (props.marks.open == Some(ordinal), props.live);
                 html! {
                     <g key={m.id.clone()} class={kind} transform={at} data-place={m.id.clone()} data-entity={stop.entity.as_ref().map(|e| e.to_string())}
-                       data-mention={ordinal.to_string()} tabindex={live.then_some("0")} role={live.then_some("button")} aria-label={stop.name.clone()}
-                       aria-haspopup={live.then_some("dialog")} aria-expanded={live.then_some(if open { "true" } else { "false" })} aria-controls={stop.entity.as_ref().filter(|_| open).map(|e| card_id(e.as_str()))}
-                       aria-describedby={stop.entity.as_ref().filter(|_| open).map(|e| card_summary_id(e.as_str()))}
-                       data-active={active}>
+                       data-mention={ordinal.to_string()} aria-label={stop.name.clone()}>
                         { leader }
                         <circle class="cr-hit" r="12" />
                         { symbol }
@@ -137,7 +131,7 @@ pub fn Overlay(props: &OverlayProps) -> Html {
     });
     let (km, length) = layout.scale;
     let scale_y = props.height - 14.0;
-    html! {
+    Ok(html! {
         <>
             <g class="cr-routes">{ for routes }</g>
             <g class="cr-labels" aria-hidden="true">{ for labels }</g>
@@ -157,5 +151,5 @@ pub fn Overlay(props: &OverlayProps) -> Html {
                 <rect class="cr-inset-frame" aria-hidden="true" x={num(i.frame.left)} y={num(i.frame.top)} width={num(i.frame.width)} height={num(i.frame.height)} />
             }
         </>
-    }
+    })
 }
