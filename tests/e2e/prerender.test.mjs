@@ -49,8 +49,9 @@ test('without JavaScript the reading page shows the title, byline, headings, eve
         countries: [...root.querySelectorAll('svg.cr-map-svg path.cr-country')].filter(visible).length,
         highlighted: [...root.querySelectorAll('svg.cr-map-svg path.cr-hl')].filter(visible).length,
         alternative: root.querySelector('.cr-map-body')?.textContent.length ?? 0,
-        // Nothing that would do nothing without the code: no buttons shown, no focusable mention.
-        buttonsShown: [...root.querySelectorAll('button:not(.cr-invoke)')].filter(visible).length,
+        // Nothing that would do nothing without the code: no buttons shown but those that open
+        // a card (the mentions' and the names in the map as text), no focusable mention.
+        buttonsShown: [...root.querySelectorAll('button:not(.cr-invoke, .cr-map-text-open[popovertarget])')].filter(visible).length,
         focusable: root.querySelectorAll('[tabindex]:not([tabindex="-1"]), [role="button"]').length,
         styled: getComputedStyle(root.querySelector('h1')).fontFamily,
       };
@@ -71,7 +72,7 @@ test('without JavaScript the reading page shows the title, byline, headings, eve
   }
 });
 
-test('without JavaScript a tap on a mention shows its card beside it, Escape closes it; the keyboard reaches it too', async () => {
+test('without JavaScript a tap on a mention shows its card beside it, Escape closes it; the keyboard reaches it too; the map as text opens cards too', async () => {
   const { page, context } = await newPage(env.browser, { javaScriptEnabled: false, hasTouch: true, isMobile: true, viewport: { width: 390, height: 780 } });
   await page.goto(`${env.server.url}${pageOf(SEED)}`);
   const mention = page.locator('commentary-reader #p-3 .cr-mention').first();
@@ -108,6 +109,14 @@ test('without JavaScript a tap on a mention shows its card beside it, Escape clo
   await card.waitFor({ state: 'visible' });
   await card.locator('.cr-card-close').click();
   await card.waitFor({ state: 'hidden' });
+  // The map as text names the places and countries that open a card: they open it too.
+  await page.locator('commentary-reader .cr-map-text summary').click();
+  const name = page.locator('commentary-reader .cr-map-text-open[data-entity="great-stone"]');
+  await name.click();
+  const stone = page.locator('commentary-reader #cr-card-great-stone');
+  await stone.waitFor({ state: 'visible' });
+  await page.keyboard.press('Escape');
+  await stone.waitFor({ state: 'hidden' });
   await context.close();
 });
 

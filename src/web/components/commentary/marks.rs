@@ -1,14 +1,16 @@
 //! What the cards change on the text, set on its nodes: the text is rendered once (by the build
 //! into a reading page, or by the browser for a page without one) and never re-rendered, so its
-//! mentions are told here, by attribute, the few things that change on them (the map's
-//! triggers are rendered from [`Marks`] by the map):
+//! mentions, and the names in the map as text that open a card (rendered once too), are told
+//! here, by attribute, the few things that change on them (the map's drawn triggers are told by
+//! `map::marks`):
 //!
 //! - once the reader's code runs, each mention's button stops opening its card through the
 //!   platform (`popovertarget`, `interestfor` removed) and says it opens a dialog, closed
 //!   (`aria-haspopup`, `aria-expanded="false"`): the card reducer opens cards from then on; and
 //!   each card's close button (rendered once too, `card::CardContent`) stops hiding it through
 //!   the platform and leaves the Tab sequence, as the card's other controls do;
-//! - the open card's mention is `aria-expanded="true"` and `aria-controls` its card;
+//! - the open card's mention is `aria-expanded="true"` and `aria-controls` its card (a name in
+//!   the map as text is also described by the card's summary while it is open);
 //! - every mention of the lit-up entity is `data-active`.
 //!
 //! Each change touches only the mentions it concerns (found by selector), never the rest of the
@@ -18,7 +20,18 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use crate::web::components::each;
-use crate::web::context::{card_id, Marks};
+use crate::web::context::{card_id, card_summary_id, Marks};
+
+/// The text's buttons that open a card: the mentions' and, in the map as text, the names'.
+const TRIGGERS: &str = "button.cr-invoke, button.cr-map-text-open";
+
+/// The class of the names in the map as text that open a card.
+const MAP_TEXT: &str = "cr-map-text-open";
+
+/// The text's buttons for trigger number `m`.
+fn trigger(m: usize) -> String {
+    format!("button.cr-invoke[data-mention=\"{m}\"], button.cr-map-text-open[data-mention=\"{m}\"]")
+}
 
 /// What the text shows now: whether its buttons are live, and the marks set on it.
 #[derive(Default)]
@@ -37,7 +50,7 @@ pub(super) fn use_text_marks(wrapper: NodeRef, marks: Marks) {
         let Some(root) = wrapper.cast::<Element>() else { return };
         let mut shown = shown.borrow_mut();
         if !shown.live {
-            each(&root, "button.cr-invoke", |b| {
+            each(&root, TRIGGERS, |b| {
                 let _ = b.remove_attribute("popovertarget");
                 let _ = b.remove_attribute("interestfor");
                 let _ = b.set_attribute("aria-haspopup", "dialog");
@@ -54,16 +67,24 @@ pub(super) fn use_text_marks(wrapper: NodeRef, marks: Marks) {
         // Entity ids are checked slugs (`EntityId::new`) and ordinals numbers: safe in a selector.
         if shown.marks.open != marks.open {
             if let Some(m) = shown.marks.open {
-                each(&root, &format!("button.cr-invoke[data-mention=\"{m}\"]"), |b| {
+                each(&root, &trigger(m), |b| {
                     let _ = b.set_attribute("aria-expanded", "false");
                     let _ = b.remove_attribute("aria-controls");
+                    if b.class_name() == MAP_TEXT {
+                        let _ = b.remove_attribute("aria-describedby");
+                    }
                 });
             }
             if let Some(m) = marks.open {
-                each(&root, &format!("button.cr-invoke[data-mention=\"{m}\"]"), |b| {
+                each(&root, &trigger(m), |b| {
                     let _ = b.set_attribute("aria-expanded", "true");
                     if let Some(entity) = b.get_attribute("data-entity") {
                         let _ = b.set_attribute("aria-controls", &card_id(&entity));
+                        // A mention is described by the card's summary where the entity is first
+                        // named, for good; the map's list of names while the card is open.
+                        if b.class_name() == MAP_TEXT {
+                            let _ = b.set_attribute("aria-describedby", &card_summary_id(&entity));
+                        }
                     }
                 });
             }

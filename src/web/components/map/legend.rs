@@ -19,11 +19,16 @@ pub struct SceneProps {
     /// The commentary's language, which the editor's names and labels are in (the widget's
     /// words may be in another one).
     pub lang: AttrValue,
+    /// The page has it already, as the build rendered it: keep those nodes (it never changes).
+    pub keep: bool,
 }
 
 impl PartialEq for SceneProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.scene, &other.scene) && std::ptr::eq(self.strings, other.strings) && self.lang == other.lang
+        Rc::ptr_eq(&self.scene, &other.scene)
+            && std::ptr::eq(self.strings, other.strings)
+            && self.lang == other.lang
+            && self.keep == other.keep
     }
 }
 
@@ -39,9 +44,10 @@ fn key_class(kind: RouteKind) -> &'static str {
 
 /// Highlight groups, then the kinds of route and marker this map uses, each once.
 #[function_component]
-pub fn Legend(props: &SceneProps) -> Html {
+pub fn Legend(props: &SceneProps) -> HtmlResult {
+    super::super::use_kept(props.keep)?;
     let (scene, s) = (&props.scene, props.strings);
-    html! {
+    Ok(html! {
         <ul class="cr-legend" aria-label={s.legend}>
             { for scene.spec.highlights.iter().enumerate().map(|(i, hl)| html! {
                 <li lang={props.lang.clone()}><span class={classes!("cr-swatch", format!("cr-hl-{}", i % HIGHLIGHT_FILLS), hl.emphasis.then_some("cr-emphasis"))} aria-hidden="true" />{ hl.label.clone() }</li>
@@ -61,7 +67,7 @@ pub fn Legend(props: &SceneProps) -> Html {
                 <li><span class="cr-key-place" aria-hidden="true" />{ s.place }</li>
             }
         </ul>
-    }
+    })
 }
 
 /// The text alternative's properties: the scene, and the equivalents of the map's triggers.
@@ -79,10 +85,8 @@ pub struct TextProps {
     pub countries: Rc<Vec<(String, usize)>>,
     /// The equivalent of trigger `n` here is trigger `n + offset` (numbered after the map's own).
     pub offset: usize,
-    /// The open trigger.
-    pub open: Option<usize>,
-    /// The reader's code runs (in a prerendered page the names are plain text).
-    pub live: bool,
+    /// The page has it already, as the build rendered it: keep those nodes (it never changes).
+    pub keep: bool,
 }
 
 impl PartialEq for TextProps {
@@ -93,27 +97,23 @@ impl PartialEq for TextProps {
             && Rc::ptr_eq(&self.stops, &other.stops)
             && Rc::ptr_eq(&self.countries, &other.countries)
             && self.offset == other.offset
-            && self.open == other.open
-            && self.live == other.live
+            && self.keep == other.keep
     }
 }
 
 /// A name that opens the card its trigger on the map opens: the equivalent control for a marker
 /// or country too small, or covered, to point at (WCAG 2.5.8), and a way to a map-only place's
-/// card from the text. Plain text when it opens nothing.
-fn name_or_button(name: &str, lang: Option<&'static str>, number: Option<usize>, entity: Option<String>, props: &TextProps) -> Html {
-    match number.filter(|_| props.live) {
-        Some(n) => {
-            let n = n + props.offset;
-            let open = props.open == Some(n);
-            html! {
-                <button type="button" class="cr-map-text-open" lang={lang} data-mention={n.to_string()} data-entity={entity.clone()} aria-haspopup="dialog"
-                        aria-expanded={if open { "true" } else { "false" }} aria-controls={entity.clone().filter(|_| open).map(|e| crate::web::context::card_id(&e))}
-                        aria-describedby={entity.clone().filter(|_| open).map(|e| crate::web::context::card_summary_id(&e))}>
-                    { name.to_owned() }
-                </button>
-            }
-        }
+/// card from the text. Plain text when it opens nothing. Like a mention, it opens the card with
+/// the platform alone (`popovertarget`) until the reader's code runs, which then takes that off
+/// and says whether the card is open (`commentary::marks`).
+fn name_or_button(name: &str, lang: Option<&'static str>, number: Option<usize>, entity: Option<String>, offset: usize) -> Html {
+    match number.zip(entity) {
+        Some((n, entity)) => html! {
+            <button type="button" class="cr-map-text-open" lang={lang} data-mention={(n + offset).to_string()} data-entity={entity.clone()}
+                    popovertarget={crate::web::context::card_id(&entity)}>
+                { name.to_owned() }
+            </button>
+        },
         None => html! { <span lang={lang}>{ name.to_owned() }</span> },
     }
 }
@@ -121,10 +121,11 @@ fn name_or_button(name: &str, lang: Option<&'static str>, number: Option<usize>,
 /// The routes with their stops, the places with their notes, the highlighted countries. Places
 /// and countries that open a card on the map open it from here too.
 #[function_component]
-pub fn TextAlternative(props: &TextProps) -> Html {
+pub fn TextAlternative(props: &TextProps) -> HtmlResult {
+    super::super::use_kept(props.keep)?;
     let (scene, s) = (&props.scene, props.strings);
     let number = |list: &[(String, usize)], id: &str| list.iter().find(|(k, _)| k == id).map(|(_, n)| *n);
-    html! {
+    Ok(html! {
         <details class="cr-map-text">
             <summary>{ s.map_as_text }</summary>
             if !scene.routes.is_empty() {
@@ -137,7 +138,7 @@ pub fn TextAlternative(props: &TextProps) -> Html {
             <ul lang={props.lang.clone()}>
                 { for scene.stops.iter().map(|p| html! {
                     <li>
-                        { name_or_button(&p.name, None, number(&props.stops, &p.id), p.entity.as_ref().map(|e| e.to_string()), props) }
+                        { name_or_button(&p.name, None, number(&props.stops, &p.id), p.entity.as_ref().map(|e| e.to_string()), props.offset) }
                         { p.note.as_ref().map(|n| format!(" — {n}")).unwrap_or_default() }
                     </li>
                 }) }
@@ -152,12 +153,12 @@ pub fn TextAlternative(props: &TextProps) -> Html {
                         let names = hl.countries.iter().filter_map(|c| scene.basemap.country(c)).enumerate().map(|(i, c)| {
                             let lang = (english && !scene.named.contains(&c.iso)).then_some("en");
                             let entity = scene.country_entity.get(&c.iso).map(|e| e.to_string());
-                            html! { <>{ if i > 0 { ", " } else { "" } }{ name_or_button(&c.name, lang, number(&props.countries, &c.iso), entity, props) }</> }
+                            html! { <>{ if i > 0 { ", " } else { "" } }{ name_or_button(&c.name, lang, number(&props.countries, &c.iso), entity, props.offset) }</> }
                         });
                         html! { <li>{ hl.label.clone() }{ ": " }{ for names }</li> }
                     }) }
                 </ul>
             }
         </details>
-    }
+    })
 }

@@ -131,7 +131,9 @@ fn words(state: &MapState, loaded: &Shared, s: &Strings) -> (String, String) {
 struct Drawing {
     /// The country shapes (none when kept, or before the frame is measured).
     shapes: Rc<Vec<CountryShape>>,
-    /// The countries are the page's, kept: never projected here.
+    /// The first render was a hydration: what never changes while the map is shown (the
+    /// countries, the legend, the map as text) is the page's, kept; the countries are never
+    /// projected here.
     keep_land: bool,
     /// The overlay's layout for the view, size and label widths (none when kept).
     layout: Option<Rc<Layout>>,
@@ -305,9 +307,12 @@ pub fn Map(props: &MapProps) -> Html {
                 <p id="cr-map-help" hidden=true>{ s.map_help }</p>
                 <Controls strings={s} chapters={chapters.len()} chapter_name={AttrValue::from(chapter_name)}
                           can_step={(state.can_step(-1), state.can_step(1))} on_action={on_action.clone()} />
-                <Legend scene={scene.clone()} strings={s} lang={text_lang.clone()} />
-                <TextAlternative scene={scene.clone()} strings={s} lang={text_lang.clone()} stops={stop_triggers.clone()} countries={country_triggers.clone()}
-                                 offset={stop_triggers.len() + country_triggers.len()} open={props.marks.open} live={reader.live} />
+                // Neither changes while the map is shown: a reading page's are kept as they are.
+                <Suspense><Legend scene={scene.clone()} strings={s} lang={text_lang.clone()} keep={drawing.keep_land} /></Suspense>
+                <Suspense>
+                    <TextAlternative scene={scene.clone()} strings={s} lang={text_lang.clone()} stops={stop_triggers.clone()} countries={country_triggers.clone()}
+                                     offset={stop_triggers.len() + country_triggers.len()} keep={drawing.keep_land} />
+                </Suspense>
             </div>
             <p class="cr-visually-hidden" aria-live="polite">{ announcement }</p>
         </figure>
