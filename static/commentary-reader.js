@@ -40,6 +40,12 @@ function compile(url, assets, source, lang) {
   return compiler.then((module) => module.compile(url, assets, source, lang));
 }
 
+// Lets the page run its other tasks first (input, rendering): `scheduler.yield()` where the
+// browser has it (the continuation keeps its place ahead of other work), else a new task.
+function yieldToPage() {
+  return globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 function loadCore() {
   core ??= (async () => {
     const wasm = WASM_INTEGRITY ? fetch(WASM_URL, { integrity: WASM_INTEGRITY }) : WASM_URL;
@@ -180,6 +186,9 @@ class CommentaryReader extends HTMLElement {
       this.#fail(root, `the widget's code could not be loaded (${error?.message ?? error})`, Boolean(prerendered));
       return;
     }
+    // The core was compiled and instantiated in the task that ends here: what it does next
+    // goes in a task of its own, so the page can answer a tap in between.
+    await yieldToPage();
     // Removed or restarted while the core was loading: a newer start owns the element.
     if (generation !== this.#generation || !this.isConnected) return;
     const early = this.#early;
