@@ -268,10 +268,27 @@ pub fn use_focus_requests(requests: u32, svg: NodeRef) {
     });
 }
 
+/// Label widths: estimated in the first render (the server's, and the hydration's, which must
+/// match it), then, once the frame is `measured`, measured in the font the browser draws with
+/// ([`measure_labels`]) in a task of their own (reading the computed style is a layout at
+/// hydration, and every character is measured), and reported as `MapAction::Widths`.
+#[hook]
+pub fn use_label_widths(measured: bool, svg: NodeRef, scene: Rc<Scene>, on_action: Callback<MapAction>) {
+    use_effect_with(measured, move |measured| {
+        let measured = *measured;
+        let task = Timeout::new(0, move || {
+            if let Some(m) = measure_labels(&svg, &scene).filter(|_| measured) {
+                on_action.emit(MapAction::Widths(Rc::new(m)));
+            }
+        });
+        move || drop(task)
+    });
+}
+
 /// Measures, once, every character the map's labels use in the font the map is drawn with
 /// (a canvas's `measureText`, in the UI font the stylesheet gives the labels), so that label
 /// placement works with the widths the reader sees. `None` where there is no canvas.
-pub fn measure_labels(svg: &NodeRef, scene: &Scene) -> Option<Measured> {
+fn measure_labels(svg: &NodeRef, scene: &Scene) -> Option<Measured> {
     use crate::geo::metrics::{characters, LabelStyle};
     let svg = svg.cast::<Element>()?;
     let window = web_sys::window()?;

@@ -30,7 +30,9 @@ use crate::web::fetch::Shared;
 use crate::web::now;
 use controls::Controls;
 use countries::Countries;
-use hooks::{measure_labels, use_animation_frames, use_focus_requests, use_frame_size, use_gestures, use_reading_chapter, use_show_on_map};
+use hooks::{
+    use_animation_frames, use_focus_requests, use_frame_size, use_gestures, use_label_widths, use_reading_chapter, use_show_on_map,
+};
 use legend::{Legend, TextAlternative};
 use marks::use_trigger_marks;
 use overlay::Overlay;
@@ -105,8 +107,19 @@ fn trigger_numbers(scene: &Scene, mentions: usize, cards: bool) -> TriggerNumber
     (Rc::new(stops), Rc::new(countries))
 }
 
-/// The chapter control's name ("2/3: …", or the overview) and what the live region says.
-fn words(state: &MapState, loaded: &Shared, s: &Strings) -> (String, String) {
+/// What the map says in words.
+struct Words {
+    /// The chapter control's name ("2/3: …", or the overview).
+    chapter_name: String,
+    /// What the live region says.
+    announcement: String,
+    /// The caption's title.
+    title: String,
+    /// The figure's name for assistive technology.
+    figure_name: String,
+}
+
+fn words(state: &MapState, loaded: &Shared, s: &Strings) -> Words {
     let chapters = state.chapters();
     let chapter_title = |i: usize| -> String {
         match &loaded.sections[chapters[i].section] {
@@ -123,7 +136,47 @@ fn words(state: &MapState, loaded: &Shared, s: &Strings) -> (String, String) {
         Announcement::Chapter(i) => s.map_shows(&chapter_title(*i), &chapters[*i].names),
         Announcement::Entity(name) => s.map_shows_entity(name),
     };
-    (chapter_name, announcement)
+    // Without a title of its own, the map's caption says "Map", and its name for assistive
+    // technology is the commentary it illustrates ("Map: Belarus-China Relations…", not "Map: Map").
+    // The figure carries that name; the drawing inside it is "Map", described by its help.
+    let own = state.scene().spec.title.clone();
+    let title = own.clone().unwrap_or_else(|| s.map.to_owned());
+    let figure_name = own.unwrap_or_else(|| format!("{}: {}", s.map, loaded.front.title));
+    Words { chapter_name, announcement, title, figure_name }
+}
+
+/// The map's keys ([`key_action`]) as a handler for its `keydown`.
+fn on_keys(on_action: &Callback<MapAction>) -> Callback<KeyboardEvent> {
+    let on_action = on_action.clone();
+    Callback::from(move |e: KeyboardEvent| {
+        if let Some(action) = key_action(&e) {
+            e.prevent_default();
+            on_action.emit(action);
+        }
+    })
+}
+
+/// The map's state, started from what the reader was shown: the server's drawing for a reading
+/// page being hydrated, the view and size the map had before a change of language, or nothing
+/// measured yet.
+#[hook]
+fn use_map_state(reader: &ReaderContext, scene: &Rc<Scene>) -> UseReducerHandle<Held> {
+    let (scene, sections) = (scene.clone(), reader.loaded.clone());
+    let prerendered = reader.prerendered;
+    let (view, size) = reader.restore.as_ref().map_or((None, None), |r| (r.view, r.size));
+    use_reducer(move || {
+        let mut state = MapState::new(scene.clone(), Rc::new(chapters(&scene, &sections.sections)), reduced_motion());
+        // After a change of language: where the reader had the map.
+        if let Some(view) = view {
+            state.view = view;
+        }
+        // … and at the size it had: measured already, nothing moves when the frame is.
+        Held(match size {
+            Some(size) => state.drawn_at(size),
+            None if prerendered => state.prerendered(),
+            None => state,
+        })
+    })
 }
 
 /// What the map draws for its state: the countries (drawn once) and the overlay's layout, or
@@ -183,24 +236,7 @@ pub fn Map(props: &MapProps) -> Html {
     let s = reader.strings;
     let loaded = &reader.loaded;
     let scene = scene_of(loaded).expect("the map is only rendered for a drawable scene");
-    let map = {
-        let (scene, loaded) = (scene.clone(), loaded.clone());
-        let prerendered = reader.prerendered;
-        let (view, size) = reader.restore.as_ref().map_or((None, None), |r| (r.view, r.size));
-        use_reducer(move || {
-            let mut state = MapState::new(scene.clone(), Rc::new(chapters(&scene, &loaded.sections)), reduced_motion());
-            // After a change of language: where the reader had the map.
-            if let Some(view) = view {
-                state.view = view;
-            }
-            // … and at the size it had: measured already, nothing moves when the frame is.
-            Held(match size {
-                Some(size) => state.drawn_at(size),
-                None if prerendered => state.prerendered(),
-                None => state,
-            })
-        })
-    };
+    let map = use_map_state(reader, &scene);
     let state = &map.0;
     let on_action = {
         let dispatcher = map.dispatcher();
@@ -220,7 +256,10 @@ pub fn Map(props: &MapProps) -> Html {
     let (w, h) = state.size;
     let view = state.view;
     // Kept where a change of language finds it.
-    reader.view.set(Some((view, state.size)));
+    {
+        let kept = reader.view.clone();
+        use_effect_with((view, state.size), move |(view, size)| kept.set(Some((*view, *size))));
+    }
     let measured = state.measured;
     let drawing = use_drawing(state, reader.keep_text);
     let (stop_triggers, country_triggers) = {
@@ -229,42 +268,15 @@ pub fn Map(props: &MapProps) -> Html {
         (*use_memo(reader.options.cards, move |cards| trigger_numbers(&scene, mentions, *cards))).clone()
     };
     use_trigger_marks(svg_ref.clone(), props.marks.clone(), reader.live, drawing.generation());
-    // Label widths: estimated in the first render (the server's, and the hydration's, which
-    // must match it), then measured in the font the browser draws with, in a task of its own (it
-    // reads the computed style, a layout at hydration, and measures every character).
-    {
-        let (on_action, svg_ref, scene) = (on_action.clone(), svg_ref.clone(), scene.clone());
-        use_effect_with(measured, move |measured| {
-            let measured = *measured;
-            let task = gloo::timers::callback::Timeout::new(0, move || {
-                if let Some(m) = measure_labels(&svg_ref, &scene).filter(|_| measured) {
-                    on_action.emit(MapAction::Widths(Rc::new(m)));
-                }
-            });
-            move || drop(task)
-        });
-    }
+    use_label_widths(measured, svg_ref.clone(), scene.clone(), on_action.clone());
     let chapters = state.chapters().clone();
-    let (chapter_name, announcement) = words(state, loaded, s);
-    // Without a title of its own, the map's caption says "Map", and its name for assistive
-    // technology is the commentary it illustrates ("Map: Belarus-China Relations…", not "Map: Map").
-    // The figure carries that name; the drawing inside it is "Map", described by its help.
-    let title = scene.spec.title.clone().unwrap_or_else(|| s.map.to_owned());
+    let Words { chapter_name, announcement, title, figure_name } = words(state, loaded, s);
     let text_lang = AttrValue::from(loaded.front.lang.clone());
-    let figure_name = scene.spec.title.clone().unwrap_or_else(|| format!("{}: {}", s.map, loaded.front.title));
     let name = s.map;
     let view_attr = format!("{},{},{},{}", num(view.min.lon), num(view.min.lat), num(view.max.lon), num(view.max.lat));
     let chapter_slug = state.chapter.map(|i| loaded.sections[chapters[i].section].0.clone());
     let collapsed = state.collapsed;
-    let on_key = {
-        let on_action = on_action.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if let Some(action) = key_action(&e) {
-                e.prevent_default();
-                on_action.emit(action);
-            }
-        })
-    };
+    let on_key = on_keys(&on_action);
 
     html! {
         <figure ref={figure_ref} class={classes!("cr-map", collapsed.then_some("cr-collapsed"))} data-chapter={chapter_slug} aria-label={figure_name}>
