@@ -46,7 +46,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     <button type="button" aria-label={s.previous_chapter} onclick={send(|now| MapAction::StepChapter { delta: -1, now })} aria-disabled={(!back).then_some("true")}>
                         <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M10 3L5 8l5 5" /></svg>
                     </button>
-                    <span class="cr-chapter-name">{ props.chapter_name.clone() }</span>
+                    <span class="cr-chapter-name"><span>{ props.chapter_name.clone() }</span></span>
                     <button type="button" aria-label={s.next_chapter} onclick={send(|now| MapAction::StepChapter { delta: 1, now })} aria-disabled={(!on).then_some("true")}>
                         <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M6 3l5 5-5 5" /></svg>
                     </button>
