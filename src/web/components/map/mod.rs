@@ -119,6 +119,7 @@ struct Words {
     figure_name: String,
 }
 
+/// What the map says for `state`, in the widget's words `s`.
 fn words(state: &MapState, loaded: &Shared, s: &Strings) -> Words {
     let chapters = state.chapters();
     let chapter_title = |i: usize| -> String {
