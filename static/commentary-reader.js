@@ -144,9 +144,12 @@ class CommentaryReader extends HTMLElement {
     }
   }
 
+  // Starts when the element comes within NEAR of the viewport, by the observer's report (after
+  // the browser's own layout), even when already in view: measuring now forced a layout of the
+  // whole page mid-load (70 ms at 4x CPU on the seed's reading page, bench/profile-tasks.mjs).
   #whenNear(then) {
     if (this.#handle || this.#near) return;
-    if (!('IntersectionObserver' in window) || this.#nearNow()) { then(); return; }
+    if (!('IntersectionObserver' in window)) { then(); return; }
     this.#near = new IntersectionObserver((entries) => {
       if (!entries.some((e) => e.isIntersecting)) return;
       this.#near.disconnect();
@@ -154,14 +157,6 @@ class CommentaryReader extends HTMLElement {
       then();
     }, { rootMargin: NEAR });
     this.#near.observe(this);
-  }
-
-  // Already within the margin (the common case: the widget is the page's article): start now
-  // rather than a frame later, when the observer would first report.
-  #nearNow() {
-    const box = this.getBoundingClientRect();
-    const margin = 600;
-    return box.bottom >= -margin && box.top <= innerHeight + margin && box.right >= 0 && box.left <= innerWidth;
   }
 
   async #start() {

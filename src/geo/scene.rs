@@ -100,22 +100,23 @@ impl Scene {
 
     /// The lon/lat box around `ids` (ISO codes of countries, or stop ids), if any resolve.
     pub fn bounds_of(&self, ids: &[String]) -> Option<Bounds> {
-        let mut points: Vec<LonLat> = Vec::new();
-        for id in ids {
-            if let Some(c) = self.basemap.country(id) {
-                points.extend(c.rings.iter().flatten().copied());
-            } else if let Some(s) = self.stop(id) {
-                points.push(s.at);
-            }
-        }
-        let first = *points.first()?;
-        let mut b = Bounds { min: first, max: first };
-        for p in points {
+        // Folded point by point (a country's outline is thousands of points: no list of them).
+        let mut bounds: Option<Bounds> = None;
+        let mut add = |p: LonLat| {
+            let b = bounds.get_or_insert(Bounds { min: p, max: p });
             b.min.lon = b.min.lon.min(p.lon);
             b.min.lat = b.min.lat.min(p.lat);
             b.max.lon = b.max.lon.max(p.lon);
             b.max.lat = b.max.lat.max(p.lat);
+        };
+        for id in ids {
+            if let Some(c) = self.basemap.country(id) {
+                c.rings.iter().flatten().for_each(|p| add(*p));
+            } else if let Some(s) = self.stop(id) {
+                add(s.at);
+            }
         }
+        let mut b = bounds?;
         // A single point (or a tiny area) gets some land around it.
         let (dlon, dlat) = ((4.0 - (b.max.lon - b.min.lon)).max(0.0) / 2.0, (3.0 - (b.max.lat - b.min.lat)).max(0.0) / 2.0);
         b.min.lon -= dlon;
