@@ -16,13 +16,15 @@ use crate::web::components::each;
 use crate::web::context::{card_id, card_summary_id, Marks};
 
 /// Sets `marks` and, once `live`, the buttons' attributes on the triggers under `svg`, after
-/// every render that changes them or redraws the triggers (`drawing` names what is drawn: it
-/// changes whenever the markers or countries are rendered anew).
+/// every render of the map: a few dozen elements, written whatever the render changed, so that
+/// no redraw of the markers or the countries (a first drawing, a new layout, the page's overlay
+/// giving way to a drawn one) can leave a trigger without them. (Run only on the renders thought
+/// to redraw them, a keyboard walk once met markers that were not buttons.)
 #[hook]
-pub(super) fn use_trigger_marks(svg: NodeRef, marks: Marks, live: bool, drawing: (bool, bool, usize)) {
-    use_effect_with((marks, live, drawing), move |(marks, live, _)| {
+pub(super) fn use_trigger_marks(svg: NodeRef, marks: Marks, live: bool) {
+    use_effect(move || {
         let Some(root) = svg.cast::<Element>() else { return };
-        if *live {
+        if live {
             each(&root, "[data-mention]", |t| {
                 let open = t.get_attribute("data-mention").and_then(|m| m.parse().ok()).is_some_and(|m: usize| marks.open == Some(m));
                 for (attribute, value) in [("tabindex", "0"), ("role", "button"), ("aria-haspopup", "dialog")] {

@@ -197,13 +197,6 @@ struct Drawing {
     transform: String,
 }
 
-impl Drawing {
-    /// Changes whenever the triggers are rendered anew.
-    fn generation(&self) -> (bool, bool, usize) {
-        (self.keep_land, self.keep_overlay, self.layout.as_ref().map_or(0, |l| Rc::as_ptr(l) as usize))
-    }
-}
-
 /// Draws the map's `state`. When the first render is a hydration (`keep`, read once), the
 /// countries are kept as the page has them for good (they never change: another size or view is
 /// a transform) and the overlay as long as the state is the one the server drew
@@ -268,7 +261,7 @@ pub fn Map(props: &MapProps) -> Html {
         let mentions = loaded.linked.mentions.by_ordinal.len();
         (*use_memo(reader.options.cards, move |cards| trigger_numbers(&scene, mentions, *cards))).clone()
     };
-    use_trigger_marks(svg_ref.clone(), props.marks.clone(), reader.live, drawing.generation());
+    use_trigger_marks(svg_ref.clone(), props.marks.clone(), reader.live);
     use_label_widths(measured, svg_ref.clone(), scene.clone(), on_action.clone());
     let chapters = state.chapters().clone();
     let Words { chapter_name, announcement, title, figure_name } = words(state, loaded, s);
