@@ -52,6 +52,8 @@ for (const name of ['embed.html', 'embed.js', 'commentary-reader-frame.js']) {
 // The editors' tools: the checker Node runs with the compiler module (no Rust needed).
 // and the checker and preview page, which runs the same checks in the browser.
 for (const name of ['check.mjs', 'preview.html', 'preview.js', 'preview.css']) cpSync(join(source, 'static/editor', name), join(out, name));
+// The archive page's stylesheet (`build --site` writes the page, naming it with its hash).
+cpSync(join(source, 'static/site/archive.css'), join(out, 'archive.css'));
 
 // The compiler module: the same crate without the reader, with the `compile` export.
 const profile = release ? ['--release'] : [];
@@ -93,7 +95,7 @@ writeFileSync(join(out, 'commentary-reader.js'), loader
 rmSync(join(staging, 'commentary-reader.js'));
 
 const integrity = {};
-for (const name of ['commentary-reader.js', 'commentary-reader.css', 'commentary-reader-core.js', 'commentary-reader-core_bg.wasm', 'commentary-reader-compiler.js', 'commentary-reader-compiler_bg.wasm', 'commentary-reader-frame.js', 'embed.js']) {
+for (const name of ['commentary-reader.js', 'commentary-reader.css', 'commentary-reader-core.js', 'commentary-reader-core_bg.wasm', 'commentary-reader-compiler.js', 'commentary-reader-compiler_bg.wasm', 'commentary-reader-frame.js', 'embed.js', 'archive.css']) {
   integrity[name] = sri(readFileSync(join(out, name)));
 }
 writeFileSync(join(out, 'integrity.json'), `${JSON.stringify(integrity, null, 2)}\n`);
@@ -118,7 +120,9 @@ writeFileSync(join(out, 'snippet.html'), snippet);
 const commentaries = join(staging, 'commentaries');
 if (existsSync(commentaries)) {
   const folders = readdirSync(commentaries, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(commentaries, d.name));
-  if (folders.length) runNative('cargo', ['run', '--quiet', ...profile, '--bin', 'commentary-reader', '--', 'build', '--site', staging, ...folders]);
+  // The site's settings: dist/site.toml (static/site.toml), its `url` overridden by SITE_URL.
+  const url = process.env.SITE_URL ? ['--url', process.env.SITE_URL] : [];
+  if (folders.length) runNative('cargo', ['run', '--quiet', ...profile, '--bin', 'commentary-reader', '--', 'build', '--site', staging, ...url, ...folders]);
 }
 
 // Trunk leaves its `<link data-trunk rel="rust">` in the page when it injects no loader (its

@@ -51,6 +51,8 @@ apt_missing=()
 have chromium || apt_missing+=(chromium)
 have chromedriver || apt_missing+=(chromium-driver)
 have brotli || apt_missing+=(brotli)
+# The feed test reads the site's Atom feed as feed readers do (tests/e2e/publication.test.mjs).
+/usr/bin/python3 -c 'import feedparser' 2>/dev/null || apt_missing+=(python3-feedparser)
 if [ ${#apt_missing[@]} -gt 0 ]; then
   say "installing Debian packages: ${apt_missing[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo

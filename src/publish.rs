@@ -38,6 +38,24 @@ pub struct PageMeta<'a> {
     pub alternates: &'a [Alternate],
     /// Whether this page is a translation (`alternates[0]` is the original).
     pub translation: bool,
+    /// What the site around the page says of itself (`site.toml`): its name, its default
+    /// publisher and logo, its feed; nothing for a page published on its own.
+    pub site: SiteMeta<'a>,
+    /// The address of the page's oEmbed description (`oembed.json`), when there is one.
+    pub oembed: Option<&'a str>,
+}
+
+/// The site's part of a page's metadata.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct SiteMeta<'a> {
+    /// The site's name (`og:site_name`).
+    pub name: Option<&'a str>,
+    /// The publisher of a commentary whose front matter names none: name and address.
+    pub publisher: Option<(&'a str, Option<&'a str>)>,
+    /// The publisher's logo, an absolute address (the JSON-LD publisher's `logo`).
+    pub logo: Option<&'a str>,
+    /// The site's Atom feed, an absolute address.
+    pub feed: Option<&'a str>,
 }
 
 /// One language's reading page, for the `hreflang` alternates and the JSON-LD.
@@ -60,6 +78,8 @@ impl<'a> PageMeta<'a> {
             image: None,
             alternates: &[],
             translation: false,
+            site: SiteMeta::default(),
+            oembed: None,
         }
     }
 }
@@ -155,6 +175,16 @@ struct Organization<'a> {
     name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    logo: Option<ImageObject<'a>>,
+}
+
+/// A schema.org `ImageObject`, by its address.
+#[derive(Serialize)]
+struct ImageObject<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    url: &'a str,
 }
 
 /// The page's structured data, in the order it is written.
@@ -169,6 +199,8 @@ struct Article<'a> {
     description: &'a str,
     in_language: &'a str,
     date_published: String,
+    /// The same date: a commentary is published once, and its front matter says when.
+    date_modified: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     author: Vec<Person<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -229,16 +261,23 @@ pub fn json_ld(meta: &PageMeta<'_>) -> String {
         description: &description,
         in_language: meta.lang,
         date_published: front.date.iso(),
+        date_modified: front.date.iso(),
         author: front
             .authors
             .iter()
             .map(|a| Person { kind: "Person", name: &a.name, job_title: a.role.as_deref(), url: web(a.url.as_deref()) })
             .collect(),
-        publisher: front.publication.as_ref().map(|p| Organization {
-            kind: "Organization",
-            name: &p.publisher,
-            url: web(p.url.as_deref()),
-        }),
+        // The front matter's publisher, else the site's; the site's logo is its publisher's.
+        publisher: match (&front.publication, meta.site.publisher) {
+            (Some(p), _) => Some(Organization { kind: "Organization", name: &p.publisher, url: web(p.url.as_deref()), logo: None }),
+            (None, Some((name, url))) => Some(Organization {
+                kind: "Organization",
+                name,
+                url: web(url),
+                logo: meta.site.logo.map(|url| ImageObject { kind: "ImageObject", url }),
+            }),
+            (None, None) => None,
+        },
         main_entity_of_page: meta.canonical,
         url: meta.canonical,
         image: meta.image,
@@ -349,8 +388,9 @@ const LIKELY_TERRITORY: &[(&str, &str)] = &[
 
 /// The reading page's `<head>` content, one tag a line (each line ends with `\n`): charset,
 /// viewport, `<title>` ([`page_title`]), description ([`description`]), the canonical link and
-/// `hreflang` alternates for `meta.lang` and `x-default` (only with `meta.canonical`),
-/// OpenGraph (`og:type` article, title, description, `og:url` when known, `og:image` when
+/// `hreflang` alternates for `meta.lang` and `x-default` (only with `meta.canonical`), the
+/// discovery links of the site's feed and the page's oEmbed description (when known),
+/// OpenGraph (`og:type` article, `og:site_name` when known, title, description, `og:url` when known, `og:image` when
 /// given, `og:locale` ([`og_locale`]), `article:published_time`, one
 /// `article:author` per author, by name), the Twitter card (`summary`, or
 /// `summary_large_image` with an image) and the JSON-LD ([`json_ld`]).
@@ -385,7 +425,21 @@ pub fn head(meta: &PageMeta<'_>) -> String {
     if let Some(original) = alternates.first().filter(|a| is_absolute_web_url(&a.href)) {
         lines.push(format!("<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">", escape(&original.href)));
     }
+    if let Some(feed) = meta.site.feed {
+        let title = meta.site.name.unwrap_or("Feed");
+        lines.push(format!("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\">", escape(title), escape(feed)));
+    }
+    if let Some(oembed) = meta.oembed {
+        lines.push(format!(
+            "<link rel=\"alternate\" type=\"application/json+oembed\" title=\"{}\" href=\"{}\">",
+            escape(&front.title),
+            escape(oembed)
+        ));
+    }
     lines.push(property("og:type", "article"));
+    if let Some(name) = meta.site.name {
+        lines.push(property("og:site_name", name));
+    }
     lines.push(property("og:title", &front.title));
     lines.push(property("og:description", &description));
     if let Some(url) = meta.canonical {
@@ -598,9 +652,17 @@ mod tests {
             image: None,
             alternates: &[],
             translation: false,
+            site: SiteMeta { name: Some("</title><x>"), feed: Some("https://example.org/\"><x>"), ..SiteMeta::default() },
+            oembed: Some("https://example.org/'><y>"),
         };
         let head = head(&meta);
         let lines: Vec<&str> = head.lines().collect();
+        assert!(lines.contains(&"<meta property=\"og:site_name\" content=\"&lt;/title&gt;&lt;x&gt;\">"), "{head}");
+        assert!(
+            head.contains("href=\"https://example.org/&quot;&gt;&lt;x&gt;\">")
+                && head.contains("href=\"https://example.org/&#39;&gt;&lt;y&gt;\">"),
+            "{head}"
+        );
         assert_eq!(lines[2], "<title>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; — P &amp; &quot;Q&quot;</title>");
         assert_eq!(lines[3], "<meta name=\"description\" content=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt; &amp; &#39;x&#39;\">");
         assert_eq!(lines[4], "<link rel=\"canonical\" href=\"https://example.org/&quot;&gt;&lt;script&gt;\">");
@@ -617,7 +679,7 @@ mod tests {
                 r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"OpinionNewsArticle","#,
                 r#""headline":"\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e","#,
                 r#""description":"\"\u003e\u003cimg src=x onerror=alert(1)\u003e \u0026 'x'","inLanguage":"en\"\u003e\u003cx","#,
-                r#""datePublished":"1970-01-01","#,
+                r#""datePublished":"1970-01-01","dateModified":"1970-01-01","#,
                 r#""author":[{"@type":"Person","name":"\u003c!-- Eve --\u003e \u003c/SCRIPT","jobTitle":"\u003c/script\u003e"}],"#,
                 r#""publisher":{"@type":"Organization","name":"P \u0026 \"Q\""},"#,
                 r#""mainEntityOfPage":"https://example.org/\"\u003e\u003cscript\u003e","url":"https://example.org/\"\u003e\u003cscript\u003e"}</script>"#,

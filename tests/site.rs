@@ -31,7 +31,7 @@ fn pages(name: &str) -> (String, String) {
     let (compiled, _) = compile(&folder);
     let bytes = bundle::encode(&compiled);
     let Compiled::Ready(loaded) = compiled else { panic!("the seed compiles") };
-    Site::open(&root).unwrap().write_pages(&folder, None, loaded, &bytes).unwrap();
+    Site::open(&root).unwrap().0.write_pages(&folder, None, loaded, &bytes).unwrap();
     (std::fs::read_to_string(folder.join("index.html")).unwrap(), std::fs::read_to_string(folder.join("embed.html")).unwrap())
 }
 
@@ -106,7 +106,7 @@ fn language_pages(name: &str, front: &[(&str, &str)]) -> (Vec<(String, String)>,
         let text = std::fs::read_to_string(folder.join(file)).unwrap();
         std::fs::write(folder.join(file), text.replacen("+++\n", &format!("+++\n{line}\n"), 1)).unwrap();
     }
-    let site = Site::open(&root).unwrap();
+    let (site, _) = Site::open(&root).unwrap();
     let mut messages = Vec::new();
     for (lang, compiled, diagnostics) in commentary_reader::compile::compile_all(&folder) {
         messages.extend(diagnostics.iter().map(|d| d.to_string()));

@@ -33,7 +33,7 @@ use commentary_reader::content::{Diagnostic, Severity};
 #[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str = "\
 usage: commentary-reader check [--strict] <folder>…
-       commentary-reader build [--strict] [--site <dir>] <folder>…
+       commentary-reader build [--strict] [--site <dir> [--url <address>]] <folder>…
        commentary-reader stylesheet <file>
 
 check: checks commentary folders (commentary.md, entity catalogs, map.toml) as the widget
@@ -42,7 +42,9 @@ build: the same, then writes each folder's commentary.bundle, the compiled form 
 widget reads fastest (point the element's src at it). With --site <dir> (the published
 site, whose widget is <dir>/commentary-reader/ with its integrity.json), each folder also
 gets index.html, a reading page with the commentary prerendered, and embed.html, the
-fragment to paste into a CMS page.
+fragment to paste into a CMS page; the site gets an archive page in the folders' common
+parent, and, with its address (`url` in <dir>/site.toml, or --url), sitemap.xml, feed.xml
+and each page's oembed.json.
 stylesheet: writes the widget's stylesheet (commentary-reader.css) to <file>.
 --strict: warnings fail too (exit 1), for a CMS's checks before publishing.";
 
@@ -77,13 +79,22 @@ fn main() -> ExitCode {
         }
         None => false,
     };
+    // `--url ADDRESS`: the site's address, in place of its site.toml's.
+    let url = match args.iter().position(|a| a == "--url") {
+        Some(i) if i + 1 < args.len() => {
+            let url = args.remove(i + 1);
+            args.remove(i);
+            Some(url)
+        }
+        _ => None,
+    };
     // `build --site DIR`: the folders are inside the site DIR, whose widget is DIR/commentary-reader/.
-    let site = match args.iter().position(|a| a == "--site") {
+    let mut site = match args.iter().position(|a| a == "--site") {
         Some(i) if args.first().is_some_and(|c| c == "build") && i + 1 < args.len() => {
             let dir = args.remove(i + 1);
             args.remove(i);
             match commentary_reader::site::Site::open(Path::new(&dir)) {
-                Ok(site) => Some(site),
+                Ok((site, problems)) => Some((site, problems)),
                 Err(e) => {
                     eprintln!("{e}");
                     return ExitCode::from(1);
@@ -92,10 +103,25 @@ fn main() -> ExitCode {
         }
         _ => None,
     };
+    if let (Some((site, _)), Some(url)) = (&mut site, url) {
+        if let Err(e) = site.set_url(&url) {
+            eprintln!("--url: {e}");
+            return ExitCode::from(2);
+        }
+    }
     match args.split_first() {
         Some((command, folders)) if (command == "check" || command == "build") && !folders.is_empty() => {
             let mut errors = 0;
             let mut warnings = 0;
+            // The site's settings first: what is wrong there is wrong on every page.
+            if let Some((_, problems)) = &site {
+                for d in problems {
+                    println!("{d}");
+                }
+                errors += problems.iter().filter(|d| d.severity == Severity::Error).count();
+                warnings += problems.iter().filter(|d| d.severity == Severity::Warning).count();
+            }
+            let mut published = Vec::new();
             for folder in folders {
                 // The original, then each translation its front matter lists.
                 for (lang, compiled, diagnostics) in compile_all(Path::new(folder)) {
@@ -106,10 +132,13 @@ fn main() -> ExitCode {
                             eprintln!("{}: cannot be written: {e}", path.display());
                             return ExitCode::from(1);
                         }
-                        if let (Some(site), bundle::Compiled::Ready(loaded)) = (&site, compiled) {
-                            if let Err(e) = site.write_pages(Path::new(folder), lang.as_deref(), loaded, &bytes) {
-                                eprintln!("{e}");
-                                return ExitCode::from(1);
+                        if let (Some((site, _)), bundle::Compiled::Ready(loaded)) = (&site, compiled) {
+                            match site.write_pages(Path::new(folder), lang.as_deref(), loaded, &bytes) {
+                                Ok(page) => published.push(page),
+                                Err(e) => {
+                                    eprintln!("{e}");
+                                    return ExitCode::from(1);
+                                }
                             }
                         }
                     }
@@ -118,6 +147,26 @@ fn main() -> ExitCode {
                     }
                     errors += diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
                     warnings += diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
+                }
+            }
+            // The site's own files, over every page written: the archive, the sitemap, the feed.
+            if let Some((site, _)) = &site {
+                match site.finish(&published) {
+                    Ok(written) => {
+                        if site.settings().url.is_none() {
+                            eprintln!(
+                                "{}: no `url`, so no sitemap, feed or oEmbed (they need the site's absolute address)",
+                                commentary_reader::site::settings::FILE
+                            );
+                        }
+                        if !written.is_empty() {
+                            eprintln!("wrote {}", written.join(", "));
+                        }
+                    }
+                    Err(e) => {
+                        eprintln!("{e}");
+                        return ExitCode::from(1);
+                    }
                 }
             }
             let verb = if command == "build" { "built" } else { "checked" };

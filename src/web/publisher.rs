@@ -29,6 +29,6 @@ pub async fn pages(bundle: Vec<u8>, path: String, integrity: String, lang: Optio
     };
     let parts: Vec<String> = path.split('/').filter(|p| !p.is_empty()).map(str::to_owned).collect();
     let prerendered = super::prerender::render_async(loaded.clone(), &bundle, None).await;
-    let (index, embed) = crate::site::pages(&loaded, lang.as_deref(), &prerendered, &parts, &integrity);
-    Ok(vec![index, embed])
+    let published = crate::site::pages(&loaded, lang.as_deref(), &prerendered, &parts, &integrity, &crate::site::Settings::default());
+    Ok(vec![published.index, published.embed])
 }

@@ -1,0 +1,340 @@
+//! Writing a commentary's published pages (`commentary-reader build --site DIR`): beside each
+//! folder's `commentary.bundle`, `index.html`, a standalone reading page with the commentary
+//! prerendered in the element's declarative shadow root (readable without JavaScript,
+//! hydrated in place with it), and `embed.html`, the same element with the widget's script and
+//! preloads, for a host page to include as is. A commentary in several languages has both
+//! pages in each ([`page_names`]: `index.ru.html`, `embed.ru.html`), each with its language's
+//! bundle, `lang` and JSON-LD `inLanguage`, the reading pages naming each other as `hreflang`
+//! alternates where their addresses (`url`) are known, since search engines ignore relative ones.
+//!
+//! The pages name the widget's files with their SRI hashes, read from the widget folder's
+//! `integrity.json` (written by `scripts/package.mjs` before the pages). `index.html` links
+//! relatively (the site works from any folder); `embed.html` links from the site's root
+//! (`/commentary-reader/…`), as the snippet does, since a host page can sit anywhere. The pages
+//! themselves ([`pages`]) are pure and also built in the publisher module, for the editors'
+//! preview page.
+
+use std::collections::BTreeMap;
+#[cfg(not(target_arch = "wasm32"))]
+use std::path::{Path, PathBuf};
+
+mod archive;
+mod feeds;
+pub mod settings;
+
+use crate::bundle::Loaded;
+use crate::publish::{self, escape, Alternate, PageMeta};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::web::prerender::render;
+use crate::web::prerender::Prerendered;
+pub use settings::Settings;
+
+/// The widget's folder inside a site.
+pub const WIDGET_DIR: &str = "commentary-reader";
+
+/// A published site: its folder, its settings and the widget's SRI hashes.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct Site {
+    root: PathBuf,
+    integrity: BTreeMap<String, String>,
+    settings: Settings,
+}
+
+/// The widget's files a page names, with the SRI attribute of each.
+struct Files<'a> {
+    widget: String,
+    bundle: String,
+    integrity: &'a BTreeMap<String, String>,
+}
+
+impl Files<'_> {
+    fn sri(&self, name: &str) -> String {
+        self.integrity.get(name).map(|h| format!(" integrity=\"{}\"", escape(h))).unwrap_or_default()
+    }
+
+    /// The stylesheet, the element's script and the preloads: what goes before the element.
+    /// The page paints first: the stylesheet (which blocks the first paint) comes first, and the
+    /// code and the bundle are preloaded at `fetchpriority="low"`, so they do not share the
+    /// first round trips with the HTML and its stylesheet (the widget's text is painted only
+    /// once its whole declarative shadow root has arrived).
+    fn head(&self) -> String {
+        let w = &self.widget;
+        format!(
+            "<link rel=\"stylesheet\" href=\"{w}commentary-reader.css\"{}>\n\
+             <script type=\"module\" src=\"{w}commentary-reader.js\"{}></script>\n\
+             <link rel=\"modulepreload\" href=\"{w}commentary-reader-core.js\"{} fetchpriority=\"low\">\n\
+             <link rel=\"preload\" href=\"{w}commentary-reader-core_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin fetchpriority=\"low\">\n\
+             <link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin fetchpriority=\"low\">\n",
+            self.sri("commentary-reader.css"),
+            self.sri("commentary-reader.js"),
+            self.sri("commentary-reader-core.js"),
+            escape(&self.bundle),
+        )
+    }
+
+    /// The element with the commentary prerendered inside. It has no `lang`: the widget's words
+    /// follow the text's language, and a commentary in several languages starts in the one its
+    /// reader chose or prefers.
+    fn element(&self, prerendered: &Prerendered) -> String {
+        let root = prerendered.shadow_root(&format!("{}commentary-reader.css", self.widget));
+        format!("<commentary-reader src=\"{}\">{root}</commentary-reader>\n", escape(&self.bundle))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Site {
+    /// The site at `root`, whose widget folder has been built (its `integrity.json` read), with
+    /// its settings ([`settings::FILE`], if there is one) and what is wrong in them.
+    pub fn open(root: &Path) -> Result<(Site, Vec<crate::content::diagnostic::Diagnostic>), String> {
+        let path = root.join(WIDGET_DIR).join("integrity.json");
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("{}: cannot be read ({e}): build the widget's folder first", path.display()))?;
+        let integrity = serde_json::from_str(&text).map_err(|e| format!("{}: not a list of SRI hashes ({e})", path.display()))?;
+        let file = root.join(settings::FILE);
+        let (settings, problems) = match std::fs::read_to_string(&file) {
+            Ok(text) => Settings::read(&text, &file.display().to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Settings::default(), Vec::new()),
+            Err(e) => return Err(format!("{}: cannot be read: {e}", file.display())),
+        };
+        Ok((Site { root: root.to_owned(), integrity, settings }, problems))
+    }
+
+    /// Sets the site's address (`--url`), in place of its settings'.
+    pub fn set_url(&mut self, url: &str) -> Result<(), String> {
+        let url = url.trim();
+        if !crate::content::links::is_absolute_web_url(url) {
+            return Err(format!("the site's address must be absolute (https://…), not {url:?}"));
+        }
+        self.settings.url = Some(if url.ends_with('/') { url.to_owned() } else { format!("{url}/") });
+        Ok(())
+    }
+
+    /// The site's settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Writes `folder`'s reading page, embed and oEmbed description in `lang` (`None`: the
+    /// original; see [`page_names`]) for `loaded`, compiled to `bytes`; returns the page, for
+    /// the site's own files ([`Site::finish`]).
+    pub fn write_pages(&self, folder: &Path, lang: Option<&str>, loaded: Loaded, bytes: &[u8]) -> Result<Page, String> {
+        let inside = |p: &Path| p.canonicalize().map_err(|e| format!("{}: {e}", p.display()));
+        let relative = inside(folder)?
+            .strip_prefix(inside(&self.root)?)
+            .map_err(|_| format!("{}: not inside the site {}", folder.display(), self.root.display()))?
+            .to_owned();
+        let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        let write = |name: &str, text: String| {
+            let path = folder.join(name);
+            std::fs::write(&path, text).map_err(|e| format!("{}: cannot be written: {e}", path.display()))
+        };
+        let prerendered = render(loaded.clone(), bytes, None);
+        let published = pages(&loaded, lang, &prerendered, &parts, &self.integrity, &self.settings);
+        let (index_name, embed_name) = page_names(lang);
+        write(&index_name, published.index)?;
+        write(&embed_name, published.embed)?;
+        if let Some(oembed) = feeds::oembed(&published.page, &self.settings) {
+            write(&oembed_name(lang), oembed)?;
+        }
+        Ok(published.page)
+    }
+
+    /// Writes the site's own files for the reading pages `pages` wrote ([`Site::write_pages`]):
+    /// the archive page in the folders' common parent, and with the site's address,
+    /// `sitemap.xml` and the Atom feed `feed.xml` at its root. Returns what it wrote, from the
+    /// site's root.
+    pub fn finish(&self, pages: &[Page]) -> Result<Vec<String>, String> {
+        let write = |path: &str, text: String| {
+            let file = self.root.join(path);
+            std::fs::write(&file, text).map_err(|e| format!("{}: cannot be written: {e}", file.display()))?;
+            Ok::<String, String>(path.to_owned())
+        };
+        let mut written = Vec::new();
+        if pages.is_empty() {
+            return Ok(written);
+        }
+        let folder = archive::folder(pages);
+        let archive = archive::page(pages, &folder, &self.integrity, &self.settings);
+        written.push(write(&format!("{}index.html", archive::prefix(&folder)), archive)?);
+        if let Some(sitemap) = feeds::sitemap(pages, &folder, &self.settings) {
+            written.push(write("sitemap.xml", sitemap)?);
+        }
+        if let Some(feed) = feeds::atom(pages, &folder, &self.settings) {
+            written.push(write(feeds::FEED, feed)?);
+        }
+        Ok(written)
+    }
+}
+
+pub use crate::bundle::page_names;
+
+/// The oEmbed description of the reading page in `lang`: `oembed.json`, `oembed.ru.json`.
+pub fn oembed_name(lang: Option<&str>) -> String {
+    lang.map_or_else(|| "oembed.json".to_owned(), |l| crate::content::links::translated_name("oembed.json", l))
+}
+
+/// One reading page the site build wrote, as the site's own files (archive, sitemap, feed,
+/// oEmbed) describe it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// Its folder, from the site's root (`["commentaries", "x"]`).
+    pub folder: Vec<String>,
+    /// Its file in that folder (`index.html`, `index.ru.html`).
+    pub file: String,
+    /// Its language.
+    pub lang: String,
+    /// Whether it is the original (not a translation).
+    pub original: bool,
+    /// The commentary's title in that language.
+    pub title: String,
+    /// Its description ([`publish::description`]).
+    pub description: String,
+    /// The publication date.
+    pub date: crate::content::Date,
+    /// The authors' names, in byline order.
+    pub authors: Vec<String>,
+    /// The publisher's name: the front matter's, else the site's.
+    pub publisher: Option<String>,
+    /// Its absolute address, if known: the front matter's `url`, else from the site's.
+    pub address: Option<String>,
+    /// Every language's page, the original first (empty for one language).
+    pub alternates: Vec<Alternate>,
+}
+
+impl Page {
+    /// Its path from the site's root: the folder (`commentaries/x/`) for `index.html`, whose
+    /// address is the folder's, else the file's.
+    pub fn path(&self) -> String {
+        let folder: String = self.folder.iter().map(|p| format!("{p}/")).collect();
+        if self.file == "index.html" {
+            folder
+        } else {
+            format!("{folder}{}", self.file)
+        }
+    }
+}
+
+/// What [`pages`] makes for one language of a commentary.
+pub struct Published {
+    /// The reading page.
+    pub index: String,
+    /// The embed fragment.
+    pub embed: String,
+    /// The page, as the site's own files describe it.
+    pub page: Page,
+}
+
+/// The reading pages of every language of `loaded`, the original first (none for one
+/// language), for a commentary in the folder `parts`: each language's `url` when it is an
+/// absolute address, else its page's address from the site's (`settings.url`), else its page's
+/// file name (the pages are beside each other).
+fn alternates(loaded: &Loaded, parts: &[String], settings: &Settings) -> Vec<Alternate> {
+    if loaded.languages.len() < 2 {
+        return Vec::new();
+    }
+    loaded
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let file = page_names((i > 0).then_some(l.lang.as_str())).0;
+            let page = Page { folder: parts.to_vec(), file: file.clone(), ..blank_page() };
+            let href = match &l.url {
+                Some(url) if crate::content::links::is_absolute_web_url(url) => url.clone(),
+                _ => settings.address(&page.path()).unwrap_or(file),
+            };
+            Alternate { lang: l.lang.clone(), href }
+        })
+        .collect()
+}
+
+fn blank_page() -> Page {
+    Page {
+        folder: Vec::new(),
+        file: String::new(),
+        lang: String::new(),
+        original: true,
+        title: String::new(),
+        description: String::new(),
+        date: crate::content::Date { year: 1970, month: 1, day: 1 },
+        authors: Vec::new(),
+        publisher: None,
+        address: None,
+        alternates: Vec::new(),
+    }
+}
+
+/// The reading page and the embed fragment of `loaded`, the commentary in `lang` (`None`: the
+/// original), rendered as `prerendered`, for a folder at `parts` from the site's root
+/// (`["commentaries", "x"]`), naming the widget's files with `integrity`'s SRI hashes, in the
+/// site `settings` describes. One render serves both pages: only the URLs around it differ.
+/// `commentary-reader build --site` writes them ([`page_names`]); the editors' preview page
+/// offers them for download (the publisher module, with the default settings).
+pub fn pages(
+    loaded: &Loaded,
+    lang: Option<&str>,
+    prerendered: &Prerendered,
+    parts: &[String],
+    integrity: &BTreeMap<String, String>,
+    settings: &Settings,
+) -> Published {
+    let bundle_name = crate::bundle::file_name(lang);
+    let folder: String = parts.iter().map(|p| format!("{p}/")).collect();
+    let reading = Files { widget: format!("{}{WIDGET_DIR}/", "../".repeat(parts.len())), bundle: bundle_name.clone(), integrity };
+    let embedded = Files { widget: settings.widget_path(), bundle: format!("{}{folder}{bundle_name}", settings.root_path()), integrity };
+    let front = &loaded.front;
+    let first = publish::first_paragraph(&loaded.linked.body);
+    let alternates = alternates(loaded, parts, settings);
+    let mut page =
+        Page { folder: parts.to_vec(), file: page_names(lang).0, lang: front.lang.clone(), original: lang.is_none(), ..blank_page() };
+    page.address = front.url.clone().filter(|u| crate::content::links::is_absolute_web_url(u)).or_else(|| settings.address(&page.path()));
+    let oembed = page.address.as_ref().and_then(|_| settings.address(&format!("{folder}{}", oembed_name(lang))));
+    let (feed, logo) = (settings.address(feeds::FEED), settings.logo_address());
+    let site = publish::SiteMeta {
+        name: settings.name.as_deref(),
+        publisher: settings.publisher.as_ref().map(|p| (p.name.as_str(), p.url.as_deref())),
+        logo: logo.as_deref(),
+        feed: feed.as_deref(),
+    };
+    let meta = PageMeta {
+        alternates: &alternates,
+        translation: lang.is_some(),
+        canonical: page.address.as_deref(),
+        site,
+        oembed: oembed.as_deref(),
+        ..PageMeta::new(front, &first)
+    };
+    let (index, embed) = (reading_page(&meta, prerendered, &reading), embed(&meta, prerendered, &embedded));
+    page.title = front.title.clone();
+    page.description = publish::description(front, &first);
+    page.date = front.date;
+    page.authors = front.authors.iter().map(|a| a.name.clone()).collect();
+    page.publisher =
+        front.publication.as_ref().map(|p| p.publisher.clone()).or_else(|| settings.publisher.as_ref().map(|p| p.name.clone()));
+    page.alternates = alternates;
+    Published { index, embed, page }
+}
+
+/// The standalone reading page. Its empty icon (`data:,`, allowed by the widget's policy)
+/// keeps browsers from asking every host for a `/favicon.ico` it may not have.
+fn reading_page(meta: &PageMeta, prerendered: &Prerendered, files: &Files) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n{}{}<link rel=\"icon\" href=\"data:,\">\n</head>\n<body class=\"cr-reading-page\">\n<main>\n{}</main>\n</body>\n</html>\n",
+        escape(meta.lang),
+        publish::head(meta),
+        files.head(),
+        files.element(prerendered),
+    )
+}
+
+fn embed(meta: &PageMeta, prerendered: &Prerendered, files: &Files) -> String {
+    format!(
+        "<!-- commentary-reader: \"{}\", prerendered. Paste into a page of the site that serves the widget at {} and the commentary at {}; the text is in the HTML, the script makes it interactive. -->\n{}<script type=\"application/ld+json\">{}</script>\n{}",
+        escape(&meta.front.title).replace("--", "&#45;&#45;"),
+        escape(&files.widget),
+        escape(&files.bundle),
+        files.head(),
+        publish::json_ld(meta),
+        files.element(prerendered),
+    )
+}
