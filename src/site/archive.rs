@@ -53,7 +53,7 @@ pub fn page(pages: &[Page], folder: &[String], integrity: &BTreeMap<String, Stri
     if let Some(address) = settings.address(&prefix(folder)) {
         head.push(format!("<link rel=\"canonical\" href=\"{}\">", escape(&address)));
     }
-    if let Some(feed) = settings.address(super::feeds::FEED) {
+    if let Some(feed) = settings.address(super::FEED) {
         head.push(format!(
             "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\">",
             escape(&title),

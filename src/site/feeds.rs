@@ -8,11 +8,8 @@
 
 use serde::Serialize;
 
-use super::{Page, Settings};
+use super::{Page, Settings, FEED};
 use crate::publish::escape;
-
-/// The feed's file, at the site's root.
-pub const FEED: &str = "feed.xml";
 
 /// An RFC 3339 time for a date: its start, in UTC (a commentary's date has no time of day).
 fn timestamp(date: &crate::content::Date) -> String {

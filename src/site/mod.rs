@@ -18,7 +18,9 @@ use std::collections::BTreeMap;
 #[cfg(not(target_arch = "wasm32"))]
 use std::path::{Path, PathBuf};
 
+#[cfg(not(target_arch = "wasm32"))]
 mod archive;
+#[cfg(not(target_arch = "wasm32"))]
 mod feeds;
 pub mod settings;
 
@@ -28,6 +30,9 @@ use crate::publish::{self, escape, Alternate, PageMeta};
 use crate::web::prerender::render;
 use crate::web::prerender::Prerendered;
 pub use settings::Settings;
+
+/// The site's Atom feed, at its root.
+pub const FEED: &str = "feed.xml";
 
 /// The widget's folder inside a site.
 pub const WIDGET_DIR: &str = "commentary-reader";
@@ -160,7 +165,7 @@ impl Site {
             written.push(write("sitemap.xml", sitemap)?);
         }
         if let Some(feed) = feeds::atom(pages, &folder, &self.settings) {
-            written.push(write(feeds::FEED, feed)?);
+            written.push(write(FEED, feed)?);
         }
         Ok(written)
     }
@@ -289,7 +294,7 @@ pub fn pages(
         Page { folder: parts.to_vec(), file: page_names(lang).0, lang: front.lang.clone(), original: lang.is_none(), ..blank_page() };
     page.address = front.url.clone().filter(|u| crate::content::links::is_absolute_web_url(u)).or_else(|| settings.address(&page.path()));
     let oembed = page.address.as_ref().and_then(|_| settings.address(&format!("{folder}{}", oembed_name(lang))));
-    let (feed, logo) = (settings.address(feeds::FEED), settings.logo_address());
+    let (feed, logo) = (settings.address(FEED), settings.logo_address());
     let site = publish::SiteMeta {
         name: settings.name.as_deref(),
         publisher: settings.publisher.as_ref().map(|p| (p.name.as_str(), p.url.as_deref())),
