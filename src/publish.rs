@@ -31,8 +31,10 @@ pub struct PageMeta<'a> {
     pub canonical: Option<&'a str>,
     /// BCP 47 tag of the text's language, e.g. `en`.
     pub lang: &'a str,
-    /// Absolute URL of an image for link previews (a picture of the map), if there is one.
+    /// Absolute URL of an image for link previews (the share picture, 1200×630), if there is one.
     pub image: Option<&'a str>,
+    /// What that image shows, in words (`og:image:alt`).
+    pub image_alt: Option<&'a str>,
     /// Every language of a commentary published in several, the original first (empty for
     /// one language): its reading page's address, absolute when its front matter gives one.
     pub alternates: &'a [Alternate],
@@ -76,6 +78,7 @@ impl<'a> PageMeta<'a> {
             canonical: front.url.as_deref(),
             lang: &front.lang,
             image: None,
+            image_alt: None,
             alternates: &[],
             translation: false,
             site: SiteMeta::default(),
@@ -447,6 +450,12 @@ pub fn head(meta: &PageMeta<'_>) -> String {
     }
     if let Some(image) = meta.image {
         lines.push(property("og:image", image));
+        lines.push(property("og:image:type", "image/png"));
+        lines.push(property("og:image:width", "1200"));
+        lines.push(property("og:image:height", "630"));
+        if let Some(alt) = meta.image_alt {
+            lines.push(property("og:image:alt", alt));
+        }
     }
     if let Some(locale) = og_locale(meta.lang) {
         lines.push(property("og:locale", &locale));
@@ -463,6 +472,9 @@ pub fn head(meta: &PageMeta<'_>) -> String {
     lines.push(named("twitter:description", &description));
     if let Some(image) = meta.image {
         lines.push(named("twitter:image", image));
+        if let Some(alt) = meta.image_alt {
+            lines.push(named("twitter:image:alt", alt));
+        }
     }
     lines.push(format!("<script type=\"application/ld+json\">{}</script>", json_ld(meta)));
     lines.into_iter().flat_map(|l| [l, "\n".to_owned()]).collect()
@@ -650,6 +662,7 @@ mod tests {
             canonical: Some("https://example.org/\"><script>"),
             lang: "en\"><x",
             image: None,
+            image_alt: None,
             alternates: &[],
             translation: false,
             site: SiteMeta { name: Some("</title><x>"), feed: Some("https://example.org/\"><x>"), ..SiteMeta::default() },

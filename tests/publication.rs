@@ -174,6 +174,41 @@ fn every_reading_page_is_canonical_and_discoverable_as_an_oembed() {
     assert!(embed.contains(&format!("<commentary-reader src=\"/briefs/{seed}commentary.bundle\">")));
 }
 
+/// The width and height a PNG file says it has (its IHDR chunk).
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "a PNG");
+    assert_eq!(&bytes[12..16], b"IHDR");
+    let be = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    (be(16), be(20))
+}
+
+#[test]
+fn every_page_has_a_share_picture_of_1200_by_630_that_its_head_names() {
+    let root = build("publication-pictures", Some(SETTINGS));
+    for (page, picture) in [
+        ("commentaries/belarus-china-relations-2024/index.html", "commentaries/belarus-china-relations-2024/share.png"),
+        ("commentaries/belarus-china-relations-2024/index.ru.html", "commentaries/belarus-china-relations-2024/share.ru.png"),
+        ("commentaries/rail-freight-land-bridge/index.html", "commentaries/rail-freight-land-bridge/share.png"),
+    ] {
+        let html = read(&root, page);
+        let address = format!("{BASE}{picture}");
+        assert_eq!(values(&html, "og:image\"", "content"), [address.as_str()], "{page}");
+        assert_eq!(values(&html, "twitter:image\"", "content"), [address.as_str()], "{page}");
+        assert_eq!(values(&html, "twitter:card", "content"), ["summary_large_image"], "{page}");
+        assert_eq!((values(&html, "og:image:width", "content"), values(&html, "og:image:height", "content")), (vec!["1200"], vec!["630"]));
+        let alt = values(&html, "og:image:alt", "content");
+        assert!(alt.len() == 1 && alt[0].len() > 20, "{page}: {alt:?}");
+        let bytes = std::fs::read(file_of(&root, &address)).unwrap();
+        assert_eq!(png_size(&bytes), (1200, 630), "{picture}");
+        // A picture, not an empty canvas: the map and the title take many colours.
+        assert!(bytes.len() > 40_000, "{picture}: {} bytes", bytes.len());
+    }
+    let html = read(&root, "commentaries/belarus-china-relations-2024/index.html");
+    let start = html.find("<script type=\"application/ld+json\">").unwrap() + 35;
+    let ld: serde_json::Value = serde_json::from_str(&html[start..start + html[start..].find("</script>").unwrap()]).unwrap();
+    assert_eq!(ld["image"], format!("{BASE}commentaries/belarus-china-relations-2024/share.png"));
+}
+
 #[test]
 fn the_archive_lists_each_commentary_once_newest_first_linking_every_language() {
     let root = build("publication-archive", Some(SETTINGS));
@@ -209,6 +244,9 @@ fn without_the_sites_address_nothing_claims_to_be_absolute() {
         assert!(!page.contains(absent), "{absent} without the site's address");
     }
     assert!(page.contains("<meta property=\"og:site_name\" content=\"Tank Briefs\">"));
+    // The picture is drawn, but not named: a preview needs its full address.
+    assert!(root.join("commentaries/belarus-china-relations-2024/share.png").is_file());
+    assert!(!page.contains("og:image") && page.contains("<meta name=\"twitter:card\" content=\"summary\">"));
     // The archive still lists them, relatively.
     assert!(read(&root, "commentaries/index.html").contains("<a href=\"belarus-china-relations-2024/\">"));
     // And a site with no site.toml at all builds as before.

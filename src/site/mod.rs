@@ -20,8 +20,11 @@ use std::path::{Path, PathBuf};
 
 #[cfg(not(target_arch = "wasm32"))]
 mod archive;
+pub mod css;
 #[cfg(not(target_arch = "wasm32"))]
 mod feeds;
+#[cfg(not(target_arch = "wasm32"))]
+mod picture;
 pub mod settings;
 
 use crate::bundle::Loaded;
@@ -141,6 +144,11 @@ impl Site {
         if let Some(oembed) = feeds::oembed(&published.page, &self.settings) {
             write(&oembed_name(lang), oembed)?;
         }
+        // The share picture: the title beside the map, as link previews show it.
+        let by = published.page.publisher.clone().or_else(|| self.settings.name.clone());
+        let png = picture::png(&crate::web::prerender::picture(loaded, by.as_deref()))?;
+        let path = folder.join(share_name(lang));
+        std::fs::write(&path, png).map_err(|e| format!("{}: cannot be written: {e}", path.display()))?;
         Ok(published.page)
     }
 
@@ -172,6 +180,11 @@ impl Site {
 }
 
 pub use crate::bundle::page_names;
+
+/// The share picture of the reading page in `lang`: `share.png`, `share.ru.png`.
+pub fn share_name(lang: Option<&str>) -> String {
+    lang.map_or_else(|| "share.png".to_owned(), |l| crate::content::links::translated_name("share.png", l))
+}
 
 /// The oEmbed description of the reading page in `lang`: `oembed.json`, `oembed.ru.json`.
 pub fn oembed_name(lang: Option<&str>) -> String {
@@ -294,6 +307,12 @@ pub fn pages(
         Page { folder: parts.to_vec(), file: page_names(lang).0, lang: front.lang.clone(), original: lang.is_none(), ..blank_page() };
     page.address = front.url.clone().filter(|u| crate::content::links::is_absolute_web_url(u)).or_else(|| settings.address(&page.path()));
     let oembed = page.address.as_ref().and_then(|_| settings.address(&format!("{folder}{}", oembed_name(lang))));
+    // The share picture `build --site` draws beside the page, named where its address is known.
+    let image = page.address.as_ref().and_then(|_| settings.address(&format!("{folder}{}", share_name(lang))));
+    let strings = crate::i18n::strings(&front.lang);
+    let names: Vec<&str> = front.authors.iter().map(|a| a.name.as_str()).collect();
+    let image_alt =
+        format!("{} — {}, {}; {}", front.title, crate::i18n::join_names(&names, strings.and), strings.date(front.date), strings.map);
     let (feed, logo) = (settings.address(FEED), settings.logo_address());
     let site = publish::SiteMeta {
         name: settings.name.as_deref(),
@@ -307,6 +326,8 @@ pub fn pages(
         canonical: page.address.as_deref(),
         site,
         oembed: oembed.as_deref(),
+        image: image.as_deref(),
+        image_alt: image.as_ref().map(|_| image_alt.as_str()),
         ..PageMeta::new(front, &first)
     };
     let (index, embed) = (reading_page(&meta, prerendered, &reading), embed(&meta, prerendered, &embedded));

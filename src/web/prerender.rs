@@ -69,6 +69,36 @@ pub async fn render_async(mut loaded: Loaded, bundle: &[u8], lang: Option<&str>)
     Prerendered { body, stamp, theme: options.theme.as_str() }
 }
 
+/// The share picture of `loaded` as one SVG document (`components::map::picture`), with `by`
+/// (its publisher) above the title, in the widget's palette: natively, for `build --site`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn picture(loaded: Loaded, by: Option<&str>) -> String {
+    let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a single-threaded runtime starts");
+    runtime.block_on(picture_async(loaded, by))
+}
+
+/// [`picture`], for a runtime of the caller's.
+pub async fn picture_async(loaded: Loaded, by: Option<&str>) -> String {
+    use super::components::map::picture::{Palette, Picture, PictureProps};
+    use crate::site::css;
+    let value = |name: &str, otherwise: &str| css::value(STYLESHEET, name).unwrap_or_else(|| otherwise.to_owned());
+    let palette = Palette {
+        text: value("--cr-text", "#000"),
+        muted: value("--cr-muted", "#555"),
+        background: value("--cr-bg", "#fff"),
+        accent: value("--cr-accent", "#800"),
+        serif: value("--cr-font-text", "serif"),
+        sans: value("--cr-font-ui", "sans-serif"),
+    };
+    let props = PictureProps {
+        loaded: Rc::new(loaded),
+        by: by.map(|b| AttrValue::from(b.to_owned())),
+        css: css::plain(STYLESHEET).into(),
+        palette: Rc::new(palette),
+    };
+    yew::LocalServerRenderer::<Picture>::with_props(props).hydratable(false).render().await
+}
+
 impl Prerendered {
     /// `<template shadowrootmode="open">…</template>` linking the widget's stylesheet at
     /// `stylesheet`: the markup to put first inside the `<commentary-reader>`.

@@ -14,10 +14,20 @@ use crate::bundle::{self, Compiled};
 /// widget's files with the SRI hashes of `integrity` (the widget folder's `integrity.json`).
 /// With `lang`, `bundle` is that translation's and the pages are its own (`index.ru.html`,
 /// `embed.ru.html`, naming `commentary.ru.bundle`), as `build --site` writes them.
-/// Returns `[index, embed]`; fails with a message when the bundle cannot be published (a folder
-/// that cannot be shown, a damaged bundle, an `integrity` that is no list of hashes).
+/// `site` is the site's `site.toml` (its address, name, publisher…), if the page found one, so
+/// the pages name what `build --site` names. Returns `[index, embed, picture]`, the picture
+/// being the share picture's SVG (`build --site` writes it as `share.png`; the page rasterizes
+/// it in a canvas); fails with a message when
+/// the bundle cannot be published (a folder that cannot be shown, a damaged bundle, an
+/// `integrity` that is no list of hashes, an error in `site`).
 #[wasm_bindgen]
-pub async fn pages(bundle: Vec<u8>, path: String, integrity: String, lang: Option<String>) -> Result<Vec<String>, JsValue> {
+pub async fn pages(
+    bundle: Vec<u8>,
+    path: String,
+    integrity: String,
+    lang: Option<String>,
+    site: Option<String>,
+) -> Result<Vec<String>, JsValue> {
     let integrity: BTreeMap<String, String> =
         serde_json::from_str(&integrity).map_err(|e| JsValue::from_str(&format!("integrity.json: not a list of SRI hashes ({e})")))?;
     let loaded = match bundle::decode(&bundle, bundle::FILE_NAME) {
@@ -27,8 +37,22 @@ pub async fn pages(bundle: Vec<u8>, path: String, integrity: String, lang: Optio
         }
         Err(e) => return Err(JsValue::from_str(&e.to_string())),
     };
+    let settings = match site {
+        Some(text) => {
+            let (settings, problems) = crate::site::Settings::read(&text, crate::site::settings::FILE);
+            let errors: Vec<String> =
+                problems.iter().filter(|d| d.severity == crate::content::Severity::Error).map(ToString::to_string).collect();
+            if !errors.is_empty() {
+                return Err(JsValue::from_str(&errors.join("\n")));
+            }
+            settings
+        }
+        None => crate::site::Settings::default(),
+    };
     let parts: Vec<String> = path.split('/').filter(|p| !p.is_empty()).map(str::to_owned).collect();
     let prerendered = super::prerender::render_async(loaded.clone(), &bundle, None).await;
-    let published = crate::site::pages(&loaded, lang.as_deref(), &prerendered, &parts, &integrity, &crate::site::Settings::default());
-    Ok(vec![published.index, published.embed])
+    let published = crate::site::pages(&loaded, lang.as_deref(), &prerendered, &parts, &integrity, &settings);
+    let by = published.page.publisher.clone().or_else(|| settings.name.clone());
+    let picture = super::prerender::picture_async(loaded, by.as_deref()).await;
+    Ok(vec![published.index, published.embed, picture])
 }

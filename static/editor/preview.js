@@ -180,7 +180,7 @@ function render(bytes, translations) {
   link.removeAttribute('aria-disabled');
   current = bytes;
   currentTranslations = translations;
-  for (const id of ['pv-embed', 'pv-index']) $(id).disabled = false;
+  for (const id of ['pv-embed', 'pv-index', 'pv-share']) $(id).disabled = false;
   // Each translation's bundle and pages, as `build --site` writes them beside the original's.
   for (const url of translationUrls) URL.revokeObjectURL(url);
   translationUrls = [];
@@ -197,7 +197,7 @@ function render(bytes, translations) {
     translationUrls.push(link.href);
     link.textContent = `Download ${link.download}`;
     row.append(link);
-    for (const [name, index] of [['embed.html', 1], ['index.html', 0]]) {
+    for (const [name, index] of [['embed.html', 1], ['index.html', 0], ['share.png', 2]]) {
       const button = document.createElement('button');
       button.type = 'button';
       button.textContent = `Download ${inLanguage(name, lang)}`;
@@ -222,14 +222,18 @@ async function pages(lang = null) {
     const module = await import('./commentary-reader-publisher.js');
     await module.default({ module_or_path: new URL('./commentary-reader-publisher_bg.wasm', import.meta.url) });
     const integrity = await (await fetch(new URL('./integrity.json', import.meta.url))).text();
-    return { module, integrity };
+    // The site's settings, where `build --site` reads them (the site's root, above the widget's
+    // folder): the pages then name the site's addresses as the build's do.
+    const settings = await fetch(new URL('../site.toml', import.meta.url)).catch(() => null);
+    const site = settings?.ok ? await settings.text() : undefined;
+    return { module, integrity, site };
   })();
-  const { module, integrity } = await publisher;
-  return module.pages(lang ? currentTranslations[lang] : current, $('pv-path').value, integrity, lang);
+  const { module, integrity, site } = await publisher;
+  return module.pages(lang ? currentTranslations[lang] : current, $('pv-path').value, integrity, lang, site);
 }
 
-function save(name, text) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/html' }));
+function save(name, content) {
+  const url = URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type: 'text/html' }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -239,19 +243,37 @@ function save(name, text) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Writes page `index` ([index.html, embed.html]) of `lang` (null: the original) as `name`. */
+/**
+ * The share picture's SVG as a PNG of its size (1200×630), drawn in a canvas with the browser's
+ * fonts (`build --site` draws it natively with the machine's).
+ */
+async function png(svg) {
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.naturalWidth;
+  canvas.height = image.naturalHeight;
+  canvas.getContext('2d').drawImage(image, 0, 0);
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the canvas gave no PNG'))), 'image/png'));
+}
+
+/**
+ * Writes page `index` ([index.html, embed.html, share.png]) of `lang` (null: the original) as
+ * `name`.
+ */
 async function download(name, index, lang) {
   $('pv-publish-status').textContent = `Writing ${name}…`;
   try {
     const written = await pages(lang);
-    save(name, written[index]);
+    save(name, index === 2 ? await png(written[2]) : written[index]);
     $('pv-publish-status').textContent = `${name} written.`;
   } catch (error) {
     $('pv-publish-status').textContent = `${name} could not be written: ${error?.message ?? error}`;
   }
 }
 
-for (const [id, name, index] of [['pv-embed', 'embed.html', 1], ['pv-index', 'index.html', 0]]) {
+for (const [id, name, index] of [['pv-embed', 'embed.html', 1], ['pv-index', 'index.html', 0], ['pv-share', 'share.png', 2]]) {
   $(id).addEventListener('click', () => download(name, index, null));
 }
 

@@ -136,9 +136,10 @@ test('the Russian reading page is Russian for an English browser, names its alte
     alternates: [...document.querySelectorAll('link[rel=alternate][hreflang]')].map((l) => [l.hreflang, new URL(l.href).pathname.split('/').pop()]),
     inLanguage: JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent).inLanguage,
   }));
-  // The seed gives no addresses: no hreflang links (search engines ignore relative ones); the
-  // switch's links lead to the other page.
-  assert.deepEqual(head, { lang: 'ru', alternates: [], inLanguage: 'ru' });
+  // The site's address (site.toml's `url`) gives both pages theirs: each names both, the
+  // original as the default (absolute: search engines ignore relative ones).
+  assert.deepEqual(head, { lang: 'ru', alternates: [['en', ''], ['ru', 'index.ru.html'], ['x-default', '']], inLanguage: 'ru' });
+  assert.ok(await page.evaluate(() => [...document.querySelectorAll('link[rel=alternate][hreflang]')].every((l) => l.getAttribute('href').startsWith('https://'))));
   const ru = await seen(page);
   assert.equal(ru.lang, 'ru', 'the page asked for Russian: the browser\'s English does not override it');
   assert.equal(ru.selected, 'ru');

@@ -16,6 +16,8 @@ mod hooks;
 mod legend;
 mod marks;
 mod overlay;
+#[cfg(any(not(target_arch = "wasm32"), feature = "publisher"))]
+pub(crate) mod picture;
 
 use std::rc::Rc;
 
