@@ -53,6 +53,8 @@ have chromedriver || apt_missing+=(chromium-driver)
 have brotli || apt_missing+=(brotli)
 # The feed test reads the site's Atom feed as feed readers do (tests/e2e/publication.test.mjs).
 /usr/bin/python3 -c 'import feedparser' 2>/dev/null || apt_missing+=(python3-feedparser)
+# The W3C's HTML checker (vnu.jar, an npm package of tests/e2e) runs on Java.
+have java || apt_missing+=(default-jre-headless)
 if [ ${#apt_missing[@]} -gt 0 ]; then
   say "installing Debian packages: ${apt_missing[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
@@ -81,7 +83,7 @@ if [ ! -x "$TOOLS/node_modules/binaryen/bin/wasm-opt" ]; then
   npm install --silent --no-audit --no-fund --prefix "$TOOLS" "binaryen@$BINARYEN_VERSION"
 fi
 
-if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/vnu-jar ]; then
   say "installing end-to-end test packages (npm ci in tests/e2e)"
   (cd tests/e2e && npm ci --silent --no-audit --no-fund)
 fi

@@ -57,6 +57,12 @@ function seedWith(name, file, edit) {
   return dir;
 }
 
+/** [width, height] of a PNG file, from its IHDR chunk. */
+function pngSize(bytes) {
+  assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG');
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
+
 /** 1-based line and column of the first `needle` in `text`. */
 function position(text, needle) {
   const at = text.indexOf(needle);
@@ -87,6 +93,15 @@ test('a good folder: no problems, and the widget renders it as readers will see 
     assert.ok(bytes.equals(built), `${name}: ${bytes.length} bytes differ from the build's ${built.length}`);
   }
   assert.equal(await page.locator('#pv-publish-status').textContent(), 'index.html written.');
+  // The share picture the pages name, drawn here from the build's SVG (in this browser's fonts,
+  // so not byte for byte the build's): a PNG of 1200×630.
+  {
+    const download = page.waitForEvent('download');
+    await page.locator('#pv-share').click();
+    const done = await download;
+    assert.equal(done.suggestedFilename(), 'share.png');
+    assert.deepEqual(pngSize(readFileSync(await done.path())), [1200, 630]);
+  }
   // The translation is previewed too: the widget's switch shows the Russian text, from the
   // bundles compiled here (nothing is fetched for it), and back.
   const bundles = [];
@@ -206,7 +221,7 @@ test('the page works from the keyboard and axe finds no violations, light and da
       await page.keyboard.press('Tab');
       reached.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName));
     }
-    for (const id of ['pv-folder', 'pv-files', 'pv-path', 'pv-bundle', 'pv-embed', 'pv-index']) assert.ok(reached.has(id), `${id} not reached: ${[...reached]}`);
+    for (const id of ['pv-folder', 'pv-files', 'pv-path', 'pv-bundle', 'pv-embed', 'pv-index', 'pv-share']) assert.ok(reached.has(id), `${id} not reached: ${[...reached]}`);
     const result = await new AxeBuilder({ page }).exclude('commentary-reader').analyze();
     assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), [], colorScheme);
     await context.close();
@@ -232,6 +247,11 @@ test('files picked without their folder get the title\'s path, and a translated 
     const built = readFileSync(join(DIST, 'commentaries/belarus-china-relations-2024', name));
     assert.ok(bytes.equals(built), `${name}: ${bytes.length} bytes differ from the build's ${built.length}`);
   }
+  const download = page.waitForEvent('download');
+  await downloads.locator('button', { hasText: 'share.ru.png' }).click();
+  const done = await download;
+  assert.equal(done.suggestedFilename(), 'share.ru.png');
+  assert.deepEqual(pngSize(readFileSync(await done.path())), [1200, 630]);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -4,7 +4,7 @@
 // to the local server by its path under the site's address, and fetched.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { DIST, SEED_SLUG, launch, newPage } from './helpers.mjs';
@@ -79,6 +79,30 @@ test('every reading page names its absolute address and its oEmbed description, 
     assert.match(bundle, /commentary(\.ru)?\.bundle$/);
     await get(`${new URL(BASE).origin}${bundle}`);
   }
+});
+
+test('every reading page names its share picture, a PNG of 1200×630, for the large card', async () => {
+  for (const [path, picture] of [[`commentaries/${SEED_SLUG}/`, 'share.png'], [`commentaries/${SEED_SLUG}/index.ru.html`, 'share.ru.png'], ['commentaries/rail-freight-land-bridge/', 'share.png']]) {
+    const html = await (await get(`${BASE}${path}`)).text();
+    const [image] = all(html, /<meta property="og:image" content="([^"]+)">/g);
+    assert.ok(image.endsWith(`/${picture}`), image);
+    assert.match(html, /<meta name="twitter:card" content="summary_large_image">/);
+    assert.match(html, /<meta property="og:image:alt" content="[^"]{20,}">/);
+    const response = await get(image);
+    assert.equal(response.headers.get('content-type'), 'image/png');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    assert.deepEqual([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], [1200, 630]);
+  }
+});
+
+test('the W3C HTML checker (vnu) finds no error on the reading pages and the archive', () => {
+  const vnu = new URL('./node_modules/vnu-jar/build/dist/vnu.jar', import.meta.url).pathname;
+  const pages = ['commentaries/index.html', `commentaries/${SEED_SLUG}/index.html`, `commentaries/${SEED_SLUG}/index.ru.html`, 'commentaries/rail-freight-land-bridge/index.html'];
+  // vnu writes its report to stderr, and exits 1 when it finds errors.
+  const run = spawnSync('java', ['-jar', vnu, '--errors-only', '--format', 'json', ...pages.map((p) => `${DIST}${p}`)], { encoding: 'utf8' });
+  assert.equal(run.error, undefined, `java: ${run.error}`);
+  const { messages } = JSON.parse(run.stderr);
+  assert.deepEqual(messages.map((m) => `${m.url.split('/dist/')[1]}:${m.lastLine}: ${m.message}`), []);
 });
 
 test('the archive page lists both commentaries, newest first, and leads to each; axe finds nothing, light and dark', async () => {
