@@ -672,6 +672,12 @@ impl Pipeline {
         if read.body_known && !lost.is_lost() && !matches!(map, Some(Err(_))) {
             out.extend(crate::lint::lint(&catalog, &linked, map.as_ref().and_then(|m| m.as_deref().ok()), &name));
         }
+        // The bundle carries what readers can meet: the entities the text mentions or the map
+        // shows (a site-wide catalog's thousands of others stay out).
+        if read.body_known {
+            let scene = map.as_ref().and_then(|m| m.as_deref().ok());
+            catalog.retain(|e| crate::lint::is_used(e, &linked, scene));
+        }
         lost.fold(&mut out);
         sort(&mut out);
         if let Some(error) = read.error {

@@ -170,6 +170,19 @@ fn mention_texts(linked: &Linked) -> HashMap<(String, String), usize> {
     out
 }
 
+/// Whether a reader can meet `e` in this commentary: the text mentions it or the map shows it.
+/// Only those go into the bundle (a site-wide catalog's other entries stay out).
+pub fn is_used(e: &Entity, linked: &Linked, scene: Option<&Scene>) -> bool {
+    !linked.mentions.of(&e.id).is_empty() || scene.is_some_and(|s| on_map(e, s))
+}
+
+/// Whether `file` (a catalog, as the front matter names it) is the folder's own, not a catalog
+/// shared with other commentaries (`../catalog/entities.toml`): only its entries are the
+/// folder's to use, so only they are reported unused.
+fn is_own(file: &str) -> bool {
+    !file.starts_with("../") && !file.starts_with('/') && !file.contains("://")
+}
+
 /// Whether the map shows `e`: a marker with its card, a highlighted country, a highlight group.
 fn on_map(e: &Entity, scene: &Scene) -> bool {
     scene.stops.iter().any(|s| s.entity.as_ref() == Some(&e.id))
@@ -191,7 +204,9 @@ pub fn lint(catalog: &Catalog, linked: &Linked, scene: Option<&Scene>, commentar
         let Some((file, line, column)) = &e.source else { continue };
         let at = (*line, *column);
         let mentioned = !linked.mentions.of(&e.id).is_empty();
-        if !mentioned && e.kind == EntityKind::Figure {
+        if !mentioned && !is_own(file) {
+            // A shared catalog's entry this commentary does not use: another's, not a mistake.
+        } else if !mentioned && e.kind == EntityKind::Figure {
             out.push(Diagnostic::warning(file, at, format!(
                 "figure `{}` is never mentioned, so its card and chart are never shown: give it an alias the text uses, or link a phrase with [text](entity:{})",
                 e.id, e.id

@@ -247,6 +247,12 @@ impl Catalog {
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
     }
+
+    /// Keeps the entities `keep` accepts, in their order.
+    pub fn retain(&mut self, keep: impl FnMut(&Entity) -> bool) {
+        self.entities.retain(keep);
+        self.by_id = self.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+    }
 }
 
 impl std::borrow::Borrow<str> for EntityId {
