@@ -693,6 +693,7 @@ impl Pipeline {
             sections,
             warnings: out.clone(),
             languages: Vec::new(),
+            elsewhere: Vec::new(),
         };
         (Compiled::Ready(loaded), out)
     }

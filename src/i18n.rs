@@ -41,6 +41,8 @@ pub struct Strings {
     pub source: &'static str,
     /// Suffix of a new-tab link's accessible name.
     pub opens_in_new_tab: &'static str,
+    /// Heading of a card's list of the site's other commentaries on its entity.
+    pub also_in: &'static str,
     /// Accessible name of the map, before its title.
     pub map: &'static str,
     /// How to use the map from the keyboard (read after its name).
@@ -228,6 +230,7 @@ pub const EN: Strings = Strings {
     website: "Website",
     source: "Source",
     opens_in_new_tab: "(opens in a new tab)",
+    also_in: "Also in",
     map: "Map",
     map_help: "Use + and − to zoom, the arrow keys to pan and 0 to reset. Tab reaches the places and countries that open a card.",
     zoom: "Zoom",
@@ -311,6 +314,7 @@ pub const RU: Strings = Strings {
     website: "Сайт",
     source: "Источник",
     opens_in_new_tab: "(откроется в новой вкладке)",
+    also_in: "Также в",
     map: "Карта",
     map_help: "Клавиши + и − меняют масштаб, стрелки сдвигают карту, 0 возвращает исходный вид. Клавиша Tab ведёт к местам и странам с карточками.",
     zoom: "Масштаб",
@@ -395,6 +399,7 @@ pub const BE: Strings = Strings {
     website: "Сайт",
     source: "Крыніца",
     opens_in_new_tab: "(адкрыецца ў новай укладцы)",
+    also_in: "Таксама ў",
     map: "Мапа",
     map_help:
         "Клавішы + і − змяняюць маштаб, стрэлкі зрушваюць мапу, 0 вяртае зыходны выгляд. Клавіша Tab вядзе да месцаў і краін з карткамі.",
@@ -493,6 +498,7 @@ pub const ZH: Strings = Strings {
     website: "网站",
     source: "来源",
     opens_in_new_tab: "（在新标签页中打开）",
+    also_in: "另见",
     map: "地图",
     map_help: "按 + 和 − 缩放，按方向键平移，按 0 复原。按 Tab 键可依次访问带有卡片的地点和国家。",
     zoom: "缩放",
@@ -577,6 +583,7 @@ pub const TR: Strings = Strings {
     website: "Web sitesi",
     source: "Kaynak",
     opens_in_new_tab: "(yeni sekmede açılır)",
+    also_in: "Ayrıca",
     map: "Harita",
     map_help: "Yakınlaştırmak ve uzaklaştırmak için + ve −, kaydırmak için ok tuşlarını, başa dönmek için 0'ı kullanın. Tab tuşu kartı olan yerlere ve ülkelere götürür.",
     zoom: "Yakınlaştırma",

@@ -88,8 +88,15 @@ fn the_sitemap_lists_every_reading_page_and_the_archive_with_their_languages() {
     let root = build("publication-sitemap", Some(SETTINGS));
     let sitemap = read(&root, "sitemap.xml");
     let locs = elements(&sitemap, "loc");
+    // Then a page per entity the commentaries discuss.
+    let (pages, entities) = locs.split_at(4);
+    assert!(
+        entities.len() > 20 && entities.iter().all(|l| l.starts_with("https://tank.example/briefs/commentaries/entities/")),
+        "{entities:?}"
+    );
+    assert!(entities.contains(&"https://tank.example/briefs/commentaries/entities/china/"));
     assert_eq!(
-        locs,
+        pages,
         [
             "https://tank.example/briefs/commentaries/",
             "https://tank.example/briefs/commentaries/rail-freight-land-bridge/",

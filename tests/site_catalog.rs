@@ -44,3 +44,46 @@ fn each_bundle_carries_what_its_commentary_shows_and_only_its_own_unused_entries
         assert!(with_shared as f64 <= 1.25 * without as f64, "c{j:03}: {with_shared} bytes with the shared catalog, {without} without");
     }
 }
+
+/// The bundle `build --site` wrote for commentary `j` of the generated site at `root`.
+fn built(root: &Path, j: usize) -> commentary_reader::bundle::Loaded {
+    let bytes = std::fs::read(root.join(format!("commentaries/c{j:03}/commentary.bundle"))).unwrap();
+    match bundle::decode(&bytes, "").unwrap() {
+        Compiled::Ready(loaded) => loaded,
+        Compiled::Failed { message, .. } => panic!("c{j:03}: {message}"),
+    }
+}
+
+#[test]
+fn each_card_says_where_else_the_site_discusses_its_entity_newest_first() {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("site-elsewhere");
+    let folders = generated::write_site(&root, 7, 2000);
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_commentary-reader"))
+        .arg("build")
+        .arg("--site")
+        .arg(&root)
+        .args(&folders)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    // Commentaries 0, 3 and 6 share entity e0000; 1 and 4 share e0001; no other entity is shared.
+    for j in 0..7 {
+        let loaded = built(&root, j);
+        let shared = format!("e{:04}", j % 3);
+        let ids: Vec<&str> = loaded.elsewhere.iter().map(|x| x.entity.as_str()).collect();
+        assert_eq!(ids, [shared.as_str()], "c{j:03}");
+        let others: Vec<usize> = (0..7).filter(|k| *k != j && k % 3 == j % 3).collect();
+        let pages = &loaded.elsewhere[0].pages;
+        let mut expected: Vec<usize> = others.clone();
+        // The newest first: dates are 2025-(1 + k % 12)-(1 + k % 28).
+        expected.sort_by_key(|k| std::cmp::Reverse(*k));
+        let hrefs: Vec<&str> = pages.iter().map(|p| p.href.as_str()).collect();
+        let wanted: Vec<String> = expected.iter().map(|k| format!("/commentaries/c{k:03}/")).collect();
+        assert_eq!(hrefs, wanted, "c{j:03}");
+        assert!(pages.iter().all(|p| p.title.starts_with("Generated commentary ") && p.lang == "en"));
+        // Every address names a page the build wrote.
+        for p in pages {
+            assert!(root.join(p.href.trim_start_matches('/')).join("index.html").is_file(), "{}", p.href);
+        }
+    }
+}

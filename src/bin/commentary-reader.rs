@@ -29,6 +29,8 @@ use commentary_reader::bundle;
 use commentary_reader::compile::compile_all;
 #[cfg(not(target_arch = "wasm32"))]
 use commentary_reader::content::{Diagnostic, Severity};
+#[cfg(not(target_arch = "wasm32"))]
+use commentary_reader::site::{link_elsewhere, Site, SitePage};
 
 #[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str = "\
@@ -53,6 +55,47 @@ stylesheet: writes the widget's stylesheet (commentary-reader.css) to <file>.
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 
+/// What `build --site` was given: the site, and what is wrong in its settings.
+#[cfg(not(target_arch = "wasm32"))]
+type SiteArg = Option<(Site, Vec<Diagnostic>)>;
+
+/// Takes the flag `name` out of `args`, with its value when `valued`: `None` if absent.
+#[cfg(not(target_arch = "wasm32"))]
+fn take(args: &mut Vec<String>, name: &str, valued: bool) -> Option<String> {
+    let i = args.iter().position(|a| a == name)?;
+    if !valued {
+        args.remove(i);
+        return Some(String::new());
+    }
+    if i + 1 >= args.len() {
+        return None;
+    }
+    let value = args.remove(i + 1);
+    args.remove(i);
+    Some(value)
+}
+
+/// The site of `build --site DIR [--url ADDRESS]`, if asked for; or how the run ends.
+#[cfg(not(target_arch = "wasm32"))]
+fn site_of(args: &mut Vec<String>) -> Result<SiteArg, ExitCode> {
+    let url = take(args, "--url", true);
+    if args.first().is_none_or(|c| c != "build") {
+        return Ok(None);
+    }
+    let Some(dir) = take(args, "--site", true) else { return Ok(None) };
+    let (mut site, problems) = Site::open(Path::new(&dir)).map_err(|e| {
+        eprintln!("{e}");
+        ExitCode::from(1)
+    })?;
+    if let Some(url) = url {
+        site.set_url(&url).map_err(|e| {
+            eprintln!("--url: {e}");
+            ExitCode::from(2)
+        })?;
+    }
+    Ok(Some((site, problems)))
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -72,113 +115,15 @@ fn main() -> ExitCode {
         };
     }
     // `--strict`: a warning fails the run as an error does.
-    let strict = match args.iter().position(|a| a == "--strict") {
-        Some(i) => {
-            args.remove(i);
-            true
-        }
-        None => false,
-    };
-    // `--url ADDRESS`: the site's address, in place of its site.toml's.
-    let url = match args.iter().position(|a| a == "--url") {
-        Some(i) if i + 1 < args.len() => {
-            let url = args.remove(i + 1);
-            args.remove(i);
-            Some(url)
-        }
-        _ => None,
-    };
+    let strict = take(&mut args, "--strict", false).is_some();
     // `build --site DIR`: the folders are inside the site DIR, whose widget is DIR/commentary-reader/.
-    let mut site = match args.iter().position(|a| a == "--site") {
-        Some(i) if args.first().is_some_and(|c| c == "build") && i + 1 < args.len() => {
-            let dir = args.remove(i + 1);
-            args.remove(i);
-            match commentary_reader::site::Site::open(Path::new(&dir)) {
-                Ok((site, problems)) => Some((site, problems)),
-                Err(e) => {
-                    eprintln!("{e}");
-                    return ExitCode::from(1);
-                }
-            }
-        }
-        _ => None,
+    let site = match site_of(&mut args) {
+        Ok(site) => site,
+        Err(code) => return code,
     };
-    if let (Some((site, _)), Some(url)) = (&mut site, url) {
-        if let Err(e) = site.set_url(&url) {
-            eprintln!("--url: {e}");
-            return ExitCode::from(2);
-        }
-    }
     match args.split_first() {
         Some((command, folders)) if (command == "check" || command == "build") && !folders.is_empty() => {
-            let mut errors = 0;
-            let mut warnings = 0;
-            // The site's settings first: what is wrong there is wrong on every page.
-            if let Some((_, problems)) = &site {
-                for d in problems {
-                    println!("{d}");
-                }
-                errors += problems.iter().filter(|d| d.severity == Severity::Error).count();
-                warnings += problems.iter().filter(|d| d.severity == Severity::Warning).count();
-            }
-            let mut published = Vec::new();
-            for folder in folders {
-                // The original, then each translation its front matter lists.
-                for (lang, compiled, diagnostics) in compile_all(Path::new(folder)) {
-                    if command == "build" {
-                        let path = Path::new(folder).join(bundle::file_name(lang.as_deref()));
-                        let bytes = bundle::encode(&compiled);
-                        if let Err(e) = std::fs::write(&path, &bytes) {
-                            eprintln!("{}: cannot be written: {e}", path.display());
-                            return ExitCode::from(1);
-                        }
-                        if let (Some((site, _)), bundle::Compiled::Ready(loaded)) = (&site, compiled) {
-                            match site.write_pages(Path::new(folder), lang.as_deref(), loaded, &bytes) {
-                                Ok(page) => published.push(page),
-                                Err(e) => {
-                                    eprintln!("{e}");
-                                    return ExitCode::from(1);
-                                }
-                            }
-                        }
-                    }
-                    for d in &diagnostics {
-                        println!("{}", Diagnostic { file: Path::new(folder).join(&d.file).display().to_string(), ..d.clone() });
-                    }
-                    errors += diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-                    warnings += diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
-                }
-            }
-            // The site's own files, over every page written: the archive, the sitemap, the feed.
-            if let Some((site, _)) = &site {
-                match site.finish(&published) {
-                    Ok(written) => {
-                        if site.settings().url.is_none() {
-                            eprintln!(
-                                "{}: no `url`, so no sitemap, feed or oEmbed (they need the site's absolute address)",
-                                commentary_reader::site::settings::FILE
-                            );
-                        }
-                        if !written.is_empty() {
-                            eprintln!("wrote {}", written.join(", "));
-                        }
-                    }
-                    Err(e) => {
-                        eprintln!("{e}");
-                        return ExitCode::from(1);
-                    }
-                }
-            }
-            let verb = if command == "build" { "built" } else { "checked" };
-            eprintln!("{verb} {} folder(s): {errors} error(s), {warnings} warning(s)", folders.len());
-            if strict && warnings > 0 && errors == 0 {
-                eprintln!("--strict: the warnings fail the check");
-            }
-            if errors > 0 || (strict && warnings > 0) {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
+            run(command == "build", folders, strict, site)
         }
         Some((help, _)) if help == "--help" || help == "-h" => {
             println!("{USAGE}");
@@ -189,4 +134,96 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// One compiled language of a folder: the folder, the language (`None`: the original), what
+/// it compiled to, and its messages.
+#[cfg(not(target_arch = "wasm32"))]
+type Outcome = (String, Option<String>, bundle::Compiled, Vec<Diagnostic>);
+
+/// Checks (or builds: `build`) `folders`, printing every message; exits 1 on an error (or a
+/// warning, `strict`).
+#[cfg(not(target_arch = "wasm32"))]
+fn run(build: bool, folders: &[String], strict: bool, site: SiteArg) -> ExitCode {
+    let (mut errors, mut warnings) = (0, 0);
+    let mut count = |diagnostics: &[Diagnostic]| {
+        errors += diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+        warnings += diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
+    };
+    // The site's settings first: what is wrong there is wrong on every page.
+    if let Some((_, problems)) = &site {
+        for d in problems {
+            println!("{d}");
+        }
+        count(problems);
+    }
+    // The original, then each translation its front matter lists, of every folder.
+    let mut results: Vec<Outcome> = folders
+        .iter()
+        .flat_map(|folder| {
+            compile_all(Path::new(folder))
+                .into_iter()
+                .map(move |(lang, compiled, diagnostics)| (folder.clone(), lang, compiled, diagnostics))
+        })
+        .collect();
+    if build {
+        if let Err(e) = write(&mut results, site.as_ref().map(|(s, _)| s)) {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+    }
+    for (folder, _, _, diagnostics) in &results {
+        for d in diagnostics {
+            println!("{}", Diagnostic { file: Path::new(folder).join(&d.file).display().to_string(), ..d.clone() });
+        }
+        count(diagnostics);
+    }
+    let verb = if build { "built" } else { "checked" };
+    eprintln!("{verb} {} folder(s): {errors} error(s), {warnings} warning(s)", folders.len());
+    if strict && warnings > 0 && errors == 0 {
+        eprintln!("--strict: the warnings fail the check");
+    }
+    if errors > 0 || (strict && warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Writes every folder's bundles; with a site, first tells each commentary where else the site
+/// discusses its entities, then writes its pages and the site's own files.
+#[cfg(not(target_arch = "wasm32"))]
+fn write(results: &mut [Outcome], site: Option<&Site>) -> Result<(), String> {
+    if let Some(site) = site {
+        let mut pages: Vec<SitePage<'_>> = Vec::new();
+        for (folder, lang, compiled, _) in results.iter_mut() {
+            if let bundle::Compiled::Ready(loaded) = compiled {
+                pages.push((site.parts_of(Path::new(folder))?, lang.clone(), loaded));
+            }
+        }
+        link_elsewhere(&mut pages, site.settings());
+    }
+    let mut published = Vec::new();
+    for (folder, lang, compiled, _) in results.iter() {
+        let path = Path::new(folder).join(bundle::file_name(lang.as_deref()));
+        let bytes = bundle::encode(compiled);
+        std::fs::write(&path, &bytes).map_err(|e| format!("{}: cannot be written: {e}", path.display()))?;
+        if let (Some(site), bundle::Compiled::Ready(loaded)) = (site, compiled) {
+            published.push(site.write_pages(Path::new(folder), lang.as_deref(), loaded.clone(), &bytes)?);
+        }
+    }
+    // The site's own files, over every page written: the archive, the sitemap, the feed.
+    if let Some(site) = site {
+        let written = site.finish(&published)?;
+        if site.settings().url.is_none() {
+            eprintln!(
+                "{}: no `url`, so no sitemap, feed or oEmbed (they need the site's absolute address)",
+                commentary_reader::site::settings::FILE
+            );
+        }
+        if !written.is_empty() {
+            eprintln!("wrote {}", written.join(", "));
+        }
+    }
+    Ok(())
 }

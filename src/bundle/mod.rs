@@ -42,8 +42,9 @@ pub const MAGIC: &str = "commentary-reader bundle";
 /// by hand; 3 added the front matter's `url`, `description` and `kind`; 4 the map's `[[label]]`
 /// and `[country_names]`; 5 routes by leg (`[[route.leg]]`, ferry and pipeline); 6 the
 /// languages of a translated commentary; 7 each language's page address; 8 the countries the
-/// commentary names itself (`Scene::named`: the others' English names are marked `lang="en"`).
-pub const VERSION: u64 = 8;
+/// commentary names itself (`Scene::named`: the others' English names are marked `lang="en"`);
+/// 9 where else the site discusses its entities (`Loaded::elsewhere`).
+pub const VERSION: u64 = 9;
 /// Coordinates of a base map without a grid of its own are kept to 1/GRID degree (about 110 m
 /// of latitude).
 pub const GRID: f64 = 1000.0;
@@ -94,6 +95,31 @@ pub struct Loaded {
     /// The languages the commentary is published in, the original first. Each has its bundle
     /// beside this one ([`file_name`]). Empty for a commentary in one language.
     pub languages: Vec<Language>,
+    /// Where else the site discusses the commentary's entities (`commentary-reader build
+    /// --site`: the cards' "Also in"). Empty for a commentary built on its own.
+    pub elsewhere: Vec<Elsewhere>,
+}
+
+/// The site's other commentaries that mention one entity.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Elsewhere {
+    /// The entity.
+    pub entity: crate::content::catalog::EntityId,
+    /// Those commentaries' pages, the newest first.
+    pub pages: Vec<OtherPage>,
+}
+
+/// Another commentary's reading page, as a card links it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct OtherPage {
+    /// Its title.
+    pub title: String,
+    /// Its address: absolute, or from the host's root.
+    pub href: String,
+    /// Its language's tag.
+    pub lang: String,
+    /// Its publication date.
+    pub date: crate::content::Date,
 }
 
 impl Loaded {
@@ -194,6 +220,7 @@ pub fn encode(compiled: &Compiled) -> Vec<u8> {
             out = put(out, &l.sections);
             out = put(out, &l.warnings);
             out = put(out, &l.languages);
+            out = put(out, &l.elsewhere);
         }
         Compiled::Failed { message, network } => {
             out = put(out, &1_u8);
@@ -233,6 +260,7 @@ pub fn decode(bytes: &[u8], url: &str) -> Result<Compiled, BundleError> {
             sections: r.part("the list of sections")?,
             warnings: r.part("the warnings")?,
             languages: r.part("the list of languages")?,
+            elsewhere: r.part("the site's other commentaries")?,
         }),
         1 => Compiled::Failed { message: r.part("the error")?, network: r.part("the error")? },
         t => return Err(BundleError { at: at.get() - 1, message: format!("bundle kind {t} does not exist") }),

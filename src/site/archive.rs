@@ -34,42 +34,106 @@ fn link(page: &Page, folder: &[String]) -> String {
     path.strip_prefix(&prefix(folder)).unwrap_or(&path).to_owned()
 }
 
-/// The archive page of `pages` in `folder`, naming its stylesheet with `integrity`'s hash.
-pub fn page(pages: &[Page], folder: &[String], integrity: &BTreeMap<String, String>, settings: &Settings) -> String {
-    let strings = crate::i18n::strings(&settings.language);
-    let title =
-        settings.name.clone().or_else(|| settings.publisher.as_ref().map(|p| p.name.clone())).unwrap_or_else(|| "Commentaries".into());
-    let mut originals: Vec<&Page> = pages.iter().filter(|p| p.original).collect();
-    originals.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+/// The site's name, as its own pages title it.
+fn site_title(settings: &Settings) -> String {
+    settings.name.clone().or_else(|| settings.publisher.as_ref().map(|p| p.name.clone())).unwrap_or_else(|| "Commentaries".into())
+}
+
+/// A static page of the site at `path` (from its root: `commentaries/`) titled `title`, with
+/// `body` in its `<main>`: the head (canonical and feed with the site's address, the archive's
+/// stylesheet with `integrity`'s hash) and the page around it.
+fn static_page(
+    path: &str,
+    title: &str,
+    description: &str,
+    body: &str,
+    integrity: &BTreeMap<String, String>,
+    settings: &Settings,
+) -> String {
     let mut head = vec![
         "<meta charset=\"utf-8\">".to_owned(),
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">".to_owned(),
-        format!("<title>{}</title>", escape(&title)),
-        format!(
-            "<meta name=\"description\" content=\"{}\">",
-            escape(&originals.iter().map(|p| p.title.as_str()).collect::<Vec<_>>().join(" · "))
-        ),
+        format!("<title>{}</title>", escape(title)),
+        format!("<meta name=\"description\" content=\"{}\">", escape(description)),
     ];
-    if let Some(address) = settings.address(&prefix(folder)) {
+    if let Some(address) = settings.address(path) {
         head.push(format!("<link rel=\"canonical\" href=\"{}\">", escape(&address)));
     }
     if let Some(feed) = settings.address(super::FEED) {
-        head.push(format!(
-            "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\">",
-            escape(&title),
-            escape(&feed)
-        ));
+        let name = site_title(settings);
+        head.push(format!("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{}\" href=\"{}\">", escape(&name), escape(&feed)));
     }
     let sri = integrity.get(STYLESHEET).map(|h| format!(" integrity=\"{}\"", escape(h))).unwrap_or_default();
-    head.push(format!("<link rel=\"stylesheet\" href=\"{}{WIDGET_DIR}/{STYLESHEET}\"{sri}>", "../".repeat(folder.len())));
+    let up = "../".repeat(path.matches('/').count());
+    head.push(format!("<link rel=\"stylesheet\" href=\"{up}{WIDGET_DIR}/{STYLESHEET}\"{sri}>"));
     head.push("<link rel=\"icon\" href=\"data:,\">".to_owned());
-    let items: String = originals.iter().map(|p| item(p, pages, folder, strings)).collect();
     format!(
-        "<!doctype html>\n<html lang=\"{}\">\n<head>\n{}\n</head>\n<body class=\"cr-archive\">\n<main>\n<h1>{}</h1>\n<ol class=\"cr-archive-list\">\n{items}</ol>\n</main>\n</body>\n</html>\n",
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n{}\n</head>\n<body class=\"cr-archive\">\n<main>\n{body}</main>\n</body>\n</html>\n",
         escape(&settings.language),
         head.join("\n"),
-        escape(&title),
     )
+}
+
+/// The archive page of `pages` in `folder`, naming its stylesheet with `integrity`'s hash.
+pub fn page(pages: &[Page], folder: &[String], integrity: &BTreeMap<String, String>, settings: &Settings) -> String {
+    let strings = crate::i18n::strings(&settings.language);
+    let title = site_title(settings);
+    let mut originals: Vec<&Page> = pages.iter().filter(|p| p.original).collect();
+    originals.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+    let description = originals.iter().map(|p| p.title.as_str()).collect::<Vec<_>>().join(" · ");
+    let items: String = originals.iter().map(|p| item(p, pages, folder, strings)).collect();
+    let body = format!("<h1>{}</h1>\n<ol class=\"cr-archive-list\">\n{items}</ol>\n", escape(&title));
+    static_page(&prefix(folder), &title, &description, &body, integrity, settings)
+}
+
+/// The folder of the entity pages, in the archive's.
+pub const ENTITIES: &str = "entities";
+
+/// A page per entity the commentaries of `pages` discuss (`entities/<id>/index.html` in the
+/// archive's `folder`): its name and summary, and every commentary a reader meets it in, the
+/// newest first, in the site's language where a commentary has it, else in its original's.
+/// Returns `(path from the site's root, page)`, by id.
+pub fn entity_pages(pages: &[Page], folder: &[String], integrity: &BTreeMap<String, String>, settings: &Settings) -> Vec<(String, String)> {
+    // Each commentary once: its page in the site's language, else its original.
+    let mut chosen: Vec<&Page> = pages
+        .iter()
+        .filter(|p| p.original)
+        .map(|original| {
+            let own = pages.iter().find(|p| p.folder == original.folder && crate::i18n::same_language(&p.lang, &settings.language));
+            own.unwrap_or(original)
+        })
+        .collect();
+    chosen.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+    let mut by_id: BTreeMap<&str, (&str, &str, Vec<&Page>)> = BTreeMap::new();
+    for page in &chosen {
+        for (id, name, summary) in &page.entities {
+            by_id.entry(id.as_str()).or_insert((name.as_str(), summary.as_str(), Vec::new())).2.push(page);
+        }
+    }
+    let site = site_title(settings);
+    by_id
+        .into_iter()
+        .map(|(id, (name, summary, found))| {
+            let path = format!("{}{ENTITIES}/{id}/", prefix(folder));
+            let items: String = found
+                .iter()
+                .map(|p| {
+                    let lang = escape(&p.lang);
+                    let date = crate::i18n::strings(&p.lang).date(p.date);
+                    let href = escape(&link(p, folder));
+                    let (title, iso) = (escape(&p.title), p.date.iso());
+                    format!("<li lang=\"{lang}\"><a href=\"../../{href}\" hreflang=\"{lang}\">{title}</a> · <time datetime=\"{iso}\">{}</time></li>\n", escape(&date))
+                })
+                .collect();
+            let body = format!(
+                "<p class=\"cr-archive-meta\"><a href=\"../../\">{}</a></p>\n<h1>{}</h1>\n<p>{}</p>\n<ol class=\"cr-archive-list\">\n{items}</ol>\n",
+                escape(&site),
+                escape(name),
+                escape(summary)
+            );
+            (format!("{path}index.html"), static_page(&path, &format!("{name} — {site}"), summary, &body, integrity, settings))
+        })
+        .collect()
 }
 
 /// The archive's stylesheet, in the widget's folder.

@@ -25,10 +25,11 @@ fn own<'a>(pages: &'a [Page], settings: &Settings) -> Vec<&'a Page> {
     own
 }
 
-/// `sitemap.xml`: the archive (in `archive`, the folders' common parent) and every reading
-/// page of the site, each with its languages as `xhtml:link` alternates (the original as
-/// `x-default`) and its date as `lastmod`. `None` without the site's address.
-pub fn sitemap(pages: &[Page], archive: &[String], settings: &Settings) -> Option<String> {
+/// `sitemap.xml`: the archive (in `archive`, the folders' common parent), every reading page of
+/// the site, each with its languages as `xhtml:link` alternates (the original as `x-default`)
+/// and its date as `lastmod`, then the `more` pages (paths from the site's root: the entity
+/// pages). `None` without the site's address.
+pub fn sitemap(pages: &[Page], archive: &[String], more: &[String], settings: &Settings) -> Option<String> {
     let archive_address = settings.address(&super::archive::prefix(archive))?;
     let own = own(pages, settings);
     let newest = own.iter().map(|p| p.date).max()?;
@@ -51,6 +52,9 @@ pub fn sitemap(pages: &[Page], archive: &[String], settings: &Settings) -> Optio
             xml.push_str(&format!("\n  <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n", escape(&original.href)));
         }
         xml.push_str("</url>\n");
+    }
+    for path in more {
+        xml.push_str(&format!("<url><loc>{}</loc></url>\n", escape(&settings.address(path)?)));
     }
     xml.push_str("</urlset>\n");
     Some(xml)

@@ -122,16 +122,21 @@ impl Site {
         &self.settings
     }
 
-    /// Writes `folder`'s reading page, embed and oEmbed description in `lang` (`None`: the
-    /// original; see [`page_names`]) for `loaded`, compiled to `bytes`; returns the page, for
-    /// the site's own files ([`Site::finish`]).
-    pub fn write_pages(&self, folder: &Path, lang: Option<&str>, loaded: Loaded, bytes: &[u8]) -> Result<Page, String> {
+    /// `folder`'s path from the site's root, as parts (`["commentaries", "x"]`).
+    pub fn parts_of(&self, folder: &Path) -> Result<Vec<String>, String> {
         let inside = |p: &Path| p.canonicalize().map_err(|e| format!("{}: {e}", p.display()));
         let relative = inside(folder)?
             .strip_prefix(inside(&self.root)?)
             .map_err(|_| format!("{}: not inside the site {}", folder.display(), self.root.display()))?
             .to_owned();
-        let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        Ok(relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect())
+    }
+
+    /// Writes `folder`'s reading page, embed and oEmbed description in `lang` (`None`: the
+    /// original; see [`page_names`]) for `loaded`, compiled to `bytes`; returns the page, for
+    /// the site's own files ([`Site::finish`]).
+    pub fn write_pages(&self, folder: &Path, lang: Option<&str>, loaded: Loaded, bytes: &[u8]) -> Result<Page, String> {
+        let parts = self.parts_of(folder)?;
         let write = |name: &str, text: String| {
             let path = folder.join(name);
             std::fs::write(&path, text).map_err(|e| format!("{}: cannot be written: {e}", path.display()))
@@ -169,7 +174,21 @@ impl Site {
         let folder = archive::folder(pages);
         let archive = archive::page(pages, &folder, &self.integrity, &self.settings);
         written.push(write(&format!("{}index.html", archive::prefix(&folder)), archive)?);
-        if let Some(sitemap) = feeds::sitemap(pages, &folder, &self.settings) {
+        // A page per entity the site's commentaries discuss, listing them.
+        let entities = archive::entity_pages(pages, &folder, &self.integrity, &self.settings);
+        let count = entities.len();
+        let paths: Vec<String> = entities.iter().map(|(path, _)| path.trim_end_matches("index.html").to_owned()).collect();
+        for (path, html) in entities {
+            let file = self.root.join(&path);
+            if let Some(parent) = file.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| format!("{}: cannot be made: {e}", parent.display()))?;
+            }
+            write(&path, html)?;
+        }
+        if count > 0 {
+            written.push(format!("{}{}/ ({count} entities)", archive::prefix(&folder), archive::ENTITIES));
+        }
+        if let Some(sitemap) = feeds::sitemap(pages, &folder, &paths, &self.settings) {
             written.push(write("sitemap.xml", sitemap)?);
         }
         if let Some(feed) = feeds::atom(pages, &folder, &self.settings) {
@@ -180,6 +199,73 @@ impl Site {
 }
 
 pub use crate::bundle::page_names;
+
+/// How many other commentaries a card names at most ("Also in").
+pub const ELSEWHERE_MAX: usize = 5;
+
+/// One commentary's page among the site's, for [`link_elsewhere`]: its folder's parts, its
+/// language (`None`: the original) and what it shows.
+pub type SitePage<'a> = (Vec<String>, Option<String>, &'a mut Loaded);
+
+/// Tells each commentary of `pages` where else the site discusses its entities
+/// (`Loaded::elsewhere`, the cards' "Also in"): for each entity its bundle carries, the other
+/// commentaries whose bundles carry it too, each once (its page in the same language if it has
+/// one, else its original's), the newest first, at most [`ELSEWHERE_MAX`]. Their addresses are
+/// from the host's root (under the site's path, `Settings::root_path`), as the embeds name the
+/// bundles: the same bundle serves the reading page and the embed, wherever a CMS puts it.
+pub fn link_elsewhere(pages: &mut [SitePage<'_>], settings: &Settings) {
+    use crate::bundle::{Elsewhere, OtherPage};
+    use std::collections::HashMap;
+    let others: Vec<(&[String], Option<&str>, OtherPage)> = pages
+        .iter()
+        .map(|(parts, lang, loaded)| {
+            let page = Page { folder: parts.clone(), file: page_names(lang.as_deref()).0, ..blank_page() };
+            let href = format!("{}{}", settings.root_path(), page.path());
+            let other = OtherPage { title: loaded.front.title.clone(), href, lang: loaded.front.lang.clone(), date: loaded.front.date };
+            (parts.as_slice(), lang.as_deref(), other)
+        })
+        .collect();
+    let mut by_entity: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, (_, _, loaded)) in pages.iter().enumerate() {
+        for e in loaded.catalog.entities() {
+            by_entity.entry(e.id.as_str()).or_default().push(i);
+        }
+    }
+    let found: Vec<Vec<Elsewhere>> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, (parts, lang, loaded))| {
+            loaded
+                .catalog
+                .entities()
+                .iter()
+                .filter_map(|e| {
+                    let mut chosen: Vec<&OtherPage> = Vec::new();
+                    let mut folders: Vec<&[String]> = Vec::new();
+                    let candidates = by_entity.get(e.id.as_str()).map_or(&[][..], Vec::as_slice);
+                    // Same language first, then originals: a folder's first pick stands.
+                    let ordered = candidates
+                        .iter()
+                        .filter(|j| others[**j].1 == lang.as_deref())
+                        .chain(candidates.iter().filter(|j| others[**j].1.is_none()));
+                    for &j in ordered {
+                        let (folder, _, page) = &others[j];
+                        if j != i && *folder != parts.as_slice() && !folders.contains(folder) {
+                            folders.push(folder);
+                            chosen.push(page);
+                        }
+                    }
+                    chosen.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.title.cmp(&b.title)));
+                    chosen.truncate(ELSEWHERE_MAX);
+                    (!chosen.is_empty()).then(|| Elsewhere { entity: e.id.clone(), pages: chosen.into_iter().cloned().collect() })
+                })
+                .collect()
+        })
+        .collect();
+    for ((_, _, loaded), elsewhere) in pages.iter_mut().zip(found) {
+        loaded.elsewhere = elsewhere;
+    }
+}
 
 /// The share picture of the reading page in `lang`: `share.png`, `share.ru.png`.
 pub fn share_name(lang: Option<&str>) -> String {
@@ -217,6 +303,9 @@ pub struct Page {
     pub address: Option<String>,
     /// Every language's page, the original first (empty for one language).
     pub alternates: Vec<Alternate>,
+    /// The entities a reader meets in it (its bundle's catalog): id, name and summary in its
+    /// language, for the site's entity pages.
+    pub entities: Vec<(String, String, String)>,
 }
 
 impl Page {
@@ -279,6 +368,7 @@ fn blank_page() -> Page {
         publisher: None,
         address: None,
         alternates: Vec::new(),
+        entities: Vec::new(),
     }
 }
 
@@ -338,6 +428,7 @@ pub fn pages(
     page.publisher =
         front.publication.as_ref().map(|p| p.publisher.clone()).or_else(|| settings.publisher.as_ref().map(|p| p.name.clone()));
     page.alternates = alternates;
+    page.entities = loaded.catalog.entities().iter().map(|e| (e.id.to_string(), e.name.clone(), e.summary.clone())).collect();
     Published { index, embed, page }
 }
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { DIST, SEED_SLUG, launch, newPage } from './helpers.mjs';
+import { DIST, SEED_SLUG, launch, newPage, until } from './helpers.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -30,7 +30,10 @@ const all = (text, re) => [...text.matchAll(re)].map((m) => m[1]);
 test('the sitemap lists the archive and all three reading pages, each served', async () => {
   const sitemap = readFileSync(`${DIST}sitemap.xml`, 'utf8');
   const locs = all(sitemap, /<loc>([^<]+)<\/loc>/g);
-  assert.deepEqual(locs.map((l) => l.slice(BASE.length)), [
+  // Then a page per entity the commentaries discuss.
+  const entities = locs.slice(4).map((l) => l.slice(BASE.length));
+  assert.ok(entities.includes('commentaries/entities/china/') && entities.every((p) => p.startsWith('commentaries/entities/')), entities.join(' '));
+  assert.deepEqual(locs.slice(0, 4).map((l) => l.slice(BASE.length)), [
     'commentaries/',
     'commentaries/rail-freight-land-bridge/',
     `commentaries/${SEED_SLUG}/`,
@@ -95,14 +98,46 @@ test('every reading page names its share picture, a PNG of 1200×630, for the la
   }
 });
 
-test('the W3C HTML checker (vnu) finds no error on the reading pages and the archive', () => {
+test('the W3C HTML checker (vnu) finds no error on the reading pages, the archive and an entity page', () => {
   const vnu = new URL('./node_modules/vnu-jar/build/dist/vnu.jar', import.meta.url).pathname;
-  const pages = ['commentaries/index.html', `commentaries/${SEED_SLUG}/index.html`, `commentaries/${SEED_SLUG}/index.ru.html`, 'commentaries/rail-freight-land-bridge/index.html'];
+  const pages = ['commentaries/index.html', 'commentaries/entities/china/index.html', `commentaries/${SEED_SLUG}/index.html`, `commentaries/${SEED_SLUG}/index.ru.html`, 'commentaries/rail-freight-land-bridge/index.html'];
   // vnu writes its report to stderr, and exits 1 when it finds errors.
   const run = spawnSync('java', ['-jar', vnu, '--errors-only', '--format', 'json', ...pages.map((p) => `${DIST}${p}`)], { encoding: 'utf8' });
   assert.equal(run.error, undefined, `java: ${run.error}`);
   const { messages } = JSON.parse(run.stderr);
   assert.deepEqual(messages.map((m) => `${m.url.split('/dist/')[1]}:${m.lastLine}: ${m.message}`), []);
+});
+
+test('a card says where else the site discusses its entity and leads there, with JavaScript and without', async () => {
+  for (const javaScriptEnabled of [false, true]) {
+    const { page, problems, context } = await newPage(env.browser, { javaScriptEnabled });
+    await page.goto(`${env.server.url}commentaries/${SEED_SLUG}/`);
+    if (javaScriptEnabled) await until(page, () => window.__events.some((e) => e.type === 'commentary-reader:ready'), null, { what: 'ready' });
+    // China: both commentaries discuss it.
+    await page.locator('commentary-reader .cr-body .cr-mention[data-entity="china"]').first().click();
+    const also = page.locator('commentary-reader #cr-card-china .cr-card-elsewhere');
+    await also.waitFor({ state: 'visible' });
+    assert.equal(await also.locator('.cr-card-elsewhere-title').textContent(), 'Also in');
+    assert.deepEqual(await also.locator('a').allTextContents(), ['Rail freight across the Eurasian land bridge']);
+    assert.match(await also.locator('.cr-card-date').textContent(), /^March 1, 2025$/);
+    await also.locator('a').click();
+    await page.waitForURL('**/commentaries/rail-freight-land-bridge/');
+    assert.equal(await page.title(), 'Rail freight across the Eurasian land bridge — The Corridor Review');
+    if (javaScriptEnabled) assert.deepEqual(await page.evaluate(() => window.__csp), []);
+    assert.deepEqual(problems, [], `javaScriptEnabled: ${javaScriptEnabled}`);
+    await context.close();
+  }
+});
+
+test('each entity the site discusses has a page listing its commentaries, newest first', async () => {
+  const { page, problems, context } = await newPage(env.browser, { javaScriptEnabled: false });
+  await page.goto(`${env.server.url}commentaries/entities/china/`);
+  assert.equal(await page.locator('h1').textContent(), 'China');
+  assert.deepEqual(await page.locator('ol a').allTextContents(), ['Rail freight across the Eurasian land bridge', 'Belarus-China Relations amid Geostrategic Challenges']);
+  await page.locator('ol a', { hasText: 'Belarus-China' }).click();
+  await page.waitForURL(`**/commentaries/${SEED_SLUG}/`);
+  assert.deepEqual(problems, []);
+  await context.close();
 });
 
 test('the archive page lists both commentaries, newest first, and leads to each; axe finds nothing, light and dark', async () => {

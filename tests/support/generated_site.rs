@@ -41,9 +41,10 @@ pub fn entry(i: usize) -> String {
     )
 }
 
-/// The shared entities commentary `j` mentions, of `entities`.
+/// The shared entities commentary `j` mentions, of `entities`: first one of the three every
+/// third commentary shares, then eleven spread over the catalog.
 pub fn mentioned(j: usize, entities: usize) -> Vec<usize> {
-    (0..MENTIONED).map(|k| (j * 131 + k * 167) % entities).collect()
+    std::iter::once(j % 3).chain((1..MENTIONED).map(|k| 3 + (j * 131 + k * 167) % (entities - 3))).collect()
 }
 
 /// Commentary `j`'s text, mentioning `shared` (indexes of shared entities) and its own entity.

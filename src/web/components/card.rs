@@ -34,6 +34,9 @@ pub struct CardProps {
     /// Set while the card is open, from the card reducer.
     #[prop_or_default]
     pub open: Option<Open>,
+    /// The site's other commentaries on the entity, the newest first ("Also in").
+    #[prop_or_default]
+    pub elsewhere: Option<Rc<Vec<crate::bundle::OtherPage>>>,
 }
 
 /// What an open card needs: where it was opened from, and what its controls do.
@@ -273,9 +276,20 @@ pub fn Card(props: &CardProps) -> Html {
             <Suspense>
                 <CardContent entity={e.clone()} strings={s} keep={props.keep} />
             </Suspense>
-            if open.is_some() || !link_items.is_empty() {
+            if open.is_some() || !link_items.is_empty() || props.elsewhere.is_some() {
                 <div class="cr-card-foot">
                     { open.map(|o| open_foot(o, s)).unwrap_or_default() }
+                    if let Some(pages) = &props.elsewhere {
+                        <div class="cr-card-elsewhere">
+                            <p class="cr-card-elsewhere-title">{ s.also_in }</p>
+                            <ul>
+                                { for pages.iter().map(|p| html! {
+                                    <li><a href={p.href.clone()} hreflang={p.lang.clone()} lang={p.lang.clone()} tabindex={tabindex}>{ p.title.clone() }</a>
+                                        <span class="cr-card-date">{ s.date(p.date) }</span></li>
+                                }) }
+                            </ul>
+                        </div>
+                    }
                     if !link_items.is_empty() {
                         <p class="cr-card-links">{ for link_items }</p>
                     }

@@ -247,7 +247,8 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
             <div class="cr-card-layer" lang={reader.loaded.front.lang.clone()}>
                 { for carded.iter().map(|entity| {
                     let open = open.as_ref().filter(|(id, _)| *id == entity.id.as_str()).map(|(_, o)| o.clone());
-                    html! { <Card key={entity.id.to_string()} entity={entity.clone()} strings={strings} live={live} keep={reader.keep_text} open={open} /> }
+                    let elsewhere = reader.loaded.elsewhere.iter().find(|x| x.entity == entity.id).map(|x| Rc::new(x.pages.clone()));
+                    html! { <Card key={entity.id.to_string()} entity={entity.clone()} strings={strings} live={live} keep={reader.keep_text} open={open} elsewhere={elsewhere} /> }
                 }) }
             </div>
             if props.debug {
