@@ -28,10 +28,11 @@ for (const part of ['reader', 'compiler']) {
 }
 
 // What a host page downloads to run the widget: the loader, the wasm glue, the wasm, CSS.
-// The iframe alternative's two small scripts are not part of that. The editors' tools (the preview
-// page and the publisher module it loads) are listed on their own, without a budget: no reader's
-// page loads them.
-const HOST_PAGE_ONLY = new Set(['site.css', 'embed.js', 'commentary-reader-frame.js']);
+// The iframe alternative's two small scripts are not part of that, nor the archive page's
+// stylesheet (`build --site`'s archive and entity pages, which load no widget). The editors' tools
+// (the preview page and the publisher module it loads) are listed on their own, without a budget:
+// no reader's page loads them.
+const HOST_PAGE_ONLY = new Set(['site.css', 'embed.js', 'commentary-reader-frame.js', 'archive.css']);
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
