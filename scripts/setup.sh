@@ -53,6 +53,8 @@ have chromedriver || apt_missing+=(chromium-driver)
 have brotli || apt_missing+=(brotli)
 # The feed test reads the site's Atom feed as feed readers do (tests/e2e/publication.test.mjs).
 /usr/bin/python3 -c 'import feedparser' 2>/dev/null || apt_missing+=(python3-feedparser)
+# … and the text copy as scrapers read it (BeautifulSoup).
+/usr/bin/python3 -c 'import bs4' 2>/dev/null || apt_missing+=(python3-bs4)
 # The W3C's HTML checker (vnu.jar, an npm package of tests/e2e) runs on Java.
 have java || apt_missing+=(default-jre-headless)
 if [ ${#apt_missing[@]} -gt 0 ]; then

@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 #[cfg(not(target_arch = "wasm32"))]
 mod archive;
+mod copy;
 pub mod css;
 #[cfg(not(target_arch = "wasm32"))]
 mod feeds;
@@ -80,12 +81,13 @@ impl Files<'_> {
         )
     }
 
-    /// The element with the commentary prerendered inside. It has no `lang`: the widget's words
-    /// follow the text's language, and a commentary in several languages starts in the one its
-    /// reader chose or prefers.
-    fn element(&self, prerendered: &Prerendered) -> String {
+    /// The element with the commentary prerendered inside, then `copy`, the text for parsers
+    /// that do not read shadow roots (see `copy`). It has no `lang`: the widget's words follow
+    /// the text's language, and a commentary in several languages starts in the one its reader
+    /// chose or prefers.
+    fn element(&self, prerendered: &Prerendered, copy: &str) -> String {
         let root = prerendered.shadow_root(&format!("{}commentary-reader.css", self.widget));
-        format!("<commentary-reader src=\"{}\">{root}</commentary-reader>\n", escape(&self.bundle))
+        format!("<commentary-reader src=\"{}\">{root}{copy}</commentary-reader>\n", escape(&self.bundle))
     }
 }
 
@@ -420,7 +422,8 @@ pub fn pages(
         image_alt: image.as_ref().map(|_| image_alt.as_str()),
         ..PageMeta::new(front, &first)
     };
-    let (index, embed) = (reading_page(&meta, prerendered, &reading), embed(&meta, prerendered, &embedded));
+    let copy = copy::article(front, &loaded.linked.body.blocks);
+    let (index, embed) = (reading_page(&meta, prerendered, &reading, &copy), embed(&meta, prerendered, &embedded, &copy));
     page.title = front.title.clone();
     page.description = publish::description(front, &first);
     page.date = front.date;
@@ -434,17 +437,17 @@ pub fn pages(
 
 /// The standalone reading page. Its empty icon (`data:,`, allowed by the widget's policy)
 /// keeps browsers from asking every host for a `/favicon.ico` it may not have.
-fn reading_page(meta: &PageMeta, prerendered: &Prerendered, files: &Files) -> String {
+fn reading_page(meta: &PageMeta, prerendered: &Prerendered, files: &Files, copy: &str) -> String {
     format!(
         "<!doctype html>\n<html lang=\"{}\">\n<head>\n{}{}<link rel=\"icon\" href=\"data:,\">\n</head>\n<body class=\"cr-reading-page\">\n<main>\n{}</main>\n</body>\n</html>\n",
         escape(meta.lang),
         publish::head(meta),
         files.head(),
-        files.element(prerendered),
+        files.element(prerendered, copy),
     )
 }
 
-fn embed(meta: &PageMeta, prerendered: &Prerendered, files: &Files) -> String {
+fn embed(meta: &PageMeta, prerendered: &Prerendered, files: &Files, copy: &str) -> String {
     format!(
         "<!-- commentary-reader: \"{}\", prerendered. Paste into a page of the site that serves the widget at {} and the commentary at {}; the text is in the HTML, the script makes it interactive. -->\n{}<script type=\"application/ld+json\">{}</script>\n{}",
         escape(&meta.front.title).replace("--", "&#45;&#45;"),
@@ -452,6 +455,6 @@ fn embed(meta: &PageMeta, prerendered: &Prerendered, files: &Files) -> String {
         escape(&files.bundle),
         files.head(),
         publish::json_ld(meta),
-        files.element(prerendered),
+        files.element(prerendered, copy),
     )
 }

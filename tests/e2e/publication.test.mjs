@@ -140,6 +140,30 @@ test('each entity the site discusses has a page listing its commentaries, newest
   await context.close();
 });
 
+test('the text is there for parsers that skip shadow roots (BeautifulSoup reads it), and never rendered twice', async () => {
+  const script = `
+import bs4, sys
+soup = bs4.BeautifulSoup(open(sys.argv[1], encoding="utf-8").read(), "html.parser")
+print(len(soup.get_text(" ", strip=True).split()))`;
+  for (const path of [`commentaries/${SEED_SLUG}/index.html`, `commentaries/${SEED_SLUG}/embed.html`]) {
+    const words = Number(execFileSync('/usr/bin/python3', ['-c', script, `${DIST}${path}`], { encoding: 'utf8' }));
+    assert.ok(words > 500, `${path}: BeautifulSoup reads ${words} words`);
+  }
+  for (const javaScriptEnabled of [false, true]) {
+    const { page, problems, context } = await newPage(env.browser, { javaScriptEnabled });
+    await page.goto(`${env.server.url}commentaries/${SEED_SLUG}/`);
+    if (javaScriptEnabled) await until(page, () => window.__events.some((e) => e.type === 'commentary-reader:ready'), null, { what: 'ready' });
+    const copy = await page.evaluate(() => {
+      const article = document.querySelector('commentary-reader > article.cr-text-copy');
+      return { words: article.textContent.split(/\s+/).filter(Boolean).length, boxes: article.getClientRects().length, visible: article.checkVisibility() };
+    });
+    assert.ok(copy.words > 500, `the copy has ${copy.words} words`);
+    assert.deepEqual([copy.boxes, copy.visible], [0, false], 'the copy is never rendered');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 test('the archive page lists both commentaries, newest first, and leads to each; axe finds nothing, light and dark', async () => {
   for (const colorScheme of ['light', 'dark']) {
     const { page, problems, context } = await newPage(env.browser, { colorScheme, viewport: { width: 390, height: 844 } });
