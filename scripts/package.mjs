@@ -54,6 +54,8 @@ for (const name of ['embed.html', 'embed.js', 'commentary-reader-frame.js']) {
 for (const name of ['check.mjs', 'preview.html', 'preview.js', 'preview.css']) cpSync(join(source, 'static/editor', name), join(out, name));
 // The archive page's stylesheet (`build --site` writes the page, naming it with its hash).
 cpSync(join(source, 'static/site/archive.css'), join(out, 'archive.css'));
+// The WordPress plugin, for sites that publish with WordPress (README "WordPress").
+cpSync(join(source, 'static/wordpress'), join(out, 'wordpress'), { recursive: true });
 
 // The compiler module: the same crate without the reader, with the `compile` export.
 const profile = release ? ['--release'] : [];

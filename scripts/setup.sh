@@ -57,6 +57,8 @@ have brotli || apt_missing+=(brotli)
 /usr/bin/python3 -c 'import bs4' 2>/dev/null || apt_missing+=(python3-bs4)
 # The W3C's HTML checker (vnu.jar, an npm package of tests/e2e) runs on Java.
 have java || apt_missing+=(default-jre-headless)
+# The WordPress plugin's test runs WordPress's own content filters with PHP.
+have php || apt_missing+=(php-cli)
 if [ ${#apt_missing[@]} -gt 0 ]; then
   say "installing Debian packages: ${apt_missing[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
@@ -83,6 +85,20 @@ if [ ! -x "$TOOLS/node_modules/binaryen/bin/wasm-opt" ]; then
   say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into .tools/"
   mkdir -p "$TOOLS"
   npm install --silent --no-audit --no-fund --prefix "$TOOLS" "binaryen@$BINARYEN_VERSION"
+fi
+
+# WordPress 6.1's own code (Debian's `wordpress` package, unpacked, not installed: the test needs
+# its wp-includes, not a web server or a database), for tests/e2e/wordpress.test.mjs.
+if [ ! -f "$TOOLS/wordpress/usr/share/wordpress/wp-includes/formatting.php" ]; then
+  say "unpacking Debian's wordpress package into .tools/wordpress (its wp-includes, for the plugin's test)"
+  mkdir -p "$TOOLS/wordpress-deb"
+  if ! (cd "$TOOLS/wordpress-deb" && apt-get download wordpress 2>/dev/null); then
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+    $SUDO apt-get update -qq
+    (cd "$TOOLS/wordpress-deb" && apt-get download wordpress 2>/dev/null)
+  fi
+  dpkg -x "$TOOLS"/wordpress-deb/wordpress_*.deb "$TOOLS/wordpress"
+  rm -rf "$TOOLS/wordpress-deb"
 fi
 
 if [ ! -d tests/e2e/node_modules/playwright-core ] || [ ! -d tests/e2e/node_modules/vnu-jar ]; then

@@ -29,7 +29,8 @@ for (const part of ['reader', 'compiler']) {
 
 // What a host page downloads to run the widget: the loader, the wasm glue, the wasm, CSS.
 // The iframe alternative's two small scripts are not part of that, nor the archive page's
-// stylesheet (`build --site`'s archive and entity pages, which load no widget). The editors' tools
+// stylesheet (`build --site`'s archive and entity pages, which load no widget) nor the WordPress
+// plugin's folder (its block's editor script runs in WordPress's editor). The editors' tools
 // (the preview page and the publisher module it loads) are listed on their own, without a budget:
 // no reader's page loads them.
 const HOST_PAGE_ONLY = new Set(['site.css', 'embed.js', 'commentary-reader-frame.js', 'archive.css']);
@@ -40,7 +41,7 @@ function walk(dir) {
   });
 }
 const files = walk(dist)
-  .filter((p) => /\.(wasm|js|css)$/.test(p) && !HOST_PAGE_ONLY.has(relative(dist, p)))
+  .filter((p) => /\.(wasm|js|css)$/.test(p) && !HOST_PAGE_ONLY.has(relative(dist, p)) && !relative(dist, p).startsWith('wordpress/'))
   .sort();
 if (files.length === 0) throw new Error(`no .wasm/.js/.css in ${dist}: run trunk build --release first`);
 
