@@ -231,6 +231,16 @@ fn the_archive_lists_each_commentary_once_newest_first_linking_every_language() 
         ]
     );
     assert!(archive.contains("<time datetime=\"2024-02-14\">February 14, 2024</time>"));
+    // A small map of each, drawn beside its pages.
+    let maps = values(&archive, "cr-archive-map", "src");
+    assert_eq!(maps, ["rail-freight-land-bridge/map.svg", "belarus-china-relations-2024/map.svg"]);
+    for map in maps {
+        let svg = read(&root, &format!("commentaries/{map}"));
+        assert!(
+            svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"360\" height=\"240\"") && svg.contains("class=\"cr-country"),
+            "{map}"
+        );
+    }
     assert!(archive.contains("<a href=\"belarus-china-relations-2024/index.ru.html\" hreflang=\"ru\" lang=\"ru\">Русский</a>"));
     assert!(archive.contains("<link rel=\"stylesheet\" href=\"../commentary-reader/archive.css\" integrity=\"sha384-ARCHIVE\">"));
     assert_eq!(values(&archive, "rel=\"canonical\"", "href"), ["https://tank.example/briefs/commentaries/"]);

@@ -136,6 +136,9 @@ pub fn entity_pages(pages: &[Page], folder: &[String], integrity: &BTreeMap<Stri
         .collect()
 }
 
+/// A commentary's map as the archive shows it, beside its pages (`build --site`).
+pub const MAP_THUMBNAIL: &str = "map.svg";
+
 /// The archive's stylesheet, in the widget's folder.
 pub const STYLESHEET: &str = "archive.css";
 
@@ -168,8 +171,19 @@ fn item(page: &Page, pages: &[Page], folder: &[String], strings: &crate::i18n::S
             .collect();
         format!("<p class=\"cr-archive-languages\">{}: {}</p>\n", escape(strings.language), links.join(" · "))
     };
+    // The map, small: what the commentary is about at a glance (the title says it in words).
+    let map = if page.map {
+        let (w, h) = crate::web::prerender::THUMBNAIL;
+        let folder_link: String = link(&Page { file: "index.html".into(), ..page.clone() }, folder);
+        format!(
+            "<img class=\"cr-archive-map\" src=\"{}{MAP_THUMBNAIL}\" alt=\"\" width=\"{w}\" height=\"{h}\" loading=\"lazy\">\n",
+            escape(&folder_link)
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "<li lang=\"{lang}\"><article>\n<h2><a href=\"{}\">{}</a></h2>\n<p class=\"cr-archive-meta\">{}</p>\n<p>{}</p>\n{languages}</article></li>\n",
+        "<li lang=\"{lang}\"><article>\n<h2><a href=\"{}\">{}</a></h2>\n{map}<p class=\"cr-archive-meta\">{}</p>\n<p>{}</p>\n{languages}</article></li>\n",
         escape(&link(page, folder)),
         escape(&page.title),
         meta.join(" · "),

@@ -151,6 +151,12 @@ impl Site {
         if let Some(oembed) = feeds::oembed(&published.page, &self.settings) {
             write(&oembed_name(lang), oembed)?;
         }
+        // The archive's thumbnail of the map (the original's, once per folder).
+        if lang.is_none() {
+            if let Some(svg) = crate::web::prerender::map_thumbnail(&loaded) {
+                write(archive::MAP_THUMBNAIL, svg)?;
+            }
+        }
         // The share picture: the title beside the map, as link previews show it.
         let by = published.page.publisher.clone().or_else(|| self.settings.name.clone());
         let png = picture::png(&crate::web::prerender::picture(loaded, by.as_deref()))?;
@@ -308,6 +314,8 @@ pub struct Page {
     /// The entities a reader meets in it (its bundle's catalog): id, name and summary in its
     /// language, for the site's entity pages.
     pub entities: Vec<(String, String, String)>,
+    /// Whether it has a map (and its folder a thumbnail of it, `archive::MAP_THUMBNAIL`).
+    pub map: bool,
 }
 
 impl Page {
@@ -371,6 +379,7 @@ fn blank_page() -> Page {
         address: None,
         alternates: Vec::new(),
         entities: Vec::new(),
+        map: false,
     }
 }
 
@@ -431,6 +440,7 @@ pub fn pages(
     page.publisher =
         front.publication.as_ref().map(|p| p.publisher.clone()).or_else(|| settings.publisher.as_ref().map(|p| p.name.clone()));
     page.alternates = alternates;
+    page.map = matches!(loaded.map, Some(Ok(_)));
     page.entities = loaded.catalog.entities().iter().map(|e| (e.id.to_string(), e.name.clone(), e.summary.clone())).collect();
     Published { index, embed, page }
 }

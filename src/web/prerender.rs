@@ -99,6 +99,24 @@ pub async fn picture_async(loaded: Loaded, by: Option<&str>) -> String {
     yew::LocalServerRenderer::<Picture>::with_props(props).hydratable(false).render().await
 }
 
+/// The size of the archive's map thumbnails.
+#[cfg(not(target_arch = "wasm32"))]
+pub use super::components::map::picture::THUMBNAIL;
+
+/// The archive's thumbnail of `loaded`'s map as one SVG document, if it has a map to draw.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn map_thumbnail(loaded: &Loaded) -> Option<String> {
+    use super::components::map::picture::{Thumbnail, ThumbnailProps};
+    let Some(Ok(scene)) = &loaded.map else { return None };
+    let props = ThumbnailProps {
+        scene: scene.clone(),
+        strings: crate::i18n::strings(&loaded.front.lang),
+        css: crate::site::css::plain(STYLESHEET).into(),
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a single-threaded runtime starts");
+    Some(runtime.block_on(yew::LocalServerRenderer::<Thumbnail>::with_props(props).hydratable(false).render()))
+}
+
 impl Prerendered {
     /// `<template shadowrootmode="open">…</template>` linking the widget's stylesheet at
     /// `stylesheet`: the markup to put first inside the `<commentary-reader>`.

@@ -124,7 +124,7 @@ pub fn Picture(props: &PictureProps) -> Html {
     let byline = wrap(&byline, text_width, 24.0, 0.0, 2);
     let by = props.by.as_deref().map(|b| wrap(&b.to_uppercase(), text_width, 20.0, 1.5, 1).remove(0));
     let map = match &loaded.map {
-        Some(Ok(scene)) => html! { <MapPart scene={scene.clone()} strings={strings} /> },
+        Some(Ok(scene)) => html! { <MapPart scene={scene.clone()} strings={strings} frame={MAP} /> },
         _ => Html::default(),
     };
     html! {
@@ -154,19 +154,21 @@ pub fn Picture(props: &PictureProps) -> Html {
 struct MapPartProps {
     scene: Rc<Scene>,
     strings: &'static crate::i18n::Strings,
+    /// Where it goes: x, y, width, height.
+    frame: (f64, f64, f64, f64),
 }
 
 impl PartialEq for MapPartProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.scene, &other.scene)
+        Rc::ptr_eq(&self.scene, &other.scene) && self.frame == other.frame
     }
 }
 
-/// The map at its home view in the picture's right half, as the widget draws it.
+/// The map at its home view in `frame`, as the widget draws it.
 #[function_component]
 fn MapPart(props: &MapPartProps) -> Html {
     let scene = &props.scene;
-    let (x, y, width, height) = MAP;
+    let (x, y, width, height) = props.frame;
     let (w, h) = (width * DRAWN, height * DRAWN);
     let view = scene.home();
     let land = scene::land_conic(scene);
@@ -183,6 +185,39 @@ fn MapPart(props: &MapPartProps) -> Html {
                 </g>
             </g>
             <Overlay scene={scene.clone()} layout={Some(layout)} stop_triggers={Rc::new(Vec::new())} height={h} strings={props.strings} keep={false} />
+        </svg>
+    }
+}
+
+/// The archive's thumbnail of a commentary's map (`map.svg` beside its pages): the map at its
+/// home view, [`THUMBNAIL`] in size, on its own.
+pub const THUMBNAIL: (f64, f64) = (360.0, 240.0);
+
+/// What a map thumbnail shows.
+#[derive(Properties)]
+pub struct ThumbnailProps {
+    /// The map.
+    pub scene: Rc<Scene>,
+    /// The words of its scale bar.
+    pub strings: &'static crate::i18n::Strings,
+    /// The widget's stylesheet as a plain SVG renderer reads it.
+    pub css: AttrValue,
+}
+
+impl PartialEq for ThumbnailProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.scene, &other.scene) && self.css == other.css
+    }
+}
+
+/// [`THUMBNAIL`]: one SVG document.
+#[function_component]
+pub fn Thumbnail(props: &ThumbnailProps) -> Html {
+    let (w, h) = THUMBNAIL;
+    html! {
+        <svg xmlns="http://www.w3.org/2000/svg" width={num(w)} height={num(h)} viewBox={format!("0 0 {} {}", num(w), num(h))}>
+            <style>{ props.css.clone() }</style>
+            <MapPart scene={props.scene.clone()} strings={props.strings} frame={(0.0, 0.0, w, h)} />
         </svg>
     }
 }
