@@ -86,13 +86,14 @@ pub fn page(pages: &[Page], folder: &[String], integrity: &BTreeMap<String, Stri
     static_page(&prefix(folder), &title, &description, &body, integrity, settings)
 }
 
-/// The folder of the entity pages, in the archive's.
+/// The folder of the entity pages, at the site's root (not among the commentaries' folders, so
+/// that `build dist/commentaries/*` never takes it for one).
 pub const ENTITIES: &str = "entities";
 
-/// A page per entity the commentaries of `pages` discuss (`entities/<id>/index.html` in the
-/// archive's `folder`): its name and summary, and every commentary a reader meets it in, the
-/// newest first, in the site's language where a commentary has it, else in its original's.
-/// Returns `(path from the site's root, page)`, by id.
+/// A page per entity the commentaries of `pages` discuss (`entities/<id>/index.html` at the
+/// site's root): its name and summary, and every commentary a reader meets it in, the newest
+/// first, in the site's language where a commentary has it, else in its original's, with a
+/// link back to the archive (in `folder`). Returns `(path from the site's root, page)`, by id.
 pub fn entity_pages(pages: &[Page], folder: &[String], integrity: &BTreeMap<String, String>, settings: &Settings) -> Vec<(String, String)> {
     // Each commentary once: its page in the site's language, else its original.
     let mut chosen: Vec<&Page> = pages
@@ -114,19 +115,20 @@ pub fn entity_pages(pages: &[Page], folder: &[String], integrity: &BTreeMap<Stri
     by_id
         .into_iter()
         .map(|(id, (name, summary, found))| {
-            let path = format!("{}{ENTITIES}/{id}/", prefix(folder));
+            let path = format!("{ENTITIES}/{id}/");
             let items: String = found
                 .iter()
                 .map(|p| {
                     let lang = escape(&p.lang);
                     let date = crate::i18n::strings(&p.lang).date(p.date);
-                    let href = escape(&link(p, folder));
+                    let href = escape(&p.path());
                     let (title, iso) = (escape(&p.title), p.date.iso());
                     format!("<li lang=\"{lang}\"><a href=\"../../{href}\" hreflang=\"{lang}\">{title}</a> · <time datetime=\"{iso}\">{}</time></li>\n", escape(&date))
                 })
                 .collect();
             let body = format!(
-                "<p class=\"cr-archive-meta\"><a href=\"../../\">{}</a></p>\n<h1>{}</h1>\n<p>{}</p>\n<ol class=\"cr-archive-list\">\n{items}</ol>\n",
+                "<p class=\"cr-archive-meta\"><a href=\"../../{}\">{}</a></p>\n<h1>{}</h1>\n<p>{}</p>\n<ol class=\"cr-archive-list\">\n{items}</ol>\n",
+                escape(&prefix(folder)),
                 escape(&site),
                 escape(name),
                 escape(summary)

@@ -194,7 +194,7 @@ impl Site {
             write(&path, html)?;
         }
         if count > 0 {
-            written.push(format!("{}{}/ ({count} entities)", archive::prefix(&folder), archive::ENTITIES));
+            written.push(format!("{}/ ({count} entities)", archive::ENTITIES));
         }
         if let Some(sitemap) = feeds::sitemap(pages, &folder, &paths, &self.settings) {
             written.push(write("sitemap.xml", sitemap)?);

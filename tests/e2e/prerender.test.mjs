@@ -296,12 +296,14 @@ test('the hostile corpus, prerendered, is inert with and without JavaScript', as
       const name = folder.split('/').pop();
       await page.goto(`${env.server.url}e2e-hostile/commentaries/${name}/index.html`);
       if (js) await waitForEvent(page, 'commentary-reader:ready');
-      else await page.locator('commentary-reader h1').waitFor();
+      else await page.locator('commentary-reader h1.cr-title').waitFor();
       const state = await page.evaluate(() => ({
         pwned: window.__pwned ?? null,
         injected: document.querySelector('commentary-reader').shadowRoot.querySelectorAll('script, iframe, style, img[onerror], [onload], [onclick]').length,
+        // The text copy for parsers: plain elements, nothing that runs or loads.
+        copied: document.querySelector('commentary-reader > article.cr-text-copy').querySelectorAll('script, iframe, style, img, a, [onload], [onclick], [onerror]').length,
       }));
-      assert.deepEqual(state, { pwned: null, injected: 0 }, `${name} (JavaScript ${js ? 'on' : 'off'})`);
+      assert.deepEqual(state, { pwned: null, injected: 0, copied: 0 }, `${name} (JavaScript ${js ? 'on' : 'off'})`);
       if (js) await page.evaluate(() => { window.__events = []; });
     }
     assert.deepEqual(warnings, [], 'every hostile page hydrates');

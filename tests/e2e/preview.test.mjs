@@ -4,14 +4,32 @@
 // File System Access API is checked again when a file is saved; keyboard and axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
 import { DIST, launch, newPage, until, SEED_SLUG } from './helpers.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SEED = join(ROOT, 'static/commentaries', SEED_SLUG);
+
+/**
+ * The seed published on its own by `commentary-reader build --site`, with the release's widget
+ * hashes and site settings: what the preview page, which sees one folder, must write byte for
+ * byte. (dist/'s seed differs by its cards' "Also in": a site's build knows the site's other
+ * commentaries, one folder does not.) Returns the folder.
+ */
+function publishedAlone() {
+  const site = mkdtempSync(join(tmpdir(), 'cr-preview-site-'));
+  mkdirSync(join(site, 'commentary-reader'));
+  cpSync(join(DIST, 'commentary-reader/integrity.json'), join(site, 'commentary-reader/integrity.json'));
+  cpSync(join(DIST, 'site.toml'), join(site, 'site.toml'));
+  const folder = join(site, 'commentaries', SEED_SLUG);
+  cpSync(SEED, folder, { recursive: true });
+  execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'commentary-reader', '--', 'build', '--site', site, folder], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  return folder;
+}
 let env;
 let work;
 before(async () => {
@@ -80,8 +98,9 @@ test('a good folder: no problems, and the widget renders it as readers will see 
   const title = await page.evaluate(() => document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector('h1, h2').textContent);
   assert.match(title, /Belarus-China Relations amid Geostrategic Challenges/);
   // The compiled bundle and the prerendered pages download byte for byte as
-  // `commentary-reader build --site` wrote them for the published seed (the path on the site
-  // defaults to commentaries/<folder>).
+  // `commentary-reader build --site` writes them for the seed published on its own (the path on
+  // the site defaults to commentaries/<folder>).
+  const alone = publishedAlone();
   assert.equal(await page.locator('#pv-path').inputValue(), 'commentaries/belarus-china-relations-2024');
   for (const [id, name] of [['pv-bundle', 'commentary.bundle'], ['pv-embed', 'embed.html'], ['pv-index', 'index.html']]) {
     const download = page.waitForEvent('download');
@@ -89,7 +108,7 @@ test('a good folder: no problems, and the widget renders it as readers will see 
     const done = await download;
     assert.equal(done.suggestedFilename(), name);
     const bytes = readFileSync(await done.path());
-    const built = readFileSync(join(DIST, 'commentaries/belarus-china-relations-2024', name));
+    const built = readFileSync(join(alone, name));
     assert.ok(bytes.equals(built), `${name}: ${bytes.length} bytes differ from the build's ${built.length}`);
   }
   assert.equal(await page.locator('#pv-publish-status').textContent(), 'index.html written.');
@@ -238,13 +257,14 @@ test('files picked without their folder get the title\'s path, and a translated 
   await page.locator('#pv-path').fill('commentaries/belarus-china-relations-2024');
   const downloads = page.locator('#pv-languages');
   await downloads.locator('a', { hasText: 'commentary.ru.bundle' }).waitFor();
+  const alone = publishedAlone();
   for (const name of ['commentary.ru.bundle', 'embed.ru.html', 'index.ru.html']) {
     const download = page.waitForEvent('download');
     await downloads.locator('a, button', { hasText: name }).click();
     const done = await download;
     assert.equal(done.suggestedFilename(), name);
     const bytes = readFileSync(await done.path());
-    const built = readFileSync(join(DIST, 'commentaries/belarus-china-relations-2024', name));
+    const built = readFileSync(join(alone, name));
     assert.ok(bytes.equals(built), `${name}: ${bytes.length} bytes differ from the build's ${built.length}`);
   }
   const download = page.waitForEvent('download');

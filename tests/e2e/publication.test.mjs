@@ -32,7 +32,7 @@ test('the sitemap lists the archive and all three reading pages, each served', a
   const locs = all(sitemap, /<loc>([^<]+)<\/loc>/g);
   // Then a page per entity the commentaries discuss.
   const entities = locs.slice(4).map((l) => l.slice(BASE.length));
-  assert.ok(entities.includes('commentaries/entities/china/') && entities.every((p) => p.startsWith('commentaries/entities/')), entities.join(' '));
+  assert.ok(entities.includes('entities/china/') && entities.every((p) => p.startsWith('entities/')), entities.join(' '));
   assert.deepEqual(locs.slice(0, 4).map((l) => l.slice(BASE.length)), [
     'commentaries/',
     'commentaries/rail-freight-land-bridge/',
@@ -100,7 +100,7 @@ test('every reading page names its share picture, a PNG of 1200×630, for the la
 
 test('the W3C HTML checker (vnu) finds no error on the reading pages, the archive and an entity page', () => {
   const vnu = new URL('./node_modules/vnu-jar/build/dist/vnu.jar', import.meta.url).pathname;
-  const pages = ['commentaries/index.html', 'commentaries/entities/china/index.html', `commentaries/${SEED_SLUG}/index.html`, `commentaries/${SEED_SLUG}/index.ru.html`, 'commentaries/rail-freight-land-bridge/index.html'];
+  const pages = ['commentaries/index.html', 'entities/china/index.html', `commentaries/${SEED_SLUG}/index.html`, `commentaries/${SEED_SLUG}/index.ru.html`, 'commentaries/rail-freight-land-bridge/index.html'];
   // vnu writes its report to stderr, and exits 1 when it finds errors.
   const run = spawnSync('java', ['-jar', vnu, '--errors-only', '--format', 'json', ...pages.map((p) => `${DIST}${p}`)], { encoding: 'utf8' });
   assert.equal(run.error, undefined, `java: ${run.error}`);
@@ -131,7 +131,7 @@ test('a card says where else the site discusses its entity and leads there, with
 
 test('each entity the site discusses has a page listing its commentaries, newest first', async () => {
   const { page, problems, context } = await newPage(env.browser, { javaScriptEnabled: false });
-  await page.goto(`${env.server.url}commentaries/entities/china/`);
+  await page.goto(`${env.server.url}entities/china/`);
   assert.equal(await page.locator('h1').textContent(), 'China');
   assert.deepEqual(await page.locator('ol a').allTextContents(), ['Rail freight across the Eurasian land bridge', 'Belarus-China Relations amid Geostrategic Challenges']);
   await page.locator('ol a', { hasText: 'Belarus-China' }).click();
