@@ -163,7 +163,7 @@ pub fn file_name(lang: Option<&str>) -> String {
 }
 
 /// `name` as it is, or `lang`'s name for it ([`crate::content::links::translated_name`]).
-fn in_language(name: &str, lang: Option<&str>) -> String {
+pub fn in_language(name: &str, lang: Option<&str>) -> String {
     lang.map_or_else(|| name.to_owned(), |l| crate::content::links::translated_name(name, l))
 }
 

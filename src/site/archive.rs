@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Page, Settings, WIDGET_DIR};
+use super::{folder_path, page_path, Page, Settings, WIDGET_DIR};
 use crate::publish::escape;
 
 /// The folders' common parent: where the archive page goes (`["commentaries"]`).
@@ -23,15 +23,9 @@ pub fn folder(pages: &[Page]) -> Vec<String> {
     common.unwrap_or_default()
 }
 
-/// `folder` as a path from the site's root, ending in `/` unless it is the root (`""`).
-pub fn prefix(folder: &[String]) -> String {
-    folder.iter().map(|p| format!("{p}/")).collect()
-}
-
-/// `page`'s address from the archive in `folder`.
-fn link(page: &Page, folder: &[String]) -> String {
-    let path = page.path();
-    path.strip_prefix(&prefix(folder)).unwrap_or(&path).to_owned()
+/// The path of the page at `path` (from the site's root) from the archive in `folder`.
+fn link(path: &str, folder: &[String]) -> String {
+    path.strip_prefix(&folder_path(folder)).unwrap_or(path).to_owned()
 }
 
 /// The site's name, as its own pages title it.
@@ -83,7 +77,7 @@ pub fn page(pages: &[Page], folder: &[String], integrity: &BTreeMap<String, Stri
     let description = originals.iter().map(|p| p.title.as_str()).collect::<Vec<_>>().join(" · ");
     let items: String = originals.iter().map(|p| item(p, pages, folder, strings)).collect();
     let body = format!("<h1>{}</h1>\n<ol class=\"cr-archive-list\">\n{items}</ol>\n", escape(&title));
-    static_page(&prefix(folder), &title, &description, &body, integrity, settings)
+    static_page(&folder_path(folder), &title, &description, &body, integrity, settings)
 }
 
 /// The folder of the entity pages, at the site's root (not among the commentaries' folders, so
@@ -128,7 +122,7 @@ pub fn entity_pages(pages: &[Page], folder: &[String], integrity: &BTreeMap<Stri
                 .collect();
             let body = format!(
                 "<p class=\"cr-archive-meta\"><a href=\"../../{}\">{}</a></p>\n<h1>{}</h1>\n<p>{}</p>\n<ol class=\"cr-archive-list\">\n{items}</ol>\n",
-                escape(&prefix(folder)),
+                escape(&folder_path(folder)),
                 escape(&site),
                 escape(name),
                 escape(summary)
@@ -166,7 +160,7 @@ fn item(page: &Page, pages: &[Page], folder: &[String], strings: &crate::i18n::S
                 let lang = escape(&p.lang);
                 format!(
                     "<a href=\"{}\" hreflang=\"{lang}\" lang=\"{lang}\">{}</a>",
-                    escape(&link(p, folder)),
+                    escape(&link(&p.path(), folder)),
                     escape(crate::i18n::language_name(&p.lang))
                 )
             })
@@ -176,7 +170,7 @@ fn item(page: &Page, pages: &[Page], folder: &[String], strings: &crate::i18n::S
     // The map, small: what the commentary is about at a glance (the title says it in words).
     let map = if page.map {
         let (w, h) = crate::web::prerender::THUMBNAIL;
-        let folder_link: String = link(&Page { file: "index.html".into(), ..page.clone() }, folder);
+        let folder_link = link(&page_path(&page.folder, "index.html"), folder);
         format!(
             "<img class=\"cr-archive-map\" src=\"{}{MAP_THUMBNAIL}\" alt=\"\" width=\"{w}\" height=\"{h}\" loading=\"lazy\">\n",
             escape(&folder_link)
@@ -186,7 +180,7 @@ fn item(page: &Page, pages: &[Page], folder: &[String], strings: &crate::i18n::S
     };
     format!(
         "<li lang=\"{lang}\"><article>\n<h2><a href=\"{}\">{}</a></h2>\n{map}<p class=\"cr-archive-meta\">{}</p>\n<p>{}</p>\n{languages}</article></li>\n",
-        escape(&link(page, folder)),
+        escape(&link(&page.path(), folder)),
         escape(&page.title),
         meta.join(" · "),
         escape(&page.description),

@@ -30,7 +30,7 @@ fn own<'a>(pages: &'a [Page], settings: &Settings) -> Vec<&'a Page> {
 /// and its date as `lastmod`, then the `more` pages (paths from the site's root: the entity
 /// pages). `None` without the site's address.
 pub fn sitemap(pages: &[Page], archive: &[String], more: &[String], settings: &Settings) -> Option<String> {
-    let archive_address = settings.address(&super::archive::prefix(archive))?;
+    let archive_address = settings.address(&super::folder_path(archive))?;
     let own = own(pages, settings);
     let newest = own.iter().map(|p| p.date).max()?;
     let mut xml = String::from(
@@ -75,7 +75,7 @@ pub fn atom(pages: &[Page], archive: &[String], settings: &Settings) -> Option<S
         escape(name),
         escape(base),
         escape(&format!("{base}{FEED}")),
-        escape(&settings.address(&super::archive::prefix(archive)).unwrap_or_else(|| base.to_owned())),
+        escape(&settings.address(&super::folder_path(archive)).unwrap_or_else(|| base.to_owned())),
     );
     for page in originals {
         let address = page.address.as_deref().unwrap_or_default();
@@ -139,7 +139,7 @@ struct OEmbed<'a> {
 pub fn oembed(page: &Page, settings: &Settings) -> Option<String> {
     let (base, origin) = (settings.url.as_deref()?, settings.origin()?);
     page.address.as_ref()?;
-    let folder: String = page.folder.iter().map(|p| format!("{p}/")).collect();
+    let folder = super::folder_path(&page.folder);
     let lang = (!page.original).then_some(page.lang.as_str());
     let bundle = format!("{}{folder}{}", settings.root_path(), crate::bundle::file_name(lang));
     let src = format!("{origin}{}embed.html?src={}", settings.widget_path(), query(&bundle));

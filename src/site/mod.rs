@@ -111,11 +111,8 @@ impl Site {
 
     /// Sets the site's address (`--url`), in place of its settings'.
     pub fn set_url(&mut self, url: &str) -> Result<(), String> {
-        let url = url.trim();
-        if !crate::content::links::is_absolute_web_url(url) {
-            return Err(format!("the site's address must be absolute (https://…), not {url:?}"));
-        }
-        self.settings.url = Some(if url.ends_with('/') { url.to_owned() } else { format!("{url}/") });
+        self.settings.url =
+            Some(settings::site_address(url).ok_or_else(|| format!("the site's address must be absolute (https://…), not {url:?}"))?);
         Ok(())
     }
 
@@ -139,29 +136,27 @@ impl Site {
     /// the site's own files ([`Site::finish`]).
     pub fn write_pages(&self, folder: &Path, lang: Option<&str>, loaded: Loaded, bytes: &[u8]) -> Result<Page, String> {
         let parts = self.parts_of(folder)?;
-        let write = |name: &str, text: String| {
+        let write = |name: &str, content: &[u8]| {
             let path = folder.join(name);
-            std::fs::write(&path, text).map_err(|e| format!("{}: cannot be written: {e}", path.display()))
+            std::fs::write(&path, content).map_err(|e| format!("{}: cannot be written: {e}", path.display()))
         };
         let prerendered = render(loaded.clone(), bytes, None);
         let published = pages(&loaded, lang, &prerendered, &parts, &self.integrity, &self.settings);
         let (index_name, embed_name) = page_names(lang);
-        write(&index_name, published.index)?;
-        write(&embed_name, published.embed)?;
+        write(&index_name, published.index.as_bytes())?;
+        write(&embed_name, published.embed.as_bytes())?;
         if let Some(oembed) = feeds::oembed(&published.page, &self.settings) {
-            write(&oembed_name(lang), oembed)?;
+            write(&oembed_name(lang), oembed.as_bytes())?;
         }
         // The archive's thumbnail of the map (the original's, once per folder).
         if lang.is_none() {
             if let Some(svg) = crate::web::prerender::map_thumbnail(&loaded) {
-                write(archive::MAP_THUMBNAIL, svg)?;
+                write(archive::MAP_THUMBNAIL, svg.as_bytes())?;
             }
         }
         // The share picture: the title beside the map, as link previews show it.
         let by = published.page.publisher.clone().or_else(|| self.settings.name.clone());
-        let png = picture::png(&crate::web::prerender::picture(loaded, by.as_deref()))?;
-        let path = folder.join(share_name(lang));
-        std::fs::write(&path, png).map_err(|e| format!("{}: cannot be written: {e}", path.display()))?;
+        write(&share_name(lang), &picture::png(&crate::web::prerender::picture(loaded, by.as_deref()))?)?;
         Ok(published.page)
     }
 
@@ -181,7 +176,7 @@ impl Site {
         }
         let folder = archive::folder(pages);
         let archive = archive::page(pages, &folder, &self.integrity, &self.settings);
-        written.push(write(&format!("{}index.html", archive::prefix(&folder)), archive)?);
+        written.push(write(&format!("{}index.html", folder_path(&folder)), archive)?);
         // A page per entity the site's commentaries discuss, listing them.
         let entities = archive::entity_pages(pages, &folder, &self.integrity, &self.settings);
         let count = entities.len();
@@ -227,8 +222,7 @@ pub fn link_elsewhere(pages: &mut [SitePage<'_>], settings: &Settings) {
     let others: Vec<(&[String], Option<&str>, OtherPage)> = pages
         .iter()
         .map(|(parts, lang, loaded)| {
-            let page = Page { folder: parts.clone(), file: page_names(lang.as_deref()).0, ..blank_page() };
-            let href = format!("{}{}", settings.root_path(), page.path());
+            let href = format!("{}{}", settings.root_path(), page_path(parts, &page_names(lang.as_deref()).0));
             let other = OtherPage { title: loaded.front.title.clone(), href, lang: loaded.front.lang.clone(), date: loaded.front.date };
             (parts.as_slice(), lang.as_deref(), other)
         })
@@ -277,12 +271,29 @@ pub fn link_elsewhere(pages: &mut [SitePage<'_>], settings: &Settings) {
 
 /// The share picture of the reading page in `lang`: `share.png`, `share.ru.png`.
 pub fn share_name(lang: Option<&str>) -> String {
-    lang.map_or_else(|| "share.png".to_owned(), |l| crate::content::links::translated_name("share.png", l))
+    crate::bundle::in_language("share.png", lang)
 }
 
 /// The oEmbed description of the reading page in `lang`: `oembed.json`, `oembed.ru.json`.
 pub fn oembed_name(lang: Option<&str>) -> String {
-    lang.map_or_else(|| "oembed.json".to_owned(), |l| crate::content::links::translated_name("oembed.json", l))
+    crate::bundle::in_language("oembed.json", lang)
+}
+
+/// A folder's path from the site's root, each part followed by `/` (`commentaries/x/`; `""` for
+/// the root itself).
+pub fn folder_path(parts: &[String]) -> String {
+    parts.iter().map(|p| format!("{p}/")).collect()
+}
+
+/// The path from the site's root of the page `file` in the folder `parts`: the folder's own
+/// (`commentaries/x/`) for `index.html`, whose address is the folder's, else the file's.
+pub fn page_path(parts: &[String], file: &str) -> String {
+    let folder = folder_path(parts);
+    if file == "index.html" {
+        folder
+    } else {
+        format!("{folder}{file}")
+    }
 }
 
 /// One reading page the site build wrote, as the site's own files (archive, sitemap, feed,
@@ -319,15 +330,9 @@ pub struct Page {
 }
 
 impl Page {
-    /// Its path from the site's root: the folder (`commentaries/x/`) for `index.html`, whose
-    /// address is the folder's, else the file's.
+    /// Its path from the site's root ([`page_path`]).
     pub fn path(&self) -> String {
-        let folder: String = self.folder.iter().map(|p| format!("{p}/")).collect();
-        if self.file == "index.html" {
-            folder
-        } else {
-            format!("{folder}{}", self.file)
-        }
+        page_path(&self.folder, &self.file)
     }
 }
 
@@ -355,32 +360,13 @@ fn alternates(loaded: &Loaded, parts: &[String], settings: &Settings) -> Vec<Alt
         .enumerate()
         .map(|(i, l)| {
             let file = page_names((i > 0).then_some(l.lang.as_str())).0;
-            let page = Page { folder: parts.to_vec(), file: file.clone(), ..blank_page() };
             let href = match &l.url {
                 Some(url) if crate::content::links::is_absolute_web_url(url) => url.clone(),
-                _ => settings.address(&page.path()).unwrap_or(file),
+                _ => settings.address(&page_path(parts, &file)).unwrap_or(file),
             };
             Alternate { lang: l.lang.clone(), href }
         })
         .collect()
-}
-
-fn blank_page() -> Page {
-    Page {
-        folder: Vec::new(),
-        file: String::new(),
-        lang: String::new(),
-        original: true,
-        title: String::new(),
-        description: String::new(),
-        date: crate::content::Date { year: 1970, month: 1, day: 1 },
-        authors: Vec::new(),
-        publisher: None,
-        address: None,
-        alternates: Vec::new(),
-        entities: Vec::new(),
-        map: false,
-    }
 }
 
 /// The reading page and the embed fragment of `loaded`, the commentary in `lang` (`None`: the
@@ -398,18 +384,18 @@ pub fn pages(
     settings: &Settings,
 ) -> Published {
     let bundle_name = crate::bundle::file_name(lang);
-    let folder: String = parts.iter().map(|p| format!("{p}/")).collect();
+    let folder = folder_path(parts);
     let reading = Files { widget: format!("{}{WIDGET_DIR}/", "../".repeat(parts.len())), bundle: bundle_name.clone(), integrity };
     let embedded = Files { widget: settings.widget_path(), bundle: format!("{}{folder}{bundle_name}", settings.root_path()), integrity };
     let front = &loaded.front;
     let first = publish::first_paragraph(&loaded.linked.body);
     let alternates = alternates(loaded, parts, settings);
-    let mut page =
-        Page { folder: parts.to_vec(), file: page_names(lang).0, lang: front.lang.clone(), original: lang.is_none(), ..blank_page() };
-    page.address = front.url.clone().filter(|u| crate::content::links::is_absolute_web_url(u)).or_else(|| settings.address(&page.path()));
-    let oembed = page.address.as_ref().and_then(|_| settings.address(&format!("{folder}{}", oembed_name(lang))));
+    let file = page_names(lang).0;
+    let address =
+        front.url.clone().filter(|u| crate::content::links::is_absolute_web_url(u)).or_else(|| settings.address(&page_path(parts, &file)));
+    let oembed = address.as_ref().and_then(|_| settings.address(&format!("{folder}{}", oembed_name(lang))));
     // The share picture `build --site` draws beside the page, named where its address is known.
-    let image = page.address.as_ref().and_then(|_| settings.address(&format!("{folder}{}", share_name(lang))));
+    let image = address.as_ref().and_then(|_| settings.address(&format!("{folder}{}", share_name(lang))));
     let strings = crate::i18n::strings(&front.lang);
     let names: Vec<&str> = front.authors.iter().map(|a| a.name.as_str()).collect();
     let image_alt =
@@ -424,7 +410,7 @@ pub fn pages(
     let meta = PageMeta {
         alternates: &alternates,
         translation: lang.is_some(),
-        canonical: page.address.as_deref(),
+        canonical: address.as_deref(),
         site,
         oembed: oembed.as_deref(),
         image: image.as_deref(),
@@ -433,15 +419,21 @@ pub fn pages(
     };
     let copy = copy::article(front, &loaded.linked.body.blocks);
     let (index, embed) = (reading_page(&meta, prerendered, &reading, &copy), embed(&meta, prerendered, &embedded, &copy));
-    page.title = front.title.clone();
-    page.description = publish::description(front, &first);
-    page.date = front.date;
-    page.authors = front.authors.iter().map(|a| a.name.clone()).collect();
-    page.publisher =
-        front.publication.as_ref().map(|p| p.publisher.clone()).or_else(|| settings.publisher.as_ref().map(|p| p.name.clone()));
-    page.alternates = alternates;
-    page.map = matches!(loaded.map, Some(Ok(_)));
-    page.entities = loaded.catalog.entities().iter().map(|e| (e.id.to_string(), e.name.clone(), e.summary.clone())).collect();
+    let page = Page {
+        folder: parts.to_vec(),
+        file,
+        lang: front.lang.clone(),
+        original: lang.is_none(),
+        title: front.title.clone(),
+        description: publish::description(front, &first),
+        date: front.date,
+        authors: front.authors.iter().map(|a| a.name.clone()).collect(),
+        publisher: front.publication.as_ref().map(|p| p.publisher.clone()).or_else(|| settings.publisher.as_ref().map(|p| p.name.clone())),
+        address,
+        alternates,
+        entities: loaded.catalog.entities().iter().map(|e| (e.id.to_string(), e.name.clone(), e.summary.clone())).collect(),
+        map: matches!(loaded.map, Some(Ok(_))),
+    };
     Published { index, embed, page }
 }
 

@@ -112,8 +112,8 @@ impl Settings {
         let (url, name, language, logo, widget) =
             (text_of("url"), text_of("name"), text_of("language"), text_of("logo"), text_of("widget"));
         if let Some((url, span)) = url {
-            if is_absolute_web_url(&url) {
-                settings.url = Some(if url.ends_with('/') { url } else { format!("{url}/") });
+            if let Some(address) = site_address(&url) {
+                settings.url = Some(address);
             } else {
                 out.push(loc.error(
                     &span,
@@ -180,6 +180,13 @@ impl Settings {
             self.address(logo)
         }
     }
+}
+
+/// `url` as a site's address: absolute, ending in `/`; `None` if it is not an absolute web
+/// address.
+pub fn site_address(url: &str) -> Option<String> {
+    let url = url.trim();
+    is_absolute_web_url(url).then(|| if url.ends_with('/') { url.to_owned() } else { format!("{url}/") })
 }
 
 fn read_publisher(top: &Table<'_, '_, '_>, loc: &Locator<'_>, out: &mut Vec<Diagnostic>) -> Option<Publisher> {

@@ -36,8 +36,13 @@ pub struct Prerendered {
 /// stay relative to the page.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render(loaded: Loaded, bundle: &[u8], lang: Option<&str>) -> Prerendered {
-    let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a single-threaded runtime starts");
-    runtime.block_on(render_async(loaded, bundle, lang))
+    block_on(render_async(loaded, bundle, lang))
+}
+
+/// `future`'s output, on a single-threaded runtime of its own (the server renderer is async).
+#[cfg(not(target_arch = "wasm32"))]
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread().build().expect("a single-threaded runtime starts").block_on(future)
 }
 
 /// [`render`], awaited: in the browser (the publisher module) there is no runtime to block on.
@@ -73,28 +78,38 @@ pub async fn render_async(mut loaded: Loaded, bundle: &[u8], lang: Option<&str>)
 /// (its publisher) above the title, in the widget's palette: natively, for `build --site`.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn picture(loaded: Loaded, by: Option<&str>) -> String {
-    let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a single-threaded runtime starts");
-    runtime.block_on(picture_async(loaded, by))
+    block_on(picture_async(loaded, by))
+}
+
+/// The widget's stylesheet as the pictures read it: its rules a plain SVG renderer applies, and
+/// its palette. Worked out once: a site's build draws a picture per page.
+fn picture_style() -> &'static (String, super::components::map::picture::Palette) {
+    use super::components::map::picture::Palette;
+    use crate::site::css;
+    static STYLE: std::sync::OnceLock<(String, Palette)> = std::sync::OnceLock::new();
+    STYLE.get_or_init(|| {
+        let value = |name: &str, otherwise: &str| css::value(STYLESHEET, name).unwrap_or_else(|| otherwise.to_owned());
+        let palette = Palette {
+            text: value("--cr-text", "#000"),
+            muted: value("--cr-muted", "#555"),
+            background: value("--cr-bg", "#fff"),
+            accent: value("--cr-accent", "#800"),
+            serif: value("--cr-font-text", "serif"),
+            sans: value("--cr-font-ui", "sans-serif"),
+        };
+        (css::plain(STYLESHEET), palette)
+    })
 }
 
 /// [`picture`], for a runtime of the caller's.
 pub async fn picture_async(loaded: Loaded, by: Option<&str>) -> String {
-    use super::components::map::picture::{Palette, Picture, PictureProps};
-    use crate::site::css;
-    let value = |name: &str, otherwise: &str| css::value(STYLESHEET, name).unwrap_or_else(|| otherwise.to_owned());
-    let palette = Palette {
-        text: value("--cr-text", "#000"),
-        muted: value("--cr-muted", "#555"),
-        background: value("--cr-bg", "#fff"),
-        accent: value("--cr-accent", "#800"),
-        serif: value("--cr-font-text", "serif"),
-        sans: value("--cr-font-ui", "sans-serif"),
-    };
+    use super::components::map::picture::{Picture, PictureProps};
+    let (css, palette) = picture_style();
     let props = PictureProps {
         loaded: Rc::new(loaded),
         by: by.map(|b| AttrValue::from(b.to_owned())),
-        css: css::plain(STYLESHEET).into(),
-        palette: Rc::new(palette),
+        css: css.clone().into(),
+        palette: Rc::new(palette.clone()),
     };
     yew::LocalServerRenderer::<Picture>::with_props(props).hydratable(false).render().await
 }
@@ -108,13 +123,9 @@ pub use super::components::map::picture::THUMBNAIL;
 pub fn map_thumbnail(loaded: &Loaded) -> Option<String> {
     use super::components::map::picture::{Thumbnail, ThumbnailProps};
     let Some(Ok(scene)) = &loaded.map else { return None };
-    let props = ThumbnailProps {
-        scene: scene.clone(),
-        strings: crate::i18n::strings(&loaded.front.lang),
-        css: crate::site::css::plain(STYLESHEET).into(),
-    };
-    let runtime = tokio::runtime::Builder::new_current_thread().build().expect("a single-threaded runtime starts");
-    Some(runtime.block_on(yew::LocalServerRenderer::<Thumbnail>::with_props(props).hydratable(false).render()))
+    let props =
+        ThumbnailProps { scene: scene.clone(), strings: crate::i18n::strings(&loaded.front.lang), css: picture_style().0.clone().into() };
+    Some(block_on(yew::LocalServerRenderer::<Thumbnail>::with_props(props).hydratable(false).render()))
 }
 
 impl Prerendered {

@@ -191,9 +191,11 @@ fn MapPart(props: &MapPartProps) -> Html {
 
 /// The archive's thumbnail of a commentary's map (`map.svg` beside its pages): the map at its
 /// home view, [`THUMBNAIL`] in size, on its own.
+#[cfg(not(target_arch = "wasm32"))]
 pub const THUMBNAIL: (f64, f64) = (360.0, 240.0);
 
 /// What a map thumbnail shows.
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Properties)]
 pub struct ThumbnailProps {
     /// The map.
@@ -204,6 +206,7 @@ pub struct ThumbnailProps {
     pub css: AttrValue,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl PartialEq for ThumbnailProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.scene, &other.scene) && self.css == other.css
@@ -211,6 +214,7 @@ impl PartialEq for ThumbnailProps {
 }
 
 /// [`THUMBNAIL`]: one SVG document.
+#[cfg(not(target_arch = "wasm32"))]
 #[function_component]
 pub fn Thumbnail(props: &ThumbnailProps) -> Html {
     let (w, h) = THUMBNAIL;
