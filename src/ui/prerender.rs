@@ -51,6 +51,13 @@ impl Fnv {
         self.bytes(s.as_bytes());
         self.bytes(&[0]);
     }
+    /// [`str`](Self::str) of `s` in ASCII lower case.
+    fn str_lower(&mut self, s: &str) {
+        for b in s.bytes() {
+            self.bytes(&[b.to_ascii_lowercase()]);
+        }
+        self.bytes(&[0]);
+    }
 }
 
 /// The digest of everything a render depends on besides the components' code, which
@@ -147,7 +154,7 @@ impl Digester {
         attributes.sort();
         let mut hash = Fnv::new();
         hash.bytes(b"E");
-        hash.str(&name.to_ascii_lowercase());
+        hash.str_lower(name);
         let mut block = None;
         let details = name.eq_ignore_ascii_case("details");
         for (name, value) in attributes.iter().filter(|(n, _)| !(details && n == "open")) {
@@ -291,10 +298,9 @@ pub fn digest_html(html: &str) -> Digest {
             d.close();
             rest = after.get(after.find('>').map_or(after.len(), |i| i + 1)..).unwrap_or("");
         } else if rest.starts_with('<') && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
-            let (name, attributes, after) = tag(&rest[1..]);
-            let mut attributes = attributes;
+            let (name, mut attributes, after) = tag(&rest[1..]);
             d.open(name, &mut attributes);
-            if VOID.contains(&name.to_ascii_lowercase().as_str()) {
+            if VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) {
                 d.close();
             }
             rest = after;
@@ -302,7 +308,12 @@ pub fn digest_html(html: &str) -> Digest {
             let first = rest.chars().next().map_or(1, char::len_utf8);
             let end = rest[first..].find('<').map_or(rest.len(), |i| i + first);
             // A parser drops NUL from text (and makes it U+FFFD in attribute values).
-            d.text(&decode(&rest[..end]).replace('\0', ""));
+            let text = decode(&rest[..end]);
+            if text.contains('\0') {
+                d.text(&text.replace('\0', ""));
+            } else {
+                d.text(&text);
+            }
             rest = &rest[end..];
         }
     }
@@ -329,7 +340,12 @@ fn tag(s: &str) -> (&str, Vec<(String, String)>, &str) {
         let value = if let Some(after) = rest.strip_prefix("=\"") {
             let close = after.find('"').unwrap_or(after.len());
             rest = after.get(close + 1..).unwrap_or("");
-            decode(&after[..close]).replace('\0', "\u{fffd}")
+            let value = decode(&after[..close]);
+            if value.contains('\0') {
+                value.replace('\0', "\u{fffd}")
+            } else {
+                value.into_owned()
+            }
         } else {
             String::new()
         };
@@ -338,14 +354,23 @@ fn tag(s: &str) -> (&str, Vec<(String, String)>, &str) {
 }
 
 /// Text with the character references Yew writes (and numeric ones) decoded, and line ends
-/// normalised as an HTML parser does.
-fn decode(s: &str) -> String {
-    let s = s.replace("\r\n", "\n").replace('\r', "\n");
+/// normalised as an HTML parser does (borrowed when there is nothing to change, as in most
+/// text).
+fn decode(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('\r') {
+        let normalised = s.replace("\r\n", "\n").replace('\r', "\n");
+        return std::borrow::Cow::Owned(references(&normalised).into_owned());
+    }
+    references(s)
+}
+
+/// [`decode`]'s character references.
+fn references(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('&') {
-        return s;
+        return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
-    let mut rest = s.as_str();
+    let mut rest = s;
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
@@ -380,7 +405,7 @@ fn decode(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]

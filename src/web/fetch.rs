@@ -260,7 +260,7 @@ pub async fn load_bytes(
 /// that no part holds the main thread with the others: `scheduler.yield()` where the browser
 /// has it (the continuation keeps its place ahead of other tasks), else a new task
 /// (`setTimeout(0)`).
-#[cfg(all(target_arch = "wasm32", feature = "reader"))]
+#[cfg(feature = "reader")]
 pub(crate) async fn yield_to_page() {
     let Some(window) = web_sys::window() else { return };
     let scheduler = js_sys::Reflect::get(&window, &"scheduler".into()).ok().filter(JsValue::is_object);

@@ -349,14 +349,18 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     announced.set(Some(lang));
                 }
                 // A prerendered page shows its own language first; the reader's (the element's
-                // `lang`, their choice, their browser's) follows once it is hydrated.
+                // `lang`, their choice, their browser's) follows once it is hydrated, in a task
+                // of its own (the first read of the page's storage is slow).
                 if loaded.languages.len() > 1 && !std::mem::replace(&mut *settled.borrow_mut(), true) {
-                    if let Some(lang) = first_language(loaded, lang_attribute.as_deref(), &src).filter(|l| *l != loaded.front.lang) {
-                        if let Some(source) = language_source(loaded, &lang) {
+                    let loaded = loaded.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        crate::web::fetch::yield_to_page().await;
+                        let lang = first_language(&loaded, lang_attribute.as_deref(), &src).filter(|l| *l != loaded.front.lang);
+                        if let Some((lang, source)) = lang.and_then(|l| language_source(&loaded, &l).map(|s| (l, s))) {
                             *switched.borrow_mut() = Some(lang);
                             target.set(Some(source));
                         }
-                    }
+                    });
                 }
             }
             LoadState::Failed(error) => dispatch(&host, "error", &[("src", &src), ("message", &error.to_string())]),
