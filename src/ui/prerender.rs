@@ -287,37 +287,65 @@ const VOID: [&str; 14] = ["area", "base", "br", "col", "embed", "hr", "img", "in
 /// the browser serialises of the tree it holds (`innerHTML`: the same shape, with the entities
 /// a serialiser escapes).
 pub fn digest_html(html: &str) -> Digest {
-    let mut d = Digester::default();
-    let mut rest = html;
-    while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix("<!--") {
-            let end = after.find("-->").unwrap_or(after.len());
-            d.comment(&after[..end]);
-            rest = after.get(end + 3..).unwrap_or("");
-        } else if let Some(after) = rest.strip_prefix("</") {
-            d.close();
-            rest = after.get(after.find('>').map_or(after.len(), |i| i + 1)..).unwrap_or("");
-        } else if rest.starts_with('<') && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
-            let (name, mut attributes, after) = tag(&rest[1..]);
-            d.open(name, &mut attributes);
-            if VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) {
-                d.close();
-            }
-            rest = after;
-        } else {
-            let first = rest.chars().next().map_or(1, char::len_utf8);
-            let end = rest[first..].find('<').map_or(rest.len(), |i| i + first);
-            // A parser drops NUL from text (and makes it U+FFFD in attribute values).
-            let text = decode(&rest[..end]);
-            if text.contains('\0') {
-                d.text(&text.replace('\0', ""));
-            } else {
-                d.text(&text);
-            }
-            rest = &rest[end..];
-        }
+    let mut digest = HtmlDigest::new(html);
+    while !digest.step(usize::MAX) {}
+    digest.finish()
+}
+
+/// [`digest_html`] a piece at a time, so that a caller may let the page run in between: the
+/// reader digests the ~150 KB its page holds over a few tasks.
+pub struct HtmlDigest<'a> {
+    rest: &'a str,
+    digester: Digester,
+}
+
+impl<'a> HtmlDigest<'a> {
+    /// Starts reading `html`.
+    pub fn new(html: &'a str) -> Self {
+        HtmlDigest { rest: html, digester: Digester::default() }
     }
-    d.finish()
+
+    /// Digests at least `bytes` more of the HTML (to the end of the node reached); true when
+    /// all of it is.
+    pub fn step(&mut self, bytes: usize) -> bool {
+        let (d, start) = (&mut self.digester, self.rest.len());
+        let mut rest = self.rest;
+        while !rest.is_empty() && start - rest.len() < bytes {
+            if let Some(after) = rest.strip_prefix("<!--") {
+                let end = after.find("-->").unwrap_or(after.len());
+                d.comment(&after[..end]);
+                rest = after.get(end + 3..).unwrap_or("");
+            } else if let Some(after) = rest.strip_prefix("</") {
+                d.close();
+                rest = after.get(after.find('>').map_or(after.len(), |i| i + 1)..).unwrap_or("");
+            } else if rest.starts_with('<') && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+                let (name, mut attributes, after) = tag(&rest[1..]);
+                d.open(name, &mut attributes);
+                if VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) {
+                    d.close();
+                }
+                rest = after;
+            } else {
+                let first = rest.chars().next().map_or(1, char::len_utf8);
+                let end = rest[first..].find('<').map_or(rest.len(), |i| i + first);
+                // A parser drops NUL from text (and makes it U+FFFD in attribute values).
+                let text = decode(&rest[..end]);
+                if text.contains('\0') {
+                    d.text(&text.replace('\0', ""));
+                } else {
+                    d.text(&text);
+                }
+                rest = &rest[end..];
+            }
+        }
+        self.rest = rest;
+        rest.is_empty()
+    }
+
+    /// The digest of what was read (unclosed elements are closed).
+    pub fn finish(self) -> Digest {
+        self.digester.finish()
+    }
 }
 
 /// A start tag's name and attributes (after its `<`), and what follows its `>`.
@@ -515,5 +543,20 @@ mod tests {
         d.text("ab");
         d.close();
         assert_eq!(digest_html("<p title=\"a\0b\">a\0b</p>"), d.finish());
+    }
+
+    #[test]
+    fn a_digest_taken_a_piece_at_a_time_is_the_digest_taken_at_once() {
+        let html = "<div id=\"a\" class=\"x\"><p>One &amp; two</p><!--<[C]>--><br><p id=\"b\">Три\r\n</p></div><span>end</span>";
+        let whole = digest_html(html);
+        for bytes in [1, 3, 7, 20] {
+            let mut digest = HtmlDigest::new(html);
+            let mut steps = 1;
+            while !digest.step(bytes) {
+                steps += 1;
+            }
+            assert!(steps > 1, "{bytes}-byte steps took more than one");
+            assert_eq!(digest.finish(), whole, "in steps of {bytes} bytes");
+        }
     }
 }

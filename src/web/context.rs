@@ -131,3 +131,21 @@ pub fn card_id(entity: &str) -> String {
 pub fn card_summary_id(entity: &str) -> String {
     format!("cr-card-{entity}-summary")
 }
+
+/// Something computed once and shared (the scene, the country shapes, a layout), compared in
+/// props by identity: a derived comparison of props stays complete and constant-time, without
+/// a hand-written `PartialEq` that must be kept in step with the fields.
+#[derive(Debug)]
+pub struct Same<T>(pub std::rc::Rc<T>);
+
+impl<T> Clone for Same<T> {
+    fn clone(&self) -> Self {
+        Same(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}

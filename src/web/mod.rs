@@ -37,6 +37,7 @@ mod reader_exports {
     use web_sys::{Element, HtmlElement, ShadowRoot};
 
     pub use super::components::reader::{Reader, ReaderProps};
+    use super::context::ReaderContext;
 
     /// Bytes of WebAssembly linear memory the core holds (reported by `make bench`).
     #[wasm_bindgen]
@@ -198,18 +199,19 @@ mod reader_exports {
             Some(stamp) if stamp.inputs != inputs_digest(&bytes, &inputs) => {
                 Some(format!("it was rendered from another {src}, another version of the widget or other attributes"))
             }
-            Some(stamp) => divergence(&stamp.markup, &digest_dom(&container)).map(|at| format!("its markup was altered: {at}")),
+            Some(stamp) => divergence(&stamp.markup, &digest_dom(&container).await).map(|at| format!("its markup was altered: {at}")),
         };
         super::fetch::mark("checked");
-        super::fetch::yield_to_page().await;
         let loaded = super::fetch::Shared(std::rc::Rc::new(loaded));
-        if problem.is_none() {
+        // The map's context is made here (its words' tables are compiled on first use), the map
+        // hydrated in the next task.
+        let map = problem.is_none().then(|| map_context(&container, &loaded, &props)).flatten();
+        super::fetch::yield_to_page().await;
+        if let Some((slot, reader)) = map {
             // The map first, in a task of its own: an app rooted at its slot, hydrated in place.
-            if let Some((island, view)) = map_island(&container, &loaded, &props) {
-                props.map_island = Some(island);
-                props.map_view = Some(view);
-                super::fetch::yield_to_page().await;
-            }
+            props.map_view = Some(reader.view.clone());
+            props.map_island = Some(map_island(slot, reader));
+            super::fetch::yield_to_page().await;
         }
         props.initial = Some(loaded);
         // Hydrated, the first render is the server's (not live, the map at its prerendered size);
@@ -233,25 +235,26 @@ mod reader_exports {
         Ok(ReaderHandle { app: Some(app), container })
     }
 
-    /// Hydrates the prerendered map in `container` as an app of its own, with the props its first
-    /// render in the reader had (`Reader`: the same context, not live, the map at its prerendered
-    /// size), and returns what hands it later props (`None` ends it) and where it keeps its view.
-    fn map_island(
-        container: &Element,
-        loaded: &super::fetch::Shared,
-        props: &ReaderProps,
-    ) -> Option<(yew::Callback<Option<super::components::map::MapProps>>, super::context::MapKept)> {
-        use super::components::map::{Map, MapProps};
+    /// The prerendered map's slot in `container` and the context its first render in the reader
+    /// had (`Reader`: the same context, not live, the map at its prerendered size, its view kept
+    /// in a cell of its own), if the page has a map.
+    fn map_context(container: &Element, loaded: &super::fetch::Shared, props: &ReaderProps) -> Option<(Element, ReaderContext)> {
         let slot = container.query_selector(".cr-map-slot").ok().flatten()?;
         slot.query_selector("figure.cr-map").ok().flatten()?;
-        let mut reader = super::context::ReaderContext::new(loaded.clone(), props.options, props.ui_lang(loaded), true);
-        let view: super::context::MapKept = std::rc::Rc::default();
-        reader.view = view.clone();
+        let mut reader = ReaderContext::new(loaded.clone(), props.options, props.ui_lang(loaded), true);
+        reader.view = std::rc::Rc::default();
         // Hydrating: what never changes (the countries) is kept as the page has it.
         reader.keep_text = true;
+        Some((slot, reader))
+    }
+
+    /// Hydrates the prerendered map in `slot` as an app of its own, with `reader` (see
+    /// [`map_context`]), and returns what hands it later props (`None` ends it).
+    fn map_island(slot: Element, reader: ReaderContext) -> yew::Callback<Option<super::components::map::MapProps>> {
+        use super::components::map::{Map, MapProps};
         let app = yew::Renderer::<Map>::with_root_and_props(slot, MapProps { reader, show: None, marks: Default::default() }).hydrate();
         let app = std::rc::Rc::new(std::cell::RefCell::new(Some(app)));
-        let island = yew::Callback::from(move |next: Option<MapProps>| match next {
+        yew::Callback::from(move |next: Option<MapProps>| match next {
             Some(next) => {
                 if let Some(app) = app.borrow_mut().as_mut() {
                     app.update(next);
@@ -262,15 +265,21 @@ mod reader_exports {
                     app.destroy();
                 }
             }
-        });
-        Some((island, view))
+        })
     }
 
     /// The digest of the markup under `root`, as the build digested the HTML it wrote: the
     /// browser serialises the tree it holds (one call, done natively) and the same tokenizer reads
-    /// it. (Walking the DOM node by node from the wasm cost about 50 ms of a 4x-slowed phone CPU on
-    /// the seed, one boundary crossing per node and attribute; this costs a few.)
-    fn digest_dom(root: &Element) -> crate::ui::prerender::Digest {
-        crate::ui::prerender::digest_html(&root.inner_html())
+    /// it, 32 KB per task. (Walking the DOM node by node from the wasm cost about 50 ms of a
+    /// 4x-slowed phone CPU on the seed, one boundary crossing per node and attribute; this costs a
+    /// few. Serialising and digesting the seed's 150 KB in one task took 20-55 ms.)
+    async fn digest_dom(root: &Element) -> crate::ui::prerender::Digest {
+        let html = root.inner_html();
+        super::fetch::yield_to_page().await;
+        let mut digest = crate::ui::prerender::HtmlDigest::new(&html);
+        while !digest.step(32 * 1024) {
+            super::fetch::yield_to_page().await;
+        }
+        digest.finish()
     }
 }

@@ -305,28 +305,28 @@ mod arch {
         loop {
             // commentary-reader patch: a queue handed over by a yield is the rest of a batch of
             // `rendered` calls, run before anything else is taken.
-            let splittable = if queue.is_empty() {
+            let split_from = if queue.is_empty() {
                 super::with(|s| s.fill_queue(&mut queue))
             } else {
-                true
+                0
             };
             if queue.is_empty() {
                 break;
             }
-            let mut tasks = std::mem::take(&mut queue).into_iter();
-            while let Some(r) = tasks.next() {
+            let mut tasks = std::mem::take(&mut queue).into_iter().enumerate();
+            while let Some((i, r)) = tasks.next() {
                 r.task.run();
                 // … and such a batch may yield between two calls (each component's effects are
                 // one call) when nothing that changes the DOM waits; if the calls so far asked
                 // for renders, the rest waits until those are done.
-                if splittable && tasks.len() > 0 && js_sys::Date::now() >= deadline {
+                if i + 1 >= split_from && tasks.len() > 0 && js_sys::Date::now() >= deadline {
                     if super::with(|s| s.can_yield()) {
-                        let rest: Vec<super::QueueEntry> = tasks.collect();
+                        let rest: Vec<super::QueueEntry> = tasks.map(|(_, r)| r).collect();
                         let cb = Closure::once_into_js(move || run_scheduler(rest));
                         set_timeout(cb.unchecked_ref(), 0);
                         return;
                     }
-                    super::with(|s| s.deferred_rendered.extend(tasks.by_ref()));
+                    super::with(|s| s.deferred_rendered.extend(tasks.by_ref().map(|(_, r)| r)));
                 }
             }
             if js_sys::Date::now() >= deadline {
@@ -447,9 +447,9 @@ impl Scheduler {
     /// This method is optimized for typical usage, where possible, but does not break on
     /// non-typical usage (like scheduling renders in [crate::Component::create()] or
     /// [crate::Component::rendered()] calls).
-    /// Returns whether the batch is only `rendered` lifecycle calls, which may be split by a
-    /// yield (commentary-reader patch).
-    fn fill_queue(&mut self, to_run: &mut Vec<QueueEntry>) -> bool {
+    /// Returns where in the batch its `rendered` lifecycle calls start, from which it may be
+    /// split by a yield (commentary-reader patch; the batch's length when it has none).
+    fn fill_queue(&mut self, to_run: &mut Vec<QueueEntry>) -> usize {
         // Placed first to avoid as much needless work as possible, handling all the other events.
         // Drained completely, because they are the highest priority events anyway.
         self.destroy.drain_into(to_run);
@@ -460,7 +460,7 @@ impl Scheduler {
         // These typically do nothing and don't spawn any other events - can be batched.
         // Should be run only after all first renders have finished.
         if !to_run.is_empty() {
-            return false;
+            return to_run.len();
         }
 
         // First render must never be skipped and takes priority over main, because it may need
@@ -471,7 +471,7 @@ impl Scheduler {
         if let Some((id, r)) = self.render_first.inner.pop_first() {
             self.hydrating.remove(&id);
             to_run.push(r);
-            return false;
+            return to_run.len();
         }
 
         self.props_update.drain_into(to_run);
@@ -481,13 +481,13 @@ impl Scheduler {
         // This is needed for hydration subsequent render to fix node refs.
         if let Some(r) = self.render_priority.pop_topmost() {
             to_run.push(r);
-            return false;
+            return to_run.len();
         }
 
         // Children rendered lifecycle happen before parents.
-        let only_rendered = to_run.is_empty();
+        let rendered_from = to_run.len();
         self.rendered_first.drain_post_order_into(to_run);
-        let rendered_first = to_run.len();
+        let rendered_to = to_run.len();
 
         // Updates are after the first render to ensure we always have the entire child tree
         // rendered, once an update is processed.
@@ -503,24 +503,25 @@ impl Scheduler {
         // Should be processed one at time, because they can spawn more create and first render
         // events for their children.
         if !to_run.is_empty() {
-            return only_rendered && to_run.len() == rendered_first;
+            // (`update` and `main` entries after the rendered calls: not split.)
+            return if to_run.len() == rendered_to { rendered_from } else { to_run.len() };
         }
 
         // Should be processed one at time, because they can spawn more create and rendered events
         // for their children.
         if let Some(r) = self.render.pop_topmost() {
             to_run.push(r);
-            return false;
+            return to_run.len();
         }
         if !self.deferred_rendered.is_empty() {
             to_run.append(&mut self.deferred_rendered);
-            return true;
+            return 0;
         }
         // These typically do nothing and don't spawn any other events - can be batched.
         // Should be run only after all renders have finished.
         // Children rendered lifecycle happen before parents.
         self.rendered.drain_post_order_into(to_run);
-        true
+        0
     }
 }
 

@@ -18,15 +18,18 @@ use crate::i18n::Strings;
 use crate::ui::cards::{CardOrigin, Step};
 use crate::ui::chart;
 use crate::ui::placement::{anchor_box, place, Rect, Side, Size};
+use crate::web::context::Same;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct CardProps {
-    pub entity: Rc<Entity>,
+    /// The entity (the same `Rc` for as long as the commentary is shown: compared by identity).
+    pub entity: Same<Entity>,
     pub strings: &'static Strings,
-    /// The reader's code runs: the card is shown and placed by it (`popover="manual"`); before
-    /// that (a prerendered page, with or without JavaScript) the platform shows it
-    /// (`popover="auto"`: the mention's `popovertarget`, Escape and a press outside close it)
-    /// and CSS anchor positioning places it.
+    /// The reader's code runs and shows this card: it is shown and placed by the code
+    /// (`popover="manual"`); before that (a prerendered page, with or without JavaScript) the
+    /// platform shows it (`popover="auto"`: the mention's `popovertarget`, Escape and a press
+    /// outside close it) and CSS anchor positioning places it. A closed card stays as it was
+    /// rendered: once the code runs no trigger of the platform's opens it.
     pub live: bool,
     /// Hydrating a prerendered page: what never changes in the card is kept as the page has it.
     #[prop_or_default]
@@ -233,7 +236,7 @@ fn open_foot(open: &Open, s: &Strings) -> Html {
 #[function_component]
 pub fn Card(props: &CardProps) -> Html {
     let card_ref = use_node_ref();
-    let e = &props.entity;
+    let e = &props.entity.0;
     let s = props.strings;
     let live = props.live;
     let open = props.open.as_ref();
@@ -274,7 +277,7 @@ pub fn Card(props: &CardProps) -> Html {
              role="dialog" aria-modal="false" aria-labelledby={name_id} aria-describedby={summary_id} tabindex="-1"
              popover={if live { "manual" } else { "auto" }}>
             <Suspense>
-                <CardContent entity={e.clone()} strings={s} keep={props.keep} />
+                <CardContent entity={props.entity.clone()} strings={s} keep={props.keep} />
             </Suspense>
             if open.is_some() || !link_items.is_empty() || props.elsewhere.is_some() {
                 <div class="cr-card-foot">
@@ -301,7 +304,7 @@ pub fn Card(props: &CardProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct CardContentProps {
-    entity: Rc<Entity>,
+    entity: Same<Entity>,
     strings: &'static Strings,
     /// The page has it already: keep its nodes (see `article::Body`).
     keep: bool,
@@ -314,7 +317,7 @@ struct CardContentProps {
 #[function_component]
 fn CardContent(props: &CardContentProps) -> HtmlResult {
     super::use_kept(props.keep)?;
-    let (e, s) = (&props.entity, props.strings);
+    let (e, s) = (&props.entity.0, props.strings);
     let id = crate::web::context::card_id(e.id.as_str());
     let (name_id, summary_id) = (format!("{id}-name"), crate::web::context::card_summary_id(e.id.as_str()));
     Ok(html! {

@@ -29,7 +29,7 @@ use super::card::{Card, Open};
 use crate::content::catalog::EntityId;
 use crate::ui::cards::{Action, CardOrigin, CardState, Cards, Step};
 use crate::ui::placement::{Rect, Side};
-use crate::web::context::{Marks, ReaderContext};
+use crate::web::context::{Marks, ReaderContext, Same};
 use crate::web::fetch::Shared;
 use dom::find_mention;
 use handlers::{delegated, Context};
@@ -248,7 +248,11 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
                 { for carded.iter().map(|entity| {
                     let open = open.as_ref().filter(|(id, _)| *id == entity.id.as_str()).map(|(_, o)| o.clone());
                     let elsewhere = reader.loaded.elsewhere.iter().find(|x| x.entity == entity.id).map(|x| Rc::new(x.pages.clone()));
-                    html! { <Card key={entity.id.to_string()} entity={entity.clone()} strings={strings} live={live} keep={reader.keep_text} open={open} elsewhere={elsewhere} /> }
+                    // Only the open card is the code's (`popover="manual"`): a closed card has no
+                    // trigger of the platform's once the code runs (`marks`), so going live
+                    // re-renders one card, not every one (24 renders in one task on the seed).
+                    let live = live && open.is_some();
+                    html! { <Card key={entity.id.to_string()} entity={Same(entity.clone())} strings={strings} live={live} keep={reader.keep_text} open={open} elsewhere={elsewhere} /> }
                 }) }
             </div>
             if props.debug {

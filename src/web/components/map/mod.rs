@@ -27,7 +27,7 @@ use crate::geo::draw::{decimal, num};
 use crate::geo::scene::{self, CountryShape, Layout, Scene, Trigger};
 use crate::i18n::Strings;
 use crate::ui::map_state::{chapters, Announcement, MapAction, MapState};
-use crate::web::context::{Marks, ReaderContext};
+use crate::web::context::{Marks, ReaderContext, Same};
 use crate::web::fetch::Shared;
 use crate::web::now;
 use controls::Controls;
@@ -184,15 +184,16 @@ fn use_map_state(reader: &ReaderContext, scene: &Rc<Scene>) -> UseReducerHandle<
 
 /// What the map draws for its state: the countries (drawn once) and the overlay's layout, or
 /// for a reading page being hydrated, what it keeps of the page's drawing instead.
+#[derive(PartialEq)]
 struct Drawing {
     /// The country shapes (none when kept, or before the frame is measured).
-    shapes: Rc<Vec<CountryShape>>,
+    shapes: Same<Vec<CountryShape>>,
     /// The first render was a hydration: what never changes while the map is shown (the
     /// countries, the legend, the map as text) is the page's, kept; the countries are never
     /// projected here.
     keep_land: bool,
     /// The overlay's layout for the view, size and label widths (none when kept).
-    layout: Option<Rc<Layout>>,
+    layout: Option<Same<Layout>>,
     /// The overlay is the page's, kept, until the map is laid out anew.
     keep_overlay: bool,
     /// Moves the countries from land coordinates to the view's.
@@ -222,7 +223,77 @@ fn use_drawing(state: &MapState, keep: bool) -> Drawing {
     };
     let (k, dx, dy) = scene::view_conic(&scene, state.view, w, h).relative_to(&land);
     let transform = format!("translate({} {}) scale({})", num(dx), num(dy), decimal(k, 4));
-    Drawing { shapes, keep_land, layout: (*layout).clone(), keep_overlay, transform }
+    Drawing { shapes: Same(shapes), keep_land, layout: (*layout).clone().map(Same), keep_overlay, transform }
+}
+
+#[derive(Properties, PartialEq)]
+struct MapFrameProps {
+    strings: &'static Strings,
+    /// The commentary's language (the map's names are in it).
+    lang: AttrValue,
+    /// The frame's size.
+    size: (f64, f64),
+    /// The view's bounds, for `data-view`.
+    view: String,
+    live: bool,
+    /// Dispatches to the map's reducer.
+    on_action: Callback<MapAction>,
+    /// `MapState::focus_requests`.
+    focus_requests: u32,
+    /// The open card and the highlighted entity.
+    marks: Marks,
+    measured: bool,
+    drawing: Drawing,
+    scene: Same<Scene>,
+    stop_triggers: Same<Vec<(String, usize)>>,
+    country_triggers: Same<Vec<(String, usize)>>,
+    /// Show the wheel hint.
+    hint: bool,
+}
+
+/// The map's frame: the drawing and its credit, with the hooks that watch them (its size, the
+/// gestures, focus, the marks, the labels' widths). A component of its own so that hydrating a
+/// reading page adopts the map's caption and controls and its drawing in two steps, between
+/// which the browser may run (together one task of 50-60 ms at 4x, most of it compiling the
+/// code each runs for the first time).
+#[function_component]
+fn MapFrame(props: &MapFrameProps) -> Html {
+    let MapFrameProps { strings: s, lang, size: (w, h), view, live, on_action, measured, drawing, scene, .. } = props;
+    let (w, h) = (*w, *h);
+    let (scene, stops, countries) = (&scene.0, &props.stop_triggers.0, &props.country_triggers.0);
+    let (frame_ref, svg_ref) = (use_node_ref(), use_node_ref());
+    use_frame_size(frame_ref.clone(), *measured, on_action.clone());
+    use_gestures(svg_ref.clone(), on_action.clone());
+    use_focus_requests(props.focus_requests, svg_ref.clone());
+    use_trigger_marks(svg_ref.clone(), props.marks.clone(), *live);
+    use_label_widths(*measured, svg_ref.clone(), scene.clone(), on_action.clone());
+    let on_key = on_keys(on_action);
+    html! {
+        <div ref={frame_ref} class="cr-map-frame">
+            <svg ref={svg_ref} part="map" class="cr-map-svg" lang={lang.clone()} viewBox={format!("0 0 {} {}", num(w), num(h))}
+                 role="group" aria-label={s.map} aria-describedby="cr-map-help"
+                 tabindex={live.then_some("0")} data-view={view.clone()} onkeydown={on_key}>
+                <rect class="cr-sea-bg" x="0" y="0" width={num(w)} height={num(h)} />
+                if *measured {
+                    <g class="cr-countries" transform={drawing.transform.clone()}>
+                        // In land coordinates; the locator shows them again (`<use>`).
+                        <g id="cr-land">
+                            <Suspense><Countries shapes={drawing.shapes.0.clone()} scene={scene.clone()} triggers={countries.clone()} keep={drawing.keep_land} /></Suspense>
+                        </g>
+                    </g>
+                    // Kept as the page has it until the map is laid out anew; then the
+                    // kept nodes go, with their `Suspense`, and a drawn overlay replaces them.
+                    <Suspense key={if drawing.keep_overlay { "kept" } else { "drawn" }}>
+                        <Overlay scene={scene.clone()} layout={drawing.layout.as_ref().map(|l| l.0.clone())} stop_triggers={stops.clone()} height={h} strings={*s} keep={drawing.keep_overlay} />
+                    </Suspense>
+                }
+            </svg>
+            <p class="cr-map-credit">{ s.map_attribution }</p>
+            if props.hint {
+                <p class="cr-map-hint" aria-hidden="true">{ s.wheel_hint }</p>
+            }
+        </div>
+    }
 }
 
 /// The map.
@@ -238,16 +309,13 @@ pub fn Map(props: &MapProps) -> Html {
         let dispatcher = map.dispatcher();
         Callback::from(move |action| dispatcher.dispatch(action))
     };
-    let (frame_ref, svg_ref, figure_ref) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let figure_ref = use_node_ref();
     let slugs = use_memo(loaded.clone(), |loaded| loaded.sections.iter().map(|(slug, _)| slug.clone()).collect::<Vec<_>>());
 
-    use_frame_size(frame_ref.clone(), map.0.measured, on_action.clone());
     use_animation_frames(state.easing.is_some(), on_action.clone());
     use_reading_chapter(figure_ref.clone(), slugs, state.chapters().clone(), on_action.clone());
-    use_gestures(svg_ref.clone(), on_action.clone());
 
     use_show_on_map(props.show.clone(), scene.clone(), loaded.clone(), on_action.clone());
-    use_focus_requests(state.focus_requests, svg_ref.clone());
 
     let (w, h) = state.size;
     let view = state.view;
@@ -258,21 +326,18 @@ pub fn Map(props: &MapProps) -> Html {
     }
     let measured = state.measured;
     let drawing = use_drawing(state, reader.keep_text);
+    let keep_land = drawing.keep_land;
     let (stop_triggers, country_triggers) = {
         let scene = scene.clone();
         let mentions = loaded.linked.mentions.by_ordinal.len();
         (*use_memo(reader.options.cards, move |cards| trigger_numbers(&scene, mentions, *cards))).clone()
     };
-    use_trigger_marks(svg_ref.clone(), props.marks.clone(), reader.live);
-    use_label_widths(measured, svg_ref.clone(), scene.clone(), on_action.clone());
     let chapters = state.chapters().clone();
     let Words { chapter_name, announcement, title, figure_name } = words(state, loaded, s);
     let text_lang = AttrValue::from(loaded.front.lang.clone());
-    let name = s.map;
     let view_attr = format!("{},{},{},{}", num(view.min.lon), num(view.min.lat), num(view.max.lon), num(view.max.lat));
     let chapter_slug = state.chapter.map(|i| loaded.sections[chapters[i].section].0.clone());
     let collapsed = state.collapsed;
-    let on_key = on_keys(&on_action);
 
     html! {
         <figure ref={figure_ref} class={classes!("cr-map", collapsed.then_some("cr-collapsed"))} data-chapter={chapter_slug} aria-label={figure_name}>
@@ -287,39 +352,18 @@ pub fn Map(props: &MapProps) -> Html {
                 </button>
             </figcaption>
             <div id="cr-map-body" class="cr-map-body" hidden={collapsed}>
-                <div ref={frame_ref} class="cr-map-frame">
-                    <svg ref={svg_ref} part="map" class="cr-map-svg" lang={text_lang.clone()} viewBox={format!("0 0 {} {}", num(w), num(h))}
-                         role="group" aria-label={name} aria-describedby="cr-map-help"
-                         tabindex={reader.live.then_some("0")} data-view={view_attr} onkeydown={on_key}>
-                        <rect class="cr-sea-bg" x="0" y="0" width={num(w)} height={num(h)} />
-                        if measured {
-                            <g class="cr-countries" transform={drawing.transform.clone()}>
-                                // In land coordinates; the locator shows them again (`<use>`).
-                                <g id="cr-land">
-                                    <Suspense><Countries shapes={drawing.shapes.clone()} scene={scene.clone()} triggers={country_triggers.clone()} keep={drawing.keep_land} /></Suspense>
-                                </g>
-                            </g>
-                            // Kept as the page has it until the map is laid out anew; then the
-                            // kept nodes go, with their `Suspense`, and a drawn overlay replaces them.
-                            <Suspense key={if drawing.keep_overlay { "kept" } else { "drawn" }}>
-                                <Overlay scene={scene.clone()} layout={drawing.layout.clone()} stop_triggers={stop_triggers.clone()} height={h} strings={s} keep={drawing.keep_overlay} />
-                            </Suspense>
-                        }
-                    </svg>
-                    <p class="cr-map-credit">{ s.map_attribution }</p>
-                    if state.hint {
-                        <p class="cr-map-hint" aria-hidden="true">{ s.wheel_hint }</p>
-                    }
-                </div>
+                <MapFrame strings={s} lang={text_lang.clone()} size={(w, h)} view={view_attr} live={reader.live} on_action={on_action.clone()}
+                          focus_requests={state.focus_requests} marks={props.marks.clone()} measured={measured} drawing={drawing} scene={Same(scene.clone())}
+                          stop_triggers={Same(stop_triggers.clone())} country_triggers={Same(country_triggers.clone())} hint={state.hint} />
                 // Read once, as the map's description: `hidden` keeps it out of the reading order.
                 <p id="cr-map-help" hidden=true>{ s.map_help }</p>
                 <Controls strings={s} chapters={chapters.len()} chapter_name={AttrValue::from(chapter_name)}
                           can_step={(state.can_step(-1), state.can_step(1))} on_action={on_action.clone()} />
                 // Neither changes while the map is shown: a reading page's are kept as they are.
-                <Suspense><Legend scene={scene.clone()} strings={s} lang={text_lang.clone()} keep={drawing.keep_land} /></Suspense>
+                <Suspense><Legend scene={scene.clone()} strings={s} lang={text_lang.clone()} keep={keep_land} /></Suspense>
                 <Suspense>
                     <TextAlternative scene={scene.clone()} strings={s} lang={text_lang.clone()} stops={stop_triggers.clone()} countries={country_triggers.clone()}
-                                     offset={stop_triggers.len() + country_triggers.len()} keep={drawing.keep_land} />
+                                     offset={stop_triggers.len() + country_triggers.len()} keep={keep_land} />
                 </Suspense>
             </div>
             <p class="cr-visually-hidden" aria-live="polite">{ announcement }</p>
