@@ -435,11 +435,12 @@ impl Scheduler {
     fn can_yield(&self) -> bool {
         // commentary-reader patch: first renders that hydrate, and the priority renders that
         // follow them, change nothing on screen (the DOM is the server's), so the browser may
-        // run between them; a first render that creates DOM still never waits on the browser.
+        // run between them; so may it between two components' updates, each of which leaves
+        // its own DOM whole (a frame may show one component updated and the next not yet). A
+        // first render that creates DOM still never waits on the browser.
         self.destroy.inner.is_empty()
             && self.create.inner.is_empty()
             && self.render_first.inner.keys().all(|id| self.hydrating.contains(id))
-            && self.render.inner.is_empty()
     }
 
     /// Fill vector with tasks to be executed according to Runnable type execution priority

@@ -2,9 +2,12 @@
 //! (buttons, keyboard, Ctrl/⌘ + wheel, drag, pinch), chapters that follow the reading, a
 //! legend and a text alternative.
 //!
-//! Its state is the pure reducer `ui::map_state` (tested natively); this component composes the
-//! parts (`Countries`, `Overlay`, `Controls`, `Legend`, `TextAlternative`) and the hooks that turn
-//! browser events into actions (`hooks`). Countries are projected once, for one frame size, and
+//! Its state is the pure reducer `ui::map_state` (tested natively); `Map` (the state, the
+//! caption), `MapBody` (the drawing's layout, the controls, the legend, the map as text) and
+//! `MapFrame` (the drawing and the hooks that watch it) compose the parts (`Countries`,
+//! `Overlay`, `Controls`, `Legend`, `TextAlternative`) and the hooks that turn browser events
+//! into actions (`hooks`); three components rather than one so that hydrating a reading page is
+//! three short tasks. Countries are projected once, for one frame size, and
 //! moved with an SVG transform, so zooming, easing and resizing redraw only routes, markers and
 //! labels. Markers and highlighted countries that stand for a catalog entity carry
 //! `data-mention` numbers after the text's mentions (`Scene::numbered_triggers`): the
@@ -50,13 +53,13 @@ pub struct MapProps {
     pub marks: Marks,
 }
 
-/// The map's state, held by Yew.
-struct Held(MapState);
+/// The map's state, held by Yew (in an `Rc` of its own, handed to `MapBody` by identity).
+struct Held(Rc<MapState>);
 
 impl Reducible for Held {
     type Action = MapAction;
     fn reduce(self: Rc<Self>, action: MapAction) -> Rc<Self> {
-        Rc::new(Held(self.0.clone().reduce(action)))
+        Rc::new(Held(Rc::new((*self.0).clone().reduce(action))))
     }
 }
 
@@ -174,11 +177,11 @@ fn use_map_state(reader: &ReaderContext, scene: &Rc<Scene>) -> UseReducerHandle<
             state.view = view;
         }
         // … and at the size it had: measured already, nothing moves when the frame is.
-        Held(match size {
+        Held(Rc::new(match size {
             Some(size) => state.drawn_at(size),
             None if prerendered => state.prerendered(),
             None => state,
-        })
+        }))
     })
 }
 
@@ -296,7 +299,59 @@ fn MapFrame(props: &MapFrameProps) -> Html {
     }
 }
 
-/// The map.
+#[derive(Properties, PartialEq)]
+struct MapBodyProps {
+    reader: ReaderContext,
+    state: Same<MapState>,
+    scene: Same<Scene>,
+    /// The open card and the highlighted entity.
+    marks: Marks,
+    /// Dispatches to the map's reducer.
+    on_action: Callback<MapAction>,
+    /// The chapter control's name.
+    chapter_name: AttrValue,
+}
+
+/// The map's body under its caption: the frame, the controls, the legend and the map as text.
+/// A component of its own, as `MapFrame` is, so that hydrating it is a task apart from the
+/// map's state and caption.
+#[function_component]
+fn MapBody(props: &MapBodyProps) -> Html {
+    let MapBodyProps { reader, state, scene, on_action, .. } = props;
+    let (state, scene) = (&*state.0, &scene.0);
+    let (s, loaded) = (reader.strings, &reader.loaded);
+    let (w, h) = state.size;
+    let view = state.view;
+    let drawing = use_drawing(state, reader.keep_text);
+    let keep_land = drawing.keep_land;
+    let (stop_triggers, country_triggers) = {
+        let scene = scene.clone();
+        let mentions = loaded.linked.mentions.by_ordinal.len();
+        (*use_memo(reader.options.cards, move |cards| trigger_numbers(&scene, mentions, *cards))).clone()
+    };
+    let text_lang = AttrValue::from(loaded.front.lang.clone());
+    let view_attr = format!("{},{},{},{}", num(view.min.lon), num(view.min.lat), num(view.max.lon), num(view.max.lat));
+    html! {
+        <div id="cr-map-body" class="cr-map-body" hidden={state.collapsed}>
+            <MapFrame strings={s} lang={text_lang.clone()} size={(w, h)} view={view_attr} live={reader.live} on_action={on_action.clone()}
+                      focus_requests={state.focus_requests} marks={props.marks.clone()} measured={state.measured} drawing={drawing} scene={Same(scene.clone())}
+                      stop_triggers={Same(stop_triggers.clone())} country_triggers={Same(country_triggers.clone())} hint={state.hint} />
+            // Read once, as the map's description: `hidden` keeps it out of the reading order.
+            <p id="cr-map-help" hidden=true>{ s.map_help }</p>
+            <Controls strings={s} chapters={state.chapters().len()} chapter_name={props.chapter_name.clone()}
+                      can_step={(state.can_step(-1), state.can_step(1))} on_action={on_action.clone()} />
+            // Neither changes while the map is shown: a reading page's are kept as they are.
+            <Suspense><Legend scene={scene.clone()} strings={s} lang={text_lang.clone()} keep={keep_land} /></Suspense>
+            <Suspense>
+                <TextAlternative scene={scene.clone()} strings={s} lang={text_lang.clone()} stops={stop_triggers.clone()} countries={country_triggers.clone()}
+                                 offset={stop_triggers.len() + country_triggers.len()} keep={keep_land} />
+            </Suspense>
+        </div>
+    }
+}
+
+/// The map: its state and the hooks that drive it, its caption and its live region; the rest
+/// is `MapBody`.
 #[function_component]
 pub fn Map(props: &MapProps) -> Html {
     let reader = &props.reader;
@@ -317,25 +372,13 @@ pub fn Map(props: &MapProps) -> Html {
 
     use_show_on_map(props.show.clone(), scene.clone(), loaded.clone(), on_action.clone());
 
-    let (w, h) = state.size;
-    let view = state.view;
     // Kept where a change of language finds it.
     {
         let kept = reader.view.clone();
-        use_effect_with((view, state.size), move |(view, size)| kept.set(Some((*view, *size))));
+        use_effect_with((state.view, state.size), move |(view, size)| kept.set(Some((*view, *size))));
     }
-    let measured = state.measured;
-    let drawing = use_drawing(state, reader.keep_text);
-    let keep_land = drawing.keep_land;
-    let (stop_triggers, country_triggers) = {
-        let scene = scene.clone();
-        let mentions = loaded.linked.mentions.by_ordinal.len();
-        (*use_memo(reader.options.cards, move |cards| trigger_numbers(&scene, mentions, *cards))).clone()
-    };
-    let chapters = state.chapters().clone();
+    let chapters = state.chapters();
     let Words { chapter_name, announcement, title, figure_name } = words(state, loaded, s);
-    let text_lang = AttrValue::from(loaded.front.lang.clone());
-    let view_attr = format!("{},{},{},{}", num(view.min.lon), num(view.min.lat), num(view.max.lon), num(view.max.lat));
     let chapter_slug = state.chapter.map(|i| loaded.sections[chapters[i].section].0.clone());
     let collapsed = state.collapsed;
 
@@ -351,21 +394,8 @@ pub fn Map(props: &MapProps) -> Html {
                     { if collapsed { s.show_map } else { s.hide_map } }
                 </button>
             </figcaption>
-            <div id="cr-map-body" class="cr-map-body" hidden={collapsed}>
-                <MapFrame strings={s} lang={text_lang.clone()} size={(w, h)} view={view_attr} live={reader.live} on_action={on_action.clone()}
-                          focus_requests={state.focus_requests} marks={props.marks.clone()} measured={measured} drawing={drawing} scene={Same(scene.clone())}
-                          stop_triggers={Same(stop_triggers.clone())} country_triggers={Same(country_triggers.clone())} hint={state.hint} />
-                // Read once, as the map's description: `hidden` keeps it out of the reading order.
-                <p id="cr-map-help" hidden=true>{ s.map_help }</p>
-                <Controls strings={s} chapters={chapters.len()} chapter_name={AttrValue::from(chapter_name)}
-                          can_step={(state.can_step(-1), state.can_step(1))} on_action={on_action.clone()} />
-                // Neither changes while the map is shown: a reading page's are kept as they are.
-                <Suspense><Legend scene={scene.clone()} strings={s} lang={text_lang.clone()} keep={keep_land} /></Suspense>
-                <Suspense>
-                    <TextAlternative scene={scene.clone()} strings={s} lang={text_lang.clone()} stops={stop_triggers.clone()} countries={country_triggers.clone()}
-                                     offset={stop_triggers.len() + country_triggers.len()} keep={keep_land} />
-                </Suspense>
-            </div>
+            <MapBody reader={reader.clone()} state={Same(state.clone())} scene={Same(scene.clone())} marks={props.marks.clone()}
+                     on_action={on_action.clone()} chapter_name={AttrValue::from(chapter_name)} />
             <p class="cr-visually-hidden" aria-live="polite">{ announcement }</p>
         </figure>
     }
