@@ -232,6 +232,9 @@ mod feat_hydration {
 pub(crate) use feat_hydration::*;
 
 /// Execute any pending [Runnable]s
+// commentary-reader patch: unused in a browser build outside Yew's own tests; a path dependency's
+// warnings are shown (a registry crate's are not).
+#[cfg_attr(all(target_arch = "wasm32", not(target_os = "wasi"), not(feature = "not_browser_env")), allow(dead_code))]
 pub(crate) fn start_now() {
     #[tracing::instrument(level = tracing::Level::DEBUG)]
     fn scheduler_loop() {
