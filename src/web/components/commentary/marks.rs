@@ -71,9 +71,9 @@ fn make_live(root: &Element) {
     });
 }
 
-/// Makes the mentions under `wrapper` live at the first commit (an effect: the code runs, in the
-/// same pass as the commentary's `live`, before `ready`), then sets `marks` on them, and every
-/// change of them after.
+/// Makes the mentions under `wrapper` live from the first commit (an effect: the code runs, in
+/// the same pass as the commentary's `live`, before `ready`; [`make_live`] goes on for a few
+/// tasks), then sets `marks` on them, and every change of them after.
 #[hook]
 pub(super) fn use_text_marks(wrapper: NodeRef, marks: Marks) {
     let shown = use_mut_ref(Shown::default);

@@ -255,10 +255,10 @@ struct MapFrameProps {
 }
 
 /// The map's frame: the drawing and its credit, with the hooks that watch them (its size, the
-/// gestures, focus, the marks, the labels' widths). A component of its own so that hydrating a
-/// reading page adopts the map's caption and controls and its drawing in two steps, between
-/// which the browser may run (together one task of 50-60 ms at 4x, most of it compiling the
-/// code each runs for the first time).
+/// gestures, focus, the marks, the labels' widths). A component of its own, as `MapBody` is, so
+/// that hydrating a reading page adopts the drawing in a task apart from the rest of the map
+/// (the map was one task of 50-75 ms at 4x, most of it V8 compiling the code it ran for the
+/// first time).
 #[function_component]
 fn MapFrame(props: &MapFrameProps) -> Html {
     let MapFrameProps { strings: s, lang, size: (w, h), view, live, on_action, measured, drawing, scene, .. } = props;
