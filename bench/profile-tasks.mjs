@@ -4,8 +4,9 @@
 // the linked module in target/, then `wasm-opt -Oz -g`: the same code, names kept; the SRI
 // hashes that would refuse it are taken off the copy), loads the seed's prerendered reading page
 // with the CPU slowed 4× (no network throttling), records a CPU profile until a second after
-// `ready`, and prints for every main-thread task over 50 ms (the page's `longtask` entries) the
-// functions that took its time: by self time and by inclusive time. Rust names are shortened
+// `ready`, and prints for every main-thread task over 50 ms (the page's `longtask` entries), and
+// every script over MIN_SCRIPT ms (30 by default; the scripts of `long-animation-frame` entries),
+// the functions that took its time: by self time and by inclusive time. Rust names are shortened
 // (crate hashes dropped, `C::` for the widget's components, `L::` for Yew's lifecycle).
 // Reported, never asserted; the profiler adds its own overhead, so compare shares, not totals.
 //
@@ -19,6 +20,7 @@ import { startServer } from '../scripts/serve-static.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const TOP = Number(process.env.TOP ?? 40);
+const MIN_SCRIPT = Number(process.env.MIN_SCRIPT ?? 30);
 const LINKED = join(ROOT, 'target/wasm32-unknown-unknown/release/commentary-reader-core.wasm');
 const env = { ...process.env, PATH: `${join(ROOT, '.tools/node_modules/binaryen/bin')}:${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
 
@@ -48,15 +50,20 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? 
 try {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
-  await page.addInitScript(() => {
+  await page.addInitScript((MIN_SCRIPT) => {
     // A few milliseconds in a function of known name at a known time: how the profile's clock
     // maps onto the page's (`longtask` entries are on the page's).
     window.__syncAt = performance.now();
     (function __crProfileClock() { const end = performance.now() + 4; while (performance.now() < end) { /* spin */ } })();
     window.__tasks = [];
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__tasks.push([Math.round(e.startTime), Math.round(e.duration)]))).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__tasks.push([Math.round(e.startTime), Math.round(e.duration), 'task']))).observe({ type: 'longtask', buffered: true });
+    // A script of the page's that ran long inside a long animation frame, though its task as a
+    // whole stayed under 50 ms.
+    new PerformanceObserver((l) => l.getEntries().forEach((f) => f.scripts.forEach((s) => {
+      if (s.duration >= MIN_SCRIPT) window.__tasks.push([Math.round(s.startTime), Math.round(s.duration), `script ${s.invoker}`]);
+    }))).observe({ type: 'long-animation-frame', buffered: true });
     window.__ready = new Promise((r) => document.addEventListener('commentary-reader:ready', () => r(performance.now()), true));
-  });
+  }, MIN_SCRIPT);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await cdp.send('Profiler.enable');
@@ -83,7 +90,7 @@ try {
   if (!clock) throw new Error('the clock marker was not sampled: the profile cannot be aligned with the page');
   const pageTime = (us) => (us - clock[0]) / 1000 + run.syncAt;
   const ms = (us) => (us / 1000).toFixed(1);
-  for (const [start, duration] of run.tasks) {
+  for (const [start, duration, what] of run.tasks) {
     const self = new Map();
     const inclusive = new Map();
     for (const [us, id, dt] of samples) {
@@ -97,7 +104,7 @@ try {
       }
     }
     const top = (m, count, width) => [...m].sort((a, b) => b[1] - a[1]).slice(0, count).map(([n, us]) => `    ${ms(us).padStart(6)} ms  ${n.slice(0, width)}`).join('\n');
-    console.log(`\n== task at ${start} ms, ${duration} ms (profiled)\n  self:\n${top(self, 12, 120)}\n  inclusive:\n${top(inclusive, TOP, 150)}`);
+    console.log(`\n== ${what} at ${start} ms, ${duration} ms (profiled)\n  self:\n${top(self, 12, 120)}\n  inclusive:\n${top(inclusive, TOP, 150)}`);
   }
   await context.close();
 } finally {

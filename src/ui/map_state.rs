@@ -116,10 +116,6 @@ pub struct MapState {
     pub focus_requests: u32,
     /// The labels' widths: estimated until measured in the font the browser draws with.
     pub widths: Rc<Measured>,
-    /// What the map draws is still exactly what the server drew ([`MapState::prerendered`]): no
-    /// size, view or label width has changed since. A reading page keeps the build's nodes for
-    /// it until then, instead of laying it out again only to adopt the same nodes.
-    pub as_prerendered: bool,
 }
 
 /// Something the reader did, or the browser reported.
@@ -219,7 +215,7 @@ impl MapState {
     /// [`PRERENDER_SIZE`], counted as measured, so the server's render and the first render of
     /// its hydration are the same, and both draw the countries.
     pub fn prerendered(self) -> Self {
-        MapState { as_prerendered: true, ..self.drawn_at(PRERENDER_SIZE) }
+        self.drawn_at(PRERENDER_SIZE)
     }
 
     /// The map drawn at `size` before its frame is measured (counted as measured): a change of
@@ -251,7 +247,6 @@ impl MapState {
             easing: None,
             focus_requests: 0,
             widths: Rc::default(),
-            as_prerendered: false,
         }
     }
 
@@ -315,19 +310,10 @@ impl MapState {
     }
 
     /// Applies `action`.
-    pub fn reduce(self, action: MapAction) -> Self {
-        let drawn = (self.view, self.size);
-        let mut next = self.step(action);
-        next.as_prerendered &= (next.view, next.size) == drawn;
-        next
-    }
-
-    /// What `action` changes, [`MapState::as_prerendered`] aside.
-    fn step(mut self, action: MapAction) -> Self {
+    pub fn reduce(mut self, action: MapAction) -> Self {
         match action {
             MapAction::Widths(widths) => {
                 self.widths = widths;
-                self.as_prerendered = false;
             }
             MapAction::Resize { width, height } => {
                 self.measured = true;
@@ -460,18 +446,13 @@ focus = ["POL"]
     }
 
     #[test]
-    fn a_prerendered_map_is_drawn_as_the_server_drew_it_until_its_size_view_or_widths_change() {
-        let fresh = || unmeasured(false).prerendered();
-        assert!(fresh().as_prerendered);
-        assert!(!state(false).as_prerendered, "only a prerendered page has the server's drawing");
-        let same = fresh().reduce(MapAction::Resize { width: PRERENDER_SIZE.0, height: PRERENDER_SIZE.1 });
-        assert!(same.as_prerendered, "measured at the size it was drawn at, nothing changes");
-        assert!(!same.clone().reduce(MapAction::Resize { width: 390.0, height: 292.5 }).as_prerendered);
-        assert!(!same.clone().reduce(MapAction::Pan { dx: 0.1, dy: 0.0 }).as_prerendered);
-        assert!(!same.clone().reduce(MapAction::Widths(Rc::default())).as_prerendered);
-        let folded = same.reduce(MapAction::ToggleCollapsed);
-        assert!(folded.as_prerendered, "folding the map away changes no drawing");
-        assert!(!folded.reduce(MapAction::Zoom { factor: 2.0, now: 0.0 }).reduce(MapAction::Frame { now: EASE_MS }).as_prerendered);
+    fn a_prerendered_map_is_drawn_at_the_servers_size_until_its_frame_is_measured_otherwise() {
+        let fresh = unmeasured(false).prerendered();
+        assert!(fresh.measured, "the server's drawing is there to hydrate");
+        assert_eq!(fresh.size, PRERENDER_SIZE);
+        let same = fresh.clone().reduce(MapAction::Resize { width: PRERENDER_SIZE.0, height: PRERENDER_SIZE.1 });
+        assert_eq!((same.view, same.size), (fresh.view, fresh.size), "measured at the size it was drawn at, nothing moves");
+        assert_eq!(same.reduce(MapAction::Resize { width: 390.0, height: 292.5 }).size, (390.0, 292.5));
     }
 
     #[test]

@@ -247,6 +247,9 @@ pub async fn load_bytes(
             .unchecked_into();
         bytes = js_sys::Uint8Array::new(&JsFuture::from(promise).await.map_err(|e| network(url, &e))?).to_vec();
     }
+    // Decoding is a task of its own, apart from the start of the core and the bytes' arrival.
+    #[cfg(feature = "reader")]
+    yield_to_page().await;
     let decoded = bundle::decode(&bytes, url);
     mark("decoded");
     match decoded {

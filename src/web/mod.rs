@@ -202,6 +202,8 @@ mod reader_exports {
             Some(stamp) => divergence(&stamp.markup, &digest_dom(&container).await).map(|at| format!("its markup was altered: {at}")),
         };
         super::fetch::mark("checked");
+        // The check's last step and the map's context are two tasks too.
+        super::fetch::yield_to_page().await;
         let loaded = super::fetch::Shared(std::rc::Rc::new(loaded));
         // The map's context is made here (its words' tables are compiled on first use), the map
         // hydrated in the next task.

@@ -186,7 +186,7 @@ fn use_map_state(reader: &ReaderContext, scene: &Rc<Scene>) -> UseReducerHandle<
 }
 
 /// What the map draws for its state: the countries (drawn once) and the overlay's layout, or
-/// for a reading page being hydrated, what it keeps of the page's drawing instead.
+/// for a reading page being hydrated, the page's countries kept instead.
 #[derive(PartialEq)]
 struct Drawing {
     /// The country shapes (none when kept, or before the frame is measured).
@@ -195,18 +195,17 @@ struct Drawing {
     /// countries, the legend, the map as text) is the page's, kept; the countries are never
     /// projected here.
     keep_land: bool,
-    /// The overlay's layout for the view, size and label widths (none when kept).
-    layout: Option<Same<Layout>>,
-    /// The overlay is the page's, kept, until the map is laid out anew.
-    keep_overlay: bool,
+    /// The overlay's layout for the view, size and label widths. A reading page's overlay is
+    /// hydrated, not kept: laid out again at the frame's measured size, it is updated in place
+    /// (attributes), one part per task, rather than drawn anew in one.
+    layout: Same<Layout>,
     /// Moves the countries from land coordinates to the view's.
     transform: String,
 }
 
 /// Draws the map's `state`. When the first render is a hydration (`keep`, read once), the
 /// countries are kept as the page has them for good (they never change: another size or view is
-/// a transform) and the overlay as long as the state is the one the server drew
-/// (`MapState::as_prerendered`).
+/// a transform).
 #[hook]
 fn use_drawing(state: &MapState, keep: bool) -> Drawing {
     let keep_land = *use_state(|| keep);
@@ -217,16 +216,15 @@ fn use_drawing(state: &MapState, keep: bool) -> Drawing {
         let scene = scene.clone();
         use_memo(state.measured && !keep_land, move |draw| if *draw { scene::countries(&scene, &land) } else { Vec::new() })
     };
-    let keep_overlay = keep_land && state.as_prerendered;
     let layout = {
         let (scene, widths) = (scene.clone(), state.widths.clone());
-        use_memo((state.view, (w, h), Rc::as_ptr(&widths) as usize, keep_overlay), move |(view, (w, h), _, keep)| {
-            (!keep).then(|| Rc::new(scene::overlay_with(&scene, *view, *w, *h, &*widths)))
+        use_memo((state.view, (w, h), Rc::as_ptr(&widths) as usize), move |(view, (w, h), _)| {
+            scene::overlay_with(&scene, *view, *w, *h, &*widths)
         })
     };
     let (k, dx, dy) = scene::view_conic(&scene, state.view, w, h).relative_to(&land);
     let transform = format!("translate({} {}) scale({})", num(dx), num(dy), decimal(k, 4));
-    Drawing { shapes: Same(shapes), keep_land, layout: (*layout).clone().map(Same), keep_overlay, transform }
+    Drawing { shapes: Same(shapes), keep_land, layout: Same(layout), transform }
 }
 
 #[derive(Properties, PartialEq)]
@@ -263,7 +261,7 @@ struct MapFrameProps {
 fn MapFrame(props: &MapFrameProps) -> Html {
     let MapFrameProps { strings: s, lang, size: (w, h), view, live, on_action, measured, drawing, scene, .. } = props;
     let (w, h) = (*w, *h);
-    let (scene, stops, countries) = (&scene.0, &props.stop_triggers.0, &props.country_triggers.0);
+    let (scene, countries) = (&scene.0, &props.country_triggers.0);
     let (frame_ref, svg_ref) = (use_node_ref(), use_node_ref());
     use_frame_size(frame_ref.clone(), *measured, on_action.clone());
     use_gestures(svg_ref.clone(), on_action.clone());
@@ -284,11 +282,7 @@ fn MapFrame(props: &MapFrameProps) -> Html {
                             <Suspense><Countries shapes={drawing.shapes.0.clone()} scene={scene.clone()} triggers={countries.clone()} keep={drawing.keep_land} /></Suspense>
                         </g>
                     </g>
-                    // Kept as the page has it until the map is laid out anew; then the
-                    // kept nodes go, with their `Suspense`, and a drawn overlay replaces them.
-                    <Suspense key={if drawing.keep_overlay { "kept" } else { "drawn" }}>
-                        <Overlay scene={scene.clone()} layout={drawing.layout.as_ref().map(|l| l.0.clone())} stop_triggers={stops.clone()} height={h} strings={*s} keep={drawing.keep_overlay} />
-                    </Suspense>
+                    <Overlay scene={props.scene.clone()} layout={drawing.layout.clone()} stop_triggers={props.stop_triggers.clone()} height={h} strings={*s} />
                 }
             </svg>
             <p class="cr-map-credit">{ s.map_attribution }</p>

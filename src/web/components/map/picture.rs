@@ -13,6 +13,7 @@ use crate::bundle::Loaded;
 use crate::geo::draw::num;
 use crate::geo::metrics::Measured;
 use crate::geo::scene::{self, Scene};
+use crate::web::context::Same;
 
 /// The picture's size, as link previews want it (1.91:1).
 pub const SIZE: (f64, f64) = (1200.0, 630.0);
@@ -184,7 +185,7 @@ fn MapPart(props: &MapPartProps) -> Html {
                     <Countries shapes={shapes} scene={scene.clone()} triggers={Rc::new(Vec::new())} keep={false} />
                 </g>
             </g>
-            <Overlay scene={scene.clone()} layout={Some(layout)} stop_triggers={Rc::new(Vec::new())} height={h} strings={props.strings} keep={false} />
+            <Overlay scene={Same(scene.clone())} layout={Same(layout)} stop_triggers={Same(Rc::new(Vec::new()))} height={h} strings={props.strings} />
         </svg>
     }
 }
