@@ -1051,7 +1051,7 @@ impl LostCatalog {
         let Some((file, line, column)) = &self.at else { return };
         let mut ids: Vec<String> = Vec::new();
         let mut count = 0;
-        diagnostics.retain(|d| match &d.unknown_id {
+        diagnostics.retain(|d| match &d.unknown_id.0 {
             Some(id) => {
                 count += 1;
                 if !ids.contains(id) {

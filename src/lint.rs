@@ -109,7 +109,7 @@ fn alias_typos(catalog: &Catalog, linked: &Linked, texts: &HashMap<(String, Stri
     let mut windows: HashMap<usize, Vec<(String, usize, usize)>> = HashMap::new();
     let mut out = Vec::new();
     for e in catalog.entities() {
-        for (alias, at) in e.aliases.iter().zip(&e.aliases_at) {
+        for (alias, at) in e.aliases.iter().zip(e.aliases_at.iter()) {
             if texts.get(&(e.id.to_string(), alias.clone())).is_some_and(|&n| n > 0) {
                 continue;
             }
@@ -201,7 +201,7 @@ pub fn lint(catalog: &Catalog, linked: &Linked, scene: Option<&Scene>, commentar
     let texts = mention_texts(linked);
     let mut out = alias_typos(catalog, linked, &texts, commentary);
     for e in catalog.entities() {
-        let Some((file, line, column)) = &e.source else { continue };
+        let Some((file, line, column)) = &e.source.0 else { continue };
         let at = (*line, *column);
         let mentioned = !linked.mentions.of(&e.id).is_empty();
         if !mentioned && !is_own(file) {

@@ -16,7 +16,7 @@ pub enum Severity {
 }
 
 /// One located message.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     /// The file the problem is in, as the editor named it (a URL or a path).
     pub file: String,
@@ -33,31 +33,23 @@ pub struct Diagnostic {
     /// follow from that alone, and `folder` folds them into one note at the catalog's error.
     /// Only of use while compiling: equality ignores it and bundles do not carry it.
     #[serde(skip)]
-    pub unknown_id: Option<String>,
+    pub unknown_id: Aside<Option<String>>,
 }
-
-impl PartialEq for Diagnostic {
-    fn eq(&self, o: &Self) -> bool {
-        (&self.file, self.line, self.column, self.severity, &self.message) == (&o.file, o.line, o.column, o.severity, &o.message)
-    }
-}
-
-impl Eq for Diagnostic {}
 
 impl Diagnostic {
     /// A warning at `line:column` of `file`.
     pub fn warning(file: &str, (line, column): (usize, usize), message: impl Into<String>) -> Self {
-        Self { file: file.to_owned(), line, column, severity: Severity::Warning, message: message.into(), unknown_id: None }
+        Self { file: file.to_owned(), line, column, severity: Severity::Warning, message: message.into(), unknown_id: Aside(None) }
     }
 
     /// An error at `line:column` of `file`.
     pub fn error(file: &str, (line, column): (usize, usize), message: impl Into<String>) -> Self {
-        Self { file: file.to_owned(), line, column, severity: Severity::Error, message: message.into(), unknown_id: None }
+        Self { file: file.to_owned(), line, column, severity: Severity::Error, message: message.into(), unknown_id: Aside(None) }
     }
 
     /// The same message, marked as saying that the catalog lacks `id`.
     pub fn with_unknown_id(self, id: &str) -> Self {
-        Self { unknown_id: Some(id.to_owned()), ..self }
+        Self { unknown_id: Aside(Some(id.to_owned())), ..self }
     }
 }
 
@@ -71,17 +63,30 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Where the items of a list were written (line, column of each), kept beside what a bundle
-/// carries for the messages the compiler writes later: equality ignores them, and bundles do not
-/// carry them (mark the field `#[serde(skip)]`).
+/// What the compiler keeps beside a value a bundle carries, for the messages it writes later
+/// (where something was written, an id a message is about): not part of what the value is. Its
+/// equality is always true, so the types that hold one derive theirs and every other field is
+/// compared; bundles do not carry it (mark the field `#[serde(skip)]`).
 #[derive(Debug, Clone, Default)]
-pub struct Positions(pub Vec<(usize, usize)>);
+pub struct Aside<T>(pub T);
 
-impl PartialEq for Positions {
+impl<T> PartialEq for Aside<T> {
     fn eq(&self, _: &Self) -> bool {
         true
     }
 }
+
+impl<T> Eq for Aside<T> {}
+
+impl<T> std::ops::Deref for Aside<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// Where the items of a list were written (line, column of each).
+pub type Positions = Aside<Vec<(usize, usize)>>;
 
 /// Maps byte offsets of a text to 1-based (line, column) pairs, columns in characters.
 ///
@@ -142,6 +147,15 @@ impl<'a> LineIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_diagnostic_is_its_place_severity_and_words_not_the_id_the_compiler_notes() {
+        let plain = Diagnostic::warning("m.toml", (3, 4), "unknown entity `x`");
+        assert_eq!(plain, plain.clone().with_unknown_id("x"));
+        assert_ne!(plain, Diagnostic::warning("m.toml", (3, 5), "unknown entity `x`"));
+        assert_ne!(plain, Diagnostic::error("m.toml", (3, 4), "unknown entity `x`"));
+        assert_ne!(plain, Diagnostic::warning("m.toml", (3, 4), "unknown entity `y`"));
+    }
 
     #[test]
     fn locates_lines_and_character_columns() {

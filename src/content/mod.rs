@@ -69,7 +69,7 @@ pub fn link_commentary(commentary: &Commentary, catalog: &catalog::Catalog, file
         .iter()
         .map(|(alias, loser, winner)| {
             // Located where the winner's aliases are written (the catalog), else at the text's top.
-            let source = catalog.index_of(winner.as_str()).and_then(|i| catalog.get(i).source.clone());
+            let source = catalog.index_of(winner.as_str()).and_then(|i| catalog.get(i).source.0.clone());
             let (at_file, at) = source.map_or((file.to_owned(), (1, 1)), |(f, l, c)| (f, (l, c)));
             Diagnostic::warning(
                 &at_file,

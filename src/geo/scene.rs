@@ -358,7 +358,7 @@ fn check_places(spec: &MapSpec, catalog: &Catalog, basemap: &BaseMap, file: &str
         }
     }
     for e in catalog.entities().iter().filter(|e| e.kind == EntityKind::Place) {
-        let (Some(at), Some((file, line, column))) = (e.location, &e.coords_at) else { continue };
+        let (Some(at), Some((file, line, column))) = (e.location, &e.coords_at.0) else { continue };
         if let Some(problem) = problem(LonLat { lon: at.lon, lat: at.lat }, e.country.as_deref()) {
             d.push(Diagnostic::warning(file, (*line, *column), format!("place `{}` {problem}", e.id)));
         }

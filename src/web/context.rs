@@ -7,12 +7,12 @@
 
 use yew::prelude::*;
 
-use super::fetch::Shared;
+use super::fetch::Loaded;
 use crate::i18n::{self, Strings};
 use crate::ui::options::Options;
 
 /// The shown commentary and how to show it.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct ReaderContext {
     /// The commentary, as compiled.
     pub loaded: Shared,
@@ -48,7 +48,7 @@ pub struct ReaderContext {
 
 /// Where the map keeps its view and the size it draws at (as last drawn), for a change of
 /// language: shared by the `Reader` and the map it shows.
-pub type MapKept = std::rc::Rc<std::cell::Cell<Option<(crate::geo::projection::Bounds, (f64, f64))>>>;
+pub type MapKept = Same<std::cell::Cell<Option<(crate::geo::projection::Bounds, (f64, f64))>>>;
 
 /// The reader's place, kept across a change of language: the paragraph at the top of the view
 /// (`p-N`, the same paragraph in every language) where it was on the screen, or the language
@@ -93,22 +93,6 @@ impl ReaderContext {
     }
 }
 
-impl PartialEq for ReaderContext {
-    fn eq(&self, other: &Self) -> bool {
-        self.loaded == other.loaded
-            && self.options == other.options
-            && self.ui_lang == other.ui_lang
-            && std::ptr::eq(self.strings, other.strings)
-            && self.prerendered == other.prerendered
-            && self.live == other.live
-            && self.keep_text == other.keep_text
-            && self.map_island == other.map_island
-            && self.on_language == other.on_language
-            && self.restore == other.restore
-            && std::rc::Rc::ptr_eq(&self.view, &other.view)
-    }
-}
-
 /// What the text and the map show of the cards' state: the trigger whose card is open
 /// (`aria-expanded`, `aria-controls`) and the entity lit up everywhere it stands (`data-active`:
 /// hovered, focused, or shown on the map). The map renders them; the text, which is rendered
@@ -141,6 +125,30 @@ pub struct Same<T>(pub std::rc::Rc<T>);
 impl<T> Clone for Same<T> {
     fn clone(&self) -> Self {
         Same(self.0.clone())
+    }
+}
+
+/// A loaded commentary shared between components, compared by identity (comparing whole
+/// documents on every render would be wasted work).
+pub type Shared = Same<Loaded>;
+
+impl<T> std::ops::Deref for Same<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: Default> Default for Same<T> {
+    fn default() -> Self {
+        Same(std::rc::Rc::default())
+    }
+}
+
+/// An `Rc` passed as a prop that is compared by identity.
+impl<T> yew::html::IntoPropValue<Same<T>> for std::rc::Rc<T> {
+    fn into_prop_value(self) -> Same<T> {
+        Same(self)
     }
 }
 

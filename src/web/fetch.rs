@@ -286,21 +286,3 @@ pub(crate) fn mark(step: &str) {
         let _ = performance.mark(&format!("commentary-reader:{step}"));
     }
 }
-
-/// A loaded commentary shared between components. Equality is identity: components compare
-/// props on every render, and comparing whole documents would be wasted work.
-#[derive(Debug, Clone)]
-pub struct Shared(pub std::rc::Rc<Loaded>);
-
-impl PartialEq for Shared {
-    fn eq(&self, other: &Self) -> bool {
-        std::rc::Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl std::ops::Deref for Shared {
-    type Target = Loaded;
-    fn deref(&self) -> &Loaded {
-        &self.0
-    }
-}

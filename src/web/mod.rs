@@ -95,9 +95,9 @@ mod reader_exports {
         // The host page's language: the widget's words follow it when neither the element nor the
         // commentary names one.
         let page_lang = document.document_element().and_then(|e| e.get_attribute("lang")).filter(|l| !l.trim().is_empty());
-        let early = super::components::reader::Early(std::rc::Rc::new(std::cell::RefCell::new(
+        let early = super::components::reader::Early(super::context::Same(std::rc::Rc::new(std::cell::RefCell::new(
             (!early.is_undefined() && !early.is_null()).then_some(early),
-        )));
+        ))));
         let props = ReaderProps {
             host,
             src: src.into(),
@@ -204,7 +204,7 @@ mod reader_exports {
         super::fetch::mark("checked");
         // The check's last step and the map's context are two tasks too.
         super::fetch::yield_to_page().await;
-        let loaded = super::fetch::Shared(std::rc::Rc::new(loaded));
+        let loaded = super::context::Same(std::rc::Rc::new(loaded));
         // The map's context is made here (its words' tables are compiled on first use), the map
         // hydrated in the next task.
         let map = problem.is_none().then(|| map_context(&container, &loaded, &props)).flatten();
@@ -240,11 +240,11 @@ mod reader_exports {
     /// The prerendered map's slot in `container` and the context its first render in the reader
     /// had (`Reader`: the same context, not live, the map at its prerendered size, its view kept
     /// in a cell of its own), if the page has a map.
-    fn map_context(container: &Element, loaded: &super::fetch::Shared, props: &ReaderProps) -> Option<(Element, ReaderContext)> {
+    fn map_context(container: &Element, loaded: &super::context::Shared, props: &ReaderProps) -> Option<(Element, ReaderContext)> {
         let slot = container.query_selector(".cr-map-slot").ok().flatten()?;
         slot.query_selector("figure.cr-map").ok().flatten()?;
         let mut reader = ReaderContext::new(loaded.clone(), props.options, props.ui_lang(loaded), true);
-        reader.view = std::rc::Rc::default();
+        reader.view = Default::default();
         // Hydrating: what never changes (the countries) is kept as the page has it.
         reader.keep_text = true;
         Some((slot, reader))

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 use super::components::reader::{Reader, ReaderProps};
-use super::fetch::Shared;
+use super::context::Same;
 use yew::AttrValue;
 
 use crate::bundle::Loaded;
@@ -62,7 +62,7 @@ pub async fn render_async(mut loaded: Loaded, bundle: &[u8], lang: Option<&str>)
         debug: false,
         options,
         lang: lang.map(|l| l.to_owned().into()),
-        initial: Some(Shared(Rc::new(loaded))),
+        initial: Some(Same(Rc::new(loaded))),
         prerendered: true,
         hydrating: false,
         map_island: None,
@@ -123,8 +123,11 @@ pub use super::components::map::picture::THUMBNAIL;
 pub fn map_thumbnail(loaded: &Loaded) -> Option<String> {
     use super::components::map::picture::{Thumbnail, ThumbnailProps};
     let Some(Ok(scene)) = &loaded.map else { return None };
-    let props =
-        ThumbnailProps { scene: scene.clone(), strings: crate::i18n::strings(&loaded.front.lang), css: picture_style().0.clone().into() };
+    let props = ThumbnailProps {
+        scene: Same(scene.clone()),
+        strings: crate::i18n::strings(&loaded.front.lang),
+        css: picture_style().0.clone().into(),
+    };
     Some(block_on(yew::LocalServerRenderer::<Thumbnail>::with_props(props).hydratable(false).render()))
 }
 

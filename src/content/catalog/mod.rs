@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
+use super::diagnostic::Aside;
 use super::links::is_entity_id;
 
 #[cfg(parsers)]
@@ -142,7 +143,7 @@ pub enum Chart {
 }
 
 /// One catalog entry.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Entity {
     /// Unique id.
     pub id: EntityId,
@@ -169,39 +170,21 @@ pub struct Entity {
     /// Where its aliases are written (file, line, column), for messages about them. Not part of
     /// what it is: equality ignores it, and bundles do not carry it.
     #[serde(skip)]
-    pub source: Option<(String, usize, usize)>,
+    pub source: Aside<Option<(String, usize, usize)>>,
     /// For a place: the ISO code of the country it is in, which the validator checks its point
     /// against. Only checked; equality ignores it, and bundles do not carry it.
     #[serde(skip)]
-    pub country: Option<String>,
+    pub country: Aside<Option<String>>,
     /// Where its coordinates are written (file, line, column of `lat`), for messages about where
     /// the map draws it. A translation keeps the original's: the coordinates are the original's.
     /// Not part of what it is: equality ignores it, and bundles do not carry it.
     #[serde(skip)]
-    pub coords_at: Option<(String, usize, usize)>,
+    pub coords_at: Aside<Option<(String, usize, usize)>>,
     /// Where each of `aliases` is written (file, line, column; the name's position for a name
     /// that stands for the only alias), for messages about one of them. Not part of what it
     /// is: equality ignores it, and bundles do not carry it.
     #[serde(skip)]
-    pub aliases_at: Vec<(String, usize, usize)>,
-}
-
-impl PartialEq for Entity {
-    fn eq(&self, o: &Self) -> bool {
-        (
-            &self.id,
-            self.kind,
-            &self.name,
-            &self.aliases,
-            &self.summary,
-            &self.native,
-            &self.facts,
-            &self.links,
-            &self.location,
-            &self.iso,
-            &self.chart,
-        ) == (&o.id, o.kind, &o.name, &o.aliases, &o.summary, &o.native, &o.facts, &o.links, &o.location, &o.iso, &o.chart)
-    }
+    pub aliases_at: Aside<Vec<(String, usize, usize)>>,
 }
 
 /// Several catalogs merged: later entries override earlier ones with the same id.

@@ -234,7 +234,23 @@ fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warning
         }
         _ => None,
     };
-    Ok(Entity { id, kind, name, aliases, summary, native, facts, links, location, iso, chart, source, country, coords_at, aliases_at })
+    Ok(Entity {
+        id,
+        kind,
+        name,
+        aliases,
+        summary,
+        native,
+        facts,
+        links,
+        location,
+        iso,
+        chart,
+        source: Aside(source),
+        country: Aside(country),
+        coords_at: Aside(coords_at),
+        aliases_at: Aside(aliases_at),
+    })
 }
 
 /// `Q` and digits, like `Q184`.
@@ -317,6 +333,18 @@ chart = { type = "bars", unit = "%", values = [["Exports", 0.404], ["Economy", 0
             entities[1].chart,
             Some(Chart::Bars { unit: "%".into(), values: vec![("Exports".into(), 0.404), ("Economy".into(), 0.144)] })
         );
+    }
+
+    #[test]
+    fn an_entity_is_the_same_wherever_it_is_written_and_differs_in_any_field_a_reader_sees() {
+        let (here, _) = parse_catalog(GOOD, "e.toml");
+        let (there, _) = parse_catalog(&format!("\n\n# moved down{GOOD}"), "other.toml");
+        assert_ne!(here[0].coords_at.0, there[0].coords_at.0, "the positions differ");
+        assert_eq!(here, there, "where an entity is written is not part of what it is");
+        let (other, _) = parse_catalog(&GOOD.replace("BLR", "BEL"), "e.toml");
+        assert_ne!(here[0], other[0], "an ISO code a reader's map uses");
+        let (other, _) = parse_catalog(&GOOD.replace("0.144", "0.145"), "e.toml");
+        assert_ne!(here[1], other[1], "a chart's value");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use serde::Deserialize;
 
 use super::{Catalog, Chart, EntityId};
-use crate::content::diagnostic::Diagnostic;
+use crate::content::diagnostic::{Aside, Diagnostic};
 use crate::content::suggest::did_you_mean;
 use crate::content::toml_read::{self, Locator, Pair, Table};
 
@@ -138,8 +138,8 @@ impl Catalog {
                 e.name = name.clone();
             }
             (e.aliases, e.aliases_at) = match (&t.aliases, &t.name) {
-                (Some(a), _) if !a.is_empty() => (a.clone(), t.aliases_at.clone()),
-                (_, Some(name)) => (vec![name.clone()], t.aliases_at.clone()),
+                (Some(a), _) if !a.is_empty() => (a.clone(), Aside(t.aliases_at.clone())),
+                (_, Some(name)) => (vec![name.clone()], Aside(t.aliases_at.clone())),
                 _ => (e.aliases.clone(), e.aliases_at.clone()),
             };
             if let Some(s) = &t.summary {
@@ -162,7 +162,7 @@ impl Catalog {
                     }
                 }
             }
-            e.source = Some(t.at.clone());
+            e.source = Aside(Some(t.at.clone()));
         }
         (Catalog::merge([entities]), d)
     }

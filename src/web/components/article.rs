@@ -17,8 +17,9 @@ use crate::content::links::is_allowed_scheme;
 use crate::content::{Block, Inline};
 use crate::i18n::join_names;
 use crate::ui::reading;
+use crate::web::context::Shared;
 use crate::web::context::{Marks, ReaderContext};
-use crate::web::fetch::{resolve, Shared};
+use crate::web::fetch::resolve;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {

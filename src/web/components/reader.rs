@@ -10,8 +10,9 @@ use yew::prelude::*;
 use super::commentary::Commentary;
 use crate::i18n;
 use crate::web::context::{ReaderContext, Restore};
+use crate::web::context::{Same, Shared};
 use crate::web::events::dispatch;
-use crate::web::fetch::{self, LoadError, Loaded, Shared};
+use crate::web::fetch::{self, LoadError, Loaded};
 
 /// What the element passes in.
 #[derive(Properties, PartialEq, Clone)]
@@ -77,31 +78,14 @@ impl ReaderProps {
 }
 
 /// A request handed over once (a retry fetches anew). Equal by identity.
-#[derive(Clone, Default)]
-pub struct Early(pub Rc<std::cell::RefCell<Option<wasm_bindgen::JsValue>>>);
+#[derive(Clone, Default, PartialEq)]
+pub struct Early(pub Same<std::cell::RefCell<Option<wasm_bindgen::JsValue>>>);
 
-impl PartialEq for Early {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 enum LoadState {
     Loading,
-    Ready(Rc<Loaded>),
-    Failed(Rc<LoadError>),
-}
-
-impl PartialEq for LoadState {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (Self::Loading, Self::Loading) => true,
-            (Self::Ready(a), Self::Ready(b)) => Rc::ptr_eq(a, b),
-            (Self::Failed(a), Self::Failed(b)) => Rc::ptr_eq(a, b),
-            _ => false,
-        }
-    }
+    Ready(Same<Loaded>),
+    Failed(Same<LoadError>),
 }
 
 /// Where the reader is, read from the rendered widget: the first paragraph whose end is still
@@ -258,7 +242,7 @@ impl Switch {
 /// Loads and shows one commentary.
 #[function_component]
 pub fn Reader(props: &ReaderProps) -> Html {
-    let state = use_state(|| props.initial.as_ref().map_or(LoadState::Loading, |l| LoadState::Ready(l.0.clone())));
+    let state = use_state(|| props.initial.as_ref().map_or(LoadState::Loading, |l| LoadState::Ready(l.clone())));
     // Bumped by the retry button: the load runs again.
     let attempt = use_state(|| 0_u32);
     // Another language of the commentary: where it is loaded from, shown in place of `src`'s.
@@ -270,7 +254,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // Whether the first language has been settled (the element's `lang`, the reader's choice…).
     let settled = use_mut_ref(|| false);
     // The map's view as last drawn (the map keeps it here), for a change of language.
-    let view = (*use_memo((), |_| Rc::new(Cell::new(None)))).clone();
+    let view = (*use_memo((), |_| crate::web::context::MapKept::default())).clone();
     let view = props.map_view.clone().unwrap_or(view);
     // The language just switched to, announced by a live region that outlives the switch (the
     // commentary's own is rendered afresh with the new text, and a new region is not read).
@@ -321,11 +305,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     state.set(match result {
                         Ok(loaded) => {
                             fetch::warn_of(&loaded);
-                            LoadState::Ready(Rc::new(loaded))
+                            LoadState::Ready(Same(Rc::new(loaded)))
                         }
                         Err(error) => {
                             web_sys::console::error_1(&format!("commentary-reader: {error}").into());
-                            LoadState::Failed(Rc::new(error))
+                            LoadState::Failed(Same(Rc::new(error)))
                         }
                     });
                 });
@@ -382,11 +366,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
         }
         LoadState::Ready(loaded) => {
             let ui_lang = props.ui_lang(loaded);
-            let mut context = ReaderContext::new(Shared(loaded.clone()), props.options, ui_lang, props.prerendered);
+            let mut context = ReaderContext::new(loaded.clone(), props.options, ui_lang, props.prerendered);
             // Only the commentary being hydrated starts as the server rendered it (not live);
             // another language or a retry is a fresh render, live from its first commit (else
             // a commit showed the new text without its controls, and a test read it).
-            let first = props.initial.as_ref().is_some_and(|i| Rc::ptr_eq(&i.0, loaded));
+            let first = props.initial.as_ref().is_some_and(|i| *i == *loaded);
             context.live = !props.prerendered || !first;
             context.keep_text = props.hydrating && first;
             context.map_island = props.map_island.clone().filter(|_| context.keep_text);
@@ -400,7 +384,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     view: view.clone(),
                     keeper: keeper.clone(),
                 };
-                context.on_language = Some(switch.callback(loaded.clone()));
+                context.on_language = Some(switch.callback(loaded.0.clone()));
             }
             context.restore = (*restore).clone();
             context.view = view;

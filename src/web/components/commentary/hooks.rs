@@ -14,8 +14,8 @@ use super::dom::{now, scroll_to_fragment};
 use super::CardsState;
 use crate::ui::cards::Action;
 use crate::web::context::Restore;
+use crate::web::context::Shared;
 use crate::web::events::dispatch;
-use crate::web::fetch::Shared;
 
 /// Wakes the card reducer when it asked to be (`wake_at`); a new time cancels the old timer.
 #[hook]

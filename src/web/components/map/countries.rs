@@ -6,32 +6,22 @@
 //! button, its card opens, its entity is highlighted) is set by attribute, as on the markers
 //! (`map::marks`).
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::geo::scene::{CountryShape, Scene, HIGHLIGHT_FILLS};
+use crate::web::context::Same;
 
 /// The countries' properties: they render once.
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct CountriesProps {
     /// The shapes in land coordinates.
-    pub shapes: Rc<Vec<CountryShape>>,
+    pub shapes: Same<Vec<CountryShape>>,
     /// The scene they belong to (highlights, groups, entities).
-    pub scene: Rc<Scene>,
+    pub scene: Same<Scene>,
     /// ISO code → trigger number, for highlighted countries that open a card.
-    pub triggers: Rc<Vec<(String, usize)>>,
+    pub triggers: Same<Vec<(String, usize)>>,
     /// The page has them already, as the build drew them: keep those nodes.
     pub keep: bool,
-}
-
-impl PartialEq for CountriesProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.shapes, &other.shapes)
-            && Rc::ptr_eq(&self.scene, &other.scene)
-            && Rc::ptr_eq(&self.triggers, &other.triggers)
-            && self.keep == other.keep
-    }
 }
 
 /// One `<path>` per country, with what never changes on it: its shape, highlight, entity,

@@ -17,7 +17,7 @@ use crate::geo::projection::Point;
 use crate::geo::scene::Scene;
 use crate::geo::view;
 use crate::ui::map_state::{Chapter, MapAction, DRAG_THRESHOLD};
-use crate::web::fetch::Shared;
+use crate::web::context::Shared;
 use crate::web::now;
 
 /// Where the reading line sits, as a fraction of the viewport's height from its top.

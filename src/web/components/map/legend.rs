@@ -1,19 +1,18 @@
 //! The map's legend and its text alternative ("The map as text"): what every symbol means, and
 //! everything the map says, as lists.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::geo::scene::{Scene, HIGHLIGHT_FILLS};
 use crate::geo::spec::RouteKind;
 use crate::i18n::Strings;
+use crate::web::context::Same;
 
 /// Both parts take the scene and the widget's words.
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct SceneProps {
     /// The scene.
-    pub scene: Rc<Scene>,
+    pub scene: Same<Scene>,
     /// The widget's words.
     pub strings: &'static Strings,
     /// The commentary's language, which the editor's names and labels are in (the widget's
@@ -21,15 +20,6 @@ pub struct SceneProps {
     pub lang: AttrValue,
     /// The page has it already, as the build rendered it: keep those nodes (it never changes).
     pub keep: bool,
-}
-
-impl PartialEq for SceneProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.scene, &other.scene)
-            && std::ptr::eq(self.strings, other.strings)
-            && self.lang == other.lang
-            && self.keep == other.keep
-    }
 }
 
 fn key_class(kind: RouteKind) -> &'static str {
@@ -71,34 +61,22 @@ pub fn Legend(props: &SceneProps) -> HtmlResult {
 }
 
 /// The text alternative's properties: the scene, and the equivalents of the map's triggers.
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct TextProps {
     /// The scene.
-    pub scene: Rc<Scene>,
+    pub scene: Same<Scene>,
     /// The widget's words.
     pub strings: &'static Strings,
     /// The commentary's language (see [`SceneProps::lang`]).
     pub lang: AttrValue,
     /// Stop id → its marker's trigger number; ISO code → its country's.
-    pub stops: Rc<Vec<(String, usize)>>,
+    pub stops: Same<Vec<(String, usize)>>,
     /// See `stops`.
-    pub countries: Rc<Vec<(String, usize)>>,
+    pub countries: Same<Vec<(String, usize)>>,
     /// The equivalent of trigger `n` here is trigger `n + offset` (numbered after the map's own).
     pub offset: usize,
     /// The page has it already, as the build rendered it: keep those nodes (it never changes).
     pub keep: bool,
-}
-
-impl PartialEq for TextProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.scene, &other.scene)
-            && std::ptr::eq(self.strings, other.strings)
-            && self.lang == other.lang
-            && Rc::ptr_eq(&self.stops, &other.stops)
-            && Rc::ptr_eq(&self.countries, &other.countries)
-            && self.offset == other.offset
-            && self.keep == other.keep
-    }
 }
 
 /// A name that opens the card its trigger on the map opens: the equivalent control for a marker

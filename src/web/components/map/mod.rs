@@ -30,8 +30,8 @@ use crate::geo::draw::{decimal, num};
 use crate::geo::scene::{self, CountryShape, Layout, Scene, Trigger};
 use crate::i18n::Strings;
 use crate::ui::map_state::{chapters, Announcement, MapAction, MapState};
+use crate::web::context::Shared;
 use crate::web::context::{Marks, ReaderContext, Same};
-use crate::web::fetch::Shared;
 use crate::web::now;
 use controls::Controls;
 use countries::Countries;
@@ -261,7 +261,7 @@ struct MapFrameProps {
 fn MapFrame(props: &MapFrameProps) -> Html {
     let MapFrameProps { strings: s, lang, size: (w, h), view, live, on_action, measured, drawing, scene, .. } = props;
     let (w, h) = (*w, *h);
-    let (scene, countries) = (&scene.0, &props.country_triggers.0);
+    let scene = &scene.0;
     let (frame_ref, svg_ref) = (use_node_ref(), use_node_ref());
     use_frame_size(frame_ref.clone(), *measured, on_action.clone());
     use_gestures(svg_ref.clone(), on_action.clone());
@@ -279,7 +279,7 @@ fn MapFrame(props: &MapFrameProps) -> Html {
                     <g class="cr-countries" transform={drawing.transform.clone()}>
                         // In land coordinates; the locator shows them again (`<use>`).
                         <g id="cr-land">
-                            <Suspense><Countries shapes={drawing.shapes.0.clone()} scene={scene.clone()} triggers={countries.clone()} keep={drawing.keep_land} /></Suspense>
+                            <Suspense><Countries shapes={drawing.shapes.clone()} scene={props.scene.clone()} triggers={props.country_triggers.clone()} keep={drawing.keep_land} /></Suspense>
                         </g>
                     </g>
                     <Overlay scene={props.scene.clone()} layout={drawing.layout.clone()} stop_triggers={props.stop_triggers.clone()} height={h} strings={*s} />

@@ -125,7 +125,7 @@ pub fn Picture(props: &PictureProps) -> Html {
     let byline = wrap(&byline, text_width, 24.0, 0.0, 2);
     let by = props.by.as_deref().map(|b| wrap(&b.to_uppercase(), text_width, 20.0, 1.5, 1).remove(0));
     let map = match &loaded.map {
-        Some(Ok(scene)) => html! { <MapPart scene={scene.clone()} strings={strings} frame={MAP} /> },
+        Some(Ok(scene)) => html! { <MapPart scene={Same(scene.clone())} strings={strings} frame={MAP} /> },
         _ => Html::default(),
     };
     html! {
@@ -151,18 +151,12 @@ pub fn Picture(props: &PictureProps) -> Html {
     }
 }
 
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 struct MapPartProps {
-    scene: Rc<Scene>,
+    scene: Same<Scene>,
     strings: &'static crate::i18n::Strings,
     /// Where it goes: x, y, width, height.
     frame: (f64, f64, f64, f64),
-}
-
-impl PartialEq for MapPartProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.scene, &other.scene) && self.frame == other.frame
-    }
 }
 
 /// The map at its home view in `frame`, as the widget draws it.
@@ -182,10 +176,10 @@ fn MapPart(props: &MapPartProps) -> Html {
             <rect class="cr-sea-bg" width={num(w)} height={num(h)} />
             <g class="cr-countries" transform={transform}>
                 <g id="cr-land">
-                    <Countries shapes={shapes} scene={scene.clone()} triggers={Rc::new(Vec::new())} keep={false} />
+                    <Countries shapes={Same(shapes)} scene={scene.clone()} triggers={Same::default()} keep={false} />
                 </g>
             </g>
-            <Overlay scene={Same(scene.clone())} layout={Same(layout)} stop_triggers={Same(Rc::new(Vec::new()))} height={h} strings={props.strings} />
+            <Overlay scene={scene.clone()} layout={Same(layout)} stop_triggers={Same::default()} height={h} strings={props.strings} />
         </svg>
     }
 }
@@ -197,21 +191,14 @@ pub const THUMBNAIL: (f64, f64) = (360.0, 240.0);
 
 /// What a map thumbnail shows.
 #[cfg(not(target_arch = "wasm32"))]
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct ThumbnailProps {
     /// The map.
-    pub scene: Rc<Scene>,
+    pub scene: Same<Scene>,
     /// The words of its scale bar.
     pub strings: &'static crate::i18n::Strings,
     /// The widget's stylesheet as a plain SVG renderer reads it.
     pub css: AttrValue,
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl PartialEq for ThumbnailProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.scene, &other.scene) && self.css == other.css
-    }
 }
 
 /// [`THUMBNAIL`]: one SVG document.
