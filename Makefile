@@ -34,17 +34,21 @@ dist: setup
 test: setup
 	@$(MAKE) --no-print-directory lint test-native test-wasm size test-reproducible test-e2e test-basemap
 
-## The code style: rustfmt (rustfmt.toml) over the crate and the fuzz crate, and clippy with
-## every warning an error, over every target (library, binaries, tests, benches, examples).
+## The code style: rustfmt (rustfmt.toml) over the workspace's crates and the fuzz crate, and
+## clippy with every warning an error, over every crate and target (library, binaries, tests,
+## benches, examples); then the layers the workspace enforces (scripts/check-layers.sh: the
+## reader's wasm depends on no parser).
 lint:
 	@echo "== code style: cargo fmt --check, cargo clippy -D warnings"
-	cargo fmt --check
+	cargo fmt --all --check
 	cd fuzz && cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	@echo "== the workspace's layers"
+	scripts/check-layers.sh
 
 test-native:
-	@echo "== native tests: cargo test"
-	cargo test
+	@echo "== native tests: cargo test --workspace"
+	cargo test --workspace
 	@echo "== the validator over every published commentary"
 	cargo run --quiet --bin commentary-reader -- check static/commentaries/*/
 

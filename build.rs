@@ -1,10 +1,10 @@
 //! Hashes the source (`COMMENTARY_READER_RENDER_ID`: prerendered HTML is only hydrated by the
-//! widget built from the same source, see `src/ui/prerender.rs`), minifies the widget's stylesheet (`src/web/reader.css`) into `OUT_DIR/reader.css`, which
-//! `web::stylesheet` ships (see `src/ui/minify.rs`), and sets `cfg(parsers)` where the parsers
+//! widget built from the same source, see `src/stamp.rs`), minifies the widget's stylesheet (`src/web/reader.css`) into `OUT_DIR/reader.css`, which
+//! `web::stylesheet` ships (see `src/minify.rs`), and sets `cfg(parsers)` where the parsers
 //! are built: natively (the validator, `build`, tests) and in the compiler module (feature
 //! `compiler`), never in the reader's wasm, which therefore cannot call one.
 
-include!("src/ui/minify.rs");
+include!("src/minify.rs");
 
 fn main() {
     println!("cargo:rustc-check-cfg=cfg(parsers)");
@@ -16,7 +16,8 @@ fn main() {
     println!("cargo:rerun-if-changed=src");
     println!("cargo:rerun-if-changed=Cargo.lock");
     println!("cargo:rerun-if-changed=src/web/reader.css");
-    println!("cargo:rerun-if-changed=src/ui/minify.rs");
+    println!("cargo:rerun-if-changed=src/minify.rs");
+    println!("cargo:rerun-if-changed=crates/core/src");
     let css = std::fs::read_to_string("src/web/reader.css").expect("src/web/reader.css");
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("reader.css");
     std::fs::write(out, minify_css(&css)).expect("writing the minified stylesheet");
@@ -57,6 +58,7 @@ fn render_id() -> String {
     }
     let mut files = Vec::new();
     walk(std::path::Path::new("src"), &mut files);
+    walk(std::path::Path::new("crates/core/src"), &mut files);
     files.push("Cargo.lock".into());
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for file in files {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use commentary_reader::bundle::{self, Compiled};
 use commentary_reader::compile::compile;
 use commentary_reader::site::Site;
-use commentary_reader::ui::prerender::{digest_html, Stamp};
+use commentary_reader::stamp::{digest_html, Stamp};
 
 /// A site folder in the target directory with the seed copied in and a widget folder holding
 /// only its `integrity.json`.

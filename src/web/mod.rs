@@ -65,7 +65,7 @@ mod reader_exports {
     }
 
     /// The element's attributes, read once: the props of its `Reader`, and the inputs of a
-    /// prerendered render ([`crate::ui::prerender::element_inputs`]).
+    /// prerendered render ([`crate::stamp::element_inputs`]).
     struct Attributes {
         props: ReaderProps,
         theme: Option<String>,
@@ -162,7 +162,7 @@ mod reader_exports {
         early: JsValue,
         memory: Option<js_sys::Function>,
     ) -> Result<ReaderHandle, JsValue> {
-        use crate::ui::prerender::{divergence, element_inputs, inputs_digest, Stamp, STAMP_ATTRIBUTE};
+        use crate::stamp::{divergence, element_inputs, inputs_digest, Stamp, STAMP_ATTRIBUTE};
         let Attributes { mut props, theme, map, cards, heading_level } = attributes(host.clone(), assets, compiler, early, memory)?;
         let src = props.src.to_string();
         let url = super::fetch::source_url(&src, &props.base).map_err(|e| JsValue::from_str(&e.to_string()))?;
@@ -275,10 +275,10 @@ mod reader_exports {
     /// it, 32 KB per task. (Walking the DOM node by node from the wasm cost about 50 ms of a
     /// 4x-slowed phone CPU on the seed, one boundary crossing per node and attribute; this costs a
     /// few. Serialising and digesting the seed's 150 KB in one task took 20-55 ms.)
-    async fn digest_dom(root: &Element) -> crate::ui::prerender::Digest {
+    async fn digest_dom(root: &Element) -> crate::stamp::Digest {
         let html = root.inner_html();
         super::fetch::yield_to_page().await;
-        let mut digest = crate::ui::prerender::HtmlDigest::new(&html);
+        let mut digest = crate::stamp::HtmlDigest::new(&html);
         while !digest.step(32 * 1024) {
             super::fetch::yield_to_page().await;
         }

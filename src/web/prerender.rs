@@ -2,7 +2,7 @@
 //! publisher module, for the editors' preview page): the same
 //! components the reader runs, rendered to HTML by Yew's server renderer into the markup of the
 //! element's declarative shadow root, stamped for the reader's hydration
-//! ([`crate::ui::prerender`]).
+//! ([`crate::stamp`]).
 
 use std::rc::Rc;
 
@@ -14,8 +14,8 @@ use yew::AttrValue;
 
 use crate::bundle::Loaded;
 use crate::publish::escape;
+use crate::stamp::{digest_html, element_inputs, inputs_digest, Stamp, STAMP_ATTRIBUTE};
 use crate::ui::options;
-use crate::ui::prerender::{digest_html, element_inputs, inputs_digest, Stamp, STAMP_ATTRIBUTE};
 
 /// The widget's stylesheet (minified by build.rs), published as `commentary-reader.css`: the
 /// prerendered shadow roots link it, and the element links it into the roots it makes.

@@ -2,9 +2,9 @@
 
 use super::mentions::MentionPolicy;
 
-#[cfg(parsers)]
+#[cfg(feature = "parsers")]
 mod parse;
-#[cfg(parsers)]
+#[cfg(feature = "parsers")]
 pub use parse::*;
 
 /// A calendar date (no time of day, no zone): what a commentary's `date` means.

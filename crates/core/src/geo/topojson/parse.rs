@@ -601,7 +601,7 @@ impl<'de> Visitor<'de> for ObjectsSeed<'_> {
 mod tests {
     use super::*;
 
-    const EURASIA: &str = include_str!("../../../static/basemaps/eurasia.topo.json");
+    const EURASIA: &str = include_str!("../../../../../static/basemaps/eurasia.topo.json");
 
     #[test]
     fn decodes_a_tiny_topology_with_shared_and_reversed_arcs() {

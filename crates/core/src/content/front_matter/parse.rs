@@ -281,7 +281,7 @@ fn read(top: &Table<'_, '_, '_>, loc: &Locator<'_>, front: &mut FrontMatter, out
 
 /// A BCP 47 tag of the simple shape we accept: 2–8 letter primary subtag, then
 /// alphanumeric subtags of 1–8 characters separated by `-`.
-pub(crate) fn is_language_tag(tag: &str) -> bool {
+pub fn is_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let primary_ok = parts.next().is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
     primary_ok && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))

@@ -5,9 +5,9 @@ use crate::content::catalog::EntityId;
 
 use super::projection::{Bounds, LonLat};
 
-#[cfg(parsers)]
+#[cfg(feature = "parsers")]
 mod parse;
-#[cfg(parsers)]
+#[cfg(feature = "parsers")]
 pub use parse::*;
 
 /// How a route, or one leg of it, travels.

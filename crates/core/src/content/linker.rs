@@ -6,7 +6,7 @@
 //! nothing), longest match first, never inside link text or code. Matching uses one
 //! Aho–Corasick automaton over every alias, so linking stays linear in the text's length
 //! however many entities the catalog has. What linking produces (the mention index, the policy)
-//! is in `content::mentions`; this module is built only where parsers are (`cfg(parsers)`).
+//! is in `content::mentions`; this module is built only where parsers are (`cfg(feature = "parsers")`).
 
 use std::collections::HashMap;
 

@@ -7,9 +7,9 @@
 
 use super::projection::LonLat;
 
-#[cfg(parsers)]
+#[cfg(feature = "parsers")]
 mod parse;
-#[cfg(parsers)]
+#[cfg(feature = "parsers")]
 pub use parse::*;
 
 /// One country of the base map.

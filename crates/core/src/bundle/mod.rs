@@ -169,7 +169,7 @@ pub fn in_language(name: &str, lang: Option<&str>) -> String {
 
 /// The names of the published pages beside the bundle in `lang` (`None`: the original): the
 /// reading page and the embed, `index.html` and `embed.html`, `index.ru.html` and
-/// `embed.ru.html` (`commentary-reader build --site`, [`crate::site`]).
+/// `embed.ru.html` (`commentary-reader build --site`).
 pub fn page_names(lang: Option<&str>) -> (String, String) {
     (in_language("index.html", lang), in_language("embed.html", lang))
 }

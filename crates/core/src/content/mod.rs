@@ -2,23 +2,23 @@
 //!
 //! No browser APIs here; the same code serves the widget, the tests and the validator. The data
 //! types (what a bundle carries: the document model, the catalog, the front matter, mentions,
-//! diagnostics) build everywhere; the parsers and the linker only where `cfg(parsers)` is set
+//! diagnostics) build everywhere; the parsers and the linker only where `cfg(feature = "parsers")` is set
 //! (natively and in the compiler module; see build.rs), so the reader cannot call one.
 
 pub mod catalog;
 pub mod diagnostic;
 pub mod error;
 pub mod front_matter;
-#[cfg(parsers)]
+#[cfg(feature = "parsers")]
 pub mod linker;
 pub mod links;
 pub mod markdown;
 pub mod mentions;
 pub mod slug;
 pub mod suggest;
-#[cfg(parsers)]
+#[cfg(feature = "parsers")]
 pub mod toml_de;
-#[cfg(parsers)]
+#[cfg(feature = "parsers")]
 pub mod toml_read;
 
 pub use diagnostic::{Diagnostic, Severity};
@@ -37,7 +37,7 @@ pub struct Commentary {
 
 /// Parses a whole `commentary.md`. `file` names it in messages. Returns the commentary and
 /// warnings, or the error that keeps it from rendering.
-#[cfg(parsers)]
+#[cfg(feature = "parsers")]
 pub fn parse_commentary(source: &str, file: &str) -> Result<(Commentary, Vec<Diagnostic>), ContentError> {
     let split = front_matter::split(source, file)?;
     let (front, mut warnings) = front_matter::parse(split.toml, split.toml_first_line, file)?;
@@ -61,7 +61,7 @@ pub struct Linked {
 
 /// Links the body and the closing texts of `commentary` to `catalog`. `file` names the
 /// commentary in warnings (unknown explicit ids, aliases claimed twice).
-#[cfg(parsers)]
+#[cfg(feature = "parsers")]
 pub fn link_commentary(commentary: &Commentary, catalog: &catalog::Catalog, file: &str) -> (Linked, Vec<Diagnostic>) {
     let linker = linker::Linker::new(catalog);
     let mut warnings: Vec<Diagnostic> = linker

@@ -71,7 +71,7 @@ mod tests {
 
     #[test]
     fn the_widget_stylesheet_keeps_every_rule() {
-        let css = include_str!("../web/reader.css");
+        let css = include_str!("web/reader.css");
         let min = minify_css(css);
         assert!(min.len() < css.len() * 9 / 10, "{} of {}", min.len(), css.len());
         let count = |s: &str, c: char| s.chars().filter(|&x| x == c).count();

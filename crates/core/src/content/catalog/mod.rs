@@ -10,13 +10,13 @@ use std::fmt;
 use super::diagnostic::Aside;
 use super::links::is_entity_id;
 
-#[cfg(parsers)]
+#[cfg(feature = "parsers")]
 mod parse;
-#[cfg(parsers)]
+#[cfg(feature = "parsers")]
 pub use parse::*;
-#[cfg(parsers)]
+#[cfg(feature = "parsers")]
 mod translation;
-#[cfg(parsers)]
+#[cfg(feature = "parsers")]
 pub use translation::*;
 
 /// A catalog entry's id: lower-case letters, digits and `-`.

@@ -7,13 +7,13 @@
 //!
 //! This module is the model (what a bundle carries and the reader renders); the parser that
 //! makes it from Markdown, [`parse_body`], is in `parse.rs`, built only where parsers are
-//! (natively, and in the compiler module: `cfg(parsers)`, see build.rs).
+//! (natively, and in the compiler module: `cfg(feature = "parsers")`, see build.rs).
 
 use super::catalog::EntityId;
 
-#[cfg(parsers)]
+#[cfg(feature = "parsers")]
 mod parse;
-#[cfg(parsers)]
+#[cfg(feature = "parsers")]
 pub use parse::parse_body;
 
 /// Containers nested deeper than this are flattened into their parent, so hostile input

@@ -382,7 +382,7 @@ mod tests {
     use crate::geo::spec::parse_map;
     use crate::geo::topojson;
 
-    const BASEMAP: &str = include_str!("../../static/basemaps/eurasia.topo.json");
+    const BASEMAP: &str = include_str!("../../../../static/basemaps/eurasia.topo.json");
     const MAP: &str = r#"
 title = "Test"
 [[highlight]]

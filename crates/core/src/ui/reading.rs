@@ -128,7 +128,7 @@ mod tests {
     use super::*;
     use crate::content::parse_commentary;
 
-    const SEED: &str = include_str!("../../static/commentaries/belarus-china-relations-2024/commentary.md");
+    const SEED: &str = include_str!("../../../../static/commentaries/belarus-china-relations-2024/commentary.md");
 
     #[test]
     fn reading_time_is_a_range_by_language() {
