@@ -74,27 +74,39 @@ pub fn inputs_digest(bundle: &[u8], inputs: &[(&str, &str)]) -> u32 {
     h.0
 }
 
-/// The element's attributes a render depends on, as [`inputs_digest`] takes them: the same
-/// list on both sides. The host page's language counts only when the element has no `lang`
-/// (and callers pass it only for a commentary that names no language of its own).
-pub fn element_inputs<'a>(
-    lang: Option<&'a str>,
-    theme: Option<&'a str>,
-    map: Option<&'a str>,
-    cards: Option<&'a str>,
-    heading_level: Option<&'a str>,
-    debug: bool,
-    page_lang: Option<&'a str>,
-) -> [(&'static str, &'a str); 7] {
-    [
-        ("lang", lang.unwrap_or("")),
-        ("theme", theme.unwrap_or("")),
-        ("map", map.unwrap_or("")),
-        ("cards", cards.unwrap_or("")),
-        ("heading-level", heading_level.unwrap_or("")),
-        ("debug", if debug { "1" } else { "" }),
-        ("page-lang", if lang.is_none() { page_lang.unwrap_or("") } else { "" }),
-    ]
+/// The element's attributes a render depends on (each as written, `None` when absent).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ElementInputs<'a> {
+    /// `lang`.
+    pub lang: Option<&'a str>,
+    /// `theme`.
+    pub theme: Option<&'a str>,
+    /// `map`.
+    pub map: Option<&'a str>,
+    /// `cards`.
+    pub cards: Option<&'a str>,
+    /// `heading-level`.
+    pub heading_level: Option<&'a str>,
+    /// `debug` is present.
+    pub debug: bool,
+    /// The host page's language: it counts only when the element has no `lang` (and callers
+    /// pass it only for a commentary that names no language of its own).
+    pub page_lang: Option<&'a str>,
+}
+
+impl<'a> ElementInputs<'a> {
+    /// The inputs as [`inputs_digest`] takes them: the same list on both sides.
+    pub fn pairs(&self) -> [(&'static str, &'a str); 7] {
+        [
+            ("lang", self.lang.unwrap_or("")),
+            ("theme", self.theme.unwrap_or("")),
+            ("map", self.map.unwrap_or("")),
+            ("cards", self.cards.unwrap_or("")),
+            ("heading-level", self.heading_level.unwrap_or("")),
+            ("debug", if self.debug { "1" } else { "" }),
+            ("page-lang", if self.lang.is_none() { self.page_lang.unwrap_or("") } else { "" }),
+        ]
+    }
 }
 
 /// What the digest of a tree found: the whole tree's, and each element with an `id`'s, in

@@ -128,6 +128,16 @@ impl<T> Clone for Same<T> {
     }
 }
 
+/// "Show on map", asked from a card: the entity, and a serial number so that asking twice for
+/// the same entity is a change the map sees.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShowOnMap {
+    /// Counts the requests.
+    pub serial: u32,
+    /// The entity to show.
+    pub entity: AttrValue,
+}
+
 /// A loaded commentary shared between components, compared by identity (comparing whole
 /// documents on every render would be wasted work).
 pub type Shared = Same<Loaded>;

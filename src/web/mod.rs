@@ -65,7 +65,7 @@ mod reader_exports {
     }
 
     /// The element's attributes, read once: the props of its `Reader`, and the inputs of a
-    /// prerendered render ([`crate::stamp::element_inputs`]).
+    /// prerendered render ([`crate::stamp::ElementInputs`]).
     struct Attributes {
         props: ReaderProps,
         theme: Option<String>,
@@ -162,7 +162,7 @@ mod reader_exports {
         early: JsValue,
         memory: Option<js_sys::Function>,
     ) -> Result<ReaderHandle, JsValue> {
-        use crate::stamp::{divergence, element_inputs, inputs_digest, Stamp, STAMP_ATTRIBUTE};
+        use crate::stamp::{divergence, inputs_digest, ElementInputs, Stamp, STAMP_ATTRIBUTE};
         let Attributes { mut props, theme, map, cards, heading_level } = attributes(host.clone(), assets, compiler, early, memory)?;
         let src = props.src.to_string();
         let url = super::fetch::source_url(&src, &props.base).map_err(|e| JsValue::from_str(&e.to_string()))?;
@@ -184,15 +184,16 @@ mod reader_exports {
         super::fetch::yield_to_page().await;
         // The host page's language shapes the render only for a commentary that names none.
         let page_lang = props.page_lang.as_deref().filter(|_| !loaded.front.lang_given);
-        let inputs = element_inputs(
-            props.lang.as_deref(),
-            theme.as_deref(),
-            map.as_deref(),
-            cards.as_deref(),
-            heading_level.as_deref(),
-            props.debug,
+        let inputs = ElementInputs {
+            lang: props.lang.as_deref(),
+            theme: theme.as_deref(),
+            map: map.as_deref(),
+            cards: cards.as_deref(),
+            heading_level: heading_level.as_deref(),
+            debug: props.debug,
             page_lang,
-        );
+        }
+        .pairs();
         let stamp = container.get_attribute(STAMP_ATTRIBUTE).and_then(|s| Stamp::parse(&s));
         let problem = match stamp {
             None => Some("its stamp is missing or unreadable".to_owned()),

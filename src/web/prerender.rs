@@ -14,7 +14,7 @@ use yew::AttrValue;
 
 use crate::bundle::Loaded;
 use crate::publish::escape;
-use crate::stamp::{digest_html, element_inputs, inputs_digest, Stamp, STAMP_ATTRIBUTE};
+use crate::stamp::{digest_html, inputs_digest, ElementInputs, Stamp, STAMP_ATTRIBUTE};
 use crate::ui::options;
 
 /// The widget's stylesheet (minified by build.rs), published as `commentary-reader.css`: the
@@ -69,8 +69,7 @@ pub async fn render_async(mut loaded: Loaded, bundle: &[u8], lang: Option<&str>)
         map_view: None,
     };
     let body = yew::LocalServerRenderer::<Reader>::with_props(props).render().await;
-    let stamp =
-        Stamp { inputs: inputs_digest(bundle, &element_inputs(lang, None, None, None, None, false, None)), markup: digest_html(&body) };
+    let stamp = Stamp { inputs: inputs_digest(bundle, &ElementInputs { lang, ..Default::default() }.pairs()), markup: digest_html(&body) };
     Prerendered { body, stamp, theme: options.theme.as_str() }
 }
 

@@ -17,8 +17,8 @@ use crate::content::links::is_allowed_scheme;
 use crate::content::{Block, Inline};
 use crate::i18n::join_names;
 use crate::ui::reading;
-use crate::web::context::Shared;
 use crate::web::context::{Marks, ReaderContext};
+use crate::web::context::{Shared, ShowOnMap};
 use crate::web::fetch::resolve;
 
 #[derive(Properties, PartialEq)]
@@ -27,7 +27,7 @@ pub struct ArticleProps {
     pub reader: ReaderContext,
     /// The latest "show on map" request from a card.
     #[prop_or_default]
-    pub show: Option<(u32, AttrValue)>,
+    pub show: Option<ShowOnMap>,
     /// The open card and the highlighted entity.
     #[prop_or_default]
     pub marks: Marks,
@@ -361,7 +361,7 @@ fn cite_section(loaded: &Shared, strings: &'static crate::i18n::Strings, ui_lang
 #[derive(Properties, PartialEq)]
 struct MapSlotProps {
     reader: ReaderContext,
-    show: Option<(u32, AttrValue)>,
+    show: Option<ShowOnMap>,
     marks: Marks,
     lang: AttrValue,
     /// The map is hydrated as an app of its own (`ReaderContext::map_island`): keep its nodes.
@@ -385,7 +385,7 @@ fn MapSlot(props: &MapSlotProps) -> HtmlResult {
 /// Hands the map hydrated as an app of its own what the map rendered here would be told, at
 /// every change, and ends it when the article goes (another language is a fresh render).
 #[hook]
-fn use_map_island(reader: &ReaderContext, show: &Option<(u32, AttrValue)>, marks: &Marks) {
+fn use_map_island(reader: &ReaderContext, show: &Option<ShowOnMap>, marks: &Marks) {
     let island = reader.map_island.clone();
     {
         let island = island.clone();

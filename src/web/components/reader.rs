@@ -239,6 +239,117 @@ impl Switch {
     }
 }
 
+/// Loads what `src` names, or the other language `target` names, whenever either changes or the
+/// reader retries (`attempt`); the first language is settled (`settled`) before anything shows.
+#[hook]
+fn use_load(
+    props: &ReaderProps,
+    state: &UseStateHandle<LoadState>,
+    attempt: u32,
+    target: &UseStateHandle<Option<Source>>,
+    settled: &Rc<std::cell::RefCell<bool>>,
+) {
+    let state = state.clone();
+    let assets = props.assets.clone();
+    let (compiler, memory) = (props.compiler.clone(), props.memory.clone());
+    let early = props.early.clone();
+    let given = props.initial.is_some();
+    let (settled, lang_attribute) = (settled.clone(), props.lang.clone());
+    use_effect_with((props.src.clone(), props.base.clone(), attempt, (**target).clone()), move |(src, base, attempt, target)| {
+        let cancelled = Rc::new(Cell::new(false));
+        // Handed in loaded (hydration): nothing to fetch, unless the reader retries or
+        // changes the language.
+        if !(given && *attempt == 0 && target.is_none()) {
+            // Another language (`target`), or what `src` names.
+            let (target, url) = (target.clone(), fetch::source_url(src, base));
+            // A change of language keeps the text shown until the other one is in.
+            let switching = target.is_some();
+            if !switching {
+                state.set(LoadState::Loading);
+            }
+            let guard = cancelled.clone();
+            let src = src.to_string();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match (&target, url) {
+                    (Some(source), _) => load_source(source, &assets, compiler.as_ref(), memory.as_ref()).await,
+                    (None, Ok(url)) => {
+                        // Taken before the await: the cell is not borrowed while loading.
+                        let early = early.0.borrow_mut().take();
+                        fetch::load(&url, &assets, compiler.as_ref(), early, None).await
+                    }
+                    (None, Err(e)) => Err(e),
+                };
+                // The first language is settled before anything is shown: one `ready`, for
+                // the text the reader is to read, and no flash of the other language.
+                let result = match result {
+                    Ok(loaded) if !switching && loaded.languages.len() > 1 && !std::mem::replace(&mut *settled.borrow_mut(), true) => {
+                        Ok(first_shown(loaded, lang_attribute.as_deref(), &src, &assets, compiler.as_ref(), memory.as_ref()).await)
+                    }
+                    other => other,
+                };
+                if guard.get() {
+                    return;
+                }
+                state.set(match result {
+                    Ok(loaded) => {
+                        fetch::warn_of(&loaded);
+                        LoadState::Ready(Same(Rc::new(loaded)))
+                    }
+                    Err(error) => {
+                        web_sys::console::error_1(&format!("commentary-reader: {error}").into());
+                        LoadState::Failed(Same(Rc::new(error)))
+                    }
+                });
+            });
+        }
+        move || cancelled.set(true)
+    });
+}
+
+/// The element's events once a state is on screen (effects run after the DOM is committed):
+/// `ready` or `error`, `language` after a switch (and its announcement); then, on a page with
+/// several languages, the reader's own language (`settled` once).
+#[hook]
+fn use_ready_events(
+    props: &ReaderProps,
+    state: &UseStateHandle<LoadState>,
+    switched: &Rc<std::cell::RefCell<Option<String>>>,
+    settled: &Rc<std::cell::RefCell<bool>>,
+    target: &UseStateHandle<Option<Source>>,
+    announced: &UseStateHandle<Option<String>>,
+) {
+    let host = props.host.clone();
+    let src = props.src.to_string();
+    let (switched, settled, target, lang_attribute) = (switched.clone(), settled.clone(), target.clone(), props.lang.clone());
+    let announced = announced.clone();
+    use_effect_with((**state).clone(), move |state| match state {
+        LoadState::Ready(loaded) => {
+            crate::web::fetch::mark("rendered");
+            dispatch(&host, "ready", &[("src", &src), ("title", &loaded.front.title)]);
+            if let Some(lang) = switched.borrow_mut().take() {
+                dispatch(&host, "language", &[("lang", &lang)]);
+                announced.set(Some(lang));
+            }
+            // A prerendered page shows its own language first; the reader's (the element's
+            // `lang`, their choice, their browser's) follows once it is hydrated, in a task
+            // of its own (the first read of the page's storage is slow).
+            if loaded.languages.len() > 1 && !std::mem::replace(&mut *settled.borrow_mut(), true) {
+                let loaded = loaded.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    crate::web::fetch::yield_to_page().await;
+                    let lang = first_language(&loaded, lang_attribute.as_deref(), &src).filter(|l| *l != loaded.front.lang);
+                    if let Some((lang, source)) = lang.and_then(|l| language_source(&loaded, &l).map(|s| (l, s))) {
+                        *switched.borrow_mut() = Some(lang);
+                        target.set(Some(source));
+                    }
+                });
+            }
+        }
+        LoadState::Failed(error) => dispatch(&host, "error", &[("src", &src), ("message", &error.to_string())]),
+        LoadState::Loading => {}
+    });
+}
+
 /// Loads and shows one commentary.
 #[function_component]
 pub fn Reader(props: &ReaderProps) -> Html {
@@ -260,97 +371,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // commentary's own is rendered afresh with the new text, and a new region is not read).
     let announced = use_state_eq(|| None::<String>);
 
-    {
-        let state = state.clone();
-        let assets = props.assets.clone();
-        let (compiler, memory) = (props.compiler.clone(), props.memory.clone());
-        let early = props.early.clone();
-        let given = props.initial.is_some();
-        let (settled, lang_attribute) = (settled.clone(), props.lang.clone());
-        use_effect_with((props.src.clone(), props.base.clone(), *attempt, (*target).clone()), move |(src, base, attempt, target)| {
-            let cancelled = Rc::new(Cell::new(false));
-            // Handed in loaded (hydration): nothing to fetch, unless the reader retries or
-            // changes the language.
-            if !(given && *attempt == 0 && target.is_none()) {
-                // Another language (`target`), or what `src` names.
-                let (target, url) = (target.clone(), fetch::source_url(src, base));
-                // A change of language keeps the text shown until the other one is in.
-                let switching = target.is_some();
-                if !switching {
-                    state.set(LoadState::Loading);
-                }
-                let guard = cancelled.clone();
-                let src = src.to_string();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result = match (&target, url) {
-                        (Some(source), _) => load_source(source, &assets, compiler.as_ref(), memory.as_ref()).await,
-                        (None, Ok(url)) => {
-                            // Taken before the await: the cell is not borrowed while loading.
-                            let early = early.0.borrow_mut().take();
-                            fetch::load(&url, &assets, compiler.as_ref(), early, None).await
-                        }
-                        (None, Err(e)) => Err(e),
-                    };
-                    // The first language is settled before anything is shown: one `ready`, for
-                    // the text the reader is to read, and no flash of the other language.
-                    let result = match result {
-                        Ok(loaded) if !switching && loaded.languages.len() > 1 && !std::mem::replace(&mut *settled.borrow_mut(), true) => {
-                            Ok(first_shown(loaded, lang_attribute.as_deref(), &src, &assets, compiler.as_ref(), memory.as_ref()).await)
-                        }
-                        other => other,
-                    };
-                    if guard.get() {
-                        return;
-                    }
-                    state.set(match result {
-                        Ok(loaded) => {
-                            fetch::warn_of(&loaded);
-                            LoadState::Ready(Same(Rc::new(loaded)))
-                        }
-                        Err(error) => {
-                            web_sys::console::error_1(&format!("commentary-reader: {error}").into());
-                            LoadState::Failed(Same(Rc::new(error)))
-                        }
-                    });
-                });
-            }
-            move || cancelled.set(true)
-        });
-    }
-
-    // Effects run after the DOM is committed: the event means "on screen now".
-    {
-        let host = props.host.clone();
-        let src = props.src.to_string();
-        let (switched, settled, target, lang_attribute) = (switched.clone(), settled.clone(), target.clone(), props.lang.clone());
-        let announced = announced.clone();
-        use_effect_with((*state).clone(), move |state| match state {
-            LoadState::Ready(loaded) => {
-                crate::web::fetch::mark("rendered");
-                dispatch(&host, "ready", &[("src", &src), ("title", &loaded.front.title)]);
-                if let Some(lang) = switched.borrow_mut().take() {
-                    dispatch(&host, "language", &[("lang", &lang)]);
-                    announced.set(Some(lang));
-                }
-                // A prerendered page shows its own language first; the reader's (the element's
-                // `lang`, their choice, their browser's) follows once it is hydrated, in a task
-                // of its own (the first read of the page's storage is slow).
-                if loaded.languages.len() > 1 && !std::mem::replace(&mut *settled.borrow_mut(), true) {
-                    let loaded = loaded.clone();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        crate::web::fetch::yield_to_page().await;
-                        let lang = first_language(&loaded, lang_attribute.as_deref(), &src).filter(|l| *l != loaded.front.lang);
-                        if let Some((lang, source)) = lang.and_then(|l| language_source(&loaded, &l).map(|s| (l, s))) {
-                            *switched.borrow_mut() = Some(lang);
-                            target.set(Some(source));
-                        }
-                    });
-                }
-            }
-            LoadState::Failed(error) => dispatch(&host, "error", &[("src", &src), ("message", &error.to_string())]),
-            LoadState::Loading => {}
-        });
-    }
+    use_load(props, &state, *attempt, &target, &settled);
+    use_ready_events(props, &state, &switched, &settled, &target, &announced);
 
     // The widget's words: the element's `lang`, else the commentary's, else the page's.
     let early_lang = props.lang.clone().or_else(|| props.page_lang.clone());

@@ -87,9 +87,9 @@ pub struct Loaded {
     pub linked: Linked,
     /// The map, if the folder has one: drawn, or why it cannot be.
     pub map: Option<Result<Rc<Scene>, String>>,
-    /// The top-level sections in reading order: `("intro", "")`, then each heading's slug
-    /// and text. Map chapters name them.
-    pub sections: Vec<(String, String)>,
+    /// The top-level sections in reading order: the intro, then each heading's. Map chapters
+    /// name them. (On the wire as the `(slug, text)` pairs it was: a struct of two strings.)
+    pub sections: Vec<crate::content::Section>,
     /// Warnings from every file, located.
     pub warnings: Vec<Diagnostic>,
     /// The languages the commentary is published in, the original first. Each has its bundle

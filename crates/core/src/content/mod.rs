@@ -3,7 +3,7 @@
 //! No browser APIs here; the same code serves the widget, the tests and the validator. The data
 //! types (what a bundle carries: the document model, the catalog, the front matter, mentions,
 //! diagnostics) build everywhere; the parsers and the linker only where `cfg(feature = "parsers")` is set
-//! (natively and in the compiler module; see build.rs), so the reader cannot call one.
+//! (natively and in the compiler module), so the reader cannot call one.
 
 pub mod catalog;
 pub mod diagnostic;
@@ -25,6 +25,28 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use error::ContentError;
 pub use front_matter::{ArticleKind, Author, Date, FrontMatter, Publication};
 pub use markdown::{Block, Document, Inline};
+
+/// A top-level section of the text, in reading order: what a map chapter names. The text before
+/// the first heading is [`Section::intro`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Section {
+    /// Its anchor: the heading's slug, or [`slug::INTRO`].
+    pub slug: String,
+    /// The heading's text (empty for the intro).
+    pub title: String,
+}
+
+impl Section {
+    /// The text before the first heading.
+    pub fn intro() -> Self {
+        Section { slug: slug::INTRO.to_owned(), title: String::new() }
+    }
+
+    /// Whether this is the text before the first heading.
+    pub fn is_intro(&self) -> bool {
+        self.slug == slug::INTRO
+    }
+}
 
 /// A parsed commentary: front matter and body.
 #[derive(Debug, Clone, PartialEq)]

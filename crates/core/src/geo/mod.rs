@@ -2,7 +2,6 @@
 //! No browser APIs; tested with `cargo test`.
 
 pub mod draw;
-pub mod lint;
 pub mod metrics;
 pub mod projection;
 pub mod rect;
@@ -10,3 +9,4 @@ pub mod scene;
 pub mod spec;
 pub mod topojson;
 pub mod view;
+pub mod whereabouts;

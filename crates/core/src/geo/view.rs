@@ -59,7 +59,7 @@ pub fn centre(b: Bounds) -> LonLat {
 /// `tops` are the headings' positions relative to that line (negative: above it), in
 /// document order, with their section ids; before the first heading it is `intro`.
 pub fn current_section<'a>(tops: &[(&'a str, f64)]) -> &'a str {
-    tops.iter().rfind(|(_, top)| *top <= 0.0).map_or("intro", |(id, _)| id)
+    tops.iter().rfind(|(_, top)| *top <= 0.0).map_or(crate::content::slug::INTRO, |(id, _)| id)
 }
 
 /// Moves the view by whole degrees (a drag: the point grabbed stays under the pointer).

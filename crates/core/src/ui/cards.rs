@@ -171,8 +171,13 @@ impl Cards {
         }
     }
 
-    /// Applies `action`.
+    /// Applies `action`: the transition it makes, then what holds after every one.
     pub fn reduce(self, action: Action) -> Self {
+        self.step(action).settle(action)
+    }
+
+    /// The transition `action` makes from this state.
+    fn step(self, action: Action) -> Self {
         use CardState::*;
         let mut next = self;
         match (self.state, action) {
@@ -252,6 +257,13 @@ impl Cards {
             }
             _ => {}
         }
+        next
+    }
+
+    /// What holds after every transition, `action` being the one just made.
+    fn settle(self, action: Action) -> Self {
+        use CardState::*;
+        let mut next = self;
         // Leaving a suppressed mention (pointer or focus) lifts the suppression; focus leaving
         // for good also lets go of a held card.
         if matches!(action, Action::PointerLeave { .. } | Action::FocusOut) {

@@ -10,6 +10,7 @@
 
 use std::rc::Rc;
 
+use crate::content::Section;
 use crate::geo::metrics::Measured;
 use crate::geo::projection::{Bounds, Point};
 use crate::geo::scene::{self, Scene};
@@ -45,13 +46,13 @@ pub fn with_margin(b: Bounds) -> Bounds {
 /// The chapters of `scene` in `map.toml` order, each resolved against the commentary's
 /// `sections` (slugs in reading order); a chapter naming an unknown section or showing
 /// nothing drawable is left out.
-pub fn chapters(scene: &Scene, sections: &[(String, String)]) -> Vec<Chapter> {
+pub fn chapters(scene: &Scene, sections: &[Section]) -> Vec<Chapter> {
     scene
         .spec
         .chapters
         .iter()
         .filter_map(|c| {
-            let section = sections.iter().position(|(slug, _)| *slug == c.section)?;
+            let section = sections.iter().position(|s| s.slug == c.section)?;
             let bounds = with_margin(scene.bounds_of(&c.focus)?);
             let names: Vec<String> = c
                 .focus
@@ -118,6 +119,17 @@ pub struct MapState {
     pub widths: Rc<Measured>,
 }
 
+/// How the map came to a chapter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrival {
+    /// Placed where the reading is when the page loads: at once, silently.
+    Placed,
+    /// The reading went on into it: eased, silently.
+    Read,
+    /// The reader asked for it (the chapter buttons): eased and announced.
+    Asked,
+}
+
 /// Something the reader did, or the browser reported.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MapAction {
@@ -178,13 +190,13 @@ pub enum MapAction {
     },
     /// A plain wheel over the map: show (or hide) the hint that says how to zoom.
     WheelHint(bool),
-    /// The reading reached chapter `index`. `by_reader`: a move the reader caused (eased and
-    /// announced), not the first placement on load.
+    /// The reading reached chapter `index`: the first placement on load
+    /// ([`Arrival::Placed`]) or reading on ([`Arrival::Read`]).
     ReadingChapter {
         /// The chapter's index, in `map.toml` order.
         index: usize,
-        /// Caused by reading on (not the initial placement).
-        by_reader: bool,
+        /// How the reader got there.
+        arrival: Arrival,
         /// When it happened (milliseconds on the page's clock).
         now: f64,
     },
@@ -287,17 +299,16 @@ impl MapState {
         }
     }
 
-    /// Shows chapter `index`: eased when the reader moved (`by_reader`), at once otherwise, and
-    /// announced only when the reader asked for it (`asked`: the chapter buttons). Following the
-    /// reading as the text scrolls is silent, or every scroll past a heading would interrupt.
-    fn go_to_chapter(&mut self, index: usize, by_reader: bool, asked: bool, now: f64) {
+    /// Shows chapter `index`: at once for the first placement, eased when the reader moved, and
+    /// announced only when the reader asked for it (the chapter buttons). Following the reading
+    /// as the text scrolls is silent, or every scroll past a heading would interrupt.
+    fn go_to_chapter(&mut self, index: usize, arrival: Arrival, now: f64) {
         let Some(bounds) = self.chapters.get(index).map(|c| c.bounds) else { return };
-        if by_reader {
-            self.ease(bounds, now);
-        } else {
-            self.jump(bounds);
+        match arrival {
+            Arrival::Placed => self.jump(bounds),
+            Arrival::Read | Arrival::Asked => self.ease(bounds, now),
         }
-        if asked {
+        if arrival == Arrival::Asked {
             self.announcement = Announcement::Chapter(index);
         }
         self.chapter = Some(index);
@@ -356,10 +367,10 @@ impl MapState {
                 self.jump(view::zoom(self.view, factor, about));
             }
             MapAction::WheelHint(shown) => self.hint = shown,
-            MapAction::ReadingChapter { index, by_reader, now } => self.go_to_chapter(index, by_reader, false, now),
+            MapAction::ReadingChapter { index, arrival, now } => self.go_to_chapter(index, arrival, now),
             MapAction::StepChapter { delta, now } => {
                 if let Some(j) = self.step_target(delta) {
-                    self.go_to_chapter(j, true, true, now);
+                    self.go_to_chapter(j, Arrival::Asked, now);
                 }
             }
             MapAction::Show { bounds, name, now } => {
@@ -408,7 +419,7 @@ focus = ["POL"]
     fn unmeasured(reduced_motion: bool) -> MapState {
         let (spec, _) = parse_map(MAP, "map.toml");
         let countries = topojson::decode(BASEMAP, "countries").expect("the shipped base map decodes");
-        let sections = vec![("intro".to_owned(), String::new()), ("trade".to_owned(), "Trade".to_owned())];
+        let sections = vec![Section::intro(), Section { slug: "trade".to_owned(), title: "Trade".to_owned() }];
         let slugs: Vec<String> = vec!["trade".to_owned()];
         let (scene, _) = scene::resolve(spec.expect("the test map parses"), &Catalog::default(), countries, Some(&slugs), "map.toml");
         let scene = Rc::new(scene);
@@ -516,12 +527,12 @@ focus = ["POL"]
 
     #[test]
     fn following_the_reading_is_silent_and_only_asked_for_chapters_are_announced() {
-        let s = state(false).reduce(MapAction::ReadingChapter { index: 0, by_reader: false, now: 0.0 });
+        let s = state(false).reduce(MapAction::ReadingChapter { index: 0, arrival: Arrival::Placed, now: 0.0 });
         assert_eq!(s.chapter, Some(0));
         assert_eq!(s.announcement, Announcement::Silent);
         assert!(s.easing.is_none(), "the first placement eased");
         // Scrolling on into the next chapter moves the map, and says nothing.
-        let s = s.reduce(MapAction::ReadingChapter { index: 1, by_reader: true, now: 10.0 });
+        let s = s.reduce(MapAction::ReadingChapter { index: 1, arrival: Arrival::Read, now: 10.0 });
         assert_eq!((s.chapter, &s.announcement), (Some(1), &Announcement::Silent));
         assert!(s.easing.is_some());
         // The chapter button is asked for: announced.

@@ -2,11 +2,6 @@
 
 use crate::content::{Block, Document, FrontMatter, Inline};
 
-/// Characters read per minute and its spread, by language: Firefox Reader View's table
-/// (Trauzettel-Klosinski & Dietz, 2012). Belarusian is not in it; Russian stands in.
-const SPEEDS: [(&str, f64, f64); 5] =
-    [("en", 987.0, 118.0), ("ru", 986.0, 175.0), ("be", 986.0, 175.0), ("zh", 255.0, 29.0), ("tr", 1054.0, 156.0)];
-
 /// All the text a reader reads in `document` (paragraphs, headings, lists, quotes, code).
 pub fn characters(document: &Document) -> usize {
     fn blocks(bs: &[Block]) -> usize {
@@ -25,8 +20,7 @@ pub fn characters(document: &Document) -> usize {
 
 /// Minutes to read `chars` characters of language `lang`, as a (fast, slow) range, at least 1.
 pub fn minutes(chars: usize, lang: &str) -> (u32, u32) {
-    let primary = crate::i18n::primary_subtag(lang);
-    let (_, speed, spread) = SPEEDS.iter().find(|(code, ..)| code.eq_ignore_ascii_case(primary)).copied().unwrap_or(SPEEDS[0]);
+    let (speed, spread) = crate::i18n::reading_speed(lang);
     let chars = chars as f64;
     let fast = (chars / (speed + spread)).ceil().max(1.0) as u32;
     let slow = (chars / (speed - spread)).ceil().max(1.0) as u32;

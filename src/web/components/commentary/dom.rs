@@ -6,6 +6,8 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, EventTarget, HtmlElement};
 
+use crate::ui::cards::Step;
+
 pub(super) use crate::web::now;
 
 /// The mention ordinal of the element at (or around) `target`.
@@ -33,20 +35,20 @@ pub(super) fn in_card(target: Option<&EventTarget>) -> bool {
     target.and_then(|t| t.dyn_ref::<Element>()).and_then(|e| e.closest(".cr-card").ok().flatten()).is_some()
 }
 
-/// Where Tab goes inside the open card (`back`: Shift+Tab): the next of its controls that can
-/// be used, from the dialog itself to the first; `None` past either end, where focus goes back
-/// to the card's trigger.
-pub(super) fn card_tab(root: &Element, target: Option<&EventTarget>, back: bool) -> Option<HtmlElement> {
+/// Where Tab ([`Step::Next`]) or Shift+Tab ([`Step::Previous`]) goes inside the open card: the
+/// next of its controls that can be used, from the dialog itself to the first; `None` past
+/// either end, where focus goes back to the card's trigger.
+pub(super) fn card_tab(root: &Element, target: Option<&EventTarget>, way: Step) -> Option<HtmlElement> {
     let card = root.query_selector(".cr-card[data-open]").ok()??;
     let controls = card.query_selector_all("button:not([disabled]), a[href]").ok()?;
     let items: Vec<HtmlElement> = (0..controls.length()).filter_map(|i| controls.get(i)?.dyn_into().ok()).collect();
     let target = target?.dyn_ref::<Element>()?;
     let at = items.iter().position(|c| c.unchecked_ref::<Element>() == target);
-    let next = match (at, back) {
-        (None, false) => Some(0),
-        (None, true) => None,
-        (Some(i), false) => Some(i + 1),
-        (Some(i), true) => i.checked_sub(1),
+    let next = match (at, way) {
+        (None, Step::Next) => Some(0),
+        (None, Step::Previous) => None,
+        (Some(i), Step::Next) => Some(i + 1),
+        (Some(i), Step::Previous) => i.checked_sub(1),
     };
     next.and_then(|i| items.get(i).cloned())
 }

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::dom::{card_tab, copy, find_mention, in_card, linked_entity, mention_of, now, paragraph_for_link};
 use super::{CardsState, Pointer};
 use crate::i18n::Strings;
-use crate::ui::cards::{Action, CardState, Cards, Opener};
+use crate::ui::cards::{Action, CardState, Cards, Opener, Step};
 use crate::ui::placement::heading_for_card;
 use crate::web::components::card::contains;
 
@@ -261,7 +261,7 @@ fn key_down(cx: Context) -> Callback<KeyboardEvent> {
         "Tab" if in_card(e.target().as_ref()) => {
             if let (Some(root), Some(m)) = (cx.wrapper.cast::<Element>(), cx.state.open_mention()) {
                 e.prevent_default();
-                match card_tab(&root, e.target().as_ref(), e.shift_key()) {
+                match card_tab(&root, e.target().as_ref(), if e.shift_key() { Step::Previous } else { Step::Next }) {
                     Some(next) => {
                         let _ = next.focus();
                     }

@@ -26,11 +26,11 @@ use yew::prelude::*;
 
 use super::article::Article;
 use super::card::{Card, Open};
-use crate::content::catalog::EntityId;
+use crate::content::catalog::{Entity, EntityId};
 use crate::ui::cards::{Action, CardOrigin, CardState, Cards, Step};
 use crate::ui::placement::{Rect, Side};
-use crate::web::context::Shared;
 use crate::web::context::{Marks, ReaderContext, Same};
+use crate::web::context::{Shared, ShowOnMap};
 use dom::find_mention;
 use handlers::{delegated, Context};
 use hooks::{use_card_open_event, use_card_timer, use_document_escape, use_fragment_scroll, use_outside_press, use_restore};
@@ -90,7 +90,7 @@ fn open_card(
     cx: &Context,
     triggers: &Triggers,
     m: usize,
-    show: &UseStateHandle<Option<(u32, AttrValue)>>,
+    show: &UseStateHandle<Option<ShowOnMap>>,
 ) -> Option<(String, Open)> {
     let id = triggers.entity(m)?;
     let index = reader.loaded.catalog.index_of(id.as_str())?;
@@ -104,8 +104,8 @@ fn open_card(
         let (dispatcher, show, id) = (cx.dispatcher.clone(), show.clone(), id.clone());
         Callback::from(move |()| {
             dispatcher.dispatch(Action::Escape);
-            let serial = show.as_ref().map_or(1, |(n, _)| n + 1);
-            show.set(Some((serial, AttrValue::from(id.clone()))));
+            let serial = show.as_ref().map_or(1, |s| s.serial + 1);
+            show.set(Some(ShowOnMap { serial, entity: AttrValue::from(id.clone()) }));
         })
     });
     let on_step = {
@@ -165,21 +165,8 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     let wrapper = use_node_ref();
     let pointer = use_mut_ref(Pointer::default);
     let active = use_state_eq(|| None::<AttrValue>);
-    let show = use_state(|| None::<(u32, AttrValue)>);
-    let map_triggers: Rc<Vec<(usize, EntityId)>> =
-        use_memo((reader.loaded.clone(), reader.options), |(loaded, options)| match &loaded.map {
-            Some(Ok(scene)) if options.map && options.cards => {
-                // The map's triggers, then their equivalents in the map as text (numbered after them).
-                let own: Vec<(usize, EntityId)> = scene
-                    .numbered_triggers(loaded.linked.mentions.by_ordinal.len())
-                    .into_iter()
-                    .map(|(_, number, entity)| (number, entity))
-                    .collect();
-                let offset = own.len();
-                own.iter().cloned().chain(own.iter().map(|(n, e)| (n + offset, e.clone()))).collect()
-            }
-            _ => Vec::new(),
-        });
+    let show = use_state(|| None::<ShowOnMap>);
+    let map_triggers = use_map_triggers(reader);
     // The entities that have a card: the text's, then those only the map's triggers open.
     let carded = use_memo((reader.loaded.clone(), map_triggers.clone(), reader.options.cards), |(loaded, map, cards)| {
         let entities = if *cards { loaded.entities_in_order(map.iter().map(|(_, e)| e)) } else { Vec::new() };
@@ -201,15 +188,14 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
     {
         let cx = cx.clone();
         use_effect_with((*show).clone(), move |show| {
-            if let Some((_, id)) = show {
-                cx.set_linked(Some(id.to_string()));
+            if let Some(show) = show {
+                cx.set_linked(Some(show.entity.to_string()));
             }
         });
     }
 
     let open = state.open_mention().and_then(|m| open_card(reader, &cx, &triggers, m, &show));
     let marks = Marks { open: state.open_mention().filter(|_| open.is_some()), active: (*active).clone() };
-    let live = reader.live;
     marks::use_text_marks(wrapper.clone(), marks.clone());
     let handlers = use_mut_ref(|| None);
     *handlers.borrow_mut() = Some(delegated(&cx));
@@ -244,26 +230,60 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
             <Article reader={reader.clone()} show={(*show).clone()} marks={marks} />
             // The cards, one per entity: after the text, never inside its sentence; the open one
             // is shown in the top layer.
-            <div class="cr-card-layer" lang={reader.loaded.front.lang.clone()}>
-                { for carded.iter().map(|entity| {
-                    let open = open.as_ref().filter(|(id, _)| *id == entity.id.as_str()).map(|(_, o)| o.clone());
-                    let elsewhere = reader.loaded.elsewhere.iter().find(|x| x.entity == entity.id).map(|x| Rc::new(x.pages.clone()));
-                    // Only the open card is the code's (`popover="manual"`): a closed card has no
-                    // trigger of the platform's once the code runs (`marks`), so going live
-                    // re-renders one card, not every one (24 renders in one task on the seed).
-                    let live = live && open.is_some();
-                    html! { <Card key={entity.id.to_string()} entity={Same(entity.clone())} strings={strings} live={live} keep={reader.keep_text} open={open} elsewhere={elsewhere} /> }
-                }) }
-            </div>
+            { card_layer(reader, &carded, open.as_ref()) }
             if props.debug {
-                <section class="cr-debug" aria-label={strings.problems}>
-                    <p class="cr-debug-title">{ format!("{} ({})", strings.problems, reader.loaded.warnings.len()) }</p>
-                    <ul>{ for reader.loaded.warnings.iter().map(|w| html! { <li><code>{ w.to_string() }</code></li> }) }</ul>
-                </section>
+                { debug_panel(reader) }
             }
             // Where "Skip past the commentary" leaves focus, so that the next Tab leaves the
             // widget: a Tab stop only while it has focus (see `handlers::click`).
             <span class="cr-after"></span>
         </div>
+    }
+}
+
+/// The map's card triggers, then their equivalents in the map as text (numbered after them):
+/// trigger number and entity.
+#[hook]
+fn use_map_triggers(reader: &ReaderContext) -> Rc<Vec<(usize, EntityId)>> {
+    use_memo((reader.loaded.clone(), reader.options), |(loaded, options)| match &loaded.map {
+        Some(Ok(scene)) if options.map && options.cards => {
+            let own: Vec<(usize, EntityId)> = scene
+                .numbered_triggers(loaded.linked.mentions.by_ordinal.len())
+                .into_iter()
+                .map(|(_, number, entity)| (number, entity))
+                .collect();
+            let offset = own.len();
+            own.iter().cloned().chain(own.iter().map(|(n, e)| (n + offset, e.clone()))).collect()
+        }
+        _ => Vec::new(),
+    })
+}
+
+/// The cards, one per entity of `carded`: after the text, never inside its sentence; the open
+/// one (`open`: its entity id and what it shows) is shown in the top layer.
+fn card_layer(reader: &ReaderContext, carded: &[Rc<Entity>], open: Option<&(String, Open)>) -> Html {
+    html! {
+        <div class="cr-card-layer" lang={reader.loaded.front.lang.clone()}>
+            { for carded.iter().map(|entity| {
+                let open = open.filter(|(id, _)| *id == entity.id.as_str()).map(|(_, o)| o.clone());
+                let elsewhere = reader.loaded.elsewhere.iter().find(|x| x.entity == entity.id).map(|x| Rc::new(x.pages.clone()));
+                // Only the open card is the code's (`popover="manual"`): a closed card has no
+                // trigger of the platform's once the code runs (`marks`), so going live
+                // re-renders one card, not every one (24 renders in one task on the seed).
+                let live = reader.live && open.is_some();
+                html! { <Card key={entity.id.to_string()} entity={Same(entity.clone())} strings={reader.strings} live={live} keep={reader.keep_text} open={open} elsewhere={elsewhere} /> }
+            }) }
+        </div>
+    }
+}
+
+/// The `debug` attribute's list of the commentary's problems.
+fn debug_panel(reader: &ReaderContext) -> Html {
+    let strings = reader.strings;
+    html! {
+        <section class="cr-debug" aria-label={strings.problems}>
+            <p class="cr-debug-title">{ format!("{} ({})", strings.problems, reader.loaded.warnings.len()) }</p>
+            <ul>{ for reader.loaded.warnings.iter().map(|w| html! { <li><code>{ w.to_string() }</code></li> }) }</ul>
+        </section>
     }
 }

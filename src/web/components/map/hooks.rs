@@ -16,8 +16,8 @@ use crate::geo::metrics::Measured;
 use crate::geo::projection::Point;
 use crate::geo::scene::Scene;
 use crate::geo::view;
-use crate::ui::map_state::{Chapter, MapAction, DRAG_THRESHOLD};
-use crate::web::context::Shared;
+use crate::ui::map_state::{Arrival, Chapter, MapAction, DRAG_THRESHOLD};
+use crate::web::context::{Shared, ShowOnMap};
 use crate::web::now;
 
 /// Where the reading line sits, as a fraction of the viewport's height from its top.
@@ -102,7 +102,8 @@ pub fn use_reading_chapter(figure: NodeRef, sections: Rc<Vec<String>>, chapters:
                 if *last.borrow() != Some(current) {
                     *last.borrow_mut() = Some(current);
                     if let Some(index) = current {
-                        on_action.emit(MapAction::ReadingChapter { index, by_reader: !first, now: now() });
+                        let arrival = if first { Arrival::Placed } else { Arrival::Read };
+                        on_action.emit(MapAction::ReadingChapter { index, arrival, now: now() });
                     }
                 }
             }
@@ -245,9 +246,9 @@ pub fn use_gestures(svg: NodeRef, on_action: Callback<MapAction>) {
 /// "Show on map" from a card (a serial number, so asking twice works): the map eases to the
 /// entity and says so.
 #[hook]
-pub fn use_show_on_map(show: Option<(u32, AttrValue)>, scene: Rc<Scene>, loaded: Shared, on_action: Callback<MapAction>) {
+pub fn use_show_on_map(show: Option<ShowOnMap>, scene: Rc<Scene>, loaded: Shared, on_action: Callback<MapAction>) {
     use_effect_with(show, move |show| {
-        if let Some((bounds, (_, entity))) = show.as_ref().and_then(|show| Some((scene.bounds_of_entity(&show.1)?, show))) {
+        if let Some((bounds, entity)) = show.as_ref().and_then(|show| Some((scene.bounds_of_entity(&show.entity)?, &show.entity))) {
             let name = loaded.catalog.index_of(entity).map(|i| loaded.catalog.get(i).name.clone()).unwrap_or_default();
             on_action.emit(MapAction::Show { bounds, name, now: now() });
         }

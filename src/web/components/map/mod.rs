@@ -30,8 +30,8 @@ use crate::geo::draw::{decimal, num};
 use crate::geo::scene::{self, CountryShape, Layout, Scene, Trigger};
 use crate::i18n::Strings;
 use crate::ui::map_state::{chapters, Announcement, MapAction, MapState};
-use crate::web::context::Shared;
 use crate::web::context::{Marks, ReaderContext, Same};
+use crate::web::context::{Shared, ShowOnMap};
 use crate::web::now;
 use controls::Controls;
 use countries::Countries;
@@ -47,7 +47,7 @@ pub struct MapProps {
     /// The commentary and how to show it.
     pub reader: ReaderContext,
     /// "Show on map" requests from cards: a serial number (so repeating one works) and the entity.
-    pub show: Option<(u32, AttrValue)>,
+    pub show: Option<ShowOnMap>,
     /// The open card and the highlighted entity.
     #[prop_or_default]
     pub marks: Marks,
@@ -128,9 +128,11 @@ struct Words {
 fn words(state: &MapState, loaded: &Shared, s: &Strings) -> Words {
     let chapters = state.chapters();
     let chapter_title = |i: usize| -> String {
-        match &loaded.sections[chapters[i].section] {
-            (slug, _) if slug == "intro" => s.introduction.to_owned(),
-            (_, title) => title.clone(),
+        let section = &loaded.sections[chapters[i].section];
+        if section.is_intro() {
+            s.introduction.to_owned()
+        } else {
+            section.title.clone()
         }
     };
     let chapter_name = match state.chapter {
@@ -359,7 +361,7 @@ pub fn Map(props: &MapProps) -> Html {
         Callback::from(move |action| dispatcher.dispatch(action))
     };
     let figure_ref = use_node_ref();
-    let slugs = use_memo(loaded.clone(), |loaded| loaded.sections.iter().map(|(slug, _)| slug.clone()).collect::<Vec<_>>());
+    let slugs = use_memo(loaded.clone(), |loaded| loaded.sections.iter().map(|s| s.slug.clone()).collect::<Vec<_>>());
 
     use_animation_frames(state.easing.is_some(), on_action.clone());
     use_reading_chapter(figure_ref.clone(), slugs, state.chapters().clone(), on_action.clone());
@@ -373,7 +375,7 @@ pub fn Map(props: &MapProps) -> Html {
     }
     let chapters = state.chapters();
     let Words { chapter_name, announcement, title, figure_name } = words(state, loaded, s);
-    let chapter_slug = state.chapter.map(|i| loaded.sections[chapters[i].section].0.clone());
+    let chapter_slug = state.chapter.map(|i| loaded.sections[chapters[i].section].slug.clone());
     let collapsed = state.collapsed;
 
     html! {

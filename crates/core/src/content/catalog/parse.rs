@@ -150,57 +150,8 @@ fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warning
     let native = raw.native.into_iter().collect();
     let facts = raw.facts.into_iter().map(|Pair(label, value)| (label, value)).collect();
 
-    // A `links` that was read is a table.
-    let links = match (raw.links, t.table("links")) {
-        (Some(l), Some(table)) => {
-            let mut web = |key: &str, url: Option<String>| match url {
-                Some(url) if crate::content::links::is_allowed_scheme(&url) && !url.starts_with("mailto:") => Some(url),
-                Some(url) => {
-                    warnings.push(loc.warning(&table.span_of(key), format!("`{id}`: links.{key} `{url}` is not an http(s) URL; ignored")));
-                    None
-                }
-                None => None,
-            };
-            let wikipedia = web("wikipedia", l.wikipedia);
-            let website = web("website", l.website);
-            let source = web("source", l.source);
-            let wikidata = match l.wikidata {
-                Some(q) if is_wikidata_id(&q) => Some(q),
-                Some(q) => {
-                    warnings.push(loc.warning(
-                        &table.span_of("wikidata"),
-                        format!("`{id}`: links.wikidata `{q}` is not a Wikidata id like Q184; ignored"),
-                    ));
-                    None
-                }
-                None => None,
-            };
-            warnings.extend(table.unknown_keys::<RawLinks>(""));
-            Links { wikidata, wikipedia, website, source }
-        }
-        _ => Links::default(),
-    };
-
-    let mut coords_at = None;
-    let location = match (raw.lat, raw.lon) {
-        (Some(lat), Some(lon)) => {
-            let (lat_span, lon_span) = (t.span_of("lat"), t.span_of("lon"));
-            if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
-                return Err(loc.error(&lat_span, format!("`{id}`: lat = {lat} is outside −90…90")));
-            }
-            if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
-                return Err(loc.error(&lon_span, format!("`{id}`: lon = {lon} is outside −180…180")));
-            }
-            let (line, column) = loc.position(&lat_span);
-            coords_at = Some((loc.file().to_owned(), line, column));
-            Some(LatLon { lat, lon })
-        }
-        (Some(_), None) | (None, Some(_)) => {
-            let one = if raw.lat.is_some() { "lat" } else { "lon" };
-            return Err(loc.error(&t.span_of(one), format!("`{id}`: give both lat and lon, or neither")));
-        }
-        (None, None) => None,
-    };
+    let links = read_links(raw.links, t, loc, &id, warnings);
+    let (location, coords_at) = read_location(raw.lat, raw.lon, t, loc, &id)?;
     let iso = match raw.iso {
         Some(iso) if iso.len() == 3 && iso.bytes().all(|b| b.is_ascii_uppercase()) => Some(iso),
         Some(iso) => {
@@ -251,6 +202,72 @@ fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warning
         coords_at: Aside(coords_at),
         aliases_at: Aside(aliases_at),
     })
+}
+
+/// An entity's `links`: each kept if it is a web address (or, `wikidata`, an id like Q184), else
+/// a warning at it.
+fn read_links(links: Option<RawLinks>, t: &Table<'_, '_, '_>, loc: &Locator<'_>, id: &EntityId, warnings: &mut Vec<Diagnostic>) -> Links {
+    // A `links` that was read is a table.
+    match (links, t.table("links")) {
+        (Some(l), Some(table)) => {
+            let mut web = |key: &str, url: Option<String>| match url {
+                Some(url) if crate::content::links::is_allowed_scheme(&url) && !url.starts_with("mailto:") => Some(url),
+                Some(url) => {
+                    warnings.push(loc.warning(&table.span_of(key), format!("`{id}`: links.{key} `{url}` is not an http(s) URL; ignored")));
+                    None
+                }
+                None => None,
+            };
+            let wikipedia = web("wikipedia", l.wikipedia);
+            let website = web("website", l.website);
+            let source = web("source", l.source);
+            let wikidata = match l.wikidata {
+                Some(q) if is_wikidata_id(&q) => Some(q),
+                Some(q) => {
+                    warnings.push(loc.warning(
+                        &table.span_of("wikidata"),
+                        format!("`{id}`: links.wikidata `{q}` is not a Wikidata id like Q184; ignored"),
+                    ));
+                    None
+                }
+                None => None,
+            };
+            warnings.extend(table.unknown_keys::<RawLinks>(""));
+            Links { wikidata, wikipedia, website, source }
+        }
+        _ => Links::default(),
+    }
+}
+
+/// Where something is written: file, line, column.
+type Written = (String, usize, usize);
+
+/// An entity's point (`lat`, `lon`: both or neither, each in range) and where it is written.
+fn read_location(
+    lat: Option<f64>,
+    lon: Option<f64>,
+    t: &Table<'_, '_, '_>,
+    loc: &Locator<'_>,
+    id: &EntityId,
+) -> Result<(Option<LatLon>, Option<Written>), Diagnostic> {
+    match (lat, lon) {
+        (Some(lat), Some(lon)) => {
+            let (lat_span, lon_span) = (t.span_of("lat"), t.span_of("lon"));
+            if !(lat.is_finite() && (-90.0..=90.0).contains(&lat)) {
+                return Err(loc.error(&lat_span, format!("`{id}`: lat = {lat} is outside −90…90")));
+            }
+            if !(lon.is_finite() && (-180.0..=180.0).contains(&lon)) {
+                return Err(loc.error(&lon_span, format!("`{id}`: lon = {lon} is outside −180…180")));
+            }
+            let (line, column) = loc.position(&lat_span);
+            Ok((Some(LatLon { lat, lon }), Some((loc.file().to_owned(), line, column))))
+        }
+        (Some(_), None) | (None, Some(_)) => {
+            let one = if lat.is_some() { "lat" } else { "lon" };
+            Err(loc.error(&t.span_of(one), format!("`{id}`: give both lat and lon, or neither")))
+        }
+        (None, None) => Ok((None, None)),
+    }
 }
 
 /// `Q` and digits, like `Q184`.

@@ -181,7 +181,40 @@ fn read(top: &Table<'_, '_, '_>, loc: &Locator<'_>, front: &mut FrontMatter, out
         None => {}
     }
 
-    // An author or publication with an error is left out; the others are still read.
+    read_byline(top, loc, front, out);
+    let spans = top.item_spans("translations");
+    for (i, tag) in field("translations", out).and_then(|f| f.translations).unwrap_or_default().into_iter().enumerate() {
+        if !is_language_tag(&tag) {
+            out.push(
+                loc.warning(&top.span_of("translations"), format!("translations: `{tag}` is not a language tag such as \"ru\"; left out")),
+            );
+        } else if tag == front.lang || front.translations.contains(&tag) {
+            out.push(loc.warning(
+                &top.span_of("translations"),
+                format!("translations: `{tag}` is listed twice, or is the commentary's own language; left out"),
+            ));
+        } else {
+            front.translations.push(tag);
+            front.translations_at.0.push(loc.position(spans.get(i).unwrap_or(&top.span_of("translations"))));
+        }
+    }
+    front.entities = field("entities", out).and_then(|f| f.entities);
+    front.map = field("map", out).and_then(|f| f.map);
+    if let Some(m) = field("mentions", out).and_then(|f| f.mentions) {
+        match MentionPolicy::parse(&m) {
+            Some(policy) => front.mentions = policy,
+            None => {
+                out.push(loc.warning(&top.span_of("mentions"), format!("`mentions = \"{m}\"`: use \"every\" (the default) or \"first\"")))
+            }
+        }
+    }
+    read_page(top, loc, front, out);
+    out.extend(top.unknown_keys::<RawFrontMatter>(""));
+}
+
+/// The authors and the publication: one with an error is left out, the others still read.
+fn read_byline(top: &Table<'_, '_, '_>, loc: &Locator<'_>, front: &mut FrontMatter, out: &mut Vec<Diagnostic>) {
+    let field = |key: &str, out: &mut Vec<Diagnostic>| keep(top.field::<RawFrontMatter>(key), out);
     match top.entries("authors", |f: RawFrontMatter| f.authors) {
         Ok(authors) => {
             if authors.is_empty() {
@@ -209,34 +242,12 @@ fn read(top: &Table<'_, '_, '_>, loc: &Locator<'_>, front: &mut FrontMatter, out
         }
         out.extend(p.unknown_keys::<RawPublication>(""));
     }
-    let spans = top.item_spans("translations");
-    for (i, tag) in field("translations", out).and_then(|f| f.translations).unwrap_or_default().into_iter().enumerate() {
-        if !is_language_tag(&tag) {
-            out.push(
-                loc.warning(&top.span_of("translations"), format!("translations: `{tag}` is not a language tag such as \"ru\"; left out")),
-            );
-        } else if tag == front.lang || front.translations.contains(&tag) {
-            out.push(loc.warning(
-                &top.span_of("translations"),
-                format!("translations: `{tag}` is listed twice, or is the commentary's own language; left out"),
-            ));
-        } else {
-            front.translations.push(tag);
-            front.translations_at.0.push(loc.position(spans.get(i).unwrap_or(&top.span_of("translations"))));
-        }
-    }
-    front.entities = field("entities", out).and_then(|f| f.entities);
-    front.map = field("map", out).and_then(|f| f.map);
-    if let Some(m) = field("mentions", out).and_then(|f| f.mentions) {
-        match MentionPolicy::parse(&m) {
-            Some(policy) => front.mentions = policy,
-            None => {
-                out.push(loc.warning(&top.span_of("mentions"), format!("`mentions = \"{m}\"`: use \"every\" (the default) or \"first\"")))
-            }
-        }
-    }
-    // The page's own address, description and kind: only the reading page uses them, so a
-    // wrong one is a warning and the page does without (or with the default).
+}
+
+/// The page's own address, description and kind: only the reading page uses them, so a wrong
+/// one is a warning and the page does without (or with the default).
+fn read_page(top: &Table<'_, '_, '_>, loc: &Locator<'_>, front: &mut FrontMatter, out: &mut Vec<Diagnostic>) {
+    let field = |key: &str, out: &mut Vec<Diagnostic>| keep(top.field::<RawFrontMatter>(key), out);
     if let Some(url) = field("url", out).and_then(|f| f.url) {
         if is_absolute_web_url(&url) {
             front.url = Some(url);
@@ -276,7 +287,6 @@ fn read(top: &Table<'_, '_, '_>, loc: &Locator<'_>, front: &mut FrontMatter, out
             }
         }
     }
-    out.extend(top.unknown_keys::<RawFrontMatter>(""));
 }
 
 /// A BCP 47 tag of the simple shape we accept: 2–8 letter primary subtag, then

@@ -224,6 +224,76 @@ fn is_html_comment(html: &str) -> bool {
     t.starts_with("<!--") && t.ends_with("-->")
 }
 
+impl Builder {
+    /// Opens the frame an element's start begins, with the warnings its kind asks for (`pos`: its
+    /// line and column, counted only for a warning).
+    fn start(&mut self, tag: Tag<'_>, line: usize, pos: &dyn Fn() -> (usize, usize), file: &str) {
+        match tag {
+            Tag::Paragraph => {
+                self.close_implicit();
+                self.open(Frame::Inlines { kind: InlineKind::Paragraph { implicit: false }, inlines: Vec::new(), line });
+            }
+            Tag::Heading { level, id, .. } => {
+                self.close_implicit();
+                let level = heading_level(level);
+                if level == 1 {
+                    self.warnings.push(Diagnostic::warning(
+                        file,
+                        pos(),
+                        "`#` headings are shown as section headings (level 2): the title comes from the front matter",
+                    ));
+                }
+                self.open(Frame::Inlines { kind: InlineKind::Heading { level, id: id.map(|s| s.to_string()) }, inlines: Vec::new(), line });
+            }
+            Tag::BlockQuote(_) => {
+                self.close_implicit();
+                self.open(Frame::Blocks { quote: true, blocks: Vec::new(), line });
+            }
+            Tag::List(start) => {
+                self.close_implicit();
+                self.open(Frame::List { start, items: Vec::new(), line });
+            }
+            Tag::Item => {
+                self.close_implicit();
+                self.open(Frame::Blocks { quote: false, blocks: Vec::new(), line });
+            }
+            Tag::CodeBlock(_) => {
+                self.close_implicit();
+                self.open(Frame::Inlines { kind: InlineKind::CodeBlock, inlines: Vec::new(), line });
+            }
+            Tag::HtmlBlock => {
+                self.close_implicit();
+                self.open(Frame::Inlines { kind: InlineKind::HtmlBlock, inlines: Vec::new(), line });
+            }
+            Tag::Emphasis => self.open(Frame::Inlines { kind: InlineKind::Emphasis, inlines: Vec::new(), line }),
+            Tag::Strong => self.open(Frame::Inlines { kind: InlineKind::Strong, inlines: Vec::new(), line }),
+            Tag::Strikethrough => self.open(Frame::Inlines { kind: InlineKind::Strikethrough, inlines: Vec::new(), line }),
+            Tag::Link { dest_url, title, .. } => {
+                let kind = match classify(&dest_url) {
+                    LinkTarget::Web(href) => InlineKind::Link { href, relative: false, title: title.to_string() },
+                    LinkTarget::Relative(href) => InlineKind::Link { href, relative: true, title: title.to_string() },
+                    LinkTarget::Entity(id) => InlineKind::Entity(id, pos()),
+                    LinkTarget::Plain(why) => {
+                        self.warnings.push(Diagnostic::warning(
+                            file,
+                            pos(),
+                            format!("link to `{}` is shown as plain text: {why}", dest_url.escape_debug()),
+                        ));
+                        InlineKind::Unlinked
+                    }
+                };
+                self.open(Frame::Inlines { kind, inlines: Vec::new(), line });
+            }
+            Tag::Image { .. } => {
+                self.warnings.push(Diagnostic::warning(file, pos(), "images are not shown in a commentary; the alt text is shown instead"));
+                self.open(Frame::Inlines { kind: InlineKind::ImageAlt, inlines: Vec::new(), line });
+            }
+            // Not enabled in `options`; kept total so a future option cannot lose text.
+            _ => self.open(Frame::Inlines { kind: InlineKind::Unlinked, inlines: Vec::new(), line }),
+        }
+    }
+}
+
 /// Parses a Markdown body whose first line is line `first_line` of `file`.
 pub fn parse_body(body: &str, first_line: usize, file: &str) -> (Document, Vec<Diagnostic>) {
     let index = LineIndex::new(body, first_line - 1);
@@ -240,77 +310,7 @@ pub fn parse_body(body: &str, first_line: usize, file: &str) -> (Document, Vec<D
         let line = index.line(range.start);
         let pos = || index.locate(range.start);
         match event {
-            Event::Start(tag) => match tag {
-                Tag::Paragraph => {
-                    b.close_implicit();
-                    b.open(Frame::Inlines { kind: InlineKind::Paragraph { implicit: false }, inlines: Vec::new(), line });
-                }
-                Tag::Heading { level, id, .. } => {
-                    b.close_implicit();
-                    let level = heading_level(level);
-                    if level == 1 {
-                        b.warnings.push(Diagnostic::warning(
-                            file,
-                            pos(),
-                            "`#` headings are shown as section headings (level 2): the title comes from the front matter",
-                        ));
-                    }
-                    b.open(Frame::Inlines {
-                        kind: InlineKind::Heading { level, id: id.map(|s| s.to_string()) },
-                        inlines: Vec::new(),
-                        line,
-                    });
-                }
-                Tag::BlockQuote(_) => {
-                    b.close_implicit();
-                    b.open(Frame::Blocks { quote: true, blocks: Vec::new(), line });
-                }
-                Tag::List(start) => {
-                    b.close_implicit();
-                    b.open(Frame::List { start, items: Vec::new(), line });
-                }
-                Tag::Item => {
-                    b.close_implicit();
-                    b.open(Frame::Blocks { quote: false, blocks: Vec::new(), line });
-                }
-                Tag::CodeBlock(_) => {
-                    b.close_implicit();
-                    b.open(Frame::Inlines { kind: InlineKind::CodeBlock, inlines: Vec::new(), line });
-                }
-                Tag::HtmlBlock => {
-                    b.close_implicit();
-                    b.open(Frame::Inlines { kind: InlineKind::HtmlBlock, inlines: Vec::new(), line });
-                }
-                Tag::Emphasis => b.open(Frame::Inlines { kind: InlineKind::Emphasis, inlines: Vec::new(), line }),
-                Tag::Strong => b.open(Frame::Inlines { kind: InlineKind::Strong, inlines: Vec::new(), line }),
-                Tag::Strikethrough => b.open(Frame::Inlines { kind: InlineKind::Strikethrough, inlines: Vec::new(), line }),
-                Tag::Link { dest_url, title, .. } => {
-                    let kind = match classify(&dest_url) {
-                        LinkTarget::Web(href) => InlineKind::Link { href, relative: false, title: title.to_string() },
-                        LinkTarget::Relative(href) => InlineKind::Link { href, relative: true, title: title.to_string() },
-                        LinkTarget::Entity(id) => InlineKind::Entity(id, pos()),
-                        LinkTarget::Plain(why) => {
-                            b.warnings.push(Diagnostic::warning(
-                                file,
-                                pos(),
-                                format!("link to `{}` is shown as plain text: {why}", dest_url.escape_debug()),
-                            ));
-                            InlineKind::Unlinked
-                        }
-                    };
-                    b.open(Frame::Inlines { kind, inlines: Vec::new(), line });
-                }
-                Tag::Image { .. } => {
-                    b.warnings.push(Diagnostic::warning(
-                        file,
-                        pos(),
-                        "images are not shown in a commentary; the alt text is shown instead",
-                    ));
-                    b.open(Frame::Inlines { kind: InlineKind::ImageAlt, inlines: Vec::new(), line });
-                }
-                // Not enabled in `options`; kept total so a future option cannot lose text.
-                _ => b.open(Frame::Inlines { kind: InlineKind::Unlinked, inlines: Vec::new(), line }),
-            },
+            Event::Start(tag) => b.start(tag, line, &pos, file),
             Event::End(end) => {
                 if matches!(end, TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::List(_)) {
                     b.close_implicit();
