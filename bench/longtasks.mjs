@@ -6,12 +6,14 @@
 // which of the page's callbacks a long task was) and the widget's own marks. Reported, never
 // asserted.
 //
-//   node bench/longtasks.mjs            (RUNS=5 by default)
+//   node bench/longtasks.mjs            (RUNS=5 by default; PAGE=another page of dist/)
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve-static.mjs';
 
 const DIST = process.env.DIST ?? new URL('../dist/', import.meta.url).pathname;
 const RUNS = Number(process.env.RUNS ?? 5);
+// Another page of dist/ (an A/B variant), relative to it.
+const PAGE = process.env.PAGE ?? 'commentaries/belarus-china-relations-2024/';
 const server = await startServer({ root: DIST, csp: true });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', ...(process.env.CHROMIUM_FLAGS ?? '').split(' ').filter(Boolean)] });
 try {
@@ -36,7 +38,7 @@ try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     const measured = page.waitForEvent('console', { predicate: (m) => m.text() === 'longtasks: measured', timeout: 60_000 });
-    await page.goto(`${server.url}commentaries/belarus-china-relations-2024/`);
+    await page.goto(`${server.url}${PAGE}`);
     await measured;
     const r = await page.evaluate(() => {
       const ready = window.__ready;

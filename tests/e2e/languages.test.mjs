@@ -198,10 +198,20 @@ test('the switch is links: Enter switches in place, focus and the reader\'s plac
   await page.evaluate(() => window.scrollBy(0, 120));
   const link = page.locator('commentary-reader nav[part=languages] a[data-lang="ru"]');
   await link.focus();
-  const where = () => page.evaluate(() => ({
-    focused: __cr().activeElement?.dataset?.lang ?? null,
-    top: Math.round(__cr().querySelector('nav[part=languages]').getBoundingClientRect().top),
-    scrollY: Math.round(window.scrollY),
+  // Where the next painted frame shows it: measured in a ResizeObserver's callback, after that
+  // frame's layout and after the widget's own observer has kept the reader's place in it. (A
+  // measure taken between two of the widget's tasks saw a layout no frame ever painted: the
+  // widget renders in several tasks, and corrects the scroll before each paint.)
+  const where = () => page.evaluate(() => new Promise((resolve) => {
+    const observer = new ResizeObserver(() => {
+      observer.disconnect();
+      resolve({
+        focused: __cr().activeElement?.dataset?.lang ?? null,
+        top: Math.round(__cr().querySelector('nav[part=languages]').getBoundingClientRect().top),
+        scrollY: Math.round(window.scrollY),
+      });
+    });
+    observer.observe(document.querySelector('commentary-reader'));
   }));
   const before = await where();
   assert.equal(before.focused, 'ru');

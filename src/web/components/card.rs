@@ -58,7 +58,9 @@ pub struct Open {
     /// Moves the map to the entity; only given when the map shows it.
     pub on_show_map: Option<Callback<()>>,
     /// The reader asked to enter the card (Enter or Space on its mention): focus moves to it.
-    pub enter: bool,
+    /// The ask's number (`Cards::entries`), so that a second ask is a change even when the focus
+    /// change between the two was never rendered.
+    pub enter: Option<u32>,
 }
 
 /// The trigger `mention` of the commentary `card` belongs to.
@@ -245,9 +247,9 @@ pub fn Card(props: &CardProps) -> Html {
     // Into the card when asked: after it is placed (the effect above runs first).
     {
         let card_ref = card_ref.clone();
-        let enter = open.is_some_and(|o| o.enter);
+        let enter = open.and_then(|o| o.enter);
         use_effect_with((enter, open.map(|o| o.mention)), move |(enter, _)| {
-            if *enter {
+            if enter.is_some() {
                 if let Some(card) = card_ref.cast::<HtmlElement>() {
                     let _ = card.focus();
                 }

@@ -144,11 +144,15 @@ pub struct Cards {
     /// The mention whose card focus should move into (Enter or Space on it): set by
     /// [`Action::Enter`], cleared by the next focus change, Escape, click or press.
     pub enter: Option<usize>,
+    /// How many times the reader has asked to enter a card. Each ask is a change the card sees,
+    /// even when it comes before the render of the focus change that cleared the last one (a
+    /// quick Tab back to the mention, then Enter): `enter` alone would read the same.
+    pub entries: u32,
 }
 
 impl Default for Cards {
     fn default() -> Self {
-        Self { state: CardState::Closed, suppressed: None, wake_at: None, held: None, enter: None }
+        Self { state: CardState::Closed, suppressed: None, wake_at: None, held: None, enter: None, entries: 0 }
     }
 }
 
@@ -229,6 +233,7 @@ impl Cards {
                 next.suppressed = None;
                 next.held = None;
                 next.enter = Some(mention);
+                next.entries = self.entries.wrapping_add(1);
             }
             (Open { mention: open, opener: Opener::Pinned, .. }, Action::Activate { mention }) if open == mention => {
                 next.state = Closed;
@@ -373,8 +378,11 @@ mod tests {
         let back = c.reduce(Action::Focus { mention: 2 });
         assert_eq!(open(&back), Some((2, Opener::Pinned)));
         assert_eq!(back.enter, None);
-        // Enter again enters again (Enter never toggles; Escape closes).
-        assert_eq!(back.reduce(Action::Enter { mention: 2 }).enter, Some(2));
+        // Enter again enters again (Enter never toggles; Escape closes), and is a new ask even
+        // to a card that never rendered the focus change between the two: what it sees differs.
+        let again = back.reduce(Action::Enter { mention: 2 });
+        assert_eq!(again.enter, Some(2));
+        assert_ne!((again.enter, again.entries), (c.enter, c.entries), "a second Enter reads as the first");
         // Tab on to the next mention: its card, by focus; nothing to enter.
         let next = back.reduce(Action::Focus { mention: 3 });
         assert_eq!((open(&next), next.enter), (Some((3, Opener::Focus)), None));

@@ -124,7 +124,7 @@ fn open_card(
         Callback::from(move |placed: (Rect, Side)| pointer.borrow_mut().card = Some(placed))
     };
     let pointer = cx.pointer.borrow().at;
-    let enter = cx.state.enter == Some(m);
+    let enter = (cx.state.enter == Some(m)).then_some(cx.state.entries);
     Some((id, Open { mention: m, pointer, origin, on_step, on_placed, on_show_map, enter }))
 }
 
