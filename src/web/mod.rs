@@ -15,6 +15,8 @@ mod context;
 #[cfg(feature = "reader")]
 mod events;
 pub mod fetch;
+#[cfg(target_arch = "wasm32")]
+mod math;
 #[cfg(all(feature = "reader", any(not(target_arch = "wasm32"), feature = "publisher")))]
 pub mod prerender;
 #[cfg(feature = "publisher")]
