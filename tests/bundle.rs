@@ -42,7 +42,7 @@ fn the_seed_bundle_keeps_text_cards_map_and_sections() {
     assert!(loaded.linked.mentions.by_ordinal.len() > 30, "{} mentions", loaded.linked.mentions.by_ordinal.len());
     let first = &loaded.linked.mentions.by_ordinal[0];
     assert_eq!(loaded.linked.mentions.of(first)[0], 0, "the per-entity index is rebuilt");
-    let scene = loaded.map.expect("a map").expect("drawn");
+    let scene = loaded.map.scene().expect("a map, drawn").clone();
     let belarus = scene.basemap.country("BLR").expect("Belarus on the base map");
     let minsk = (27.56, 53.9);
     let (lons, lats): (Vec<f64>, Vec<f64>) = belarus.rings.iter().flatten().map(|p| (p.lon, p.lat)).unzip();
@@ -210,7 +210,7 @@ fn bundles_name_files_relative_to_the_folder_wherever_it_is_compiled() {
     let (compiled, _) = compile(&root.join("one/map-syntax"));
     let Compiled::Ready(loaded) = compiled else { panic!("map-syntax shows its text") };
     match loaded.map {
-        Some(Err(note)) => assert!(note.starts_with("map.toml:1:6: error: TOML syntax"), "{note}"),
+        bundle::LoadedMap::Unavailable(note) => assert!(note.starts_with("map.toml:1:6: error: TOML syntax"), "{note}"),
         other => panic!("expected a map that cannot be drawn, got {other:?}"),
     }
     let Compiled::Failed { message, .. } = compile(&root.join("one/missing-title")).0 else { panic!("missing-title cannot be shown") };

@@ -4,7 +4,7 @@
 //! what readers get, remote files fetched). Each case asserts the messages both print, and
 //! that they are the same messages apart from how files are named.
 
-use commentary_reader::bundle::Compiled;
+use commentary_reader::bundle::{Compiled, LoadedMap};
 use commentary_reader::folder::{Address, Answer, Failure, Naming, Pipeline, Purpose, DEFAULT_BASEMAP_PATH};
 
 /// Where the browser's `commentary.md` is, and the folder its URL names.
@@ -124,10 +124,7 @@ fn both(files: &Files) -> (Compiled, Vec<String>, Vec<String>) {
     assert_eq!(failed_message(&browser).map(|m| as_native(&m)), failed_message(&native));
     if let (Compiled::Ready(b), Compiled::Ready(n)) = (&browser, &native) {
         assert_eq!((&b.front, &b.catalog, &b.linked, &b.sections), (&n.front, &n.catalog, &n.linked, &n.sections));
-        assert_eq!(
-            b.map.as_ref().map(|m| m.as_ref().map(|_| ()).map_err(|e| as_native(e))),
-            n.map.as_ref().map(|m| m.as_ref().map(|_| ()).map_err(Clone::clone))
-        );
+        assert_eq!(outcome(&b.map).map(|m| m.map_err(|e| as_native(&e))), outcome(&n.map));
     }
     (native, native_messages, browser_messages)
 }
@@ -142,7 +139,16 @@ fn failed_message(compiled: &Compiled) -> Option<String> {
 /// The map the reader gets: none, drawn, or the note where it would be.
 fn map_of(compiled: &Compiled) -> Option<Result<(), String>> {
     let Compiled::Ready(loaded) = compiled else { panic!("not ready: {compiled:?}") };
-    loaded.map.as_ref().map(|m| m.as_ref().map(|_| ()).map_err(Clone::clone))
+    outcome(&loaded.map)
+}
+
+/// A map's outcome without its scene: none, drawn, or why not.
+fn outcome(map: &LoadedMap) -> Option<Result<(), String>> {
+    match map {
+        LoadedMap::None => None,
+        LoadedMap::Drawn(_) => Some(Ok(())),
+        LoadedMap::Unavailable(why) => Some(Err(why.clone())),
+    }
 }
 
 fn entities_of(compiled: &Compiled) -> usize {

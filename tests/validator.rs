@@ -104,7 +104,7 @@ fn the_seed_is_published_in_english_and_in_russian() {
         ru.linked.mentions.of(&commentary_reader::content::catalog::EntityId::new("beijing").unwrap()).len() >= 3,
         "Пекин, Пекина: inflected forms link"
     );
-    let map = |l: &commentary_reader::bundle::Loaded| l.map.as_ref().unwrap().as_ref().unwrap().clone();
+    let map = |l: &commentary_reader::bundle::Loaded| l.map.scene().expect("a map, drawn").clone();
     assert_eq!(map(ru).spec.title.as_deref(), Some("Беларусь на Евразийском сухопутном мосту между Китаем и ЕС"));
     assert_eq!(map(ru).basemap.country("POL").map(|c| c.name.as_str()), Some("Польша"), "a base-map country, translated by the map");
     assert_eq!(map(en).basemap.country("POL").map(|c| c.name.as_str()), Some("Poland"));

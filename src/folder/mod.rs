@@ -49,7 +49,7 @@
 use std::fmt;
 use std::rc::Rc;
 
-use crate::bundle::{Compiled, Language, Loaded};
+use crate::bundle::{Compiled, Language, Loaded, LoadedMap};
 use crate::content::catalog::{read_catalog, read_translation, Catalog, Entity};
 use crate::content::error::ContentError;
 use crate::content::slug::INTRO;
@@ -408,13 +408,13 @@ impl Pipeline {
         let sections = sections(&linked);
         let map = self.map.finish(&catalog, read.body_known.then_some(&sections[..]), self.lang.as_deref(), &mut out);
         // Without the text, the catalogs or the map that was asked for, what is used cannot be told.
-        if read.body_known && !lost.is_lost() && !matches!(map, Some(Err(_))) {
-            out.extend(crate::lint::lint(&catalog, &linked, map.as_ref().and_then(|m| m.as_deref().ok()), &name));
+        if read.body_known && !lost.is_lost() && !matches!(map, LoadedMap::Unavailable(_)) {
+            out.extend(crate::lint::lint(&catalog, &linked, map.scene().map(|s| &**s), &name));
         }
         // The bundle carries what readers can meet: the entities the text mentions or the map
         // shows (a site-wide catalog's thousands of others stay out).
         if read.body_known {
-            let scene = map.as_ref().and_then(|m| m.as_deref().ok());
+            let scene = map.scene().map(|s| &**s);
             catalog.retain(|e| crate::lint::is_used(e, &linked, scene));
         }
         lost.fold(&mut out);
@@ -442,22 +442,16 @@ impl MapState {
     /// The map readers get: none, a note saying why it cannot be drawn, or the scene resolved
     /// against `catalog` (chapters against `sections` when the body is known). Its messages,
     /// and the map's and the base map's, go to `out`.
-    fn finish(
-        self,
-        catalog: &Catalog,
-        sections: Option<&[Section]>,
-        lang: Option<&str>,
-        out: &mut Vec<Diagnostic>,
-    ) -> Option<Result<Rc<Scene>, String>> {
+    fn finish(self, catalog: &Catalog, sections: Option<&[Section]>, lang: Option<&str>, out: &mut Vec<Diagnostic>) -> LoadedMap {
         match self {
-            Self::Absent => None,
+            Self::Absent => LoadedMap::None,
             Self::Lost(report) => {
                 out.push(report);
-                None
+                LoadedMap::None
             }
             Self::Unreadable { diagnostics, note } => {
                 out.extend(diagnostics);
-                Some(Err(note))
+                LoadedMap::Unavailable(note)
             }
             Self::Parsed { name, spec, diagnostics, basemap } => {
                 out.extend(diagnostics);
@@ -468,15 +462,19 @@ impl MapState {
                     }
                     None => spec,
                 };
-                let scene = match basemap? {
-                    Ok(basemap) => build_scene(spec, &basemap, catalog, sections, &name, out),
-                    Err(report) => Err(report),
+                let scene = match basemap {
+                    None => return LoadedMap::None,
+                    Some(Ok(basemap)) => build_scene(spec, &basemap, catalog, sections, &name, out),
+                    Some(Err(report)) => Err(report),
                 };
-                Some(scene.map_err(|report| {
-                    let note = report.to_string();
-                    out.push(report);
-                    note
-                }))
+                match scene {
+                    Ok(scene) => LoadedMap::Drawn(scene),
+                    Err(report) => {
+                        let note = report.to_string();
+                        out.push(report);
+                        LoadedMap::Unavailable(note)
+                    }
+                }
             }
         }
     }

@@ -169,10 +169,8 @@ pub fn compare_translation(original: &Loaded, translation: &Loaded, file: &str) 
     let mut d = Vec::new();
     let theirs = section_contents(&translation.linked);
     let ours = section_contents(&original.linked);
-    let chapters: Vec<&str> = match &original.map {
-        Some(Ok(scene)) => scene.spec.chapters.iter().map(|c| c.section.as_str()).collect(),
-        _ => Vec::new(),
-    };
+    let chapters: Vec<&str> =
+        original.map.scene().map(|scene| scene.spec.chapters.iter().map(|c| c.section.as_str()).collect()).unwrap_or_default();
     // The line of the last section of the translation that has its counterpart.
     let mut after = theirs[0].line;
     for (i, section) in ours.iter().enumerate() {

@@ -432,7 +432,7 @@ pub fn pages(
         address,
         alternates,
         entities: loaded.catalog.entities().iter().map(|e| (e.id.to_string(), e.name.clone(), e.summary.clone())).collect(),
-        map: matches!(loaded.map, Some(Ok(_))),
+        map: loaded.map.scene().is_some(),
     };
     Published { index, embed, page }
 }

@@ -121,7 +121,7 @@ pub use super::components::map::picture::THUMBNAIL;
 #[cfg(not(target_arch = "wasm32"))]
 pub fn map_thumbnail(loaded: &Loaded) -> Option<String> {
     use super::components::map::picture::{Thumbnail, ThumbnailProps};
-    let Some(Ok(scene)) = &loaded.map else { return None };
+    let scene = loaded.map.scene()?;
     let props = ThumbnailProps {
         scene: Same(scene.clone()),
         strings: crate::i18n::strings(&loaded.front.lang),

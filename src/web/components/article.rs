@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::map::Map;
+use crate::bundle::LoadedMap;
 use crate::content::links::is_allowed_scheme;
 use crate::content::{Block, Inline};
 use crate::i18n::join_names;
@@ -189,19 +190,20 @@ pub fn Article(props: &ArticleProps) -> Html {
     let note = linked.note.as_ref().map(|n| html! { <p class="cr-note">{ ctx.inlines(n) }</p> });
     // The map sits between the header and the text: beside the text on wide screens (sticky),
     // inline above it on narrow ones. A map that cannot be drawn leaves a note, not a hole.
-    let map = match loaded.map.as_ref().filter(|_| reader.options.map) {
-        Some(Ok(_)) => html! {
+    let map = match &loaded.map {
+        _ if !reader.options.map => html! {},
+        LoadedMap::Drawn(_) => html! {
             <Suspense>
                 <MapSlot reader={reader.clone()} show={props.show.clone()} marks={props.marks.clone()} lang={ui_lang.clone()}
                          keep={reader.keep_text && reader.map_island.is_some()} />
             </Suspense>
         },
-        Some(Err(why)) => html! {
+        LoadedMap::Unavailable(why) => html! {
             <div class="cr-map-slot" lang={ui_lang.clone()}>
                 <p class="cr-map-missing" role="note">{ strings.map_unavailable }{ ": " }{ why.clone() }</p>
             </div>
         },
-        None => html! {},
+        LoadedMap::None => html! {},
     };
 
     use_map_island(reader, &props.show, &props.marks);

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::commentary::Commentary;
 use crate::i18n;
+use crate::ui::languages::Languages;
 use crate::web::context::{ReaderContext, Restore};
 use crate::web::context::{Same, Shared};
 use crate::web::events::dispatch;
@@ -210,7 +211,7 @@ struct Switch {
     src: String,
     target: UseStateHandle<Option<Source>>,
     restore: UseStateHandle<Option<Rc<Restore>>>,
-    switched: Rc<std::cell::RefCell<Option<String>>>,
+    languages: Rc<std::cell::RefCell<Languages>>,
     view: crate::web::context::MapKept,
     /// The reader's place, kept from the moment they choose (see `keep`).
     keeper: Rc<std::cell::RefCell<Option<super::keep::KeepInPlace>>>,
@@ -230,7 +231,7 @@ impl Switch {
             };
             *self.keeper.borrow_mut() = kept.zip(place.top).map(|(selector, top)| super::keep::keep_in_place(&self.host, selector, top));
             self.restore.set(Some(Rc::new(place)));
-            *self.switched.borrow_mut() = Some(lang.clone());
+            self.languages.borrow_mut().switch(lang.clone());
             if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
                 let _ = storage.set_item(&choice_key(&self.src), &lang);
             }
@@ -240,21 +241,22 @@ impl Switch {
 }
 
 /// Loads what `src` names, or the other language `target` names, whenever either changes or the
-/// reader retries (`attempt`); the first language is settled (`settled`) before anything shows.
+/// reader retries (`attempt`); the first language is settled ([`Languages::settle`]) before
+/// anything shows.
 #[hook]
 fn use_load(
     props: &ReaderProps,
     state: &UseStateHandle<LoadState>,
     attempt: u32,
     target: &UseStateHandle<Option<Source>>,
-    settled: &Rc<std::cell::RefCell<bool>>,
+    languages: &Rc<std::cell::RefCell<Languages>>,
 ) {
     let state = state.clone();
     let assets = props.assets.clone();
     let (compiler, memory) = (props.compiler.clone(), props.memory.clone());
     let early = props.early.clone();
     let given = props.initial.is_some();
-    let (settled, lang_attribute) = (settled.clone(), props.lang.clone());
+    let (languages, lang_attribute) = (languages.clone(), props.lang.clone());
     use_effect_with((props.src.clone(), props.base.clone(), attempt, (**target).clone()), move |(src, base, attempt, target)| {
         let cancelled = Rc::new(Cell::new(false));
         // Handed in loaded (hydration): nothing to fetch, unless the reader retries or
@@ -282,7 +284,7 @@ fn use_load(
                 // The first language is settled before anything is shown: one `ready`, for
                 // the text the reader is to read, and no flash of the other language.
                 let result = match result {
-                    Ok(loaded) if !switching && loaded.languages.len() > 1 && !std::mem::replace(&mut *settled.borrow_mut(), true) => {
+                    Ok(loaded) if !switching && languages.borrow_mut().settle(loaded.languages.len()) => {
                         Ok(first_shown(loaded, lang_attribute.as_deref(), &src, &assets, compiler.as_ref(), memory.as_ref()).await)
                     }
                     other => other,
@@ -308,38 +310,39 @@ fn use_load(
 
 /// The element's events once a state is on screen (effects run after the DOM is committed):
 /// `ready` or `error`, `language` after a switch (and its announcement); then, on a page with
-/// several languages, the reader's own language (`settled` once).
+/// several languages, the reader's own language (settled once).
 #[hook]
 fn use_ready_events(
     props: &ReaderProps,
     state: &UseStateHandle<LoadState>,
-    switched: &Rc<std::cell::RefCell<Option<String>>>,
-    settled: &Rc<std::cell::RefCell<bool>>,
+    languages: &Rc<std::cell::RefCell<Languages>>,
     target: &UseStateHandle<Option<Source>>,
     announced: &UseStateHandle<Option<String>>,
 ) {
     let host = props.host.clone();
     let src = props.src.to_string();
-    let (switched, settled, target, lang_attribute) = (switched.clone(), settled.clone(), target.clone(), props.lang.clone());
+    let (languages, target, lang_attribute) = (languages.clone(), target.clone(), props.lang.clone());
     let announced = announced.clone();
     use_effect_with((**state).clone(), move |state| match state {
         LoadState::Ready(loaded) => {
             crate::web::fetch::mark("rendered");
             dispatch(&host, "ready", &[("src", &src), ("title", &loaded.front.title)]);
-            if let Some(lang) = switched.borrow_mut().take() {
+            let shown = languages.borrow_mut().shown();
+            if let Some(lang) = shown {
                 dispatch(&host, "language", &[("lang", &lang)]);
                 announced.set(Some(lang));
             }
             // A prerendered page shows its own language first; the reader's (the element's
             // `lang`, their choice, their browser's) follows once it is hydrated, in a task
             // of its own (the first read of the page's storage is slow).
-            if loaded.languages.len() > 1 && !std::mem::replace(&mut *settled.borrow_mut(), true) {
+            let settle = languages.borrow_mut().settle(loaded.languages.len());
+            if settle {
                 let loaded = loaded.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     crate::web::fetch::yield_to_page().await;
                     let lang = first_language(&loaded, lang_attribute.as_deref(), &src).filter(|l| *l != loaded.front.lang);
                     if let Some((lang, source)) = lang.and_then(|l| language_source(&loaded, &l).map(|s| (l, s))) {
-                        *switched.borrow_mut() = Some(lang);
+                        languages.borrow_mut().switch(lang);
                         target.set(Some(source));
                     }
                 });
@@ -360,10 +363,9 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let target = use_state(|| None::<Source>);
     // Where the reader was when the language changed, and that language (for the event).
     let restore = use_state(|| None::<Rc<Restore>>);
-    let switched = use_mut_ref(|| None::<String>);
+    // The first language settled or not, and the language a switch is going to.
+    let languages = use_mut_ref(Languages::default);
     let keeper = use_mut_ref(|| None);
-    // Whether the first language has been settled (the element's `lang`, the reader's choice…).
-    let settled = use_mut_ref(|| false);
     // The map's view as last drawn (the map keeps it here), for a change of language.
     let view = (*use_memo((), |_| crate::web::context::MapKept::default())).clone();
     let view = props.map_view.clone().unwrap_or(view);
@@ -371,8 +373,8 @@ pub fn Reader(props: &ReaderProps) -> Html {
     // commentary's own is rendered afresh with the new text, and a new region is not read).
     let announced = use_state_eq(|| None::<String>);
 
-    use_load(props, &state, *attempt, &target, &settled);
-    use_ready_events(props, &state, &switched, &settled, &target, &announced);
+    use_load(props, &state, *attempt, &target, &languages);
+    use_ready_events(props, &state, &languages, &target, &announced);
 
     // The widget's words: the element's `lang`, else the commentary's, else the page's.
     let early_lang = props.lang.clone().or_else(|| props.page_lang.clone());
@@ -402,7 +404,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     src: props.src.to_string(),
                     target: target.clone(),
                     restore: restore.clone(),
-                    switched: switched.clone(),
+                    languages: languages.clone(),
                     view: view.clone(),
                     keeper: keeper.clone(),
                 };

@@ -43,8 +43,9 @@ pub const MAGIC: &str = "commentary-reader bundle";
 /// and `[country_names]`; 5 routes by leg (`[[route.leg]]`, ferry and pipeline); 6 the
 /// languages of a translated commentary; 7 each language's page address; 8 the countries the
 /// commentary names itself (`Scene::named`: the others' English names are marked `lang="en"`);
-/// 9 where else the site discusses its entities (`Loaded::elsewhere`).
-pub const VERSION: u64 = 9;
+/// 9 where else the site discusses its entities (`Loaded::elsewhere`); 10 the map as
+/// [`LoadedMap`] (it was an `Option` of a `Result`).
+pub const VERSION: u64 = 10;
 /// Coordinates of a base map without a grid of its own are kept to 1/GRID degree (about 110 m
 /// of latitude).
 pub const GRID: f64 = 1000.0;
@@ -85,8 +86,8 @@ pub struct Loaded {
     pub catalog: Catalog,
     /// The commentary's texts linked to the catalog.
     pub linked: Linked,
-    /// The map, if the folder has one: drawn, or why it cannot be.
-    pub map: Option<Result<Rc<Scene>, String>>,
+    /// The map: none, drawn, or why the one asked for cannot be drawn.
+    pub map: LoadedMap,
     /// The top-level sections in reading order: the intro, then each heading's. Map chapters
     /// name them. (On the wire as the `(slug, text)` pairs it was: a struct of two strings.)
     pub sections: Vec<crate::content::Section>,
@@ -120,6 +121,28 @@ pub struct OtherPage {
     pub lang: String,
     /// Its publication date.
     pub date: crate::content::Date,
+}
+
+/// A commentary's map as readers get it.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum LoadedMap {
+    /// The folder asks for no map (or for a file that is missing, which the checker reports).
+    #[default]
+    None,
+    /// The scene, resolved against the catalog and projected.
+    Drawn(Rc<Scene>),
+    /// The map asked for cannot be drawn: why, in a sentence the widget shows in its place.
+    Unavailable(String),
+}
+
+impl LoadedMap {
+    /// The scene, when the map is drawn.
+    pub fn scene(&self) -> Option<&Rc<Scene>> {
+        match self {
+            Self::Drawn(scene) => Some(scene),
+            Self::None | Self::Unavailable(_) => None,
+        }
+    }
 }
 
 impl Loaded {

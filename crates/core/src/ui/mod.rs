@@ -3,6 +3,7 @@
 
 pub mod cards;
 pub mod chart;
+pub mod languages;
 pub mod map_state;
 pub mod options;
 pub mod placement;

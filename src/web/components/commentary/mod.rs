@@ -96,10 +96,9 @@ fn open_card(
     let index = reader.loaded.catalog.index_of(id.as_str())?;
     let all = reader.loaded.linked.mentions.of(&reader.loaded.catalog.get(index).id).to_vec();
     let origin = CardOrigin::of(m, &all);
-    let on_map = match &reader.loaded.map {
-        Some(Ok(scene)) => reader.options.map && matches!(origin, CardOrigin::Mention { .. }) && scene.bounds_of_entity(&id).is_some(),
-        _ => false,
-    };
+    let on_map = reader.options.map
+        && matches!(origin, CardOrigin::Mention { .. })
+        && reader.loaded.map.scene().is_some_and(|scene| scene.bounds_of_entity(&id).is_some());
     let on_show_map = on_map.then(|| {
         let (dispatcher, show, id) = (cx.dispatcher.clone(), show.clone(), id.clone());
         Callback::from(move |()| {
@@ -205,7 +204,7 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
         let keys = keys.clone();
         Callback::from(move |_: MouseEvent| keys.set(!*keys))
     };
-    let has_map = reader.options.map && matches!(reader.loaded.map, Some(Ok(_)));
+    let has_map = reader.options.map && reader.loaded.map.scene().is_some();
     let ui_lang = reader.ui_lang.clone();
     let card_state = match state.state {
         CardState::Closed => "closed",
@@ -245,8 +244,8 @@ pub fn Commentary(props: &CommentaryProps) -> Html {
 /// trigger number and entity.
 #[hook]
 fn use_map_triggers(reader: &ReaderContext) -> Rc<Vec<(usize, EntityId)>> {
-    use_memo((reader.loaded.clone(), reader.options), |(loaded, options)| match &loaded.map {
-        Some(Ok(scene)) if options.map && options.cards => {
+    use_memo((reader.loaded.clone(), reader.options), |(loaded, options)| match loaded.map.scene() {
+        Some(scene) if options.map && options.cards => {
             let own: Vec<(usize, EntityId)> = scene
                 .numbered_triggers(loaded.linked.mentions.by_ordinal.len())
                 .into_iter()

@@ -74,7 +74,7 @@ fn reduced_motion() -> bool {
 
 /// The scene of a loaded commentary (the component is only rendered when there is one).
 fn scene_of(loaded: &Shared) -> Option<Rc<Scene>> {
-    loaded.map.as_ref()?.as_ref().ok().cloned()
+    loaded.map.scene().cloned()
 }
 
 /// A key on the focused map, as an action: + and − zoom, arrows pan (Shift: further), 0 or

@@ -124,10 +124,7 @@ pub fn Picture(props: &PictureProps) -> Html {
         .join(" · ");
     let byline = wrap(&byline, text_width, 24.0, 0.0, 2);
     let by = props.by.as_deref().map(|b| wrap(&b.to_uppercase(), text_width, 20.0, 1.5, 1).remove(0));
-    let map = match &loaded.map {
-        Some(Ok(scene)) => html! { <MapPart scene={Same(scene.clone())} strings={strings} frame={MAP} /> },
-        _ => Html::default(),
-    };
+    let map = loaded.map.scene().map(|scene| html! { <MapPart scene={Same(scene.clone())} strings={strings} frame={MAP} /> });
     html! {
         <svg xmlns="http://www.w3.org/2000/svg" width={num(width)} height={num(height)} viewBox={format!("0 0 {} {}", num(width), num(height))}>
             <style>{ props.css.clone() }</style>
