@@ -1,17 +1,10 @@
 //! Hashes the source (`COMMENTARY_READER_RENDER_ID`: prerendered HTML is only hydrated by the
 //! widget built from the same source, see `src/stamp.rs`), minifies the widget's stylesheet (`src/web/reader.css`) into `OUT_DIR/reader.css`, which
-//! `web::stylesheet` ships (see `src/minify.rs`), and sets `cfg(parsers)` where the parsers
-//! are built: natively (the validator, `build`, tests) and in the compiler module (feature
-//! `compiler`), never in the reader's wasm, which therefore cannot call one.
+//! `web::stylesheet` ships (see `src/minify.rs`).
 
 include!("src/minify.rs");
 
 fn main() {
-    println!("cargo:rustc-check-cfg=cfg(parsers)");
-    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|a| a == "wasm32");
-    if !wasm || std::env::var_os("CARGO_FEATURE_COMPILER").is_some() {
-        println!("cargo:rustc-cfg=parsers");
-    }
     println!("cargo:rustc-env=COMMENTARY_READER_RENDER_ID={}", render_id());
     println!("cargo:rerun-if-changed=src");
     println!("cargo:rerun-if-changed=Cargo.lock");

@@ -11,8 +11,9 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
-use commentary_reader::content::catalog::{parse_catalog, Catalog};
-use commentary_reader::content::{link_commentary, parse_commentary};
+use commentary_compiler::catalog::parse_catalog;
+use commentary_compiler::{link_commentary, parse_commentary};
+use commentary_reader::content::catalog::Catalog;
 
 /// A deterministic pseudo-random generator (xorshift), so every run measures the same text.
 struct Rng(u64);

@@ -5,7 +5,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use commentary_reader::geo::topojson::decode;
+use commentary_compiler::topojson::decode;
 
 const EURASIA: &str = include_str!("../static/basemaps/eurasia.topo.json");
 

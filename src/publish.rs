@@ -483,7 +483,8 @@ pub fn head(meta: &PageMeta<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{parse_commentary, ArticleKind, Author, Publication};
+    use crate::content::{ArticleKind, Author, Publication};
+    use commentary_compiler::parse_commentary;
     use serde_json::Value;
 
     const SEED: &str = include_str!("../static/commentaries/belarus-china-relations-2024/commentary.md");
@@ -503,7 +504,7 @@ mod tests {
     }
 
     fn front(title: &str) -> FrontMatter {
-        FrontMatter { title: title.to_owned(), ..crate::content::front_matter::stand_in() }
+        FrontMatter { title: title.to_owned(), ..commentary_compiler::front_matter::stand_in() }
     }
 
     #[test]

@@ -2,9 +2,12 @@
 //! front matter, body, catalog, links, map against the bundled base map — with no warning.
 //! (The validator CLI of the robustness issue will report the same things with locations.)
 
-use commentary_reader::content::catalog::{parse_catalog, Catalog};
-use commentary_reader::content::{link_commentary, parse_commentary, Block};
-use commentary_reader::geo::{scene, spec, topojson};
+use commentary_compiler::catalog::parse_catalog;
+use commentary_compiler::{link_commentary, parse_commentary};
+use commentary_compiler::{spec, topojson};
+use commentary_reader::content::catalog::Catalog;
+use commentary_reader::content::Block;
+use commentary_reader::geo::scene;
 
 #[test]
 fn every_commentary_folder_loads_without_warnings() {

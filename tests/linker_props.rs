@@ -13,8 +13,10 @@
 
 use std::collections::HashMap;
 
-use commentary_reader::content::catalog::{parse_catalog, Catalog};
-use commentary_reader::content::{link_commentary, parse_commentary, Block, Commentary, Inline, Linked};
+use commentary_compiler::catalog::parse_catalog;
+use commentary_compiler::{link_commentary, parse_commentary};
+use commentary_reader::content::catalog::Catalog;
+use commentary_reader::content::{Block, Commentary, Inline, Linked};
 use proptest::prelude::*;
 use proptest::sample::select;
 

@@ -9,9 +9,11 @@
 //! at 64 KB even in debug (the counting is in the optimised standard library: 0.1 s), so the
 //! long-line tests use about 1 MB on one line: 15 s and 7 s with the quadratic code, 0.4 s and
 //! 0.2 s now.
-use commentary_reader::content::catalog::{parse_catalog, Catalog};
+use commentary_compiler::catalog::parse_catalog;
+use commentary_compiler::{link_commentary, parse_commentary};
+use commentary_reader::content::catalog::Catalog;
 use commentary_reader::content::markdown::MAX_DEPTH;
-use commentary_reader::content::{link_commentary, parse_commentary, Block, Commentary, Diagnostic, Inline, Severity};
+use commentary_reader::content::{Block, Commentary, Diagnostic, Inline, Severity};
 
 /// Five lines of front matter: the body starts on line 6. (No authors: that is one warning,
 /// on line 2, which the tests leave out.)

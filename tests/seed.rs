@@ -1,8 +1,10 @@
 //! The seed commentary as an editor wrote it: it parses without warnings, its catalog is
 //! clean, and every entity the card issue lists has a mention in the rendered text.
 
-use commentary_reader::content::catalog::{parse_catalog, Catalog, EntityKind};
-use commentary_reader::content::{link_commentary, parse_commentary, Inline};
+use commentary_compiler::catalog::parse_catalog;
+use commentary_compiler::{link_commentary, parse_commentary};
+use commentary_reader::content::catalog::{Catalog, EntityKind};
+use commentary_reader::content::Inline;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/static/commentaries/belarus-china-relations-2024/");
 
@@ -82,7 +84,8 @@ fn every_listed_entity_is_mentioned_and_has_a_card() {
 
 #[test]
 fn the_seed_map_resolves_and_lays_out_cleanly() {
-    use commentary_reader::geo::{scene, spec, topojson};
+    use commentary_compiler::{spec, topojson};
+    use commentary_reader::geo::scene;
     let (spec, diags) = spec::parse_map(&read("map.toml"), "map.toml");
     assert!(diags.is_empty(), "{diags:#?}");
     let spec = spec.unwrap();

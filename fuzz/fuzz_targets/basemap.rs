@@ -1,7 +1,7 @@
 //! A TopoJSON base map (editor-supplied, or the widget's own): any text gives a base map or an
 //! error placed inside the text, never a panic, a stack overflow or a hang.
 #![no_main]
-use commentary_reader::geo::topojson::decode;
+use commentary_compiler::topojson::decode;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

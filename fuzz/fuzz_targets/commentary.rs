@@ -4,8 +4,9 @@
 #![no_main]
 use std::sync::OnceLock;
 
-use commentary_reader::content::catalog::{parse_catalog, Catalog};
-use commentary_reader::content::{link_commentary, parse_commentary};
+use commentary_compiler::catalog::parse_catalog;
+use commentary_compiler::{link_commentary, parse_commentary};
+use commentary_reader::content::catalog::Catalog;
 use libfuzzer_sys::fuzz_target;
 
 mod common;

@@ -3,8 +3,9 @@
 //! the commentary and linking never panic, and the result keeps the invariants of
 //! `common::check`.
 #![no_main]
-use commentary_reader::content::catalog::{parse_catalog, Catalog};
-use commentary_reader::content::{link_commentary, parse_commentary};
+use commentary_compiler::catalog::parse_catalog;
+use commentary_compiler::{link_commentary, parse_commentary};
+use commentary_reader::content::catalog::Catalog;
 use libfuzzer_sys::fuzz_target;
 
 mod common;

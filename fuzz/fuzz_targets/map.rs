@@ -1,6 +1,6 @@
 //! `map.toml`: any text parses to a map or gives located errors, never a panic.
 #![no_main]
-use commentary_reader::geo::spec::parse_map;
+use commentary_compiler::spec::parse_map;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -76,7 +76,7 @@ fn push_block(block: &Block, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::parse_commentary;
+    use commentary_compiler::parse_commentary;
 
     #[test]
     fn the_copy_has_the_title_byline_and_every_block_as_plain_escaped_html() {

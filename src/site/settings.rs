@@ -22,7 +22,7 @@ use serde::Deserialize;
 
 use crate::content::diagnostic::Diagnostic;
 use crate::content::links::is_absolute_web_url;
-use crate::content::toml_read::{self, Locator, Table};
+use commentary_compiler::toml_read::{self, Locator, Table};
 
 /// The file's name, at the site's root.
 pub const FILE: &str = "site.toml";
@@ -123,7 +123,7 @@ impl Settings {
         }
         settings.name = name.map(|(n, _)| n).filter(|n| !n.is_empty());
         if let Some((tag, span)) = language {
-            if crate::content::front_matter::is_language_tag(&tag) {
+            if commentary_compiler::front_matter::is_language_tag(&tag) {
                 settings.language = tag;
             } else {
                 out.push(loc.error(&span, format!("`language` must be a language tag such as \"en\" or \"ru\", not {tag:?}")));

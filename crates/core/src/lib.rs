@@ -2,16 +2,16 @@
 //! Yew and no web-sys; everything here is tested with plain `cargo test -p commentary-core`.
 //!
 //! Modules, each using only those listed before it where it can (docs/architecture.md):
-//! - [`content`]: the document model, the entity catalog, mentions, located diagnostics; with
-//!   the `parsers` feature, front matter, Markdown and catalog parsers and the linker.
-//! - [`geo`]: the map's geography: projection, base map, `map.toml`'s model, scenes, layout;
-//!   with `parsers`, the `map.toml` and TopoJSON readers.
+//! - [`content`]: the document model, the entity catalog, mentions, located diagnostics.
+//! - [`geo`]: the map's geography: projection, base map, `map.toml`'s model, scenes, layout
+//!   (the readers of `map.toml` and TopoJSON are the compiler crate's).
 //! - [`bundle`]: the compiled form the reader downloads ([`bundle::Loaded`]).
 //! - [`i18n`]: the widget's words.
 //! - [`ui`]: the widget's state machines (cards, the map), placement geometry, reading aids.
 //!
-//! The `parsers` feature is on natively and in the compiler module, never in the reader's wasm
-//! (`make test` checks the reader's dependency tree for it).
+//! It has no parser and depends on no parser's crate: the readers of the editor's files are
+//! `commentary-compiler` (crates/compiler), which the reader's wasm does not depend on (`make
+//! test` checks its dependency tree).
 #![deny(missing_docs)]
 
 pub mod bundle;

@@ -44,8 +44,7 @@ impl MentionIndex {
     }
 
     /// Records the next mention, of `id`: its ordinal, and whether it repeats an earlier one.
-    #[cfg(feature = "parsers")]
-    pub(crate) fn add(&mut self, id: &EntityId) -> (usize, bool) {
+    pub fn add(&mut self, id: &EntityId) -> (usize, bool) {
         let ordinal = self.by_ordinal.len();
         self.by_ordinal.push(id.clone());
         let list = self.by_entity.entry(id.clone()).or_default();

@@ -10,15 +10,6 @@ use std::fmt;
 use super::diagnostic::Aside;
 use super::links::is_entity_id;
 
-#[cfg(feature = "parsers")]
-mod parse;
-#[cfg(feature = "parsers")]
-pub use parse::*;
-#[cfg(feature = "parsers")]
-mod translation;
-#[cfg(feature = "parsers")]
-pub use translation::*;
-
 /// A catalog entry's id: lower-case letters, digits and `-`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[serde(try_from = "String", into = "String")]

@@ -2,11 +2,6 @@
 
 use super::mentions::MentionPolicy;
 
-#[cfg(feature = "parsers")]
-mod parse;
-#[cfg(feature = "parsers")]
-pub use parse::*;
-
 /// A calendar date (no time of day, no zone): what a commentary's `date` means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Date {

@@ -6,15 +6,10 @@
 //! text (with a warning), so nothing from a file can inject elements or scripts.
 //!
 //! This module is the model (what a bundle carries and the reader renders); the parser that
-//! makes it from Markdown, [`parse_body`], is in `parse.rs`, built only where parsers are
-//! (natively, and in the compiler module: `cfg(feature = "parsers")`, see build.rs).
+//! makes it from Markdown is the compiler crate's (`commentary_compiler::markdown::parse_body`),
+//! which the reader does not depend on.
 
 use super::catalog::EntityId;
-
-#[cfg(feature = "parsers")]
-mod parse;
-#[cfg(feature = "parsers")]
-pub use parse::parse_body;
 
 /// Containers nested deeper than this are flattened into their parent, so hostile input
 /// (`>>>>>>…`, `*****…`) cannot make rendering recurse without bound.

@@ -5,11 +5,6 @@ use crate::content::catalog::EntityId;
 
 use super::projection::{Bounds, LonLat};
 
-#[cfg(feature = "parsers")]
-mod parse;
-#[cfg(feature = "parsers")]
-pub use parse::*;
-
 /// How a route, or one leg of it, travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RouteKind {

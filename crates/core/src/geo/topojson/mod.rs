@@ -7,11 +7,6 @@
 
 use super::projection::LonLat;
 
-#[cfg(feature = "parsers")]
-mod parse;
-#[cfg(feature = "parsers")]
-pub use parse::*;
-
 /// One country of the base map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Country {

@@ -5,10 +5,10 @@
 
 use serde::Deserialize;
 
-use super::{Catalog, Chart, EntityId};
 use crate::content::diagnostic::{Aside, Diagnostic};
 use crate::content::suggest::did_you_mean;
-use crate::content::toml_read::{self, Locator, Pair, Table};
+use crate::toml_read::{self, Locator, Pair, Table};
+use commentary_core::content::catalog::{Catalog, Chart, EntityId};
 
 /// One entity's words in a translation.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,54 +116,52 @@ fn read_text(raw: RawText, t: &Table<'_, '_, '_>, loc: &Locator<'_>) -> Result<E
     })
 }
 
-impl Catalog {
-    /// The catalog in a translation: each entity of `texts` takes its words; its aliases are
-    /// the translation's (or its translated name), since the original's would not match the
-    /// translated text. An id the catalog lacks is a warning, with the id it may have meant.
-    pub fn translated(&self, texts: &[EntityText]) -> (Catalog, Vec<Diagnostic>) {
-        let mut entities = self.entities().to_vec();
-        let mut d = Vec::new();
-        for t in texts {
-            let Some(i) = self.index_of(&t.id) else {
-                let hint = did_you_mean(&t.id, self.entities().iter().map(|e| e.id.as_str()));
-                d.push(Diagnostic::warning(
-                    &t.at.0,
-                    (t.at.1, t.at.2),
-                    format!("`{}` is not an entity of the original catalog; this entry is ignored{hint}", t.id),
-                ));
-                continue;
-            };
-            let e = &mut entities[i];
-            if let Some(name) = &t.name {
-                e.name = name.clone();
-            }
-            (e.aliases, e.aliases_at) = match (&t.aliases, &t.name) {
-                (Some(a), _) if !a.is_empty() => (a.clone(), Aside(t.aliases_at.clone())),
-                (_, Some(name)) => (vec![name.clone()], Aside(t.aliases_at.clone())),
-                _ => (e.aliases.clone(), e.aliases_at.clone()),
-            };
-            if let Some(s) = &t.summary {
-                e.summary = s.clone();
-            }
-            if let Some(f) = &t.facts {
-                e.facts = f.clone();
-            }
-            if let (Some(labels), Some(chart)) = (&t.chart_labels, &mut e.chart) {
-                match chart {
-                    Chart::Range { label, .. } => {
-                        if let Some(l) = labels.first() {
-                            *label = l.clone();
-                        }
+/// `catalog` in a translation: each entity of `texts` takes its words; its aliases are the
+/// translation's (or its translated name), since the original's would not match the translated
+/// text. An id the catalog lacks is a warning, with the id it may have meant.
+pub fn translate(catalog: &Catalog, texts: &[EntityText]) -> (Catalog, Vec<Diagnostic>) {
+    let mut entities = catalog.entities().to_vec();
+    let mut d = Vec::new();
+    for t in texts {
+        let Some(i) = catalog.index_of(&t.id) else {
+            let hint = did_you_mean(&t.id, catalog.entities().iter().map(|e| e.id.as_str()));
+            d.push(Diagnostic::warning(
+                &t.at.0,
+                (t.at.1, t.at.2),
+                format!("`{}` is not an entity of the original catalog; this entry is ignored{hint}", t.id),
+            ));
+            continue;
+        };
+        let e = &mut entities[i];
+        if let Some(name) = &t.name {
+            e.name = name.clone();
+        }
+        (e.aliases, e.aliases_at) = match (&t.aliases, &t.name) {
+            (Some(a), _) if !a.is_empty() => (a.clone(), Aside(t.aliases_at.clone())),
+            (_, Some(name)) => (vec![name.clone()], Aside(t.aliases_at.clone())),
+            _ => (e.aliases.clone(), e.aliases_at.clone()),
+        };
+        if let Some(s) = &t.summary {
+            e.summary = s.clone();
+        }
+        if let Some(f) = &t.facts {
+            e.facts = f.clone();
+        }
+        if let (Some(labels), Some(chart)) = (&t.chart_labels, &mut e.chart) {
+            match chart {
+                Chart::Range { label, .. } => {
+                    if let Some(l) = labels.first() {
+                        *label = l.clone();
                     }
-                    Chart::Bars { values, .. } => {
-                        for ((label, _), l) in values.iter_mut().zip(labels) {
-                            *label = l.clone();
-                        }
+                }
+                Chart::Bars { values, .. } => {
+                    for ((label, _), l) in values.iter_mut().zip(labels) {
+                        *label = l.clone();
                     }
                 }
             }
-            e.source = Aside(Some(t.at.clone()));
         }
-        (Catalog::merge([entities]), d)
+        e.source = Aside(Some(t.at.clone()));
     }
+    (Catalog::merge([entities]), d)
 }

@@ -2,10 +2,10 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::{Block, Document, Inline, MAX_DEPTH};
 use crate::content::diagnostic::{Diagnostic, LineIndex};
 use crate::content::links::{classify, LinkTarget};
 use crate::content::slug::Slugger;
+use commentary_core::content::markdown::{Block, Document, Inline, MAX_DEPTH};
 
 enum InlineKind {
     Paragraph {

@@ -50,15 +50,15 @@ use std::fmt;
 use std::rc::Rc;
 
 use crate::bundle::{Compiled, Language, Loaded, LoadedMap};
-use crate::content::catalog::{read_catalog, read_translation, Catalog, Entity};
+use crate::catalog::{read_catalog, read_translation, translate};
+use crate::content::catalog::{Catalog, Entity};
 use crate::content::error::ContentError;
 use crate::content::slug::INTRO;
-use crate::content::{
-    front_matter, link_commentary, markdown, Block, Commentary, Diagnostic, FrontMatter, Inline, Linked, Section, Severity,
-};
+use crate::content::{Block, Commentary, Diagnostic, FrontMatter, Inline, Linked, Section, Severity};
 use crate::geo::scene::{self, Scene};
-use crate::geo::spec::{self, MapSpec};
-use crate::geo::topojson;
+use crate::geo::spec::MapSpec;
+use crate::{front_matter, link_commentary, markdown};
+use crate::{spec, topojson};
 
 mod address;
 mod protocol;
@@ -396,7 +396,7 @@ impl Pipeline {
             match read_translation(&file.text, &file.name) {
                 Ok((texts, diagnostics)) => {
                     out.extend(diagnostics);
-                    let (translated, diagnostics) = catalog.translated(&texts);
+                    let (translated, diagnostics) = translate(&catalog, &texts);
                     out.extend(diagnostics);
                     catalog = translated;
                 }
@@ -519,7 +519,7 @@ fn sort(diagnostics: &mut [Diagnostic]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::parse_commentary;
+    use crate::parse_commentary;
 
     const BODY: &str = "Text.\n\nSee [someone](entity:nobody) here.\n\n## Trade\n\n<b>bold</b>\n";
 
@@ -557,7 +557,7 @@ mod tests {
     }
 
     fn link(commentary: &Commentary) -> Linked {
-        crate::content::link_commentary(commentary, &Catalog::merge([Vec::new()]), "commentary.md").0
+        crate::link_commentary(commentary, &Catalog::merge([Vec::new()]), "commentary.md").0
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::folder::{self, Address, Answer, Failure, Naming, Pipeline, Purpose};
 
 /// The base map the widget ships (`static/basemaps/eurasia.topo.json`), used when `map.toml`
 /// names none: [`folder::DEFAULT_BASEMAP_PATH`] among the widget's files.
-pub const DEFAULT_BASEMAP_TEXT: &str = include_str!("../static/basemaps/eurasia.topo.json");
+pub const DEFAULT_BASEMAP_TEXT: &str = include_str!("../../../static/basemaps/eurasia.topo.json");
 
 /// One folder compiled (or why it cannot be shown), and every problem of it, sorted by file and
 /// position ([`Purpose::Check`]: a front matter with errors fails the bundle, but the body, the

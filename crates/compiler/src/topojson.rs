@@ -1,11 +1,11 @@
-//! Decoding TopoJSON base maps (serde_json) into [`super::BaseMap`], errors at a line and column.
+//! Decoding TopoJSON base maps (serde_json) into [`BaseMap`], errors at a line and column.
 
 use crate::geo::projection::LonLat;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use std::fmt;
 
-use super::*;
+use commentary_core::geo::topojson::*;
 
 /// Why a base map could not be decoded, and where in its text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -601,7 +601,7 @@ impl<'de> Visitor<'de> for ObjectsSeed<'_> {
 mod tests {
     use super::*;
 
-    const EURASIA: &str = include_str!("../../../../../static/basemaps/eurasia.topo.json");
+    const EURASIA: &str = include_str!("../../../static/basemaps/eurasia.topo.json");
 
     #[test]
     fn decodes_a_tiny_topology_with_shared_and_reversed_arcs() {

@@ -1,13 +1,13 @@
-//! Reading the front matter: splitting it off `commentary.md` and checking each key into [`super::FrontMatter`].
+//! Reading the front matter: splitting it off `commentary.md` and checking each key into [`FrontMatter`].
 
 use crate::content::diagnostic::{Diagnostic, Severity};
 use crate::content::error::ContentError;
 use crate::content::links::is_absolute_web_url;
 use crate::content::mentions::MentionPolicy;
-use crate::content::toml_read::{self, Locator, Table};
+use crate::toml_read::{self, Locator, Table};
 use serde::Deserialize;
 
-use super::*;
+use commentary_core::content::front_matter::*;
 
 /// The front matter split off a `commentary.md`, before parsing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

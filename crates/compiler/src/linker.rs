@@ -6,17 +6,17 @@
 //! nothing), longest match first, never inside link text or code. Matching uses one
 //! Aho–Corasick automaton over every alias, so linking stays linear in the text's length
 //! however many entities the catalog has. What linking produces (the mention index, the policy)
-//! is in `content::mentions`; this module is built only where parsers are (`cfg(feature = "parsers")`).
+//! is in the core's `content::mentions`.
 
 use std::collections::HashMap;
 
 use aho_corasick::AhoCorasick;
 
-use super::catalog::{Catalog, EntityId};
-use super::diagnostic::Diagnostic;
-use super::markdown::{Block, Document, Inline};
-pub use super::mentions::{MentionIndex, MentionPolicy};
-use super::suggest::did_you_mean;
+use crate::content::catalog::{Catalog, EntityId};
+use crate::content::diagnostic::Diagnostic;
+use crate::content::markdown::{Block, Document, Inline};
+pub use crate::content::mentions::{MentionIndex, MentionPolicy};
+use crate::content::suggest::did_you_mean;
 
 /// An alias found in a text: byte range and the catalog index of its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -245,8 +245,8 @@ fn merge_text_from(inlines: &mut Vec<Inline>, from: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::catalog::parse_catalog;
-    use crate::content::markdown::parse_body;
+    use crate::catalog::parse_catalog;
+    use crate::markdown::parse_body;
 
     fn catalog(entries: &[(&str, &[&str])]) -> Catalog {
         let mut toml = String::new();

@@ -1,14 +1,14 @@
-//! Reading `map.toml` into [`super::MapSpec`], every problem located.
+//! Reading `map.toml` into [`MapSpec`], every problem located.
 
 use crate::content::catalog::EntityId;
 use crate::content::diagnostic::Diagnostic;
 use crate::content::links::is_entity_id;
-use crate::content::toml_read::{self, Locator, Pair, Table};
 use crate::geo::projection::{Bounds, LonLat};
+use crate::toml_read::{self, Locator, Pair, Table};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-use super::*;
+use commentary_core::geo::spec::*;
 
 fn iso_ok(code: &str) -> bool {
     code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())

@@ -1,5 +1,5 @@
 //! serde's view of a parsed TOML document (`toml::de::DeValue`, every value with its span):
-//! the `Deserializer` that [`super::toml_read`] reads the "as written" structs with.
+//! the `Deserializer` that [`crate::toml_read`] reads the "as written" structs with.
 //!
 //! It reads as `toml`'s own `ValueDeserializer` does (the same visitor calls, the same
 //! messages, every error given the span of the value it is about) but is built for the size of

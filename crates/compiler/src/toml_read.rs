@@ -2,7 +2,7 @@
 //!
 //! A file is parsed once into `toml`'s span-keeping document (`DeTable`, every key and value
 //! with its byte range). Its parts are then deserialized one by one (through
-//! [`super::toml_de::De`]) into each parser's "as
+//! [`crate::toml_de::De`]) into each parser's "as
 //! written" structs (`RawEntity`, `RawPlace`, …, all of whose fields are optional): a
 //! [`Table`] hands out one field ([`Table::field`]) or one entry of a `[[list]]`
 //! ([`Table::entries`]) at a time, so a broken entry is reported where it is written and the
@@ -24,8 +24,8 @@ use serde::{Deserialize, Deserializer};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::diagnostic::{Diagnostic, LineIndex};
-use super::toml_de::De;
+use crate::content::diagnostic::{Diagnostic, LineIndex};
+use crate::toml_de::De;
 
 /// Turns byte ranges of one TOML text into diagnostics for its file.
 pub struct Locator<'a> {
@@ -323,7 +323,7 @@ impl<'t, 'i, 'l> Table<'t, 'i, 'l> {
     fn read_part(
         &self,
         mut table: DeTable<'i>,
-        read: &mut dyn FnMut(De<'i>) -> Result<(), super::toml_de::Error>,
+        read: &mut dyn FnMut(De<'i>) -> Result<(), crate::toml_de::Error>,
     ) -> Result<(), Vec<Diagnostic>> {
         let mut errors: Vec<(Range<usize>, Diagnostic)> = Vec::new();
         let mut more = None;

@@ -1,11 +1,14 @@
 //! Reading `entities.toml`: each `[[entity]]` checked on its own into the catalog's types (`super`).
 
-use crate::content::diagnostic::Diagnostic;
-use crate::content::toml_read::{self, Locator, Pair, Table};
+use crate::content::diagnostic::{Aside, Diagnostic};
+use crate::toml_read::{self, Locator, Pair, Table};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
-use super::*;
+use commentary_core::content::catalog::*;
+
+mod translation;
+pub use translation::{read_translation, translate, EntityText};
 
 /// A catalog file as written: its `[[entity]]` tables, each read on its own.
 #[derive(Deserialize, Default)]
