@@ -50,11 +50,11 @@ test-native:
 	@echo "== native tests: cargo test --workspace"
 	cargo test --workspace
 	@echo "== the validator over every published commentary"
-	cargo run --quiet --bin commentary-reader -- check static/commentaries/*/
+	cargo run --quiet -p commentary-tools --bin commentary-reader -- check static/commentaries/*/
 
 test-wasm:
 	@echo "== browser tests: wasm-bindgen-test in headless Chromium"
-	cargo test --target wasm32-unknown-unknown --test web --features compiler
+	cargo test --target wasm32-unknown-unknown -p commentary-reader --test web --features compiler
 
 size:
 	@echo "== release build and size budget"

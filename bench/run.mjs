@@ -72,7 +72,7 @@ function prepareOurs() {
   writeFileSync(join(ours, 'scale/commentary.md'), md);
   writeFileSync(join(ours, 'scale/entities.toml'), toml);
   writeFileSync(join(ours, 'scale/index.html'), page('Scale', 'commentary.bundle', '../'));
-  execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'commentary-reader', '--', 'build', join(ours, 'scale')], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('cargo', ['run', '--quiet', '--release', '-p', 'commentary-tools', '--bin', 'commentary-reader', '--', 'build', join(ours, 'scale')], { cwd: ROOT, stdio: 'inherit' });
 }
 
 // ---- Our prerendered reading page, as `make dist` writes it ---------------------------------

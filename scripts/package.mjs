@@ -66,7 +66,7 @@ cpSync(join(source, 'static/wordpress'), join(out, 'wordpress'), { recursive: tr
 
 // The compiler module: the same crate without the reader, with the `compile` export.
 const profile = release ? ['--release'] : [];
-run('cargo', ['build', '--quiet', ...profile, '--target', 'wasm32-unknown-unknown', '--bin', 'commentary-reader-compiler', '--no-default-features', '--features', 'compiler']);
+run('cargo', ['build', '--quiet', ...profile, '--target', 'wasm32-unknown-unknown', '-p', 'commentary-reader', '--bin', 'commentary-reader-compiler', '--no-default-features', '--features', 'compiler']);
 const targetDir = process.env.CARGO_TARGET_DIR ?? join(source, 'target');
 const built = join(targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'commentary-reader-compiler.wasm');
 run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'commentary-reader-compiler', built]);
@@ -74,16 +74,17 @@ if (release) {
   shrink(join(out, 'commentary-reader-core_bg.wasm'), 1);
   shrink(join(out, 'commentary-reader-compiler_bg.wasm'), 2);
 }
-// The publisher module, for the editors' preview page only: the reader's components, the
-// parsers and Yew's server renderer, to write a folder's prerendered pages in the browser.
-run('cargo', ['build', '--quiet', ...profile, '--target', 'wasm32-unknown-unknown', '--bin', 'commentary-reader-publisher', '--no-default-features', '--features', 'publisher']);
+// The publisher module (crates/tools), for the editors' preview page only: the reader's
+// components with Yew's server renderer and the site's pages, to write a folder's prerendered
+// pages in the browser.
+run('cargo', ['build', '--quiet', ...profile, '--target', 'wasm32-unknown-unknown', '-p', 'commentary-tools', '--bin', 'commentary-reader-publisher']);
 const publisher = join(targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'commentary-reader-publisher.wasm');
 run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'commentary-reader-publisher', publisher]);
 if (release) shrink(join(out, 'commentary-reader-publisher_bg.wasm'), 1);
 
 // The widget's stylesheet, as a file (prerendered shadow roots link it, and so do the roots the
 // element makes): written by the native binary, which has it built in, minified.
-runNative('cargo', ['run', '--quiet', ...profile, '--bin', 'commentary-reader', '--', 'stylesheet', join(out, 'commentary-reader.css')]);
+runNative('cargo', ['run', '--quiet', ...profile, '-p', 'commentary-tools', '--bin', 'commentary-reader', '--', 'stylesheet', join(out, 'commentary-reader.css')]);
 
 const wasm = readFileSync(join(out, 'commentary-reader-core_bg.wasm'));
 const placeholder = 'const WASM_INTEGRITY = null;';
@@ -128,7 +129,7 @@ if (existsSync(commentaries)) {
   const folders = readdirSync(commentaries, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(commentaries, d.name));
   // The site's settings: dist/site.toml (static/site.toml), its `url` overridden by SITE_URL.
   const url = process.env.SITE_URL ? ['--url', process.env.SITE_URL] : [];
-  if (folders.length) runNative('cargo', ['run', '--quiet', ...profile, '--bin', 'commentary-reader', '--', 'build', '--site', staging, ...url, ...folders]);
+  if (folders.length) runNative('cargo', ['run', '--quiet', ...profile, '-p', 'commentary-tools', '--bin', 'commentary-reader', '--', 'build', '--site', staging, ...url, ...folders]);
 }
 
 // Trunk leaves its `<link data-trunk rel="rust">` in the page when it injects no loader (its

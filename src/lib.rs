@@ -1,5 +1,5 @@
 //! commentary-reader: an embeddable reader for policy commentaries. This package is the reader
-//! (what Trunk builds) and, natively, the tools. Its layers are crates of the workspace
+//! (what Trunk builds). Its layers are crates of the workspace
 //! (docs/architecture.md draws them), each using only those below it:
 //! - `commentary-core` (crates/core): [`content`], [`geo`], [`bundle`], [`i18n`], [`ui`]: the
 //!   data model, geography and layout, the compiled form, the widget's words and reducers. Pure
@@ -8,13 +8,14 @@
 //!   (`folder`, re-exported here, with `compile` driving it from disk natively) and the lints
 //!   (`lint`). A dependency natively and of the compiler module (feature `compiler`), never of
 //!   the reader's wasm (`scripts/check-layers.sh`).
-//! - this package: `publish`, the prerendered reading page's metadata (`<head>`: description,
-//!   OpenGraph, JSON-LD); `site`, the published site (`build --site`); [`stamp`], a prerendered
-//!   page's stamp and the digest of its markup, which the reader checks before hydrating; and
-//!   `web`, the thin browser layer: fetching, the Yew components and the functions the
-//!   `<commentary-reader>` custom element calls (wasm32), the compiler and publisher modules'
-//!   exports, and the server rendering of the same components that `commentary-reader build`
-//!   writes into the reading pages (native).
+//! - this package, the reader: [`stamp`], a prerendered page's stamp and the digest of its
+//!   markup, which the reader checks before hydrating; [`html`], escaping; and `web`, the thin
+//!   browser layer: fetching, the Yew components and the functions the `<commentary-reader>`
+//!   custom element calls (wasm32), the compiler module's exports (feature `compiler`), and the
+//!   server's render of the same components (feature `ssr`), which `commentary-tools` writes
+//!   into the reading pages.
+//! - `commentary-tools` (crates/tools), above it: the command line (`check`, `build`, `build
+//!   --site`), the published site and the publisher module.
 //!
 //! Everything but `web` is tested with plain `cargo test`.
 #![deny(missing_docs)]
@@ -25,13 +26,10 @@ pub use commentary_core::{bundle, content, geo, i18n, ui};
 pub use commentary_compiler::compile;
 #[cfg(any(not(target_arch = "wasm32"), feature = "compiler"))]
 pub use commentary_compiler::{folder, lint};
+pub mod html;
 /// Minifying the widget's stylesheet at build time (included by `build.rs`; here for its tests).
 #[cfg(test)]
 mod minify;
-#[cfg(any(not(target_arch = "wasm32"), feature = "compiler"))]
-pub mod publish;
-#[cfg(all(feature = "reader", any(not(target_arch = "wasm32"), feature = "publisher")))]
-pub mod site;
 pub mod stamp;
 
 pub mod web;

@@ -12,15 +12,15 @@ pub mod compiler;
 mod components;
 #[cfg(feature = "reader")]
 mod context;
+#[cfg(feature = "ssr")]
+pub mod css;
 #[cfg(feature = "reader")]
 mod events;
 pub mod fetch;
 #[cfg(target_arch = "wasm32")]
 mod math;
-#[cfg(all(feature = "reader", any(not(target_arch = "wasm32"), feature = "publisher")))]
+#[cfg(feature = "ssr")]
 pub mod prerender;
-#[cfg(feature = "publisher")]
-pub mod publisher;
 
 /// The page's monotonic clock in milliseconds (`performance.now()`, which a test's fake clock
 /// also rules): the time the card and map reducers are told. A wall clock (`Date.now()`) can

@@ -1,5 +1,6 @@
-//! The server's render of the widget (native, for `commentary-reader build`, and in the
-//! publisher module, for the editors' preview page): the same
+//! The server's render of the widget (with Yew's `ssr`, the `ssr` feature: natively for
+//! `commentary-reader build` and in the publisher module for the editors' preview page, both in
+//! `commentary-tools`, which await it): the same
 //! components the reader runs, rendered to HTML by Yew's server renderer into the markup of the
 //! element's declarative shadow root, stamped for the reader's hydration
 //! ([`crate::stamp`]).
@@ -13,7 +14,7 @@ use super::context::Same;
 use yew::AttrValue;
 
 use crate::bundle::Loaded;
-use crate::publish::escape;
+use crate::html::escape;
 use crate::stamp::{digest_html, inputs_digest, ElementInputs, Stamp, STAMP_ATTRIBUTE};
 use crate::ui::options;
 
@@ -34,18 +35,6 @@ pub struct Prerendered {
 /// Renders `loaded` (compiled to `bundle`) for an element with `lang`. Relative links of the text
 /// resolve against the commentary's own address (`url` in the front matter) if it has one, else
 /// stay relative to the page.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn render(loaded: Loaded, bundle: &[u8], lang: Option<&str>) -> Prerendered {
-    block_on(render_async(loaded, bundle, lang))
-}
-
-/// `future`'s output, on a single-threaded runtime of its own (the server renderer is async).
-#[cfg(not(target_arch = "wasm32"))]
-fn block_on<F: std::future::Future>(future: F) -> F::Output {
-    tokio::runtime::Builder::new_current_thread().build().expect("a single-threaded runtime starts").block_on(future)
-}
-
-/// [`render`], awaited: in the browser (the publisher module) there is no runtime to block on.
 pub async fn render_async(mut loaded: Loaded, bundle: &[u8], lang: Option<&str>) -> Prerendered {
     loaded.url = loaded.front.url.clone().unwrap_or_default();
     let (options, _) = options::parse(None, None, None, None);
@@ -73,18 +62,11 @@ pub async fn render_async(mut loaded: Loaded, bundle: &[u8], lang: Option<&str>)
     Prerendered { body, stamp, theme: options.theme.as_str() }
 }
 
-/// The share picture of `loaded` as one SVG document (`components::map::picture`), with `by`
-/// (its publisher) above the title, in the widget's palette: natively, for `build --site`.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn picture(loaded: Loaded, by: Option<&str>) -> String {
-    block_on(picture_async(loaded, by))
-}
-
 /// The widget's stylesheet as the pictures read it: its rules a plain SVG renderer applies, and
 /// its palette. Worked out once: a site's build draws a picture per page.
 fn picture_style() -> &'static (String, super::components::map::picture::Palette) {
     use super::components::map::picture::Palette;
-    use crate::site::css;
+    use super::css;
     static STYLE: std::sync::OnceLock<(String, Palette)> = std::sync::OnceLock::new();
     STYLE.get_or_init(|| {
         let value = |name: &str, otherwise: &str| css::value(STYLESHEET, name).unwrap_or_else(|| otherwise.to_owned());
@@ -100,7 +82,8 @@ fn picture_style() -> &'static (String, super::components::map::picture::Palette
     })
 }
 
-/// [`picture`], for a runtime of the caller's.
+/// The share picture of `loaded` as one SVG document (`components::map::picture`), with `by`
+/// (its publisher) above the title, in the widget's palette.
 pub async fn picture_async(loaded: Loaded, by: Option<&str>) -> String {
     use super::components::map::picture::{Picture, PictureProps};
     let (css, palette) = picture_style();
@@ -114,12 +97,10 @@ pub async fn picture_async(loaded: Loaded, by: Option<&str>) -> String {
 }
 
 /// The size of the archive's map thumbnails.
-#[cfg(not(target_arch = "wasm32"))]
 pub use super::components::map::picture::THUMBNAIL;
 
 /// The archive's thumbnail of `loaded`'s map as one SVG document, if it has a map to draw.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn map_thumbnail(loaded: &Loaded) -> Option<String> {
+pub async fn thumbnail_async(loaded: &Loaded) -> Option<String> {
     use super::components::map::picture::{Thumbnail, ThumbnailProps};
     let scene = loaded.map.scene()?;
     let props = ThumbnailProps {
@@ -127,7 +108,7 @@ pub fn map_thumbnail(loaded: &Loaded) -> Option<String> {
         strings: crate::i18n::strings(&loaded.front.lang),
         css: picture_style().0.clone().into(),
     };
-    Some(block_on(yew::LocalServerRenderer::<Thumbnail>::with_props(props).hydratable(false).render()))
+    Some(yew::LocalServerRenderer::<Thumbnail>::with_props(props).hydratable(false).render().await)
 }
 
 impl Prerendered {
@@ -141,43 +122,5 @@ impl Prerendered {
             self.stamp.to_attribute(),
             self.body
         )
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::bundle::{self, Compiled};
-
-    fn seed() -> (Loaded, Vec<u8>) {
-        let (compiled, _) = crate::compile::compile(std::path::Path::new("static/commentaries/belarus-china-relations-2024"));
-        let bytes = bundle::encode(&compiled);
-        match compiled {
-            Compiled::Ready(loaded) => (loaded, bytes),
-            Compiled::Failed { message, .. } => panic!("the seed compiles: {message}"),
-        }
-    }
-
-    #[test]
-    fn the_seed_renders_its_text_and_map_into_a_stamped_shadow_root() {
-        let (loaded, bytes) = seed();
-        let paragraphs =
-            loaded.linked.body.blocks.iter().filter(|b| matches!(b, crate::content::markdown::Block::Paragraph { .. })).count();
-        let html = render(loaded, &bytes, Some("en")).shadow_root("../../commentary-reader/commentary-reader.css");
-        assert!(html.starts_with(
-            "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"../../commentary-reader/commentary-reader.css\">"
-        ));
-        assert!(html.contains("Belarus-China Relations amid Geostrategic Challenges"));
-        assert!(html.contains("Yauheni Preiherman"));
-        assert_eq!(html.matches("<p id=\"p-").count(), paragraphs, "every paragraph, with its anchor");
-        // The map is drawn at its prerendered size, countries and all.
-        assert!(html.contains("viewBox=\"0 0 480 360\""));
-        assert!(html.contains("class=\"cr-countries\""));
-        // Not live: no mention is a button yet, and the stamp reads back.
-        assert!(html.contains("data-mention=\"0\""));
-        assert!(!html.contains("role=\"button\""));
-        let stamp = html.split("data-cr-prerender=\"").nth(1).and_then(|s| s.split('"').next()).expect("a stamp");
-        let stamp = Stamp::parse(stamp).expect("a readable stamp");
-        assert!(stamp.markup.blocks.iter().any(|(id, _, _)| id == "p-1"));
     }
 }

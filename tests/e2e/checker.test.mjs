@@ -21,7 +21,7 @@ const folders = [
   ...readdirSync(join(ROOT, 'docs/example')).map((f) => `docs/example/${f}`),
   ...readdirSync(join(ROOT, 'tests/fixtures/broken'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `tests/fixtures/broken/${e.name}`),
 ];
-const native = (args) => spawnSync('cargo', ['run', '--quiet', '--bin', 'commentary-reader', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
+const native = (args) => spawnSync('cargo', ['run', '--quiet', '-p', 'commentary-tools', '--bin', 'commentary-reader', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
 const node = (args) => spawnSync(process.execPath, [CHECKER, ...args], { cwd: ROOT, env: withoutRust, encoding: 'utf8' });
 
 test('the machine path of these runs has no Rust toolchain on it', () => {

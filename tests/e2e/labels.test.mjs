@@ -68,7 +68,7 @@ before(async () => {
     writeFileSync(join(dir, 'labels.html'), page('commentary.bundle'));
     return dir;
   });
-  execFileSync('cargo', ['run', '--quiet', '--bin', 'commentary-reader', '--', 'build', ...generated], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('cargo', ['run', '--quiet', '-p', 'commentary-tools', '--bin', 'commentary-reader', '--', 'build', ...generated], { cwd: ROOT, stdio: 'inherit' });
   server = await startServer({ root: site, csp: true });
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });

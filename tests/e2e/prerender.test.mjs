@@ -284,7 +284,7 @@ test('the hostile corpus, prerendered, is inert with and without JavaScript', as
   });
   // The build may report the payloads' problems; it must still write every page it can.
   try {
-    execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'commentary-reader', '--', 'build', '--site', site, ...folders], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync('cargo', ['run', '--quiet', '--release', '-p', 'commentary-tools', '--bin', 'commentary-reader', '--', 'build', '--site', site, ...folders], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (e) { if (e.status !== 1) throw e; }
   const pages = folders.filter((f) => readdirSync(f).includes('index.html'));
   assert.ok(pages.length >= names.length - 3, `pages for the corpus (${pages.length} of ${names.length})`);

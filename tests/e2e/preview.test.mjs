@@ -27,7 +27,7 @@ function publishedAlone() {
   cpSync(join(DIST, 'site.toml'), join(site, 'site.toml'));
   const folder = join(site, 'commentaries', SEED_SLUG);
   cpSync(SEED, folder, { recursive: true });
-  execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'commentary-reader', '--', 'build', '--site', site, folder], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('cargo', ['run', '--quiet', '--release', '-p', 'commentary-tools', '--bin', 'commentary-reader', '--', 'build', '--site', site, folder], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   return folder;
 }
 let env;

@@ -19,7 +19,7 @@ mod hooks;
 mod legend;
 mod marks;
 mod overlay;
-#[cfg(any(not(target_arch = "wasm32"), feature = "publisher"))]
+#[cfg(feature = "ssr")]
 pub(crate) mod picture;
 
 use std::rc::Rc;

@@ -183,11 +183,9 @@ fn MapPart(props: &MapPartProps) -> Html {
 
 /// The archive's thumbnail of a commentary's map (`map.svg` beside its pages): the map at its
 /// home view, [`THUMBNAIL`] in size, on its own.
-#[cfg(not(target_arch = "wasm32"))]
 pub const THUMBNAIL: (f64, f64) = (360.0, 240.0);
 
 /// What a map thumbnail shows.
-#[cfg(not(target_arch = "wasm32"))]
 #[derive(Properties, PartialEq)]
 pub struct ThumbnailProps {
     /// The map.
@@ -199,7 +197,6 @@ pub struct ThumbnailProps {
 }
 
 /// [`THUMBNAIL`]: one SVG document.
-#[cfg(not(target_arch = "wasm32"))]
 #[function_component]
 pub fn Thumbnail(props: &ThumbnailProps) -> Html {
     let (w, h) = THUMBNAIL;

@@ -7,8 +7,8 @@ mod generated;
 
 use std::path::Path;
 
+use commentary_compiler::compile::compile;
 use commentary_reader::bundle::{self, Compiled};
-use commentary_reader::compile::compile;
 
 #[test]
 fn each_bundle_carries_what_its_commentary_shows_and_only_its_own_unused_entries_are_reported() {

@@ -6,9 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
+use commentary_compiler::compile::compile_all;
 use commentary_reader::bundle::{self, Compiled};
-use commentary_reader::compile::compile_all;
-use commentary_reader::site::Site;
+use commentary_tools::site::Site;
 
 const BASE: &str = "https://tank.example/briefs/";
 
@@ -23,7 +23,7 @@ fn build(name: &str, settings: Option<&str>) -> PathBuf {
         std::fs::write(root.join("site.toml"), settings).unwrap();
     }
     let mut folders = Vec::new();
-    for entry in std::fs::read_dir("static/commentaries").unwrap() {
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/commentaries")).unwrap() {
         let from = entry.unwrap().path();
         let to = root.join("commentaries").join(from.file_name().unwrap());
         std::fs::create_dir_all(&to).unwrap();

@@ -17,8 +17,12 @@ const ENTITIES: usize = 2000;
 fn main() {
     let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
     let sizes = if sizes.is_empty() { vec![50, 100, 200] } else { sizes };
-    let binary = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/commentary-reader");
-    assert!(binary.is_file(), "{}: build it first (make dist, or cargo build --release --bin commentary-reader)", binary.display());
+    let binary = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("target/release/commentary-reader");
+    assert!(
+        binary.is_file(),
+        "{}: build it first (make dist, or cargo build --release -p commentary-tools --bin commentary-reader)",
+        binary.display()
+    );
     println!("| commentaries | build --site | per commentary | mean bundle (shared catalog) | mean bundle (own catalogs) | messages |");
     println!("| ---: | ---: | ---: | ---: | ---: | ---: |");
     for n in sizes {

@@ -21,7 +21,6 @@ use std::path::{Path, PathBuf};
 #[cfg(not(target_arch = "wasm32"))]
 mod archive;
 mod copy;
-pub mod css;
 #[cfg(not(target_arch = "wasm32"))]
 mod feeds;
 #[cfg(not(target_arch = "wasm32"))]
@@ -31,7 +30,7 @@ pub mod settings;
 use crate::bundle::Loaded;
 use crate::publish::{self, escape, Alternate, PageMeta};
 #[cfg(not(target_arch = "wasm32"))]
-use crate::web::prerender::render;
+use crate::render::render;
 use crate::web::prerender::Prerendered;
 pub use settings::Settings;
 
@@ -150,13 +149,13 @@ impl Site {
         }
         // The archive's thumbnail of the map (the original's, once per folder).
         if lang.is_none() {
-            if let Some(svg) = crate::web::prerender::map_thumbnail(&loaded) {
+            if let Some(svg) = crate::render::map_thumbnail(&loaded) {
                 write(archive::MAP_THUMBNAIL, svg.as_bytes())?;
             }
         }
         // The share picture: the title beside the map, as link previews show it.
         let by = published.page.publisher.clone().or_else(|| self.settings.name.clone());
-        write(&share_name(lang), &picture::png(&crate::web::prerender::picture(loaded, by.as_deref()))?)?;
+        write(&share_name(lang), &picture::png(&crate::render::picture(loaded, by.as_deref()))?)?;
         Ok(published.page)
     }
 

@@ -1,7 +1,8 @@
 //! The publisher module's one export: a compiled folder's prerendered pages, written in the
 //! browser for the editors' preview page exactly as `commentary-reader build --site` writes
-//! them ([`crate::site::pages`]). Built only with the `publisher` feature, into its own wasm,
-//! which carries the reader's components and Yew's server renderer.
+//! them ([`crate::site::pages`]). Built for wasm only, into its own module
+//! (`commentary-reader-publisher`), which carries the reader's components and Yew's server
+//! renderer.
 
 use std::collections::BTreeMap;
 
@@ -50,9 +51,9 @@ pub async fn pages(
         None => crate::site::Settings::default(),
     };
     let parts: Vec<String> = path.split('/').filter(|p| !p.is_empty()).map(str::to_owned).collect();
-    let prerendered = super::prerender::render_async(loaded.clone(), &bundle, None).await;
+    let prerendered = crate::web::prerender::render_async(loaded.clone(), &bundle, None).await;
     let published = crate::site::pages(&loaded, lang.as_deref(), &prerendered, &parts, &integrity, &settings);
     let by = published.page.publisher.clone().or_else(|| settings.name.clone());
-    let picture = super::prerender::picture_async(loaded, by.as_deref()).await;
+    let picture = crate::web::prerender::picture_async(loaded, by.as_deref()).await;
     Ok(vec![published.index, published.embed, picture])
 }

@@ -8,8 +8,8 @@
 //! `commentary.bundle` (see `commentary_reader::bundle`), which is what readers download.
 //! A folder whose commentary cannot be shown at all still gets a bundle that says why.
 //!
-//!     cargo run --bin commentary-reader -- check static/commentaries/*
-//!     cargo run --release --bin commentary-reader -- build dist/commentaries/*
+//!     cargo run -p commentary-tools --bin commentary-reader -- check static/commentaries/*
+//!     cargo run --release -p commentary-tools --bin commentary-reader -- build dist/commentaries/*
 //!
 //! Messages name files relative to the folder (that is how the bundle stores them, so it says
 //! nothing about the compiling machine); printed, each gets the folder as given in front, e.g.
@@ -24,13 +24,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 #[cfg(not(target_arch = "wasm32"))]
-use commentary_reader::bundle;
+use commentary_compiler::compile::compile_all;
 #[cfg(not(target_arch = "wasm32"))]
-use commentary_reader::compile::compile_all;
+use commentary_reader::bundle;
 #[cfg(not(target_arch = "wasm32"))]
 use commentary_reader::content::{Diagnostic, Severity};
 #[cfg(not(target_arch = "wasm32"))]
-use commentary_reader::site::{link_elsewhere, Site, SitePage};
+use commentary_tools::site::{link_elsewhere, Site, SitePage};
 
 #[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str = "\
@@ -218,7 +218,7 @@ fn write(results: &mut [Outcome], site: Option<&Site>) -> Result<(), String> {
         if site.settings().url.is_none() {
             eprintln!(
                 "{}: no `url`, so no sitemap, feed or oEmbed (they need the site's absolute address)",
-                commentary_reader::site::settings::FILE
+                commentary_tools::site::settings::FILE
             );
         }
         if !written.is_empty() {

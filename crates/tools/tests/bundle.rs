@@ -5,11 +5,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use commentary_compiler::compile::compile;
 use commentary_reader::bundle::{self, Compiled};
-use commentary_reader::compile::compile;
 
 fn folders(under: &str) -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(under);
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join(under);
     let mut out: Vec<PathBuf> = std::fs::read_dir(root).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
     out.sort();
     out
@@ -31,7 +31,7 @@ fn every_folder_reads_back_exactly_as_compiled() {
 
 #[test]
 fn the_seed_bundle_keeps_text_cards_map_and_sections() {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/commentaries/belarus-china-relations-2024");
+    let folder = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("static/commentaries/belarus-china-relations-2024");
     let Compiled::Ready(loaded) = bundle::decode(&bundle::encode(&compile(&folder).0), "https://example.org/c/commentary.bundle").unwrap()
     else {
         panic!("the seed does not compile");
@@ -55,7 +55,7 @@ fn the_seed_bundle_keeps_text_cards_map_and_sections() {
 fn build_writes_a_bundle_even_for_a_folder_that_cannot_be_shown() {
     let tmp = std::env::temp_dir().join(format!("cr-bundle-test-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
+    let fixtures = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("tests/fixtures/broken");
     for name in ["missing-title", "unknown-entity-link"] {
         let dir = tmp.join(name);
         std::fs::create_dir_all(&dir).unwrap();
@@ -175,7 +175,7 @@ fn bundles_name_files_relative_to_the_folder_wherever_it_is_compiled() {
 
     let root = std::env::temp_dir().join(format!("cr-bundle-paths-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
     let folders = [
         "static/commentaries/belarus-china-relations-2024",
         // Warnings in every file, a map that cannot be read, a commentary that cannot be shown,
@@ -220,7 +220,7 @@ fn bundles_name_files_relative_to_the_folder_wherever_it_is_compiled() {
 
 #[test]
 fn a_front_matter_that_cannot_be_read_fails_the_bundle_but_not_the_checks() {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken/front-matter-and-more");
+    let folder = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("tests/fixtures/broken/front-matter-and-more");
     let (compiled, diagnostics) = compile(&folder);
     let first = "commentary.md:2:17: error: front matter: TOML syntax: invalid basic string, expected `\"`";
     assert_eq!(
@@ -238,7 +238,7 @@ fn a_front_matter_that_cannot_be_read_fails_the_bundle_but_not_the_checks() {
 
 #[test]
 fn a_bundle_cut_short_anywhere_is_refused_where_it_ends() {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("static/commentaries/belarus-china-relations-2024");
+    let folder = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("static/commentaries/belarus-china-relations-2024");
     let bytes = bundle::encode(&compile(&folder).0);
     let n = bytes.len();
     // Every length near the start and the end, and a spread in between (a transfer that broke off).
@@ -259,7 +259,7 @@ fn the_fuzz_seeds_are_bundles_of_this_format() {
     // fuzz/seeds/bundle/ starts the `bundle` target from real bundles; after a format change
     // they must be written again (`commentary-reader build`, then copy), or fuzzing starts
     // from files refused at their header.
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/bundle");
+    let seeds = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("fuzz/seeds/bundle");
     for (name, ready) in
         [("belarus-china-relations-2024", true), ("rail-freight-land-bridge", true), ("map-syntax", true), ("failed", false)]
     {

@@ -4,10 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
+use commentary_compiler::compile::compile;
 use commentary_reader::bundle::{self, Compiled};
-use commentary_reader::compile::compile;
-use commentary_reader::site::Site;
 use commentary_reader::stamp::{digest_html, Stamp};
+use commentary_tools::site::Site;
 
 /// A site folder in the target directory with the seed copied in and a widget folder holding
 /// only its `integrity.json`.
@@ -21,7 +21,11 @@ fn site(name: &str) -> (PathBuf, PathBuf) {
         r#"{"commentary-reader.js":"sha384-JS","commentary-reader.css":"sha384-CSS","commentary-reader-core.js":"sha384-CORE"}"#;
     std::fs::write(root.join("commentary-reader/integrity.json"), integrity).unwrap();
     for file in ["commentary.md", "entities.toml", "map.toml"] {
-        std::fs::copy(Path::new("static/commentaries/belarus-china-relations-2024").join(file), folder.join(file)).unwrap();
+        std::fs::copy(
+            Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/commentaries/belarus-china-relations-2024")).join(file),
+            folder.join(file),
+        )
+        .unwrap();
     }
     (root, folder)
 }
@@ -100,7 +104,11 @@ fn a_site_without_the_widgets_hashes_is_refused_with_a_message() {
 fn language_pages(name: &str, front: &[(&str, &str)]) -> (Vec<(String, String)>, Vec<String>) {
     let (root, folder) = site(name);
     for file in ["commentary.ru.md", "entities.ru.toml"] {
-        std::fs::copy(Path::new("static/commentaries/belarus-china-relations-2024").join(file), folder.join(file)).unwrap();
+        std::fs::copy(
+            Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/commentaries/belarus-china-relations-2024")).join(file),
+            folder.join(file),
+        )
+        .unwrap();
     }
     for (file, line) in front {
         let text = std::fs::read_to_string(folder.join(file)).unwrap();
@@ -108,7 +116,7 @@ fn language_pages(name: &str, front: &[(&str, &str)]) -> (Vec<(String, String)>,
     }
     let (site, _) = Site::open(&root).unwrap();
     let mut messages = Vec::new();
-    for (lang, compiled, diagnostics) in commentary_reader::compile::compile_all(&folder) {
+    for (lang, compiled, diagnostics) in commentary_compiler::compile::compile_all(&folder) {
         messages.extend(diagnostics.iter().map(|d| d.to_string()));
         let bytes = bundle::encode(&compiled);
         let Compiled::Ready(loaded) = compiled else { panic!("the seed compiles in {lang:?}") };
