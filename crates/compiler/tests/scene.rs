@@ -131,7 +131,7 @@ fn a_route_is_drawn_leg_by_leg_and_legended_by_kind() {
         assert!(!leg.marks.is_empty(), "{:?} has no direction mark", leg.kind);
         assert!(leg.marks.iter().all(|(_, deg)| deg.abs() > 90.0), "{:?}: {:?}", leg.kind, leg.marks);
     }
-    let text = scene.route_text(route, &commentary_core::i18n::EN);
+    let text = scene.route_text(route, |k| commentary_core::i18n::EN.route_kind(k));
     assert_eq!(text, "Middle Corridor: Herat → Turkmenbashi (Rail route); Turkmenbashi → Baku (Ferry crossing); Baku → Tbilisi → Poti (Rail route); Poti → Constanța (Sea route)");
 }
 
@@ -152,7 +152,7 @@ fn a_route_of_one_kind_reads_as_before() {
     let scene = scene_of(&MIDDLE[..MIDDLE.find("\n[[route.leg]]").unwrap()]);
     assert_eq!(scene.legend_kinds(), [RouteKind::Rail]);
     assert_eq!(
-        scene.route_text(&scene.routes[0], &commentary_core::i18n::EN),
+        scene.route_text(&scene.routes[0], |k| commentary_core::i18n::EN.route_kind(k)),
         "Middle Corridor: Herat → Turkmenbashi → Baku → Tbilisi → Poti → Constanța"
     );
 }

@@ -1,7 +1,10 @@
 //! commentary-reader's core: what the reader, the compiler and the tools share. Pure Rust, no
 //! Yew and no web-sys; everything here is tested with plain `cargo test -p commentary-core`.
 //!
-//! Modules, each using only those listed before it where it can (docs/architecture.md):
+//! Modules, each using only those listed before it (docs/architecture.md; `tests/layers.rs`
+//! fails on an import that goes up):
+//! - [`wire`]: what serde derives do not do, for every type alike (refusals the bundle's decoder
+//!   reports, a cap on nesting, hash maps written sorted).
 //! - [`content`]: the document model, the entity catalog, mentions, located diagnostics.
 //! - [`geo`]: the map's geography: projection, base map, `map.toml`'s model, scenes, layout
 //!   (the readers of `map.toml` and TopoJSON are the compiler crate's).
@@ -19,3 +22,4 @@ pub mod content;
 pub mod geo;
 pub mod i18n;
 pub mod ui;
+pub mod wire;

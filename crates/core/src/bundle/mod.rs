@@ -11,9 +11,11 @@
 //! The format is [postcard](https://docs.rs/postcard) through the model types' serde derives
 //! (varint integers, length-prefixed strings and lists, no field names; `f64` as its 8 bytes,
 //! so exact and without a float parser in the wasm), chosen by measurement (BENCHMARKS.md, "The
-//! bundle through serde"). [`wire`] holds what the derives do not: ids and indexes rebuilt on
-//! reading, hash maps written sorted (the same folder always gives the same bytes), the base
-//! map on its quantisation grid, a cap on nesting.
+//! bundle through serde"). What the derives do not do is beside each type (an id as its text,
+//! the mention index rebuilt on reading, the base map on its quantisation grid:
+//! `geo::topojson`'s `wire`) or, for every type alike, in [`crate::wire`] (refusals the decoder
+//! reports, a cap on nesting, hash maps written sorted: the same folder always gives the same
+//! bytes).
 //!
 //! Layout: [`MAGIC`] and [`VERSION`] first, read before anything else, so a reader of another
 //! version refuses the file with a message that says so; then whether the folder compiled; then
@@ -34,8 +36,6 @@ use crate::content::catalog::{Catalog, Entity, EntityId};
 use crate::content::{Diagnostic, FrontMatter, Linked};
 use crate::geo::scene::Scene;
 
-pub mod wire;
-
 /// First item of every bundle.
 pub const MAGIC: &str = "commentary-reader bundle";
 /// Format version; bump it with any change to the layout. Version 1 was a JSON array written
@@ -46,9 +46,7 @@ pub const MAGIC: &str = "commentary-reader bundle";
 /// 9 where else the site discusses its entities (`Loaded::elsewhere`); 10 the map as
 /// [`LoadedMap`] (it was an `Option` of a `Result`).
 pub const VERSION: u64 = 10;
-/// Coordinates of a base map without a grid of its own are kept to 1/GRID degree (about 110 m
-/// of latitude).
-pub const GRID: f64 = 1000.0;
+pub use crate::geo::topojson::GRID;
 
 /// The file name `build` writes beside `commentary.md`.
 pub const FILE_NAME: &str = "commentary.bundle";
@@ -264,7 +262,7 @@ pub fn decode(bytes: &[u8], url: &str) -> Result<Compiled, BundleError> {
     if !is_bundle(bytes) {
         return Err(not_a_bundle());
     }
-    wire::take_refusal();
+    crate::wire::take_refusal();
     let at = Cell::new(0);
     let mut r = Parts { bytes, at: &at };
     let _magic: String = r.part("the header")?;
@@ -315,7 +313,7 @@ impl Parts<'_> {
             postcard::Error::DeserializeBadEnum => "a variant that does not exist".to_owned(),
             postcard::Error::DeserializeBadVarint => "a malformed number".to_owned(),
             postcard::Error::DeserializeBadUtf8 | postcard::Error::DeserializeBadChar => "text that is not UTF-8".to_owned(),
-            postcard::Error::SerdeDeCustom => wire::take_refusal().unwrap_or_else(|| "a variant that does not exist".to_owned()),
+            postcard::Error::SerdeDeCustom => crate::wire::take_refusal().unwrap_or_else(|| "a variant that does not exist".to_owned()),
             _ => "a malformed value".to_owned(),
         };
         BundleError { at: self.at.get(), message: format!("{why} in {what}") }
@@ -442,7 +440,7 @@ mod tests {
 
     #[test]
     fn nesting_is_capped_so_a_hostile_bundle_cannot_exhaust_the_stack() {
-        let ok = nested(wire::MAX_NESTING - 2);
+        let ok = nested(crate::content::markdown::MAX_NESTING - 2);
         assert_eq!(postcard::from_bytes::<Document>(&postcard::to_allocvec(&ok).unwrap()).unwrap(), ok);
         let at = Cell::new(0);
         // Written by hand (building, writing or dropping such a value would itself overflow):
@@ -452,7 +450,11 @@ mod tests {
             deep.extend([1, 1]);
         }
         let e = Parts { bytes: &deep, at: &at }.part::<Document>("the text").unwrap_err();
-        assert!(e.message.contains(&format!("nested more than {}", wire::MAX_NESTING)) && e.message.ends_with("in the text"), "{e}");
+        assert!(
+            e.message.contains(&format!("nested more than {}", crate::content::markdown::MAX_NESTING))
+                && e.message.ends_with("in the text"),
+            "{e}"
+        );
         // The count is restored: the next decode starts at depth 0 again.
         assert_eq!(postcard::from_bytes::<Document>(&postcard::to_allocvec(&ok).unwrap()).unwrap(), ok);
     }

@@ -52,3 +52,20 @@ impl MentionIndex {
         (ordinal, list.len() > 1)
     }
 }
+
+// The bundle's layout: the index as the entity of each mention, the rest rebuilt on reading.
+impl From<Vec<EntityId>> for MentionIndex {
+    fn from(by_ordinal: Vec<EntityId>) -> Self {
+        let mut by_entity: HashMap<EntityId, Vec<usize>> = HashMap::new();
+        for (ordinal, id) in by_ordinal.iter().enumerate() {
+            by_entity.entry(id.clone()).or_default().push(ordinal);
+        }
+        MentionIndex { by_ordinal, by_entity }
+    }
+}
+
+impl From<MentionIndex> for Vec<EntityId> {
+    fn from(m: MentionIndex) -> Self {
+        m.by_ordinal
+    }
+}

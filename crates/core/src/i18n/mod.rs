@@ -314,7 +314,7 @@ impl Strings {
 
     /// A number as this language writes it (up to three decimals): "2,000" / "2 000", "0.404" / "0,404".
     pub fn number(&self, v: f64) -> String {
-        let plain = crate::ui::chart::format_number(v);
+        let plain = crate::geo::draw::decimal(v, 3);
         let (sign, rest) = plain.strip_prefix('-').map_or(("", plain.as_str()), |r| ("-", r));
         let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
         let mut grouped = String::new();

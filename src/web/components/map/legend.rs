@@ -109,7 +109,7 @@ pub fn TextAlternative(props: &TextProps) -> HtmlResult {
             if !scene.routes.is_empty() {
                 <p class="cr-map-text-head">{ s.routes }</p>
                 <ul lang={props.lang.clone()}>
-                    { for scene.routes.iter().map(|r| html! { <li>{ scene.route_text(r, s) }</li> }) }
+                    { for scene.routes.iter().map(|r| html! { <li>{ scene.route_text(r, |k| s.route_kind(k)) }</li> }) }
                 </ul>
             }
             <p class="cr-map-text-head">{ s.places }</p>

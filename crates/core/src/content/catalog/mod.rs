@@ -234,3 +234,29 @@ impl std::borrow::Borrow<str> for EntityId {
         &self.0
     }
 }
+
+// The bundle's layout: an id as its text (checked on reading), a catalog as its entities.
+impl TryFrom<String> for EntityId {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        EntityId::new(&s).ok_or_else(|| crate::wire::refuse(format!("`{s}` is not an entity id")))
+    }
+}
+
+impl From<EntityId> for String {
+    fn from(id: EntityId) -> String {
+        id.as_str().to_owned()
+    }
+}
+
+impl From<Vec<Entity>> for Catalog {
+    fn from(entities: Vec<Entity>) -> Self {
+        Catalog::merge([entities])
+    }
+}
+
+impl From<Catalog> for Vec<Entity> {
+    fn from(c: Catalog) -> Self {
+        c.entities().to_vec()
+    }
+}

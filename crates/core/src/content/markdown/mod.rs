@@ -15,6 +15,15 @@ use super::catalog::EntityId;
 /// (`>>>>>>…`, `*****…`) cannot make rendering recurse without bound.
 pub const MAX_DEPTH: usize = 32;
 
+/// Nesting of blocks and inlines a bundle may hold: the Markdown parser writes at most
+/// [`MAX_DEPTH`] + 1; twice that leaves room and still bounds the decoder's stack.
+pub const MAX_NESTING: usize = 2 * MAX_DEPTH;
+
+/// Reads a nested list of blocks or inlines, refusing nesting past [`MAX_NESTING`].
+fn nested<'de, D: serde::Deserializer<'de>, T: serde::Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    crate::wire::nested_up_to(d, MAX_NESTING)
+}
+
 /// A parsed commentary body.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Document {
@@ -32,7 +41,7 @@ pub enum Block {
         /// Unique slug, usable as an anchor and by map chapters.
         id: String,
         /// Heading text.
-        #[serde(deserialize_with = "crate::bundle::wire::nested")]
+        #[serde(deserialize_with = "nested")]
         content: Vec<Inline>,
         /// Source line.
         line: usize,
@@ -40,7 +49,7 @@ pub enum Block {
     /// A paragraph.
     Paragraph {
         /// Paragraph text.
-        #[serde(deserialize_with = "crate::bundle::wire::nested")]
+        #[serde(deserialize_with = "nested")]
         content: Vec<Inline>,
         /// Source line.
         line: usize,
@@ -48,7 +57,7 @@ pub enum Block {
     /// A block quotation.
     Quote {
         /// Quoted blocks.
-        #[serde(deserialize_with = "crate::bundle::wire::nested")]
+        #[serde(deserialize_with = "nested")]
         blocks: Vec<Block>,
         /// Source line.
         line: usize,
@@ -58,7 +67,7 @@ pub enum Block {
         /// First number of a numbered list.
         start: Option<u64>,
         /// Each item's blocks.
-        #[serde(deserialize_with = "crate::bundle::wire::nested")]
+        #[serde(deserialize_with = "nested")]
         items: Vec<Vec<Block>>,
         /// Source line.
         line: usize,
@@ -83,11 +92,11 @@ pub enum Inline {
     /// Plain text (already unescaped; render as text, never as markup).
     Text(String),
     /// Emphasis (`*…*`).
-    Emphasis(#[serde(deserialize_with = "crate::bundle::wire::nested")] Vec<Inline>),
+    Emphasis(#[serde(deserialize_with = "nested")] Vec<Inline>),
     /// Strong emphasis (`**…**`).
-    Strong(#[serde(deserialize_with = "crate::bundle::wire::nested")] Vec<Inline>),
+    Strong(#[serde(deserialize_with = "nested")] Vec<Inline>),
     /// Struck-through text (`~~…~~`).
-    Strikethrough(#[serde(deserialize_with = "crate::bundle::wire::nested")] Vec<Inline>),
+    Strikethrough(#[serde(deserialize_with = "nested")] Vec<Inline>),
     /// Inline code.
     Code(String),
     /// A link that passed the link policy. `href` is either an absolute http/https/mailto URL
@@ -100,7 +109,7 @@ pub enum Inline {
         /// Optional link title.
         title: String,
         /// Link text.
-        #[serde(deserialize_with = "crate::bundle::wire::nested")]
+        #[serde(deserialize_with = "nested")]
         content: Vec<Inline>,
     },
     /// An explicit mention of a catalog entity, `[text](entity:id)`, before linking.
@@ -108,7 +117,7 @@ pub enum Inline {
         /// Entity id as written.
         id: String,
         /// The mention's text.
-        #[serde(deserialize_with = "crate::bundle::wire::nested")]
+        #[serde(deserialize_with = "nested")]
         content: Vec<Inline>,
         /// Source line and column of the link, for "unknown id" warnings.
         at: (usize, usize),
@@ -122,7 +131,7 @@ pub enum Inline {
         /// Not the entity's first mention (styled more quietly).
         repeat: bool,
         /// The mention's text.
-        #[serde(deserialize_with = "crate::bundle::wire::nested")]
+        #[serde(deserialize_with = "nested")]
         content: Vec<Inline>,
     },
     /// A hard line break.

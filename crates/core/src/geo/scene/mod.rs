@@ -75,10 +75,10 @@ pub struct Scene {
     /// The routes whose stops resolved, in `map.toml` order.
     pub routes: Vec<ResolvedRoute>,
     /// ISO code → index of the highlight that colours it (the last listing it wins).
-    #[serde(with = "crate::bundle::wire::sorted_map")]
+    #[serde(with = "crate::wire::sorted_map")]
     pub highlight_of: HashMap<String, usize>,
     /// ISO code → catalog entity id of that country.
-    #[serde(with = "crate::bundle::wire::sorted_map")]
+    #[serde(with = "crate::wire::sorted_map")]
     pub country_entity: HashMap<String, EntityId>,
     /// ISO codes of the countries the commentary names itself (the catalog, `[country_names]`,
     /// a translation's words), in base-map order: every other country keeps the base map's
@@ -161,10 +161,10 @@ impl Scene {
         self.bounds_of(&ids)
     }
 
-    /// `route` in words: its name and stops; a route of several kinds leg by leg, each with the
-    /// name `strings` gives its kind ("Middle Corridor: Aktau → Baku (Ferry crossing); Baku →
-    /// Tbilisi (Rail route)"). The map as text's line for it.
-    pub fn route_text(&self, route: &ResolvedRoute, strings: &crate::i18n::Strings) -> String {
+    /// `route` in words: its name and stops; a route of several kinds leg by leg, each with its
+    /// kind's name, `kind_name` (the widget's words: "Middle Corridor: Aktau → Baku (Ferry
+    /// crossing); Baku → Tbilisi (Rail route)"). The map as text's line for it.
+    pub fn route_text(&self, route: &ResolvedRoute, kind_name: impl Fn(RouteKind) -> &'static str) -> String {
         let names = |from: usize, to: usize| {
             route.stops[from..=to].iter().filter_map(|id| self.stop(id)).map(|p| p.name.as_str()).collect::<Vec<_>>().join(" → ")
         };
@@ -172,7 +172,7 @@ impl Scene {
             [] | [_] => format!("{}: {}", route.name, names(0, route.stops.len() - 1)),
             legs => {
                 let parts: Vec<String> =
-                    legs.iter().map(|&(kind, from, to)| format!("{} ({})", names(from, to), strings.route_kind(kind))).collect();
+                    legs.iter().map(|&(kind, from, to)| format!("{} ({})", names(from, to), kind_name(kind))).collect();
                 format!("{}: {}", route.name, parts.join("; "))
             }
         }

@@ -7,6 +7,12 @@
 
 use super::projection::LonLat;
 
+mod wire;
+
+/// Coordinates of a base map without a grid of its own are kept to 1/GRID degree (about 110 m
+/// of latitude) in a bundle.
+pub const GRID: f64 = 1000.0;
+
 /// One country of the base map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Country {
@@ -20,7 +26,7 @@ pub struct Country {
 
 /// A decoded base map.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "crate::bundle::wire::BaseMapWire", into = "crate::bundle::wire::BaseMapWire")]
+#[serde(try_from = "wire::BaseMapWire", into = "wire::BaseMapWire")]
 pub struct BaseMap {
     /// Countries in file order.
     pub countries: Vec<Country>,

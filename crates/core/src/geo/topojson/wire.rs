@@ -1,113 +1,11 @@
-//! How the model types are laid out in a bundle, where their serde derives are not enough:
-//! ids and indexes written as what they are built from (and rebuilt on reading), hash maps
-//! written sorted (the same folder must always give the same bytes), the base map kept on its
-//! quantisation grid, and a cap on nesting (a hostile bundle must not exhaust the stack).
-//!
-//! postcard drops the text of the errors our own checks raise; [`refuse`] keeps it for
-//! [`super::decode`] to report.
+//! The base map's layout in a bundle: on its quantisation grid, its rings delta-encoded, or its
+//! topology's shared arcs with each country's rings as arc references.
 
-use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use serde::{Deserialize, Serialize};
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-use super::GRID;
-use crate::content::catalog::{Catalog, Entity, EntityId};
-use crate::content::markdown::MAX_DEPTH;
-use crate::content::mentions::MentionIndex;
+use super::{arcs_to_lonlat, assemble, BaseMap, Country, Topology, GRID};
 use crate::geo::projection::LonLat;
-use crate::geo::topojson::{arcs_to_lonlat, assemble, BaseMap, Country, Topology};
-
-thread_local! {
-    static REFUSAL: RefCell<Option<String>> = const { RefCell::new(None) };
-    static DEPTH: Cell<usize> = const { Cell::new(0) };
-}
-
-/// Remembers why a value was refused (postcard keeps only that a custom error happened) and
-/// gives the message back for serde.
-pub(super) fn refuse(message: String) -> String {
-    REFUSAL.with(|r| *r.borrow_mut() = Some(message.clone()));
-    message
-}
-
-/// The last refusal, taken (at the start of a decode, to clear it; after a failure, to say why).
-pub(super) fn take_refusal() -> Option<String> {
-    REFUSAL.with(|r| r.borrow_mut().take())
-}
-
-/// Nesting of blocks and inlines a bundle may hold: the Markdown parser writes at most
-/// [`MAX_DEPTH`] + 1; twice that leaves room and still bounds the decoder's stack.
-pub const MAX_NESTING: usize = 2 * MAX_DEPTH;
-
-/// Reads a nested list of blocks or inlines, refusing nesting past [`MAX_NESTING`].
-pub fn nested<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
-    let depth = DEPTH.with(|c| c.get()) + 1;
-    if depth > MAX_NESTING {
-        return Err(serde::de::Error::custom(refuse(format!("the text is nested more than {MAX_NESTING} deep"))));
-    }
-    DEPTH.with(|c| c.set(depth));
-    let read = Vec::<T>::deserialize(d);
-    DEPTH.with(|c| c.set(depth - 1));
-    read
-}
-
-impl TryFrom<String> for EntityId {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
-        EntityId::new(&s).ok_or_else(|| refuse(format!("`{s}` is not an entity id")))
-    }
-}
-
-impl From<EntityId> for String {
-    fn from(id: EntityId) -> String {
-        id.as_str().to_owned()
-    }
-}
-
-impl From<Vec<Entity>> for Catalog {
-    fn from(entities: Vec<Entity>) -> Self {
-        Catalog::merge([entities])
-    }
-}
-
-impl From<Catalog> for Vec<Entity> {
-    fn from(c: Catalog) -> Self {
-        c.entities().to_vec()
-    }
-}
-
-impl From<Vec<EntityId>> for MentionIndex {
-    fn from(by_ordinal: Vec<EntityId>) -> Self {
-        let mut by_entity: HashMap<EntityId, Vec<usize>> = HashMap::new();
-        for (ordinal, id) in by_ordinal.iter().enumerate() {
-            by_entity.entry(id.clone()).or_default().push(ordinal);
-        }
-        MentionIndex { by_ordinal, by_entity }
-    }
-}
-
-impl From<MentionIndex> for Vec<EntityId> {
-    fn from(m: MentionIndex) -> Self {
-        m.by_ordinal
-    }
-}
-
-/// A `HashMap<String, V>` as (key, value) pairs sorted by key.
-pub mod sorted_map {
-    use super::*;
-
-    /// Writes the pairs sorted.
-    pub fn serialize<S: Serializer, V: Serialize>(map: &HashMap<String, V>, s: S) -> Result<S::Ok, S::Error> {
-        let mut pairs: Vec<(&String, &V)> = map.iter().collect();
-        pairs.sort_by(|a, b| a.0.cmp(b.0));
-        s.collect_seq(pairs)
-    }
-
-    /// Reads the pairs.
-    pub fn deserialize<'de, D: Deserializer<'de>, V: Deserialize<'de>>(d: D) -> Result<HashMap<String, V>, D::Error> {
-        Ok(Vec::<(String, V)>::deserialize(d)?.into_iter().collect())
-    }
-}
+use crate::wire::refuse;
 
 /// The base map as a bundle stores it: the grid (`[scale x, scale y, translate x, translate
 /// y]`), then either the topology's shared arcs (each a line of grid points, delta-encoded,
