@@ -13,6 +13,7 @@
 //   commentary-reader/integrity.json, snippet.html  SRI (sha384) hashes and the snippet using them
 //   commentary-reader/check.mjs                   the checker for editors, run by Node
 //   commentary-reader/preview.html, .js, .css     the checker and live preview in the browser
+//   commentary-reader/template/                   the template a new commentary starts from
 //   commentary-reader/commentary-reader-publisher.js, …_bg.wasm  the module the preview loads to
 //                                                 write a folder's prerendered pages
 //
@@ -59,6 +60,9 @@ for (const name of ['embed.html', 'embed.js', 'commentary-reader-frame.js']) {
 // The editors' tools: the checker Node runs with the compiler module (no Rust needed).
 // and the checker and preview page, which runs the same checks in the browser.
 for (const name of ['check.mjs', 'preview.html', 'preview.js', 'preview.css']) cpSync(join(source, 'static/editor', name), join(out, name));
+// The template a new commentary starts from (the preview's "Start a new commentary"; the
+// command line's `commentary-reader new` has it built in).
+cpSync(join(source, 'static/template'), join(out, 'template'), { recursive: true });
 // The archive page's stylesheet (`build --site` writes the page, naming it with its hash).
 cpSync(join(source, 'static/site/archive.css'), join(out, 'archive.css'));
 // The WordPress plugin, for sites that publish with WordPress (README "WordPress").

@@ -74,6 +74,43 @@ async function fromHandle(handle) {
   return { name: handle.name, dir: handle.name, files };
 }
 
+/** Today as `YYYY-MM-DD`, in the editor's own time zone. */
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The template (the widget folder's `template/`, what `commentary-reader new` writes), dated today. */
+async function fromTemplate() {
+  const files = new Map();
+  for (const name of ['commentary.md', 'entities.toml', 'map.toml']) {
+    const response = await fetch(new URL(`template/${name}`, import.meta.url));
+    if (!response.ok) throw new Error(`template/${name}: ${response.status}`);
+    const text = (await response.text()).replace('date = 2026-01-01', `date = ${today()}`);
+    files.set(name, { text, modified: 0 });
+  }
+  return { name: 'New commentary (the template)', dir: null, files };
+}
+
+/** Links to download the template's files, for an editor to save in a folder of their own. */
+let templateUrls = [];
+function offerTemplate(files) {
+  for (const url of templateUrls) URL.revokeObjectURL(url);
+  templateUrls = [];
+  const box = $('pv-template');
+  box.replaceChildren();
+  for (const [name, file] of files ?? []) {
+    const link = document.createElement('a');
+    link.className = 'pv-button';
+    link.download = name;
+    link.href = URL.createObjectURL(new Blob([file.text], { type: 'text/plain' }));
+    templateUrls.push(link.href);
+    link.textContent = `Download ${name}`;
+    box.append(link);
+  }
+  box.hidden = !files;
+}
+
 /** Dropped items: a folder (read through its entry) or loose files. */
 async function fromDrop(transfer) {
   const entries = [...transfer.items].map((i) => i.webkitGetAsEntry?.()).filter(Boolean);
@@ -286,6 +323,7 @@ async function open(read, watch) {
     return;
   }
   folder.stamp = stampOf(folder.files);
+  offerTemplate(read === fromTemplate ? folder.files : null);
   // The site's usual layout, until the editor says otherwise: the folder's name, or for files
   // picked without their folder, the title's slug (never "5 files").
   if (!$('pv-path').dataset.edited) $('pv-path').value = `commentaries/${folder.dir ?? titleSlug(folder.files.get('commentary.md')?.text)}`;
@@ -342,6 +380,10 @@ for (const id of ['pv-folder', 'pv-files']) {
   });
 }
 $('pv-again').addEventListener('click', () => $('pv-folder').click());
+$('pv-new').addEventListener('click', () => {
+  clearInterval(watching);
+  open(fromTemplate, false);
+});
 $('pv-path').addEventListener('input', () => { $('pv-path').dataset.edited = 'yes'; });
 const drop = $('pv-drop');
 drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('pv-over'); });

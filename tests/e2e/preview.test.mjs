@@ -138,6 +138,47 @@ test('a good folder: no problems, and the widget renders it as readers will see 
   await context.close();
 });
 
+test('a new commentary from the template: no problems, its cards open, and its files download dated today', async () => {
+  const { page, problems, context } = await preview();
+  // The page's own day, read before the template opens and after its download (a run across
+  // midnight accepts either).
+  const day = () => page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+  const days = [await day()];
+  await page.locator('#pv-new').click();
+  await until(page, () => Number(document.body.dataset.checked ?? 0) >= 1, null, { what: 'the template checked' });
+  assert.equal(await page.locator('#pv-summary').textContent(), 'New commentary (the template): no problems.');
+  await until(page, () => window.__events.some((e) => e.type === 'commentary-reader:ready'), null, { what: 'the widget ready' });
+  // Each of the template's entities has its card: a click on its first mention opens it.
+  for (const [entity, name] of [['kazakhstan', 'Kazakhstan'], ['aktau', 'Aktau'], ['example-institute', 'Example Institute']]) {
+    await page.locator(`#pv-widget .cr-body [data-entity="${entity}"][data-mention]:not(.cr-invoke)`).first().click();
+    await until(page, (id) => document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector(`.cr-card[data-open][data-entity="${id}"]`), entity, { what: `${entity}'s card` });
+    const shown = await page.evaluate(() => document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector('.cr-card[data-open] .cr-card-name').textContent);
+    assert.equal(shown, name);
+    await page.keyboard.press('Escape');
+    await until(page, () => !document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector('.cr-card[data-open]'), null, { what: 'the card closed' });
+  }
+  // The map draws the template's country.
+  await until(page, () => document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector('.cr-country[data-country="KAZ"]'), null, { what: 'the map' });
+  // The three files download as the template, dated today, ready to save in a folder and edit.
+  const links = await page.locator('#pv-template a').allTextContents();
+  assert.deepEqual(links, ['Download commentary.md', 'Download entities.toml', 'Download map.toml']);
+  const download = page.waitForEvent('download');
+  await page.locator('#pv-template a', { hasText: 'commentary.md' }).click();
+  const text = readFileSync(await (await download).path(), 'utf8');
+  days.push(await day());
+  const template = readFileSync(join(ROOT, 'static/template/commentary.md'), 'utf8');
+  assert.ok(days.some((today) => text === template.replace('date = 2026-01-01', `date = ${today}`)), `not the template dated ${days.join(' or ')}:\n${text}`);
+  // Opening a folder afterwards puts the template's links away.
+  await pick(page, SEED, 2);
+  assert.equal(await page.locator('#pv-template').isHidden(), true);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('each mistake of an editor is listed at its line and column, with the line and what was meant', async () => {
   const cases = [
     {

@@ -7,7 +7,8 @@
 //!   pages.
 //! - [`render`]: the reader's server render, awaited on a runtime of its own (natively).
 //! - `publisher` (wasm): the publisher module's `pages` export, for the editors' preview page.
-//! - The binary `commentary-reader`: `check`, `build`, `build --site`, `stylesheet`.
+//! - [`template`]: a new commentary folder from the template (`commentary-reader new`).
+//! - The binary `commentary-reader`: `new`, `check`, `build`, `build --site`, `stylesheet`.
 #![deny(missing_docs)]
 
 use commentary_reader::{bundle, content, i18n, web};
@@ -18,3 +19,5 @@ pub mod publisher;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
 pub mod site;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod template;

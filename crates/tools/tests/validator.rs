@@ -59,7 +59,8 @@ fn each_broken_fixture_is_reported_at_the_right_line() {
 fn usage_errors_exit_with_2() {
     let out = Command::new(env!("CARGO_BIN_EXE_commentary-reader")).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("usage: commentary-reader check"));
+    let usage = String::from_utf8_lossy(&out.stderr);
+    assert!(usage.contains("usage: commentary-reader new <folder>") && usage.contains("commentary-reader check [--strict]"), "{usage}");
 }
 
 #[test]

@@ -1,3 +1,5 @@
+//! `commentary-reader new <folder>` — a new commentary from the template ([`commentary_tools::template`]).
+//!
 //! `commentary-reader check <folder>…` — the validator. Loads each commentary folder exactly as
 //! the widget does (the same `folder::Pipeline`, the same parsers) and prints every problem as
 //! `file:line:column: error|warning: message`. Exits with 1 if any folder has an error (with
@@ -34,10 +36,14 @@ use commentary_tools::site::{link_elsewhere, Site, SitePage};
 
 #[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str = "\
-usage: commentary-reader check [--strict] <folder>…
+usage: commentary-reader new <folder>
+       commentary-reader check [--strict] <folder>…
        commentary-reader build [--strict] [--site <dir> [--url <address>]] <folder>…
        commentary-reader stylesheet <file>
 
+new: writes a new commentary into <folder> (made if missing; refused if it already has a
+commentary.md, entities.toml or map.toml): the template's commented commentary.md,
+entities.toml and map.toml, dated today, which pass the checker, ready to edit.
 check: checks commentary folders (commentary.md, entity catalogs, map.toml) as the widget
 loads them and prints every problem as file:line:column: error|warning: message.
 build: the same, then writes each folder's commentary.bundle, the compiled form the
@@ -99,6 +105,23 @@ fn site_of(args: &mut Vec<String>) -> Result<SiteArg, ExitCode> {
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|c| c == "new") {
+        let [_, dir] = args.as_slice() else {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        };
+        return match commentary_tools::template::write(Path::new(dir), &commentary_tools::template::today()) {
+            Ok(written) => {
+                println!("wrote {}", written.join(", "));
+                println!("next: edit them, then check the folder with `commentary-reader check {dir}`");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::from(1)
+            }
+        };
+    }
     if args.first().is_some_and(|c| c == "stylesheet") {
         return match args.get(1) {
             Some(path) => match std::fs::write(path, commentary_reader::web::prerender::STYLESHEET) {
