@@ -32,7 +32,7 @@ pub struct PictureProps {
     pub loaded: Rc<Loaded>,
     /// Who publishes it, above the title (the front matter's publisher, else the site's name).
     pub by: Option<AttrValue>,
-    /// The widget's stylesheet as a plain SVG renderer reads it (`site::css::plain`).
+    /// The widget's stylesheet as a plain SVG renderer reads it (`web::css::plain`).
     pub css: AttrValue,
     /// Colours and fonts: text, muted, background, accent, the text's and the UI's fonts.
     pub palette: Rc<Palette>,
