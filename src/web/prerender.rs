@@ -111,6 +111,31 @@ pub async fn thumbnail_async(loaded: &Loaded) -> Option<String> {
     Some(yew::LocalServerRenderer::<Thumbnail>::with_props(props).hydratable(false).render().await)
 }
 
+/// The map alone, for the editors' preview: for each size of [`VIEWS_AT`](super::components::map::picture::VIEWS_AT)
+/// (a phone's, a desktop's), its home view, then each chapter's view (`map.toml`'s order), as
+/// `(size index, the chapter's section as `map.toml` names it (its slug), or "" for the home
+/// view, SVG)`. Empty without a map.
+pub async fn map_views_async(loaded: &Loaded) -> Vec<(usize, String, String)> {
+    use super::components::map::picture::{MapView, MapViewProps, VIEWS_AT};
+    let Some(scene) = loaded.map.scene() else { return Vec::new() };
+    let strings = crate::i18n::strings(&loaded.front.lang);
+    let mut views: Vec<(String, Option<crate::geo::projection::Bounds>)> = vec![(String::new(), None)];
+    for chapter in crate::ui::map_state::chapters(scene, &loaded.sections) {
+        let slug = loaded.sections.get(chapter.section).map(|s| s.slug.clone()).unwrap_or_default();
+        views.push((slug, Some(chapter.bounds)));
+    }
+    let mut out = Vec::new();
+    for (i, size) in VIEWS_AT.iter().enumerate() {
+        for (title, view) in &views {
+            let props =
+                MapViewProps { scene: Same(scene.clone()), strings, css: picture_style().0.clone().into(), size: *size, view: *view };
+            let svg = yew::LocalServerRenderer::<MapView>::with_props(props).hydratable(false).render().await;
+            out.push((i, title.clone(), svg));
+        }
+    }
+    out
+}
+
 impl Prerendered {
     /// `<template shadowrootmode="open">…</template>` linking the widget's stylesheet at
     /// `stylesheet`: the markup to put first inside the `<commentary-reader>`.

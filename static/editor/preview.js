@@ -217,7 +217,9 @@ function render(bytes, translations) {
   link.removeAttribute('aria-disabled');
   current = bytes;
   currentTranslations = translations;
-  for (const id of ['pv-embed', 'pv-index', 'pv-share']) $(id).disabled = false;
+  for (const id of ['pv-embed', 'pv-index', 'pv-share', 'pv-maps']) $(id).disabled = false;
+  $('pv-maps-list').replaceChildren();
+  $('pv-maps-status').textContent = '';
   // Each translation's bundle and pages, as `build --site` writes them beside the original's.
   for (const url of translationUrls) URL.revokeObjectURL(url);
   translationUrls = [];
@@ -254,7 +256,8 @@ let current = null;
 let currentTranslations = {};
 let translationUrls = [];
 let publisher = null;
-async function pages(lang = null) {
+/** The publisher module and what its pages name, loaded on first use. */
+function loadPublisher() {
   publisher ??= (async () => {
     const module = await import('./commentary-reader-publisher.js');
     await module.default({ module_or_path: new URL('./commentary-reader-publisher_bg.wasm', import.meta.url) });
@@ -265,7 +268,10 @@ async function pages(lang = null) {
     const site = settings?.ok ? await settings.text() : undefined;
     return { module, integrity, site };
   })();
-  const { module, integrity, site } = await publisher;
+  return publisher;
+}
+async function pages(lang = null) {
+  const { module, integrity, site } = await loadPublisher();
   return module.pages(lang ? currentTranslations[lang] : current, $('pv-path').value, integrity, lang, site);
 }
 
@@ -309,6 +315,45 @@ async function download(name, index, lang) {
     $('pv-publish-status').textContent = `${name} could not be written: ${error?.message ?? error}`;
   }
 }
+
+/** The map alone at a phone's and a desktop's size, every chapter's view (the publisher module). */
+async function showMaps() {
+  $('pv-maps-status').textContent = 'Drawing the map…';
+  try {
+    const { module } = await loadPublisher();
+    const flat = await module.maps(current);
+    const list = $('pv-maps-list');
+    list.replaceChildren();
+    const sizes = { phone: "At a phone's width", desktop: "At a desktop's width" };
+    let group = null;
+    let count = 0;
+    for (let i = 0; i + 2 < flat.length; i += 3) {
+      const [size, chapter, svg] = [flat[i], flat[i + 1], flat[i + 2]];
+      if (group?.dataset.size !== size) {
+        group = document.createElement('section');
+        group.dataset.size = size;
+        const heading = document.createElement('h3');
+        heading.textContent = sizes[size] ?? size;
+        group.append(heading);
+        list.append(group);
+      }
+      const figure = document.createElement('figure');
+      const image = document.createElement('img');
+      image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+      const caption = chapter ? `Chapter "${chapter}"` : 'The whole map (its view before any chapter)';
+      image.alt = `The map ${sizes[size]?.toLowerCase() ?? ''}: ${caption}`;
+      const text = document.createElement('figcaption');
+      text.textContent = caption;
+      figure.append(image, text);
+      group.append(figure);
+      count += 1;
+    }
+    $('pv-maps-status').textContent = count ? `${count} views drawn.` : 'This commentary has no map.';
+  } catch (error) {
+    $('pv-maps-status').textContent = `The map could not be drawn: ${error?.message ?? error}`;
+  }
+}
+$('pv-maps').addEventListener('click', showMaps);
 
 for (const [id, name, index] of [['pv-embed', 'embed.html', 1], ['pv-index', 'index.html', 0], ['pv-share', 'share.png', 2]]) {
   $(id).addEventListener('click', () => download(name, index, null));

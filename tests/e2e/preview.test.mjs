@@ -138,7 +138,7 @@ test('a good folder: no problems, and the widget renders it as readers will see 
   await context.close();
 });
 
-test('a new commentary from the template: no problems, its cards open, and its files download dated today', async () => {
+test('a new commentary from the template: no problems, its cards open, its map alone at two widths and every chapter, and its files download dated today', async () => {
   const { page, problems, context } = await preview();
   // The page's own day, read before the template opens and after its download (a run across
   // midnight accepts either).
@@ -171,6 +171,20 @@ test('a new commentary from the template: no problems, its cards open, and its f
   days.push(await day());
   const template = readFileSync(join(ROOT, 'static/template/commentary.md'), 'utf8');
   assert.ok(days.some((today) => text === template.replace('date = 2026-01-01', `date = ${today}`)), `not the template dated ${days.join(' or ')}:\n${text}`);
+  // The map alone: at a phone's and a desktop's width, the whole map and each chapter's view.
+  await page.locator('#pv-maps').click();
+  await until(page, () => document.querySelectorAll('#pv-maps-list img').length === 6 && [...document.querySelectorAll('#pv-maps-list img')].every((i) => i.complete && i.naturalWidth > 0), null, { what: 'six map views drawn' });
+  const views = await page.evaluate(() => [...document.querySelectorAll('#pv-maps-list section')].map((g) => ({
+    size: g.dataset.size,
+    widths: [...g.querySelectorAll('img')].map((i) => i.naturalWidth),
+    captions: [...g.querySelectorAll('figcaption')].map((c) => c.textContent),
+  })));
+  const captions = ['The whole map (its view before any chapter)', 'Chapter "intro"', 'Chapter "a-heading-starts-a-section"'];
+  assert.deepEqual(views, [
+    { size: 'phone', widths: [380, 380, 380], captions },
+    { size: 'desktop', widths: [480, 480, 480], captions },
+  ]);
+  assert.equal(await page.locator('#pv-maps-status').textContent(), '6 views drawn.');
   // Opening a folder afterwards puts the template's links away.
   await pick(page, SEED, 2);
   assert.equal(await page.locator('#pv-template').isHidden(), true);

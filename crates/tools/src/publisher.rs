@@ -57,3 +57,22 @@ pub async fn pages(
     let picture = crate::web::prerender::picture_async(loaded, by.as_deref()).await;
     Ok(vec![published.index, published.embed, picture])
 }
+
+/// The map of the folder compiled to `bundle`, alone, for the editors' preview ("The map
+/// alone"): at a phone's size and a desktop's, its home view and then each chapter's, as a flat
+/// list of `[size ("phone" or "desktop"), chapter ("" for the home view, else its section's
+/// slug), SVG document]` triples. Empty for a commentary without a map; fails with a message
+/// for a bundle that cannot be shown.
+#[wasm_bindgen]
+pub async fn maps(bundle: Vec<u8>) -> Result<Vec<String>, JsValue> {
+    let loaded = match bundle::decode(&bundle, bundle::FILE_NAME) {
+        Ok(Compiled::Ready(loaded)) => loaded,
+        Ok(Compiled::Failed { message, .. }) => return Err(JsValue::from_str(&format!("the commentary cannot be shown: {message}"))),
+        Err(e) => return Err(JsValue::from_str(&e.to_string())),
+    };
+    let mut out = Vec::new();
+    for (size, chapter, svg) in crate::web::prerender::map_views_async(&loaded).await {
+        out.extend([if size == 0 { "phone" } else { "desktop" }.to_owned(), chapter, svg]);
+    }
+    Ok(out)
+}

@@ -23,3 +23,9 @@ pub fn picture(loaded: Loaded, by: Option<&str>) -> String {
 pub fn map_thumbnail(loaded: &Loaded) -> Option<String> {
     block_on(prerender::thumbnail_async(loaded))
 }
+
+/// [`prerender::map_views_async`]: the map alone at a phone's size and a desktop's, home view
+/// and every chapter's.
+pub fn map_views(loaded: &Loaded) -> Vec<(usize, String, String)> {
+    block_on(prerender::map_views_async(loaded))
+}

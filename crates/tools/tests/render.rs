@@ -36,3 +36,24 @@ fn the_seed_renders_its_text_and_map_into_a_stamped_shadow_root() {
     let stamp = Stamp::parse(stamp).expect("a readable stamp");
     assert!(stamp.markup.blocks.iter().any(|(id, _, _)| id == "p-1"));
 }
+
+#[test]
+fn the_map_alone_is_drawn_at_each_size_in_its_home_view_and_every_chapters() {
+    let (loaded, _) = seed();
+    let chapters = loaded.map.scene().expect("the seed has a map").spec.chapters.len();
+    let views = commentary_tools::render::map_views(&loaded);
+    assert_eq!(views.len(), 2 * (chapters + 1), "home and {chapters} chapters, at two sizes");
+    for (size, width) in [(0, "380"), (1, "480")] {
+        let at: Vec<_> = views.iter().filter(|(s, _, _)| *s == size).collect();
+        assert_eq!(at[0].1, "", "the home view first");
+        assert_eq!(at[1].1, "intro", "then the chapters, as map.toml names their sections");
+        for (_, chapter, svg) in &at {
+            assert!(svg.starts_with(&format!("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\"")), "{chapter}: {}", &svg[..80]);
+            assert!(svg.contains("class=\"cr-countries\"") && svg.contains("class=\"cr-label\""), "{chapter}: countries and labels");
+        }
+        // Each chapter shows its own part of the map: no two views draw the same.
+        let mut distinct: Vec<&String> = at.iter().map(|(_, _, svg)| svg).collect();
+        distinct.dedup();
+        assert_eq!(distinct.len(), at.len());
+    }
+}

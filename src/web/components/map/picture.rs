@@ -1,7 +1,9 @@
 //! The share picture (`share.png` beside each reading page, `og:image`): 1200×630, the
 //! commentary's title, byline and publisher beside its map, drawn by the map's own components
-//! (`Countries`, `Overlay`) at the map's home view, in the widget's palette. Rendered natively
-//! to SVG by Yew's server renderer; `site::picture` turns it into a PNG. Natively only.
+//! (`Countries`, `Overlay`) at the map's home view, in the widget's palette, rendered to SVG by
+//! Yew's server renderer (the `ssr` feature); the tools' `site::picture` turns it into a PNG.
+//! Also the archive's map thumbnails and, for the editors' preview, the map alone at a given
+//! size and view ([`MapView`]).
 
 use std::rc::Rc;
 
@@ -154,15 +156,22 @@ struct MapPartProps {
     strings: &'static crate::i18n::Strings,
     /// Where it goes: x, y, width, height.
     frame: (f64, f64, f64, f64),
+    /// What it shows: the home view, unless a view is given (a chapter's).
+    #[prop_or_default]
+    view: Option<crate::geo::projection::Bounds>,
+    /// The size it is laid out at, as a share of `frame`'s (then scaled to fill it): below 1,
+    /// labels read larger in a small picture.
+    #[prop_or(DRAWN)]
+    drawn: f64,
 }
 
-/// The map at its home view in `frame`, as the widget draws it.
+/// The map at its home view (or `view`) in `frame`, as the widget draws it.
 #[function_component]
 fn MapPart(props: &MapPartProps) -> Html {
     let scene = &props.scene;
     let (x, y, width, height) = props.frame;
-    let (w, h) = (width * DRAWN, height * DRAWN);
-    let view = scene.home();
+    let (w, h) = (width * props.drawn, height * props.drawn);
+    let view = props.view.unwrap_or_else(|| scene.home());
     let land = scene::land_conic(scene);
     let shapes = Rc::new(scene::countries(scene, &land));
     let layout = Rc::new(scene::overlay_with(scene, view, w, h, &Measured::default()));
@@ -204,6 +213,38 @@ pub fn Thumbnail(props: &ThumbnailProps) -> Html {
         <svg xmlns="http://www.w3.org/2000/svg" width={num(w)} height={num(h)} viewBox={format!("0 0 {} {}", num(w), num(h))}>
             <style>{ props.css.clone() }</style>
             <MapPart scene={props.scene.clone()} strings={props.strings} frame={(0.0, 0.0, w, h)} />
+        </svg>
+    }
+}
+
+/// The map's sizes in the widget the editors' preview draws it at: a phone's (the map above the
+/// text at 412 px) and a desktop's (beside the text).
+pub const VIEWS_AT: [(f64, f64); 2] = [(380.0, 285.0), (480.0, 360.0)];
+
+/// What one of the editors' map views shows.
+#[derive(Properties, PartialEq)]
+pub struct MapViewProps {
+    /// The map.
+    pub scene: Same<Scene>,
+    /// The words of its scale bar.
+    pub strings: &'static crate::i18n::Strings,
+    /// The widget's stylesheet as a plain SVG renderer reads it.
+    pub css: AttrValue,
+    /// Its size, in CSS pixels, laid out at that size as the widget lays it out.
+    pub size: (f64, f64),
+    /// The view: a chapter's, or the home view.
+    pub view: Option<crate::geo::projection::Bounds>,
+}
+
+/// The map alone at one size and view, one SVG document: for an editor to check its labels and
+/// routes without scrolling the text (the preview page's "The map alone").
+#[function_component]
+pub fn MapView(props: &MapViewProps) -> Html {
+    let (w, h) = props.size;
+    html! {
+        <svg xmlns="http://www.w3.org/2000/svg" width={num(w)} height={num(h)} viewBox={format!("0 0 {} {}", num(w), num(h))}>
+            <style>{ props.css.clone() }</style>
+            <MapPart scene={props.scene.clone()} strings={props.strings} frame={(0.0, 0.0, w, h)} view={props.view} drawn={1.0} />
         </svg>
     }
 }
