@@ -10,6 +10,16 @@ use wasm_bindgen::prelude::*;
 
 use crate::bundle::{self, Compiled};
 
+/// The commentary `bundle` holds, or why it cannot be shown (`so`: what the caller cannot do
+/// then), or why the bundle cannot be read.
+fn shown(bundle: &[u8], so: &str) -> Result<bundle::Loaded, JsValue> {
+    match bundle::decode(bundle, bundle::FILE_NAME) {
+        Ok(Compiled::Ready(loaded)) => Ok(loaded),
+        Ok(Compiled::Failed { message, .. }) => Err(JsValue::from_str(&format!("the commentary cannot be shown, {so}: {message}"))),
+        Err(e) => Err(JsValue::from_str(&e.to_string())),
+    }
+}
+
 /// The reading page (`index.html`) and the embed fragment (`embed.html`) of the folder compiled
 /// to `bundle`, for a folder at `path` from the site's root (`commentaries/x`), naming the
 /// widget's files with the SRI hashes of `integrity` (the widget folder's `integrity.json`).
@@ -31,13 +41,7 @@ pub async fn pages(
 ) -> Result<Vec<String>, JsValue> {
     let integrity: BTreeMap<String, String> =
         serde_json::from_str(&integrity).map_err(|e| JsValue::from_str(&format!("integrity.json: not a list of SRI hashes ({e})")))?;
-    let loaded = match bundle::decode(&bundle, bundle::FILE_NAME) {
-        Ok(Compiled::Ready(loaded)) => loaded,
-        Ok(Compiled::Failed { message, .. }) => {
-            return Err(JsValue::from_str(&format!("the commentary cannot be shown, so it has no pages: {message}")))
-        }
-        Err(e) => return Err(JsValue::from_str(&e.to_string())),
-    };
+    let loaded = shown(&bundle, "so it has no pages")?;
     let settings = match site {
         Some(text) => {
             let (settings, problems) = crate::site::Settings::read(&text, crate::site::settings::FILE);
@@ -65,11 +69,7 @@ pub async fn pages(
 /// for a bundle that cannot be shown.
 #[wasm_bindgen]
 pub async fn maps(bundle: Vec<u8>) -> Result<Vec<String>, JsValue> {
-    let loaded = match bundle::decode(&bundle, bundle::FILE_NAME) {
-        Ok(Compiled::Ready(loaded)) => loaded,
-        Ok(Compiled::Failed { message, .. }) => return Err(JsValue::from_str(&format!("the commentary cannot be shown: {message}"))),
-        Err(e) => return Err(JsValue::from_str(&e.to_string())),
-    };
+    let loaded = shown(&bundle, "so its map cannot be drawn")?;
     let mut out = Vec::new();
     for (size, chapter, svg) in crate::web::prerender::map_views_async(&loaded).await {
         out.extend([if size == 0 { "phone" } else { "desktop" }.to_owned(), chapter, svg]);

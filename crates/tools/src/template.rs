@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+use commentary_reader::content::Date;
+
 /// The template's files: name and text, its date the template's own ([`DATE`]).
 pub const FILES: [(&str, &str); 3] = [
     ("commentary.md", include_str!("../../../static/template/commentary.md")),
@@ -23,22 +25,7 @@ pub fn files(date: &str) -> Vec<(&'static str, String)> {
 /// Today's date (UTC) as `YYYY-MM-DD`.
 pub fn today() -> String {
     let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let (y, m, d) = civil(i64::try_from(seconds / 86_400).unwrap_or(0));
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// The proleptic Gregorian date of the day `days` after 1970-01-01 (H. Hinnant's
-/// `civil_from_days`).
-fn civil(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = u32::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
-    let month = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
-    (yoe + era * 400 + i64::from(month <= 2), month, day)
+    Date::from_unix_days(i64::try_from(seconds / 86_400).unwrap_or(0)).iso()
 }
 
 /// Writes the template into `dir` (made if missing), dated `date`. Refuses a folder that already
@@ -62,14 +49,6 @@ pub fn write(dir: &Path, date: &str) -> Result<Vec<String>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn days_count_from_the_epoch_across_leap_years() {
-        assert_eq!(civil(0), (1970, 1, 1));
-        assert_eq!(civil(11_016), (2000, 2, 29));
-        assert_eq!(civil(20_792), (2026, 12, 5));
-        assert_eq!(civil(-1), (1969, 12, 31));
-    }
 
     #[test]
     fn the_template_is_dated_the_day_it_is_made() {

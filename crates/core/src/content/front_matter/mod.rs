@@ -31,6 +31,21 @@ impl Date {
         let days = era * 146_097 + doe - 719_468;
         days as f64 * 86_400_000.0
     }
+
+    /// The date `days` days after 1970-01-01 (civil from days, Howard Hinnant's algorithm: the
+    /// inverse of [`Date::unix_millis`]'s count). Years outside `u16` are clamped.
+    pub fn from_unix_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date { year: year.clamp(0, i64::from(u16::MAX)) as u16, month: month as u8, day: day as u8 }
+    }
 }
 
 /// One author of the commentary.
@@ -146,4 +161,19 @@ pub struct FrontMatter {
     /// is missing. Only the compiler uses it: equality ignores it, and bundles do not carry it.
     #[serde(skip)]
     pub translations_at: super::diagnostic::Positions,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Date;
+
+    #[test]
+    fn days_count_from_the_epoch_across_leap_years_both_ways() {
+        let d = |year, month, day| Date { year, month, day };
+        for (days, date) in [(0, d(1970, 1, 1)), (11_016, d(2000, 2, 29)), (20_792, d(2026, 12, 5)), (-1, d(1969, 12, 31))] {
+            assert_eq!(Date::from_unix_days(days), date);
+            assert_eq!(date.unix_millis(), days as f64 * 86_400_000.0, "{date:?}");
+        }
+        assert_eq!(Date::from_unix_days(20_792).iso(), "2026-12-05");
+    }
 }
