@@ -50,6 +50,7 @@ fn read(dir: &Path, address: &Address) -> Answer {
         },
         Address::Remote(_) => Answer::Failed(Failure::NotFetched),
         Address::Widget(name) if name == folder::DEFAULT_BASEMAP_PATH => Answer::Text(DEFAULT_BASEMAP_TEXT.to_owned()),
+        Address::Widget(name) if name == crate::gazetteer::PATH => Answer::Text(crate::gazetteer::TEXT.to_owned()),
         // The binary carries no other file of the widget's.
         Address::Widget(_) => Answer::Absent,
     }

@@ -27,6 +27,7 @@ pub mod catalog;
 pub mod compile;
 pub mod folder;
 pub mod front_matter;
+pub mod gazetteer;
 pub mod linker;
 pub mod lint;
 pub mod markdown;

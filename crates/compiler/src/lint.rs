@@ -12,6 +12,7 @@ use crate::content::catalog::{Catalog, Entity, EntityKind};
 use crate::content::markdown::{Block, Inline};
 use crate::content::suggest::distance;
 use crate::content::{Diagnostic, Linked};
+use crate::gazetteer::{self, Gazetteer, Town};
 use crate::geo::scene::Scene;
 
 /// The text's words in runs that no mention interrupts, each run with the line of its block
@@ -238,6 +239,56 @@ pub fn lint(catalog: &Catalog, linked: &Linked, scene: Option<&Scene>, commentar
                     "alias `{alias}` of `{}` is a lower-case word: every \"{alias}\" in the text becomes a mention of {} ({times} now); use a name, or link the ones meant with [{alias}](entity:{})",
                     e.id, e.name, e.id
                 )));
+            }
+        }
+    }
+    out
+}
+
+/// The catalog's places against the gazetteer: a place whose name (or an alias) is a town
+/// there but whose coordinates lie more than [`gazetteer::NEAR_KM`] from every town of that
+/// name (a slip of a digit, latitude and longitude swapped), and a place whose name the
+/// gazetteer lacks while it has a close spelling ("Novorossisk"). Warnings at the
+/// coordinates, and at the name, each naming the gazetteer's point.
+pub fn places(catalog: &Catalog, gazetteer: &Gazetteer) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for e in catalog.entities().iter().filter(|e| e.kind == EntityKind::Place) {
+        let names = || std::iter::once(&e.name).chain(&e.aliases);
+        let towns: Vec<&Town> = names().flat_map(|n| gazetteer.towns_named(n)).collect();
+        let located = |at: &Option<(String, usize, usize)>| at.clone().or_else(|| e.source.0.clone());
+        if towns.is_empty() {
+            if let (Some(meant), Some((file, line, column))) = (gazetteer.meant(&e.name), located(&e.source.0)) {
+                out.push(Diagnostic::warning(
+                    &file,
+                    (line, column),
+                    format!("`{}`: the gazetteer has no place named `{}`; did you mean {}?", e.id, e.name, meant.describe()),
+                ));
+            }
+            continue;
+        }
+        let Some(at) = e.location else { continue };
+        // A town of the country the entry names, if the gazetteer has one of that name there.
+        let country = e.country.0.as_deref();
+        let in_country: Vec<&Town> = towns.iter().copied().filter(|t| Some(t.country.as_str()) == country).collect();
+        let among = if in_country.is_empty() { &towns } else { &in_country };
+        let nearest = among.iter().min_by(|a, b| a.km_to(at.lat, at.lon).total_cmp(&b.km_to(at.lat, at.lon)));
+        let Some(nearest) = nearest else { continue };
+        let km = nearest.km_to(at.lat, at.lon);
+        if km > gazetteer::NEAR_KM {
+            if let Some((file, line, column)) = located(&e.coords_at.0) {
+                out.push(Diagnostic::warning(
+                    &file,
+                    (line, column),
+                    format!(
+                        "`{}` lies {:.0} km from the gazetteer's {}, farther than {:.0} km: check `lat` and `lon` ({:.2}, {:.2} here)",
+                        e.id,
+                        km,
+                        nearest.describe(),
+                        gazetteer::NEAR_KM,
+                        at.lat,
+                        at.lon
+                    ),
+                ));
             }
         }
     }

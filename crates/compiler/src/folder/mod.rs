@@ -58,6 +58,7 @@ use crate::content::{Block, Commentary, Diagnostic, FrontMatter, Inline, Linked,
 use crate::geo::scene::{self, Scene};
 use crate::geo::spec::MapSpec;
 use crate::{front_matter, link_commentary, markdown};
+use crate::gazetteer::{self, Gazetteer};
 use crate::{spec, topojson};
 
 mod address;
@@ -194,21 +195,30 @@ pub struct Pipeline {
     /// The catalogs in the front matter's order; `None` until admitted.
     catalogs: Vec<Option<Admitted>>,
     map: MapState,
+    /// The checker's gazetteer, once admitted ([`Purpose::Check`] of an original only).
+    gazetteer: Option<Gazetteer>,
 }
 
 impl Pipeline {
     /// A pipeline that asks for `commentary.md` first.
     pub fn new(purpose: Purpose, naming: Naming) -> Self {
         let commentary = Request { need: Need::Commentary, address: Address::Folder(COMMENTARY.to_owned()), asked: Asked::Required };
+        let mut pending = vec![commentary];
+        // Checking, the catalog's places are compared with the gazetteer (a widget file that
+        // readers never download); a driver without it checks everything else.
+        if purpose == Purpose::Check {
+            pending.push(Request { need: Need::Gazetteer, address: Address::Widget(gazetteer::PATH.to_owned()), asked: Asked::ByDefault });
+        }
         Self {
             purpose,
             naming,
             lang: None,
             texts: Vec::new(),
-            pending: vec![commentary],
+            pending,
             commentary: Source::Waiting,
             catalogs: Vec::new(),
             map: MapState::Absent,
+            gazetteer: None,
         }
     }
 
@@ -258,6 +268,12 @@ impl Pipeline {
                     *slot = Some(basemap);
                 }
             }
+            // Without it (an older release folder), the checks it makes are left out.
+            Need::Gazetteer => {
+                if let Admitted::Found(file) = admitted {
+                    self.gazetteer = Some(Gazetteer::parse(&file.text));
+                }
+            }
         }
     }
 
@@ -292,7 +308,7 @@ impl Pipeline {
                 "not found: the widget's own base map (drawn when map.toml names none) is missing from its files".to_owned()
             }
             (Need::Catalog(_) | Need::Map, ..) => "listed in the front matter but not found".to_owned(),
-            (Need::CatalogText(_), ..) => "not found".to_owned(),
+            (Need::CatalogText(_) | Need::Gazetteer, ..) => "not found".to_owned(),
         };
         Diagnostic::error(&self.name(request), (1, 1), message)
     }
@@ -384,6 +400,9 @@ impl Pipeline {
         }
         let mut lost = LostCatalog::default();
         let mut catalog = read_catalogs(self.catalogs.into_iter().flatten(), &mut out, &mut lost);
+        if let Some(gazetteer) = &self.gazetteer {
+            out.extend(crate::lint::places(&catalog, gazetteer));
+        }
         // A translation: its catalogs in its words (unless a catalog was lost: then every id of
         // the words would seem unknown, a knock-on of that loss).
         for text in self.texts.into_iter().flatten().filter(|_| !lost.is_lost()) {

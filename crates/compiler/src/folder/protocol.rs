@@ -32,6 +32,8 @@ pub enum Need {
     /// In a translation, the catalog of this position in the translation's words
     /// (`entities.ru.toml` beside `entities.toml`), if the folder has one.
     CatalogText(usize),
+    /// The checker's gazetteer (a widget file), to compare the catalog's places with.
+    Gazetteer,
 }
 
 /// One file the pipeline asks a driver for.

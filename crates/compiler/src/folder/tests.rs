@@ -254,13 +254,16 @@ fn an_answer_to_a_request_not_made_is_ignored_and_unanswered_ones_count_as_absen
     let mut pipeline = Pipeline::new(Purpose::Check, Naming::Folder);
     let stray = Request { need: Need::Map, address: Address::Folder("map.toml".into()), asked: Asked::ByDefault };
     pipeline.admit(&stray, Answer::Text("[view".into()));
-    assert_eq!(pipeline.requests().len(), 1, "still waiting for commentary.md");
+    // Checking, the gazetteer is asked for beside commentary.md (readers' pipelines never ask).
+    assert_eq!(pipeline.requests().iter().map(|r| r.need).collect::<Vec<_>>(), [Need::Commentary, Need::Gazetteer], "still waiting");
+    assert_eq!(Pipeline::new(Purpose::Show, Naming::Folder).requests().len(), 1);
+    assert_eq!(Pipeline::translation(Purpose::Check, Naming::Folder, "ru").requests().len(), 1);
     let request = pipeline.requests()[0].clone();
     pipeline.admit(
         &request,
         Answer::Text("+++\ntitle = \"T\"\ndate = 2024-01-01\nlang = \"en\"\n[[authors]]\nname = \"A\"\n+++\nText.\n".into()),
     );
-    assert_eq!(pipeline.requests().iter().map(|r| r.need).collect::<Vec<_>>(), [Need::Catalog(0), Need::Map]);
+    assert_eq!(pipeline.requests().iter().map(|r| r.need).collect::<Vec<_>>(), [Need::Gazetteer, Need::Catalog(0), Need::Map]);
     let (compiled, diagnostics) = pipeline.finish();
     assert!(matches!(compiled, Compiled::Ready(_)) && diagnostics.is_empty(), "{diagnostics:?}");
 }
