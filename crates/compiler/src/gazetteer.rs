@@ -96,7 +96,7 @@ impl Gazetteer {
                     let index = g.countries.len();
                     let names: Vec<String> = names.split('|').map(str::to_owned).collect();
                     for n in &names {
-                        g.country_names.insert(n.clone(), index);
+                        g.country_names.insert(key(n), index);
                     }
                     g.countries.push(Country { iso: iso.to_owned(), names });
                 }
@@ -105,7 +105,7 @@ impl Gazetteer {
                     let index = g.towns.len();
                     let others = fields.get(4).map_or(Vec::new(), |o| o.split('|').collect());
                     for n in std::iter::once(name).chain(others) {
-                        let list = g.town_names.entry(n.to_owned()).or_default();
+                        let list = g.town_names.entry(key(n)).or_default();
                         if !list.contains(&index) {
                             list.push(index);
                         }
@@ -138,10 +138,11 @@ impl Gazetteer {
 
     /// What `name` (as written, case counts) is: a country, or towns, or nothing known.
     pub fn known(&self, name: &str) -> Option<Known<'_>> {
-        if let Some(&i) = self.country_names.get(name) {
+        let name = key(name);
+        if let Some(&i) = self.country_names.get(&name) {
             return Some(Known::Country(&self.countries[i]));
         }
-        self.town_names.get(name).map(|list| Known::Towns(list))
+        self.town_names.get(&name).map(|list| Known::Towns(list))
     }
 
     /// The country of code `iso`.
@@ -151,14 +152,14 @@ impl Gazetteer {
 
     /// The towns named `name` (or having it as another name), the most populous first.
     pub fn towns_named(&self, name: &str) -> impl Iterator<Item = &Town> {
-        self.town_names.get(name).into_iter().flatten().map(|&i| &self.towns[i])
+        self.town_names.get(&key(name)).into_iter().flatten().map(|&i| &self.towns[i])
     }
 
     /// The town whose name `name` misspells: the nearest by edit distance within
     /// [`typo_limit`], its first letter the same (a typo there is rare, and the search stays
     /// quick); the most populous among equally near ones. `None` for a name the gazetteer has.
     pub fn meant(&self, name: &str) -> Option<&Town> {
-        if self.town_names.contains_key(name) || self.country_names.contains_key(name) {
+        if self.known(name).is_some() {
             return None;
         }
         let len = name.chars().count();
@@ -177,6 +178,27 @@ impl Gazetteer {
         }
         best.map(|(_, i)| &self.towns[i])
     }
+}
+
+/// `name` as the gazetteer's index keys it: Romanian's s and t with a cedilla written with a
+/// comma below (GeoNames writes "Constanţa", editors "Constanța"), typographic apostrophes
+/// straight.
+fn key(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            'ş' => 'ș',
+            'Ş' => 'Ș',
+            'ţ' => 'ț',
+            'Ţ' => 'Ț',
+            '’' | 'ʼ' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+/// Whether `a` and `b` are the same name, as the gazetteer compares them ([`key`]).
+pub fn same_name(a: &str, b: &str) -> bool {
+    key(a) == key(b)
 }
 
 /// How many edits a name of `chars` characters may be from the gazetteer's to be taken for a
@@ -219,6 +241,9 @@ mod tests {
         assert_eq!(g.meant("Atyrrau").map(|t| t.name.as_str()), Some("Atyrau"));
         assert!(g.meant("Novorossiysk").is_none());
         assert!(g.meant("Minsk").is_none());
+        // A comma below for a cedilla is no misspelling.
+        assert!(g.meant("Constanța").is_none());
+        assert_eq!(g.towns_named("Constanța").next().map(|t| t.country.as_str()), Some("ROU"));
         // Short words are never taken for towns.
         assert!(g.meant("Mnisk").is_none());
     }

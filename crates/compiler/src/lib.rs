@@ -22,16 +22,19 @@
 
 use commentary_core::{bundle, content, geo};
 
+pub mod candidates;
 pub mod catalog;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod compile;
 pub mod folder;
 pub mod front_matter;
 pub mod gazetteer;
+pub mod inflections;
 pub mod linker;
 pub mod lint;
 pub mod markdown;
 pub mod spec;
+pub mod suggestions;
 pub mod toml_de;
 pub mod toml_read;
 pub mod topojson;

@@ -15,52 +15,64 @@ use crate::content::{Diagnostic, Linked};
 use crate::gazetteer::{self, Gazetteer, Town};
 use crate::geo::scene::Scene;
 
-/// The text's words in runs that no mention interrupts, each run with the line of its block
-/// (0 outside the body): what an alias could have linked and did not.
-fn unlinked_runs(linked: &Linked) -> Vec<(Vec<String>, usize)> {
-    fn inlines(list: &[Inline], line: usize, run: &mut String, out: &mut Vec<(String, usize)>) {
+/// A stretch of the text that no mention interrupts: what an alias could have linked and did
+/// not.
+pub(crate) struct Run {
+    /// Its text, emphasis and line breaks flattened.
+    pub text: String,
+    /// The line of its block (0 outside the body: a byline, the publication's note).
+    pub line: usize,
+    /// Whether it is a heading's.
+    pub heading: bool,
+}
+
+/// The text's runs that no mention interrupts, in reading order.
+pub(crate) fn unlinked_texts(linked: &Linked) -> Vec<Run> {
+    fn inlines(list: &[Inline], at: (usize, bool), run: &mut String, out: &mut Vec<Run>) {
         for inline in list {
             match inline {
                 Inline::Text(t) => run.push_str(t),
                 Inline::Break => run.push(' '),
-                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => inlines(c, line, run, out),
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => inlines(c, at, run, out),
                 // A mention ends a run: words on either side of it are not one name. The linker
                 // links nothing in a link's text or in code, so no alias could have linked there.
                 Inline::Mention { .. } | Inline::Entity { .. } | Inline::Code(_) | Inline::Link { .. } => {
-                    out.push((std::mem::take(run), line));
+                    out.push(Run { text: std::mem::take(run), line: at.0, heading: at.1 });
                 }
             }
         }
     }
-    fn blocks(list: &[Block], out: &mut Vec<(String, usize)>) {
+    fn blocks(list: &[Block], out: &mut Vec<Run>) {
         for block in list {
             let mut run = String::new();
+            let heading = matches!(block, Block::Heading { .. });
             match block {
-                Block::Heading { content, line, .. } | Block::Paragraph { content, line } => inlines(content, *line, &mut run, out),
+                Block::Heading { content, line, .. } | Block::Paragraph { content, line } => {
+                    inlines(content, (*line, heading), &mut run, out)
+                }
                 Block::Quote { blocks: inner, .. } => blocks(inner, out),
                 Block::List { items, .. } => items.iter().for_each(|item| blocks(item, out)),
                 Block::Code { .. } | Block::Rule { .. } => {}
             }
-            out.push((run, block.line()));
+            out.push(Run { text: run, line: block.line(), heading });
         }
     }
     let mut runs = Vec::new();
     blocks(&linked.body.blocks, &mut runs);
-    for (name, role) in &linked.bios {
+    let closing = linked.bios.iter().flat_map(|(name, role)| std::iter::once(name).chain(role)).chain(&linked.note);
+    for text in closing {
         let mut run = String::new();
-        inlines(name, 0, &mut run, &mut runs);
-        runs.push((std::mem::take(&mut run), 0));
-        if let Some(role) = role {
-            inlines(role, 0, &mut run, &mut runs);
-            runs.push((run, 0));
-        }
+        inlines(text, (0, false), &mut run, &mut runs);
+        runs.push(Run { text: run, line: 0, heading: false });
     }
-    if let Some(note) = &linked.note {
-        let mut run = String::new();
-        inlines(note, 0, &mut run, &mut runs);
-        runs.push((run, 0));
-    }
-    runs.into_iter().map(|(text, line)| (words(&text), line)).filter(|(w, _)| !w.is_empty()).collect()
+    runs.retain(|r| !r.text.trim().is_empty());
+    runs
+}
+
+/// The text's words in runs that no mention interrupts, each run with the line of its block
+/// (0 outside the body): what an alias could have linked and did not.
+fn unlinked_runs(linked: &Linked) -> Vec<(Vec<String>, usize)> {
+    unlinked_texts(linked).into_iter().map(|r| (words(&r.text), r.line)).filter(|(w, _)| !w.is_empty()).collect()
 }
 
 /// The words of `text`: runs of letters, digits and inner apostrophes ("Xi'an"), as the linker

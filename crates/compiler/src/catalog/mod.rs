@@ -116,6 +116,10 @@ pub fn read_catalog(text: &str, file: &str) -> Result<(Vec<Entity>, Vec<Diagnost
     Ok((entities, diagnostics))
 }
 
+/// How a summary the editor has yet to write begins (the checker's stubs,
+/// [`crate::candidates::Candidate::stub`]): the checker warns about it.
+pub const DRAFT: &str = "To be written:";
+
 fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warnings: &mut Vec<Diagnostic>) -> Result<Entity, Diagnostic> {
     let (id_text, id_span) = t.required("id", raw.id, "\"lukashenko\"")?;
     let id = EntityId::new(&id_text)
@@ -128,7 +132,13 @@ fn read_entity(raw: RawEntity, t: &Table<'_, '_, '_>, loc: &Locator<'_>, warning
         )
     })?;
     let (name, name_span) = t.required("name", raw.name, "\"Aleksandr Lukashenko\"")?;
-    let (summary, _) = t.required("summary", raw.summary, "\"One or two sentences.\"")?;
+    let (summary, summary_span) = t.required("summary", raw.summary, "\"One or two sentences.\"")?;
+    if summary.starts_with(DRAFT) {
+        warnings.push(loc.warning(
+            &summary_span,
+            format!("`{id}`: the summary is still a draft (it begins \"{DRAFT}\"); readers see it as it is: write the one or two sentences they need"),
+        ));
+    }
     let at = if raw.aliases.is_some() { t.span_of("aliases") } else { name_span.clone() };
     let (line, column) = loc.position(&at);
     let source = Some((loc.file().to_owned(), line, column));

@@ -55,10 +55,10 @@ use crate::content::catalog::{Catalog, Entity};
 use crate::content::error::ContentError;
 use crate::content::slug::INTRO;
 use crate::content::{Block, Commentary, Diagnostic, FrontMatter, Inline, Linked, Section, Severity};
+use crate::gazetteer::{self, Gazetteer};
 use crate::geo::scene::{self, Scene};
 use crate::geo::spec::MapSpec;
 use crate::{front_matter, link_commentary, markdown};
-use crate::gazetteer::{self, Gazetteer};
 use crate::{spec, topojson};
 
 mod address;

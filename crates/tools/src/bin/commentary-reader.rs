@@ -37,7 +37,8 @@ use commentary_tools::site::{link_elsewhere, Site, SitePage};
 #[cfg(not(target_arch = "wasm32"))]
 const USAGE: &str = "\
 usage: commentary-reader new <folder>
-       commentary-reader check [--strict] <folder>…
+       commentary-reader check [--strict] [--suggest] <folder>…
+       commentary-reader suggest <folder>
        commentary-reader build [--strict] [--site <dir> [--url <address>]] <folder>…
        commentary-reader stylesheet <file>
 
@@ -54,7 +55,13 @@ fragment to paste into a CMS page; the site gets an archive page in the folders'
 parent, and, with its address (`url` in <dir>/site.toml, or --url), sitemap.xml, feed.xml
 and each page's oembed.json.
 stylesheet: writes the widget's stylesheet (commentary-reader.css) to <file>.
---strict: warnings fail too (exit 1), for a CMS's checks before publishing.";
+--strict: warnings fail too (exit 1), for a CMS's checks before publishing.
+--suggest: also lists what the text names and the catalog lacks (places and countries the
+gazetteer knows, with its coordinates and codes; misspelled towns; names of two words or
+more; acronyms), each as file:line:column: candidate: …, and each translation's inflected
+forms its catalog lacks, as file:line:column: inflections: … (never an error or a warning).
+suggest: prints the catalog entries for those candidates, as TOML to append to the folder's
+entities.toml (then write each `summary`: the checker warns until it is written).";
 
 /// The validator is a native program. `cargo test --target wasm32-unknown-unknown` builds every
 /// binary of the crate for that target too; there it has nothing to do.
@@ -137,8 +144,20 @@ fn main() -> ExitCode {
             }
         };
     }
+    if args.first().is_some_and(|c| c == "suggest") {
+        let [_, dir] = args.as_slice() else {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        };
+        let suggestions = suggestions_of(dir, &compile_all(Path::new(dir)));
+        print!("{}", suggestions.toml());
+        eprintln!("{} candidate(s) in {dir}", suggestions.candidates.len());
+        return ExitCode::SUCCESS;
+    }
     // `--strict`: a warning fails the run as an error does.
     let strict = take(&mut args, "--strict", false).is_some();
+    // `--suggest`: candidates and inflections are listed too.
+    let suggest = take(&mut args, "--suggest", false).is_some();
     // `build --site DIR`: the folders are inside the site DIR, whose widget is DIR/commentary-reader/.
     let site = match site_of(&mut args) {
         Ok(site) => site,
@@ -146,7 +165,7 @@ fn main() -> ExitCode {
     };
     match args.split_first() {
         Some((command, folders)) if (command == "check" || command == "build") && !folders.is_empty() => {
-            run(command == "build", folders, strict, site)
+            run(command == "build", folders, Flags { strict, suggest }, site)
         }
         Some((help, _)) if help == "--help" || help == "-h" => {
             println!("{USAGE}");
@@ -164,10 +183,28 @@ fn main() -> ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 type Outcome = (String, Option<String>, bundle::Compiled, Vec<Diagnostic>);
 
+/// The check's options.
+#[cfg(not(target_arch = "wasm32"))]
+struct Flags {
+    /// A warning fails the run.
+    strict: bool,
+    /// Candidates and inflections are listed.
+    suggest: bool,
+}
+
+/// The drafting aids for the folder `dir`, compiled in all its languages as `editions`.
+#[cfg(not(target_arch = "wasm32"))]
+fn suggestions_of(dir: &str, editions: &[commentary_compiler::folder::Edition]) -> commentary_compiler::suggestions::Suggestions {
+    use commentary_compiler::gazetteer::{Gazetteer, TEXT};
+    commentary_compiler::suggestions::suggest(editions, &Gazetteer::parse(TEXT), &mut |name| {
+        std::fs::read_to_string(Path::new(dir).join(name)).ok()
+    })
+}
+
 /// Checks (or builds: `build`) `folders`, printing every message; exits 1 on an error (or a
 /// warning, `strict`).
 #[cfg(not(target_arch = "wasm32"))]
-fn run(build: bool, folders: &[String], strict: bool, site: SiteArg) -> ExitCode {
+fn run(build: bool, folders: &[String], Flags { strict, suggest }: Flags, site: SiteArg) -> ExitCode {
     let (mut errors, mut warnings) = (0, 0);
     let mut count = |diagnostics: &[Diagnostic]| {
         errors += diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
@@ -201,8 +238,24 @@ fn run(build: bool, folders: &[String], strict: bool, site: SiteArg) -> ExitCode
         }
         count(diagnostics);
     }
+    let mut suggested = 0;
+    if suggest {
+        for folder in folders {
+            let editions: Vec<_> = results
+                .iter()
+                .filter(|(f, ..)| f == folder)
+                .map(|(_, lang, compiled, d)| (lang.clone(), compiled.clone(), d.clone()))
+                .collect();
+            let lines = suggestions_of(folder, &editions).lines();
+            suggested += lines.len();
+            for line in lines {
+                println!("{}", Path::new(folder).join(line).display());
+            }
+        }
+    }
     let verb = if build { "built" } else { "checked" };
-    eprintln!("{verb} {} folder(s): {errors} error(s), {warnings} warning(s)", folders.len());
+    let suggested = if suggest { format!(", {suggested} suggestion(s)") } else { String::new() };
+    eprintln!("{verb} {} folder(s): {errors} error(s), {warnings} warning(s){suggested}", folders.len());
     if strict && warnings > 0 && errors == 0 {
         eprintln!("--strict: the warnings fail the check");
     }

@@ -1,0 +1,611 @@
+//! What the text names and the catalog lacks: candidate entities for an editor to add. Found
+//! in the text no mention covers ([`crate::lint::unlinked_texts`]):
+//! - countries and towns the gazetteer knows ("Azerbaijan", "Baku");
+//! - a capitalised word the gazetteer spells closely ("Novorossisk": did you mean Novorossiysk);
+//! - capitalised names of two words or more ("Caspian Pipeline Consortium", "Ilham Aliyev"),
+//!   leading articles and titles left out ("the", "President"), outside headings (a heading in
+//!   title case is not a name);
+//! - acronyms ("CPC", "OPEC").
+//!
+//! Each with how often the text writes it and where first (`file:line:column`), its kind
+//! guessed from its words, and for a place or a country what the gazetteer says (coordinates,
+//! ISO code), so [`Candidate::stub`] writes the catalog entry the editor completes. Nothing here
+//! is an error: a name may well be left unlinked on purpose.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use crate::bundle::Compiled;
+use crate::catalog::DRAFT;
+use crate::content::catalog::{Catalog, EntityKind};
+use crate::content::Linked;
+use crate::gazetteer::{same_name, Gazetteer, Known, Town};
+use crate::lint::unlinked_texts;
+
+/// A name the text uses that no entity covers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// As the text writes it.
+    pub text: String,
+    /// Its kind, guessed.
+    pub kind: EntityKind,
+    /// How many times the text writes it unlinked.
+    pub count: usize,
+    /// Where first: the commentary's file, line and column.
+    pub at: (String, usize, usize),
+    /// For a place, the gazetteer's town (the one meant, for a misspelling).
+    pub town: Option<Town>,
+    /// For a country, its ISO 3166-1 alpha-3 code.
+    pub iso: Option<String>,
+}
+
+impl Candidate {
+    /// Whether the text's spelling is not the gazetteer's town's (a misspelling, by its guess).
+    pub fn misspelled(&self) -> bool {
+        self.town.as_ref().is_some_and(|t| !same_name(&t.name, &self.text))
+    }
+
+    /// The catalog entry for it, as TOML, with `id`: its name, kind, and for a place its
+    /// coordinates and country, for a country its code. The summary is a draft for the editor
+    /// to write ([`DRAFT`]: the checker warns until it is written); a misspelled place keeps the text's
+    /// spelling as an alias, so its mentions link until the text is corrected.
+    pub fn stub(&self, id: &str) -> String {
+        let name = match &self.town {
+            Some(t) if self.misspelled() => t.name.as_str(),
+            _ => self.text.as_str(),
+        };
+        let mut out = format!("[[entity]]\nid = \"{id}\"\nkind = \"{}\"\nname = {}\n", self.kind.as_str(), quoted(name));
+        if self.misspelled() {
+            out.push_str(&format!("aliases = [{}, {}]\n", quoted(name), quoted(&self.text)));
+        }
+        let what = match self.kind {
+            EntityKind::Person => "who",
+            _ => "what",
+        };
+        out.push_str(&format!("summary = {}\n", quoted(&format!("{DRAFT} {what} {name} is, in one or two sentences."))));
+        if let Some(t) = &self.town {
+            out.push_str(&format!("lat = {:.2}\nlon = {:.2}\ncountry = \"{}\"\n", t.lat, t.lon, t.country));
+        }
+        if let Some(iso) = &self.iso {
+            out.push_str(&format!("iso = \"{iso}\"\n"));
+        }
+        out
+    }
+}
+
+impl fmt::Display for Candidate {
+    /// `commentary.md:6:10: candidate: place `Atyrau`, 2 times (the gazetteer: Atyrau (47.10,
+    /// 51.88, KAZ))`, as the checker lists it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (file, line, column) = &self.at;
+        let times = if self.count == 1 { "once".to_owned() } else { format!("{} times", self.count) };
+        write!(f, "{file}:{line}:{column}: candidate: {} `{}`, {times}", self.kind.as_str(), self.text)?;
+        match (&self.town, &self.iso) {
+            (Some(t), _) if self.misspelled() => write!(f, " (did you mean {}?)", t.describe()),
+            (Some(t), _) => write!(f, " (the gazetteer: {})", t.describe()),
+            (None, Some(iso)) => write!(f, " (iso {iso})"),
+            (None, None) => Ok(()),
+        }
+    }
+}
+
+/// A TOML basic string.
+pub(crate) fn quoted(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Words that begin a sentence or a name without being part of it.
+const LEADING: &[&str] = &[
+    "a",
+    "after",
+    "also",
+    "an",
+    "and",
+    "as",
+    "at",
+    "before",
+    "both",
+    "but",
+    "by",
+    "during",
+    "each",
+    "even",
+    "every",
+    "for",
+    "from",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "if",
+    "in",
+    "into",
+    "it",
+    "its",
+    "meanwhile",
+    "moreover",
+    "most",
+    "nor",
+    "not",
+    "of",
+    "on",
+    "or",
+    "our",
+    "she",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "to",
+    "under",
+    "unlike",
+    "until",
+    "we",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "why",
+    "with",
+    "yet",
+    "however",
+    "although",
+    "today",
+    "yesterday",
+    "former",
+    "late",
+    "new",
+    "only",
+    "dear",
+];
+
+/// Titles before a person's name, left out of it.
+const TITLES: &[&str] = &[
+    "president",
+    "prime",
+    "minister",
+    "foreign",
+    "deputy",
+    "vice",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "secretary",
+    "general",
+    "ambassador",
+    "chancellor",
+    "king",
+    "queen",
+    "premier",
+    "senator",
+    "professor",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "sir",
+    "director",
+    "governor",
+    "mayor",
+    "chief",
+    "executive",
+    "head",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "envoy",
+    "special",
+    "representative",
+];
+
+/// Small words that may sit inside a name ("Belt and Road Initiative", "Bank of China").
+const INSIDE: &[&str] = &["of", "the", "and", "for", "on", "de", "da", "del", "van", "von", "al", "bin", "ibn", "la", "le"];
+
+/// Months and days: capitalised, never an entity by themselves.
+const CALENDAR: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Acronyms that name no entity, and roman numerals.
+const NOT_ENTITIES: &[&str] =
+    &["GDP", "GNP", "CEO", "USD", "EUR", "RMB", "LNG", "TEU", "OK", "TV", "AM", "PM", "AD", "BC", "PR", "IT", "AI"];
+
+/// A country's abbreviation, with its code.
+const COUNTRY_ABBREVIATIONS: &[(&str, &str)] = &[("UK", "GBR"), ("UAE", "ARE"), ("PRC", "CHN"), ("DPRK", "PRK"), ("ROK", "KOR")];
+
+/// A name's kind, by a word that tells it: its last (or first, for places: "Port of Aktau").
+fn keyword_kind(words: &[&str]) -> Option<EntityKind> {
+    const ORGANISATION: &[&str] = &[
+        "Academy",
+        "Agency",
+        "Airlines",
+        "Alliance",
+        "Assembly",
+        "Association",
+        "Authority",
+        "Bank",
+        "Board",
+        "Centre",
+        "Center",
+        "Commission",
+        "Committee",
+        "Company",
+        "Consortium",
+        "Corporation",
+        "Council",
+        "Court",
+        "Department",
+        "Federation",
+        "Forum",
+        "Foundation",
+        "Fund",
+        "Group",
+        "Institute",
+        "Ministry",
+        "Office",
+        "Organisation",
+        "Organization",
+        "Parliament",
+        "Partnership",
+        "Party",
+        "Railways",
+        "Secretariat",
+        "Service",
+        "Society",
+        "Union",
+        "University",
+        "Ltd",
+        "Inc",
+    ];
+    const INITIATIVE: &[&str] =
+        &["Initiative", "Programme", "Program", "Project", "Corridor", "Route", "Strategy", "Plan", "Agreement", "Treaty", "Pact"];
+    const PLACE: &[&str] = &[
+        "Sea",
+        "Ocean",
+        "Lake",
+        "River",
+        "Mountains",
+        "Strait",
+        "Gulf",
+        "Bay",
+        "Port",
+        "Region",
+        "Province",
+        "Oblast",
+        "District",
+        "Valley",
+        "Peninsula",
+        "Island",
+        "Islands",
+        "Park",
+        "Zone",
+        "Basin",
+        "Field",
+        "Desert",
+        "Canal",
+        "Pass",
+        "Airport",
+        "Station",
+        "Terminal",
+        "Pipeline",
+        "Gateway",
+        "Hub",
+        "Railway",
+        "Railroad",
+        "Highway",
+        "Bridge",
+        "Crossing",
+    ];
+    const EVENT: &[&str] = &["Summit", "Conference", "War", "Games", "Expo", "Congress", "Crisis", "Revolution", "Talks", "Olympics"];
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    let last = words.last().copied().unwrap_or_default();
+    if ORGANISATION.contains(&last) || has(&["Ministry", "Bank", "University", "Council"]) {
+        Some(EntityKind::Organisation)
+    } else if INITIATIVE.contains(&last) {
+        Some(EntityKind::Initiative)
+    } else if EVENT.contains(&last) {
+        Some(EntityKind::Event)
+    } else if PLACE.contains(&last) || PLACE.contains(&words[0]) {
+        Some(EntityKind::Place)
+    } else {
+        None
+    }
+}
+
+/// A name's kind, guessed: by a word that tells it, else an organisation for a long name or one
+/// with small words inside, else a person.
+fn kind_of(words: &[&str]) -> EntityKind {
+    keyword_kind(words).unwrap_or(if words.iter().any(|w| INSIDE.contains(w)) || words.len() > 4 {
+        EntityKind::Organisation
+    } else {
+        EntityKind::Person
+    })
+}
+
+/// One word of a run, as the candidates see it.
+struct Word<'a> {
+    text: &'a str,
+    /// Punctuation (or the run's start) comes before it: no name goes on across.
+    broken: bool,
+    /// A sentence may begin with it: a capital there says nothing.
+    opening: bool,
+}
+
+/// The words of `text`: letters and digits with inner hyphens and apostrophes, a possessive
+/// `'s` left off ("Azerbaijan's").
+fn split(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut between = String::from(".");
+    let mut start = None;
+    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (is_word(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let word = text[s..i].trim_matches(|c: char| !c.is_alphanumeric());
+                let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
+                if !word.is_empty() {
+                    let broken = between.chars().any(|c| !c.is_whitespace());
+                    let opening = between.contains(['.', '!', '?', ':']);
+                    out.push(Word { text: word, broken, opening });
+                }
+                start = None;
+                between.clear();
+                between.push(c);
+            }
+            (false, None) => between.push(c),
+            (true, Some(_)) => {}
+        }
+    }
+    out
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn acronym(w: &str) -> bool {
+    let upper = w.chars().filter(|c| c.is_uppercase()).count();
+    (2..=6).contains(&w.chars().count())
+        && upper >= 2
+        && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !w.chars().all(|c| "IVXLCDM".contains(c))
+        && !NOT_ENTITIES.contains(&w)
+}
+
+/// The names in one run: each with its words, and whether a sentence may begin with it.
+fn names<'a>(words: &[Word<'a>], heading: bool) -> Vec<(Vec<&'a str>, bool)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !capitalised(words[i].text) {
+            i += 1;
+            continue;
+        }
+        // The longest stretch of capitalised words, small words allowed between two of them.
+        let mut end = i + 1;
+        while end < words.len() && !words[end].broken {
+            if capitalised(words[end].text) {
+                end += 1;
+            } else if INSIDE.contains(&words[end].text) && words.get(end + 1).is_some_and(|n| !n.broken && capitalised(n.text)) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        let opening = words[i].opening;
+        let mut stretch: Vec<&str> = words[i..end].iter().map(|w| w.text).collect();
+        i = end;
+        // Articles, conjunctions and titles before a name are not part of it.
+        let mut first_opening = opening;
+        while stretch.len() > 1 && {
+            let lower = stretch[0].to_lowercase();
+            LEADING.contains(&lower.as_str()) || TITLES.contains(&lower.as_str())
+        } {
+            stretch.remove(0);
+            first_opening = false;
+        }
+        // A sentence's first word is capitalised whatever it is: a verb or an adverb there
+        // ("Expanding Chinese trade", "Recently Tokayev") is not part of a name.
+        if first_opening && stretch.len() > 1 && ["ing", "ed", "ly"].iter().any(|end| stretch[0].ends_with(end)) {
+            stretch.remove(0);
+            first_opening = false;
+        }
+        while stretch.last().is_some_and(|w| INSIDE.contains(w)) {
+            stretch.pop();
+        }
+        while stretch.first().is_some_and(|w| INSIDE.contains(w) || CALENDAR.contains(w)) {
+            stretch.remove(0);
+        }
+        if stretch.is_empty() {
+            continue;
+        }
+        // "Kazakhstan and Azerbaijan" is two names, "Belt and Road Initiative" one: a stretch
+        // is cut at `and` unless its last word says it is one organisation or initiative.
+        let whole = matches!(keyword_kind(&stretch), Some(EntityKind::Organisation | EntityKind::Initiative | EntityKind::Event));
+        let parts: Vec<Vec<&str>> = if whole && stretch.len() > 2 {
+            vec![stretch]
+        } else {
+            stretch.split(|w| *w == "and").map(<[&str]>::to_vec).filter(|p| !p.is_empty()).collect()
+        };
+        for (n, part) in parts.into_iter().enumerate() {
+            // In a heading, only single names (a heading in title case is no person).
+            if heading && part.len() > 1 {
+                out.extend(part.into_iter().map(|w| (vec![w], true)));
+            } else {
+                out.push((part, first_opening && n == 0));
+            }
+        }
+    }
+    out
+}
+
+/// What a name the text writes is, if it is a candidate: its kind, town and code.
+fn classify(words: &[&str], opening: bool, gazetteer: &Gazetteer) -> Option<(EntityKind, Option<Town>, Option<String>)> {
+    let text = words.join(" ");
+    match gazetteer.known(&text) {
+        Some(Known::Country(c)) => return Some((EntityKind::Country, None, Some(c.iso.clone()))),
+        Some(Known::Towns(list)) => return Some((EntityKind::Place, Some(gazetteer.town(list[0]).clone()), None)),
+        None => {}
+    }
+    if words.len() > 1 {
+        return Some((kind_of(words), None, None));
+    }
+    let word = words[0];
+    if let Some((_, iso)) = COUNTRY_ABBREVIATIONS.iter().find(|(a, _)| *a == word) {
+        return Some((EntityKind::Country, None, Some((*iso).to_owned())));
+    }
+    if acronym(word) {
+        return Some((EntityKind::Organisation, None, None));
+    }
+    // A capital inside a sentence says "a name": one the gazetteer spells closely is a town.
+    if !opening && !CALENDAR.contains(&word) {
+        if let Some(town) = gazetteer.meant(word) {
+            return Some((EntityKind::Place, Some(town.clone()), None));
+        }
+    }
+    None
+}
+
+/// The candidates of `linked` (the commentary `file`, whose text is `source`): every name it
+/// writes unlinked that no entry of `catalog` has as its name or an alias, in the order the
+/// text first writes them.
+pub fn candidates(linked: &Linked, catalog: &Catalog, gazetteer: &Gazetteer, source: &str, file: &str) -> Vec<Candidate> {
+    let taken: HashSet<&str> =
+        catalog.entities().iter().flat_map(|e| std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str))).collect();
+    let lines: Vec<&str> = source.lines().collect();
+    let mut found: Vec<Candidate> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for run in unlinked_texts(linked).into_iter().filter(|r| r.line > 0) {
+        let words = split(&run.text);
+        for (name, opening) in names(&words, run.heading) {
+            let text = name.join(" ");
+            if taken.contains(text.as_str()) {
+                continue;
+            }
+            if let Some(&i) = index.get(&text) {
+                found[i].count += 1;
+                continue;
+            }
+            let Some((kind, town, iso)) = classify(&name, opening, gazetteer) else { continue };
+            index.insert(text.clone(), found.len());
+            let (line, column) = position_of(&lines, run.line, &name);
+            let at = (file.to_owned(), line, column);
+            found.push(Candidate { text, kind, count: 1, at, town, iso });
+        }
+    }
+    found
+}
+
+/// The line and column where the name of `words` first appears at or after `line` (1-based)
+/// of the source, a block's first: its first word's, since emphasis may sit between its words.
+/// The block's line and column 1 if it cannot be found.
+fn position_of(lines: &[&str], line: usize, words: &[&str]) -> (usize, usize) {
+    let first = words[0];
+    for (n, text) in lines.iter().enumerate().skip(line.saturating_sub(1)).take(50) {
+        let mut from = 0;
+        while let Some(at) = text[from..].find(first) {
+            let start = from + at;
+            let before = text[..start].chars().next_back();
+            let after = text[start + first.len()..].chars().next();
+            if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+                return (n + 1, text[..start].chars().count() + 1);
+            }
+            from = start + first.len();
+        }
+    }
+    (line, 1)
+}
+
+/// An id for a new entry named `name` that no entry of `taken` has: its letters in lower case,
+/// words joined by hyphens, other letters than a–z dropped (`Ilham Aliyev` → `ilham-aliyev`),
+/// a number added when taken.
+pub fn id_for(name: &str, taken: &HashSet<String>) -> String {
+    let mut id = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match c {
+            'a'..='z' | '0'..='9' => id.push(c),
+            _ if c.is_alphanumeric() => {}
+            _ if !id.ends_with('-') && !id.is_empty() => id.push('-'),
+            _ => {}
+        }
+    }
+    let id = id.trim_end_matches('-').to_owned();
+    let id = if id.is_empty() { "entity".to_owned() } else { id };
+    if !taken.contains(&id) {
+        return id;
+    }
+    (2..).map(|n| format!("{id}-{n}")).find(|c| !taken.contains(c)).unwrap_or(id)
+}
+
+/// The stubs of `candidates` for a catalog whose ids are `catalog`'s, each with its id: the TOML
+/// an editor appends to `entities.toml`.
+pub fn stubs(candidates: &[Candidate], catalog: &Catalog) -> Vec<(String, String)> {
+    let mut taken: HashSet<String> = catalog.entities().iter().map(|e| e.id.to_string()).collect();
+    candidates
+        .iter()
+        .map(|c| {
+            let id = id_for(c.town.as_ref().filter(|_| c.misspelled()).map_or(&c.text, |t| &t.name), &taken);
+            taken.insert(id.clone());
+            let stub = c.stub(&id);
+            (id, stub)
+        })
+        .collect()
+}
+
+/// The candidates of a compiled original (none for one that cannot be shown): [`candidates`]
+/// of its linked text, `source` being its `commentary.md` (named `file`).
+pub fn of_compiled(compiled: &Compiled, gazetteer: &Gazetteer, source: &str, file: &str) -> Vec<Candidate> {
+    match compiled {
+        Compiled::Ready(loaded) => candidates(&loaded.linked, &loaded.catalog, gazetteer, source, file),
+        Compiled::Failed { .. } => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests;
