@@ -14,6 +14,8 @@
 //   commentary-reader/check.mjs                   the checker for editors, run by Node
 //   commentary-reader/preview.html, .js, .css     the checker and live preview in the browser
 //   commentary-reader/template/                   the template a new commentary starts from
+//   commentary-reader/gazetteer.tsv               the checkers' gazetteer (GeoNames, CC BY 4.0):
+//                                                 read by check.mjs, fetched by the preview
 //   commentary-reader/commentary-reader-publisher.js, …_bg.wasm  the module the preview loads to
 //                                                 write a folder's prerendered pages
 //
@@ -63,6 +65,8 @@ for (const name of ['check.mjs', 'preview.html', 'preview.js', 'preview.css']) c
 // The template a new commentary starts from (the preview's "Start a new commentary"; the
 // command line's `commentary-reader new` has it built in).
 cpSync(join(source, 'static/template'), join(out, 'template'), { recursive: true });
+// The gazetteer the checkers compare places with and fill stubs from (never the reader's).
+cpSync(join(source, 'static/gazetteer.tsv'), join(out, 'gazetteer.tsv'));
 // The archive page's stylesheet (`build --site` writes the page, naming it with its hash).
 cpSync(join(source, 'static/site/archive.css'), join(out, 'archive.css'));
 // The WordPress plugin, for sites that publish with WordPress (README "WordPress").

@@ -25,7 +25,7 @@ pub use commentary_core::{bundle, content, geo, i18n, ui};
 #[cfg(not(target_arch = "wasm32"))]
 pub use commentary_compiler::compile;
 #[cfg(any(not(target_arch = "wasm32"), feature = "compiler"))]
-pub use commentary_compiler::{folder, lint};
+pub use commentary_compiler::{folder, gazetteer, lint, suggestions};
 pub mod html;
 /// Minifying the widget's stylesheet at build time (included by `build.rs`; here for its tests).
 #[cfg(test)]

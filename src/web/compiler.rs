@@ -12,6 +12,8 @@ use wasm_bindgen::prelude::*;
 
 use super::fetch::{resolve, start, LoadError, Pending, MAX_BYTES, TIMEOUT_MS};
 use crate::bundle;
+use crate::gazetteer::{self, Gazetteer};
+use crate::suggestions;
 use crate::folder::{Address, Answer, Failure, Naming, Need, Pipeline, Purpose, Request};
 
 /// Compiles the folder of the `commentary.md` at `url` and returns the bundle's bytes (a
@@ -93,6 +95,8 @@ pub struct Checked {
     langs: Vec<String>,
     messages: Vec<String>,
     errors: usize,
+    suggestions: Vec<String>,
+    stubs: Vec<String>,
 }
 
 #[wasm_bindgen]
@@ -135,6 +139,22 @@ impl Checked {
     pub fn errors(&self) -> usize {
         self.errors
     }
+
+    /// What the editor may add ([`crate::suggestions`], with the widget's gazetteer
+    /// when `read` gives it): first each candidate the text names and the catalog lacks
+    /// (`commentary.md:6:10: candidate: place `Atyrau`, …`), then each translation's inflections
+    /// (`entities.ru.toml:7:11: inflections: …`), as the validator's `--suggest` lists them.
+    #[wasm_bindgen(getter)]
+    pub fn suggestions(&self) -> Vec<String> {
+        self.suggestions.clone()
+    }
+
+    /// The catalog entry (TOML) for each candidate, in the order of the first
+    /// `suggestions`: what "Add to the catalog" appends to `entities.toml`.
+    #[wasm_bindgen(getter)]
+    pub fn stubs(&self) -> Vec<String> {
+        self.stubs.clone()
+    }
 }
 
 /// Checks and compiles the folder whose files `read` gives, as `commentary-reader check` does
@@ -161,13 +181,23 @@ pub fn check(read: &js_sys::Function) -> Checked {
     let mut langs = Vec::new();
     let mut messages = Vec::new();
     let mut errors = 0;
-    for (lang, compiled, diagnostics) in crate::folder::compile_all(Purpose::Check, Naming::Folder, &mut answer) {
+    let editions = crate::folder::compile_all(Purpose::Check, Naming::Folder, &mut answer);
+    for (lang, compiled, diagnostics) in &editions {
         errors += diagnostics.iter().filter(|d| d.severity == crate::content::Severity::Error).count();
         messages.extend(diagnostics.iter().map(ToString::to_string));
-        bundles.push((bundle::file_name(lang.as_deref()), bundle::encode(&compiled)));
-        langs.push(lang.unwrap_or_default());
+        bundles.push((bundle::file_name(lang.as_deref()), bundle::encode(compiled)));
+        langs.push(lang.clone().unwrap_or_default());
     }
-    Checked { bundles, langs, messages, errors }
+    // The gazetteer as the pipeline read it: without it, names are still suggested, places
+    // without their coordinates.
+    let text = |name: &str, widget: bool| {
+        read.call2(&JsValue::NULL, &JsValue::from_str(name), &JsValue::from_bool(widget)).ok().and_then(|t| t.as_string())
+    };
+    let gazetteer = Gazetteer::parse(&text(gazetteer::PATH, true).unwrap_or_default());
+    let found = suggestions::suggest(&editions, &gazetteer, &mut |name| text(name, false));
+    let suggestions = found.lines();
+    let stubs = found.stubs.into_iter().map(|(_, toml)| toml).collect();
+    Checked { bundles, langs, messages, errors, suggestions, stubs }
 }
 
 /// A request's answer, or the request under way.

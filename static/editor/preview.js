@@ -4,7 +4,10 @@
 // the line itself, and the widget renders the result beside them, as readers will see it. With
 // the File System Access API (Chromium) the folder is watched and checked again when a file
 // changes; elsewhere "Check again" asks for it once more. The compiled bundle and an embed
-// folder's prerendered pages (the publisher module) can be downloaded.
+// folder's prerendered pages (the publisher module) can be downloaded. The names the text writes
+// and the catalog lacks are listed (the gazetteer beside this page fills places' coordinates
+// and countries' codes); "Add to the catalog" puts an entry in the preview's copy of the
+// catalog, checked and rendered at once, for the editor to copy into the real file.
 import init, { check } from './commentary-reader-compiler.js';
 
 const $ = (id) => document.getElementById(id);
@@ -143,16 +146,110 @@ async function run() {
   // the widget's own (the default base map) is fetched first.
   await widgetFile('basemaps/eurasia.topo.json');
   const basemap = await widgetFile('basemaps/eurasia.topo.json');
+  const gazetteer = await widgetFile('gazetteer.tsv');
+  const target = catalogFile();
   const checked = check((name, widget) => {
-    if (widget) return name === 'basemaps/eurasia.topo.json' ? basemap : undefined;
+    if (widget) return { 'basemaps/eurasia.topo.json': basemap, 'gazetteer.tsv': gazetteer }[name];
     const path = normalise(name);
-    return path === null ? undefined : folder.files.get(path)?.text;
+    if (path === null) return undefined;
+    const text = folder.files.get(path)?.text;
+    // The entries added here follow the folder's own, as the editor will paste them.
+    if (path === target && added.length) return [text?.replace(/\n*$/, '\n'), ...added].filter((t) => t !== undefined).join('\n');
+    return text;
   });
   show(checked.messages, checked.errors);
+  suggest(checked.suggestions, checked.stubs);
   // The translations' bundles too: the widget's language switch shows them.
   const translations = Object.fromEntries(checked.langs.map((lang, i) => [lang, i]).filter(([lang]) => lang).map(([lang, i]) => [lang, checked.bundle_at(i)]));
   render(checked.bundle, translations);
 }
+
+/** The catalog an added entry goes to: the first the front matter lists, else entities.toml. */
+function catalogFile() {
+  const front = /^\+\+\+([\s\S]*?)^\+\+\+/m.exec(folder.files.get('commentary.md')?.text ?? '')?.[1] ?? '';
+  const listed = /^entities\s*=\s*\[\s*"((?:[^"\\]|\\.)*)"/m.exec(front)?.[1];
+  return (listed && normalise(listed)) || 'entities.toml';
+}
+
+/** Entries the editor added to the catalog in this preview (TOML), in the order added. */
+let added = [];
+let catalogUrl = null;
+
+/** Lists what the text names and the catalog lacks, each candidate with "Add to the catalog"
+ *  (its entry, `stubs[i]`), then each translation's inflections with their `aliases` line. */
+function suggest(lines, stubs) {
+  const list = $('pv-suggestions');
+  list.replaceChildren();
+  lines.forEach((line, i) => {
+    const m = /^(.*?):(\d+):(\d+): (candidate|inflections): (.*)$/s.exec(line);
+    if (!m) return;
+    const item = document.createElement('li');
+    const where = document.createElement('span');
+    where.className = 'pv-where';
+    where.textContent = `${m[1]}:${m[2]}:${m[3]}`;
+    const text = document.createElement('span');
+    text.className = 'pv-text';
+    text.textContent = m[5];
+    item.append(where, ' ', text, ' ');
+    const button = document.createElement('button');
+    button.type = 'button';
+    if (m[4] === 'candidate') {
+      const name = /`([^`]*)`/.exec(m[5])?.[1] ?? '';
+      button.textContent = 'Add to the catalog';
+      button.setAttribute('aria-label', `Add ${name} to the catalog`);
+      button.dataset.name = name;
+      button.addEventListener('click', async () => {
+        added.push(stubs[i]);
+        await run();
+        $('pv-added-status').textContent = `${name} added to ${catalogFile()} in this preview; its mentions now open its card.`;
+        // The next suggestion keeps the keyboard's place (or the copy button, the last one gone).
+        (list.querySelector('button') ?? $('pv-copy')).focus();
+      });
+    } else {
+      // The aliases line on a line of its own, to copy over the entry's.
+      const [said, aliases] = m[5].split(/: (?=aliases = \[)/);
+      text.textContent = said;
+      const code = document.createElement('code');
+      code.className = 'pv-aliases';
+      code.textContent = aliases ?? '';
+      item.append(code, ' ');
+      button.textContent = 'Copy the aliases line';
+      button.addEventListener('click', () => copy(code, button));
+    }
+    item.append(button);
+    list.append(item);
+  });
+  const n = list.childElementCount;
+  $('pv-suggestions-summary').textContent = n
+    ? `${n} ${n === 1 ? 'suggestion' : 'suggestions'}: names the text writes and no entry covers, and forms a translation writes and its catalog lacks.`
+    : 'None: every name the text writes that looks like an entity has one.';
+  const box = $('pv-added');
+  box.hidden = added.length === 0;
+  $('pv-added-file').textContent = catalogFile();
+  $('pv-added-toml').textContent = added.join('\n');
+  if (catalogUrl) URL.revokeObjectURL(catalogUrl);
+  const own = folder.files.get(catalogFile())?.text;
+  catalogUrl = URL.createObjectURL(new Blob([[own?.replace(/\n*$/, '\n'), ...added].filter((t) => t !== undefined).join('\n')], { type: 'text/plain' }));
+  $('pv-catalog').href = catalogUrl;
+  $('pv-catalog').download = catalogFile().split('/').pop();
+  $('pv-catalog').textContent = `Download ${catalogFile().split('/').pop()}`;
+}
+
+/** Copies the text of the element `code` to the clipboard, saying so on `button` for a moment;
+ *  where the page may not write the clipboard, the text is selected for the editor to copy. */
+async function copy(code, button) {
+  const label = button.dataset.label ?? button.textContent;
+  button.dataset.label = label;
+  try {
+    await navigator.clipboard.writeText(code.textContent);
+    button.textContent = 'Copied';
+  } catch {
+    getSelection().selectAllChildren(code);
+    button.textContent = 'Selected: press Ctrl+C';
+  }
+  setTimeout(() => { button.textContent = label; }, 2000);
+}
+$('pv-copy').addEventListener('click', () => copy($('pv-added-toml'), $('pv-copy')));
 
 /** `file:line:column: severity: message` → its parts. */
 function parse(message) {
@@ -368,6 +465,8 @@ async function open(read, watch) {
     return;
   }
   folder.stamp = stampOf(folder.files);
+  added = [];
+  $('pv-added-status').textContent = '';
   offerTemplate(read === fromTemplate ? folder.files : null);
   // The site's usual layout, until the editor says otherwise: the folder's name, or for files
   // picked without their folder, the title's slug (never "5 files").

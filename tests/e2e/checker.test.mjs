@@ -40,6 +40,27 @@ test('the Node checker prints what the native validator prints, folder by folder
   }
 });
 
+test('--suggest lists the same candidates and inflections as the native validator, with the gazetteer beside the checker', () => {
+  // The template names places, countries and an organisation its catalog lacks; the example
+  // and the demo commentary name places; the seed's translation is complete.
+  const suggesting = ['static/template', 'docs/example/middle-corridor', ...folders.filter((f) => f.startsWith('static/commentaries/'))];
+  let listed = 0;
+  for (const folder of suggesting) {
+    const expected = native(['check', '--suggest', folder]);
+    const got = node(['--suggest', folder]);
+    assert.equal(got.stdout, expected.stdout, folder);
+    assert.equal(got.status, expected.status, `${folder}: exit status`);
+    assert.match(got.stderr, /^checked 1 folder\(s\): \d+ error\(s\), \d+ warning\(s\), \d+ suggestion\(s\)\n$/, folder);
+    listed += got.stdout.split('\n').filter((l) => /: candidate: /.test(l)).length;
+  }
+  const template = node(['--suggest', 'static/template']).stdout;
+  assert.match(template, /^static\/template\/commentary\.md:\d+:\d+: candidate: place `Atyrau`, once \(the gazetteer: Atyrau \(47\.1\d, 51\.8\d, KAZ\)\)$/m);
+  assert.match(template, /: candidate: organisation `Caspian Pipeline Consortium`, once$/m);
+  assert.ok(listed >= 15, `${listed} candidates`);
+  // Without --suggest, nothing of it.
+  assert.doesNotMatch(node(['static/template']).stdout, /candidate/);
+});
+
 test('--strict fails on warnings, usage errors exit with 2, and --bundle writes the bundle build writes', () => {
   assert.equal(node(['tests/fixtures/broken/did-you-mean']).status, 0);
   const strict = node(['--strict', 'tests/fixtures/broken/did-you-mean']);

@@ -193,6 +193,52 @@ test('a new commentary from the template: no problems, its cards open, its map a
   await context.close();
 });
 
+test('the names the template writes and its catalog lacks are listed; three become entries with one action each, and their cards open', async () => {
+  const { page, problems, context } = await preview();
+  await page.locator('#pv-new').click();
+  await until(page, () => Number(document.body.dataset.checked ?? 0) >= 1, null, { what: 'the template checked' });
+  const listed = await page.locator('#pv-suggestions li .pv-text').allTextContents();
+  assert.deepEqual(listed.map((t) => /`([^`]*)`/.exec(t)?.[1]), ['Atyrau', 'Black Sea', 'Caspian Pipeline Consortium', 'Azerbaijan', 'Georgia']);
+  assert.match(listed[0], /^place `Atyrau`, once \(the gazetteer: Atyrau \(47\.1\d, 51\.8\d, KAZ\)\)$/);
+  assert.equal(listed[3], 'country `Azerbaijan`, once (iso AZE)');
+  const added = [['Atyrau', 'atyrau'], ['Caspian Pipeline Consortium', 'caspian-pipeline-consortium'], ['Azerbaijan', 'azerbaijan']];
+  for (const [name] of added) {
+    const before = await page.evaluate(() => Number(document.body.dataset.checked));
+    await page.getByRole('button', { name: `Add ${name} to the catalog` }).click();
+    await until(page, (n) => Number(document.body.dataset.checked) > n, before, { what: `checked with ${name}` });
+    await until(page, (text) => document.querySelector('#pv-added-status').textContent.startsWith(text), `${name} added to entities.toml`, { what: `${name} said added` });
+  }
+  // Each is an entry now: gone from the list, and the only problems are the three summaries to write.
+  const left = await page.locator('#pv-suggestions li .pv-text').allTextContents();
+  assert.deepEqual(left.map((t) => /`([^`]*)`/.exec(t)?.[1]), ['Black Sea', 'Georgia']);
+  assert.equal(await page.locator('#pv-summary').textContent(), 'New commentary (the template): 0 errors, 3 warnings.');
+  const warned = await page.locator('#pv-problems li .pv-text').allTextContents();
+  assert.ok(warned.every((w) => /the summary is still a draft/.test(w)), JSON.stringify(warned));
+  // The entries, to copy into the catalog: the place with the gazetteer's point and country.
+  const toml = await page.locator('#pv-added-toml').textContent();
+  assert.match(toml, /^\[\[entity\]\]\nid = "atyrau"\nkind = "place"\nname = "Atyrau"\nsummary = "To be written: what Atyrau is, in one or two sentences\."\nlat = 47\.1\d\nlon = 51\.8\d\ncountry = "KAZ"\n/);
+  assert.match(toml, /id = "caspian-pipeline-consortium"\nkind = "organisation"/);
+  assert.match(toml, /id = "azerbaijan"\nkind = "country"\nname = "Azerbaijan"\nsummary = "[^"]*"\niso = "AZE"/);
+  // Their cards open in the widget, from their mentions.
+  for (const [name, id] of added) {
+    await page.locator(`#pv-widget .cr-body [data-entity="${id}"][data-mention]:not(.cr-invoke)`).first().click();
+    await until(page, (entity) => document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector(`.cr-card[data-open][data-entity="${entity}"]`), id, { what: `${id}'s card` });
+    const shown = await page.evaluate(() => document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector('.cr-card[data-open] .cr-card-name').textContent);
+    assert.equal(shown, name);
+    await page.keyboard.press('Escape');
+    await until(page, () => !document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector('.cr-card[data-open]'), null, { what: 'the card closed' });
+  }
+  // The whole catalog downloads with them: the template's entries, then the three.
+  const download = page.waitForEvent('download');
+  await page.locator('#pv-catalog').click();
+  const catalog = readFileSync(await (await download).path(), 'utf8');
+  const template = readFileSync(join(ROOT, 'static/template/entities.toml'), 'utf8');
+  assert.equal(catalog, `${template.replace(/\n*$/, '\n')}\n${toml}`);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('each mistake of an editor is listed at its line and column, with the line and what was meant', async () => {
   const cases = [
     {

@@ -115,3 +115,36 @@ fn the_seed_is_published_in_english_and_in_russian() {
     };
     assert_eq!(paragraphs(en), paragraphs(ru));
 }
+
+#[test]
+fn suggest_lists_the_templates_candidates_and_writes_entries_that_link_them() {
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
+    let run = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_commentary-reader")).args(args).output().unwrap();
+    let template = root.join("static/template");
+    let listed = run(&["check", "--suggest", template.to_str().unwrap()]);
+    assert_eq!(listed.status.code(), Some(0));
+    let stdout = String::from_utf8(listed.stdout).unwrap();
+    let names: Vec<&str> = stdout.lines().filter_map(|l| l.split('`').nth(1)).collect();
+    assert_eq!(names, ["Atyrau", "Black Sea", "Caspian Pipeline Consortium", "Azerbaijan", "Georgia"], "{stdout}");
+    assert!(stdout.lines().all(|l| l.contains("static/template/commentary.md:") && l.contains(": candidate: ")), "{stdout}");
+    assert!(String::from_utf8_lossy(&listed.stderr).ends_with("0 error(s), 0 warning(s), 5 suggestion(s)\n"));
+    // `suggest` writes their entries; appended to a copy of the catalog, every name links and
+    // the checker asks only for the summaries.
+    let dir = std::env::temp_dir().join(format!("commentary-suggest-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["commentary.md", "entities.toml", "map.toml"] {
+        std::fs::copy(template.join(f), dir.join(f)).unwrap();
+    }
+    let toml = String::from_utf8(run(&["suggest", dir.to_str().unwrap()]).stdout).unwrap();
+    assert!(toml.contains("id = \"azerbaijan\"\nkind = \"country\"\nname = \"Azerbaijan\""), "{toml}");
+    let catalog = std::fs::read_to_string(dir.join("entities.toml")).unwrap() + "\n" + &toml;
+    std::fs::write(dir.join("entities.toml"), catalog).unwrap();
+    let again = run(&["check", "--suggest", dir.to_str().unwrap()]);
+    let out = String::from_utf8(again.stdout).unwrap();
+    assert!(!out.contains(": candidate: "), "{out}");
+    let warnings: Vec<&str> = out.lines().collect();
+    // Five drafts to write, and the Black Sea, a place the gazetteer has no point for.
+    assert_eq!(warnings.iter().filter(|l| l.contains("the summary is still a draft")).count(), 5, "{out}");
+    assert_eq!(warnings.len(), 6, "{out}");
+    assert!(out.contains("`black-sea` is a place without lat/lon"), "{out}");
+}

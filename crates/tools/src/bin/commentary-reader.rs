@@ -120,7 +120,7 @@ fn main() -> ExitCode {
         return match commentary_tools::template::write(Path::new(dir), &commentary_tools::template::today()) {
             Ok(written) => {
                 println!("wrote {}", written.join(", "));
-                println!("next: edit them, then check the folder with `commentary-reader check {dir}`");
+                println!("next: edit them, then check the folder with `commentary-reader check --suggest {dir}`, which also lists the names the text writes and the catalog lacks");
                 ExitCode::SUCCESS
             }
             Err(e) => {
