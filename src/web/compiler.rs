@@ -12,9 +12,9 @@ use wasm_bindgen::prelude::*;
 
 use super::fetch::{resolve, start, LoadError, Pending, MAX_BYTES, TIMEOUT_MS};
 use crate::bundle;
+use crate::folder::{Address, Answer, Failure, Naming, Need, Pipeline, Purpose, Request};
 use crate::gazetteer::{self, Gazetteer};
 use crate::suggestions;
-use crate::folder::{Address, Answer, Failure, Naming, Need, Pipeline, Purpose, Request};
 
 /// Compiles the folder of the `commentary.md` at `url` and returns the bundle's bytes (a
 /// `Uint8Array` in JavaScript): the original's, or with `lang` the translation's in that

@@ -207,6 +207,8 @@ test('the names the template writes and its catalog lacks are listed; three beco
     await page.getByRole('button', { name: `Add ${name} to the catalog` }).click();
     await until(page, (n) => Number(document.body.dataset.checked) > n, before, { what: `checked with ${name}` });
     await until(page, (text) => document.querySelector('#pv-added-status').textContent.startsWith(text), `${name} added to entities.toml`, { what: `${name} said added` });
+    // The keyboard keeps its place: on the next suggestion's button.
+    assert.match(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), /^Add .* to the catalog$/);
   }
   // Each is an entry now: gone from the list, and the only problems are the three summaries to write.
   const left = await page.locator('#pv-suggestions li .pv-text').allTextContents();
@@ -234,6 +236,8 @@ test('the names the template writes and its catalog lacks are listed; three beco
   const catalog = readFileSync(await (await download).path(), 'utf8');
   const template = readFileSync(join(ROOT, 'static/template/entities.toml'), 'utf8');
   assert.equal(catalog, `${template.replace(/\n*$/, '\n')}\n${toml}`);
+  const result = await new AxeBuilder({ page }).exclude('commentary-reader').analyze();
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), []);
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.deepEqual(problems, []);
   await context.close();

@@ -13,6 +13,7 @@ fn names_leave_out_articles_titles_and_possessives() {
     assert_eq!(names_in("Baku, Tbilisi and Ceyhan"), ["Baku", "Tbilisi", "Ceyhan"]);
     assert_eq!(names_in("In March 2023, Kassym-Jomart Tokayev spoke."), ["Kassym-Jomart Tokayev"]);
     assert_eq!(names_in("Expanding Chinese trade"), ["Chinese"]);
+    assert_eq!(names_in("trade with New Delhi grew"), ["New Delhi"]);
 }
 
 #[test]
