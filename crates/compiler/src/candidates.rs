@@ -1,11 +1,15 @@
 //! What the text names and the catalog lacks: candidate entities for an editor to add. Found
 //! in the text no mention covers ([`crate::lint::unlinked_texts`]):
 //! - countries and towns the gazetteer knows ("Azerbaijan", "Baku");
-//! - a capitalised word the gazetteer spells closely ("Novorossisk": did you mean Novorossiysk);
 //! - capitalised names of two words or more ("Caspian Pipeline Consortium", "Ilham Aliyev"),
 //!   leading articles and titles left out ("the", "President"), outside headings (a heading in
 //!   title case is not a name);
-//! - acronyms ("CPC", "OPEC").
+//! - acronyms ("CPC", "OPEC");
+//! - a capitalised word inside a sentence, not an adjective of a people or a place: one the
+//!   gazetteer spells closely ("Novorossisk": did you mean Novorossiysk), else a smaller place
+//!   ("Alashankou") or a company ("KazMunayGas").
+//!
+//! A person's surname written alone after the full name counts for that person, as an alias.
 //!
 //! Each with how often the text writes it and where first (`file:line:column`), its kind
 //! guessed from its words, and for a place or a country what the gazetteer says (coordinates,
@@ -19,7 +23,7 @@ use crate::bundle::Compiled;
 use crate::catalog::DRAFT;
 use crate::content::catalog::{Catalog, EntityKind};
 use crate::content::Linked;
-use crate::gazetteer::{same_name, Gazetteer, Known, Town};
+use crate::gazetteer::{Gazetteer, Known, Town};
 use crate::lint::unlinked_texts;
 use words::*;
 
@@ -36,30 +40,46 @@ pub struct Candidate {
     pub count: usize,
     /// Where first: the commentary's file, line and column.
     pub at: (String, usize, usize),
-    /// For a place, the gazetteer's town (the one meant, for a misspelling).
+    /// For a place, the gazetteer's town of that name.
     pub town: Option<Town>,
+    /// For a name the gazetteer lacks, the town it spells closely ("did you mean").
+    pub meant: Option<Town>,
     /// For a country, its ISO 3166-1 alpha-3 code.
     pub iso: Option<String>,
+    /// Shorter forms the text also writes unlinked (a person's surname after the full name).
+    pub aliases: Vec<String>,
 }
 
 impl Candidate {
-    /// Whether the text's spelling is not the gazetteer's town's (a misspelling, by its guess).
+    /// Whether the gazetteer lacks the name while it spells a town closely (a misspelling, by
+    /// its guess).
     pub fn misspelled(&self) -> bool {
-        self.town.as_ref().is_some_and(|t| !same_name(&t.name, &self.text))
+        self.meant.is_some()
     }
 
-    /// The catalog entry for it, as TOML, with `id`: its name, kind, and for a place its
-    /// coordinates and country, for a country its code. The summary is a draft for the editor
-    /// to write ([`DRAFT`]: the checker warns until it is written); a misspelled place keeps the text's
-    /// spelling as an alias, so its mentions link until the text is corrected.
+    /// The catalog entry for it, as TOML, with `id`: its name, kind, the shorter forms the text
+    /// writes, and for a place the gazetteer's coordinates and country, for a country its code.
+    /// The summary is a draft for the editor to write ([`DRAFT`]: the checker warns until it
+    /// is written). A name the gazetteer may have misspelled gets no coordinates, only a
+    /// comment saying which town it spells closely: they may well be another place's (a
+    /// region, "Xinjiang", is one letter from the town of Xinxiang).
     pub fn stub(&self, id: &str) -> String {
-        let name = match &self.town {
-            Some(t) if self.misspelled() => t.name.as_str(),
-            _ => self.text.as_str(),
-        };
-        let mut out = format!("[[entity]]\nid = \"{id}\"\nkind = \"{}\"\nname = {}\n", self.kind.as_str(), quoted(name));
-        if self.misspelled() {
-            out.push_str(&format!("aliases = [{}, {}]\n", quoted(name), quoted(&self.text)));
+        let name = self.text.as_str();
+        let mut out = String::new();
+        if let Some(t) = &self.meant {
+            out.push_str(&format!(
+                "# `{name}` is no town the gazetteer knows. If it is {}, correct the text and write\n# name = {}, lat = {:.2}, lon = {:.2}, country = \"{}\"\n",
+                t.describe(),
+                quoted(&t.name),
+                t.lat,
+                t.lon,
+                t.country
+            ));
+        }
+        out.push_str(&format!("[[entity]]\nid = \"{id}\"\nkind = \"{}\"\nname = {}\n", self.kind.as_str(), quoted(name)));
+        if !self.aliases.is_empty() {
+            let all: Vec<String> = std::iter::once(name).chain(self.aliases.iter().map(String::as_str)).map(quoted).collect();
+            out.push_str(&format!("aliases = [{}]\n", all.join(", ")));
         }
         let what = match self.kind {
             EntityKind::Person => "who",
@@ -83,11 +103,15 @@ impl fmt::Display for Candidate {
         let (file, line, column) = &self.at;
         let times = if self.count == 1 { "once".to_owned() } else { format!("{} times", self.count) };
         write!(f, "{file}:{line}:{column}: candidate: {} `{}`, {times}", self.kind.as_str(), self.text)?;
-        match (&self.town, &self.iso) {
-            (Some(t), _) if self.misspelled() => write!(f, " (did you mean {}?)", t.describe()),
-            (Some(t), _) => write!(f, " (the gazetteer: {})", t.describe()),
-            (None, Some(iso)) => write!(f, " (iso {iso})"),
-            (None, None) => Ok(()),
+        if !self.aliases.is_empty() {
+            let also: Vec<String> = self.aliases.iter().map(|a| format!("`{a}`")).collect();
+            write!(f, ", also as {}", also.join(", "))?;
+        }
+        match (&self.town, &self.meant, &self.iso) {
+            (Some(t), ..) => write!(f, " (the gazetteer: {})", t.describe()),
+            (None, Some(t), _) => write!(f, " (did you mean {}?)", t.describe()),
+            (None, None, Some(iso)) => write!(f, " (iso {iso})"),
+            (None, None, None) => Ok(()),
         }
     }
 }
@@ -141,6 +165,8 @@ struct Word<'a> {
     broken: bool,
     /// A sentence may begin with it: a capital there says nothing.
     opening: bool,
+    /// It ended in a possessive `'s`, which ends a name ("Azerbaijan's SOCAR" is two).
+    possessive: bool,
 }
 
 /// The words of `text`: letters and digits with inner hyphens and apostrophes, a possessive
@@ -155,11 +181,11 @@ fn split(text: &str) -> Vec<Word<'_>> {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 let word = text[s..i].trim_matches(|c: char| !c.is_alphanumeric());
-                let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
-                if !word.is_empty() {
+                let bare = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"));
+                if let Some(text) = bare.or(Some(word)).filter(|w| !w.is_empty()) {
                     let broken = between.chars().any(|c| !c.is_whitespace());
                     let opening = between.contains(['.', '!', '?', ':']);
-                    out.push(Word { text: word, broken, opening });
+                    out.push(Word { text, broken, opening, possessive: bare.is_some() });
                 }
                 start = None;
                 between.clear();
@@ -196,10 +222,13 @@ fn names<'a>(words: &[Word<'a>], heading: bool) -> Vec<(Vec<&'a str>, bool)> {
         }
         // The longest stretch of capitalised words, small words allowed between two of them.
         let mut end = i + 1;
-        while end < words.len() && !words[end].broken {
+        while end < words.len() && !words[end].broken && !words[end - 1].possessive {
             if capitalised(words[end].text) {
                 end += 1;
-            } else if INSIDE.contains(&words[end].text) && words.get(end + 1).is_some_and(|n| !n.broken && capitalised(n.text)) {
+            } else if INSIDE.contains(&words[end].text)
+                && !words[end].possessive
+                && words.get(end + 1).is_some_and(|n| !n.broken && capitalised(n.text))
+            {
                 end += 2;
             } else {
                 break;
@@ -252,31 +281,54 @@ fn names<'a>(words: &[Word<'a>], heading: bool) -> Vec<(Vec<&'a str>, bool)> {
     out
 }
 
-/// What a name the text writes is, if it is a candidate: its kind, town and code.
-fn classify(words: &[&str], opening: bool, gazetteer: &Gazetteer) -> Option<(EntityKind, Option<Town>, Option<String>)> {
+/// What a name the text writes is, if it is a candidate: its kind, and what the gazetteer
+/// says of it (its town, the town it spells closely, its country's code). Where and how often
+/// are the caller's.
+fn classify(words: &[&str], opening: bool, gazetteer: &Gazetteer) -> Option<Candidate> {
     let text = words.join(" ");
+    let candidate = |kind| Candidate {
+        text: text.clone(),
+        kind,
+        count: 1,
+        at: Default::default(),
+        town: None,
+        meant: None,
+        iso: None,
+        aliases: Vec::new(),
+    };
     match gazetteer.known(&text) {
-        Some(Known::Country(c)) => return Some((EntityKind::Country, None, Some(c.iso.clone()))),
-        Some(Known::Towns(list)) => return Some((EntityKind::Place, Some(gazetteer.town(list[0]).clone()), None)),
+        Some(Known::Country(c)) => return Some(Candidate { iso: Some(c.iso.clone()), ..candidate(EntityKind::Country) }),
+        Some(Known::Towns(list)) => return Some(Candidate { town: Some(gazetteer.town(list[0]).clone()), ..candidate(EntityKind::Place) }),
         None => {}
     }
     if words.len() > 1 {
-        return Some((kind_of(words), None, None));
+        return Some(candidate(kind_of(words)));
     }
     let word = words[0];
     if let Some((_, iso)) = COUNTRY_ABBREVIATIONS.iter().find(|(a, _)| *a == word) {
-        return Some((EntityKind::Country, None, Some((*iso).to_owned())));
+        return Some(Candidate { iso: Some((*iso).to_owned()), ..candidate(EntityKind::Country) });
     }
     if acronym(word) {
-        return Some((EntityKind::Organisation, None, None));
+        return Some(candidate(EntityKind::Organisation));
     }
-    // A capital inside a sentence says "a name": one the gazetteer spells closely is a town.
-    if !opening && !CALENDAR.contains(&word) {
-        if let Some(town) = gazetteer.meant(word) {
-            return Some((EntityKind::Place, Some(town.clone()), None));
-        }
+    // A capital inside a sentence says "a name": one the gazetteer spells closely may be a
+    // misspelled town; another, unless an adjective of a people or a place ("Chinese",
+    // "Caspian"), a title ("President") or a compound of known names ("Kazakhstan-China"), is
+    // most often a smaller place than the gazetteer's towns ("Kuryk", "Alashankou") or a
+    // company ("KazMunayGas": an inner capital, or a company's ending, says which).
+    let lower = word.to_lowercase();
+    let compound = word.contains('-') && word.split('-').any(|part| gazetteer.known(part).is_some());
+    if opening || CALENDAR.contains(&word) || NOT_NAMES.contains(&word) || TITLES.contains(&lower.as_str()) || compound {
+        return None;
     }
-    None
+    if word.chars().count() < 4 || ADJECTIVE_ENDINGS.iter().any(|end| word.ends_with(end)) {
+        return None;
+    }
+    if let Some(town) = gazetteer.meant(word) {
+        return Some(Candidate { meant: Some(town.clone()), ..candidate(EntityKind::Place) });
+    }
+    let company = word.chars().skip(1).any(char::is_uppercase) || COMPANY_ENDINGS.iter().any(|end| lower.ends_with(end));
+    Some(candidate(if company { EntityKind::Organisation } else { EntityKind::Place }))
 }
 
 /// The candidates of `linked` (the commentary `file`, whose text is `source`): every name it
@@ -288,6 +340,7 @@ pub fn candidates(linked: &Linked, catalog: &Catalog, gazetteer: &Gazetteer, sou
     let lines: Vec<&str> = source.lines().collect();
     let mut found: Vec<Candidate> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
+    let mut surnames: HashMap<String, usize> = HashMap::new();
     for run in unlinked_texts(linked).into_iter().filter(|r| r.line > 0) {
         let words = split(&run.text);
         for (name, opening) in names(&words, run.heading) {
@@ -299,11 +352,22 @@ pub fn candidates(linked: &Linked, catalog: &Catalog, gazetteer: &Gazetteer, sou
                 found[i].count += 1;
                 continue;
             }
-            let Some((kind, town, iso)) = classify(&name, opening, gazetteer) else { continue };
-            index.insert(text.clone(), found.len());
+            // A person's surname after the full name is the same person ("Tokayev").
+            if let Some(&i) = surnames.get(&text) {
+                found[i].count += 1;
+                if !found[i].aliases.contains(&text) {
+                    found[i].aliases.push(text);
+                }
+                continue;
+            }
+            let Some(mut candidate) = classify(&name, opening, gazetteer) else { continue };
             let (line, column) = position_of(&lines, run.line, &name);
-            let at = (file.to_owned(), line, column);
-            found.push(Candidate { text, kind, count: 1, at, town, iso });
+            candidate.at = (file.to_owned(), line, column);
+            if candidate.kind == EntityKind::Person && name.len() > 1 {
+                surnames.insert(name[name.len() - 1].to_owned(), found.len());
+            }
+            index.insert(text, found.len());
+            found.push(candidate);
         }
     }
     found
@@ -320,7 +384,9 @@ fn position_of(lines: &[&str], line: usize, words: &[&str]) -> (usize, usize) {
             let start = from + at;
             let before = text[..start].chars().next_back();
             let after = text[start + first.len()..].chars().next();
-            if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            // Whole words only: "Ceyhan" is not found inside "Baku-Tbilisi-Ceyhan".
+            let inside = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+            if !inside(before) && !inside(after) {
                 return (n + 1, text[..start].chars().count() + 1);
             }
             from = start + first.len();
@@ -357,7 +423,7 @@ pub fn stubs(candidates: &[Candidate], catalog: &Catalog) -> Vec<(String, String
     candidates
         .iter()
         .map(|c| {
-            let id = id_for(c.town.as_ref().filter(|_| c.misspelled()).map_or(&c.text, |t| &t.name), &taken);
+            let id = id_for(&c.text, &taken);
             taken.insert(id.clone());
             let stub = c.stub(&id);
             (id, stub)

@@ -69,7 +69,7 @@ pub(super) const PLACE: &[&str] = &[
     "Sea", "Ocean", "Lake", "River", "Mountains", "Strait", "Gulf", "Bay", "Port", "Region", "Province", "Oblast",
     "District", "Valley", "Peninsula", "Island", "Islands", "Park", "Zone", "Basin", "Field", "Desert", "Canal",
     "Pass", "Airport", "Station", "Terminal", "Pipeline", "Gateway", "Hub", "Railway", "Railroad", "Highway", "Bridge",
-    "Crossing"
+    "Crossing", "Asia", "Europe", "East", "West", "Caucasus", "Balkans", "Arctic", "Africa", "Siberia", "Steppe"
 ];
 
 /// A name's last word that makes it an event.
@@ -77,3 +77,16 @@ pub(super) const PLACE: &[&str] = &[
 pub(super) const EVENT: &[&str] = &[
     "Summit", "Conference", "War", "Games", "Expo", "Congress", "Crisis", "Revolution", "Talks", "Olympics"
 ];
+
+/// Endings of the adjectives of peoples and places ("Chinese", "Caspian", "European",
+/// "Azerbaijani", "Kazakh", "Uzbek", "Tajik", "Dutch"): never a candidate alone.
+#[rustfmt::skip]
+pub(super) const ADJECTIVE_ENDINGS: &[&str] = &["an", "ese", "ish", "ic", "i", "ern", "ch", "kh", "ek", "ik"];
+
+/// Capitalised words that name no entity alone.
+#[rustfmt::skip]
+pub(super) const NOT_NAMES: &[&str] = &["Soviet", "Muslim", "Orthodox", "Communist", "Internet", "Covid", "Markdown", "Mr", "Mrs", "Ms", "Dr"];
+
+/// Endings of a company's one-word name ("Tengizchevroil", "Gazprom", "Transneft").
+#[rustfmt::skip]
+pub(super) const COMPANY_ENDINGS: &[&str] = &["oil", "gas", "neft", "gaz", "prom", "com", "trans", "tel", "bank", "air", "rail"];

@@ -58,7 +58,8 @@ stylesheet: writes the widget's stylesheet (commentary-reader.css) to <file>.
 --strict: warnings fail too (exit 1), for a CMS's checks before publishing.
 --suggest: also lists what the text names and the catalog lacks (places and countries the
 gazetteer knows, with its coordinates and codes; misspelled towns; names of two words or
-more; acronyms), each as file:line:column: candidate: …, and each translation's inflected
+more; acronyms; other capitalised words inside a sentence), each as
+file:line:column: candidate: …, and each translation's inflected
 forms its catalog lacks, as file:line:column: inflections: … (never an error or a warning).
 suggest: prints the catalog entries for those candidates, as TOML to append to the folder's
 entities.toml (then write each `summary`: the checker warns until it is written).";
