@@ -13,6 +13,9 @@
 //   commentary-reader/integrity.json, snippet.html  SRI (sha384) hashes and the snippet using them
 //   commentary-reader/check.mjs                   the checker for editors, run by Node
 //   commentary-reader/preview.html, .js, .css     the checker and live preview in the browser
+//   commentary-reader/commentary-reader-checker.js, …_bg.wasm  the checker module (the editors'
+//                                                 `check` with the drafting aids), loaded by
+//                                                 check.mjs and the preview page, never by readers
 //   commentary-reader/template/                   the template a new commentary starts from
 //   commentary-reader/gazetteer.tsv               the checkers' gazetteer (GeoNames, CC BY 4.0):
 //                                                 read by check.mjs, fetched by the preview
@@ -78,9 +81,15 @@ run('cargo', ['build', '--quiet', ...profile, '--target', 'wasm32-unknown-unknow
 const targetDir = process.env.CARGO_TARGET_DIR ?? join(source, 'target');
 const built = join(targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'commentary-reader-compiler.wasm');
 run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'commentary-reader-compiler', built]);
+// The checker module: the same crate with the editors' `check` and the drafting aids, which
+// readers' compiler module leaves out.
+run('cargo', ['build', '--quiet', ...profile, '--target', 'wasm32-unknown-unknown', '-p', 'commentary-reader', '--bin', 'commentary-reader-checker', '--no-default-features', '--features', 'checker']);
+const checker = join(targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'commentary-reader-checker.wasm');
+run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, '--out-name', 'commentary-reader-checker', checker]);
 if (release) {
   shrink(join(out, 'commentary-reader-core_bg.wasm'), 1);
   shrink(join(out, 'commentary-reader-compiler_bg.wasm'), 2);
+  shrink(join(out, 'commentary-reader-checker_bg.wasm'), 1);
 }
 // The publisher module (crates/tools), for the editors' preview page only: the reader's
 // components with Yew's server renderer and the site's pages, to write a folder's prerendered

@@ -31,8 +31,8 @@ for (const part of ['reader', 'compiler']) {
 // The iframe alternative's two small scripts are not part of that, nor the archive page's
 // stylesheet (`build --site`'s archive and entity pages, which load no widget) nor the WordPress
 // plugin's folder (its block's editor script runs in WordPress's editor). The editors' tools
-// (the preview page and the publisher module it loads) are listed on their own, without a budget:
-// no reader's page loads them.
+// (the preview page, the checker module it and the Node checker load, and the publisher module
+// it loads) are listed on their own, without a budget: no reader's page loads them.
 const HOST_PAGE_ONLY = new Set(['site.css', 'embed.js', 'commentary-reader-frame.js', 'archive.css']);
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -46,14 +46,14 @@ const files = walk(dist)
 if (files.length === 0) throw new Error(`no .wasm/.js/.css in ${dist}: run trunk build --release first`);
 
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
-const EDITOR = /^(preview\.|commentary-reader-publisher)/;
+const EDITOR = /^(preview\.|commentary-reader-publisher|commentary-reader-checker)/;
 const partOf = (file) => {
   const name = relative(dist, file);
   if (EDITOR.test(name)) return 'editor';
   return name.startsWith('commentary-reader-compiler') ? 'compiler' : 'reader';
 };
 let over = false;
-const TITLES = { reader: 'reader (every page)', compiler: 'compiler (only for a src naming a commentary.md)', editor: "editors' tools (preview.html and the publisher module it loads; no budget)" };
+const TITLES = { reader: 'reader (every page)', compiler: 'compiler (only for a src naming a commentary.md)', editor: "editors' tools (preview.html, the checker module it and check.mjs load, the publisher module; no budget)" };
 for (const part of ['reader', 'compiler', 'editor']) {
   const total = { raw: 0, gzip: 0, brotli: 0 };
   console.log(TITLES[part]);

@@ -6,6 +6,8 @@
 //! hands it a function that loads the separate compiler module (feature `compiler`,
 //! [`compiler::compile`]) and compiles the folder in the browser.
 
+#[cfg(feature = "checker")]
+pub mod checker;
 #[cfg(feature = "compiler")]
 pub mod compiler;
 #[cfg(feature = "reader")]

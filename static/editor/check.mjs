@@ -1,6 +1,7 @@
 // The commentary checker for editors without Rust: the same checks as
-// `commentary-reader check`, run by Node (18 or later) with the widget's own compiler module,
-// which sits beside this file in the release folder. Nothing is uploaded or fetched.
+// `commentary-reader check`, run by Node (18 or later) with the widget's own checker module
+// (the compiler's pipeline with the editors' `check`), which sits beside this file in the
+// release folder. Nothing is uploaded or fetched.
 //
 //   node commentary-reader/check.mjs [--strict] [--bundle] [--suggest] <folder>…
 //
@@ -39,8 +40,8 @@ if (args.length === 0 || args.some((a) => a.startsWith('--'))) {
   process.exit(2);
 }
 
-const glue = await import(join(here, 'commentary-reader-compiler.js'));
-await glue.default({ module_or_path: readFileSync(join(here, 'commentary-reader-compiler_bg.wasm')) });
+const glue = await import(join(here, 'commentary-reader-checker.js'));
+await glue.default({ module_or_path: readFileSync(join(here, 'commentary-reader-checker_bg.wasm')) });
 
 let errors = 0;
 let warnings = 0;

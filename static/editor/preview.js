@@ -1,5 +1,5 @@
 // The editors' checker and preview (preview.html, in the widget's release folder): an editor
-// picks or drops a commentary folder; the widget's compiler module checks and compiles it here,
+// picks or drops a commentary folder; the widget's checker module checks and compiles it here,
 // in the browser (nothing is uploaded); every problem is listed at its file, line and column with
 // the line itself, and the widget renders the result beside them, as readers will see it. With
 // the File System Access API (Chromium) the folder is watched and checked again when a file
@@ -8,10 +8,10 @@
 // and the catalog lacks are listed (the gazetteer beside this page fills places' coordinates
 // and countries' codes); "Add to the catalog" puts an entry in the preview's copy of the
 // catalog, checked and rendered at once, for the editor to copy into the real file.
-import init, { check } from './commentary-reader-compiler.js';
+import init, { check } from './commentary-reader-checker.js';
 
 const $ = (id) => document.getElementById(id);
-const compiler = init({ module_or_path: new URL('./commentary-reader-compiler_bg.wasm', import.meta.url) });
+const compiler = init({ module_or_path: new URL('./commentary-reader-checker_bg.wasm', import.meta.url) });
 // The widget's own files (the default base map), fetched once, when a folder first asks.
 const widgetFiles = new Map();
 async function widgetFile(name) {
