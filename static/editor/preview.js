@@ -148,6 +148,10 @@ async function run() {
   const basemap = await widgetFile('basemaps/eurasia.topo.json');
   const gazetteer = await widgetFile('gazetteer.tsv');
   const target = catalogFile();
+  // An entry the editor has since pasted into the folder's own catalog (a watched folder read
+  // again) is no longer added here: it would be there twice.
+  const own = folder.files.get(target)?.text ?? '';
+  added = added.filter((stub) => !own.includes(/^id = "[^"]*"$/m.exec(stub)?.[0] ?? '\u0000'));
   const checked = check((name, widget) => {
     if (widget) return { 'basemaps/eurasia.topo.json': basemap, 'gazetteer.tsv': gazetteer }[name];
     const path = normalise(name);

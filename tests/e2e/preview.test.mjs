@@ -324,12 +324,31 @@ test('a folder opened through File System Access is checked again when a file is
   await until(page, () => document.body.dataset.checked === '2', null, { what: 'the check after saving', timeout: 10_000 });
   assert.match(await page.locator('#pv-problems').textContent(), /stop `malaszewice`/);
   await until(page, () => window.__events.filter((e) => e.type === 'commentary-reader:ready').length === 2, null, { what: 'the widget rendered again' });
+  // The editor names a town the catalog lacks, adds its entry here, then pastes it into the
+  // folder's catalog and saves: the entry is the folder's now, not added twice.
+  await page.evaluate(() => {
+    const f = window.__files['commentary.md'];
+    window.__files['commentary.md'] = { text: f.text.replace('Beijing and Minsk are', 'Beijing, Hamburg and Minsk are'), modified: 3 };
+  });
+  await until(page, () => document.body.dataset.checked === '3', null, { what: 'the check after naming Hamburg', timeout: 10_000 });
+  await page.getByRole('button', { name: 'Add Hamburg to the catalog' }).click();
+  await until(page, () => document.body.dataset.checked === '4', null, { what: 'the check with Hamburg added' });
+  const entry = await page.locator('#pv-added-toml').textContent();
+  assert.match(entry, /^\[\[entity\]\]\nid = "hamburg"\nkind = "place"/);
+  await page.evaluate((pasted) => {
+    const f = window.__files['entities.toml'];
+    window.__files['entities.toml'] = { text: `${f.text}\n${pasted}`, modified: 4 };
+  }, entry);
+  await until(page, () => document.body.dataset.checked === '5', null, { what: 'the check after pasting the entry', timeout: 10_000 });
+  assert.equal(await page.locator('#pv-added').isHidden(), true);
+  assert.doesNotMatch(await page.locator('#pv-problems').textContent(), /duplicate entity id/);
+  assert.match(await page.locator('#pv-problems').textContent(), /`hamburg`: the summary is still a draft/);
   // Picked with the input, the folder is read again when picked again.
   const dir = seedWith('re-pick', 'commentary.md', (t) => t.replace('Beijing and Minsk are', 'Beijing and [Minsk](entity:mnisk) are'));
-  let shown = await pick(page, dir, 3);
+  let shown = await pick(page, dir, 6);
   assert.ok(shown.items.some((i) => /`mnisk`/.test(i.text)));
   writeFileSync(join(dir, 'commentary.md'), readFileSync(join(SEED, 'commentary.md'), 'utf8'));
-  shown = await pick(page, dir, 4);
+  shown = await pick(page, dir, 7);
   assert.equal(shown.summary, 're-pick: no problems.');
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.deepEqual(problems, []);
