@@ -6,8 +6,8 @@
 //!
 //! The flow is a loop (the browser's driver starts each round's requests together):
 //!
-//! 1. [`Pipeline::requests`]: what is needed next, as typed [`Request`]s: first `commentary.md`;
-//!    once it is read, the [`plan`] of its front matter (each catalog of `entities`, or the
+//! 1. [`Pipeline::requests`]: what is needed next, as typed [`Request`]s: first `commentary.md`
+//!    (and, checking an original, the widget's gazetteer, [`Need::Gazetteer`]); once it is read, the [`plan`] of its front matter (each catalog of `entities`, or the
 //!    default `entities.toml`, and the map, or the default `map.toml`); once `map.toml` is read,
 //!    its base map ([`basemap_request`]). References are located by one pure function,
 //!    [`locate`]: relative to the file that wrote them, or remote ([`Address::Remote`], a URL),
@@ -30,6 +30,10 @@
 //! | absent (not found, 404) | `name`: error: listed in the front matter but not found (a base map: "not found: `basemap` in `by` names it") | nothing: the folder has none | `name`: error: not found: … |
 //! | network error, timeout, error status, too large, unreadable | `name`: error: the reason | `name`: error: the reason | `name`: error: the reason |
 //! | remote, not fetched (native only) | `by`: warning: `` `ref` is remote: neither checked nor compiled into the bundle … `` | — | — |
+//!
+//! The gazetteer is the one exception: it is the widget's file, not the editor's, and only adds
+//! checks (a place far from its town, a misspelled town), so whatever its answer other than its
+//! text, those checks are left out and nothing is said.
 //!
 //! A default file is only looked for, so its absence says nothing; a file that is there but
 //! cannot be had makes the result wrong, so that is an error whoever named it. A `commentary.md`
