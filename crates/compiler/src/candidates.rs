@@ -1,5 +1,5 @@
 //! What the text names and the catalog lacks: candidate entities for an editor to add. Found
-//! in the text no mention covers ([`crate::lint::unlinked_texts`]):
+//! in the text no mention covers (`lint::unlinked_texts`):
 //! - countries and towns the gazetteer knows ("Azerbaijan", "Baku");
 //! - capitalised names of two words or more ("Caspian Pipeline Consortium", "Ilham Aliyev"),
 //!   leading articles and titles left out ("the", "President"), outside headings (a heading in

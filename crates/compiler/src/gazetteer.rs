@@ -196,7 +196,7 @@ fn key(name: &str) -> String {
         .collect()
 }
 
-/// Whether `a` and `b` are the same name, as the gazetteer compares them ([`key`]).
+/// Whether `a` and `b` are the same name, as the gazetteer compares them (`key`).
 pub fn same_name(a: &str, b: &str) -> bool {
     key(a) == key(b)
 }
