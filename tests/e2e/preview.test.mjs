@@ -63,6 +63,17 @@ async function pick(page, dir, n = 1) {
   }));
 }
 
+/** Clicks the first mention of `entity` in the preview's widget, checks that its card opens
+ *  with `name`, and closes it with Escape. */
+async function openCardOf(page, entity, name) {
+  await page.locator(`#pv-widget .cr-body [data-entity="${entity}"][data-mention]:not(.cr-invoke)`).first().click();
+  await until(page, (id) => document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector(`.cr-card[data-open][data-entity="${id}"]`), entity, { what: `${entity}'s card` });
+  const shown = await page.evaluate(() => document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector('.cr-card[data-open] .cr-card-name').textContent);
+  assert.equal(shown, name);
+  await page.keyboard.press('Escape');
+  await until(page, () => !document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector('.cr-card[data-open]'), null, { what: 'the card closed' });
+}
+
 /** A copy of the seed with one file changed by `edit(text)`. */
 function seedWith(name, file, edit) {
   const dir = join(work, name);
@@ -153,12 +164,7 @@ test('a new commentary from the template: no problems, its cards open, its map a
   await until(page, () => window.__events.some((e) => e.type === 'commentary-reader:ready'), null, { what: 'the widget ready' });
   // Each of the template's entities has its card: a click on its first mention opens it.
   for (const [entity, name] of [['kazakhstan', 'Kazakhstan'], ['aktau', 'Aktau'], ['example-institute', 'Example Institute']]) {
-    await page.locator(`#pv-widget .cr-body [data-entity="${entity}"][data-mention]:not(.cr-invoke)`).first().click();
-    await until(page, (id) => document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector(`.cr-card[data-open][data-entity="${id}"]`), entity, { what: `${entity}'s card` });
-    const shown = await page.evaluate(() => document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector('.cr-card[data-open] .cr-card-name').textContent);
-    assert.equal(shown, name);
-    await page.keyboard.press('Escape');
-    await until(page, () => !document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector('.cr-card[data-open]'), null, { what: 'the card closed' });
+    await openCardOf(page, entity, name);
   }
   // The map draws the template's country.
   await until(page, () => document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector('.cr-country[data-country="KAZ"]'), null, { what: 'the map' });
@@ -223,12 +229,7 @@ test('the names the template writes and its catalog lacks are listed; three beco
   assert.match(toml, /id = "azerbaijan"\nkind = "country"\nname = "Azerbaijan"\nsummary = "[^"]*"\niso = "AZE"/);
   // Their cards open in the widget, from their mentions.
   for (const [name, id] of added) {
-    await page.locator(`#pv-widget .cr-body [data-entity="${id}"][data-mention]:not(.cr-invoke)`).first().click();
-    await until(page, (entity) => document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector(`.cr-card[data-open][data-entity="${entity}"]`), id, { what: `${id}'s card` });
-    const shown = await page.evaluate(() => document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector('.cr-card[data-open] .cr-card-name').textContent);
-    assert.equal(shown, name);
-    await page.keyboard.press('Escape');
-    await until(page, () => !document.querySelector('#pv-widget commentary-reader').shadowRoot.querySelector('.cr-card[data-open]'), null, { what: 'the card closed' });
+    await openCardOf(page, id, name);
   }
   // The whole catalog downloads with them: the template's entries, then the three.
   const download = page.waitForEvent('download');

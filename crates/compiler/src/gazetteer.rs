@@ -145,18 +145,13 @@ impl Gazetteer {
         self.town_names.get(&name).map(|list| Known::Towns(list))
     }
 
-    /// The country of code `iso`.
-    pub fn country(&self, iso: &str) -> Option<&Country> {
-        self.countries.iter().find(|c| c.iso == iso)
-    }
-
     /// The towns named `name` (or having it as another name), the most populous first.
     pub fn towns_named(&self, name: &str) -> impl Iterator<Item = &Town> {
         self.town_names.get(&key(name)).into_iter().flatten().map(|&i| &self.towns[i])
     }
 
     /// The town whose name `name` misspells: the nearest by edit distance within
-    /// [`typo_limit`], its first letter the same (a typo there is rare, and the search stays
+    /// `typo_limit`, its first letter the same (a typo there is rare, and the search stays
     /// quick); the most populous among equally near ones. `None` for a name the gazetteer has.
     pub fn meant(&self, name: &str) -> Option<&Town> {
         if self.known(name).is_some() {
@@ -196,15 +191,10 @@ fn key(name: &str) -> String {
         .collect()
 }
 
-/// Whether `a` and `b` are the same name, as the gazetteer compares them (`key`).
-pub fn same_name(a: &str, b: &str) -> bool {
-    key(a) == key(b)
-}
-
 /// How many edits a name of `chars` characters may be from the gazetteer's to be taken for a
 /// misspelling of it: none up to five (too many short names are a letter apart), one up to
 /// nine, two beyond.
-pub fn typo_limit(chars: usize) -> usize {
+fn typo_limit(chars: usize) -> usize {
     match chars {
         0..=5 => 0,
         6..=9 => 1,
@@ -253,6 +243,6 @@ mod tests {
         let g = Gazetteer::parse("# comment\nC\tKAZ\tKazakhstan\nAktau\tx\t51\tKAZ\nAtyrau\t47.10\t51.88\tKAZ\nbroken\n");
         assert_eq!(g.len(), 1);
         assert_eq!(g.town(0).name, "Atyrau");
-        assert_eq!(g.country("KAZ").map(|c| c.names[0].as_str()), Some("Kazakhstan"));
+        assert!(matches!(g.known("Kazakhstan"), Some(Known::Country(c)) if c.iso == "KAZ" && c.names == ["Kazakhstan"]));
     }
 }

@@ -4,7 +4,9 @@
 //! The validator (`check --suggest`, `suggest`), the Node checker and the preview page show
 //! the same.
 
+use crate::bundle::Compiled;
 use crate::candidates::{self, Candidate};
+use crate::content::catalog::Catalog;
 use crate::folder::{Edition, COMMENTARY};
 use crate::gazetteer::Gazetteer;
 use crate::inflections::{self, Inflection};
@@ -27,21 +29,17 @@ pub fn suggest(editions: &[Edition], gazetteer: &Gazetteer, read: &mut dyn FnMut
     let Some((_, original, _)) = editions.first() else { return Suggestions::default() };
     let source = read(COMMENTARY).unwrap_or_default();
     let candidates = candidates::of_compiled(original, gazetteer, &source, COMMENTARY);
+    let none = Catalog::default();
     let catalog = match original {
-        crate::bundle::Compiled::Ready(loaded) => loaded.catalog.clone(),
-        crate::bundle::Compiled::Failed { .. } => Default::default(),
+        Compiled::Ready(loaded) => &loaded.catalog,
+        Compiled::Failed { .. } => &none,
     };
-    let stubs = candidates::stubs(&candidates, &catalog);
+    let stubs = candidates::stubs(&candidates, catalog);
     let inflections = editions[1..].iter().flat_map(|(_, translation, _)| inflections::of_compiled(original, translation)).collect();
     Suggestions { candidates, stubs, inflections }
 }
 
 impl Suggestions {
-    /// Nothing to suggest.
-    pub fn is_empty(&self) -> bool {
-        self.candidates.is_empty() && self.inflections.is_empty()
-    }
-
     /// Each suggestion as the checker lists it (`commentary.md:6:10: candidate: …`, then
     /// `entities.ru.toml:7:11: inflections: …`), files named as the folder's messages name them.
     pub fn lines(&self) -> Vec<String> {
